@@ -1,0 +1,177 @@
+// Writes fixtures/: the sample county as a messy .xlsx and as a GBK .csv, and a few broken files.
+// Deterministic: rerunning gives the same data. Run with `npm run fixtures`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { sampleCounty } from './county-data.mjs';
+
+const FIXED = new Date(Date.UTC(2024, 9, 1));
+
+/** Columns in sheet order: [top header, bottom header or null (vertical merge), key]. */
+export const LAYOUT = [
+  ['序号', null, 'index'],
+  ['学校名称', null, 'name'],
+  ['学校标识码', null, 'code'],
+  ['学校类型', null, 'type'],
+  ['办学性质', null, 'ownership'],
+  ['城乡分类', null, 'urbanRural'],
+  ['在校生数', '小学', 'studentsPrimary'],
+  ['在校生数', '初中', 'studentsJunior'],
+  ['在校生数', '高中', 'studentsSenior'],
+  ['专任教师数', null, 'teachers'],
+  ['高于规定学历教师数', null, 'qualifiedTeachers'],
+  ['县级及以上骨干教师数', null, 'backboneTeachers'],
+  ['专任教师数', '体育', 'peTeachers'],
+  ['专任教师数', '音乐', 'musicTeachers'],
+  ['专任教师数', '美术', 'artTeachers'],
+  ['教学及辅助用房面积（㎡）', null, 'teachingSpace'],
+  ['体育运动场馆面积（平方米）', null, 'sportsSpace'],
+  ['教学仪器设备资产值（万元）', null, 'equipmentWan'],
+  ['网络多媒体教室数（间）', null, 'multimediaRooms'],
+  ['班级数', null, 'classes'],
+  ['音乐专用教室数', null, 'musicRooms'],
+  ['美术专用教室数', null, 'artRooms'],
+  ['小学部县级及以上骨干教师数', null, 'primaryBackbone'],
+  ['初中部县级及以上骨干教师数', null, 'juniorBackbone'],
+  ['备注', null, 'remark'],
+];
+
+const CSV_HEADERS = LAYOUT.map(([top, bottom]) => {
+  if (!bottom) return top.replace('（㎡）', '（平方米）');
+  return top === '在校生数' ? `${bottom}在校生数` : `${bottom}专任教师数`;
+});
+
+const NUMERIC = new Set(LAYOUT.slice(6, 24).map(([, , k]) => k));
+
+function rowsOf(schools) {
+  return schools.map((s, i) => {
+    const row = { ...s, index: i + 1, remark: '' };
+    if (s.name === '明德民办学校') {
+      row.primaryBackbone = 2;
+      row.juniorBackbone = 1;
+      row.remark = '骨干教师分学段填报';
+    }
+    if (s.type === '特殊教育学校') row.remark = '不参与资源配置计算';
+    return row;
+  });
+}
+
+/** The messiness of input.md, applied to a few cells: text numbers of several kinds. */
+const TEXT_NUMBERS = [
+  [3, 'studentsPrimary', (v) => v.toLocaleString('en-US')],
+  [7, 'qualifiedTeachers', (v) => String(v).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))],
+  [10, 'teachers', (v) => `${v}人`],
+  [14, 'sportsSpace', (v) => ` ${v} `],
+];
+
+function cellValue(row, key, i) {
+  const v = row[key];
+  if (v === null || v === undefined || v === '') return null;
+  const t = TEXT_NUMBERS.find(([r, k]) => r === i && k === key);
+  return t ? t[2](v) : v;
+}
+
+async function writeXlsx(path, schools) {
+  const wb = new ExcelJS.Workbook();
+  wb.created = FIXED;
+  wb.modified = FIXED;
+  const about = wb.addWorksheet('填表说明');
+  about.addRow(['示例县义务教育学校办学条件统计表 填表说明']);
+  about.addRow(['1. 九年一贯制、十二年一贯制学校及完全中学分学段填写在校生数。']);
+  about.addRow(['2. 教学仪器设备资产值以万元为单位。']);
+
+  const ws = wb.addWorksheet('学校数据');
+  const n = LAYOUT.length;
+  ws.addRow(['示例县义务教育学校办学条件统计表（2024年）']);
+  ws.mergeCells(1, 1, 1, n);
+  ws.addRow(['填报单位：示例县教育局　　　　　　统计时点：2024年9月']);
+  ws.mergeCells(2, 1, 2, n);
+  ws.addRow(LAYOUT.map(([top]) => top));
+  ws.addRow(LAYOUT.map(([top, bottom]) => bottom ?? top));
+  // Merges: vertical for single headers, horizontal for the parents.
+  LAYOUT.forEach(([, bottom], c) => {
+    if (!bottom) ws.mergeCells(3, c + 1, 4, c + 1);
+  });
+  ws.mergeCells(3, 7, 3, 9);
+  ws.mergeCells(3, 13, 3, 15);
+
+  const rows = rowsOf(schools);
+  rows.forEach((row, i) => {
+    const values = LAYOUT.map(([, , key]) => cellValue(row, key, i));
+    const r = ws.addRow(values);
+    if (i === 12) {
+      // A formula cell whose cached value is used.
+      const col = LAYOUT.findIndex(([, , k]) => k === 'teachingSpace') + 1;
+      const part = Math.round(row.teachingSpace * 0.6 * 10) / 10;
+      r.getCell(col).value = { formula: `${part}+${Math.round((row.teachingSpace - part) * 10) / 10}`, result: row.teachingSpace };
+    }
+  });
+  const first = 5;
+  const last = first + rows.length - 1;
+  const total = ws.addRow(
+    LAYOUT.map(([, , key], c) => {
+      if (key === 'name') return '合计';
+      if (!NUMERIC.has(key)) return null;
+      const col = ws.getColumn(c + 1).letter;
+      const sum = rows.reduce((s, r) => s + (Number(r[key]) || 0), 0);
+      return { formula: `SUM(${col}${first}:${col}${last})`, result: Math.round(sum * 100) / 100 };
+    }),
+  );
+  total.font = { bold: true };
+  ws.addRow([]);
+  ws.addRow(['填表人：王××　　审核人：李××　　填表日期：2024年10月8日']);
+  ws.addRow(['说明：特殊教育学校、不足50人的教学点不参与差异系数计算。']);
+  ws.getColumn(2).width = 24;
+  await wb.xlsx.writeFile(path);
+}
+
+function csvLine(values) {
+  return values
+    .map((v) => {
+      const s = v === null || v === undefined ? '' : String(v);
+      return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    })
+    .join(',');
+}
+
+function writeGbkCsv(path, schools) {
+  const rows = rowsOf(schools);
+  const lines = [csvLine(['示例县义务教育学校办学条件统计表（2024年）']), csvLine(CSV_HEADERS)];
+  rows.forEach((row, i) => lines.push(csvLine(LAYOUT.map(([, , key]) => cellValue(row, key, i)))));
+  lines.push(csvLine(LAYOUT.map(([, , key]) => (key === 'name' ? '合计' : NUMERIC.has(key) ? Math.round(rows.reduce((s, r) => s + (Number(r[key]) || 0), 0) * 100) / 100 : ''))));
+  lines.push('');
+  lines.push(csvLine(['填表人：王××　　审核人：李××']));
+  writeFileSync(path, iconv.encode(`${lines.join('\r\n')}\r\n`, 'gbk'));
+}
+
+/** A workbook with one of each data error, for the CLI tests and for users to see the messages. */
+async function writeBrokenXlsx(path) {
+  const wb = new ExcelJS.Workbook();
+  wb.created = FIXED;
+  wb.modified = FIXED;
+  const ws = wb.addWorksheet('学校数据');
+  ws.addRow(['学校名称', '学校类型', '小学在校生数', '初中在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备资产值', '网络多媒体教室数']);
+  ws.addRow(['一小', '小学', 800, null, 40, 9, 8, 4000, 6500, 1800000, 20]);
+  ws.addRow(['二小', '小学', 600, null, -3, 7, 6, 3000, 5000, 1300000, 15]);
+  ws.addRow(['三小', '小学', 500, null, '约30', 6, 5, 2500, 4000, 1100000, 13]);
+  ws.addRow(['四小', '小学', 400, null, 20, 5, 4, { formula: '1/0', result: { error: '#DIV/0!' } }, 3500, 900000, 10]);
+  ws.addRow(['五小', '小学校', 300, null, 15, 3, 3, 1500, 2500, 700000, 8]);
+  ws.addRow(['一小', '小学', 300, null, 15, 3, 3, 1500, 2500, 700000, 8]);
+  ws.addRow(['六小', '小学', 0, null, 15, 3, 3, 1500, 2500, 700000, 8]);
+  ws.addRow(['七小', '小学', 300, 50, 15, 3, 3, 1500, 2500, 700000, 8]);
+  ws.addRow(['一中', '初中', null, 900, 55, 10, 9, 5500, 9500, 2400000, 22]);
+  await wb.xlsx.writeFile(path);
+}
+
+mkdirSync('fixtures/broken', { recursive: true });
+const schools = sampleCounty();
+await writeXlsx('fixtures/sample-county.xlsx', schools);
+writeGbkCsv('fixtures/sample-county.csv', schools);
+await writeBrokenXlsx('fixtures/broken/errors.xlsx');
+writeFileSync(
+  'fixtures/broken/missing-column.csv',
+  '学校名称,学校类型,小学在校生数,高于规定学历教师数,县级及以上骨干教师数,体育艺术专任教师数,教学及辅助用房面积,教学仪器设备资产值,网络多媒体教室数\n一小,小学,800,40,9,8,4000,1800000,20\n',
+);
+writeFileSync('fixtures/broken/not-a-workbook.xlsx', '这不是 Excel 文件\n');
+writeFileSync('fixtures/broken/old-format.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+console.log(`fixtures written: ${schools.length} schools`);

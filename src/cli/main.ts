@@ -1,0 +1,166 @@
+/**
+ * The command line: commander wiring and exit codes only.
+ *   0 data valid (and with --strict every checked standard met)
+ *   1 --strict and something is not met
+ *   2 the data has errors (no report is written)
+ *   3 the file cannot be read, or the command line is wrong
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { YOUZHI_2017 } from '../engine/profile';
+import { hasErrors } from '../issues/catalogue';
+import { UnreadableFileError } from '../read/types';
+import type { Report } from '../report/model';
+import { renderJson, issueJson } from '../render/json';
+import { renderIssues, renderSummary, terminalColours } from '../render/terminal';
+import { FORMATS, parseFormats, writeReports } from './output';
+import { analyse } from './pipeline';
+import { VERSION } from './version';
+
+export const EXIT = { ok: 0, notMet: 1, dataErrors: 2, unusable: 3 } as const;
+
+/** Thrown for a bad command line; carries a Chinese message. */
+class UsageError extends Error {}
+
+interface CheckOptions {
+  out?: string;
+  format: string;
+  json?: boolean;
+  sheet?: string;
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+const MAX_LISTED = 30;
+
+const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+
+function progress(message: string, quiet: boolean | undefined) {
+  if (!quiet && process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
+}
+const endProgress = (quiet: boolean | undefined) => {
+  if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+};
+
+function listIssues(report: Report, withWarnings: boolean) {
+  const c = terminalColours(process.stderr);
+  const shown = report.issues.filter((i) => i.severity === 'error' || (withWarnings && i.severity === 'warning'));
+  if (shown.length === 0) return;
+  err(renderIssues(shown.slice(0, MAX_LISTED), c));
+  if (shown.length > MAX_LISTED) err(`……另有 ${shown.length - MAX_LISTED} 个问题未列出（用 --json 查看全部）`);
+}
+
+async function runCheck(file: string | undefined, options: CheckOptions, command: Command): Promise<number> {
+  if (!file) {
+    command.outputHelp({ error: true });
+    throw new UsageError('缺少要检查的文件，例如：balance-check 学校数据.xlsx');
+  }
+  const formats = parseFormats(options.format);
+  if (!formats) throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合（逗号分隔），收到“${options.format}”`);
+
+  progress(`正在读取 ${file} …`, options.quiet);
+  const report = await analyse(file, { profile: YOUZHI_2017, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+  endProgress(options.quiet);
+
+  if (hasErrors(report.issues)) {
+    if (options.json) out(renderJson(report));
+    listIssues(report, !options.quiet);
+    err(`发现 ${report.issueCounts.error} 个数据错误，未生成报告。请修正后重试（balance-check validate 可只做数据检查）。`);
+    return EXIT.dataErrors;
+  }
+
+  progress('正在生成报告 …', options.quiet);
+  const written = await writeReports(report, file, options.out, formats);
+  endProgress(options.quiet);
+
+  if (options.json) out(renderJson(report));
+  else if (!options.quiet) {
+    out(renderSummary(report, terminalColours(process.stdout)));
+    out(`\n报告：${written.join('，')}`);
+  }
+  if (!options.quiet && !options.json && report.issueCounts.warning > 0) {
+    err('');
+    listIssues(report, true);
+  }
+
+  const met = report.counties.every((c) => c.pass);
+  return options.strict && !met ? EXIT.notMet : EXIT.ok;
+}
+
+async function runValidate(file: string, options: { sheet?: string; json?: boolean; quiet?: boolean }): Promise<number> {
+  const report = await analyse(file, { profile: YOUZHI_2017, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+  const valid = !hasErrors(report.issues);
+  if (options.json) {
+    out(JSON.stringify({ tool: report.tool, input: report.input, valid, issues: report.issues.map(issueJson) }, null, 2));
+  } else {
+    listIssues(report, !options.quiet);
+    const { error, warning, info } = report.issueCounts;
+    const line = `${report.input.file}：学校 ${report.input.schoolRows} 所，错误 ${error} 个，警告 ${warning} 个，说明 ${info} 条`;
+    if (valid) {
+      if (!options.quiet) out(`数据检查通过。${line}`);
+    } else err(`数据检查未通过。${line}`);
+  }
+  return valid ? EXIT.ok : EXIT.dataErrors;
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('balance-check');
+  const finish = (p: Promise<number>) => p.then(setExit);
+  program
+    .enablePositionalOptions()
+    .description(
+      '县域义务教育优质均衡 资源配置测算：校验学校数据，计算7项指标的学校达标情况与学生加权校际差异系数，生成 Excel / Markdown / JSON 报告',
+    )
+    .version(VERSION, '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('[file]', '学校数据文件（.xlsx 或 .csv，GBK/UTF-8 自动识别）')
+    .option('-o, --out <dir>', '报告输出目录（默认：输入文件所在目录）')
+    .addOption(new Option('-f, --format <list>', '报告格式，逗号分隔：xlsx,md,json').default('xlsx,md'))
+    .option('--json', '在标准输出打印 JSON 报告（代替摘要）')
+    .option('--sheet <name>', '学校数据所在的工作表（默认：自动识别）')
+    .option('--strict', '任一学段资源配置未达标时以退出码 1 结束')
+    .option('-q, --quiet', '只输出错误')
+    .showHelpAfterError('（运行 balance-check --help 查看用法）')
+    .addHelpText(
+      'after',
+      '\n退出码：0 数据有效（--strict 时且全部达标）；1 --strict 且有未达标；2 数据有错误（不生成报告）；3 文件无法读取或命令行有误\n' +
+        '示例：\n  balance-check 学校数据.xlsx\n  balance-check 学校数据.xlsx -o 报告 --format xlsx,md,json\n  balance-check validate 学校数据.csv',
+    )
+    .action((file: string | undefined, options: CheckOptions, command: Command) => finish(runCheck(file, options, command)));
+  program
+    .command('validate')
+    .description('只做数据检查（供 CI 使用）：有错误时退出码为 2')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('<file>', '学校数据文件（.xlsx 或 .csv）')
+    .option('--sheet <name>', '学校数据所在的工作表')
+    .option('--json', '以 JSON 输出问题列表')
+    .option('-q, --quiet', '只输出错误')
+    .action((file: string, options: { sheet?: string; json?: boolean; quiet?: boolean }) => finish(runValidate(file, options)));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => (code = c));
+  program.exitOverride();
+  program.commands.forEach((c) => c.exitOverride());
+  program.configureOutput({ outputError: (s, write) => write(`命令行错误：${s.replace(/^error: /, '')}`) });
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError)
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.unusable;
+    if (e instanceof UsageError) {
+      err(`命令行错误：${e.message}`);
+      return EXIT.unusable;
+    }
+    if (e instanceof UnreadableFileError) {
+      err(`错误：${e.message}`);
+      return EXIT.unusable;
+    }
+    err(`内部错误：${e instanceof Error ? e.message : String(e)}（这是 balance-check 的缺陷，请报告；设置 BALANCE_CHECK_DEBUG=1 可显示详情）`);
+    if (process.env.BALANCE_CHECK_DEBUG) err(e instanceof Error ? (e.stack ?? '') : '');
+    return EXIT.unusable;
+  }
+}

@@ -1,0 +1,53 @@
+/** read → schema → engine → report, for one input file. No printing, no exit codes. */
+import { basename } from 'node:path';
+import { evaluateCounty, type CountyResult } from '../engine/evaluate';
+import { requiredResourceFields, type Profile } from '../engine/profile';
+import type { SchoolRecord } from '../engine/types';
+import { hasErrors } from '../issues/catalogue';
+import { readSource } from '../read/index';
+import { buildReport, type Report } from '../report/model';
+import { parseSchools } from '../schema/index';
+import { VERSION } from './version';
+
+export interface AnalyseOptions {
+  sheet?: string;
+  profile: Profile;
+}
+
+/** Throws UnreadableFileError when the file cannot be read at all. */
+export async function analyse(path: string, options: AnalyseOptions): Promise<Report> {
+  const source = await readSource(path);
+  const schema = parseSchools(source, {
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    requiredResources: requiredResourceFields(options.profile),
+  });
+  const counties = byCounty(schema.records).map(([county, schools]) => evaluateCounty(county, schools, options.profile));
+  const issues = [...schema.issues, ...counties.flatMap((c) => c.issues)];
+  return buildReport({
+    tool: { name: 'balance-check', version: VERSION },
+    profile: options.profile,
+    input: {
+      file: basename(path),
+      format: source.format,
+      ...(source.encoding ? { encoding: source.encoding } : {}),
+      sheet: schema.sheet,
+      headerRow: schema.headerRow,
+      schoolRows: schema.records.length,
+    },
+    counties: hasErrors(issues) ? [] : counties,
+    issues,
+  });
+}
+
+/** Schools grouped by their 区县 in order of first appearance; one group (null) without that column. */
+function byCounty(records: readonly SchoolRecord[]): [string | null, SchoolRecord[]][] {
+  const groups = new Map<string | null, SchoolRecord[]>();
+  for (const r of records) {
+    const list = groups.get(r.county) ?? [];
+    list.push(r);
+    groups.set(r.county, list);
+  }
+  return [...groups];
+}
+
+export type { CountyResult };

@@ -1,0 +1,120 @@
+/**
+ * The engine entry point: a county's school records and a profile in, every
+ * number of the 资源配置 dimension out. Pure: no I/O, rule values only from the profile.
+ */
+import { makeIssue, type Issue } from '../issues/catalogue';
+import { evaluateSection, standardOf, type PerIndicator, type SectionResult } from './compliance';
+import { plausibilityIssues } from './plausibility';
+import type { Profile } from './profile';
+import { sectionSchool, type Exclusion, type Section } from './sections';
+import { atMost, roundTo, weightedCv } from './stats';
+import { LEVELS, type Level, type SchoolRecord } from './types';
+
+export interface IndicatorStats {
+  id: string;
+  standard: number | null;
+  /** County total of the numerator (split amounts for 一贯制 sections). */
+  total: number;
+  students: number;
+  /** County value X̄ = total ÷ students (× 100 for per-100 indicators). */
+  mean: number;
+  sd: number;
+  cv: number | null;
+  cvThreshold: number;
+  cvPass: boolean;
+  /** Within the profile's margin of the threshold: a small data change could flip it. */
+  borderline: boolean;
+  schoolsMeeting: number;
+}
+
+export interface LevelResult {
+  level: Level;
+  schoolCount: number;
+  students: number;
+  compliantSchools: number;
+  indicators: PerIndicator<IndicatorStats>;
+  allCvPass: boolean;
+  pass: boolean;
+  shortfallTotals: { toStandard: PerIndicator<number>; toCompliance: PerIndicator<number> };
+}
+
+export interface CountyResult {
+  county: string | null;
+  levels: Partial<Record<Level, LevelResult>>;
+  sections: SectionResult[];
+  excluded: Exclusion[];
+  /** Plausibility warnings and exclusion notes found while computing. */
+  issues: Issue[];
+}
+
+export function evaluateCounty(county: string | null, schools: readonly SchoolRecord[], profile: Profile): CountyResult {
+  const sections: SectionResult[] = [];
+  const excluded: Exclusion[] = [];
+  for (const school of schools) {
+    const result = sectionSchool(school, profile);
+    if ('excluded' in result) excluded.push(result.excluded);
+    else sections.push(...result.sections.map((s) => evaluateSection(s, profile)));
+  }
+  const levels: Partial<Record<Level, LevelResult>> = {};
+  for (const level of LEVELS) {
+    const ofLevel = sections.filter((r) => r.section.level === level);
+    if (ofLevel.length > 0) levels[level] = evaluateLevel(level, ofLevel, profile);
+  }
+  const missing = sections.flatMap((r) => missingAmountIssues(r.section, profile));
+  const exclusionNotes = excluded.map(({ school, reason }) =>
+    makeIssue('SCHOOL_EXCLUDED', { sheet: school.source.sheet, row: school.source.row, school: school.name, county }, { reason }),
+  );
+  return { county, levels, sections, excluded, issues: [...missing, ...(missing.length ? [] : plausibilityIssues(sections, profile)), ...exclusionNotes] };
+}
+
+/** A section that enters the calculation needs every numerator its indicators read. */
+function missingAmountIssues(section: Section, profile: Profile): Issue[] {
+  const { school } = section;
+  const fields = [...new Set(profile.indicators.map((i) => i.numerator))];
+  return fields
+    .filter((f) => section.amounts[f] === undefined)
+    .map((f) => {
+      const ref = school.source.cells[`${section.level}:${f}`] ?? school.source.cells[f];
+      const pos = ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row, column: f };
+      return makeIssue('MISSING_VALUE', { sheet: school.source.sheet, ...pos, school: school.name, county: school.county }, { hint: '（如确无，请填 0）' });
+    });
+}
+
+export function evaluateLevel(level: Level, results: readonly SectionResult[], profile: Profile): LevelResult {
+  const students = results.reduce((s, r) => s + r.section.students, 0);
+  const indicators: PerIndicator<IndicatorStats> = {};
+  const toStandard: PerIndicator<number> = {};
+  const toCompliance: PerIndicator<number> = {};
+  for (const ind of profile.indicators) {
+    const stats = weightedCv(results.map((r) => ({ value: r.values[ind.id]!, weight: r.section.students })));
+    const threshold = profile.cv.threshold[level];
+    const cvPass = stats.cv !== null && atMost(roundTo(stats.cv, profile.cv.decimals), threshold);
+    indicators[ind.id] = {
+      id: ind.id,
+      standard: standardOf(ind, level),
+      total: results.reduce((s, r) => s + (r.section.amounts[ind.numerator] ?? 0), 0),
+      students,
+      mean: stats.mean,
+      sd: stats.sd,
+      cv: stats.cv,
+      cvThreshold: threshold,
+      cvPass,
+      borderline: stats.cv !== null && Math.abs(stats.cv - threshold) <= profile.cv.borderlineMargin,
+      schoolsMeeting: results.filter((r) => r.met[ind.id]).length,
+    };
+    toStandard[ind.id] = results.reduce((s, r) => s + r.shortfall[ind.id]!, 0);
+    toCompliance[ind.id] = results.reduce((s, r) => s + r.shortfallToCompliance[ind.id]!, 0);
+  }
+  const compliantSchools = results.filter((r) => r.compliant).length;
+  const allCvPass = Object.values(indicators).every((i) => i.cvPass);
+  return {
+    level,
+    schoolCount: results.length,
+    students,
+    compliantSchools,
+    indicators,
+    allCvPass,
+    pass: allCvPass && compliantSchools === results.length,
+    shortfallTotals: { toStandard, toCompliance },
+  };
+}

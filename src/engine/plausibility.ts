@@ -1,0 +1,72 @@
+/**
+ * Plausible-but-suspicious values (input.md): a per-student value far from the
+ * level median, and equipment that looks like 万元 typed into a 元 column.
+ * Warnings only: the numbers are still computed, but a person must look.
+ */
+import { makeIssue, type Issue } from '../issues/catalogue';
+import { indicatorValue, standardOf, type SectionResult } from './compliance';
+import type { IndicatorDef, Profile } from './profile';
+import type { Section } from './sections';
+import { median, roundTo } from './stats';
+import { LEVEL_NAMES, type Level } from './types';
+
+export function plausibilityIssues(results: readonly SectionResult[], profile: Profile): Issue[] {
+  const issues: Issue[] = [];
+  const { outlierFactor: factor } = profile.plausibility;
+  for (const level of ['primary', 'junior'] as Level[]) {
+    const sections = results.filter((r) => r.section.level === level).map((r) => r.section);
+    for (const ind of profile.indicators) {
+      const med = median(sections.map((s) => indicatorValue(ind, s)));
+      if (!(med > 0)) continue;
+      for (const section of sections) {
+        const value = indicatorValue(ind, section);
+        const code = value > factor * med ? 'OUTLIER_HIGH' : value < med / factor ? 'OUTLIER_LOW' : null;
+        if (code && !looksLikeWan(ind, section, profile))
+          issues.push(
+            makeIssue(code, positionOf(section, ind), {
+              indicator: ind.name,
+              value: roundTo(value, 2),
+              median: roundTo(med, 2),
+              level: LEVEL_NAMES[level],
+              factor,
+            }),
+          );
+      }
+    }
+    for (const section of sections) {
+      const ind = profile.indicators.find((i) => i.numerator === 'equipmentValue');
+      if (ind && looksLikeWan(ind, section, profile))
+        issues.push(
+          makeIssue('EQUIPMENT_LOOKS_LIKE_WAN', positionOf(section, ind), {
+            value: roundTo(indicatorValue(ind, section), 2),
+          }),
+        );
+    }
+  }
+  return issues;
+}
+
+/** Equipment in a 元 column so small per student that it was surely typed in 万元. */
+function looksLikeWan(ind: IndicatorDef, section: Section, profile: Profile): boolean {
+  if (ind.numerator !== 'equipmentValue') return false;
+  const ref = cellOf(section, ind);
+  const standard = standardOf(ind, section.level);
+  if (!ref || ref.unitFactor !== 1 || standard === null) return false;
+  const value = indicatorValue(ind, section);
+  return value > 0 && value < profile.plausibility.equipmentWanRatio * standard;
+}
+
+const cellOf = (section: Section, ind: IndicatorDef) =>
+  section.school.source.cells[`${section.level}:${ind.numerator}`] ??
+  section.school.source.cells[ind.numerator];
+
+function positionOf(section: Section, ind: IndicatorDef) {
+  const { school } = section;
+  const ref = cellOf(section, ind);
+  return {
+    sheet: school.source.sheet,
+    ...(ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row }),
+    school: school.name,
+    county: school.county,
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * A profile is the rule set as data: indicator definitions and standards, CV
+ * thresholds, the compliance rule, split weights and exclusions. The engine reads
+ * every rule value from here; a province's deviation is an override, not a branch.
+ */
+import { z } from 'zod';
+import { RESOURCE_FIELDS } from './types';
+
+const perLevel = z.object({ primary: z.number().positive(), junior: z.number().positive() });
+
+const IndicatorSchema = z.object({
+  id: z.string().regex(/^[a-z_]+$/),
+  name: z.string(),
+  /** Short label for table headers. */
+  short: z.string(),
+  numerator: z.enum(RESOURCE_FIELDS),
+  /** 100 for "每百名学生", 1 for "生均". */
+  scale: z.union([z.literal(1), z.literal(100)]),
+  unit: z.string(),
+  /** Unit of the shortfall amount (人, 间, ㎡, 元). */
+  shortfallUnit: z.string(),
+  /** Whether the numerator counts whole things, so shortfalls round up. */
+  countable: z.boolean(),
+  /** How a multi-level school's whole-school amount is shared between sections. */
+  split: z.enum(['students', 'weighted']),
+  /** Per-school standard, or null for CV-only indicators (2012 method). */
+  standard: perLevel.nullable(),
+});
+
+const weights = z.partialRecord(z.enum(['primary', 'junior', 'senior']), z.number().positive());
+
+export const ProfileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  source: z.string(),
+  indicators: z.array(IndicatorSchema).min(1),
+  cv: z.object({
+    threshold: perLevel,
+    /** CVs are compared after rounding to this many decimals (published tables show 3). */
+    decimals: z.number().int().min(0).max(10),
+    /** A CV this close to its threshold is flagged as borderline. */
+    borderlineMargin: z.number().nonnegative(),
+  }),
+  /** 6 of 7 met and the rest ≥ 85%; null when the method has no per-school standards. */
+  compliance: z
+    .object({
+      minIndicatorsMet: z.number().int().positive(),
+      floorRatio: z.number().positive().max(1),
+    })
+    .nullable(),
+  /** Weight of one student of each level when splitting facilities, per school type. */
+  splitWeights: z.object({
+    九年一贯制: weights,
+    十二年一贯制: weights,
+    完全中学: weights,
+  }),
+  exclusions: z.object({
+    specialEducation: z.boolean(),
+    /** 教学点 with fewer students than this are left out; 0 keeps them all. */
+    teachingPointMinStudents: z.number().int().nonnegative(),
+  }),
+  plausibility: z.object({
+    /** Warn when a value is above factor × or below 1/factor of the level median. */
+    outlierFactor: z.number().gt(1),
+    /** Warn when equipment per student is below this share of the standard (万元 typed as 元). */
+    equipmentWanRatio: z.number().positive(),
+  }),
+});
+
+export type Profile = z.infer<typeof ProfileSchema>;
+export type IndicatorDef = Profile['indicators'][number];
+
+/** 《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）, with Hebei's exclusion rule. */
+export const YOUZHI_2017: Profile = ProfileSchema.parse({
+  id: 'youzhi-2017',
+  name: '县域义务教育优质均衡发展督导评估（2017）',
+  source: '教督〔2017〕6号；教学点排除规则见河北省实施办法',
+  indicators: [
+    {
+      id: 'qualified_teachers',
+      name: '每百名学生拥有高于规定学历教师数',
+      short: '高学历教师',
+      numerator: 'qualifiedTeachers',
+      scale: 100,
+      unit: '人',
+      shortfallUnit: '人',
+      countable: true,
+      split: 'students',
+      standard: { primary: 4.2, junior: 5.3 },
+    },
+    {
+      id: 'backbone_teachers',
+      name: '每百名学生拥有县级及以上骨干教师数',
+      short: '骨干教师',
+      numerator: 'backboneTeachers',
+      scale: 100,
+      unit: '人',
+      shortfallUnit: '人',
+      countable: true,
+      split: 'students',
+      standard: { primary: 1.0, junior: 1.0 },
+    },
+    {
+      id: 'pe_arts_teachers',
+      name: '每百名学生拥有体育、艺术（美术、音乐）专任教师数',
+      short: '体艺教师',
+      numerator: 'peArtsTeachers',
+      scale: 100,
+      unit: '人',
+      shortfallUnit: '人',
+      countable: true,
+      split: 'students',
+      standard: { primary: 0.9, junior: 0.9 },
+    },
+    {
+      id: 'teaching_space',
+      name: '生均教学及辅助用房面积',
+      short: '教学用房',
+      numerator: 'teachingSpace',
+      scale: 1,
+      unit: '㎡',
+      shortfallUnit: '㎡',
+      countable: false,
+      split: 'weighted',
+      standard: { primary: 4.5, junior: 5.8 },
+    },
+    {
+      id: 'sports_space',
+      name: '生均体育运动场馆面积',
+      short: '体育场馆',
+      numerator: 'sportsSpace',
+      scale: 1,
+      unit: '㎡',
+      shortfallUnit: '㎡',
+      countable: false,
+      split: 'weighted',
+      standard: { primary: 7.5, junior: 10.2 },
+    },
+    {
+      id: 'equipment_value',
+      name: '生均教学仪器设备值',
+      short: '仪器设备',
+      numerator: 'equipmentValue',
+      scale: 1,
+      unit: '元',
+      shortfallUnit: '元',
+      countable: false,
+      split: 'weighted',
+      standard: { primary: 2000, junior: 2500 },
+    },
+    {
+      id: 'multimedia_rooms',
+      name: '每百名学生拥有网络多媒体教室数',
+      short: '多媒体教室',
+      numerator: 'multimediaRooms',
+      scale: 100,
+      unit: '间',
+      shortfallUnit: '间',
+      countable: true,
+      split: 'weighted',
+      standard: { primary: 2.3, junior: 2.4 },
+    },
+  ],
+  cv: { threshold: { primary: 0.5, junior: 0.45 }, decimals: 3, borderlineMargin: 0.01 },
+  compliance: { minIndicatorsMet: 6, floorRatio: 0.85 },
+  splitWeights: {
+    九年一贯制: { primary: 1, junior: 1.1 },
+    十二年一贯制: { primary: 1, junior: 1.1, senior: 1.32 },
+    完全中学: { junior: 1, senior: 1.2 },
+  },
+  exclusions: { specialEducation: true, teachingPointMinStudents: 50 },
+  plausibility: { outlierFactor: 5, equipmentWanRatio: 0.01 },
+});
+
+export const BUILT_IN_PROFILES: Record<string, Profile> = { [YOUZHI_2017.id]: YOUZHI_2017 };
+
+/** The resource fields a profile's indicators read: the columns the input must have. */
+export const requiredResourceFields = (profile: Profile) =>
+  [...new Set(profile.indicators.map((i) => i.numerator))];

@@ -1,0 +1,115 @@
+/**
+ * Schools → school sections (学段). A single-level school is one section; a
+ * 一贯制 school or 完全中学 becomes one section per compulsory level, with
+ * teachers shared by plain student counts and facilities by the profile's
+ * per-student weights (1 : 1.1 : 1.32). Per-section input columns win over any split.
+ */
+import type { IndicatorDef, Profile } from './profile';
+import {
+  LEVELS,
+  TYPE_LEVELS,
+  type AnyLevel,
+  type Level,
+  type ResourceField,
+  type SchoolRecord,
+} from './types';
+
+export interface SplitInfo {
+  /** Share of whole-school teachers given to this section (plain students). */
+  teacherShare: number;
+  /** Share of whole-school facilities given to this section (weighted students). */
+  facilityShare: number;
+  /** Per-student weights used, e.g. {primary: 1, junior: 1.1}. */
+  weights: Partial<Record<AnyLevel, number>>;
+  /** Fields taken from per-section columns instead of being split. */
+  givenFields: ResourceField[];
+}
+
+export interface Section {
+  school: SchoolRecord;
+  level: Level;
+  students: number;
+  /** The numerator of each indicator for this section, split where needed. */
+  amounts: Partial<Record<ResourceField, number>>;
+  split: SplitInfo | null;
+}
+
+export interface Exclusion {
+  school: SchoolRecord;
+  reason: string;
+}
+
+export type SectioningResult = { sections: Section[] } | { excluded: Exclusion };
+
+/** Sections of the compulsory levels this school has, or why it is left out. */
+export function sectionSchool(school: SchoolRecord, profile: Profile): SectioningResult {
+  const excluded = exclusionReason(school, profile);
+  if (excluded) return { excluded: { school, reason: excluded } };
+
+  const levels = TYPE_LEVELS[school.type];
+  const compulsory = LEVELS.filter((l) => levels.includes(l) && (school.students[l] ?? 0) > 0);
+  const fields = [...new Set(profile.indicators.map((i) => i.numerator))];
+
+  if (levels.length === 1) {
+    const level = levels[0] as Level;
+    const amounts = Object.fromEntries(fields.map((f) => [f, school.resources[f]]));
+    return { sections: [{ school, level, students: school.students[level] ?? 0, amounts, split: null }] };
+  }
+
+  const weights = profile.splitWeights[school.type as keyof Profile['splitWeights']];
+  const sections = compulsory.map((level): Section => {
+    const teacherShare = share(school, levels, level, () => 1);
+    const facilityShare = share(school, levels, level, (l) => weights[l] ?? 1);
+    const given = school.sectionResources[level] ?? {};
+    const givenFields = fields.filter((f) => given[f] !== undefined);
+    const amounts = Object.fromEntries(
+      fields.map((f) => {
+        const value = given[f] ?? splitAmount(school.resources[f], shareFor(f, profile, teacherShare, facilityShare));
+        return [f, value];
+      }),
+    );
+    return {
+      school,
+      level,
+      students: school.students[level] ?? 0,
+      amounts,
+      split: { teacherShare, facilityShare, weights: pick(weights, levels), givenFields },
+    };
+  });
+  return { sections };
+}
+
+function exclusionReason(school: SchoolRecord, profile: Profile): string | null {
+  if (school.type === '特殊教育学校' && profile.exclusions.specialEducation)
+    return '特殊教育学校不参与资源配置指标及差异系数计算';
+  const total = LEVELS.reduce((s, l) => s + (school.students[l] ?? 0), 0);
+  const min = profile.exclusions.teachingPointMinStudents;
+  if (school.type === '教学点' && total < min) return `教学点在校生${total}人，不足${min}人`;
+  if (total === 0) return '义务教育阶段在校生为0';
+  return null;
+}
+
+/** Weighted student share of one level: w_l·P_l / Σ w_k·P_k over all the school's levels. */
+function share(
+  school: SchoolRecord,
+  levels: readonly AnyLevel[],
+  level: AnyLevel,
+  weight: (l: AnyLevel) => number,
+): number {
+  const weighted = (l: AnyLevel) => weight(l) * (school.students[l] ?? 0);
+  const total = levels.reduce((s, l) => s + weighted(l), 0);
+  return total === 0 ? 0 : weighted(level) / total;
+}
+
+function shareFor(field: ResourceField, profile: Profile, teacher: number, facility: number): number {
+  const indicator: IndicatorDef | undefined = profile.indicators.find((i) => i.numerator === field);
+  return indicator?.split === 'weighted' ? facility : teacher;
+}
+
+const splitAmount = (whole: number | undefined, portion: number) =>
+  whole === undefined ? undefined : whole * portion;
+
+const pick = <T>(obj: Partial<Record<AnyLevel, T>>, keys: readonly AnyLevel[]) =>
+  Object.fromEntries(keys.filter((k) => obj[k] !== undefined).map((k) => [k, obj[k]])) as Partial<
+    Record<AnyLevel, T>
+  >;

@@ -1,0 +1,88 @@
+/** The engine's input: one typed school row, as the schema stage produces it. */
+
+export const LEVELS = ['primary', 'junior'] as const;
+/** A compulsory-education level (学段). */
+export type Level = (typeof LEVELS)[number];
+/** Every level a school can have, including the high-school part that is split off. */
+export type AnyLevel = Level | 'senior';
+
+export const LEVEL_NAMES: Record<AnyLevel, string> = {
+  primary: '小学',
+  junior: '初中',
+  senior: '高中',
+};
+
+export const SCHOOL_TYPES = [
+  '小学',
+  '初中',
+  '九年一贯制',
+  '十二年一贯制',
+  '完全中学',
+  '教学点',
+  '特殊教育学校',
+] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+/** Which levels a school type has, in order. */
+export const TYPE_LEVELS: Record<SchoolType, readonly AnyLevel[]> = {
+  小学: ['primary'],
+  初中: ['junior'],
+  九年一贯制: ['primary', 'junior'],
+  十二年一贯制: ['primary', 'junior', 'senior'],
+  完全中学: ['junior', 'senior'],
+  教学点: ['primary'],
+  特殊教育学校: ['primary', 'junior'],
+};
+
+/** Resource columns an indicator can take its numerator from. */
+export const RESOURCE_FIELDS = [
+  'qualifiedTeachers',
+  'backboneTeachers',
+  'peArtsTeachers',
+  'teachers',
+  'teachingSpace',
+  'sportsSpace',
+  'equipmentValue',
+  'multimediaRooms',
+  'computers',
+  'books',
+  'midTitleTeachers',
+] as const;
+export type ResourceField = (typeof RESOURCE_FIELDS)[number];
+
+export type Ownership = '公办' | '民办';
+export type UrbanRural = '城区' | '镇区' | '乡村';
+
+/** Where a value came from, so that every finding can name its cell. */
+export interface CellRef {
+  /** A1 address. */
+  cell: string;
+  /** The header as the user wrote it. */
+  column: string;
+  /** Multiplier applied to the cell's number (10 000 for a （万元） column). */
+  unitFactor: number;
+}
+
+export interface SourceRef {
+  sheet: string;
+  row: number;
+  /** Keyed by field id, or `primary:field` / `junior:field` for per-section columns. */
+  cells: Partial<Record<string, CellRef>>;
+}
+
+export interface SchoolRecord {
+  name: string;
+  code?: string;
+  county: string | null;
+  group?: string;
+  type: SchoolType;
+  ownership: Ownership;
+  urbanRural?: UrbanRural;
+  parent?: string;
+  students: Partial<Record<AnyLevel, number>>;
+  /** Whole-school amounts. */
+  resources: Partial<Record<ResourceField, number>>;
+  /** Amounts given per section (小学部… / 初中部… columns), used as given. */
+  sectionResources: Partial<Record<Level, Partial<Record<ResourceField, number>>>>;
+  source: SourceRef;
+}

@@ -1,0 +1,206 @@
+/**
+ * The catalogue of data issues. Every problem balance-check reports has a stable
+ * code (scripts and CI match on it), a severity, and a Chinese template filled
+ * with named parameters. Positions (sheet, cell, school, column) travel with the
+ * issue so every renderer can point the user at the exact cell.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface IssueDef {
+  severity: Severity;
+  /** Chinese message; `{name}` is replaced by the parameter of that name. */
+  template: string;
+  /** What the code means, for the README and `--help`. */
+  description: string;
+}
+
+export const CATALOGUE = {
+  // ── errors: the data cannot be computed honestly until they are fixed ──
+  HEADER_NOT_FOUND: {
+    severity: 'error',
+    template: '找不到学校数据表头：需要一行同时包含“学校名称”“学校类型”及在校生、资源配置等列',
+    description: 'No sheet has a header row with the school name, type and indicator columns.',
+  },
+  MISSING_COLUMN: {
+    severity: 'error',
+    template: '缺少必需的列“{field}”{hint}',
+    description: 'A column the profile needs is not in the header.',
+  },
+  UNKNOWN_UNIT: {
+    severity: 'error',
+    template: '无法识别的单位“{unit}”（此列可用单位：{allowed}）',
+    description: 'A unit in header brackets that balance-check cannot convert.',
+  },
+  NO_SCHOOLS: {
+    severity: 'error',
+    template: '表头下没有任何学校数据行',
+    description: 'The header was found but no school rows follow it.',
+  },
+  MISSING_VALUE: {
+    severity: 'error',
+    template: '此项为空，无法计算{hint}',
+    description: 'A value the calculation needs is blank.',
+  },
+  NOT_A_NUMBER: {
+    severity: 'error',
+    template: '“{text}”不是数字',
+    description: 'Text that cannot be read as a number ("约300", "不详").',
+  },
+  NEGATIVE_VALUE: {
+    severity: 'error',
+    template: '数值为负（{value}）',
+    description: 'A count, area or amount below zero.',
+  },
+  NOT_INTEGER: {
+    severity: 'error',
+    template: '应为整数，实际为 {value}',
+    description: 'Students, teachers and rooms must be whole numbers.',
+  },
+  EXCEL_ERROR: {
+    severity: 'error',
+    template: '单元格是 Excel 错误值 {error}',
+    description: 'The cell (or the cached result of its formula) is #DIV/0!, #REF!, #N/A ….',
+  },
+  FORMULA_NO_RESULT: {
+    severity: 'error',
+    template: '公式“={formula}”没有保存计算结果，请在 Excel 或 WPS 中打开、重新计算并保存后再试',
+    description: 'A formula cell without a cached value (file written by a tool that does not calculate).',
+  },
+  UNKNOWN_SCHOOL_TYPE: {
+    severity: 'error',
+    template: '无法识别的学校类型“{text}”（可用：{allowed}）',
+    description: 'The school type is none of the known types or aliases.',
+  },
+  INVALID_VALUE: {
+    severity: 'error',
+    template: '“{text}”不是有效取值（可用：{allowed}）',
+    description: 'An enumerated column (办学性质, 城乡分类) holds an unknown value.',
+  },
+  DUPLICATE_SCHOOL: {
+    severity: 'error',
+    template: '学校名称重复（首次出现在 {firstCell}）',
+    description: 'Two rows of one county carry the same school name.',
+  },
+  RESOURCES_WITHOUT_STUDENTS: {
+    severity: 'error',
+    template: '{level}在校生数为0，却填有资源数据（{fields}）',
+    description: 'A section with 0 students but teachers, space or equipment.',
+  },
+  LEVEL_NOT_OFFERED: {
+    severity: 'error',
+    template: '学校类型为“{type}”，却填有{level}在校生 {students} 人',
+    description: 'Students of a level the school type does not have (a 小学 with 初中 students).',
+  },
+  SECTION_VALUES_INCOMPLETE: {
+    severity: 'error',
+    template: '填了{given}，却缺少{missing}：分学段数据须各学段都填，或都不填（按权重拆分全校数）',
+    description: 'Per-section columns (小学部…/初中部…) given for some sections of a school but not all.',
+  },
+  // ── warnings: computed, but a person should look ──
+  OUTLIER_HIGH: {
+    severity: 'warning',
+    template: '{indicator}为 {value}，超过全县{level}中位数 {median} 的{factor}倍，请核实',
+    description: 'A per-student value more than 5× the county median of its level.',
+  },
+  OUTLIER_LOW: {
+    severity: 'warning',
+    template: '{indicator}为 {value}，不足全县{level}中位数 {median} 的1/{factor}，请核实',
+    description: 'A per-student value less than 1/5 of the county median of its level.',
+  },
+  EQUIPMENT_LOOKS_LIKE_WAN: {
+    severity: 'warning',
+    template: '生均教学仪器设备值仅 {value} 元，疑似按“万元”填入了“元”列；如确为万元，请在表头写“（万元）”',
+    description: 'Equipment value so small per student that it was probably typed in 万元.',
+  },
+  TEACHERS_EXCEED_STUDENTS: {
+    severity: 'warning',
+    template: '{teachersLabel} {teachers} 人，多于在校生 {students} 人，请核实',
+    description: 'More teachers than students.',
+  },
+  DUPLICATE_COLUMN: {
+    severity: 'warning',
+    template: '与 {firstCell} 列同为“{field}”，已使用前者，忽略此列',
+    description: 'Two header cells map to the same field; the first one is used.',
+  },
+  // ── info: what balance-check did to read the file ──
+  TEXT_NUMBER: {
+    severity: 'info',
+    template: '文本“{text}”按数字 {value} 读取',
+    description: 'A number typed as text ("1,234", "１２３", "12人") was read as a number.',
+  },
+  UNIT_CONVERTED: {
+    severity: 'info',
+    template: '表头单位“{unit}”：此列数值 × {factor} 换算为{base}',
+    description: 'A unit in header brackets (（万元）) was converted.',
+  },
+  ROW_SKIPPED_TOTAL: {
+    severity: 'info',
+    template: '合计行“{text}”已跳过，不作为学校',
+    description: 'A 合计 / 总计 / 小计 row was skipped.',
+  },
+  ROW_SKIPPED_NOTE: {
+    severity: 'info',
+    template: '表下注释“{text}”已跳过',
+    description: 'A note below the table (填表人：, 说明：) was skipped.',
+  },
+  COLUMN_IGNORED: {
+    severity: 'info',
+    template: '未识别的列“{header}”，已忽略',
+    description: 'A header that matches no known column.',
+  },
+  SCHOOL_EXCLUDED: {
+    severity: 'info',
+    template: '不参与资源配置计算：{reason}',
+    description: 'A school left out of the indicators by a profile rule (特殊教育学校, small 教学点).',
+  },
+} as const satisfies Record<string, IssueDef>;
+
+export type IssueCode = keyof typeof CATALOGUE;
+
+export interface Position {
+  sheet?: string;
+  /** A1 address, e.g. "F12". */
+  cell?: string;
+  /** 1-based row, when no single cell applies. */
+  row?: number;
+  school?: string;
+  /** The column header as the user wrote it. */
+  column?: string;
+  county?: string | null;
+}
+
+export interface Issue extends Position {
+  severity: Severity;
+  code: IssueCode;
+  message: string;
+}
+
+export type IssueParams = Record<string, string | number>;
+
+export function fillTemplate(template: string, params: IssueParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+/** Where an issue is, in the words a Chinese user reads: `学校数据!F12［城关小学 · 教学仪器设备资产值］`. */
+export function describePosition(pos: Position): string {
+  const place = pos.cell
+    ? `${pos.sheet ?? ''}!${pos.cell}`
+    : pos.row !== undefined
+      ? `${pos.sheet ?? ''} 第${pos.row}行`
+      : (pos.sheet ?? '');
+  const what = [pos.county, pos.school, pos.column].filter((s): s is string => !!s).join(' · ');
+  return what ? `${place}［${what}］` : place;
+}
+
+export function makeIssue(code: IssueCode, pos: Position, params: IssueParams = {}): Issue {
+  const def: IssueDef = CATALOGUE[code];
+  const where = describePosition(pos);
+  const text = fillTemplate(def.template, params);
+  return { severity: def.severity, code, ...pos, message: where ? `${where}：${text}` : text };
+}
+
+export const hasErrors = (issues: readonly Issue[]): boolean =>
+  issues.some((i) => i.severity === 'error');

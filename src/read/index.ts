@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { readCsv } from './csv';
+import { UnreadableFileError, type SourceFile } from './types';
+import { readXlsx } from './xlsx';
+
+export * from './types';
+
+const isZip = (b: Buffer) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b;
+const isOle = (b: Buffer) => b.length > 7 && b.readUInt32BE(0) === 0xd0cf11e0;
+
+/** Reads an .xlsx or .csv file into sheets of positioned cells. Throws UnreadableFileError. */
+export async function readSource(path: string): Promise<SourceFile> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : String(code);
+    throw new UnreadableFileError(`无法读取“${path}”：${why}`);
+  }
+  const ext = extname(path).toLowerCase();
+  const label = basename(path);
+  if (isOle(buffer) || ext === '.xls' || ext === '.et')
+    throw new UnreadableFileError(`不支持旧版 Excel/WPS 格式“${label}”：请在 Excel 或 WPS 中“另存为” .xlsx 后再试`);
+  if (ext === '.xlsx' || ext === '.xlsm' || isZip(buffer))
+    return { path, format: 'xlsx', sheets: await readXlsx(buffer, label) };
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
+    const { sheet, encoding } = readCsv(buffer, basename(path, extname(path)));
+    return { path, format: 'csv', encoding, sheets: [sheet] };
+  }
+  throw new UnreadableFileError(`无法识别“${label}”的格式：请提供 .xlsx 或 .csv 文件`);
+}

@@ -1,0 +1,38 @@
+/** Display formatting shared by the text renderers. Numbers are rounded here, for display only. */
+import type { IndicatorDef } from '../engine/profile';
+
+const grouped = (digits: number) =>
+  new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const FORMATS = [0, 1, 2, 3].map(grouped);
+
+export const fmt = (x: number, digits = 2): string => FORMATS[digits]!.format(x);
+export const fmtInt = (x: number): string => FORMATS[0]!.format(x);
+export const fmtCv = (cv: number | null): string => (cv === null ? '—' : FORMATS[3]!.format(cv));
+
+/** An indicator value with the precision its unit wants (元 whole, others 2 decimals). */
+export const fmtValue = (ind: IndicatorDef, x: number): string => fmt(x, ind.unit === '元' ? 0 : 2);
+
+/** A shortfall amount: whole persons / rooms / 元, areas to 0.1 ㎡. */
+export const fmtShortfall = (ind: IndicatorDef, x: number): string =>
+  fmt(x, ind.countable || ind.shortfallUnit === '元' ? 0 : 1);
+
+export const fmtPercent = (x: number, digits = 1): string => `${fmt(x * 100, digits)}%`;
+
+export const fmtStandard = (x: number | null): string => (x === null ? '—' : String(x));
+
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) || (c >= 0x20000 && c <= 0x3fffd)
+      ? 2
+      : 1;
+  }
+  return w;
+}
+
+export const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+export const padStart = (s: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(s))) + s;

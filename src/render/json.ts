@@ -1,0 +1,94 @@
+/**
+ * The JSON report: exactly the contract of output.md (keys, nesting, unrounded numbers),
+ * plus the documented additions listed in the README (sd, total, borderline, shortfall totals…).
+ */
+import type { SectionResult } from '../engine/compliance';
+import type { IndicatorStats } from '../engine/evaluate';
+import type { Issue } from '../issues/catalogue';
+import type { CountyReport, LevelReport, Report } from '../report/model';
+
+export function toJson(report: Report): object {
+  return {
+    tool: report.tool,
+    profile: { id: report.profile.id, name: report.profile.name },
+    input: report.input,
+    counties: report.counties.map(countyJson),
+    issues: report.issues.map(issueJson),
+  };
+}
+
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(toJson(report), null, 2)}\n`;
+}
+
+function countyJson(county: CountyReport) {
+  return {
+    county: county.county,
+    pass: county.pass,
+    levels: Object.fromEntries(county.levels.map((l) => [l.level, levelJson(l)])),
+    schools: county.levels.flatMap((l) => l.sections.map(sectionJson)),
+    excluded: county.excluded.map(({ school, reason }) => ({ name: school.name, type: school.type, reason })),
+  };
+}
+
+function levelJson({ result }: LevelReport) {
+  return {
+    schoolCount: result.schoolCount,
+    students: result.students,
+    compliantSchools: result.compliantSchools,
+    indicators: Object.fromEntries(Object.values(result.indicators).map((s) => [s.id, indicatorJson(s)])),
+    allCvPass: result.allCvPass,
+    pass: result.pass,
+    shortfallTotals: result.shortfallTotals,
+  };
+}
+
+const indicatorJson = (s: IndicatorStats) => ({
+  standard: s.standard,
+  mean: s.mean,
+  cv: s.cv,
+  cvThreshold: s.cvThreshold,
+  cvPass: s.cvPass,
+  schoolsMeeting: s.schoolsMeeting,
+  total: s.total,
+  students: s.students,
+  sd: s.sd,
+  borderline: s.borderline,
+});
+
+function sectionJson(r: SectionResult) {
+  const { school, level, students, split } = r.section;
+  return {
+    name: school.name,
+    code: school.code ?? null,
+    type: school.type,
+    ownership: school.ownership,
+    level,
+    students,
+    values: r.values,
+    met: r.met,
+    metCount: r.metCount,
+    compliant: r.compliant,
+    shortfall: r.shortfall,
+    shortfallToCompliance: r.shortfallToCompliance,
+    split: split && {
+      facilityShare: split.facilityShare,
+      teacherShare: split.teacherShare,
+      weights: split.weights,
+      givenFields: split.givenFields,
+    },
+    source: { sheet: school.source.sheet, row: school.source.row },
+  };
+}
+
+export const issueJson = (i: Issue) => ({
+  severity: i.severity,
+  code: i.code,
+  sheet: i.sheet ?? null,
+  cell: i.cell ?? null,
+  row: i.row ?? null,
+  school: i.school ?? null,
+  column: i.column ?? null,
+  county: i.county ?? null,
+  message: i.message,
+});

@@ -1,0 +1,160 @@
+/** The Markdown report: tables and 自评报告-style prose, ready to paste into the written report. */
+import type { SectionResult } from '../engine/compliance';
+import { LEVEL_NAMES } from '../engine/types';
+import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
+import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue } from './format';
+import { countyTitle, excludedSentence, gapSentence, levelVerdict } from './prose';
+
+const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const row = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+function table(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r' | 'c')[]): string {
+  const sep = header.map((_, i) => ({ l: '---', r: '---:', c: ':---:' })[align?.[i] ?? 'l']);
+  return [row(header), row(sep), ...rows.map(row)].join('\n');
+}
+
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+
+export function renderMarkdown(report: Report): string {
+  const parts: string[] = [];
+  for (const county of report.counties) parts.push(countySection(report, county));
+  parts.push(issuesSection(report));
+  parts.push(
+    `---\n由 balance-check ${report.tool.version} 生成；评估依据：${report.profile.name}（${report.profile.source}）。`,
+  );
+  return `${parts.join('\n\n')}\n`;
+}
+
+function countySection(report: Report, county: CountyReport): string {
+  const out: string[] = [];
+  const { input } = report;
+  out.push(`# ${countyTitle(county, report)} 义务教育优质均衡发展 资源配置测算报告`);
+  out.push(
+    `数据来源：${input.file}${input.sheet ? ` › ${input.sheet}` : ''}${input.encoding ? `（${input.encoding}）` : ''}。` +
+      `数据问题：错误${report.issueCounts.error}个，警告${report.issueCounts.warning}个，说明${report.issueCounts.info}条（见“数据问题”一节）。`,
+  );
+
+  out.push('## 一、总体结论');
+  for (const l of county.levels) out.push(`全县${levelVerdict(report, l)}`);
+  const excluded = excludedSentence(county);
+  if (excluded) out.push(excluded);
+
+  out.push('## 二、校际差异系数');
+  out.push(
+    '差异系数按学生数加权计算：X̄ = Σ PᵢXᵢ / N，S = √(Σ Pᵢ(Xᵢ − X̄)² / N)，CV = S / X̄；' +
+      `与阈值比较时取${report.profile.cv.decimals}位小数，距阈值${report.profile.cv.borderlineMargin}以内标注“临界”。`,
+  );
+  for (const l of county.levels) out.push(cvTable(report, l));
+
+  out.push('## 三、学校达标情况');
+  for (const l of county.levels) out.push(complianceTable(report, l));
+
+  out.push('## 四、缺口测算');
+  out.push(
+    county.gaps.length === 0
+      ? '各校7项指标均达到标准，无缺口。'
+      : county.gaps.map((g) => `- ${gapSentence(g)}`).join('\n'),
+  );
+  for (const l of county.levels) {
+    const t = shortfallTable(report, l);
+    if (t) out.push(t);
+  }
+
+  const splits = county.levels.flatMap((l) => l.sections.filter((s) => s.section.split));
+  if (splits.length > 0) {
+    out.push('## 五、一贯制学校及完全中学的拆分');
+    out.push(
+      '教师按各学段在校生数比例拆分；校舍、场馆、设备、多媒体教室按“小学生 : 初中生 : 高中生 = ' +
+        `${weightsText(report)}”的权重拆分。分学段填报的数据按填报值使用。`,
+    );
+    out.push(
+      table(
+        ['学校', '学段', '在校生', '教师拆分比例', '设施拆分比例', '按填报值使用'],
+        splits.map((s) => [
+          s.section.school.name,
+          LEVEL_NAMES[s.section.level],
+          fmtInt(s.section.students),
+          fmtPercent(s.section.split!.teacherShare, 2),
+          fmtPercent(s.section.split!.facilityShare, 2),
+          s.section.split!.givenFields.length ? s.section.split!.givenFields.join('、') : '—',
+        ]),
+        ['l', 'l', 'r', 'r', 'r', 'l'],
+      ),
+    );
+  }
+  return out.join('\n\n');
+}
+
+function weightsText(report: Report): string {
+  const w = report.profile.splitWeights.十二年一贯制;
+  return [w.primary, w.junior, w.senior].map((x) => String(x ?? '—')).join(' : ');
+}
+
+function cvTable(report: Report, l: LevelReport): string {
+  const rows = report.profile.indicators.map((ind) => {
+    const s = l.result.indicators[ind.id]!;
+    const verdict = s.cvPass ? '达标' : '未达标';
+    return [
+      ind.name,
+      fmtValue(ind, s.mean),
+      fmt(s.sd, 3),
+      fmtCv(s.cv),
+      s.cvThreshold.toFixed(2),
+      s.borderline ? `${verdict}（临界）` : verdict,
+    ];
+  });
+  return `### ${LEVEL_NAMES[l.level]}（${l.result.schoolCount}所，在校生${fmtInt(l.result.students)}人）\n\n${table(
+    ['指标', '县域均值', '标准差', '差异系数', '阈值', '结论'],
+    rows,
+    ['l', 'r', 'r', 'r', 'r', 'c'],
+  )}`;
+}
+
+function complianceTable(report: Report, l: LevelReport): string {
+  const inds = report.profile.indicators;
+  const header = ['学校', '类型', '在校生', ...inds.map((i) => `${i.short}（标准${fmtStandard(i.standard?.[l.level] ?? null)}）`), '达标项数', '是否达标'];
+  const rows = l.sections.map((s) => [
+    sectionLabel(s),
+    s.section.school.type,
+    fmtInt(s.section.students),
+    ...inds.map((i) => `${fmtValue(i, s.values[i.id]!)} ${mark(s.met[i.id]!)}`),
+    `${s.metCount}/${inds.length}`,
+    s.compliant ? '达标' : '**未达标**',
+  ]);
+  return `### ${LEVEL_NAMES[l.level]}：${l.result.compliantSchools}/${l.result.schoolCount}所达标\n\n${table(header, rows, [
+    'l',
+    'l',
+    'r',
+    ...inds.map(() => 'r' as const),
+    'c',
+    'c',
+  ])}`;
+}
+
+function shortfallTable(report: Report, l: LevelReport): string | null {
+  const inds = report.profile.indicators;
+  const short = (s: SectionResult) => inds.some((i) => s.shortfall[i.id]! > 0);
+  const rows = l.sections.filter(short).map((s) => [
+    sectionLabel(s),
+    ...inds.map((i) => (s.shortfall[i.id]! > 0 ? fmtShortfall(i, s.shortfall[i.id]!) : '')),
+  ]);
+  if (rows.length === 0) return null;
+  const totals = l.result.shortfallTotals;
+  rows.push(['**合计（达到标准）**', ...inds.map((i) => `**${fmtShortfall(i, totals.toStandard[i.id]!)}**`)]);
+  rows.push(['**合计（使各校达标）**', ...inds.map((i) => `**${fmtShortfall(i, totals.toCompliance[i.id]!)}**`)]);
+  return `### ${LEVEL_NAMES[l.level]}各校缺口\n\n${table(
+    ['学校', ...inds.map((i) => `${i.short}（${i.shortfallUnit}）`)],
+    rows,
+    ['l', ...inds.map(() => 'r' as const)],
+  )}`;
+}
+
+function issuesSection(report: Report): string {
+  const shown = report.issues.filter((i) => i.severity !== 'info');
+  const infos = report.issues.length - shown.length;
+  const head = '## 数据问题';
+  if (report.issues.length === 0) return `${head}\n\n未发现数据问题。`;
+  const label = { error: '错误', warning: '警告', info: '说明' } as const;
+  const rows = report.issues.map((i) => [label[i.severity], i.code, i.message]);
+  const lead = shown.length === 0 ? `无错误和警告；读取说明${infos}条：` : `错误和警告${shown.length}个，读取说明${infos}条：`;
+  return `${head}\n\n${lead}\n\n${table(['级别', '代码', '说明'], rows)}`;
+}

@@ -1,0 +1,61 @@
+/** The terminal summary: short, coloured when the stream is a TTY and NO_COLOR is unset. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { LEVEL_NAMES } from '../engine/types';
+import type { Issue } from '../issues/catalogue';
+import type { Report } from '../report/model';
+import { fmtCv, fmtInt, fmtValue, padEnd, padStart } from './format';
+import { gapSentence } from './prose';
+
+export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
+  const enabled = stream.isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
+  return new Chalk({ level: enabled ? 1 : 0 });
+}
+
+export function renderSummary(report: Report, c: ChalkInstance): string {
+  const lines: string[] = [];
+  const { input, issueCounts } = report;
+  lines.push(c.bold(`balance-check ${report.tool.version}`) + c.dim(` · ${report.profile.name}`));
+  const where = `${input.file}${input.sheet ? ` › ${input.sheet}` : ''}${input.encoding ? `（${input.encoding}）` : ''}`;
+  lines.push(`读取 ${where}：学校 ${input.schoolRows} 所` + (input.headerRow ? `，表头在第 ${input.headerRow} 行` : ''));
+  lines.push(
+    `数据问题：${colourCount(c, issueCounts.error, '错误', c.red)}，${colourCount(c, issueCounts.warning, '警告', c.yellow)}，说明 ${issueCounts.info} 条`,
+  );
+  for (const county of report.counties) {
+    if (county.county) lines.push('', c.bold.underline(county.county));
+    for (const l of county.levels) {
+      const r = l.result;
+      lines.push('');
+      const verdict = r.pass ? c.green('资源配置达标') : c.red('资源配置未达标');
+      lines.push(`${c.bold(LEVEL_NAMES[l.level])}  ${r.schoolCount} 所 · 在校生 ${fmtInt(r.students)} 人 · ${verdict}`);
+      for (const ind of report.profile.indicators) {
+        const s = r.indicators[ind.id]!;
+        const cv = fmtCv(s.cv);
+        const cvText = s.cvPass ? c.green(`${cv} ✓`) : c.red(`${cv} ✗`);
+        lines.push(
+          `  ${padEnd(`${ind.short}（${ind.unit}）`, 18)}${padStart(fmtValue(ind, s.mean), 8)}  差异系数 ${cvText}${c.dim(` ≤${s.cvThreshold.toFixed(2)}`)}` +
+            `${s.borderline ? c.yellow(' 临界') : ''}  达标校 ${s.schoolsMeeting}/${r.schoolCount}`,
+        );
+      }
+      const compliant = `${r.compliantSchools}/${r.schoolCount}`;
+      lines.push(`  学校达标：${r.compliantSchools === r.schoolCount ? c.green(compliant) : c.red(compliant)}`);
+    }
+    if (county.gaps.length > 0) {
+      lines.push('', c.bold('最大缺口'));
+      for (const g of county.gaps.slice(0, 3)) lines.push(`  · ${gapSentence(g)}`);
+    }
+    if (county.excluded.length > 0) lines.push('', c.dim(`未纳入计算：${county.excluded.map((e) => e.school.name).join('、')}`));
+  }
+  return lines.join('\n');
+}
+
+const colourCount = (c: ChalkInstance, n: number, label: string, colour: ChalkInstance) =>
+  n > 0 ? colour(`${label} ${n} 个`) : c.dim(`${label} 0 个`);
+
+/** Issues as lines for stderr: errors and warnings always, info only when asked. */
+export function renderIssues(issues: readonly Issue[], c: ChalkInstance, withInfo = false): string {
+  const label = { error: c.red.bold('错误'), warning: c.yellow('警告'), info: c.dim('说明') };
+  return issues
+    .filter((i) => withInfo || i.severity !== 'info')
+    .map((i) => `${label[i.severity]} ${c.dim(`[${i.code}]`)} ${i.message}`)
+    .join('\n');
+}

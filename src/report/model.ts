@@ -1,0 +1,119 @@
+/**
+ * One report model for every renderer (terminal, JSON, Markdown, Excel). Everything a
+ * renderer shows is here; renderers only format. Derived facts (verdict reasons, the
+ * largest gaps, issue counts) are computed once, here, not in each renderer.
+ */
+import type { SectionResult } from '../engine/compliance';
+import type { CountyResult, IndicatorStats, LevelResult } from '../engine/evaluate';
+import type { IndicatorDef, Profile } from '../engine/profile';
+import { LEVELS, type Level } from '../engine/types';
+import type { Issue, Severity } from '../issues/catalogue';
+
+export interface InputInfo {
+  /** File name as given on the command line (base name in reports). */
+  file: string;
+  format: 'xlsx' | 'csv';
+  encoding?: string;
+  sheet: string | null;
+  headerRow: number | null;
+  schoolRows: number;
+}
+
+export interface Gap {
+  level: Level;
+  indicator: IndicatorDef;
+  schoolsNotMeeting: number;
+  toStandard: number;
+  toCompliance: number;
+}
+
+export interface LevelReport {
+  level: Level;
+  result: LevelResult;
+  sections: SectionResult[];
+  failingCvs: IndicatorStats[];
+  borderlineCvs: IndicatorStats[];
+  nonCompliant: SectionResult[];
+}
+
+export interface CountyReport {
+  county: string | null;
+  levels: LevelReport[];
+  excluded: CountyResult['excluded'];
+  /** Indicators by schools not meeting the standard, most first (only those with any). */
+  gaps: Gap[];
+  pass: boolean;
+}
+
+export interface Report {
+  tool: { name: string; version: string };
+  profile: Profile;
+  input: InputInfo;
+  counties: CountyReport[];
+  issues: Issue[];
+  issueCounts: Record<Severity, number>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function buildReport(args: {
+  tool: Report['tool'];
+  profile: Profile;
+  input: InputInfo;
+  counties: readonly CountyResult[];
+  issues: readonly Issue[];
+}): Report {
+  const { profile } = args;
+  const issues = [...args.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const issueCounts = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) issueCounts[i.severity]++;
+  return {
+    tool: args.tool,
+    profile,
+    input: args.input,
+    counties: args.counties.map((c) => countyReport(c, profile)),
+    issues,
+    issueCounts,
+  };
+}
+
+function countyReport(county: CountyResult, profile: Profile): CountyReport {
+  const levels = LEVELS.filter((l) => county.levels[l]).map((level): LevelReport => {
+    const result = county.levels[level]!;
+    const stats = profile.indicators.map((i) => result.indicators[i.id]!);
+    const sections = county.sections.filter((s) => s.section.level === level);
+    return {
+      level,
+      result,
+      sections,
+      failingCvs: stats.filter((s) => !s.cvPass),
+      borderlineCvs: stats.filter((s) => s.borderline),
+      nonCompliant: sections.filter((s) => !s.compliant),
+    };
+  });
+  const gaps = levels
+    .flatMap(({ level, result }) =>
+      profile.indicators.map((indicator) => ({
+        level,
+        indicator,
+        schoolsNotMeeting: result.schoolCount - result.indicators[indicator.id]!.schoolsMeeting,
+        toStandard: result.shortfallTotals.toStandard[indicator.id]!,
+        toCompliance: result.shortfallTotals.toCompliance[indicator.id]!,
+      })),
+    )
+    .filter((g) => g.schoolsNotMeeting > 0)
+    .sort((a, b) => b.schoolsNotMeeting - a.schoolsNotMeeting);
+  return {
+    county: county.county,
+    levels,
+    excluded: county.excluded,
+    gaps,
+    pass: levels.length > 0 && levels.every((l) => l.result.pass),
+  };
+}
+
+/** The label a section is known by in tables: "城关九年制学校（小学部）" for split schools. */
+export function sectionLabel(s: SectionResult): string {
+  const suffix = s.section.split ? `（${s.section.level === 'primary' ? '小学部' : '初中部'}）` : '';
+  return s.section.school.name + suffix;
+}

@@ -1,0 +1,199 @@
+/**
+ * Finding the header row (below title rows, possibly two rows with merged parents,
+ * possibly followed by a unit row) and matching header cells to fields.
+ */
+import type { Level } from '../engine/types';
+import { makeIssue, type Issue } from '../issues/catalogue';
+import { a1, mergeKey, type CellValue, type Sheet } from '../read/types';
+import {
+  FIELDS,
+  FIELD_BY_ID,
+  SECTION_PREFIXES,
+  UNITS,
+  UP_TO_STANDARD_HEADER,
+  UP_TO_STANDARD_OF,
+  type FieldDef,
+} from './columns';
+
+/** Full-width → half-width, no white space or line breaks, no required-field markers. */
+export function normaliseText(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/^[*※]+|[*※:]+$/g, '')
+    .toLowerCase();
+}
+
+/** "教学仪器设备资产值（万元）" → { base: "教学仪器设备资产值", unit: "万元" }. */
+export function splitUnit(normalised: string): { base: string; unit: string | null } {
+  const m = /^(.+?)\(([^()]*)\)$/.exec(normalised);
+  return m ? { base: m[1]!, unit: m[2]! } : { base: normalised, unit: null };
+}
+
+interface FieldMatch {
+  field: FieldDef;
+  section: Level | null;
+}
+
+const LOOKUP: Map<string, FieldMatch> = (() => {
+  const map = new Map<string, FieldMatch>();
+  for (const field of FIELDS) {
+    for (const h of [...field.headers, field.id]) {
+      map.set(normaliseText(h), { field, section: null });
+      if (field.sectionable)
+        for (const [prefix, section] of Object.entries(SECTION_PREFIXES))
+          map.set(normaliseText(prefix + h), { field, section });
+    }
+  }
+  return map;
+})();
+
+export interface ColumnMatch extends FieldMatch {
+  col: number;
+  /** Header as the user wrote it (parent and child joined for two-row headers). */
+  header: string;
+  unitFactor: number;
+}
+
+/** A header text → field, trying the whole text first (县(市、区)), then without its unit. */
+function matchHeader(text: string): (FieldMatch & { unit: string | null }) | null {
+  const norm = normaliseText(text);
+  const whole = LOOKUP.get(norm);
+  if (whole) return { ...whole, unit: null };
+  const { base, unit } = splitUnit(norm);
+  const m = LOOKUP.get(base);
+  return m ? { ...m, unit } : null;
+}
+
+function textAt(sheet: Sheet, row: number, col: number): string {
+  const master = sheet.mergedInto.get(mergeKey(row, col));
+  const cell: CellValue | undefined = master ? sheet.rows[master[0]]?.[master[1]] : sheet.rows[row]?.[col];
+  if (!cell) return '';
+  if (cell.kind === 'text') return cell.text.trim();
+  if (cell.kind === 'number') return String(cell.value);
+  return '';
+}
+
+const rowWidth = (sheet: Sheet, ...rows: number[]) => Math.max(0, ...rows.map((r) => sheet.rows[r]?.length ?? 0));
+
+interface HeaderCandidate {
+  /** 0-based first header row. */
+  row: number;
+  /** 1 or 2 header rows. */
+  height: 1 | 2;
+  /** Per column: the header text and its match. */
+  columns: { col: number; header: string; match: ReturnType<typeof matchHeader> }[];
+  score: number;
+}
+
+function candidate(sheet: Sheet, row: number, height: 1 | 2): HeaderCandidate {
+  const columns: HeaderCandidate['columns'] = [];
+  let previousField: string | null = null;
+  for (let col = 0; col < rowWidth(sheet, row, row + height - 1); col++) {
+    const top = textAt(sheet, row, col);
+    const bottom = height === 2 ? textAt(sheet, row + 1, col) : '';
+    const options = !bottom || bottom === top ? [top] : [bottom, top + bottom, bottom + top, top];
+    let header = options[0]!;
+    let match: ReturnType<typeof matchHeader> = null;
+    for (const option of options) {
+      match = option ? matchHeader(option) : null;
+      if (match) {
+        header = option;
+        break;
+      }
+    }
+    if (!match && previousField && normaliseText(header) === UP_TO_STANDARD_HEADER && UP_TO_STANDARD_OF[previousField])
+      match = { field: FIELD_BY_ID.get(UP_TO_STANDARD_OF[previousField]!)!, section: null, unit: null };
+    if (header) columns.push({ col, header, match });
+    if (match) previousField = match.field.id;
+  }
+  const distinct = new Set(columns.filter((c) => c.match).map((c) => `${c.match!.section}:${c.match!.field.id}`));
+  return { row, height, columns, score: distinct.size };
+}
+
+const hasField = (c: HeaderCandidate, id: string) => c.columns.some((col) => col.match?.field.id === id);
+
+/** Rows scanned for a header: title rows and notes rarely take more than this. */
+const HEADER_SCAN_ROWS = 30;
+
+/** The best header of a sheet: the row (or row pair) matching the most fields, with a school name column. */
+export function findHeader(sheet: Sheet): HeaderCandidate | null {
+  let best: HeaderCandidate | null = null;
+  for (let row = 0; row < Math.min(sheet.rows.length, HEADER_SCAN_ROWS); row++) {
+    for (const height of [1, 2] as const) {
+      const c = candidate(sheet, row, height);
+      if (hasField(c, 'name') && c.score >= 2 && (!best || c.score > best.score)) best = c;
+    }
+  }
+  return best;
+}
+
+/** A row right below the header holding only units ("人", "㎡", "万元"). */
+function unitRow(sheet: Sheet, row: number): Map<number, string> | null {
+  const cells = sheet.rows[row] ?? [];
+  const units = new Map<number, string>();
+  const known = new Set(Object.values(UNITS).flatMap((u) => Object.keys(u.units)));
+  for (let col = 0; col < cells.length; col++) {
+    const text = textAt(sheet, row, col);
+    if (!text) continue;
+    const unit = normaliseText(text).replace(/^\((.*)\)$/, '$1');
+    if (!known.has(unit)) return null;
+    units.set(col, unit);
+  }
+  return units.size > 0 ? units : null;
+}
+
+/** Columns every statistics table has that carry nothing to compute: ignored without a note. */
+const IGNORED_SILENTLY = new Set(['序号', '编号', '备注', '说明']);
+
+export interface HeaderLayout {
+  /** 0-based index of the first data row. */
+  dataStart: number;
+  /** The header's last row (1-based, for messages). */
+  headerRow: number;
+  columns: ColumnMatch[];
+  issues: Issue[];
+}
+
+/** Column matches with units resolved; issues for unknown units, duplicate and ignored columns. */
+export function layoutOf(sheet: Sheet, header: HeaderCandidate): HeaderLayout {
+  const issues: Issue[] = [];
+  const lastHeaderRow = header.row + header.height - 1;
+  const units = unitRow(sheet, lastHeaderRow + 1);
+  const seen = new Map<string, ColumnMatch>();
+  const columns: ColumnMatch[] = [];
+  for (const { col, header: text, match } of header.columns) {
+    const cell = a1(header.row, col);
+    const pos = { sheet: sheet.name, cell, column: text };
+    if (!match) {
+      if (!IGNORED_SILENTLY.has(normaliseText(text))) issues.push(makeIssue('COLUMN_IGNORED', pos, { header: text }));
+      continue;
+    }
+    const { units: allowed, base, strict } = UNITS[match.field.kind];
+    const unit = match.unit ?? units?.get(col) ?? null;
+    let unitFactor = 1;
+    if (unit !== null && strict) {
+      if (!(unit in allowed)) {
+        issues.push(makeIssue('UNKNOWN_UNIT', pos, { unit, allowed: Object.keys(allowed).join('、') }));
+        continue;
+      }
+      unitFactor = allowed[unit]!;
+      if (unitFactor !== 1) issues.push(makeIssue('UNIT_CONVERTED', pos, { unit, factor: unitFactor, base }));
+    }
+    const key = `${match.section}:${match.field.id}`;
+    const first = seen.get(key);
+    if (first) {
+      issues.push(makeIssue('DUPLICATE_COLUMN', pos, { firstCell: a1(header.row, first.col), field: first.header }));
+      continue;
+    }
+    const column: ColumnMatch = { field: match.field, section: match.section, col, header: text, unitFactor };
+    seen.set(key, column);
+    columns.push(column);
+  }
+  return {
+    dataStart: lastHeaderRow + 1 + (units ? 1 : 0),
+    headerRow: lastHeaderRow + 1,
+    columns,
+    issues,
+  };
+}

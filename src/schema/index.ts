@@ -1,0 +1,80 @@
+/**
+ * The schema stage: positioned cells in, typed school records and issues out.
+ * Picks the school sheet, finds its header, checks the profile's columns are there,
+ * reads every row.
+ */
+import type { ResourceField, SchoolRecord } from '../engine/types';
+import { makeIssue, type Issue } from '../issues/catalogue';
+import { UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
+import { fieldLabel } from './columns';
+import { findHeader, layoutOf, type ColumnMatch } from './header';
+import { readRows } from './rows';
+
+export interface SchemaResult {
+  /** The sheet the schools were read from (null when no header was found). */
+  sheet: string | null;
+  /** 1-based row of the header's last line. */
+  headerRow: number | null;
+  columns: ColumnMatch[];
+  records: SchoolRecord[];
+  issues: Issue[];
+}
+
+export interface SchemaOptions {
+  /** `--sheet`: the sheet to read, by name. */
+  sheet?: string;
+  /** The resource fields the profile's indicators need. */
+  requiredResources: readonly ResourceField[];
+}
+
+export function parseSchools(source: SourceFile, options: SchemaOptions): SchemaResult {
+  const sheets = pickSheets(source, options.sheet);
+  const found = sheets
+    .map((sheet) => ({ sheet, header: findHeader(sheet) }))
+    .filter((c) => c.header !== null)
+    .sort((a, b) => b.header!.score - a.header!.score)[0];
+  if (!found) {
+    const sheet = sheets[0]?.name ?? '';
+    return { sheet: null, headerRow: null, columns: [], records: [], issues: [makeIssue('HEADER_NOT_FOUND', { sheet })] };
+  }
+  const { sheet, header } = found;
+  const layout = layoutOf(sheet, header!);
+  const missing = missingColumns(layout.columns, options.requiredResources).map((m) =>
+    makeIssue('MISSING_COLUMN', { sheet: sheet.name, row: layout.headerRow }, m),
+  );
+  const issues = [...layout.issues, ...missing];
+  if (issues.some((i) => i.severity === 'error'))
+    return { sheet: sheet.name, headerRow: layout.headerRow, columns: layout.columns, records: [], issues };
+
+  const rows = readRows(sheet, layout.columns, layout.dataStart, source.format === 'csv');
+  issues.push(...rows.issues);
+  if (rows.records.length === 0 && !rows.issues.some((i) => i.severity === 'error'))
+    issues.push(makeIssue('NO_SCHOOLS', { sheet: sheet.name, row: layout.headerRow }));
+  return { sheet: sheet.name, headerRow: layout.headerRow, columns: layout.columns, records: rows.records, issues };
+}
+
+function pickSheets(source: SourceFile, wanted: string | undefined): Sheet[] {
+  if (wanted === undefined) return source.sheets;
+  const sheet = source.sheets.find((s) => s.name === wanted) ?? source.sheets.find((s) => s.name.trim() === wanted.trim());
+  if (!sheet)
+    throw new UnreadableFileError(
+      `找不到工作表“${wanted}”；文件中的工作表：${source.sheets.map((s) => `“${s.name}”`).join('、')}`,
+    );
+  return [sheet];
+}
+
+function missingColumns(columns: readonly ColumnMatch[], required: readonly ResourceField[]) {
+  const has = (id: string) => columns.some((c) => c.field.id === id);
+  const missing: { field: string; hint: string }[] = [];
+  if (!has('type')) missing.push({ field: '学校类型', hint: '（用于确定学段：小学、初中、九年一贯制……）' });
+  if (!has('studentsPrimary') && !has('studentsJunior') && !has('students'))
+    missing.push({ field: '小学在校生数”或“初中在校生数', hint: '' });
+  for (const field of required) {
+    if (has(field)) continue;
+    if (field === 'peArtsTeachers' && ['peTeachers', 'musicTeachers', 'artTeachers'].every(has)) continue;
+    const hint =
+      field === 'peArtsTeachers' ? '（或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列）' : '';
+    missing.push({ field: fieldLabel(field), hint });
+  }
+  return missing;
+}

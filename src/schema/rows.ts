@@ -1,0 +1,323 @@
+/** Data rows → typed school records, with an issue for every cell that cannot be trusted. */
+import { z } from 'zod';
+import {
+  LEVEL_NAMES,
+  TYPE_LEVELS,
+  type AnyLevel,
+  type CellRef,
+  type Level,
+  type ResourceField,
+  type SchoolRecord,
+} from '../engine/types';
+import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
+import { a1, type Sheet } from '../read/types';
+import { fieldLabel, type FieldKind } from './columns';
+import { normaliseText, type ColumnMatch } from './header';
+import { cellText, OWNERSHIP, parseEnum, parseNumber, SCHOOL_TYPE, URBAN_RURAL, type Parsed } from './values';
+
+/** zod checks for a number read from a cell; failures map to catalogue codes. */
+const NUMBER_SCHEMAS: Record<Exclude<FieldKind, 'text'>, z.ZodNumber> = {
+  count: z.number().nonnegative().int(),
+  area: z.number().nonnegative(),
+  money: z.number().nonnegative(),
+  number: z.number().nonnegative(),
+};
+
+function zodIssueCode(error: z.ZodError): IssueCode {
+  return error.issues.some((i) => i.code === 'too_small') ? 'NEGATIVE_VALUE' : 'NOT_INTEGER';
+}
+
+const TOTAL_ROW = /合计|总计|小计/;
+const NOTE_ROW = /^(填表|填报|制表|审核|负责人|单位负责人|说明|注[:：]|注\d|备注|数据来源|联系电话|日期|栏次$|甲$)/;
+
+const STUDENT_FIELD: Record<AnyLevel, string> = {
+  primary: 'studentsPrimary',
+  junior: 'studentsJunior',
+  senior: 'studentsSenior',
+};
+
+const SECTIONABLE_RESOURCES: ResourceField[] = [
+  'qualifiedTeachers',
+  'backboneTeachers',
+  'peArtsTeachers',
+  'teachers',
+  'teachingSpace',
+  'sportsSpace',
+  'equipmentValue',
+  'multimediaRooms',
+  'computers',
+  'books',
+  'midTitleTeachers',
+];
+const PE_ARTS_PARTS = ['peTeachers', 'musicTeachers', 'artTeachers'] as const;
+
+const keyOf = (c: ColumnMatch) => (c.section ? `${c.section}:${c.field.id}` : c.field.id);
+
+/** One data row, read: its numbers, texts and where each came from. */
+interface RowValues {
+  row: number;
+  numbers: Map<string, number>;
+  texts: Map<string, string>;
+  cells: Record<string, CellRef>;
+  /** Whether some cell of this row could not be read (the row is then not computed). */
+  broken: boolean;
+}
+
+export interface RowsResult {
+  records: SchoolRecord[];
+  /** Extra per-school fields (classes, rooms…) kept for later checks, by record. */
+  issues: Issue[];
+}
+
+export function readRows(
+  sheet: Sheet,
+  columns: readonly ColumnMatch[],
+  dataStart: number,
+  plainTextIsNormal: boolean,
+): RowsResult {
+  const issues: Issue[] = [];
+  const records: SchoolRecord[] = [];
+  const nameCol = columns.find((c) => c.field.id === 'name')!;
+  const firstSeen = new Map<string, string>();
+
+  for (let r = dataStart; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? [];
+    const texts = cells.map((c) => cellText(c)).filter((t): t is string => !!t);
+    if (texts.length === 0 && cells.every((c) => !c)) continue;
+    const name = cellText(cells[nameCol.col]);
+    const lead = normaliseText(name ?? texts[0] ?? '');
+    const where: Position = { sheet: sheet.name, row: r + 1 };
+    if (TOTAL_ROW.test(lead)) {
+      issues.push(makeIssue('ROW_SKIPPED_TOTAL', where, { text: name ?? texts[0] ?? '' }));
+      continue;
+    }
+    if (NOTE_ROW.test(lead) || (!name && texts.length === 1 && NOTE_ROW.test(normaliseText(texts[0]!)))) {
+      issues.push(makeIssue('ROW_SKIPPED_NOTE', where, { text: (name ?? texts[0] ?? '').slice(0, 40) }));
+      continue;
+    }
+    const values = readRowValues(sheet, columns, r, name, plainTextIsNormal, issues);
+    const record = buildRecord(sheet, values, name, issues);
+    if (!record) continue;
+    const key = `${record.county ?? ''}\u0000${record.name}`;
+    const first = firstSeen.get(key);
+    if (first) {
+      issues.push(
+        makeIssue('DUPLICATE_SCHOOL', { ...where, cell: values.cells.name!.cell, column: nameCol.header, school: record.name, county: record.county }, { firstCell: first }),
+      );
+      continue;
+    }
+    firstSeen.set(key, `${sheet.name}!${values.cells.name!.cell}`);
+    if (!values.broken) records.push(record);
+  }
+  return { records, issues };
+}
+
+function readRowValues(
+  sheet: Sheet,
+  columns: readonly ColumnMatch[],
+  r: number,
+  school: string | undefined,
+  plainTextIsNormal: boolean,
+  issues: Issue[],
+): RowValues {
+  const values: RowValues = { row: r + 1, numbers: new Map(), texts: new Map(), cells: {}, broken: false };
+  for (const column of columns) {
+    const key = keyOf(column);
+    const cell = a1(r, column.col);
+    values.cells[key] = { cell, column: column.header, unitFactor: column.unitFactor };
+    const raw = sheet.rows[r]?.[column.col];
+    const pos: Position = { sheet: sheet.name, cell, column: column.header, ...(school ? { school } : {}) };
+    const report = (code: IssueCode, params: IssueParams) => issues.push(makeIssue(code, pos, params));
+    if (column.field.kind === 'text') {
+      const text = cellText(raw);
+      if (text !== undefined) values.texts.set(key, text);
+      continue;
+    }
+    const parsed = parseNumber(raw, plainTextIsNormal);
+    if (!parsed.ok) {
+      report(parsed.code, parsed.params);
+      values.broken = true;
+      continue;
+    }
+    if (parsed.value === undefined) continue;
+    if ('note' in parsed && parsed.note) report(parsed.note.code, parsed.note.params);
+    const value = parsed.value * column.unitFactor;
+    const check = NUMBER_SCHEMAS[column.field.kind].safeParse(value);
+    if (!check.success) {
+      report(zodIssueCode(check.error), { value });
+      values.broken = true;
+      continue;
+    }
+    values.numbers.set(key, value);
+  }
+  return values;
+}
+
+function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issues: Issue[]): SchoolRecord | null {
+  const county = v.texts.get('county') ?? null;
+  const base: Position = { sheet: sheet.name, ...(name ? { school: name } : {}), ...(county ? { county } : {}) };
+  const at = (key: string): Position => {
+    const ref = v.cells[key];
+    return ref ? { ...base, cell: ref.cell, column: ref.column } : { ...base, row: v.row, column: fieldLabel(key) };
+  };
+  const fail = (code: IssueCode, key: string, params: IssueParams = {}) => {
+    issues.push(makeIssue(code, at(key), params));
+    v.broken = true;
+  };
+  if (!name) {
+    fail('MISSING_VALUE', 'name', { hint: '（学校名称必填）' });
+    return null;
+  }
+  const enumOf = <T>(key: string, parsed: Parsed<T>): T | undefined => {
+    if (!parsed.ok) {
+      fail(parsed.code, key, parsed.params);
+      return undefined;
+    }
+    return parsed.value;
+  };
+  const type = enumOf('type', parseEnum(v.texts.get('type'), SCHOOL_TYPE));
+  if (!type) {
+    if (!v.texts.get('type')) fail('MISSING_VALUE', 'type', { hint: '（学校类型必填，用于确定学段）' });
+    return null;
+  }
+  const ownership = enumOf('ownership', parseEnum(v.texts.get('ownership'), OWNERSHIP)) ?? '公办';
+  const urbanRural = enumOf('urbanRural', parseEnum(v.texts.get('urbanRural'), URBAN_RURAL));
+
+  const levels = TYPE_LEVELS[type];
+  const students: Partial<Record<AnyLevel, number>> = {};
+  for (const level of ['primary', 'junior', 'senior'] as AnyLevel[]) {
+    const key = STUDENT_FIELD[level];
+    const given = v.numbers.get(key);
+    if (!levels.includes(level)) {
+      if (given) fail('LEVEL_NOT_OFFERED', key, { type, level: LEVEL_NAMES[level], students: given });
+      continue;
+    }
+    const value = given ?? (levels.length === 1 ? v.numbers.get('students') : undefined);
+    if (value !== undefined) students[level] = value;
+    else if (type !== '特殊教育学校')
+      fail('MISSING_VALUE', v.cells[key] || levels.length > 1 ? key : 'students', {
+        hint: levels.length > 1 ? `（${type}须分学段填写在校生数，用于拆分资源）` : '',
+      });
+  }
+
+  const resources: SchoolRecord['resources'] = {};
+  const sectionResources: SchoolRecord['sectionResources'] = {};
+  const sectionOf = (level: Level) => (sectionResources[level] ??= {});
+  for (const field of SECTIONABLE_RESOURCES) {
+    const whole = amountOf(v, field, null);
+    if (whole !== undefined) resources[field] = whole;
+    for (const level of ['primary', 'junior'] as Level[]) {
+      const part = amountOf(v, field, level);
+      if (part === undefined) continue;
+      if (levels.length === 1 && levels[0] === level) resources[field] ??= part;
+      else sectionOf(level)[field] = part;
+    }
+  }
+  if (v.numbers.get('peArtsTeachers') === undefined) {
+    const blankPart = PE_ARTS_PARTS.find((p) => v.cells[p] && v.numbers.get(p) === undefined);
+    if (blankPart) v.cells.peArtsTeachers = v.cells[blankPart]!;
+  }
+
+  const record: SchoolRecord = {
+    name,
+    county,
+    type,
+    ownership,
+    students,
+    resources,
+    sectionResources,
+    source: { sheet: sheet.name, row: v.row, cells: v.cells },
+    ...optional('code', v.texts.get('code')),
+    ...optional('group', v.texts.get('group')),
+    ...optional('urbanRural', urbanRural),
+    ...optional('parent', v.texts.get('parent')),
+  };
+  for (const issue of structuralIssues(record, at)) {
+    issues.push(issue);
+    if (issue.severity === 'error') v.broken = true;
+  }
+  return record;
+}
+
+const optional = <K extends string, T>(key: K, value: T | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, T>>;
+
+/** A resource of a row: its own column, or for 体育艺术 the sum of 体育 + 音乐 + 美术 when all three are there. */
+function amountOf(v: RowValues, field: ResourceField, section: Level | null): number | undefined {
+  const key = (f: string) => (section ? `${section}:${f}` : f);
+  const direct = v.numbers.get(key(field));
+  if (direct !== undefined || field !== 'peArtsTeachers') return direct;
+  const parts = PE_ARTS_PARTS.map((p) => v.numbers.get(key(p)));
+  return parts.every((p) => p !== undefined) ? parts.reduce((s, p) => s + p!, 0) : undefined;
+}
+
+/** Checks across the cells of one school: sections, students against resources, teachers against students. */
+function structuralIssues(school: SchoolRecord, at: (key: string) => Position): Issue[] {
+  const issues: Issue[] = [];
+  const levels = TYPE_LEVELS[school.type];
+  const total = levels.reduce((s, l) => s + (school.students[l] ?? 0), 0);
+  const positive = (rs: Partial<Record<ResourceField, number>> | undefined) =>
+    Object.entries(rs ?? {}).filter(([, n]) => (n ?? 0) > 0).map(([f]) => f as ResourceField);
+
+  if (levels.length === 1) {
+    const withValues = positive(school.resources);
+    if (total === 0 && school.students[levels[0]!] !== undefined && withValues.length > 0)
+      issues.push(
+        makeIssue('RESOURCES_WITHOUT_STUDENTS', at(STUDENT_FIELD[levels[0]!]), {
+          level: LEVEL_NAMES[levels[0]!],
+          fields: withValues.map(fieldLabel).join('、'),
+        }),
+      );
+  } else {
+    for (const level of ['primary', 'junior'] as Level[]) {
+      const given = positive(school.sectionResources[level]);
+      if (levels.includes(level) && school.students[level] === 0 && given.length > 0)
+        issues.push(
+          makeIssue('RESOURCES_WITHOUT_STUDENTS', at(STUDENT_FIELD[level]), {
+            level: `${LEVEL_NAMES[level]}部`,
+            fields: given.map((f) => `${LEVEL_NAMES[level]}部${fieldLabel(f)}`).join('、'),
+          }),
+        );
+    }
+    const whole = positive(school.resources);
+    const allStudentsKnown = levels.every((l) => school.students[l] !== undefined);
+    if (allStudentsKnown && total === 0 && whole.length > 0)
+      issues.push(
+        makeIssue('RESOURCES_WITHOUT_STUDENTS', at(STUDENT_FIELD[levels[0]!]), {
+          level: '全校',
+          fields: whole.map(fieldLabel).join('、'),
+        }),
+      );
+    issues.push(...incompleteSections(school, at));
+  }
+
+  const teachers = school.resources.teachers ?? school.resources.qualifiedTeachers;
+  if (teachers !== undefined && total > 0 && teachers > total) {
+    const key = school.resources.teachers !== undefined ? 'teachers' : 'qualifiedTeachers';
+    issues.push(
+      makeIssue('TEACHERS_EXCEED_STUDENTS', at(key), { teachersLabel: fieldLabel(key), teachers, students: total }),
+    );
+  }
+  return issues;
+}
+
+/** Per-section columns must be given for every compulsory section that has students, or for none. */
+function incompleteSections(school: SchoolRecord, at: (key: string) => Position): Issue[] {
+  const sections = (['primary', 'junior'] as Level[]).filter(
+    (l) => TYPE_LEVELS[school.type].includes(l) && (school.students[l] ?? 0) > 0,
+  );
+  const issues: Issue[] = [];
+  for (const field of SECTIONABLE_RESOURCES) {
+    const given = sections.filter((l) => school.sectionResources[l]?.[field] !== undefined);
+    const missing = sections.filter((l) => !given.includes(l));
+    if (given.length === 0 || missing.length === 0) continue;
+    const label = (l: Level) => `${LEVEL_NAMES[l]}部${fieldLabel(field)}`;
+    issues.push(
+      makeIssue('SECTION_VALUES_INCOMPLETE', at(`${missing[0]}:${field}`), {
+        given: given.map(label).join('、'),
+        missing: missing.map(label).join('、'),
+      }),
+    );
+  }
+  return issues;
+}

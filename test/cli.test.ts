@@ -1,0 +1,144 @@
+/** The built CLI (dist/cli.cjs via bin/), run as users and CI run it. `npm test` builds first. */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { county, tmp, workbook } from './helpers/files';
+
+const BIN = resolve('bin/balance-check.js');
+const SAMPLE = resolve('fixtures/sample-county.xlsx');
+
+function run(args: string[], cwd = process.cwd()) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+beforeAll(() => {
+  if (!existsSync('dist/cli.cjs')) throw new Error('dist/cli.cjs missing: run `npm test` (it builds first)');
+});
+
+describe('balance-check FILE', () => {
+  it('checks the sample county, prints a summary and writes the xlsx and md reports (exit 0)', () => {
+    const out = tmp();
+    const r = run([SAMPLE, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('小学');
+    expect(r.stdout).toContain('差异系数');
+    expect(readdirSync(out).sort()).toEqual(['sample-county.report.md', 'sample-county.report.xlsx']);
+  });
+
+  it('writes beside the input by default, never touching the input', () => {
+    const dir = tmp();
+    const input = join(dir, '示例县.xlsx');
+    copyFileSync(SAMPLE, input);
+    const before = readFileSync(input);
+    expect(run([input, '--format', 'md,json', '-q']).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['示例县.report.json', '示例县.report.md', '示例县.xlsx']);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it('produces byte-identical reports for the same input', () => {
+    const [a, b] = [tmp(), tmp()];
+    run([SAMPLE, '-o', a, '--format', 'xlsx,md,json', '-q']);
+    run([SAMPLE, '-o', b, '--format', 'xlsx,md,json', '-q']);
+    for (const f of readdirSync(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+    expect(readdirSync(a)).toHaveLength(3);
+  });
+
+  it('--json prints the JSON report on stdout', () => {
+    const r = run([SAMPLE, '-o', tmp(), '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.tool.name).toBe('balance-check');
+    expect(json.counties[0].levels.primary.indicators.sports_space.cvPass).toBe(false);
+  });
+
+  it('--strict exits 1 when a standard is not met, 0 when all are', async () => {
+    expect(run([SAMPLE, '-o', tmp(), '--strict', '-q']).code).toBe(1);
+    expect(run([await workbook({ 学校数据: county() }), '-o', tmp(), '--strict', '-q']).code).toBe(0);
+  });
+
+  it('--quiet prints nothing on success', () => {
+    const r = run([SAMPLE, '-o', tmp(), '-q']);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
+  });
+
+  it('data errors: exit 2, the problems in Chinese with their cells on stderr, and no report', () => {
+    const out = tmp();
+    const r = run([resolve('fixtures/broken/errors.xlsx'), '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('学校数据!E3［二小 · 高于规定学历教师数］：数值为负');
+    expect(r.stderr).toContain('“约30”不是数字');
+    expect(r.stderr).toContain('#DIV/0!');
+    expect(r.stderr).toContain('未生成报告');
+    noStackTrace(r.stderr);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('a missing column: exit 2 naming the column', () => {
+    const r = run([resolve('fixtures/broken/missing-column.csv'), '-o', tmp()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('缺少必需的列“体育运动场馆面积”');
+  });
+
+  it.each([
+    [['fixtures/broken/not-a-workbook.xlsx'], '不是有效的 .xlsx 文件'],
+    [['fixtures/broken/old-format.xls'], '另存为'],
+    [['fixtures/没有这个文件.xlsx'], '文件不存在'],
+    [[SAMPLE, '--sheet', '不存在'], '找不到工作表'],
+    [[SAMPLE, '--format', 'pdf'], '--format'],
+    [[SAMPLE, '--no-such-option'], '命令行错误'],
+    [[], '缺少要检查的文件'],
+  ])('unreadable file or bad usage %j: exit 3, no stack trace', (args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(message);
+    noStackTrace(r.stderr);
+  });
+
+  it('--help and --version exit 0', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('退出码');
+    const version = run(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});
+
+describe('balance-check validate FILE', () => {
+  it('valid data: exit 0, no report written', () => {
+    const dir = tmp();
+    const input = join(dir, 'a.csv');
+    copyFileSync('fixtures/sample-county.csv', input);
+    const r = run(['validate', input]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('数据检查通过');
+    expect(readdirSync(dir)).toEqual(['a.csv']);
+  });
+
+  it('data errors: exit 2; --json lists them with code and cell', () => {
+    const r = run(['validate', 'fixtures/broken/errors.xlsx', '--json']);
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout);
+    expect(json.valid).toBe(false);
+    const codes = new Set(json.issues.map((i: { code: string }) => i.code));
+    for (const c of ['NEGATIVE_VALUE', 'NOT_A_NUMBER', 'EXCEL_ERROR', 'UNKNOWN_SCHOOL_TYPE', 'DUPLICATE_SCHOOL', 'RESOURCES_WITHOUT_STUDENTS', 'LEVEL_NOT_OFFERED'])
+      expect(codes, c).toContain(c);
+  });
+
+  it('an unreadable file: exit 3', () => {
+    expect(run(['validate', 'fixtures/broken/not-a-workbook.xlsx']).code).toBe(3);
+  });
+});
+
+describe('atomic writes', () => {
+  it('leaves no temporary files behind', () => {
+    const out = tmp();
+    run([SAMPLE, '-o', out, '--format', 'xlsx,md,json', '-q']);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const f of readdirSync(out)) expect(statSync(join(out, f)).size).toBeGreaterThan(100);
+  });
+});

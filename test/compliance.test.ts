@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateSection } from '../src/engine/compliance';
+import { YOUZHI_2017 } from '../src/engine/profile';
+import { sectionSchool, type Section } from '../src/engine/sections';
+import type { SchoolRecord } from '../src/engine/types';
+import { primaryAtStandard, school } from './helpers/records';
+
+const P = 1000;
+function section(resources: SchoolRecord['resources']): Section {
+  const r = sectionSchool(school('测试小学', '小学', { primary: P }, resources), YOUZHI_2017);
+  if (!('sections' in r)) throw new Error('excluded');
+  return r.sections[0]!;
+}
+const evaluate = (resources: SchoolRecord['resources']) => evaluateSection(section(resources), YOUZHI_2017);
+const atStandard = primaryAtStandard(P);
+
+describe('the 6-of-7 and 85% rule (indicators.md §2.1)', () => {
+  it('all seven exactly at the standard: all met, compliant, no shortfall', () => {
+    const r = evaluate(atStandard);
+    expect(r.metCount).toBe(7);
+    expect(r.compliant).toBe(true);
+    expect(Object.values(r.shortfall).every((x) => x === 0)).toBe(true);
+  });
+
+  it('6 met and the 7th at exactly 85% of its standard: compliant', () => {
+    const r = evaluate({ ...atStandard, sportsSpace: 0.85 * 7.5 * P });
+    expect(r.met.sports_space).toBe(false);
+    expect(r.metCount).toBe(6);
+    expect(r.compliant).toBe(true);
+  });
+
+  it('6 met and the 7th just under 85%: not compliant', () => {
+    const r = evaluate({ ...atStandard, sportsSpace: 0.849 * 7.5 * P });
+    expect(r.metCount).toBe(6);
+    expect(r.compliant).toBe(false);
+  });
+
+  it('5 of 7 met, both misses at 99%: not compliant', () => {
+    const r = evaluate({ ...atStandard, sportsSpace: 0.99 * 7.5 * P, teachingSpace: 0.99 * 4.5 * P });
+    expect(r.metCount).toBe(5);
+    expect(r.compliant).toBe(false);
+  });
+
+  it('a value one unit below the standard is not met', () => {
+    const r = evaluate({ ...atStandard, qualifiedTeachers: 41 });
+    expect(r.values.qualified_teachers).toBeCloseTo(4.1, 12);
+    expect(r.met.qualified_teachers).toBe(false);
+  });
+});
+
+describe('shortfalls (indicators.md §2.5)', () => {
+  it('persons and rooms are rounded up; areas and money are exact', () => {
+    const r = evaluate({ ...atStandard, qualifiedTeachers: 40, multimediaRooms: 20, sportsSpace: 7000, equipmentValue: 1_900_000 });
+    expect(r.shortfall.qualified_teachers).toBe(2); // 4.2 × 1000 / 100 − 40
+    expect(r.shortfall.multimedia_rooms).toBe(3); // 23 − 20
+    expect(r.shortfall.sports_space).toBeCloseTo(500, 9);
+    expect(r.shortfall.equipment_value).toBeCloseTo(100_000, 6);
+  });
+
+  it('a fractional split amount rounds the shortfall up to a whole person', () => {
+    const r = evaluate({ ...atStandard, qualifiedTeachers: 41.5 });
+    expect(r.shortfall.qualified_teachers).toBe(1);
+  });
+
+  it('to compliance: the furthest-below indicator is raised only to 85%, the others to the standard', () => {
+    // sports at 50% (relative gap 0.5), teaching space at 90% (gap 0.1): sports stays below, at 85%.
+    const r = evaluate({ ...atStandard, sportsSpace: 0.5 * 7.5 * P, teachingSpace: 0.9 * 4.5 * P });
+    expect(r.compliant).toBe(false);
+    expect(r.shortfall.sports_space).toBeCloseTo(3750, 9);
+    expect(r.shortfallToCompliance.sports_space).toBeCloseTo(0.35 * 7.5 * P, 9);
+    expect(r.shortfallToCompliance.teaching_space).toBeCloseTo(0.1 * 4.5 * P, 9);
+  });
+
+  it('a compliant section needs nothing to become compliant', () => {
+    const r = evaluate({ ...atStandard, sportsSpace: 0.9 * 7.5 * P });
+    expect(r.compliant).toBe(true);
+    expect(r.shortfall.sports_space).toBeGreaterThan(0);
+    expect(r.shortfallToCompliance.sports_space).toBe(0);
+  });
+});

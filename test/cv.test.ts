@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateLevel } from '../src/engine/evaluate';
+import { roundTo, unweightedCv, weightedCv } from '../src/engine/stats';
+import { YOUZHI_2017 } from '../src/engine/profile';
+import { evaluateSection } from '../src/engine/compliance';
+import { sectionSchool } from '../src/engine/sections';
+import { primaryAtStandard, school } from './helpers/records';
+
+/** shared/vectors/cv-books-5-schools.csv, copied into fixtures/vectors. */
+function booksVector() {
+  const lines = readFileSync(new URL('../fixtures/vectors/cv-books-5-schools.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+  return lines.map((l) => {
+    const [, , students, books] = l.split(',');
+    return { students: Number(students), books: Number(books) };
+  });
+}
+
+describe('student-weighted CV (indicators.md §2.2)', () => {
+  it('reproduces the published 生均图书册数 example', () => {
+    const rows = booksVector();
+    const r = weightedCv(rows.map((s) => ({ value: s.books / s.students, weight: s.students })));
+    expect(r.students).toBe(302);
+    expect(r.mean).toBeCloseTo(1913 / 302, 12);
+    expect(r.sd).toBeCloseTo(3.2639, 4);
+    expect(r.cv!).toBeCloseTo(0.515257, 6);
+    expect(roundTo(r.cv!, 4)).toBe(0.5153);
+    expect(roundTo(r.cv!, 2)).toBe(0.52);
+  });
+
+  it('differs from the unweighted CV, which would wrongly pass a 0.50 threshold', () => {
+    const rows = booksVector();
+    const weighted = weightedCv(rows.map((s) => ({ value: s.books / s.students, weight: s.students }))).cv!;
+    const unweighted = unweightedCv(rows.map((s) => s.books / s.students))!;
+    expect(unweighted).toBeCloseTo(0.4888, 4);
+    expect(unweighted <= 0.5).toBe(true);
+    expect(weighted > 0.5).toBe(true);
+  });
+
+  it('is 0 when every school has the same value, whatever the sizes', () => {
+    expect(weightedCv([{ value: 3, weight: 10 }, { value: 3, weight: 500 }]).cv).toBe(0);
+  });
+
+  it('is null (undefined) when the county has none of the resource', () => {
+    expect(weightedCv([{ value: 0, weight: 10 }, { value: 0, weight: 20 }]).cv).toBeNull();
+  });
+
+  it('is computed by the engine per level from section values, weighted by students', () => {
+    // Two primary schools: 100 students at 2× the standard, 300 at exactly the standard.
+    const a = school('甲', '小学', { primary: 100 }, primaryAtStandard(100, 2));
+    const b = school('乙', '小学', { primary: 300 }, primaryAtStandard(300, 1));
+    const sections = [a, b].flatMap((s) => {
+      const r = sectionSchool(s, YOUZHI_2017);
+      return 'sections' in r ? r.sections : [];
+    });
+    const level = evaluateLevel('primary', sections.map((s) => evaluateSection(s, YOUZHI_2017)), YOUZHI_2017);
+    const space = level.indicators.teaching_space!;
+    // X̄ = (9·100 + 4.5·300)/400 = 5.625; S² = (100·3.375² + 300·1.125²)/400 = 3.796875
+    expect(space.mean).toBeCloseTo(5.625, 12);
+    expect(space.sd).toBeCloseTo(Math.sqrt(3.796875), 12);
+    expect(space.cv!).toBeCloseTo(Math.sqrt(3.796875) / 5.625, 12);
+    expect(space.total).toBeCloseTo(900 + 1350, 9);
+  });
+});

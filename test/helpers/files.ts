@@ -1,0 +1,77 @@
+/** Test inputs written to a temporary folder: workbooks built cell by cell, CSV in any encoding. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { analyse } from '../../src/cli/pipeline';
+import { YOUZHI_2017 } from '../../src/engine/profile';
+
+export const tmp = () => mkdtempSync(join(tmpdir(), 'balance-check-'));
+
+export type Cell = ExcelJS.CellValue;
+
+export interface SheetSpec {
+  rows: Cell[][];
+  /** Ranges such as "A1:K1". */
+  merges?: string[];
+}
+
+export async function workbook(sheets: Record<string, SheetSpec | Cell[][]>, name = 'test.xlsx'): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheetName, spec] of Object.entries(sheets)) {
+    const { rows, merges = [] } = Array.isArray(spec) ? { rows: spec } : spec;
+    const ws = wb.addWorksheet(sheetName);
+    for (const r of rows) ws.addRow(r);
+    for (const m of merges) ws.mergeCells(m);
+  }
+  const path = join(tmp(), name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+export function csvFile(text: string, encoding: string, name = 'test.csv', bom = false): string {
+  const path = join(tmp(), name);
+  const body = iconv.encode(text, encoding);
+  writeFileSync(path, bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body);
+  return path;
+}
+
+export const check = (path: string, sheet?: string) =>
+  analyse(path, { profile: YOUZHI_2017, ...(sheet !== undefined ? { sheet } : {}) });
+
+/** The minimal header with every column the 2017 profile needs. */
+export const HEADER = [
+  '学校名称',
+  '学校类型',
+  '小学在校生数',
+  '初中在校生数',
+  '高于规定学历教师数',
+  '县级及以上骨干教师数',
+  '体育艺术专任教师数',
+  '教学及辅助用房面积',
+  '体育运动场馆面积',
+  '教学仪器设备资产值',
+  '网络多媒体教室数',
+];
+
+const c = Math.ceil;
+/** A primary school a little above every standard. */
+export const primary = (name: string, P = 1000): Cell[] => [
+  name, '小学', P, null, c(0.05 * P), c(0.012 * P), c(0.01 * P), 5 * P, 8 * P, 2200 * P, c(0.025 * P),
+];
+/** A junior school a little above every standard. */
+export const junior = (name: string, P = 1000): Cell[] => [
+  name, '初中', null, P, c(0.06 * P), c(0.012 * P), c(0.01 * P), 6 * P, 11 * P, 2700 * P, c(0.025 * P),
+];
+
+/** A valid small county: four primary and two junior schools. */
+export const county = (): Cell[][] => [
+  HEADER,
+  primary('一小', 1000),
+  primary('二小', 800),
+  primary('三小', 600),
+  primary('四小', 500),
+  junior('一中', 1200),
+  junior('二中', 900),
+];

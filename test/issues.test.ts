@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE, type IssueCode } from '../src/issues/catalogue';
+import { check, county, HEADER, junior, primary, workbook, type Cell } from './helpers/files';
+
+interface Case {
+  code: IssueCode;
+  rows: () => Cell[][];
+  /** What the issue must point at. */
+  at: { cell?: string; row?: number; school?: string; column?: string };
+  /** Text the message must contain. */
+  says?: string;
+}
+
+const edit = (f: (rows: Cell[][]) => void) => () => {
+  const rows = county();
+  f(rows);
+  return rows;
+};
+const withHeader = (header: string[], f?: (rows: Cell[][]) => void) =>
+  edit((rows) => {
+    rows[0] = header;
+    f?.(rows);
+  });
+const col = (name: string) => HEADER.indexOf(name);
+
+const CASES: Case[] = [
+  { code: 'HEADER_NOT_FOUND', rows: () => [['甲', '乙'], [1, 2]], at: {} },
+  { code: 'MISSING_COLUMN', rows: () => county().map((r) => r.filter((_, i) => i !== col('体育运动场馆面积'))), at: { row: 1 }, says: '体育运动场馆面积' },
+  {
+    code: 'UNKNOWN_UNIT',
+    rows: withHeader(HEADER.map((h) => (h === '教学仪器设备资产值' ? '教学仪器设备资产值（美元）' : h))),
+    at: { cell: 'J1', column: '教学仪器设备资产值（美元）' },
+    says: '美元',
+  },
+  { code: 'NO_SCHOOLS', rows: () => [HEADER], at: { row: 1 } },
+  { code: 'MISSING_VALUE', rows: edit((r) => (r[2]![col('体育运动场馆面积')] = null)), at: { cell: 'I3', school: '二小', column: '体育运动场馆面积' } },
+  { code: 'NOT_A_NUMBER', rows: edit((r) => (r[3]![col('高于规定学历教师数')] = '约30')), at: { cell: 'E4', school: '三小' }, says: '约30' },
+  { code: 'NEGATIVE_VALUE', rows: edit((r) => (r[1]![col('教学及辅助用房面积')] = -5)), at: { cell: 'H2', school: '一小' } },
+  { code: 'NOT_INTEGER', rows: edit((r) => (r[1]![col('县级及以上骨干教师数')] = 9.5)), at: { cell: 'F2', school: '一小' } },
+  { code: 'EXCEL_ERROR', rows: edit((r) => (r[1]![col('体育运动场馆面积')] = { error: '#N/A' } as Cell)), at: { cell: 'I2', school: '一小' }, says: '#N/A' },
+  { code: 'FORMULA_NO_RESULT', rows: edit((r) => (r[1]![col('体育运动场馆面积')] = { formula: 'A1*2' } as Cell)), at: { cell: 'I2' } },
+  { code: 'UNKNOWN_SCHOOL_TYPE', rows: edit((r) => (r[4]![1] = '小学校')), at: { cell: 'B5', school: '四小', column: '学校类型' }, says: '小学校' },
+  {
+    code: 'INVALID_VALUE',
+    rows: withHeader([...HEADER, '办学性质'], (r) => {
+      r.slice(1).forEach((row) => row.push('公办'));
+      r[2]![11] = '合资';
+    }),
+    at: { cell: 'L3', school: '二小', column: '办学性质' },
+    says: '合资',
+  },
+  { code: 'DUPLICATE_SCHOOL', rows: edit((r) => r.push(primary('一小', 300))), at: { cell: 'A8', school: '一小' }, says: '学校数据!A2' },
+  { code: 'RESOURCES_WITHOUT_STUDENTS', rows: edit((r) => (r[4]![col('小学在校生数')] = 0)), at: { cell: 'C5', school: '四小' } },
+  { code: 'LEVEL_NOT_OFFERED', rows: edit((r) => (r[1]![col('初中在校生数')] = 40)), at: { cell: 'D2', school: '一小' }, says: '初中在校生 40 人' },
+  {
+    code: 'SECTION_VALUES_INCOMPLETE',
+    rows: withHeader([...HEADER, '小学部高于规定学历教师数', '初中部高于规定学历教师数'], (r) => {
+      r.slice(1).forEach((row) => row.push(null, null));
+      r.push(['九年制', '九年一贯制', 400, 300, 40, 9, 8, 3500, 6000, 1600000, 18, 20, null]);
+    }),
+    at: { cell: 'M8', school: '九年制' },
+    says: '初中部高于规定学历教师数',
+  },
+  { code: 'OUTLIER_HIGH', rows: edit((r) => (r[2]![col('体育运动场馆面积')] = 800 * 50)), at: { cell: 'I3', school: '二小' } },
+  { code: 'OUTLIER_LOW', rows: edit((r) => (r[2]![col('体育运动场馆面积')] = 800)), at: { cell: 'I3', school: '二小' } },
+  { code: 'EQUIPMENT_LOOKS_LIKE_WAN', rows: edit((r) => (r[2]![col('教学仪器设备资产值')] = 176)), at: { cell: 'J3', school: '二小' } },
+  {
+    code: 'TEACHERS_EXCEED_STUDENTS',
+    rows: withHeader([...HEADER, '专任教师数'], (r) => {
+      r.slice(1).forEach((row) => row.push(60));
+      r.push(['小点', '教学点', 8, null, 1, 0, 0, 60, 100, 16000, 0, 12]);
+    }),
+    at: { cell: 'L8', school: '小点', column: '专任教师数' },
+  },
+  { code: 'DUPLICATE_COLUMN', rows: withHeader([...HEADER, '校名'], (r) => r.slice(1).forEach((row) => row.push('x'))), at: { cell: 'L1' } },
+  { code: 'TEXT_NUMBER', rows: edit((r) => (r[1]![col('小学在校生数')] = '1,000')), at: { cell: 'C2', school: '一小' } },
+  {
+    code: 'UNIT_CONVERTED',
+    rows: withHeader(HEADER.map((h) => (h === '教学仪器设备资产值' ? '教学仪器设备资产值(万元)' : h)), (r) =>
+      r.slice(1).forEach((row) => (row[9] = (row[9] as number) / 10000)),
+    ),
+    at: { cell: 'J1' },
+  },
+  { code: 'ROW_SKIPPED_TOTAL', rows: edit((r) => r.push(['合计', null, 4000])), at: { row: 8 } },
+  { code: 'ROW_SKIPPED_NOTE', rows: edit((r) => r.push(['填表人：张三'])), at: { row: 8 } },
+  { code: 'COLUMN_IGNORED', rows: withHeader([...HEADER, '校长姓名']), at: { cell: 'L1', column: '校长姓名' } },
+  { code: 'SCHOOL_EXCLUDED', rows: edit((r) => r.push(['特教学校', '特教学校', 30, 20])), at: { row: 8, school: '特教学校' } },
+];
+
+describe('every issue in the catalogue', () => {
+  it.each(CASES)('$code', async ({ code, rows, at, says }) => {
+    const report = await check(await workbook({ 学校数据: rows() }));
+    const found = report.issues.filter((i) => i.code === code);
+    expect(found, JSON.stringify(report.issues.map((i) => i.message), null, 1)).toHaveLength(1);
+    const issue = found[0]!;
+    expect(issue).toMatchObject({ severity: CATALOGUE[code].severity, ...at });
+    if (at.cell || code !== 'HEADER_NOT_FOUND') expect(issue.sheet).toBe('学校数据');
+    if (at.cell) expect(issue.message).toContain(`学校数据!${at.cell}`);
+    if (at.school) expect(issue.message).toContain(at.school);
+    if (says) expect(issue.message).toContain(says);
+    if (CATALOGUE[code].severity === 'error') expect(report.counties).toEqual([]);
+  });
+
+  it('has a test case for every code', () => {
+    expect(CASES.map((c) => c.code).sort()).toEqual(Object.keys(CATALOGUE).sort());
+  });
+
+  it('a valid county has no errors or warnings', async () => {
+    const report = await check(await workbook({ 学校数据: county() }));
+    expect(report.issues).toEqual([]);
+    expect(report.counties[0]!.levels.map((l) => l.result.pass)).toEqual([true, true]);
+  });
+
+  it('a school with several bad cells gets one issue per cell, and the valid schools still count', async () => {
+    const rows = county();
+    rows[1]![col('高于规定学历教师数')] = '不详';
+    rows[1]![col('教学及辅助用房面积')] = -1;
+    rows.push(junior('三中', 700));
+    const report = await check(await workbook({ 学校数据: rows }));
+    expect(report.issues.filter((i) => i.severity === 'error').map((i) => i.cell)).toEqual(['E2', 'H2']);
+  });
+});

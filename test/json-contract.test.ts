@@ -1,0 +1,81 @@
+/** The JSON report is a contract (output.md): scripts and CI read it. This pins its shape. */
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { YOUZHI_2017 } from '../src/engine/profile';
+import { toJson } from '../src/render/json';
+import { check } from './helpers/files';
+
+const perIndicator = <T extends z.ZodType>(t: T) => z.object(Object.fromEntries(YOUZHI_2017.indicators.map((i) => [i.id, t])));
+
+const Indicator = z.object({
+  standard: z.number().nullable(),
+  mean: z.number(),
+  cv: z.number().nullable(),
+  cvThreshold: z.number(),
+  cvPass: z.boolean(),
+  schoolsMeeting: z.number().int(),
+});
+const Level = z.object({
+  schoolCount: z.number().int(),
+  students: z.number().int(),
+  compliantSchools: z.number().int(),
+  indicators: perIndicator(Indicator),
+  pass: z.boolean(),
+});
+const School = z.object({
+  name: z.string(),
+  type: z.string(),
+  level: z.enum(['primary', 'junior']),
+  students: z.number().int(),
+  values: perIndicator(z.number()),
+  met: perIndicator(z.boolean()),
+  compliant: z.boolean(),
+  shortfall: perIndicator(z.number().nonnegative()),
+  split: z.object({ facilityShare: z.number() }).nullable(),
+});
+const Contract = z.object({
+  tool: z.object({ name: z.literal('balance-check'), version: z.string() }),
+  profile: z.object({ id: z.string(), name: z.string() }),
+  counties: z.array(
+    z.object({
+      county: z.string().nullable(),
+      levels: z.object({ primary: Level, junior: Level }).partial(),
+      schools: z.array(School),
+      excluded: z.array(z.object({ name: z.string(), reason: z.string() })),
+    }),
+  ),
+  issues: z.array(
+    z.object({
+      severity: z.enum(['error', 'warning', 'info']),
+      code: z.string(),
+      sheet: z.string().nullable(),
+      cell: z.string().nullable(),
+      school: z.string().nullable(),
+      column: z.string().nullable(),
+      message: z.string(),
+    }),
+  ),
+});
+
+describe('JSON report contract (output.md)', () => {
+  it('the sample county report has exactly the documented shape', async () => {
+    const json = toJson(await check('fixtures/sample-county.xlsx'));
+    const parsed = Contract.safeParse(json);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
+  });
+
+  it('numbers are unrounded and consistent with the levels', async () => {
+    const json = toJson(await check('fixtures/sample-county.xlsx')) as z.infer<typeof Contract>;
+    const c = json.counties[0]!;
+    const primary = c.levels.primary!;
+    const schools = c.schools.filter((s) => s.level === 'primary');
+    expect(schools).toHaveLength(primary.schoolCount);
+    expect(schools.reduce((s, x) => s + x.students, 0)).toBe(primary.students);
+    expect(schools.filter((s) => s.compliant)).toHaveLength(primary.compliantSchools);
+    const space = primary.indicators.teaching_space!;
+    const weighted = schools.reduce((s, x) => s + x.students * x.values.teaching_space!, 0) / primary.students;
+    expect(space.mean).toBeCloseTo(weighted, 9);
+    expect(String(space.cv).length).toBeGreaterThan(6);
+    expect(c.schools.find((s) => s.name === '黄庄九年制学校')!.split!.facilityShare).toBeCloseTo(166 / (166 + 1.1 * 210), 12);
+  });
+});

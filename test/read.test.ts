@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { readSource } from '../src/read/index';
+import { check, county, csvFile, HEADER, workbook } from './helpers/files';
+
+const codes = (r: Awaited<ReturnType<typeof check>>) => r.issues.map((i) => i.code);
+const toCsv = (rows: unknown[][]) => rows.map((r) => r.map((v) => (v === null ? '' : String(v))).join(',')).join('\n');
+const valueOf = (r: Awaited<ReturnType<typeof check>>, school: string, id: string) =>
+  r.counties[0]!.levels.flatMap((l) => l.sections).find((s) => s.section.school.name === school)!.values[id];
+
+describe('finding the header', () => {
+  it('finds a header below merged title rows', async () => {
+    const path = await workbook({
+      学校数据: { rows: [['某某县义务教育学校办学条件统计表（2024年）'], ['填报单位：某某县教育局'], ...county()], merges: ['A1:K1', 'A2:K2'] },
+    });
+    const r = await check(path);
+    expect(r.input.headerRow).toBe(3);
+    expect(r.input.schoolRows).toBe(6);
+    expect(r.issueCounts.error).toBe(0);
+  });
+
+  it('reads a two-row header with merged parent cells', async () => {
+    const top = ['学校名称', '学校类型', '在校生数', '在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备资产值', '网络多媒体教室数'];
+    const bottom = [null, null, '小学', '初中', null, null, null, null, null, null, null];
+    const rows = [top, bottom, ...county().slice(1)];
+    const merges = ['C1:D1', ...['A', 'B', 'E', 'F', 'G', 'H', 'I', 'J', 'K'].map((c) => `${c}1:${c}2`)];
+    const r = await check(await workbook({ 学校数据: { rows, merges } }));
+    expect(r.issueCounts.error).toBe(0);
+    expect(r.input.headerRow).toBe(2);
+    expect(r.counties[0]!.levels.map((l) => l.result.students)).toEqual([2900, 2100]);
+  });
+
+  it('reads a unit row below the header and converts 万元', async () => {
+    const units = ['', '', '人', '人', '人', '人', '人', '㎡', '㎡', '万元', '间'];
+    const rows = county().map((r, i) => (i === 0 ? r : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v))));
+    const r = await check(await workbook({ 学校数据: [rows[0]!, units, ...rows.slice(1)] }));
+    expect(r.issueCounts.error).toBe(0);
+    expect(valueOf(r, '一小', 'equipment_value')).toBeCloseTo(2200, 9);
+    expect(codes(r)).toContain('UNIT_CONVERTED');
+  });
+
+  it('honours a unit in header brackets: （万元） means × 10 000', async () => {
+    const rows = county().map((r, i) =>
+      i === 0 ? r.map((h) => (h === '教学仪器设备资产值' ? '教学仪器设备资产值（万元）' : h)) : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v)),
+    );
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(valueOf(r, '一小', 'equipment_value')).toBeCloseTo(2200, 9);
+    const note = r.issues.find((i) => i.code === 'UNIT_CONVERTED')!;
+    expect(note.cell).toBe('J1');
+  });
+
+  it('matches headers after normalising full-width characters, spaces and line breaks', async () => {
+    const header = HEADER.map((h, i) => (i === 0 ? ' 学校\n名称 ' : i === 7 ? '教学及辅助用房面积（ｍ２）' : h));
+    const r = await check(await workbook({ 学校数据: [header, ...county().slice(1)] }));
+    expect(r.issueCounts.error).toBe(0);
+    expect(r.input.schoolRows).toBe(6);
+  });
+
+  it('accepts aliases and English ids as headers', async () => {
+    const header = ['校名', '办学类型', '小学生数', '初中生数', 'qualifiedTeachers', '骨干教师数', '音体美专任教师数', '教学及辅助用房面积', '运动场馆面积', '仪器设备值', '多媒体教室数'];
+    const r = await check(await workbook({ 学校数据: [header, ...county().slice(1)] }));
+    expect(r.issueCounts.error).toBe(0);
+  });
+
+  it('sums 体育 + 音乐 + 美术 when there is no 体育艺术 column', async () => {
+    const header = [...HEADER.slice(0, 6), '体育专任教师数', '音乐专任教师数', '美术专任教师数', ...HEADER.slice(7)];
+    const rows = [header, ['一小', '小学', 1000, null, 50, 12, 4, 3, 3, 5000, 8000, 2200000, 25], ['二小', '小学', 1000, null, 50, 12, 5, 3, 3, 5000, 8000, 2200000, 25]];
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(valueOf(r, '一小', 'pe_arts_teachers')).toBeCloseTo(1.0, 12);
+    expect(valueOf(r, '二小', 'pe_arts_teachers')).toBeCloseTo(1.1, 12);
+  });
+});
+
+describe('rows that are not schools', () => {
+  it('skips 合计 / 总计 / 小计 rows, blank rows and notes below the table, and says so', async () => {
+    const rows = [
+      ...county(),
+      ['小 计', null, 2900],
+      [],
+      ['全县合计', null, 5000],
+      ['填表人：张三　　审核人：李四'],
+      ['说明：数据截至2024年9月'],
+    ];
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.issueCounts.error).toBe(0);
+    expect(r.input.schoolRows).toBe(6);
+    expect(codes(r).filter((c) => c === 'ROW_SKIPPED_TOTAL')).toHaveLength(2);
+    expect(codes(r).filter((c) => c === 'ROW_SKIPPED_NOTE')).toHaveLength(2);
+    expect(r.issues.find((i) => i.code === 'ROW_SKIPPED_TOTAL')!.row).toBe(8);
+  });
+});
+
+describe('cell values', () => {
+  it('reads numbers typed as text and notes each cell', async () => {
+    const rows = county();
+    rows[1]![2] = '1,000';
+    rows[2]![4] = '４０';
+    rows[3]![6] = '6人';
+    rows[4]![7] = ' 2500 ';
+    rows[1]![8] = '8000㎡';
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.issueCounts.error).toBe(0);
+    const notes = r.issues.filter((i) => i.code === 'TEXT_NUMBER');
+    expect(notes.map((n) => n.cell)).toEqual(['C2', 'I2', 'E3', 'G4', 'H5']);
+    expect(valueOf(r, '二小', 'qualified_teachers')).toBeCloseTo(5, 12);
+  });
+
+  it('uses the cached value of a formula', async () => {
+    const rows = county();
+    rows[1]![7] = { formula: '2000+3000', result: 5000 };
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.issueCounts.error).toBe(0);
+    expect(valueOf(r, '一小', 'teaching_space')).toBeCloseTo(5, 12);
+  });
+
+  it('an Excel error value (also as a formula result) is an error at its cell', async () => {
+    const rows = county();
+    rows[1]![7] = { formula: '1/0', result: { error: '#DIV/0!' } };
+    rows[2]![8] = { error: '#REF!' };
+    const r = await check(await workbook({ 学校数据: rows }));
+    const errs = r.issues.filter((i) => i.code === 'EXCEL_ERROR');
+    expect(errs.map((e) => [e.cell, e.school])).toEqual([['H2', '一小'], ['I3', '二小']]);
+    expect(errs[0]!.message).toContain('#DIV/0!');
+  });
+
+  it('a formula without a cached value is an error, not a zero', async () => {
+    const rows = county();
+    rows[1]![7] = { formula: 'SUM(X1:X2)' } as never;
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.issues.find((i) => i.code === 'FORMULA_NO_RESULT')?.cell).toBe('H2');
+  });
+});
+
+describe('several sheets', () => {
+  it('picks the sheet whose header matches, and --sheet overrides', async () => {
+    const path = await workbook({ 填表说明: [['请按要求填写']], 学校数据: county(), 去年: county().slice(0, 3) });
+    expect((await check(path)).input.sheet).toBe('学校数据');
+    const r = await check(path, '去年');
+    expect(r.input.sheet).toBe('去年');
+    expect(r.input.schoolRows).toBe(2);
+  });
+
+  it('an unknown --sheet is a usage error naming the sheets there are', async () => {
+    const path = await workbook({ 学校数据: county() });
+    await expect(check(path, '不存在')).rejects.toThrow(/找不到工作表“不存在”.*“学校数据”/);
+  });
+
+  it('keeps every cell position of every sheet', async () => {
+    const path = await workbook({ A: [['x', 'y'], [1, 2]], B: [[null, null, 'z']] });
+    const src = await readSource(path);
+    expect(src.sheets.map((s) => s.name)).toEqual(['A', 'B']);
+    expect(src.sheets[1]!.rows[0]![2]).toEqual({ kind: 'text', text: 'z' });
+  });
+});
+
+describe('CSV encodings', () => {
+  const text = toCsv(county());
+  const expectSameCounty = async (path: string, encoding: string) => {
+    const r = await check(path);
+    expect(r.input.encoding).toBe(encoding);
+    expect(r.issueCounts.error).toBe(0);
+    expect(r.input.schoolRows).toBe(6);
+    expect(r.counties[0]!.levels[0]!.sections[0]!.section.school.name).toBe('一小');
+  };
+  it('UTF-8', () => expectSameCounty(csvFile(text, 'utf8'), 'UTF-8'));
+  it('UTF-8 with BOM', () => expectSameCounty(csvFile(text, 'utf8', 'bom.csv', true), 'UTF-8'));
+  it('GBK (Excel / WPS on Chinese Windows)', () => expectSameCounty(csvFile(text, 'gbk'), 'GBK/GB18030'));
+  it('GB18030, with a name outside GBK', async () => {
+    const r = await check(csvFile(`${text}\n㐀小学,小学,100,,5,2,1,500,800,220000,3`, 'gb18030'));
+    expect(r.input.encoding).toBe('GBK/GB18030');
+    expect(r.counties[0]!.levels[0]!.sections.map((s) => s.section.school.name)).toContain('㐀小学');
+  });
+  it('UTF-16 tab-separated (Excel "Unicode text")', async () => {
+    const tsv = county().map((r) => r.map((v) => (v === null ? '' : String(v))).join('\t')).join('\r\n');
+    const path = csvFile(tsv, 'utf16le', 'unicode.txt');
+    const withBom = Buffer.concat([Buffer.from([0xff, 0xfe]), (await import('node:fs')).readFileSync(path)]);
+    (await import('node:fs')).writeFileSync(path, withBom);
+    await expectSameCounty(path, 'UTF-16LE');
+  });
+  it('GBK CSV numbers read the same as the xlsx', async () => {
+    const a = await check(csvFile(text, 'gbk'));
+    const b = await check(await workbook({ 学校数据: county() }));
+    const values = (r: typeof a) => r.counties[0]!.levels.map((l) => l.result.indicators);
+    expect(values(a)).toEqual(values(b));
+  });
+});
+
+describe('unreadable files', () => {
+  it.each([
+    ['fixtures/broken/not-a-workbook.xlsx', /不是有效的 \.xlsx 文件/],
+    ['fixtures/broken/old-format.xls', /另存为/],
+    ['fixtures/nope.xlsx', /文件不存在/],
+  ])('%s', async (path, message) => {
+    await expect(readSource(path)).rejects.toThrow(message);
+  });
+});
+
