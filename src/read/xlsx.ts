@@ -1,39 +1,48 @@
-import ExcelJS from 'exceljs';
-import { mergeKey, UnreadableFileError, type CellValue, type Sheet } from './types';
+import { createRequire } from 'node:module';
+import { readOoxml } from './ooxml';
+import { UnreadableFileError, mergeKey, type CellValue, type Sheet } from './types';
 
-/** Reads every worksheet of an .xlsx buffer; formulas by their cached value. */
+/**
+ * Reads every worksheet of an .xlsx buffer; formulas by their cached value. The fast
+ * reader handles what Excel, WPS and LibreOffice write; a package it does not understand
+ * is read again with exceljs (loaded only then).
+ */
 export async function readXlsx(buffer: Buffer, fileLabel: string): Promise<Sheet[]> {
+  try {
+    return readOoxml(buffer);
+  } catch {
+    return readWithExcelJs(buffer, fileLabel);
+  }
+}
+
+type RawValue = import('exceljs').CellValue | undefined;
+
+export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promise<Sheet[]> {
+  const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
     throw new UnreadableFileError(`无法读取“${fileLabel}”：不是有效的 .xlsx 文件（文件损坏，或只是改了扩展名）`);
   }
-  return workbook.worksheets.map(readWorksheet);
-}
-
-function readWorksheet(ws: ExcelJS.Worksheet): Sheet {
-  const rows: (CellValue | undefined)[][] = [];
-  const mergedInto = new Map<string, [number, number]>();
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: (CellValue | undefined)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.isMerged && cell.master !== cell) {
-        mergedInto.set(mergeKey(rowNumber - 1, colNumber - 1), [
-          Number(cell.master.row) - 1,
-          Number(cell.master.col) - 1,
-        ]);
-        return;
-      }
-      cells[colNumber - 1] = toCellValue(cell.value);
+  return workbook.worksheets.map((ws) => {
+    const rows: (CellValue | undefined)[][] = [];
+    const mergedInto = new Map<string, [number, number]>();
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: (CellValue | undefined)[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        if (cell.isMerged && cell.master !== cell) {
+          mergedInto.set(mergeKey(rowNumber - 1, colNumber - 1), [Number(cell.master.row) - 1, Number(cell.master.col) - 1]);
+          return;
+        }
+        cells[colNumber - 1] = toCellValue(cell.value);
+      });
+      rows[rowNumber - 1] = cells;
     });
-    rows[rowNumber - 1] = cells;
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    return { name: ws.name, rows, mergedInto };
   });
-  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return { name: ws.name, rows, mergedInto };
 }
-
-type RawValue = ExcelJS.CellValue | undefined;
 
 export function toCellValue(value: RawValue): CellValue | undefined {
   if (value === null || value === undefined) return undefined;

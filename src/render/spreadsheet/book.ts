@@ -1,0 +1,70 @@
+/** Sheets → a complete .xlsx package (workbook, styles, shared strings, print titles). */
+import { StyleRegistry } from './styles';
+import type { SheetBuilder } from './sheet';
+import { escapeXml } from './xml';
+import { zip } from './zip';
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/** A sheet name as a formula reference: '学校达标'. */
+export const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+export function writeWorkbook(sheets: readonly SheetBuilder[]): Buffer {
+  const styles = new StyleRegistry();
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const sharedString = (s: string) => {
+    let i = stringIndex.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      stringIndex.set(s, i);
+    }
+    return i;
+  };
+  const sheetXml = sheets.map((s) => s.xml(styles, sharedString));
+
+  const printTitles = sheets
+    .map((s, i) => (s.headerRows ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(sheetRef(s.name))}!$1:$${s.headerRows}</definedName>` : ''))
+    .join('');
+  const workbook =
+    `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +
+    sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+    `</sheets>${printTitles ? `<definedNames>${printTitles}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`;
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`;
+  const workbookRels =
+    `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
+    sheets.map((_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`)).join('') +
+    rel(`rId${sheets.length + 1}`, 'styles', 'styles.xml') +
+    rel(`rId${sheets.length + 2}`, 'sharedStrings', 'sharedStrings.xml') +
+    '</Relationships>';
+  const sst =
+    `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${strings.length}" uniqueCount="${strings.length}">` +
+    strings.map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('') +
+    '</sst>';
+  const type = (part: string, t: string) => `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${t}"/>`;
+  const contentTypes =
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    type('xl/workbook.xml', 'spreadsheetml.sheet.main+xml') +
+    sheets.map((_, i) => type(`xl/worksheets/sheet${i + 1}.xml`, 'spreadsheetml.worksheet+xml')).join('') +
+    type('xl/styles.xml', 'spreadsheetml.styles+xml') +
+    type('xl/sharedStrings.xml', 'spreadsheetml.sharedStrings+xml') +
+    '</Types>';
+  const rootRels = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`;
+
+  const entry = (name: string, text: string) => ({ name, data: Buffer.from(text, 'utf8') });
+  return zip([
+    entry('[Content_Types].xml', contentTypes),
+    entry('_rels/.rels', rootRels),
+    entry('xl/workbook.xml', workbook),
+    entry('xl/_rels/workbook.xml.rels', workbookRels),
+    entry('xl/styles.xml', styles.xml()),
+    entry('xl/sharedStrings.xml', sst),
+    ...sheetXml.map((xml, i) => entry(`xl/worksheets/sheet${i + 1}.xml`, xml)),
+  ]);
+}

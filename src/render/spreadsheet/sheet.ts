@@ -1,0 +1,107 @@
+/** One worksheet being built: rows of cells (values, formulas with cached results, styles), layout and print setup. */
+import { a1, columnLetters } from '../../common/a1';
+import type { Style, StyleRegistry } from './styles';
+import { escapeXml } from './xml';
+
+export type Scalar = string | number | boolean | null;
+
+export interface CellSpec {
+  /** The value, or a formula's cached result. */
+  v?: Scalar;
+  /** A formula without the leading "=". */
+  f?: string;
+  s?: Style;
+  /** An internal link target, e.g. "'数据问题'!A1". */
+  link?: string;
+}
+
+export type CellInput = Scalar | CellSpec;
+
+const isSpec = (c: CellInput): c is CellSpec => c !== null && typeof c === 'object';
+
+export class SheetBuilder {
+  readonly rows: { cells: CellSpec[]; height?: number }[] = [];
+  readonly merges: string[] = [];
+  widths: number[] = [];
+  /** Rows frozen at the top (and repeated on every printed page). */
+  headerRows = 0;
+  landscape = true;
+
+  constructor(readonly name: string) {}
+
+  /** Appends a row; returns its 1-based number. */
+  addRow(cells: readonly CellInput[], options: { style?: Style; height?: number } = {}): number {
+    const specs = cells.map((c): CellSpec => {
+      const spec = isSpec(c) ? c : { v: c };
+      return options.style && !spec.s ? { ...spec, s: options.style } : spec;
+    });
+    this.rows.push({ cells: specs, ...(options.height ? { height: options.height } : {}) });
+    return this.rows.length;
+  }
+
+  /** Merges columns from..to (1-based, inclusive) of one row. */
+  mergeAcross(row: number, from: number, to: number) {
+    if (to > from) this.merges.push(`${a1(row - 1, from - 1)}:${a1(row - 1, to - 1)}`);
+  }
+
+  get rowCount() {
+    return this.rows.length;
+  }
+
+  xml(styles: StyleRegistry, sharedString: (s: string) => number): string {
+    const width = Math.max(1, this.widths.length, ...this.rows.map((r) => r.cells.length));
+    const links: string[] = [];
+    const rows = this.rows.map((row, r) => {
+      const cells = row.cells
+        .map((cell, c) => {
+          const ref = a1(r, c);
+          if (cell.link) links.push(`<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(String(cell.v ?? ''))}"/>`);
+          return cellXml(ref, cell, styles.id(cell.s), sharedString);
+        })
+        .join('');
+      const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';
+      return `<row r="${r + 1}"${height}>${cells}</row>`;
+    });
+    const pane = this.headerRows
+      ? `<pane ySplit="${this.headerRows}" topLeftCell="A${this.headerRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${this.headerRows + 1}" sqref="A${this.headerRows + 1}"/>`
+      : '';
+    const cols = this.widths.length
+      ? `<cols>${this.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w.toFixed(2)}" customWidth="1"/>`).join('')}</cols>`
+      : '';
+    const merges = this.merges.length ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+    const hyperlinks = links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '';
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+      `<dimension ref="A1:${columnLetters(width - 1)}${Math.max(1, this.rows.length)}"/>` +
+      `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      cols +
+      `<sheetData>${rows.join('')}</sheetData>` +
+      merges +
+      hyperlinks +
+      '<printOptions horizontalCentered="1"/>' +
+      '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
+      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
+      '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>' +
+      '</worksheet>'
+    );
+  }
+}
+
+function cellXml(ref: string, cell: CellSpec, style: number, sharedString: (s: string) => number): string {
+  const s = style ? ` s="${style}"` : '';
+  const v = cell.v;
+  if (cell.f !== undefined) {
+    const f = `<f>${escapeXml(cell.f)}</f>`;
+    if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${s}>${f}<v>${v}</v></c>`;
+    if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
+    if (typeof v === 'string') return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(v)}</v></c>`;
+    return `<c r="${ref}"${s}>${f}</c>`;
+  }
+  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return s ? `<c r="${ref}"${s}/>` : '';
+  if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="s"><v>${sharedString(v)}</v></c>`;
+}

@@ -1,0 +1,100 @@
+/**
+ * The fast OOXML reader against exceljs (the fallback), on files written by three
+ * different programs: exceljs (fixtures), LibreOffice, and balance-check's own writer.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readOoxml } from '../src/read/ooxml';
+import { readWithExcelJs, readXlsx } from '../src/read/xlsx';
+import { zip } from '../src/render/spreadsheet/zip';
+import { renderXlsx } from '../src/render/xlsx';
+import { check, county, workbook } from './helpers/files';
+
+const sameSheets = async (buffer: Buffer) => {
+  const fast = readOoxml(buffer);
+  const reference = await readWithExcelJs(buffer, 'x.xlsx');
+  expect(fast.map((s) => s.name)).toEqual(reference.map((s) => s.name));
+  fast.forEach((sheet, i) => {
+    const ref = reference[i]!;
+    const trim = (rows: typeof sheet.rows) => {
+      const r = rows.map((cells) => {
+        const c = [...cells];
+        while (c.length && c[c.length - 1] === undefined) c.pop();
+        return c;
+      });
+      while (r.length && r[r.length - 1]!.length === 0) r.pop();
+      return r;
+    };
+    expect(trim(sheet.rows), sheet.name).toEqual(trim(ref.rows));
+    expect(sheet.mergedInto, sheet.name).toEqual(ref.mergedInto);
+  });
+  return fast;
+};
+
+describe('fast xlsx reader = exceljs', () => {
+  it.each(['fixtures/sample-county.xlsx', 'fixtures/sample-county.libreoffice.xlsx', 'fixtures/broken/errors.xlsx'])('%s', async (path) => {
+    const sheets = await sameSheets(readFileSync(path));
+    expect(sheets.length).toBeGreaterThan(0);
+  });
+
+  it('a workbook with merges, formulas, errors and text numbers', async () => {
+    const rows = county();
+    rows[1]![7] = { formula: '2000+3000', result: 5000 };
+    rows[2]![8] = { error: '#REF!' };
+    rows[3]![4] = '４０';
+    await sameSheets(readFileSync(await workbook({ 学校数据: { rows: [['标题'], ...rows], merges: ['A1:K1'] } })));
+  });
+
+  it("balance-check's own report workbook", async () => {
+    await sameSheets(await renderXlsx(await check('fixtures/sample-county.xlsx')));
+  });
+
+  it('the LibreOffice copy of the sample gives the same county results', async () => {
+    const a = await check('fixtures/sample-county.xlsx');
+    const b = await check('fixtures/sample-county.libreoffice.xlsx');
+    expect(b.issueCounts).toEqual(a.issueCounts);
+    // LibreOffice stores 15.2532 (万元) as its nearest double, so sums may differ in the last bit.
+    const rounded = (r: typeof a) =>
+      JSON.stringify(r.counties[0]!.levels.map((l) => l.result), (_, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v));
+    expect(rounded(b)).toBe(rounded(a));
+  });
+});
+
+describe('what other generators write', () => {
+  const pkg = (sheetXml: string, shared = '') =>
+    zip(
+      [
+        ['[Content_Types].xml', '<Types/>'],
+        ['xl/workbook.xml', '<x:workbook xmlns:x="m" xmlns:r="r"><x:sheets><x:sheet name="学校&amp;数据" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>'],
+        ['xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Type="t" Target="/xl/worksheets/sheet1.xml"/></Relationships>'],
+        ['xl/worksheets/sheet1.xml', sheetXml],
+        ...(shared ? [['xl/sharedStrings.xml', shared] as [string, string]] : []),
+      ].map(([name, text]) => ({ name: name!, data: Buffer.from(text!, 'utf8') })),
+    );
+
+  it('reads namespace prefixes, inline strings, rich text, cells and rows without r, and entities', () => {
+    const sheet =
+      '<x:worksheet xmlns:x="m"><x:sheetData>' +
+      '<x:row><x:c t="inlineStr"><x:is><x:t>学校名称</x:t></x:is></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>' +
+      '<x:row><x:c><x:v>12.5</x:v></x:c><x:c t="str"><x:f>A2&amp;"x"</x:f><x:v>a&lt;b</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c></x:row>' +
+      '</x:sheetData><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>';
+    const shared = '<sst><si><r><t>小学</t></r><r><t xml:space="preserve">在校生_x000D_数</t></r><rPh><t>ショウ</t></rPh></si></sst>';
+    const [s] = readOoxml(pkg(sheet, shared));
+    expect(s!.name).toBe('学校&数据');
+    expect(s!.rows[0]).toEqual([{ kind: 'text', text: '学校名称' }, { kind: 'text', text: '小学在校生\r数' }]);
+    expect(s!.rows[1]).toEqual([{ kind: 'number', value: 12.5 }, { kind: 'text', text: 'a<b' }, { kind: 'bool', value: true }]);
+    expect([...s!.mergedInto]).toEqual([['0,1', [0, 0]]]);
+  });
+
+  it('a formula without a cached value, and an error value', () => {
+    const [s] = readOoxml(pkg('<worksheet><sheetData><row r="3"><c r="C3"><f>SUM(A1:A2)</f></c><c r="D3" t="e"><v>#N/A</v></c></row></sheetData></worksheet>'));
+    expect(s!.rows[2]![2]).toEqual({ kind: 'formula-no-result', formula: 'SUM(A1:A2)' });
+    expect(s!.rows[2]![3]).toEqual({ kind: 'error', error: '#N/A' });
+  });
+
+  it('a package the fast reader does not understand goes to exceljs', async () => {
+    const odd = pkg('<worksheet><sheetData><row><c t="weird"><v>1</v></c></row></sheetData></worksheet>');
+    expect(() => readOoxml(odd)).toThrow();
+    await expect(readXlsx(odd, 'odd.xlsx')).rejects.toThrow(/不是有效的 \.xlsx 文件/);
+  });
+});
