@@ -194,3 +194,21 @@ describe('unreadable files', () => {
   });
 });
 
+
+describe('the county named in the title row', () => {
+  it.each([
+    ['示例县义务教育学校办学条件统计表（2024年）', '示例县'],
+    ['城关区2024年义务教育学校基本情况', '城关区'],
+    ['某某自治县中小学办学条件统计', '某某自治县'],
+    ['义务教育学校办学条件统计表', null],
+    [null, null],
+  ])('%s → %s', async (title, expected) => {
+    const { countyInTitle } = await import('../src/report/model');
+    expect(countyInTitle(title)).toBe(expected);
+  });
+
+  it('names the report after it when there is no 区县 column', async () => {
+    const r = await check(await workbook({ 学校数据: { rows: [['示例县义务教育学校办学条件统计表（2024年）'], ...county()], merges: ['A1:K1'] } }));
+    expect(r.counties[0]!.label).toBe('示例县');
+  });
+});

@@ -32,6 +32,7 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
       ...(source.encoding ? { encoding: source.encoding } : {}),
       sheet: schema.sheet,
       headerRow: schema.headerRow,
+      title: schema.title,
       schoolRows: schema.records.length,
     },
     counties: hasErrors(issues) ? [] : counties,

@@ -173,7 +173,10 @@ export interface Position {
 export interface Issue extends Position {
   severity: Severity;
   code: IssueCode;
+  /** Where and what: `学校数据!F12［城关小学 · 教学仪器设备资产值］：…`. */
   message: string;
+  /** What, without the position (for tables that show the position in their own columns). */
+  text: string;
 }
 
 export type IssueParams = Record<string, string | number>;
@@ -199,7 +202,7 @@ export function makeIssue(code: IssueCode, pos: Position, params: IssueParams = 
   const def: IssueDef = CATALOGUE[code];
   const where = describePosition(pos);
   const text = fillTemplate(def.template, params);
-  return { severity: def.severity, code, ...pos, message: where ? `${where}：${text}` : text };
+  return { severity: def.severity, code, ...pos, message: where ? `${where}：${text}` : text, text };
 }
 
 export const hasErrors = (issues: readonly Issue[]): boolean =>

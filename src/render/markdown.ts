@@ -3,7 +3,7 @@ import type { SectionResult } from '../engine/compliance';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue } from './format';
-import { countyTitle, excludedSentence, gapSentence, levelVerdict } from './prose';
+import { excludedSentence, gapSentence, levelVerdict } from './prose';
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
@@ -27,7 +27,7 @@ export function renderMarkdown(report: Report): string {
 function countySection(report: Report, county: CountyReport): string {
   const out: string[] = [];
   const { input } = report;
-  out.push(`# ${countyTitle(county, report)} 义务教育优质均衡发展 资源配置测算报告`);
+  out.push(`# ${county.label} 义务教育优质均衡发展 资源配置测算报告`);
   out.push(
     `数据来源：${input.file}${input.sheet ? ` › ${input.sheet}` : ''}${input.encoding ? `（${input.encoding}）` : ''}。` +
       `数据问题：错误${report.issueCounts.error}个，警告${report.issueCounts.warning}个，说明${report.issueCounts.info}条（见“数据问题”一节）。`,

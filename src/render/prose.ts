@@ -34,9 +34,6 @@ export function gapSentence(g: Gap): string {
   return `${ind.name}不达标${LEVEL_NAMES[g.level]}${g.schoolsNotMeeting}所，按标准共缺${fmtShortfall(ind, g.toStandard)}${unit}，使各校达到学校达标要求至少需${fmtShortfall(ind, g.toCompliance)}${unit}。`;
 }
 
-export function countyTitle(county: CountyReport, report: Report): string {
-  return county.county ?? report.input.file.replace(/\.(xlsx|xlsm|csv|txt|tsv)$/i, '');
-}
 
 export function excludedSentence(county: CountyReport): string | null {
   if (county.excluded.length === 0) return null;

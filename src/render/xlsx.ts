@@ -3,7 +3,7 @@ import type { SectionResult } from '../engine/compliance';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type Report } from '../report/model';
 import { displayWidth } from './format';
-import { countyTitle, gapSentence, levelVerdict } from './prose';
+import { gapSentence, levelVerdict } from './prose';
 import { writeWorkbook } from './spreadsheet/book';
 import { SheetBuilder, type CellInput, type CellSpec } from './spreadsheet/sheet';
 import type { Style } from './spreadsheet/styles';
@@ -89,15 +89,14 @@ function overviewSheet(report: Report, county: CountyReport, prefix: string): Sh
   const n = report.profile.indicators.length;
   table(
     sheet,
-    `${countyTitle(county, report)} 义务教育优质均衡 资源配置测算`,
+    `${county.label} 义务教育优质均衡 资源配置测算`,
     [
       { header: '学段', width: 10 },
       { header: '参与计算学校（学段）', numFmt: NUM.int, width: 20 },
       { header: '在校生', numFmt: NUM.int, width: 12 },
       { header: '达标学校', numFmt: NUM.int, width: 12 },
       { header: '差异系数达标项', width: 16 },
-      { header: '资源配置结论', width: 16 },
-      { header: '', width: 30 },
+      { header: '资源配置结论', width: 30 },
     ],
     county.levels.map((l) => [
       LEVEL_NAMES[l.level],
@@ -106,10 +105,9 @@ function overviewSheet(report: Report, county: CountyReport, prefix: string): Sh
       l.result.compliantSchools,
       `${n - l.failingCvs.length}/${n}`,
       verdict(l.result.pass),
-      null,
     ]),
   );
-  const width = 7;
+  const width = 6;
   const heading = (text: string) => paragraph(sheet, text, width, { bold: true });
   sheet.addRow([]);
   heading('结论');
@@ -249,9 +247,14 @@ function issuesSheet(report: Report): SheetBuilder {
       i.cell ? `${i.sheet}!${i.cell}` : i.row ? `${i.sheet} 第${i.row}行` : (i.sheet ?? ''),
       i.school ?? '',
       i.column ?? '',
-      { v: i.message, s: { border: true, wrap: true, valign: 'top' } },
+      { v: i.text, s: { border: true, wrap: true, valign: 'top' } },
     ]),
   );
+  const messageWidth = sheet.widths[5]!;
+  for (const row of sheet.rows.slice(sheet.headerRows)) {
+    const lines = Math.ceil(displayWidth(String(row.cells[5]?.v ?? '')) / (messageWidth * 0.95));
+    if (lines > 1) row.height = 15 * lines + 2;
+  }
   return sheet;
 }
 

@@ -16,6 +16,7 @@ export interface InputInfo {
   encoding?: string;
   sheet: string | null;
   headerRow: number | null;
+  title: string | null;
   schoolRows: number;
 }
 
@@ -38,6 +39,8 @@ export interface LevelReport {
 
 export interface CountyReport {
   county: string | null;
+  /** The name reports print: the 区县 column, else the county named in the table title, else the file name. */
+  label: string;
   levels: LevelReport[];
   excluded: CountyResult['excluded'];
   /** Indicators by schools not meeting the standard, most first (only those with any). */
@@ -71,13 +74,21 @@ export function buildReport(args: {
     tool: args.tool,
     profile,
     input: args.input,
-    counties: args.counties.map((c) => countyReport(c, profile)),
+    counties: args.counties.map((c) => countyReport(c, profile, c.county ?? countyInTitle(args.input.title) ?? fileStem(args.input.file))),
     issues,
     issueCounts,
   };
 }
 
-function countyReport(county: CountyResult, profile: Profile): CountyReport {
+/** "示例县义务教育学校办学条件统计表（2024年）" → "示例县". */
+export function countyInTitle(title: string | null): string | null {
+  const m = title && /^(.{1,12}?(?:自治县|自治旗|县级市|县|区|市|旗))(?=义务教育|教育|中小学|学校|各校|办学|[0-9０-９]{4}|\s|（|\(|$)/.exec(title.trim());
+  return m ? m[1]! : null;
+}
+
+const fileStem = (file: string) => file.replace(/\.(xlsx|xlsm|csv|txt|tsv)$/i, '');
+
+function countyReport(county: CountyResult, profile: Profile, label: string): CountyReport {
   const levels = LEVELS.filter((l) => county.levels[l]).map((level): LevelReport => {
     const result = county.levels[level]!;
     const stats = profile.indicators.map((i) => result.indicators[i.id]!);
@@ -105,6 +116,7 @@ function countyReport(county: CountyResult, profile: Profile): CountyReport {
     .sort((a, b) => b.schoolsNotMeeting - a.schoolsNotMeeting);
   return {
     county: county.county,
+    label,
     levels,
     excluded: county.excluded,
     gaps,

@@ -113,6 +113,10 @@ function candidate(sheet: Sheet, row: number, height: 1 | 2): HeaderCandidate {
 
 const hasField = (c: HeaderCandidate, id: string) => c.columns.some((col) => col.match?.field.id === id);
 
+/** A title row read as the top half of a two-row header adds nothing: prefer the single row. */
+const sameHeaderWithoutRowAbove = (c: HeaderCandidate, best: HeaderCandidate) =>
+  c.score === best.score && c.height === 1 && best.height === 2 && c.row === best.row + 1;
+
 /** Rows scanned for a header: title rows and notes rarely take more than this. */
 const HEADER_SCAN_ROWS = 30;
 
@@ -122,7 +126,7 @@ export function findHeader(sheet: Sheet): HeaderCandidate | null {
   for (let row = 0; row < Math.min(sheet.rows.length, HEADER_SCAN_ROWS); row++) {
     for (const height of [1, 2] as const) {
       const c = candidate(sheet, row, height);
-      if (hasField(c, 'name') && c.score >= 2 && (!best || c.score > best.score)) best = c;
+      if (hasField(c, 'name') && c.score >= 2 && (!best || c.score > best.score || sameHeaderWithoutRowAbove(c, best))) best = c;
     }
   }
   return best;

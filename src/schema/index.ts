@@ -15,6 +15,8 @@ export interface SchemaResult {
   sheet: string | null;
   /** 1-based row of the header's last line. */
   headerRow: number | null;
+  /** The table's title above the header ("××县义务教育学校办学条件统计表（2024年）"), if any. */
+  title: string | null;
   columns: ColumnMatch[];
   records: SchoolRecord[];
   issues: Issue[];
@@ -35,22 +37,30 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
     .sort((a, b) => b.header!.score - a.header!.score)[0];
   if (!found) {
     const sheet = sheets[0]?.name ?? '';
-    return { sheet: null, headerRow: null, columns: [], records: [], issues: [makeIssue('HEADER_NOT_FOUND', { sheet })] };
+    return { sheet: null, headerRow: null, title: null, columns: [], records: [], issues: [makeIssue('HEADER_NOT_FOUND', { sheet })] };
   }
   const { sheet, header } = found;
   const layout = layoutOf(sheet, header!);
+  const title = titleAbove(sheet, header!.row);
   const missing = missingColumns(layout.columns, options.requiredResources).map((m) =>
     makeIssue('MISSING_COLUMN', { sheet: sheet.name, row: layout.headerRow }, m),
   );
   const issues = [...layout.issues, ...missing];
   if (issues.some((i) => i.severity === 'error'))
-    return { sheet: sheet.name, headerRow: layout.headerRow, columns: layout.columns, records: [], issues };
+    return { sheet: sheet.name, headerRow: layout.headerRow, title, columns: layout.columns, records: [], issues };
 
   const rows = readRows(sheet, layout.columns, layout.dataStart, source.format === 'csv');
   issues.push(...rows.issues);
   if (rows.records.length === 0 && !rows.issues.some((i) => i.severity === 'error'))
     issues.push(makeIssue('NO_SCHOOLS', { sheet: sheet.name, row: layout.headerRow }));
-  return { sheet: sheet.name, headerRow: layout.headerRow, columns: layout.columns, records: rows.records, issues };
+  return { sheet: sheet.name, headerRow: layout.headerRow, title, columns: layout.columns, records: rows.records, issues };
+}
+
+/** The first text above the header row: the table's title, when it has one. */
+function titleAbove(sheet: Sheet, headerRow: number): string | null {
+  for (let r = 0; r < headerRow; r++)
+    for (const cell of sheet.rows[r] ?? []) if (cell?.kind === 'text' && cell.text.trim()) return cell.text.trim();
+  return null;
 }
 
 function pickSheets(source: SourceFile, wanted: string | undefined): Sheet[] {

@@ -20,7 +20,7 @@ export type CellInput = Scalar | CellSpec;
 const isSpec = (c: CellInput): c is CellSpec => c !== null && typeof c === 'object';
 
 export class SheetBuilder {
-  readonly rows: { cells: CellSpec[]; height?: number }[] = [];
+  readonly rows: { cells: CellSpec[]; height?: number | undefined }[] = [];
   readonly merges: string[] = [];
   widths: number[] = [];
   /** Rows frozen at the top (and repeated on every printed page). */
