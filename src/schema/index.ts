@@ -6,7 +6,7 @@
 import type { ResourceField, SchoolRecord } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
-import { fieldLabel } from './columns';
+import { FIELD_BY_ID, fieldLabel } from './columns';
 import { findHeader, layoutOf, type ColumnMatch } from './header';
 import { readRows } from './rows';
 
@@ -75,16 +75,16 @@ function pickSheets(source: SourceFile, wanted: string | undefined): Sheet[] {
 
 function missingColumns(columns: readonly ColumnMatch[], required: readonly ResourceField[]) {
   const has = (id: string) => columns.some((c) => c.field.id === id);
+  const accepted = (id: string) => `（表头可写作：${FIELD_BY_ID.get(id)!.headers.join('、')}）`;
   const missing: { field: string; hint: string }[] = [];
-  if (!has('type')) missing.push({ field: '学校类型', hint: '（用于确定学段：小学、初中、九年一贯制……）' });
+  if (!has('type')) missing.push({ field: '学校类型', hint: `${accepted('type')}，用于确定学段` });
   if (!has('studentsPrimary') && !has('studentsJunior') && !has('students'))
     missing.push({ field: '小学在校生数”或“初中在校生数', hint: '' });
   for (const field of required) {
     if (has(field)) continue;
     if (field === 'peArtsTeachers' && ['peTeachers', 'musicTeachers', 'artTeachers'].every(has)) continue;
-    const hint =
-      field === 'peArtsTeachers' ? '（或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列）' : '';
-    missing.push({ field: fieldLabel(field), hint });
+    const alternative = field === 'peArtsTeachers' ? '，或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列' : '';
+    missing.push({ field: fieldLabel(field), hint: accepted(field).replace(/）$/, `${alternative}）`) });
   }
   return missing;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   LEVEL_NAMES,
+  RESOURCE_FIELDS,
   TYPE_LEVELS,
   type AnyLevel,
   type CellRef,
@@ -36,19 +37,7 @@ const STUDENT_FIELD: Record<AnyLevel, string> = {
   senior: 'studentsSenior',
 };
 
-const SECTIONABLE_RESOURCES: ResourceField[] = [
-  'qualifiedTeachers',
-  'backboneTeachers',
-  'peArtsTeachers',
-  'teachers',
-  'teachingSpace',
-  'sportsSpace',
-  'equipmentValue',
-  'multimediaRooms',
-  'computers',
-  'books',
-  'midTitleTeachers',
-];
+const SECTIONABLE_RESOURCES = RESOURCE_FIELDS;
 const PE_ARTS_PARTS = ['peTeachers', 'musicTeachers', 'artTeachers'] as const;
 
 const keyOf = (c: ColumnMatch) => (c.section ? `${c.section}:${c.field.id}` : c.field.id);
