@@ -78,3 +78,19 @@ describe('shortfalls (indicators.md §2.5)', () => {
     expect(r.shortfallToCompliance.sports_space).toBe(0);
   });
 });
+
+describe('whole-school compliance', () => {
+  it('a 九年一贯制 school is compliant only if both its sections are', async () => {
+    const { evaluateCounty } = await import('../src/engine/evaluate');
+    // Junior section given per section below 85% on sports space; primary section fine.
+    const nineYear = school('九年制', '九年一贯制', { primary: 1000, junior: 1000 }, {}, {
+      sectionResources: {
+        primary: primaryAtStandard(1000),
+        junior: { qualifiedTeachers: 53, backboneTeachers: 10, peArtsTeachers: 9, teachingSpace: 5800, sportsSpace: 5000, equipmentValue: 2_500_000, multimediaRooms: 24 },
+      },
+    });
+    const r = evaluateCounty(null, [nineYear, school('一小', '小学', { primary: 1000 }, primaryAtStandard(1000))], YOUZHI_2017);
+    expect(r.sections.map((s) => [s.section.level, s.compliant])).toEqual([['primary', true], ['junior', false], ['primary', true]]);
+    expect(r.schools.map((s) => [s.school.name, s.compliant])).toEqual([['九年制', false], ['一小', true]]);
+  });
+});

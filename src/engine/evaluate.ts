@@ -38,10 +38,18 @@ export interface LevelResult {
   shortfallTotals: { toStandard: PerIndicator<number>; toCompliance: PerIndicator<number> };
 }
 
+/** A whole school: compliant only if every one of its sections is (indicators.md §2.1). */
+export interface SchoolResult {
+  school: SchoolRecord;
+  sections: SectionResult[];
+  compliant: boolean;
+}
+
 export interface CountyResult {
   county: string | null;
   levels: Partial<Record<Level, LevelResult>>;
   sections: SectionResult[];
+  schools: SchoolResult[];
   excluded: Exclusion[];
   /** Plausibility warnings and exclusion notes found while computing. */
   issues: Issue[];
@@ -64,7 +72,11 @@ export function evaluateCounty(county: string | null, schools: readonly SchoolRe
   const exclusionNotes = excluded.map(({ school, reason }) =>
     makeIssue('SCHOOL_EXCLUDED', { sheet: school.source.sheet, row: school.source.row, school: school.name, county }, { reason }),
   );
-  return { county, levels, sections, excluded, issues: [...missing, ...(missing.length ? [] : plausibilityIssues(sections, profile)), ...exclusionNotes] };
+  const schoolResults = [...new Set(sections.map((r) => r.section.school))].map((school): SchoolResult => {
+    const own = sections.filter((r) => r.section.school === school);
+    return { school, sections: own, compliant: own.every((r) => r.compliant) };
+  });
+  return { county, levels, sections, schools: schoolResults, excluded, issues: [...missing, ...(missing.length ? [] : plausibilityIssues(sections, profile)), ...exclusionNotes] };
 }
 
 /** A section that enters the calculation needs every numerator its indicators read. */

@@ -25,8 +25,12 @@ function countyJson(county: CountyReport) {
   return {
     county: county.county,
     pass: county.pass,
+    schoolCount: county.schools.length,
+    compliantSchools: county.compliantSchools,
     levels: Object.fromEntries(county.levels.map((l) => [l.level, levelJson(l)])),
-    schools: county.levels.flatMap((l) => l.sections.map(sectionJson)),
+    schools: county.levels.flatMap((l) =>
+      l.sections.map((s) => sectionJson(s, county.schools.find((x) => x.school === s.section.school)!.compliant)),
+    ),
     excluded: county.excluded.map(({ school, reason }) => ({ name: school.name, type: school.type, reason })),
   };
 }
@@ -56,7 +60,7 @@ const indicatorJson = (s: IndicatorStats) => ({
   borderline: s.borderline,
 });
 
-function sectionJson(r: SectionResult) {
+function sectionJson(r: SectionResult, schoolCompliant: boolean) {
   const { school, level, students, split } = r.section;
   return {
     name: school.name,
@@ -69,6 +73,7 @@ function sectionJson(r: SectionResult) {
     met: r.met,
     metCount: r.metCount,
     compliant: r.compliant,
+    schoolCompliant,
     shortfall: r.shortfall,
     shortfallToCompliance: r.shortfallToCompliance,
     split: split && {

@@ -3,7 +3,7 @@ import type { SectionResult } from '../engine/compliance';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue } from './format';
-import { excludedSentence, gapSentence, levelVerdict } from './prose';
+import { excludedSentence, gapSentence, levelVerdict, schoolsSentence } from './prose';
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
@@ -35,6 +35,7 @@ function countySection(report: Report, county: CountyReport): string {
 
   out.push('## 一、总体结论');
   for (const l of county.levels) out.push(`全县${levelVerdict(report, l)}`);
+  out.push(`按学校计，${schoolsSentence(county)}`);
   const excluded = excludedSentence(county);
   if (excluded) out.push(excluded);
 

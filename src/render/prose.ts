@@ -35,6 +35,13 @@ export function gapSentence(g: Gap): string {
 }
 
 
+/** "参与计算的38所学校中33所达标（一贯制学校及完全中学须各学段均达标）。" */
+export function schoolsSentence(county: CountyReport): string {
+  const multi = county.schools.filter((s) => s.sections.length > 1).length;
+  return `参与计算的${county.schools.length}所学校中，${county.compliantSchools}所达标` +
+    (multi ? `（其中${multi}所一贯制学校或完全中学须各学段均达标）` : '') + '。';
+}
+
 export function excludedSentence(county: CountyReport): string | null {
   if (county.excluded.length === 0) return null;
   return `未纳入资源配置计算的学校${fmtInt(county.excluded.length)}所：${county.excluded

@@ -4,7 +4,7 @@ import { LEVEL_NAMES } from '../engine/types';
 import type { Issue } from '../issues/catalogue';
 import type { Report } from '../report/model';
 import { fmtCv, fmtInt, fmtValue, padEnd, padStart } from './format';
-import { gapSentence } from './prose';
+import { gapSentence, schoolsSentence } from './prose';
 
 export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
   const enabled = stream.isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
@@ -39,6 +39,7 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
       const compliant = `${r.compliantSchools}/${r.schoolCount}`;
       lines.push(`  学校达标：${r.compliantSchools === r.schoolCount ? c.green(compliant) : c.red(compliant)}`);
     }
+    lines.push('', `按学校计：${schoolsSentence(county)}`);
     if (county.gaps.length > 0) {
       lines.push('', c.bold('最大缺口'));
       for (const g of county.gaps.slice(0, 3)) lines.push(`  · ${gapSentence(g)}`);

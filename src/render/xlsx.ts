@@ -3,7 +3,7 @@ import type { SectionResult } from '../engine/compliance';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type Report } from '../report/model';
 import { displayWidth } from './format';
-import { gapSentence, levelVerdict } from './prose';
+import { gapSentence, levelVerdict, schoolsSentence } from './prose';
 import { writeWorkbook } from './spreadsheet/book';
 import { SheetBuilder, type CellInput, type CellSpec } from './spreadsheet/sheet';
 import type { Style } from './spreadsheet/styles';
@@ -112,6 +112,7 @@ function overviewSheet(report: Report, county: CountyReport, prefix: string): Sh
   sheet.addRow([]);
   heading('结论');
   for (const l of county.levels) paragraph(sheet, `全县${levelVerdict(report, l)}`, width);
+  paragraph(sheet, `按学校计，${schoolsSentence(county)}`, width);
   sheet.addRow([]);
   heading('校际差异系数');
   for (const l of county.levels) {

@@ -43,6 +43,9 @@ export interface CountyReport {
   label: string;
   levels: LevelReport[];
   excluded: CountyResult['excluded'];
+  /** Whole schools (a 九年一贯制 school once): compliant iff all its sections are. */
+  schools: CountyResult['schools'];
+  compliantSchools: number;
   /** Indicators by schools not meeting the standard, most first (only those with any). */
   gaps: Gap[];
   pass: boolean;
@@ -119,6 +122,8 @@ function countyReport(county: CountyResult, profile: Profile, label: string): Co
     label,
     levels,
     excluded: county.excluded,
+    schools: county.schools,
+    compliantSchools: county.schools.filter((s) => s.compliant).length,
     gaps,
     pass: levels.length > 0 && levels.every((l) => l.result.pass),
   };
