@@ -62,3 +62,26 @@ describe('student-weighted CV (indicators.md §2.2)', () => {
     expect(space.total).toBeCloseTo(900 + 1350, 9);
   });
 });
+
+describe('rounding as Excel does', () => {
+  it.each([
+    [0.5005, 3, 0.501],
+    [-0.5005, 3, -0.501],
+    [0.4995, 3, 0.5],
+    [1.005, 2, 1.01],
+    [1e-7, 9, 1e-7],
+    [2781.23456789012, 9, 2781.23456789],
+    [0.45049, 3, 0.45],
+  ])('ROUND(%d, %d) = %d', (x, d, expected) => {
+    expect(roundTo(x, d)).toBe(expected);
+  });
+
+  it('a CV that rounds to the threshold passes; one that rounds above fails', async () => {
+    const { atLeast } = await import('../src/engine/stats');
+    expect(roundTo(0.5004999, 3) <= 0.5).toBe(true);
+    expect(roundTo(0.5005, 3) <= 0.5).toBe(false);
+    expect(atLeast((42 / 1000) * 100, 4.2)).toBe(true);
+    expect(atLeast(0.85 * 4.2, 3.57)).toBe(true);
+    expect(atLeast(3.57, 0.85 * 4.2)).toBe(true);
+  });
+});

@@ -3,7 +3,7 @@
  */
 import type { IndicatorDef, Profile } from './profile';
 import type { Section } from './sections';
-import { atLeast, ceilTolerant } from './stats';
+import { atLeast, ceilAtCompare } from './stats';
 import type { Level } from './types';
 
 export type PerIndicator<T> = Record<string, T>;
@@ -18,6 +18,8 @@ export interface SectionResult {
   shortfall: PerIndicator<number>;
   /** The smaller amount that makes the section compliant under the 6-of-7 / 85% rule. */
   shortfallToCompliance: PerIndicator<number>;
+  /** Indicators that shortfallToCompliance raises only to the floor (85%), not to the standard. */
+  leftAtFloor: string[];
 }
 
 export const indicatorValue = (ind: IndicatorDef, section: Section): number =>
@@ -38,10 +40,16 @@ export function evaluateSection(section: Section, profile: Profile): SectionResu
   }
   const metCount = Object.values(met).filter(Boolean).length;
   const compliant = isCompliant(profile, section.level, values, metCount);
-  const shortfallToCompliance = compliant
-    ? Object.fromEntries(profile.indicators.map((i) => [i.id, 0]))
-    : complianceShortfall(profile, section, values, met);
-  return { section, values, met, metCount, compliant, shortfall, shortfallToCompliance };
+  const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, section.level, values, met);
+  const shortfallToCompliance = Object.fromEntries(
+    profile.indicators.map((ind) => {
+      if (compliant || met[ind.id]) return [ind.id, 0];
+      const standard = standardOf(ind, section.level)!;
+      const target = leftAtFloor.includes(ind.id) ? profile.compliance!.floorRatio * standard : standard;
+      return [ind.id, amountToReach(ind, section, target)];
+    }),
+  );
+  return { section, values, met, metCount, compliant, shortfall, shortfallToCompliance, leftAtFloor };
 }
 
 /** At least N of the indicators meet the standard and every one that misses is ≥ floor × standard. */
@@ -64,33 +72,21 @@ export function isCompliant(
 export function amountToReach(ind: IndicatorDef, section: Section, target: number): number {
   const needed = (target * section.students) / ind.scale - (section.amounts[ind.numerator] ?? 0);
   if (needed <= 0 || atLeast(indicatorValue(ind, section), target)) return 0;
-  return ind.countable ? ceilTolerant(needed) : needed;
+  return ind.countable ? ceilAtCompare(needed) : needed;
 }
 
 /**
  * The cheapest way to compliance: the indicators allowed to stay below standard
- * (7 − 6 = 1) are the ones furthest below it, raised only to the floor (85%);
- * every other unmet indicator is raised to its standard.
+ * (7 − 6 = 1) are the ones furthest below it (relative gap 1 − value ÷ standard; the
+ * first in profile order on a tie), raised only to the floor (85%); every other unmet
+ * indicator is raised to its standard.
  */
-function complianceShortfall(
-  profile: Profile,
-  section: Section,
-  values: PerIndicator<number>,
-  met: PerIndicator<boolean>,
-): PerIndicator<number> {
-  const rule = profile.compliance!;
-  const allowedBelow = profile.indicators.length - rule.minIndicatorsMet;
-  const relativeGap = (ind: IndicatorDef) => 1 - values[ind.id]! / standardOf(ind, section.level)!;
-  const unmet = profile.indicators
-    .filter((ind) => !met[ind.id])
-    .sort((a, b) => relativeGap(b) - relativeGap(a));
-  const leftBelow = new Set(unmet.slice(0, allowedBelow).map((i) => i.id));
-  return Object.fromEntries(
-    profile.indicators.map((ind) => {
-      if (met[ind.id]) return [ind.id, 0];
-      const standard = standardOf(ind, section.level)!;
-      const target = leftBelow.has(ind.id) ? rule.floorRatio * standard : standard;
-      return [ind.id, amountToReach(ind, section, target)];
-    }),
-  );
+function indicatorsLeftAtFloor(profile: Profile, level: Level, values: PerIndicator<number>, met: PerIndicator<boolean>): string[] {
+  const allowedBelow = profile.indicators.length - profile.compliance!.minIndicatorsMet;
+  const unmet = profile.indicators.filter((ind) => !met[ind.id]);
+  const gap = (ind: IndicatorDef) => relativeGap(values[ind.id]!, standardOf(ind, level)!);
+  return [...unmet].sort((a, b) => gap(b) - gap(a)).slice(0, allowedBelow).map((i) => i.id);
 }
+
+/** How far below its standard a value is, as a share of the standard (0 when met). */
+export const relativeGap = (value: number, standard: number) => (atLeast(value, standard) ? 0 : 1 - value / standard);

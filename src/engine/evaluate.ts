@@ -7,7 +7,7 @@ import { evaluateSection, standardOf, type PerIndicator, type SectionResult } fr
 import { plausibilityIssues } from './plausibility';
 import type { Profile } from './profile';
 import { sectionSchool, type Exclusion, type Section } from './sections';
-import { atMost, roundTo, weightedCv } from './stats';
+import { roundTo, weightedCv } from './stats';
 import { LEVELS, type Level, type SchoolRecord } from './types';
 
 export interface IndicatorStats {
@@ -100,7 +100,7 @@ export function evaluateLevel(level: Level, results: readonly SectionResult[], p
   for (const ind of profile.indicators) {
     const stats = weightedCv(results.map((r) => ({ value: r.values[ind.id]!, weight: r.section.students })));
     const threshold = profile.cv.threshold[level];
-    const cvPass = stats.cv !== null && atMost(roundTo(stats.cv, profile.cv.decimals), threshold);
+    const cvPass = stats.cv !== null && roundTo(stats.cv, profile.cv.decimals) <= threshold;
     indicators[ind.id] = {
       id: ind.id,
       standard: standardOf(ind, level),

@@ -66,6 +66,7 @@ function positionOf(section: Section, ind: IndicatorDef) {
   return {
     sheet: school.source.sheet,
     ...(ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row }),
+    field: ind.numerator,
     school: school.name,
     county: school.county,
   };

@@ -42,13 +42,23 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Round half away from zero at `decimals`, immune to binary artefacts such as 0.5005 → 0.500. */
+/**
+ * Round half away from zero at `decimals`, as Excel's ROUND does: the scaled value is first
+ * taken at 15 significant digits, so binary artefacts (0.5005 stored as 0.50049999…) round up.
+ */
 export function roundTo(x: number, decimals: number): number {
-  return Number(`${Math.round(Number(`${Math.abs(x)}e${decimals}`))}e-${decimals}`) * Math.sign(x);
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** decimals;
+  return (Math.sign(x) * Math.round(Number((Math.abs(x) * f).toPrecision(15)))) / f;
 }
 
-/** Float comparisons at a relative tolerance: 42 / 1000 × 100 must meet a standard of 4.2. */
-const EPS = 1e-9;
-export const atLeast = (value: number, bound: number) => value >= bound - EPS * Math.max(1, Math.abs(bound));
-export const atMost = (value: number, bound: number) => value <= bound + EPS * Math.max(1, Math.abs(bound));
-export const ceilTolerant = (x: number) => Math.ceil(x - EPS * Math.max(1, Math.abs(x)));
+/**
+ * Comparisons with a standard are made at 9 decimal places on both sides, in the engine
+ * and in the Excel report's formulas alike (ROUND(x,9) >= ROUND(bound,9)), so that 42
+ * teachers for 1 000 students meets 4.2 whatever the last bit of the division.
+ */
+export const COMPARE_DECIMALS = 9;
+export const atLeast = (value: number, bound: number) =>
+  roundTo(value, COMPARE_DECIMALS) >= roundTo(bound, COMPARE_DECIMALS);
+/** Whole persons or rooms needed: ROUNDUP(ROUND(x, 9), 0). */
+export const ceilAtCompare = (x: number) => Math.ceil(roundTo(x, COMPARE_DECIMALS));

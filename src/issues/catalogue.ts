@@ -167,6 +167,8 @@ export interface Position {
   school?: string;
   /** The column header as the user wrote it. */
   column?: string;
+  /** The field id the column was read as (e.g. "sportsSpace"): lets reports link to the cell. */
+  field?: string;
   county?: string | null;
 }
 

@@ -35,7 +35,8 @@ export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promis
           mergedInto.set(mergeKey(rowNumber - 1, colNumber - 1), [Number(cell.master.row) - 1, Number(cell.master.col) - 1]);
           return;
         }
-        cells[colNumber - 1] = toCellValue(cell.value);
+        // exceljs drops a cached result of 0 from cell.value; cell.result keeps it.
+        cells[colNumber - 1] = toCellValue(cell.value, cell.result);
       });
       rows[rowNumber - 1] = cells;
     });
@@ -44,7 +45,7 @@ export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promis
   });
 }
 
-export function toCellValue(value: RawValue): CellValue | undefined {
+export function toCellValue(value: RawValue, cachedResult?: RawValue): CellValue | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number') return { kind: 'number', value };
   if (typeof value === 'string') return value.trim() === '' ? undefined : { kind: 'text', text: value };
@@ -52,7 +53,7 @@ export function toCellValue(value: RawValue): CellValue | undefined {
   if (value instanceof Date) return { kind: 'date', value };
   if ('error' in value) return { kind: 'error', error: String(value.error) };
   if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: RawValue }).result;
+    const result = (value as { result?: RawValue }).result ?? cachedResult;
     if (result === undefined || result === null) {
       const formula = 'formula' in value ? value.formula : (value as { sharedFormula: string }).sharedFormula;
       return { kind: 'formula-no-result', formula: String(formula) };

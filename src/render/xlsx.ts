@@ -1,18 +1,40 @@
-/** The Excel report users open: one sheet per question, print-ready, the same numbers as every other format. */
+/**
+ * The Excel report inspectors audit. 计算数据 holds one row per school section with its
+ * students and (split) amounts; the indicator values, met / not met, compliance, shortfalls
+ * and the county CVs are live formulas over it and over 标准 (the profile's standards), so
+ * an inspector can click any number in Excel, WPS or LibreOffice, and editing a standard
+ * recomputes the workbook. Every formula carries the engine's result as its cached value.
+ */
+import { columnLetters } from '../common/a1';
 import type { SectionResult } from '../engine/compliance';
-import { LEVEL_NAMES } from '../engine/types';
+import type { IndicatorDef, Profile } from '../engine/profile';
+import { COMPARE_DECIMALS } from '../engine/stats';
+import { LEVEL_NAMES, type Level } from '../engine/types';
 import { sectionLabel, type CountyReport, type Report } from '../report/model';
 import { displayWidth } from './format';
 import { gapSentence, levelVerdict, schoolsSentence } from './prose';
-import { writeWorkbook } from './spreadsheet/book';
+import { sheetRef, writeWorkbook } from './spreadsheet/book';
 import { SheetBuilder, type CellInput, type CellSpec } from './spreadsheet/sheet';
 import type { Style } from './spreadsheet/styles';
 
-const COLOUR = { header: 'FFD9E1F2', ok: 'FFE2EFDA', bad: 'FFFCE4D6', warn: 'FFFFF2CC', badText: 'FFC00000', link: 'FF0563C1', grey: 'FF595959' } as const;
-const NUM = { int: '#,##0', money: '#,##0', area: '#,##0.0', ratio: '0.00', cv: '0.000', pct: '0.00%', amount: '#,##0.##' } as const;
+const COLOUR = { header: 'FFD9E1F2', ok: 'FFE2EFDA', bad: 'FFFCE4D6', warn: 'FFFFF2CC', badText: 'FFC00000', link: 'FF0563C1', grey: 'FF595959', input: 'FFFFF2CC' } as const;
+/** Number formats; a trailing ";" section shows zero as blank. */
+const NUM = { int: '#,##0', money: '#,##0', area: '#,##0.0', ratio: '0.00', cv: '0.000', sd: '#,##0.000', pct: '0.00%', amount: '#,##0.##', intBlank: '#,##0;-#,##0;', areaBlank: '#,##0.0;-#,##0.0;' } as const;
 
 const HEADER: Style = { bold: true, fill: COLOUR.header, border: true, align: 'center', valign: 'middle', wrap: true };
 const TITLE: Style = { bold: true, size: 13 };
+const CENTER: Style = { border: true, align: 'center', valign: 'middle' };
+const OK_LOOK = { fill: COLOUR.ok };
+const BAD_LOOK = { fill: COLOUR.bad, bold: true, color: COLOUR.badText };
+
+const MET = '✓';
+const NOT_MET = '✗';
+const PASS = '达标';
+const FAIL = '未达标';
+
+const R = COMPARE_DECIMALS;
+/** ROUND(a,9)>=ROUND(b,9): the engine's comparison, written as a formula. */
+const atLeastF = (a: string, b: string) => `ROUND(${a},${R})>=ROUND(${b},${R})`;
 
 interface Column {
   header: string;
@@ -22,129 +44,248 @@ interface Column {
 }
 
 export async function renderXlsx(report: Report): Promise<Buffer> {
-  const sheets: SheetBuilder[] = [];
+  const standards = standardsSheet(report.profile);
   const many = report.counties.length > 1;
+  const front: SheetBuilder[] = [];
+  const data: SheetBuilder[] = [];
+  const links = new Map<string, string>();
   for (const county of report.counties) {
     const prefix = many ? `${county.county ?? ''}-` : '';
-    sheets.push(overviewSheet(report, county, prefix), complianceSheet(report, county, prefix), cvSheet(report, county, prefix), shortfallSheet(report, county, prefix));
+    const layout = dataLayout(report, county, sheetName(`${prefix}计算数据`), standards);
+    data.push(dataSheet(report, county, layout));
+    const compliance = complianceSheet(report, county, layout, sheetName(`${prefix}学校达标`));
+    const cv = cvSheet(report, county, layout, sheetName(`${prefix}差异系数`));
+    front.push(
+      overviewSheet(report, county, sheetName(`${prefix}概览`), compliance, cv),
+      compliance.sheet,
+      cv.sheet,
+      shortfallSheet(report, county, layout, compliance, sheetName(`${prefix}缺口测算`)),
+    );
+    for (const [key, target] of layout.issueLinks) links.set(key, target);
   }
-  sheets.push(issuesSheet(report));
-  for (const county of report.counties) sheets.push(dataSheet(report, county, many ? `${county.county ?? ''}-` : ''));
-  return writeWorkbook(sheets);
+  return writeWorkbook([...front, issuesSheet(report, links), ...data, standards.sheet]);
 }
 
 const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, '').slice(0, 31);
+const ref = (sheet: string, cell: string) => `${sheetRef(sheet)}!${cell}`;
+const abs = (col: number, row: number) => `$${columnLetters(col - 1)}$${row}`;
+const cellAt = (col: number, row: number) => `${columnLetters(col - 1)}${row}`;
 
-/** Met / not met: colour and a symbol, so black-and-white prints still show it. */
-const mark = (ok: boolean): CellSpec =>
-  ok
-    ? { v: '✓', s: { border: true, align: 'center', fill: COLOUR.ok } }
-    : { v: '✗', s: { border: true, align: 'center', fill: COLOUR.bad, bold: true, color: COLOUR.badText } };
-const verdict = (ok: boolean): CellSpec =>
-  ok
-    ? { v: '达标', s: { border: true, align: 'center', fill: COLOUR.ok } }
-    : { v: '未达标', s: { border: true, align: 'center', fill: COLOUR.bad, bold: true, color: COLOUR.badText } };
+// ── 标准: the profile's rule values, the cells every formula reads ──
 
-/** Title row, header row (frozen, repeated on printed pages), then data rows with borders and number formats. */
-function table(sheet: SheetBuilder, title: string, columns: readonly Column[], rows: readonly CellInput[][]) {
-  const t = sheet.addRow([{ v: title, s: TITLE }], { height: 22 });
-  sheet.mergeAcross(t, 1, columns.length);
-  sheet.addRow(columns.map((c) => ({ v: c.header, s: HEADER })), { height: columns.some((c) => c.header.includes('\n')) ? 32 : 20 });
-  sheet.headerRows = sheet.rowCount;
-  for (const row of rows)
-    sheet.addRow(
-      row.map((cell, i) => {
-        const spec: CellSpec = cell !== null && typeof cell === 'object' ? cell : { v: cell };
-        const numFmt = columns[i]?.numFmt;
-        return { ...spec, s: { border: true, valign: 'middle', ...(numFmt ? { numFmt } : {}), ...spec.s } };
-      }),
-    );
-  sheet.widths = columns.map((c, i) => c.width ?? fitWidth(c, rows.map((r) => r[i] ?? null)));
+interface StandardsLayout {
+  sheet: SheetBuilder;
+  /** The standard of indicator i (0-based) for a level, as an absolute reference. */
+  standard(i: number, level: Level): string | null;
+  /** Indicator short names, as a range (for INDEX / MATCH). */
+  shortNames: string;
+  shortName(i: number): string;
+  cvThreshold(level: Level): string;
+  minMet(level: Level): string | null;
+  floor(level: Level): string | null;
+  cvDecimals(level: Level): string;
+  borderline(level: Level): string;
 }
 
-function fitWidth(column: Column, values: readonly CellInput[]): number {
-  const header = Math.max(...column.header.split('\n').map((h) => displayWidth(h) * 1.1 + 2));
-  const content = values.map((v) => {
-    const x = v !== null && typeof v === 'object' ? (v.v ?? null) : v;
-    if (typeof x === 'number') return formattedLength(x, column.numFmt) + 2;
-    return typeof x === 'string' ? displayWidth(x) * 1.1 + 2 : 0;
-  });
-  return Math.min(44, Math.max(6, header, ...content));
-}
-
-function formattedLength(x: number, numFmt = ''): number {
-  const decimals = numFmt.includes('.') ? numFmt.split('.')[1]!.length : 0;
-  const digits = Math.round(Math.abs(x)).toString().length;
-  return digits + Math.floor((digits - 1) / 3) + (decimals ? decimals + 1 : 0) + (x < 0 ? 1 : 0);
-}
-
-function paragraph(sheet: SheetBuilder, text: string, columns: number, style: Style = {}) {
-  const lines = Math.max(1, Math.ceil(displayWidth(text) / 100));
-  const row = sheet.addRow([{ v: text, s: { wrap: true, valign: 'top', ...style } }], { height: 16 * lines + 4 });
-  sheet.mergeAcross(row, 1, columns);
-}
-
-function overviewSheet(report: Report, county: CountyReport, prefix: string): SheetBuilder {
-  const sheet = new SheetBuilder(sheetName(`${prefix}概览`));
-  const n = report.profile.indicators.length;
+function standardsSheet(profile: Profile): StandardsLayout {
+  const sheet = new SheetBuilder('标准');
+  const inds = profile.indicators;
+  const levelCol: Record<Level, number> = { primary: 2, junior: 3 };
+  const input: Style = { border: true, fill: COLOUR.input, numFmt: NUM.amount };
   table(
     sheet,
-    `${county.label} 义务教育优质均衡 资源配置测算`,
-    [
-      { header: '学段', width: 10 },
-      { header: '参与计算学校（学段）', numFmt: NUM.int, width: 20 },
-      { header: '在校生', numFmt: NUM.int, width: 12 },
-      { header: '达标学校', numFmt: NUM.int, width: 12 },
-      { header: '差异系数达标项', width: 16 },
-      { header: '资源配置结论', width: 30 },
-    ],
-    county.levels.map((l) => [
-      LEVEL_NAMES[l.level],
-      l.result.schoolCount,
-      l.result.students,
-      l.result.compliantSchools,
-      `${n - l.failingCvs.length}/${n}`,
-      verdict(l.result.pass),
+    '评估标准：修改黄色单元格，工作簿各表随之重算',
+    [{ header: '指标' }, { header: '小学', width: 10 }, { header: '初中', width: 10 }, { header: '单位', width: 6 }, { header: '计算', width: 34 }, { header: '简称', width: 12 }],
+    inds.map((ind) => [
+      ind.name,
+      { v: ind.standard?.primary ?? null, s: input },
+      { v: ind.standard?.junior ?? null, s: input },
+      ind.unit,
+      `${ind.short}数量 ÷ 在校生${ind.scale === 100 ? ' × 100' : ''}`,
+      ind.short,
     ]),
   );
-  const width = 6;
-  const heading = (text: string) => paragraph(sheet, text, width, { bold: true });
+  const first = sheet.headerRows + 1;
   sheet.addRow([]);
-  heading('结论');
-  for (const l of county.levels) paragraph(sheet, `全县${levelVerdict(report, l)}`, width);
-  paragraph(sheet, `按学校计，${schoolsSentence(county)}`, width);
-  sheet.addRow([]);
-  heading('校际差异系数');
+  sheet.addRow([`依据：${profile.name}（${profile.source}）`], { style: { italic: true, color: COLOUR.grey } });
+  const setting = (label: string, values: Record<Level, number> | null, note: string) => {
+    if (!values) return null;
+    return sheet.addRow([{ v: label, s: { border: true } }, { v: values.primary, s: input }, { v: values.junior, s: input }, null, { v: note, s: { border: true } }]);
+  };
+  const both = (x: number) => ({ primary: x, junior: x });
+  const cvRow = setting('差异系数阈值（≤）', profile.cv.threshold, `${inds.length}项差异系数均不超过阈值`)!;
+  const c = profile.compliance;
+  const minRow = c && setting('学校达标：最少达标项数', both(c.minIndicatorsMet), '每校至少这么多项达到标准');
+  const floorRow = c && setting('学校达标：余项不低于标准的比例', both(c.floorRatio), '未达标项不低于标准 × 此比例');
+  const decimalsRow = setting('差异系数比较位数', both(profile.cv.decimals), '差异系数四舍五入到此位数后与阈值比较')!;
+  const borderRow = setting('临界范围', both(profile.cv.borderlineMargin), '差异系数距阈值不超过此值时标注“临界”')!;
+  const at = (row: number | null, level: Level) => (row === null ? null : ref('标准', abs(levelCol[level], row)));
+  return {
+    sheet,
+    standard: (i, level) => (inds[i]!.standard ? ref('标准', abs(levelCol[level], first + i)) : null),
+    shortNames: ref('标准', `$F$${first}:$F$${first + inds.length - 1}`),
+    shortName: (i) => ref('标准', abs(6, first + i)),
+    cvThreshold: (level) => at(cvRow, level)!,
+    minMet: (level) => at(minRow, level),
+    floor: (level) => at(floorRow, level),
+    cvDecimals: (level) => at(decimalsRow, level)!,
+    borderline: (level) => at(borderRow, level)!,
+  };
+}
+
+// ── 计算数据: one row per school section; everything else is computed from here ──
+
+interface DataLayout {
+  sheet: string;
+  standards: StandardsLayout;
+  row: Map<SectionResult, number>;
+  levelRows: Map<Level, [number, number]>;
+  students: number;
+  amount: (i: number) => number;
+  value: (i: number) => number;
+  gap: (i: number) => number;
+  /** Issue key (school + field) → link target in this sheet. */
+  issueLinks: Map<string, string>;
+}
+
+export const issueLinkKey = (county: string | null | undefined, school: string, field?: string) => `${county ?? ''}\u0000${school}\u0000${field ?? ''}`;
+
+function dataLayout(report: Report, county: CountyReport, sheet: string, standards: StandardsLayout): DataLayout {
+  const n = report.profile.indicators.length;
+  const row = new Map<SectionResult, number>();
+  const levelRows = new Map<Level, [number, number]>();
+  let next = 3;
   for (const l of county.levels) {
-    const failing = l.failingCvs.map((s) => report.profile.indicators.find((i) => i.id === s.id)!.name);
-    paragraph(
-      sheet,
-      `${LEVEL_NAMES[l.level]}：${failing.length === 0 ? `${n}项均达标` : `未达标 ${failing.join('、')}`}` +
-        (l.borderlineCvs.length ? `；临界 ${l.borderlineCvs.length} 项` : '') +
-        '（明细见“差异系数”表）',
-      width,
-    );
+    levelRows.set(l.level, [next, next + l.sections.length - 1]);
+    for (const s of l.sections) row.set(s, next++);
   }
-  sheet.addRow([]);
-  heading('最大缺口');
-  if (county.gaps.length === 0) paragraph(sheet, `各校${n}项指标均达到标准。`, width);
-  for (const g of county.gaps.slice(0, 3)) paragraph(sheet, gapSentence(g), width);
-  sheet.addRow([]);
-  const c = report.issueCounts;
-  const link = sheet.addRow([
-    {
-      v: `数据问题：错误 ${c.error} 个，警告 ${c.warning} 个，说明 ${c.info} 条 → 查看“数据问题”表`,
-      s: { color: COLOUR.link, underline: true },
-      link: "'数据问题'!A1",
-    },
-  ]);
-  sheet.mergeAcross(link, 1, width);
+  const layout: DataLayout = {
+    sheet,
+    standards,
+    row,
+    levelRows,
+    students: 6,
+    amount: (i) => 9 + i,
+    value: (i) => 9 + n + i,
+    gap: (i) => 9 + 2 * n + i,
+    issueLinks: new Map(),
+  };
+  for (const [s, r] of row) {
+    const school = s.section.school;
+    layout.issueLinks.set(issueLinkKey(county.county, school.name), ref(sheet, `B${r}`));
+    report.profile.indicators.forEach((ind, i) => {
+      const key = issueLinkKey(county.county, school.name, ind.numerator);
+      if (!layout.issueLinks.has(key)) layout.issueLinks.set(key, ref(sheet, cellAt(layout.amount(i), r)));
+    });
+  }
+  return layout;
+}
+
+function dataSheet(report: Report, county: CountyReport, layout: DataLayout): SheetBuilder {
+  const sheet = new SheetBuilder(layout.sheet);
+  sheet.pagesWide = 2;
+  sheet.titleColumns = 2;
+  const inds = report.profile.indicators;
+  const rows = county.levels.flatMap((l) =>
+    l.sections.map((s): CellInput[] => {
+      const r = layout.row.get(s)!;
+      const P = cellAt(layout.students, r);
+      return [
+        LEVEL_NAMES[l.level],
+        sectionLabel(s),
+        s.section.school.type,
+        s.section.school.ownership,
+        s.section.school.source.row,
+        s.section.students,
+        s.section.split?.teacherShare ?? null,
+        s.section.split?.facilityShare ?? null,
+        ...inds.map((i) => s.section.amounts[i.numerator] ?? null),
+        ...inds.map((ind, i): CellSpec => ({
+          f: `${cellAt(layout.amount(i), r)}/${P}${ind.scale === 1 ? '' : `*${ind.scale}`}`,
+          v: s.values[ind.id]!,
+        })),
+        ...inds.map((ind, i): CellSpec => {
+          const std = layout.standards.standard(i, l.level);
+          const V = cellAt(layout.value(i), r);
+          return std ? { f: `IF(${atLeastF(V, std)},0,1-${V}/${std})`, v: gapOf(s, ind, l.level) } : { v: 0 };
+        }),
+      ];
+    }),
+  );
+  table(
+    sheet,
+    '计算数据：各校（学段）在校生与资源量（一贯制学校及完全中学已拆分）；指标值 = 数量 ÷ 在校生（每百名 × 100）',
+    [
+      { header: '学段', width: 6 },
+      { header: '学校' },
+      { header: '类型' },
+      { header: '办学\n性质', width: 6 },
+      { header: '原表行', numFmt: '0', width: 7 },
+      { header: '在校生', numFmt: NUM.int },
+      { header: '教师\n拆分比例', numFmt: NUM.pct, width: 9 },
+      { header: '设施\n拆分比例', numFmt: NUM.pct, width: 9 },
+      ...inds.map((i): Column => ({ header: `${i.short}\n数量`, numFmt: i.countable ? NUM.amount : NUM.area, width: 11 })),
+      ...inds.map((i): Column => ({ header: `${i.short}\n指标值`, numFmt: i.unit === '元' ? NUM.money : NUM.ratio, width: 10 })),
+      ...inds.map((i): Column => ({ header: `${i.short}\n低于标准`, numFmt: '0.0%;-0.0%;', width: 10 })),
+    ],
+    rows,
+  );
   return sheet;
 }
 
-function complianceSheet(report: Report, county: CountyReport, prefix: string): SheetBuilder {
-  const sheet = new SheetBuilder(sheetName(`${prefix}学校达标`));
+/** 1 − value ÷ standard when not met, else 0: what the 计算数据 helper column shows. */
+function gapOf(s: SectionResult, ind: IndicatorDef, level: Level): number {
+  const standard = ind.standard?.[level];
+  return standard === undefined || s.met[ind.id] ? 0 : 1 - s.values[ind.id]! / standard;
+}
+
+// ── 学校达标 ──
+
+interface ComplianceLayout {
+  sheet: SheetBuilder;
+  row: Map<SectionResult, number>;
+  compliantCol: number;
+  levelRows: Map<Level, [number, number]>;
+}
+
+function complianceSheet(report: Report, county: CountyReport, layout: DataLayout, name: string): ComplianceLayout {
+  const sheet = new SheetBuilder(name);
   const inds = report.profile.indicators;
+  const n = inds.length;
+  const valueCol = (i: number) => 5 + 2 * i;
+  const markCol = (i: number) => 6 + 2 * i;
+  const countCol = 5 + 2 * n;
+  const compliantCol = countCol + 1;
+  const rule = report.profile.compliance;
+  const rows = county.levels.flatMap((l) =>
+    l.sections.map((s): CellInput[] => {
+      const r = layout.row.get(s)!;
+      const data = (col: number) => ref(layout.sheet, cellAt(col, r));
+      const marks = inds.map((ind, i): CellSpec => {
+        const std = layout.standards.standard(i, l.level);
+        return std ? { f: `IF(${atLeastF(cellAt(valueCol(i), r), std)},"${MET}","${NOT_MET}")`, v: s.met[ind.id] ? MET : NOT_MET, s: CENTER } : { v: '—', s: CENTER };
+      });
+      const count: CellSpec = { f: inds.map((_, i) => `(${cellAt(markCol(i), r)}="${MET}")`).join('+'), v: s.metCount, s: CENTER };
+      const floors = inds
+        .map((_, i) => {
+          const std = layout.standards.standard(i, l.level);
+          return std ? atLeastF(cellAt(valueCol(i), r), `${layout.standards.floor(l.level)}*${std}`) : null;
+        })
+        .filter((x): x is string => x !== null);
+      const compliant: CellSpec = rule
+        ? { f: `IF(AND(${cellAt(countCol, r)}>=${layout.standards.minMet(l.level)},${floors.join(',')}),"${PASS}","${FAIL}")`, v: s.compliant ? PASS : FAIL, s: CENTER }
+        : { v: '—', s: CENTER };
+      return [
+        LEVEL_NAMES[l.level],
+        sectionLabel(s),
+        s.section.school.type,
+        { f: data(layout.students), v: s.section.students },
+        ...inds.flatMap((ind, i) => [{ f: data(layout.value(i)), v: s.values[ind.id]! }, marks[i]!]),
+        count,
+        compliant,
+      ];
+    }),
+  );
   const columns: Column[] = [
     { header: '学段', width: 6 },
     { header: '学校' },
@@ -157,43 +298,81 @@ function complianceSheet(report: Report, county: CountyReport, prefix: string): 
     { header: '达标\n项数', width: 7 },
     { header: '是否\n达标', width: 8 },
   ];
-  const rows = county.levels.flatMap((l) =>
-    l.sections.map((s): CellInput[] => [
-      LEVEL_NAMES[l.level],
-      sectionLabel(s),
-      s.section.school.type,
-      s.section.students,
-      ...inds.flatMap((i) => [s.values[i.id]!, mark(s.met[i.id]!)]),
-      `${s.metCount}/${inds.length}`,
-      verdict(s.compliant),
-    ]),
-  );
-  table(sheet, '学校达标情况（✓ 达到标准，✗ 未达到；每校至少6项达标、余项不低于标准的85%为达标）', columns, rows);
+  const floorText = rule ? `每校至少${rule.minIndicatorsMet}项达标、余项不低于标准的${Math.round(rule.floorRatio * 100)}%为达标` : '';
+  table(sheet, `学校达标情况（${MET} 达到标准，${NOT_MET} 未达到；${floorText}；标准见“标准”表）`, columns, rows);
+  // The standards under the table, as references to 标准.
   for (const l of county.levels)
-    sheet.addRow(['', `${LEVEL_NAMES[l.level]}标准`, '', '', ...inds.flatMap((i) => [i.standard?.[l.level] ?? null, null])], {
-      style: { italic: true, color: COLOUR.grey, numFmt: NUM.amount },
-    });
-  return sheet;
+    sheet.addRow(
+      ['', `${LEVEL_NAMES[l.level]}标准`, '', '', ...inds.flatMap((ind, i) => {
+        const std = layout.standards.standard(i, l.level);
+        return [std ? { f: std, v: ind.standard![l.level] } : null, null];
+      })],
+      { style: { italic: true, color: COLOUR.grey, numFmt: NUM.amount } },
+    );
+  const last = sheet.headerRows + rows.length;
+  const dataRange = (col: number) => `${cellAt(col, sheet.headerRows + 1)}:${cellAt(col, last)}`;
+  if (rows.length) {
+    const marks = `${cellAt(markCol(0), sheet.headerRows + 1)}:${cellAt(markCol(n - 1), last)}`;
+    sheet.highlights.push({ range: marks, text: MET, style: OK_LOOK }, { range: marks, text: NOT_MET, style: BAD_LOOK });
+    sheet.highlights.push({ range: dataRange(compliantCol), text: PASS, style: OK_LOOK }, { range: dataRange(compliantCol), text: FAIL, style: BAD_LOOK });
+  }
+  const row = new Map([...layout.row].map(([s, r]) => [s, r]));
+  return { sheet, row, compliantCol, levelRows: layout.levelRows };
 }
 
-function cvSheet(report: Report, county: CountyReport, prefix: string): SheetBuilder {
-  const sheet = new SheetBuilder(sheetName(`${prefix}差异系数`));
-  const rows = county.levels.flatMap((l) =>
-    report.profile.indicators.map((ind): CellInput[] => {
+// ── 差异系数 ──
+
+interface CvLayout {
+  sheet: SheetBuilder;
+  /** Row of (level, indicator i). */
+  row: (level: Level, i: number) => number;
+  cvCol: number;
+  thresholdCol: number;
+  passCol: number;
+  levelRows: Map<Level, [number, number]>;
+}
+
+function cvSheet(report: Report, county: CountyReport, layout: DataLayout, name: string): CvLayout {
+  const sheet = new SheetBuilder(name);
+  const inds = report.profile.indicators;
+  const rowOf = new Map<string, number>();
+  const levelRows = new Map<Level, [number, number]>();
+  let r = 3;
+  const rows = county.levels.flatMap((l) => {
+    const [first, last] = layout.levelRows.get(l.level)!;
+    const range = (col: number) => ref(layout.sheet, `$${columnLetters(col - 1)}$${first}:$${columnLetters(col - 1)}$${last}`);
+    levelRows.set(l.level, [r, r + inds.length - 1]);
+    return inds.map((ind, i): CellInput[] => {
       const s = l.result.indicators[ind.id]!;
-      return [LEVEL_NAMES[l.level], ind.name, s.total, s.students, s.mean, s.sd, s.cv, s.cvThreshold, verdict(s.cvPass), s.borderline ? '临界' : ''];
-    }),
-  );
+      rowOf.set(`${l.level}:${i}`, r);
+      const c = (col: string) => `${col}${r}`;
+      const threshold = layout.standards.cvThreshold(l.level);
+      const cells: CellInput[] = [
+        LEVEL_NAMES[l.level],
+        ind.name,
+        { f: `SUM(${range(layout.amount(i))})`, v: s.total },
+        { f: `SUM(${range(layout.students)})`, v: s.students },
+        { f: `${c('C')}/${c('D')}${ind.scale === 1 ? '' : `*${ind.scale}`}`, v: s.mean },
+        { f: `SQRT(SUMPRODUCT(${range(layout.students)},(${range(layout.value(i))}-${c('E')})^2)/${c('D')})`, v: s.sd },
+        { f: `IF(${c('E')}=0,"—",${c('F')}/${c('E')})`, v: s.cv ?? '—' },
+        { f: threshold, v: s.cvThreshold },
+        { f: `IF(ISNUMBER(${c('G')}),IF(ROUND(${c('G')},${layout.standards.cvDecimals(l.level)})<=${c('H')},"${PASS}","${FAIL}"),"${FAIL}")`, v: s.cvPass ? PASS : FAIL, s: CENTER },
+        { f: `IF(ISNUMBER(${c('G')}),IF(ABS(${c('G')}-${c('H')})<=${layout.standards.borderline(l.level)},"临界",""),"")`, v: s.borderline ? '临界' : '', s: CENTER },
+      ];
+      r++;
+      return cells;
+    });
+  });
   table(
     sheet,
-    '校际差异系数（按学生数加权：X̄ = ΣPᵢXᵢ/N，S = √(ΣPᵢ(Xᵢ−X̄)²/N)，CV = S/X̄）',
+    '校际差异系数（按学生数加权：X̄ = ΣPᵢXᵢ/N，S = √(ΣPᵢ(Xᵢ−X̄)²/N)，CV = S/X̄；公式引用“计算数据”表）',
     [
       { header: '学段', width: 6 },
       { header: '指标' },
       { header: '县域总量', numFmt: NUM.area },
       { header: '在校生', numFmt: NUM.int },
       { header: '县域均值', numFmt: '#,##0.00' },
-      { header: '标准差 S', numFmt: '#,##0.000' },
+      { header: '标准差 S', numFmt: NUM.sd },
       { header: '差异系数', numFmt: NUM.cv },
       { header: '阈值', numFmt: '0.00' },
       { header: '是否达标', width: 9 },
@@ -201,97 +380,261 @@ function cvSheet(report: Report, county: CountyReport, prefix: string): SheetBui
     ],
     rows,
   );
-  return sheet;
+  if (rows.length) {
+    const range = `I3:I${2 + rows.length}`;
+    sheet.highlights.push({ range, text: PASS, style: OK_LOOK }, { range, text: FAIL, style: BAD_LOOK });
+    sheet.highlights.push({ range: `J3:J${2 + rows.length}`, text: '临界', style: { fill: COLOUR.warn, bold: true } });
+  }
+  return { sheet, row: (level, i) => rowOf.get(`${level}:${i}`)!, cvCol: 7, thresholdCol: 8, passCol: 9, levelRows };
 }
 
-function shortfallSheet(report: Report, county: CountyReport, prefix: string): SheetBuilder {
-  const sheet = new SheetBuilder(sheetName(`${prefix}缺口测算`));
+// ── 缺口测算 ──
+
+function shortfallSheet(report: Report, county: CountyReport, layout: DataLayout, compliance: ComplianceLayout, name: string): SheetBuilder {
+  const sheet = new SheetBuilder(name);
   const inds = report.profile.indicators;
-  const amounts = (s: SectionResult['shortfall'], style?: Style) => inds.map((i): CellInput => ({ v: s[i.id]! || null, ...(style ? { s: style } : {}) }));
+  const n = inds.length;
+  const rule = report.profile.compliance;
+  /** With one indicator allowed below standard, the formula can pick it (MATCH of the largest gap). */
+  const formulaForCompliance = rule !== null && n - rule.minIndicatorsMet === 1;
+  const toStandardCol = (i: number) => 4 + i;
+  const compliantCol = 4 + n;
+  const keptCol = 5 + n;
+  const toComplianceCol = (i: number) => 6 + n + i;
+  const fmtOf = (ind: IndicatorDef) => (ind.countable || ind.shortfallUnit === '元' ? NUM.intBlank : NUM.areaBlank);
   const rows: CellInput[][] = [];
+  const totals: number[] = [];
+  let r = 3;
   for (const l of county.levels) {
-    for (const s of l.sections.filter((x) => inds.some((i) => x.shortfall[i.id]! > 0)))
-      rows.push([LEVEL_NAMES[l.level], sectionLabel(s), s.section.students, ...amounts(s.shortfall)]);
-    const bold: Style = { bold: true, border: true };
-    rows.push([LEVEL_NAMES[l.level], { v: '合计：达到标准', s: bold }, l.result.students, ...amounts(l.result.shortfallTotals.toStandard, bold)]);
-    rows.push([LEVEL_NAMES[l.level], { v: '合计：使各校达标', s: bold }, l.result.students, ...amounts(l.result.shortfallTotals.toCompliance, bold)]);
+    const first = r;
+    for (const s of l.sections) {
+      const d = layout.row.get(s)!;
+      const data = (col: number) => ref(layout.sheet, cellAt(col, d));
+      const reach = (i: number, target: string) => {
+        const ind = inds[i]!;
+        const needed = `${target}*${data(layout.students)}${ind.scale === 1 ? '' : `/${ind.scale}`}-${data(layout.amount(i))}`;
+        return ind.countable ? `ROUNDUP(ROUND(${needed},${R}),0)` : needed;
+      };
+      const met = (i: number, std: string) => atLeastF(data(layout.value(i)), std);
+      const compliantRef = ref(compliance.sheet.name, cellAt(compliance.compliantCol, compliance.row.get(s)!));
+      const kept = cellAt(keptCol, r);
+      const gaps = ref(layout.sheet, `${cellAt(layout.gap(0), d)}:${cellAt(layout.gap(n - 1), d)}`);
+      rows.push([
+        LEVEL_NAMES[l.level],
+        sectionLabel(s),
+        { f: data(layout.students), v: s.section.students },
+        ...inds.map((ind, i): CellInput => {
+          const std = layout.standards.standard(i, l.level);
+          return std ? { f: `IF(${met(i, std)},0,${reach(i, std)})`, v: s.shortfall[ind.id]! } : null;
+        }),
+        { f: compliantRef, v: s.compliant ? PASS : FAIL, s: CENTER },
+        formulaForCompliance
+          ? { f: `IF(${cellAt(compliantCol, r)}="${PASS}","—",INDEX(${layout.standards.shortNames},MATCH(MAX(${gaps}),${gaps},0)))`, v: keptName(report, s), s: CENTER }
+          : { v: keptName(report, s), s: CENTER },
+        ...inds.map((ind, i): CellInput => {
+          const std = layout.standards.standard(i, l.level);
+          if (!std || !formulaForCompliance) return std ? s.shortfallToCompliance[ind.id]! : null;
+          const target = `IF(${kept}=${layout.standards.shortName(i)},${layout.standards.floor(l.level)}*${std},${std})`;
+          return {
+            f: `IF(OR(${cellAt(compliantCol, r)}="${PASS}",${met(i, std)}),0,${reach(i, target)})`,
+            v: s.shortfallToCompliance[ind.id]!,
+          };
+        }),
+      ]);
+      r++;
+    }
+    const last = r - 1;
+    const sum = (col: number, v: number): CellSpec => ({ f: `SUM(${cellAt(col, first)}:${cellAt(col, last)})`, v, s: { bold: true, border: true } });
+    const t = l.result.shortfallTotals;
+    rows.push([
+      { v: LEVEL_NAMES[l.level], s: { bold: true, border: true } },
+      { v: `${LEVEL_NAMES[l.level]}合计`, s: { bold: true, border: true } },
+      { ...sum(3, l.result.students), s: { bold: true, border: true, numFmt: NUM.int } },
+      ...inds.map((ind, i) => ({ ...sum(toStandardCol(i), t.toStandard[ind.id]!), s: { bold: true, border: true, numFmt: fmtOf(ind) } })),
+      { f: `COUNTIF(${cellAt(compliantCol, first)}:${cellAt(compliantCol, last)},"${PASS}")&"/${l.sections.length}所达标"`, v: `${l.result.compliantSchools}/${l.sections.length}所达标`, s: { bold: true, border: true, align: 'center' } },
+      { v: '', s: { border: true } },
+      ...inds.map((ind, i) => ({ ...sum(toComplianceCol(i), t.toCompliance[ind.id]!), s: { bold: true, border: true, numFmt: fmtOf(ind) } })),
+    ]);
+    totals.push(r);
+    r++;
   }
+  const rate = rule ? `${Math.round(rule.floorRatio * 100)}%` : '';
   table(
     sheet,
-    '缺口测算（达到标准所需增加的数量；教师、教室向上取整为整数）',
+    `缺口测算：左为各项达到标准所需增加的数量，右为使学校达标所需的最少数量（低于标准最多的一项只补到标准的${rate}）；教师、教室向上取整`,
     [
       { header: '学段', width: 6 },
       { header: '学校' },
       { header: '在校生', numFmt: NUM.int },
-      ...inds.map((i): Column => ({ header: `${i.short}\n（${i.shortfallUnit}）`, numFmt: i.shortfallUnit === '㎡' ? NUM.area : NUM.int, width: 12 })),
+      ...inds.map((i): Column => ({ header: `达到标准\n${i.short}\n（${i.shortfallUnit}）`, numFmt: fmtOf(i), width: 10 })),
+      { header: '学校\n是否达标', width: 9 },
+      { header: `只补到\n${rate}的指标`, width: 11 },
+      ...inds.map((i): Column => ({ header: `使学校达标\n${i.short}\n（${i.shortfallUnit}）`, numFmt: fmtOf(i), width: 10 })),
     ],
     rows,
   );
-  // Bold totals keep their number formats.
-  for (const row of sheet.rows.slice(sheet.headerRows))
-    if (String(row.cells[1]?.v ?? '').startsWith('合计')) row.cells.forEach((c) => (c.s = { ...c.s, bold: true }));
+  if (rows.length) {
+    const range = `${cellAt(compliantCol, 3)}:${cellAt(compliantCol, 2 + rows.length)}`;
+    sheet.highlights.push({ range, text: FAIL, style: BAD_LOOK });
+  }
   return sheet;
 }
 
-function issuesSheet(report: Report): SheetBuilder {
+function keptName(report: Report, s: SectionResult): string {
+  if (s.compliant) return '—';
+  return s.leftAtFloor.map((id) => report.profile.indicators.find((i) => i.id === id)!.short).join('、');
+}
+
+// ── 概览 ──
+
+function overviewSheet(report: Report, county: CountyReport, name: string, compliance: ComplianceLayout, cv: CvLayout): SheetBuilder {
+  const sheet = new SheetBuilder(name);
+  const inds = report.profile.indicators;
+  const n = inds.length;
+  const width = 6;
+  let r = 3;
+  const levelRows = county.levels.map((l): CellInput[] => {
+    const [cf, cl] = compliance.levelRows.get(l.level)!;
+    const [vf, vl] = cv.levelRows.get(l.level)!;
+    const row: CellInput[] = [
+      LEVEL_NAMES[l.level],
+      l.result.schoolCount,
+      l.result.students,
+      { f: `COUNTIF(${ref(compliance.sheet.name, `${cellAt(compliance.compliantCol, cf)}:${cellAt(compliance.compliantCol, cl)}`)},"${PASS}")`, v: l.result.compliantSchools },
+      { f: `COUNTIF(${ref(cv.sheet.name, `${cellAt(cv.passCol, vf)}:${cellAt(cv.passCol, vl)}`)},"${PASS}")`, v: n - l.failingCvs.length },
+      { f: `IF(AND(D${r}=B${r},E${r}=${n}),"${PASS}","${FAIL}")`, v: l.result.pass ? PASS : FAIL, s: CENTER },
+    ];
+    r++;
+    return row;
+  });
+  table(
+    sheet,
+    `${county.label} 义务教育优质均衡 资源配置测算`,
+    [
+      { header: '学段', width: 8 },
+      { header: '参与计算学校（学段）', numFmt: NUM.int, width: 22 },
+      { header: '在校生', numFmt: NUM.int, width: 34 },
+      { header: '达标学校', numFmt: NUM.int, width: 14 },
+      { header: `差异系数达标项（共${n}项）`, numFmt: '0', width: 24 },
+      { header: '资源配置结论', width: 26 },
+    ],
+    levelRows,
+  );
+  if (levelRows.length) sheet.highlights.push({ range: `F3:F${2 + levelRows.length}`, text: PASS, style: OK_LOOK }, { range: `F3:F${2 + levelRows.length}`, text: FAIL, style: BAD_LOOK });
+
+  sheet.addRow([]);
+  const cvHeader = sheet.addRow(['学段', '指标', '', '差异系数', '阈值', '结论'].map((v) => ({ v, s: HEADER })));
+  sheet.mergeAcross(cvHeader, 2, 3);
+  for (const l of county.levels)
+    inds.forEach((ind, i) => {
+      const s = l.result.indicators[ind.id]!;
+      const at = (col: number) => ref(cv.sheet.name, cellAt(col, cv.row(l.level, i)));
+      const row = sheet.addRow([
+        { v: LEVEL_NAMES[l.level], s: { border: true } },
+        { v: ind.name, s: { border: true } },
+        { v: null, s: { border: true } },
+        { f: at(cv.cvCol), v: s.cv ?? '—', s: { border: true, numFmt: NUM.cv } },
+        { f: at(cv.thresholdCol), v: s.cvThreshold, s: { border: true, numFmt: '0.00' } },
+        { f: at(cv.passCol), v: s.cvPass ? PASS : FAIL, s: CENTER },
+      ]);
+      sheet.mergeAcross(row, 2, 3);
+      sheet.highlights.push({ range: `F${row}`, text: FAIL, style: BAD_LOOK });
+    });
+
+  const heading = (text: string) => paragraph(sheet, text, width, { bold: true });
+  sheet.addRow([]);
+  heading('结论（生成报告时的测算结果）');
+  for (const l of county.levels) paragraph(sheet, `全县${levelVerdict(report, l)}`, width);
+  paragraph(sheet, `按学校计，${schoolsSentence(county)}`, width);
+  sheet.addRow([]);
+  heading('最大缺口');
+  if (county.gaps.length === 0) paragraph(sheet, `各校${n}项指标均达到标准。`, width);
+  for (const g of county.gaps.slice(0, 3)) paragraph(sheet, gapSentence(g), width);
+  sheet.addRow([]);
+  const c = report.issueCounts;
+  const link = sheet.addRow([
+    { v: `数据问题：错误 ${c.error} 个，警告 ${c.warning} 个，说明 ${c.info} 条 → 查看“数据问题”表`, s: { color: COLOUR.link, underline: true }, link: "'数据问题'!A1" },
+  ]);
+  sheet.mergeAcross(link, 1, width);
+  return sheet;
+}
+
+// ── 数据问题 ──
+
+function issuesSheet(report: Report, links: Map<string, string>): SheetBuilder {
   const sheet = new SheetBuilder('数据问题');
   const label = { error: '错误', warning: '警告', info: '说明' } as const;
   const fill = { error: COLOUR.bad, warning: COLOUR.warn, info: undefined } as const;
   const c = report.issueCounts;
+  const linkOf = (i: Report['issues'][number]) =>
+    i.school ? (links.get(issueLinkKey(i.county, i.school, i.field)) ?? links.get(issueLinkKey(i.county, i.school))) : undefined;
   table(
     sheet,
-    `数据问题（错误 ${c.error}，警告 ${c.warning}，说明 ${c.info}）`,
-    [{ header: '级别', width: 6 }, { header: '代码' }, { header: '位置' }, { header: '学校' }, { header: '列' }, { header: '说明', width: 70 }],
-    report.issues.map((i): CellInput[] => [
-      { v: label[i.severity], s: { border: true, ...(fill[i.severity] ? { fill: fill[i.severity] } : {}) } },
-      i.code,
-      i.cell ? `${i.sheet}!${i.cell}` : i.row ? `${i.sheet} 第${i.row}行` : (i.sheet ?? ''),
-      i.school ?? '',
-      i.column ?? '',
-      { v: i.text, s: { border: true, wrap: true, valign: 'top' } },
-    ]),
+    `数据问题（错误 ${c.error}，警告 ${c.warning}，说明 ${c.info}）——点击“计算数据”列可跳到该校数据`,
+    [{ header: '级别', width: 6 }, { header: '代码' }, { header: '位置（原表）' }, { header: '学校' }, { header: '列' }, { header: '计算数据', width: 10 }, { header: '说明', width: 64 }],
+    report.issues.map((i): CellInput[] => {
+      const target = linkOf(i);
+      return [
+        { v: label[i.severity], s: { border: true, ...(fill[i.severity] ? { fill: fill[i.severity] } : {}) } },
+        i.code,
+        i.cell ? `${i.sheet}!${i.cell}` : i.row ? `${i.sheet} 第${i.row}行` : (i.sheet ?? ''),
+        i.school ?? '',
+        i.column ?? '',
+        target ? { v: '查看', link: target, s: { border: true, color: COLOUR.link, underline: true, align: 'center' } } : '',
+        { v: i.text, s: { border: true, wrap: true, valign: 'top' } },
+      ];
+    }),
   );
-  const messageWidth = sheet.widths[5]!;
+  const messageWidth = sheet.widths[6]!;
   for (const row of sheet.rows.slice(sheet.headerRows)) {
-    const lines = Math.ceil(displayWidth(String(row.cells[5]?.v ?? '')) / (messageWidth * 0.95));
+    const lines = Math.ceil(displayWidth(String(row.cells[6]?.v ?? '')) / (messageWidth * 0.95));
     if (lines > 1) row.height = 15 * lines + 2;
   }
   return sheet;
 }
 
-function dataSheet(report: Report, county: CountyReport, prefix: string): SheetBuilder {
-  const sheet = new SheetBuilder(sheetName(`${prefix}计算数据`));
-  const inds = report.profile.indicators;
-  const rows = county.levels.flatMap((l) =>
-    l.sections.map((s): CellInput[] => [
-      LEVEL_NAMES[l.level],
-      sectionLabel(s),
-      s.section.school.type,
-      s.section.school.ownership,
-      s.section.school.source.row,
-      s.section.students,
-      s.section.split?.teacherShare ?? null,
-      s.section.split?.facilityShare ?? null,
-      ...inds.map((i) => s.section.amounts[i.numerator] ?? null),
-      ...inds.map((i) => s.values[i.id]!),
-    ]),
-  );
-  table(
-    sheet,
-    '计算数据：各校（学段）在校生与资源量（一贯制学校已拆分）及指标值',
-    [
-      { header: '学段', width: 6 },
-      { header: '学校' },
-      { header: '类型' },
-      { header: '办学\n性质', width: 6 },
-      { header: '原表行', numFmt: '0', width: 7 },
-      { header: '在校生', numFmt: NUM.int },
-      { header: '教师\n拆分比例', numFmt: NUM.pct, width: 9 },
-      { header: '设施\n拆分比例', numFmt: NUM.pct, width: 9 },
-      ...inds.map((i): Column => ({ header: `${i.short}\n数量`, numFmt: i.countable ? NUM.amount : NUM.area, width: 11 })),
-      ...inds.map((i): Column => ({ header: `${i.short}\n指标值`, numFmt: i.unit === '元' ? NUM.money : NUM.ratio, width: 10 })),
-    ],
-    rows,
-  );
-  return sheet;
+// ── layout helpers ──
+
+/** Title row, header row (frozen, repeated on printed pages), then data rows with borders and number formats. */
+function table(sheet: SheetBuilder, title: string, columns: readonly Column[], rows: readonly CellInput[][]) {
+  const t = sheet.addRow([{ v: title, s: TITLE }], { height: 22 });
+  sheet.mergeAcross(t, 1, columns.length);
+  const header = sheet.addRow(columns.map((c) => ({ v: c.header, s: HEADER })));
+  sheet.headerRows = sheet.rowCount;
+  for (const row of rows)
+    sheet.addRow(
+      row.map((cell, i) => {
+        const spec: CellSpec = cell !== null && typeof cell === 'object' ? cell : { v: cell };
+        const numFmt = columns[i]?.numFmt;
+        return { ...spec, s: { border: true, valign: 'middle', ...(numFmt ? { numFmt } : {}), ...spec.s } };
+      }),
+    );
+  sheet.widths = columns.map((c, i) => c.width ?? fitWidth(c, rows.map((r) => r[i] ?? null)));
+  sheet.rows[header - 1]!.height = 15 * Math.max(1, ...columns.map((c, i) => wrappedLines(c.header, sheet.widths[i]!))) + 5;
+}
+
+/** Lines a wrapped text takes in a column of this width (CJK characters count double). */
+const wrappedLines = (text: string, width: number) =>
+  text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((displayWidth(line) * 1.05) / Math.max(1, width - 1))), 0);
+
+function fitWidth(column: Column, values: readonly CellInput[]): number {
+  const header = Math.max(...column.header.split('\n').map((h) => displayWidth(h) * 1.1 + 2));
+  const content = values.map((v) => {
+    const x = v !== null && typeof v === 'object' ? (v.v ?? null) : v;
+    if (typeof x === 'number') return formattedLength(x, column.numFmt) + 2;
+    return typeof x === 'string' ? displayWidth(x) * 1.1 + 2 : 0;
+  });
+  return Math.min(44, Math.max(6, header, ...content));
+}
+
+function formattedLength(x: number, numFmt = ''): number {
+  const decimals = numFmt.includes('.') ? numFmt.split(';')[0]!.split('.')[1]!.replace(/[^0#]/g, '').length : 0;
+  const digits = Math.round(Math.abs(x)).toString().length;
+  return digits + Math.floor((digits - 1) / 3) + (decimals ? decimals + 1 : 0) + (x < 0 ? 1 : 0);
+}
+
+function paragraph(sheet: SheetBuilder, text: string, columns: number, style: Style = {}) {
+  const lines = Math.max(1, Math.ceil(displayWidth(text) / 110));
+  const row = sheet.addRow([{ v: text, s: { wrap: true, valign: 'top', ...style } }], { height: 16 * lines + 4 });
+  sheet.mergeAcross(row, 1, columns);
 }

@@ -115,7 +115,7 @@ function readRowValues(
     const cell = a1(r, column.col);
     values.cells[key] = { cell, column: column.header, unitFactor: column.unitFactor };
     const raw = sheet.rows[r]?.[column.col];
-    const pos: Position = { sheet: sheet.name, cell, column: column.header, ...(school ? { school } : {}) };
+    const pos: Position = { sheet: sheet.name, cell, column: column.header, field: column.field.id, ...(school ? { school } : {}) };
     const report = (code: IssueCode, params: IssueParams) => issues.push(makeIssue(code, pos, params));
     if (column.field.kind === 'text') {
       const text = cellText(raw);
@@ -147,7 +147,8 @@ function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issue
   const base: Position = { sheet: sheet.name, ...(name ? { school: name } : {}), ...(county ? { county } : {}) };
   const at = (key: string): Position => {
     const ref = v.cells[key];
-    return ref ? { ...base, cell: ref.cell, column: ref.column } : { ...base, row: v.row, column: fieldLabel(key) };
+    const field = key.replace(/^(primary|junior):/, '');
+    return ref ? { ...base, cell: ref.cell, column: ref.column, field } : { ...base, row: v.row, column: fieldLabel(key), field };
   };
   const fail = (code: IssueCode, key: string, params: IssueParams = {}) => {
     issues.push(makeIssue(code, at(key), params));

@@ -1,4 +1,5 @@
 /** Sheets → a complete .xlsx package (workbook, styles, shared strings, print titles). */
+import { columnLetters } from '../../common/a1';
 import { StyleRegistry } from './styles';
 import type { SheetBuilder } from './sheet';
 import { escapeXml } from './xml';
@@ -28,7 +29,13 @@ export function writeWorkbook(sheets: readonly SheetBuilder[]): Buffer {
   const sheetXml = sheets.map((s) => s.xml(styles, sharedString));
 
   const printTitles = sheets
-    .map((s, i) => (s.headerRows ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(sheetRef(s.name))}!$1:$${s.headerRows}</definedName>` : ''))
+    .map((s, i) => {
+      const ranges = [
+        ...(s.titleColumns ? [`${sheetRef(s.name)}!$A:$${columnLetters(s.titleColumns - 1)}`] : []),
+        ...(s.headerRows ? [`${sheetRef(s.name)}!$1:$${s.headerRows}`] : []),
+      ];
+      return ranges.length ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(ranges.join(','))}</definedName>` : '';
+    })
     .join('');
   const workbook =
     `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +

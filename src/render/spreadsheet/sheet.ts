@@ -22,9 +22,15 @@ const isSpec = (c: CellInput): c is CellSpec => c !== null && typeof c === 'obje
 export class SheetBuilder {
   readonly rows: { cells: CellSpec[]; height?: number | undefined }[] = [];
   readonly merges: string[] = [];
+  /** Cells in `range` whose value equals `text` get `style` (so formula results keep their colour). */
+  readonly highlights: { range: string; text: string; style: Pick<Style, 'bold' | 'color' | 'fill'> }[] = [];
   widths: number[] = [];
   /** Rows frozen at the top (and repeated on every printed page). */
   headerRows = 0;
+  /** Columns repeated at the left of every printed page (1 = column A). */
+  titleColumns = 0;
+  /** Pages the print is scaled to across. */
+  pagesWide = 1;
   landscape = true;
 
   constructor(readonly name: string) {}
@@ -69,6 +75,12 @@ export class SheetBuilder {
       ? `<cols>${this.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w.toFixed(2)}" customWidth="1"/>`).join('')}</cols>`
       : '';
     const merges = this.merges.length ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+    const conditional = this.highlights
+      .map(
+        (h, i) =>
+          `<conditionalFormatting sqref="${h.range}"><cfRule type="cellIs" dxfId="${styles.dxfId(h.style)}" priority="${i + 1}" operator="equal"><formula>"${escapeXml(h.text)}"</formula></cfRule></conditionalFormatting>`,
+      )
+      .join('');
     const hyperlinks = links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '';
     return (
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -80,10 +92,11 @@ export class SheetBuilder {
       cols +
       `<sheetData>${rows.join('')}</sheetData>` +
       merges +
+      conditional +
       hyperlinks +
       '<printOptions horizontalCentered="1"/>' +
       '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
-      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
+      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" fitToWidth="${this.pagesWide}" fitToHeight="0"/>` +
       '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>' +
       '</worksheet>'
     );

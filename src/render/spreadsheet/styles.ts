@@ -26,6 +26,7 @@ export class StyleRegistry {
   private numFmts = new Map<string, number>();
   private xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private byKey = new Map<string, number>([['{}', 0]]);
+  private dxfs: string[] = [];
 
   private intern(list: string[], xml: string): number {
     const i = list.indexOf(xml);
@@ -65,6 +66,13 @@ export class StyleRegistry {
     return id;
   }
 
+  /** A differential style for conditional formatting: font colour, bold and fill only. */
+  dxfId(style: Pick<Style, 'bold' | 'color' | 'fill'>): number {
+    const font = style.bold || style.color ? `<font>${style.bold ? '<b/>' : ''}${style.color ? `<color rgb="${style.color}"/>` : ''}</font>` : '';
+    const fill = style.fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${style.fill}"/></patternFill></fill>` : '';
+    return this.intern(this.dxfs, `<dxf>${font}${fill}</dxf>`);
+  }
+
   private formatId(code: string): number {
     const builtin = BUILTIN_FORMATS[code];
     if (builtin !== undefined) return builtin;
@@ -88,6 +96,7 @@ export class StyleRegistry {
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
       list('cellXfs', this.xfs) +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      list('dxfs', this.dxfs) +
       '</styleSheet>'
     );
   }
