@@ -12,6 +12,8 @@ export interface SectionResult {
   section: Section;
   values: PerIndicator<number>;
   met: PerIndicator<boolean>;
+  /** How far below its standard each value is, as a share of the standard (0 when met). */
+  relativeGaps: PerIndicator<number>;
   metCount: number;
   compliant: boolean;
   /** To bring every value to its standard. */
@@ -38,9 +40,15 @@ export function evaluateSection(section: Section, profile: Profile): SectionResu
     met[ind.id] = standard === null || atLeast(value, standard);
     shortfall[ind.id] = standard === null ? 0 : amountToReach(ind, section, standard);
   }
+  const relativeGaps = Object.fromEntries(
+    profile.indicators.map((ind) => {
+      const standard = standardOf(ind, section.level);
+      return [ind.id, standard === null ? 0 : relativeGap(values[ind.id]!, standard)];
+    }),
+  );
   const metCount = Object.values(met).filter(Boolean).length;
   const compliant = isCompliant(profile, section.level, values, metCount);
-  const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, section.level, values, met);
+  const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, relativeGaps, met);
   const shortfallToCompliance = Object.fromEntries(
     profile.indicators.map((ind) => {
       if (compliant || met[ind.id]) return [ind.id, 0];
@@ -49,7 +57,7 @@ export function evaluateSection(section: Section, profile: Profile): SectionResu
       return [ind.id, amountToReach(ind, section, target)];
     }),
   );
-  return { section, values, met, metCount, compliant, shortfall, shortfallToCompliance, leftAtFloor };
+  return { section, values, met, relativeGaps, metCount, compliant, shortfall, shortfallToCompliance, leftAtFloor };
 }
 
 /** At least N of the indicators meet the standard and every one that misses is ≥ floor × standard. */
@@ -81,12 +89,10 @@ export function amountToReach(ind: IndicatorDef, section: Section, target: numbe
  * first in profile order on a tie), raised only to the floor (85%); every other unmet
  * indicator is raised to its standard.
  */
-function indicatorsLeftAtFloor(profile: Profile, level: Level, values: PerIndicator<number>, met: PerIndicator<boolean>): string[] {
+function indicatorsLeftAtFloor(profile: Profile, gaps: PerIndicator<number>, met: PerIndicator<boolean>): string[] {
   const allowedBelow = profile.indicators.length - profile.compliance!.minIndicatorsMet;
   const unmet = profile.indicators.filter((ind) => !met[ind.id]);
-  const gap = (ind: IndicatorDef) => relativeGap(values[ind.id]!, standardOf(ind, level)!);
-  return [...unmet].sort((a, b) => gap(b) - gap(a)).slice(0, allowedBelow).map((i) => i.id);
+  return [...unmet].sort((a, b) => gaps[b.id]! - gaps[a.id]!).slice(0, allowedBelow).map((i) => i.id);
 }
 
-/** How far below its standard a value is, as a share of the standard (0 when met). */
-export const relativeGap = (value: number, standard: number) => (atLeast(value, standard) ? 0 : 1 - value / standard);
+const relativeGap = (value: number, standard: number) => (atLeast(value, standard) ? 0 : 1 - value / standard);

@@ -172,8 +172,6 @@ export const YOUZHI_2017: Profile = ProfileSchema.parse({
   plausibility: { outlierFactor: 5, equipmentWanRatio: 0.01 },
 });
 
-export const BUILT_IN_PROFILES: Record<string, Profile> = { [YOUZHI_2017.id]: YOUZHI_2017 };
-
 /** The resource fields a profile's indicators read: the columns the input must have. */
 export const requiredResourceFields = (profile: Profile) =>
   [...new Set(profile.indicators.map((i) => i.numerator))];

@@ -207,7 +207,7 @@ function dataSheet(report: Report, county: CountyReport, layout: DataLayout): Sh
         ...inds.map((ind, i): CellSpec => {
           const std = layout.standards.standard(i, l.level);
           const V = cellAt(layout.value(i), r);
-          return std ? { f: `IF(${atLeastF(V, std)},0,1-${V}/${std})`, v: gapOf(s, ind, l.level) } : { v: 0 };
+          return std ? { f: `IF(${atLeastF(V, std)},0,1-${V}/${std})`, v: s.relativeGaps[ind.id]! } : { v: 0 };
         }),
       ];
     }),
@@ -231,12 +231,6 @@ function dataSheet(report: Report, county: CountyReport, layout: DataLayout): Sh
     rows,
   );
   return sheet;
-}
-
-/** 1 − value ÷ standard when not met, else 0: what the 计算数据 helper column shows. */
-function gapOf(s: SectionResult, ind: IndicatorDef, level: Level): number {
-  const standard = ind.standard?.[level];
-  return standard === undefined || s.met[ind.id] ? 0 : 1 - s.values[ind.id]! / standard;
 }
 
 // ── 学校达标 ──
@@ -501,7 +495,7 @@ function overviewSheet(report: Report, county: CountyReport, name: string, compl
       l.result.schoolCount,
       l.result.students,
       { f: `COUNTIF(${ref(compliance.sheet.name, `${cellAt(compliance.compliantCol, cf)}:${cellAt(compliance.compliantCol, cl)}`)},"${PASS}")`, v: l.result.compliantSchools },
-      { f: `COUNTIF(${ref(cv.sheet.name, `${cellAt(cv.passCol, vf)}:${cellAt(cv.passCol, vl)}`)},"${PASS}")`, v: n - l.failingCvs.length },
+      { f: `COUNTIF(${ref(cv.sheet.name, `${cellAt(cv.passCol, vf)}:${cellAt(cv.passCol, vl)}`)},"${PASS}")`, v: l.cvsPassed },
       { f: `IF(AND(D${r}=B${r},E${r}=${n}),"${PASS}","${FAIL}")`, v: l.result.pass ? PASS : FAIL, s: CENTER },
     ];
     r++;

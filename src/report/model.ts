@@ -33,6 +33,7 @@ export interface LevelReport {
   result: LevelResult;
   sections: SectionResult[];
   failingCvs: IndicatorStats[];
+  cvsPassed: number;
   borderlineCvs: IndicatorStats[];
   nonCompliant: SectionResult[];
 }
@@ -101,6 +102,7 @@ function countyReport(county: CountyResult, profile: Profile, label: string): Co
       result,
       sections,
       failingCvs: stats.filter((s) => !s.cvPass),
+      cvsPassed: stats.filter((s) => s.cvPass).length,
       borderlineCvs: stats.filter((s) => s.borderline),
       nonCompliant: sections.filter((s) => !s.compliant),
     };

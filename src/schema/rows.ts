@@ -53,8 +53,8 @@ interface RowValues {
 }
 
 export interface RowsResult {
+  /** Rows that read without errors. */
   records: SchoolRecord[];
-  /** Extra per-school fields (classes, rooms…) kept for later checks, by record. */
   issues: Issue[];
 }
 

@@ -1,0 +1,55 @@
+/** The Excel report's structure: sheets, print setup, links (no LibreOffice needed). */
+import { describe, expect, it } from 'vitest';
+import { columnLetters } from '../src/common/a1';
+import { readOoxml } from '../src/read/ooxml';
+import { unzip } from '../src/read/unzip';
+import { renderXlsx } from '../src/render/xlsx';
+import { check } from './helpers/files';
+
+async function sampleWorkbook() {
+  const report = await check('fixtures/sample-county.xlsx');
+  const buffer = await renderXlsx(report);
+  const files = unzip(buffer);
+  const names = readOoxml(buffer).map((s) => s.name);
+  const sheetXml = (name: string) => files.get(`xl/worksheets/sheet${names.indexOf(name) + 1}.xml`)!.toString('utf8');
+  return { report, buffer, files, names, sheetXml };
+}
+
+describe('Excel report structure', () => {
+  it('has the sheets in the documented order, 概览 first', async () => {
+    const { names } = await sampleWorkbook();
+    expect(names).toEqual(['概览', '学校达标', '差异系数', '缺口测算', '数据问题', '计算数据', '标准']);
+  });
+
+  it('a 数据问题 row links to the school’s cell in 计算数据', async () => {
+    const { sheetXml, buffer } = await sampleWorkbook();
+    const data = readOoxml(buffer).find((s) => s.name === '计算数据')!;
+    const row = data.rows.findIndex((r) => r[1]?.kind === 'text' && r[1].text === '城关第二小学') + 1;
+    const header = data.rows[1]!.findIndex((c) => c?.kind === 'text' && c.text === '体育场馆\n数量');
+    expect(row).toBeGreaterThan(2);
+    expect(sheetXml('数据问题')).toContain(`location="'计算数据'!${columnLetters(header)}${row}"`);
+  });
+
+  it('every sheet freezes its header and prints A4 landscape with repeated header rows', async () => {
+    const { files, names, sheetXml } = await sampleWorkbook();
+    for (const name of names) {
+      const xml = sheetXml(name);
+      expect(xml, name).toContain('state="frozen"');
+      expect(xml, name).toMatch(/<pageSetup paperSize="9" orientation="landscape"/);
+    }
+    const workbook = files.get('xl/workbook.xml')!.toString('utf8');
+    expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(names.length);
+    expect(workbook).toContain("'计算数据'!$A:$B,'计算数据'!$1:$2");
+  });
+
+  it('uses only functions Excel 2010, WPS and LibreOffice all have', async () => {
+    const { files } = await sampleWorkbook();
+    const allowed = new Set(['SUM', 'SUMPRODUCT', 'SQRT', 'ROUND', 'ROUNDUP', 'IF', 'AND', 'OR', 'COUNTIF', 'INDEX', 'MATCH', 'MAX', 'ABS', 'ISNUMBER']);
+    const used = new Set<string>();
+    for (const [name, data] of files)
+      if (name.startsWith('xl/worksheets/'))
+        for (const m of data.toString('utf8').matchAll(/<f>([^<]*)<\/f>/g)) for (const fn of m[1]!.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(fn[1]!);
+    expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
+    expect(used.has('SUMPRODUCT')).toBe(true);
+  });
+});
