@@ -49,7 +49,10 @@ export function median(values: readonly number[]): number {
 export function roundTo(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
   const f = 10 ** decimals;
-  return (Math.sign(x) * Math.round(Number((Math.abs(x) * f).toPrecision(15)))) / f;
+  const scaled = Math.abs(x) * f;
+  // Only a value next to a .5 boundary can round differently at 15 significant digits.
+  const nearHalf = Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6;
+  return (Math.sign(x) * Math.round(nearHalf ? Number(scaled.toPrecision(15)) : scaled)) / f;
 }
 
 /**

@@ -595,12 +595,21 @@ function table(sheet: SheetBuilder, title: string, columns: readonly Column[], r
   sheet.mergeAcross(t, 1, columns.length);
   const header = sheet.addRow(columns.map((c) => ({ v: c.header, s: HEADER })));
   sheet.headerRows = sheet.rowCount;
+  // One style object per column (and per column × cell style), so the registry sees each once.
+  const base = columns.map((c): Style => ({ border: true, valign: 'middle', ...(c.numFmt ? { numFmt: c.numFmt } : {}) }));
+  const merged = columns.map(() => new Map<Style, Style>());
+  const styleOf = (i: number, own: Style | undefined): Style => {
+    const b = base[i] ?? { border: true, valign: 'middle' };
+    if (!own) return b;
+    let m = merged[i]?.get(own);
+    if (!m) merged[i]?.set(own, (m = { ...b, ...own }));
+    return m ?? { ...b, ...own };
+  };
   for (const row of rows)
     sheet.addRow(
       row.map((cell, i) => {
         const spec: CellSpec = cell !== null && typeof cell === 'object' ? cell : { v: cell };
-        const numFmt = columns[i]?.numFmt;
-        return { ...spec, s: { border: true, valign: 'middle', ...(numFmt ? { numFmt } : {}), ...spec.s } };
+        return { ...spec, s: styleOf(i, spec.s) };
       }),
     );
   sheet.widths = columns.map((c, i) => c.width ?? fitWidth(c, rows.map((r) => r[i] ?? null)));

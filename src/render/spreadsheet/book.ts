@@ -2,7 +2,7 @@
 import { columnLetters } from '../../common/a1';
 import { StyleRegistry } from './styles';
 import type { SheetBuilder } from './sheet';
-import { escapeXml } from './xml';
+import { escapeText, escapeXml } from './xml';
 import { zip } from './zip';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -10,8 +10,13 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
+const quoted = new Map<string, string>();
 /** A sheet name as a formula reference: '学校达标'. */
-export const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'`;
+export function sheetRef(name: string): string {
+  let q = quoted.get(name);
+  if (q === undefined) quoted.set(name, (q = `'${name.replace(/'/g, "''")}'`));
+  return q;
+}
 
 export function writeWorkbook(sheets: readonly SheetBuilder[]): Buffer {
   const styles = new StyleRegistry();
@@ -34,7 +39,7 @@ export function writeWorkbook(sheets: readonly SheetBuilder[]): Buffer {
         ...(s.titleColumns ? [`${sheetRef(s.name)}!$A:$${columnLetters(s.titleColumns - 1)}`] : []),
         ...(s.headerRows ? [`${sheetRef(s.name)}!$1:$${s.headerRows}`] : []),
       ];
-      return ranges.length ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(ranges.join(','))}</definedName>` : '';
+      return ranges.length ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(ranges.join(','))}</definedName>` : '';
     })
     .join('');
   const workbook =
@@ -50,7 +55,7 @@ export function writeWorkbook(sheets: readonly SheetBuilder[]): Buffer {
     '</Relationships>';
   const sst =
     `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${strings.length}" uniqueCount="${strings.length}">` +
-    strings.map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('') +
+    strings.map((s) => `<si><t xml:space="preserve">${escapeText(s)}</t></si>`).join('') +
     '</sst>';
   const type = (part: string, t: string) => `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${t}"/>`;
   const contentTypes =

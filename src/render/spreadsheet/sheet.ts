@@ -1,7 +1,7 @@
 /** One worksheet being built: rows of cells (values, formulas with cached results, styles), layout and print setup. */
 import { a1, columnLetters } from '../../common/a1';
 import type { Style, StyleRegistry } from './styles';
-import { escapeXml } from './xml';
+import { escapeText, escapeXml } from './xml';
 
 export type Scalar = string | number | boolean | null;
 
@@ -107,10 +107,10 @@ function cellXml(ref: string, cell: CellSpec, style: number, sharedString: (s: s
   const s = style ? ` s="${style}"` : '';
   const v = cell.v;
   if (cell.f !== undefined) {
-    const f = `<f>${escapeXml(cell.f)}</f>`;
+    const f = `<f>${escapeText(cell.f)}</f>`;
     if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${s}>${f}<v>${v}</v></c>`;
     if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
-    if (typeof v === 'string') return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(v)}</v></c>`;
+    if (typeof v === 'string') return `<c r="${ref}"${s} t="str">${f}<v>${escapeText(v)}</v></c>`;
     return `<c r="${ref}"${s}>${f}</c>`;
   }
   if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return s ? `<c r="${ref}"${s}/>` : '';

@@ -26,6 +26,7 @@ export class StyleRegistry {
   private numFmts = new Map<string, number>();
   private xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private byKey = new Map<string, number>([['{}', 0]]);
+  private byObject = new WeakMap<Style, number>();
   private dxfs: string[] = [];
 
   private intern(list: string[], xml: string): number {
@@ -37,9 +38,14 @@ export class StyleRegistry {
 
   id(style: Style | undefined): number {
     if (!style) return 0;
+    const seen = this.byObject.get(style);
+    if (seen !== undefined) return seen;
     const key = JSON.stringify(style);
     const known = this.byKey.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.byObject.set(style, known);
+      return known;
+    }
     const font = this.intern(
       this.fonts,
       `<font>${style.bold ? '<b/>' : ''}${style.italic ? '<i/>' : ''}${style.underline ? '<u/>' : ''}<sz val="${style.size ?? 11}"/>` +
@@ -63,6 +69,7 @@ export class StyleRegistry {
       (align ? ` applyAlignment="1">${align}</xf>` : '/>');
     const id = this.intern(this.xfs, xf);
     this.byKey.set(key, id);
+    this.byObject.set(style, id);
     return id;
   }
 

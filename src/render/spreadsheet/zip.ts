@@ -2,7 +2,7 @@
  * A minimal zip writer (deflate via node's zlib). Every entry carries one fixed
  * timestamp, so the same content always gives the same bytes.
  */
-import { deflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -14,7 +14,15 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** node ≥ 20.15 has a native CRC-32; older node 20 uses the table below. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 export function crc32(data: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(data);
+  return jsCrc32(data);
+}
+
+export function jsCrc32(data: Uint8Array): number {
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -36,7 +44,7 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
   let offset = 0;
   for (const { name, data } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data, { level: 6 });
+    const packed = zlib.deflateRawSync(data, { level: 1 });
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
