@@ -44,6 +44,9 @@ export function makeSchool(rand, spec) {
   const art = Math.max(0, peArts - pe - music);
   const qualified = Math.round(teacherNeed('q') * f('q'));
   const classes = Math.max(1, Math.round(P / 42) + Math.round(J / 48) + Math.round(H / 50));
+  const musicRooms = Math.max(1, Math.ceil(classes / 12) - (rand() < 0.2 ? 1 : 0));
+  const artRooms = Math.max(1, Math.ceil(classes / 12));
+  const oversizeClasses = rand() < 0.15 ? 1 + Math.floor(rand() * 3) : 0;
   return {
     name,
     code: String(3100000000 + Math.floor(rand() * 99999999)).padStart(10, '0'),
@@ -65,8 +68,12 @@ export function makeSchool(rand, spec) {
     equipmentWan: Math.round(facilityNeed('eq') * f('eq')) / 100 / 100,
     multimediaRooms: Math.max(1, Math.round(facilityNeed('mm', true) * f('mm'))),
     classes,
-    musicRooms: Math.max(1, Math.ceil(classes / 12) - (rand() < 0.2 ? 1 : 0)),
-    artRooms: Math.max(1, Math.ceil(classes / 12)),
+    musicRooms,
+    musicRoomsUpToStandard: musicRooms - (rand() < 0.25 ? 1 : 0),
+    artRooms,
+    artRoomsUpToStandard: artRooms - (rand() < 0.15 ? 1 : 0),
+    oversizeClasses,
+    maxClassSize: oversizeClasses ? 52 + Math.floor(rand() * 6) : 38 + Math.floor(rand() * 7),
   };
 }
 

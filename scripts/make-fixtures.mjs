@@ -29,8 +29,12 @@ export const LAYOUT = [
   ['教学仪器设备资产值（万元）', null, 'equipmentWan'],
   ['网络多媒体教室数（间）', null, 'multimediaRooms'],
   ['班级数', null, 'classes'],
+  ['超标班额班级数', null, 'oversizeClasses'],
+  ['最大班额', null, 'maxClassSize'],
   ['音乐专用教室数', null, 'musicRooms'],
+  ['其中面积达标间数', null, 'musicRoomsUpToStandard'],
   ['美术专用教室数', null, 'artRooms'],
+  ['其中面积达标间数', null, 'artRoomsUpToStandard'],
   ['小学部县级及以上骨干教师数', null, 'primaryBackbone'],
   ['初中部县级及以上骨干教师数', null, 'juniorBackbone'],
   ['备注', null, 'remark'],
@@ -41,7 +45,49 @@ const CSV_HEADERS = LAYOUT.map(([top, bottom]) => {
   return top === '在校生数' ? `${bottom}在校生数` : `${bottom}专任教师数`;
 });
 
-const NUMERIC = new Set(LAYOUT.slice(6, 24).map(([, , k]) => k));
+const NUMERIC = new Set(LAYOUT.filter(([, , k]) => !['index', 'name', 'code', 'type', 'ownership', 'urbanRural', 'remark', 'primaryBackbone', 'juniorBackbone'].includes(k)).map(([, , k]) => k));
+
+/** The 县级指标 sheet of the sample: every figure the 2017 checklist reads; one item fails (骨干教师 18.3% < 20%). */
+export const COUNTY_FIGURES = [
+  ['规划布局合理', '是', ''],
+  ['四统一', '是', ''],
+  ['小规模学校按100人核定公用经费', '是', ''],
+  ['特殊教育学校生均公用经费（元）', 6500, ''],
+  ['教师平均工资收入（元）', 98600, '2023年'],
+  ['公务员平均工资收入（元）', 97200, '2023年'],
+  ['足额核定教师绩效工资总量', '是', ''],
+  ['完成360学时培训教师数', 2380, ''],
+  ['应参加360学时培训教师数', 2380, ''],
+  ['编制岗位统筹分配', '是', ''],
+  ['交流轮岗教师数', 268, ''],
+  ['符合交流条件教师数', 2150, ''],
+  ['交流轮岗骨干教师数', 49, ''],
+  ['教师资格证持证率', '100%', ''],
+  ['城区就近入学比例', '100%', '不含寄宿制学校'],
+  ['镇区就近入学比例', '97.5%', '不含寄宿制学校'],
+  ['优质高中招生名额分配比例', 0.55, ''],
+  ['名额分配向农村初中倾斜', '是', ''],
+  ['留守儿童关爱体系健全', '是', ''],
+  ['公办学校就读随迁子女数', 1830, ''],
+  ['政府购买服务民办学校就读随迁子女数', 120, ''],
+  ['符合条件随迁子女总数', 2105, ''],
+  ['初中毕业生数', 3612, '2024届'],
+  ['三年前初中在校生数', 3705, '2021年秋季'],
+  ['转入', 86, ''],
+  ['转出', 112, ''],
+  ['死亡', 2, ''],
+  ['残疾儿童少年入学人数', 212, ''],
+  ['残疾儿童少年总数', 218, ''],
+  ['学校章程与管理信息化', '是', ''],
+  ['教师培训经费占公用经费比例（%）', 6.2, ''],
+  ['信息化手段教学', '是', ''],
+  ['德育和校园文化', '是', ''],
+  ['课程开齐开足', '是', ''],
+  ['无过重课业负担', '是', ''],
+  ['学业水平达到Ⅲ级以上', '是', '2023年监测'],
+  ['校际差异率', 0.12, '2023年监测'],
+  ['社会认可度', '91.3%', '问卷 2,315 份'],
+];
 
 function rowsOf(schools) {
   return schools.map((s, i) => {
@@ -122,6 +168,10 @@ async function writeXlsx(path, schools) {
   ws.addRow(['填表人：王××　　审核人：李××　　填表日期：2024年10月8日']);
   ws.addRow(['说明：特殊教育学校、不足50人的教学点不参与差异系数计算。']);
   ws.getColumn(2).width = 24;
+  const county = wb.addWorksheet('县级指标');
+  county.addRow(['指标', '数值', '说明']);
+  for (const row of COUNTY_FIGURES) county.addRow(row);
+  county.getColumn(1).width = 34;
   await wb.xlsx.writeFile(path);
 }
 

@@ -9,7 +9,11 @@ interface Case {
   at: { cell?: string; row?: number; school?: string; column?: string };
   /** Text the message must contain. */
   says?: string;
+  /** A 县级指标 sheet beside the school sheet; the issue is then on it. */
+  countySheet?: Cell[][];
 }
+
+const COUNTY_HEADER: Cell[] = ['指标', '数值', '说明'];
 
 const edit = (f: (rows: Cell[][]) => void) => () => {
   const rows = county();
@@ -85,17 +89,28 @@ const CASES: Case[] = [
   { code: 'ROW_SKIPPED_NOTE', rows: edit((r) => r.push(['填表人：张三'])), at: { row: 8 } },
   { code: 'COLUMN_IGNORED', rows: withHeader([...HEADER, '校长姓名']), at: { cell: 'L1', column: '校长姓名' } },
   { code: 'SCHOOL_EXCLUDED', rows: edit((r) => r.push(['特教学校', '特教学校', 30, 20])), at: { row: 8, school: '特教学校' } },
+  {
+    code: 'COUNTS_INCONSISTENT',
+    rows: county,
+    countySheet: [COUNTY_HEADER, ['初中毕业生数', 980], ['三年前初中在校生数', 900], ['转入', 20], ['转出', 30], ['死亡', 0]],
+    at: { cell: 'B2', column: '初中毕业生数' },
+    says: '980 对 890',
+  },
+  { code: 'RATIO_OUT_OF_RANGE', rows: county, countySheet: [COUNTY_HEADER, ['初中三年巩固率', '105%']], at: { cell: 'B2' }, says: '105%' },
+  { code: 'DUPLICATE_COUNTY_ROW', rows: county, countySheet: [COUNTY_HEADER, ['社会认可度', '90%'], ['社会认可度（%）', 88]], at: { cell: 'B3' }, says: '县级指标!B2' },
+  { code: 'COUNTY_ROW_IGNORED', rows: county, countySheet: [COUNTY_HEADER, ['校园绿化率', '40%']], at: { cell: 'A2', column: '校园绿化率' } },
 ];
 
 describe('every issue in the catalogue', () => {
-  it.each(CASES)('$code', async ({ code, rows, at, says }) => {
-    const report = await check(await workbook({ 学校数据: rows() }));
+  it.each(CASES)('$code', async ({ code, rows, at, says, countySheet }) => {
+    const report = await check(await workbook({ 学校数据: rows(), ...(countySheet ? { 县级指标: countySheet } : {}) }));
+    const sheet = countySheet ? '县级指标' : '学校数据';
     const found = report.issues.filter((i) => i.code === code);
     expect(found, JSON.stringify(report.issues.map((i) => i.message), null, 1)).toHaveLength(1);
     const issue = found[0]!;
     expect(issue).toMatchObject({ severity: CATALOGUE[code].severity, ...at });
-    if (at.cell || code !== 'HEADER_NOT_FOUND') expect(issue.sheet).toBe('学校数据');
-    if (at.cell) expect(issue.message).toContain(`学校数据!${at.cell}`);
+    if (at.cell || code !== 'HEADER_NOT_FOUND') expect(issue.sheet).toBe(sheet);
+    if (at.cell) expect(issue.message).toContain(`${sheet}!${at.cell}`);
     if (at.school) expect(issue.message).toContain(at.school);
     if (says) expect(issue.message).toContain(says);
     if (CATALOGUE[code].severity === 'error') expect(report.counties).toEqual([]);

@@ -4,7 +4,7 @@ import { columnLetters } from '../src/common/a1';
 import { readOoxml } from '../src/read/ooxml';
 import { unzip } from '../src/read/unzip';
 import { renderXlsx } from '../src/render/xlsx';
-import { check } from './helpers/files';
+import { check, county, workbook } from './helpers/files';
 
 async function sampleWorkbook() {
   const report = await check('fixtures/sample-county.xlsx');
@@ -18,13 +18,19 @@ async function sampleWorkbook() {
 describe('Excel report structure', () => {
   it('has the sheets in the documented order, 概览 first', async () => {
     const { names } = await sampleWorkbook();
-    expect(names).toEqual(['概览', '学校达标', '差异系数', '缺口测算', '数据问题', '计算数据', '标准']);
+    expect(names).toEqual(['概览', '学校达标', '差异系数', '缺口测算', '政府保障与教育质量', '学校规模班额与专用教室', '数据问题', '计算数据', '标准']);
   });
 
   it('a 数据问题 row links to the school’s cell in 计算数据', async () => {
-    const { sheetXml, buffer } = await sampleWorkbook();
+    const rows = county();
+    rows[2]![8] = 800; // 二小: sports space far below the median → OUTLIER_LOW on 体育运动场馆面积
+    const report = await check(await workbook({ 学校数据: rows }));
+    expect(report.issues.map((i) => i.code)).toContain('OUTLIER_LOW');
+    const buffer = await renderXlsx(report);
+    const names = readOoxml(buffer).map((s) => s.name);
+    const sheetXml = (name: string) => unzip(buffer).get(`xl/worksheets/sheet${names.indexOf(name) + 1}.xml`)!.toString('utf8');
     const data = readOoxml(buffer).find((s) => s.name === '计算数据')!;
-    const row = data.rows.findIndex((r) => r[1]?.kind === 'text' && r[1].text === '城关第二小学') + 1;
+    const row = data.rows.findIndex((r) => r[1]?.kind === 'text' && r[1].text === '二小') + 1;
     const header = data.rows[1]!.findIndex((c) => c?.kind === 'text' && c.text === '体育场馆\n数量');
     expect(row).toBeGreaterThan(2);
     expect(sheetXml('数据问题')).toContain(`location="'计算数据'!${columnLetters(header)}${row}"`);

@@ -12,7 +12,9 @@ import { UnreadableFileError } from '../read/types';
 import type { Report } from '../report/model';
 import { renderJson, issueJson } from '../render/json';
 import { renderIssues, renderSummary, terminalColours } from '../render/terminal';
-import { FORMATS, parseFormats, writeReports } from './output';
+import { existsSync } from 'node:fs';
+import { renderTemplate } from '../template/index';
+import { FORMATS, parseFormats, writeAtomically, writeReports } from './output';
 import { analyse } from './pipeline';
 import { VERSION } from './version';
 
@@ -83,8 +85,17 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
     listIssues(report, true);
   }
 
-  const met = report.counties.every((c) => c.pass);
-  return options.strict && !met ? EXIT.notMet : EXIT.ok;
+  // Every checked standard: items not provided (no 县级指标 sheet) do not fail --strict; the verdict says so.
+  const failed = report.counties.some((c) => c.verdict.status === 'not_met');
+  return options.strict && failed ? EXIT.notMet : EXIT.ok;
+}
+
+async function runTemplate(options: { out: string; force?: boolean }): Promise<number> {
+  if (existsSync(options.out) && !options.force)
+    throw new UsageError(`“${options.out}”已存在，未覆盖（确需覆盖请加 --force）`);
+  await writeAtomically(options.out, await renderTemplate(YOUZHI_2017));
+  out(`已生成模板：${options.out}（填好“学校数据”与“县级指标”两张表后运行 balance-check ${options.out}）`);
+  return EXIT.ok;
 }
 
 async function runValidate(file: string, options: { sheet?: string; json?: boolean; quiet?: boolean }): Promise<number> {
@@ -118,13 +129,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <list>', '报告格式，逗号分隔：xlsx,md,json').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON 报告（代替摘要）')
     .option('--sheet <name>', '学校数据所在的工作表（默认：自动识别）')
-    .option('--strict', '任一学段资源配置未达标时以退出码 1 结束')
+    .option('--strict', '有任一项目未达标时以退出码 1 结束（未提供的县级项目不算未达标）')
     .option('-q, --quiet', '只输出错误')
     .showHelpAfterError('（运行 balance-check --help 查看用法）')
     .addHelpText(
       'after',
       '\n退出码：0 数据有效（--strict 时且全部达标）；1 --strict 且有未达标；2 数据有错误（不生成报告）；3 文件无法读取或命令行有误\n' +
-        '示例：\n  balance-check 学校数据.xlsx\n  balance-check 学校数据.xlsx -o 报告 --format xlsx,md,json\n  balance-check validate 学校数据.csv',
+        '示例：\n  balance-check 学校数据.xlsx\n  balance-check 学校数据.xlsx -o 报告 --format xlsx,md,json\n  balance-check validate 学校数据.csv\n  balance-check template -o 模板.xlsx',
     )
     .action((file: string | undefined, options: CheckOptions, command: Command) => finish(runCheck(file, options, command)));
   program
@@ -136,6 +147,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', '以 JSON 输出问题列表')
     .option('-q, --quiet', '只输出错误')
     .action((file: string, options: { sheet?: string; json?: boolean; quiet?: boolean }) => finish(runValidate(file, options)));
+  program
+    .command('template')
+    .description('生成空白的学校数据模板（含“县级指标”表、下拉列表和填写说明）')
+    .helpOption('-h, --help', '显示帮助')
+    .addOption(new Option('-o, --out <file>', '模板文件名').default('学校数据模板.xlsx'))
+    .option('--force', '文件已存在时覆盖')
+    .action((options: { out: string; force?: boolean }) => finish(runTemplate(options)));
   return program;
 }
 

@@ -41,15 +41,18 @@ export async function writeReports(report: Report, input: string, outDir: string
   for (const f of files)
     if (resolve(f.path) === resolve(input)) throw new Error(`报告文件名与输入文件相同：${f.path}`);
   if (outDir) await mkdir(outDir, { recursive: true });
-  for (const f of files) {
-    const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.tmp`);
-    try {
-      await writeFile(tmp, f.content);
-      await rename(tmp, f.path);
-    } catch (e) {
-      await rm(tmp, { force: true });
-      throw e;
-    }
-  }
+  for (const f of files) await writeAtomically(f.path, f.content);
   return files.map((f) => f.path);
+}
+
+/** Temp file beside the target, then rename: a reader never sees half a file. */
+export async function writeAtomically(path: string, content: Buffer): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, content);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
 }

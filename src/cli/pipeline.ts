@@ -6,6 +6,7 @@ import type { SchoolRecord } from '../engine/types';
 import { hasErrors } from '../issues/catalogue';
 import { readSource } from '../read/index';
 import { buildReport, type Report } from '../report/model';
+import { readCountySheet } from '../schema/county-sheet';
 import { parseSchools } from '../schema/index';
 import { VERSION } from './version';
 
@@ -21,8 +22,13 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     requiredResources: requiredResourceFields(options.profile),
   });
-  const counties = byCounty(schema.records).map(([county, schools]) => evaluateCounty(county, schools, options.profile));
-  const issues = [...schema.issues, ...counties.flatMap((c) => c.issues)];
+  const countySheet = readCountySheet(source, schema.sheet, options.profile.countyInputs);
+  const groups = byCounty(schema.records);
+  /** A single 数值 column belongs to the county of a single-county file. */
+  const figuresOf = (county: string | null) =>
+    countySheet.figures.get(county) ?? (groups.length === 1 ? (countySheet.figures.get(null) ?? null) : null) ?? (countySheet.sheet ? new Map() : null);
+  const counties = groups.map(([county, schools]) => evaluateCounty(county, schools, options.profile, figuresOf(county)));
+  const issues = [...schema.issues, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
   return buildReport({
     tool: { name: 'balance-check', version: VERSION },
     profile: options.profile,
@@ -33,6 +39,7 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
       sheet: schema.sheet,
       headerRow: schema.headerRow,
       title: schema.title,
+      countySheet: countySheet.sheet,
       schoolRows: schema.records.length,
     },
     counties: hasErrors(issues) ? [] : counties,

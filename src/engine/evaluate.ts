@@ -3,6 +3,8 @@
  * number of the 资源配置 dimension out. Pure: no I/O, rule values only from the profile.
  */
 import { makeIssue, type Issue } from '../issues/catalogue';
+import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyFigures, type Verdict } from './checklist';
+import { evaluateSchoolItems, type SchoolItems } from './school-items';
 import { evaluateSection, standardOf, type PerIndicator, type SectionResult } from './compliance';
 import { plausibilityIssues } from './plausibility';
 import type { Profile } from './profile';
@@ -50,12 +52,21 @@ export interface CountyResult {
   levels: Partial<Record<Level, LevelResult>>;
   sections: SectionResult[];
   schools: SchoolResult[];
+  /** Guarantee items 3–5 for each school that entered the calculation. */
+  schoolItems: SchoolItems[];
+  checklist: ChecklistResult[];
+  verdict: Verdict;
   excluded: Exclusion[];
   /** Plausibility warnings and exclusion notes found while computing. */
   issues: Issue[];
 }
 
-export function evaluateCounty(county: string | null, schools: readonly SchoolRecord[], profile: Profile): CountyResult {
+export function evaluateCounty(
+  county: string | null,
+  schools: readonly SchoolRecord[],
+  profile: Profile,
+  figures: CountyFigures | null = null,
+): CountyResult {
   const sections: SectionResult[] = [];
   const excluded: Exclusion[] = [];
   for (const school of schools) {
@@ -76,7 +87,26 @@ export function evaluateCounty(county: string | null, schools: readonly SchoolRe
     const own = sections.filter((r) => r.section.school === school);
     return { school, sections: own, compliant: own.every((r) => r.compliant) };
   });
-  return { county, levels, sections, schools: schoolResults, excluded, issues: [...missing, ...(missing.length ? [] : plausibilityIssues(sections, profile)), ...exclusionNotes] };
+  const judged = schoolResults.map((s) => evaluateSchoolItems(s.school, profile));
+  const schoolItems = judged.map((j) => j.items);
+  const { checklist, issues: checklistIssues } = evaluateChecklist(profile, figures, schoolItems);
+  return {
+    county,
+    levels,
+    sections,
+    schools: schoolResults,
+    schoolItems,
+    checklist,
+    verdict: verdictOf(levels, checklist, figures !== null),
+    excluded,
+    issues: [
+      ...missing,
+      ...(missing.length ? [] : plausibilityIssues(sections, profile)),
+      ...judged.flatMap((j) => j.issues),
+      ...checklistIssues,
+      ...exclusionNotes,
+    ],
+  };
 }
 
 /** A section that enters the calculation needs every numerator its indicators read. */

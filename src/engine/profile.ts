@@ -4,6 +4,7 @@
  * every rule value from here; a province's deviation is an override, not a branch.
  */
 import { z } from 'zod';
+import { CHECKLIST_2017, ChecklistItemSchema, COUNTY_INPUTS_2017, CountyInputSchema } from './checklist-rules';
 import { RESOURCE_FIELDS } from './types';
 
 const perLevel = z.object({ primary: z.number().positive(), junior: z.number().positive() });
@@ -59,6 +60,25 @@ export const ProfileSchema = z.object({
     /** 教学点 with fewer students than this are left out; 0 keeps them all. */
     teachingPointMinStudents: z.number().int().nonnegative(),
   }),
+  /** Guarantee items 3–5, judged from the school rows. */
+  schoolItems: z.object({
+    rooms: z.object({
+      /** One music and one art room per this many classes … */
+      classesPerRoom: z.number().int().positive(),
+      /** … and at least this many for a school with classes. */
+      minRooms: z.number().int().nonnegative(),
+      musicMinArea: z.number().positive(),
+      artMinArea: z.number().positive(),
+      /** Whether rooms below the minimum area fail the item (a province may accept older, smaller rooms). */
+      sizeRequired: z.boolean(),
+    }),
+    /** Most compulsory-education students a school of each type may have. */
+    maxStudents: z.record(z.enum(['小学', '初中', '九年一贯制', '十二年一贯制', '完全中学', '教学点']), z.number().int().positive()),
+    maxClassSize: perLevel,
+  }),
+  /** The figures a 县级指标 sheet may hold, and the county items judged from them. */
+  countyInputs: z.array(CountyInputSchema),
+  checklist: z.array(ChecklistItemSchema),
   plausibility: z.object({
     /** Warn when a value is above factor × or below 1/factor of the level median. */
     outlierFactor: z.number().gt(1),
@@ -169,6 +189,13 @@ export const YOUZHI_2017: Profile = ProfileSchema.parse({
     完全中学: { junior: 1, senior: 1.2 },
   },
   exclusions: { specialEducation: true, teachingPointMinStudents: 50 },
+  schoolItems: {
+    rooms: { classesPerRoom: 12, minRooms: 1, musicMinArea: 96, artMinArea: 90, sizeRequired: true },
+    maxStudents: { 小学: 2000, 初中: 2000, 九年一贯制: 2500, 十二年一贯制: 2500, 完全中学: 2000, 教学点: 2000 },
+    maxClassSize: { primary: 45, junior: 50 },
+  },
+  countyInputs: COUNTY_INPUTS_2017,
+  checklist: CHECKLIST_2017,
   plausibility: { outlierFactor: 5, equipmentWanRatio: 0.01 },
 });
 

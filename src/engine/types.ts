@@ -50,6 +50,20 @@ export const RESOURCE_FIELDS = [
 ] as const;
 export type ResourceField = (typeof RESOURCE_FIELDS)[number];
 
+/** Per-school figures for the guarantee items checked from school rows (indicators.md §3, items 3–5). */
+export const SCHOOL_ITEM_FIELDS = [
+  'classes',
+  'classesPrimary',
+  'classesJunior',
+  'oversizeClasses',
+  'maxClassSize',
+  'musicRooms',
+  'musicRoomsUpToStandard',
+  'artRooms',
+  'artRoomsUpToStandard',
+] as const;
+export type SchoolItemField = (typeof SCHOOL_ITEM_FIELDS)[number];
+
 export type Ownership = '公办' | '民办';
 export type UrbanRural = '城区' | '镇区' | '乡村';
 
@@ -84,5 +98,7 @@ export interface SchoolRecord {
   resources: Partial<Record<ResourceField, number>>;
   /** Amounts given per section (小学部… / 初中部… columns), used as given. */
   sectionResources: Partial<Record<Level, Partial<Record<ResourceField, number>>>>;
+  /** Classes, class sizes and music / art rooms, when the input has them. */
+  items: Partial<Record<SchoolItemField, number>>;
   source: SourceRef;
 }

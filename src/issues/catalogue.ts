@@ -97,6 +97,16 @@ export const CATALOGUE = {
     template: '填了{given}，却缺少{missing}：分学段数据须各学段都填，或都不填（按权重拆分全校数）',
     description: 'Per-section columns (小学部…/初中部…) given for some sections of a school but not all.',
   },
+  COUNTS_INCONSISTENT: {
+    severity: 'error',
+    template: '{what}（{part} 对 {whole}），数据不一致',
+    description: 'Counts that do not add up: more graduates than the cohort, more up-to-standard rooms than rooms.',
+  },
+  RATIO_OUT_OF_RANGE: {
+    severity: 'error',
+    template: '比例“{text}”超出 0%–100%',
+    description: 'A percentage in the 县级指标 sheet below 0 or above 100%.',
+  },
   // ── warnings: computed, but a person should look ──
   OUTLIER_HIGH: {
     severity: 'warning',
@@ -117,6 +127,11 @@ export const CATALOGUE = {
     severity: 'warning',
     template: '{teachersLabel} {teachers} 人，多于在校生 {students} 人，请核实',
     description: 'More teachers than students.',
+  },
+  DUPLICATE_COUNTY_ROW: {
+    severity: 'warning',
+    template: '与 {firstCell} 同为“{name}”，已使用前者，忽略此行',
+    description: 'Two rows of the 县级指标 sheet give the same figure; the first is used.',
   },
   DUPLICATE_COLUMN: {
     severity: 'warning',
@@ -148,6 +163,11 @@ export const CATALOGUE = {
     severity: 'info',
     template: '未识别的列“{header}”，已忽略',
     description: 'A header that matches no known column.',
+  },
+  COUNTY_ROW_IGNORED: {
+    severity: 'info',
+    template: '未识别的县级指标“{name}”，已忽略',
+    description: 'A row of the 县级指标 sheet that matches no known figure.',
   },
   SCHOOL_EXCLUDED: {
     severity: 'info',

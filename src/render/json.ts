@@ -4,7 +4,10 @@
  */
 import type { SectionResult } from '../engine/compliance';
 import type { IndicatorStats } from '../engine/evaluate';
+import type { ChecklistResult } from '../engine/checklist';
+import type { SchoolItems } from '../engine/school-items';
 import type { Issue } from '../issues/catalogue';
+import { dimensionReasons } from './prose';
 import type { CountyReport, LevelReport, Report } from '../report/model';
 
 export function toJson(report: Report): object {
@@ -12,7 +15,7 @@ export function toJson(report: Report): object {
     tool: report.tool,
     profile: { id: report.profile.id, name: report.profile.name },
     input: report.input,
-    counties: report.counties.map(countyJson),
+    counties: report.counties.map((c) => countyJson(report, c)),
     issues: report.issues.map(issueJson),
   };
 }
@@ -21,7 +24,7 @@ export function renderJson(report: Report): string {
   return `${JSON.stringify(toJson(report), null, 2)}\n`;
 }
 
-function countyJson(county: CountyReport) {
+function countyJson(report: Report, county: CountyReport) {
   return {
     county: county.county,
     pass: county.pass,
@@ -32,8 +35,34 @@ function countyJson(county: CountyReport) {
       l.sections.map((s) => sectionJson(s, county.schools.find((x) => x.school === s.section.school)!.compliant)),
     ),
     excluded: county.excluded.map(({ school, reason }) => ({ name: school.name, type: school.type, reason })),
+    checklist: county.checklist.map(checklistJson),
+    verdict: { ...county.verdict, reasons: dimensionReasons(report, county) },
+    schoolItems: county.schoolItems.map(schoolItemsJson),
   };
 }
+
+function checklistJson(r: ChecklistResult) {
+  return {
+    dimension: r.item.dimension,
+    number: r.item.number,
+    id: r.item.id,
+    name: r.item.name,
+    status: r.status,
+    conditions: r.conditions.map((c) => ({ id: c.condition.id, label: c.condition.label, status: c.status, value: c.value, source: c.source })),
+    schools: r.schools && {
+      failing: r.schools.failing.map((s) => s.school.name),
+      notProvided: r.schools.notProvided.map((s) => s.school.name),
+    },
+  };
+}
+
+const schoolItemsJson = (s: SchoolItems) => ({
+  name: s.school.name,
+  classes: s.classes,
+  rooms: s.rooms,
+  size: s.size,
+  classSize: s.classSize,
+});
 
 function levelJson({ result }: LevelReport) {
   return {

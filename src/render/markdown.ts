@@ -3,7 +3,19 @@ import type { SectionResult } from '../engine/compliance';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue } from './format';
-import { excludedSentence, gapSentence, levelVerdict, schoolsSentence } from './prose';
+import {
+  DIMENSION_LABEL,
+  dimensionReasons,
+  excludedSentence,
+  gapSentence,
+  itemStandardText,
+  itemValueText,
+  levelVerdict,
+  schoolItemText,
+  schoolsSentence,
+  STATUS_LABEL,
+  verdictSentence,
+} from './prose';
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
@@ -34,6 +46,7 @@ function countySection(report: Report, county: CountyReport): string {
   );
 
   out.push('## 一、总体结论');
+  out.push(`**${verdictSentence(report, county)}**`);
   for (const l of county.levels) out.push(`全县${levelVerdict(report, l)}`);
   out.push(`按学校计，${schoolsSentence(county)}`);
   const excluded = excludedSentence(county);
@@ -60,9 +73,11 @@ function countySection(report: Report, county: CountyReport): string {
     if (t) out.push(t);
   }
 
+  out.push(checklistSection(report, county));
+
   const splits = county.levels.flatMap((l) => l.sections.filter((s) => s.section.split));
   if (splits.length > 0) {
-    out.push('## 五、一贯制学校及完全中学的拆分');
+    out.push('## 六、一贯制学校及完全中学的拆分');
     out.push(
       '教师按各学段在校生数比例拆分；校舍、场馆、设备、多媒体教室按“小学生 : 初中生 : 高中生 = ' +
         `${weightsText(report)}”的权重拆分。分学段填报的数据按填报值使用。`,
@@ -79,6 +94,29 @@ function countySection(report: Report, county: CountyReport): string {
           s.section.split!.givenFields.length ? s.section.split!.givenFields.join('、') : '—',
         ]),
         ['l', 'l', 'r', 'r', 'r', 'l'],
+      ),
+    );
+  }
+  return out.join('\n\n');
+}
+
+/** 政府保障程度、教育质量、社会认可度, item by item, in the register of the seeds' reports. */
+function checklistSection(report: Report, county: CountyReport): string {
+  const out: string[] = ['## 五、政府保障程度、教育质量、社会认可度'];
+  if (!county.verdict.countyFiguresGiven)
+    out.push('> 未提供“县级指标”工作表：以下由县级数据判定的项目均为“未提供”，相应维度无法判定。可用 `balance-check template` 生成带“县级指标”表的模板。');
+  const reasons = dimensionReasons(report, county);
+  for (const d of ['guarantee', 'quality', 'recognition'] as const) {
+    const status = county.verdict.dimensions[d];
+    out.push(`### ${DIMENSION_LABEL[d]}：${status === 'not_provided' ? '无法判定' : STATUS_LABEL[status]}`);
+    out.push(reasons[d] + '。');
+    out.push(
+      table(
+        ['序号', '指标', '数值', '标准', '结论'],
+        county.checklist
+          .filter((c) => c.item.dimension === d)
+          .map((c) => [String(c.item.number), c.item.name, c.schools ? schoolItemText(c) : itemValueText(c), c.schools ? '各校均达到' : itemStandardText(c), c.status === 'not_met' ? `**${STATUS_LABEL[c.status]}**` : STATUS_LABEL[c.status]]),
+        ['c', 'l', 'l', 'l', 'c'],
       ),
     );
   }

@@ -2,9 +2,12 @@
  * Sentences in the register of a 自评报告, shared by the terminal, Markdown and Excel
  * renderers so that the verdict reads the same everywhere.
  */
+import { DIMENSIONS, type ChecklistResult, type ConditionResult, type Dimension } from '../engine/checklist';
+import type { Condition } from '../engine/checklist-rules';
+import type { SchoolItems, Status } from '../engine/school-items';
 import { LEVEL_NAMES } from '../engine/types';
-import type { CountyReport, Gap, LevelReport, Report } from '../report/model';
-import { fmtCv, fmtInt, fmtShortfall } from './format';
+import { sectionLabel, type CountyReport, type Gap, type LevelReport, type Report } from '../report/model';
+import { fmt, fmtCv, fmtInt, fmtShortfall } from './format';
 
 const indicatorName = (report: Report, id: string) => report.profile.indicators.find((i) => i.id === id)!.name;
 
@@ -47,4 +50,117 @@ export function excludedSentence(county: CountyReport): string | null {
   return `未纳入资源配置计算的学校${fmtInt(county.excluded.length)}所：${county.excluded
     .map((e) => `${e.school.name}（${e.reason}）`)
     .join('；')}。`;
+}
+
+// ── the whole verdict: items, school items, dimensions ──
+
+export const STATUS_LABEL: Record<Status, string> = { met: '达标', not_met: '未达标', not_provided: '未提供' };
+export const VERDICT_LABEL: Record<Status, string> = { met: '达到', not_met: '未达到', not_provided: '无法判定' };
+export const DIMENSION_LABEL: Record<Dimension, string> = {
+  resources: '资源配置',
+  guarantee: '政府保障程度',
+  quality: '教育质量',
+  recognition: '社会认可度',
+};
+export const itemNumber = (r: ChecklistResult) => `${DIMENSION_LABEL[r.item.dimension]}第${r.item.number}项`;
+
+const pct = (x: number) => `${fmt(x * 100, 2)}%`;
+
+function conditionValue(c: ConditionResult): string {
+  if (c.value === null) return '未提供';
+  if (typeof c.value === 'boolean') return c.value ? '是' : '否';
+  const cond = c.condition;
+  if (cond.kind === 'ratio') return cond.share ? pct(c.value) : fmt(c.value, 3);
+  return `${fmt(c.value, 0)}元`;
+}
+
+function conditionStandard(c: Condition): string {
+  switch (c.kind) {
+    case 'yesno':
+      return '是';
+    case 'amount':
+      return `≥ ${fmt(c.min, 0)}元`;
+    case 'notBelow':
+      return '不低于当地公务员';
+    case 'ratio': {
+      const show = (x: number) => (c.share ? pct(x).replace('.00%', '%') : String(x));
+      return c.min !== undefined ? `≥ ${show(c.min)}` : `< ${show(c.below!)}`;
+    }
+  }
+}
+
+/** "交流轮岗比例 12.50%（≥ 10%）；骨干教师占交流轮岗教师比例 25.00%（≥ 20%）" */
+export function itemValueText(r: ChecklistResult): string {
+  return r.conditions.map((c) => `${c.condition.label} ${conditionValue(c)}`).join('；');
+}
+export function itemStandardText(r: ChecklistResult): string {
+  return r.conditions.map((c) => `${c.condition.label} ${conditionStandard(c.condition)}`).join('；');
+}
+
+const schoolList = (items: readonly SchoolItems[], text: (s: SchoolItems) => string, max = 8) =>
+  items.slice(0, max).map(text).join('、') + (items.length > max ? `等${items.length}所` : '');
+
+/** The school-row items in the register of the seeds' reports ("缺音乐教室15间……面积不足41间"). */
+export function schoolItemText(r: ChecklistResult): string {
+  const s = r.schools!;
+  const parts: string[] = [];
+  if (r.item.school === 'rooms') {
+    const all = [...s.failing, ...s.notProvided];
+    const sum = (f: (x: SchoolItems) => number | null | undefined) => all.reduce((n, x) => n + (f(x) ?? 0), 0);
+    const missing = [sum((x) => x.rooms.music?.missing), sum((x) => x.rooms.art?.missing)];
+    const small = [sum((x) => x.rooms.music?.tooSmall), sum((x) => x.rooms.art?.tooSmall)];
+    if (s.failing.length)
+      parts.push(
+        `${s.failing.length}所学校未达标，共缺音乐教室${missing[0]}间、美术教室${missing[1]}间，面积不足的音乐教室${small[0]}间、美术教室${small[1]}间` +
+          `（${schoolList(s.failing, (x) => x.school.name)}）`,
+      );
+  }
+  if (r.item.school === 'size' && s.failing.length)
+    parts.push(`超规模学校${s.failing.length}所：${schoolList(s.failing, (x) => `${x.school.name}${x.size.students}人，超${x.size.over}人`)}`);
+  if (r.item.school === 'classSize' && s.failing.length)
+    parts.push(
+      `有超标班额的学校${s.failing.length}所：${schoolList(s.failing, (x) =>
+        x.classSize.oversizeClasses !== null ? `${x.school.name}${x.classSize.oversizeClasses}个班` : `${x.school.name}最大班额${x.classSize.maxClassSize}人`,
+      )}`,
+    );
+  if (s.notProvided.length) parts.push(`${s.notProvided.length}所学校缺少数据（${schoolList(s.notProvided, (x) => x.school.name, 5)}）`);
+  return parts.length ? parts.join('；') : '各校均达标';
+}
+
+/** Why each dimension is what it is: the items, CVs and schools behind it. */
+export function dimensionReasons(report: Report, county: CountyReport): Record<Dimension, string> {
+  const items = (d: Dimension) => county.checklist.filter((c) => c.item.dimension === d);
+  const reasonsOf = (d: Dimension) => {
+    const list = items(d);
+    const failing = list.filter((c) => c.status === 'not_met');
+    const missing = list.filter((c) => c.status === 'not_provided');
+    const parts: string[] = [];
+    if (failing.length) parts.push(`未达标：${failing.map((c) => `第${c.item.number}项（${c.schools ? schoolItemText(c) : itemValueText(c)}）`).join('；')}`);
+    if (missing.length) parts.push(`未提供：第${missing.map((c) => c.item.number).join('、')}项`);
+    return parts.join('。') || `${list.length}项均达标`;
+  };
+  const resources = county.levels
+    .map((l) => {
+      const cvs = l.failingCvs.map((s) => `${indicatorName(report, s.id)}差异系数${fmtCv(s.cv)}`);
+      const schools = l.nonCompliant.map(sectionLabel);
+      const parts = [...(cvs.length ? [`${LEVEL_NAMES[l.level]}${cvs.join('、')}超过${l.result.indicators[report.profile.indicators[0]!.id]!.cvThreshold.toFixed(2)}`] : []), ...(schools.length ? [`${schools.length}所${LEVEL_NAMES[l.level]}（学段）未达标：${schools.slice(0, 8).join('、')}${schools.length > 8 ? '等' : ''}`] : [])];
+      return parts.join('；');
+    })
+    .filter(Boolean)
+    .join('；');
+  return {
+    resources: resources || '各学段差异系数均达标，各校均达标',
+    guarantee: reasonsOf('guarantee'),
+    quality: reasonsOf('quality'),
+    recognition: reasonsOf('recognition'),
+  };
+}
+
+/** "全县义务教育优质均衡发展：未达到。资源配置未达标（……）；政府保障程度无法判定（……）……" */
+export function verdictSentence(report: Report, county: CountyReport): string {
+  const reasons = dimensionReasons(report, county);
+  const v = county.verdict;
+  const dims = DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]}${v.dimensions[d] === 'not_provided' ? '无法判定' : STATUS_LABEL[v.dimensions[d]]}（${reasons[d]}）`);
+  const lack = v.countyFiguresGiven ? '' : '未提供县级指标工作表，政府保障程度、教育质量、社会认可度中由县级数据判定的项目无法判定。';
+  return `全县义务教育优质均衡发展${VERDICT_LABEL[v.status]}要求。${lack}${dims.join('；')}。`;
 }

@@ -7,12 +7,23 @@
  */
 import { columnLetters } from '../common/a1';
 import type { SectionResult } from '../engine/compliance';
+import type { Status } from '../engine/school-items';
 import type { IndicatorDef, Profile } from '../engine/profile';
 import { COMPARE_DECIMALS } from '../engine/stats';
 import { LEVEL_NAMES, type Level } from '../engine/types';
 import { sectionLabel, type CountyReport, type Report } from '../report/model';
 import { displayWidth } from './format';
-import { gapSentence, levelVerdict, schoolsSentence } from './prose';
+import {
+  DIMENSION_LABEL,
+  gapSentence,
+  itemStandardText,
+  itemValueText,
+  levelVerdict,
+  schoolItemText,
+  schoolsSentence,
+  STATUS_LABEL,
+  verdictSentence,
+} from './prose';
 import { sheetRef, writeWorkbook } from './spreadsheet/book';
 import { SheetBuilder, type CellInput, type CellSpec } from './spreadsheet/sheet';
 import type { Style } from './spreadsheet/styles';
@@ -60,6 +71,8 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
       compliance.sheet,
       cv.sheet,
       shortfallSheet(report, county, layout, compliance, sheetName(`${prefix}缺口测算`)),
+      guaranteeSheet(county, sheetName(`${prefix}政府保障与教育质量`)),
+      schoolItemsSheet(report, county, sheetName(`${prefix}学校规模班额与专用教室`)),
     );
     for (const [key, target] of layout.issueLinks) links.set(key, target);
   }
@@ -479,6 +492,85 @@ function keptName(report: Report, s: SectionResult): string {
   return s.leftAtFloor.map((id) => report.profile.indicators.find((i) => i.id === id)!.short).join('、');
 }
 
+// ── 政府保障与教育质量 ──
+
+const statusCell = (s: Status): CellSpec => ({ v: STATUS_LABEL[s], s: CENTER });
+
+function guaranteeSheet(county: CountyReport, name: string): SheetBuilder {
+  const sheet = new SheetBuilder(name);
+  table(
+    sheet,
+    '政府保障程度（15项）、教育质量（9项）、社会认可度：逐项结论',
+    [{ header: '维度', width: 12 }, { header: '序号', width: 5 }, { header: '指标', width: 46 }, { header: '数值', width: 40 }, { header: '标准', width: 28 }, { header: '结论', width: 8 }],
+    county.checklist.map((c): CellInput[] => [
+      DIMENSION_LABEL[c.item.dimension],
+      c.item.number,
+      { v: c.item.name, s: { border: true, wrap: true, valign: 'top' } },
+      { v: c.schools ? schoolItemText(c) : itemValueText(c), s: { border: true, wrap: true, valign: 'top' } },
+      { v: c.schools ? '各校均达到' : itemStandardText(c), s: { border: true, wrap: true, valign: 'top' } },
+      statusCell(c.status),
+    ]),
+  );
+  for (const row of sheet.rows.slice(sheet.headerRows)) {
+    const lines = Math.max(...[2, 3, 4].map((i) => wrappedLines(String(row.cells[i]?.v ?? ''), sheet.widths[i]!)));
+    if (lines > 1) row.height = 15 * lines + 3;
+  }
+  const end = sheet.rowCount;
+  sheet.highlights.push({ range: `F3:F${end}`, text: STATUS_LABEL.not_met, style: BAD_LOOK }, { range: `F3:F${end}`, text: STATUS_LABEL.not_provided, style: { fill: COLOUR.warn } });
+  return sheet;
+}
+
+function schoolItemsSheet(report: Report, county: CountyReport, name: string): SheetBuilder {
+  const sheet = new SheetBuilder(name);
+  const rule = report.profile.schoolItems;
+  const n = (x: number | null | undefined): CellInput => (x === null || x === undefined ? '' : x);
+  const int = (header: string, width = 8): Column => ({ header, numFmt: NUM.int, width });
+  table(
+    sheet,
+    `各校规模、班额、音乐美术专用教室（政府保障程度第3–5项；每${rule.rooms.classesPerRoom}个班至少各1间，音乐≥${rule.rooms.musicMinArea}㎡、美术≥${rule.rooms.artMinArea}㎡）`,
+    [
+      { header: '学校' },
+      { header: '类型' },
+      int('义务教育\n在校生', 9),
+      int('规模\n上限'),
+      int('超出\n人数'),
+      int('班级数'),
+      int('超标班额\n班级数', 9),
+      int('最大\n班额'),
+      int('需音乐、美术\n教室各', 11),
+      int('音乐\n教室'),
+      int('其中面积\n达标', 9),
+      int('美术\n教室'),
+      int('其中面积\n达标', 9),
+      { header: '规模', width: 7 },
+      { header: '班额', width: 7 },
+      { header: '专用\n教室', width: 7 },
+    ],
+    county.schoolItems.map((s): CellInput[] => [
+        s.school.name,
+        s.school.type,
+        s.size.students,
+        Number.isFinite(s.size.max) ? s.size.max : '',
+        s.size.over || '',
+        n(s.classes),
+        n(s.classSize.oversizeClasses),
+        n(s.classSize.maxClassSize),
+        n(s.rooms.music?.needed),
+        n(s.rooms.music?.have),
+        n(s.school.items.musicRoomsUpToStandard),
+        n(s.rooms.art?.have),
+        n(s.school.items.artRoomsUpToStandard),
+        statusCell(s.size.status),
+        statusCell(s.classSize.status),
+        statusCell(s.rooms.status),
+    ]),
+  );
+  const last = sheet.rowCount;
+  if (county.schoolItems.length)
+    sheet.highlights.push({ range: `N3:P${last}`, text: STATUS_LABEL.not_met, style: BAD_LOOK }, { range: `N3:P${last}`, text: STATUS_LABEL.not_provided, style: { fill: COLOUR.warn } });
+  return sheet;
+}
+
 // ── 概览 ──
 
 function overviewSheet(report: Report, county: CountyReport, name: string, compliance: ComplianceLayout, cv: CvLayout): SheetBuilder {
@@ -538,6 +630,7 @@ function overviewSheet(report: Report, county: CountyReport, name: string, compl
   const heading = (text: string) => paragraph(sheet, text, width, { bold: true });
   sheet.addRow([]);
   heading('结论（生成报告时的测算结果）');
+  paragraph(sheet, verdictSentence(report, county), width, { bold: true });
   for (const l of county.levels) paragraph(sheet, `全县${levelVerdict(report, l)}`, width);
   paragraph(sheet, `按学校计，${schoolsSentence(county)}`, width);
   sheet.addRow([]);

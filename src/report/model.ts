@@ -17,6 +17,8 @@ export interface InputInfo {
   sheet: string | null;
   headerRow: number | null;
   title: string | null;
+  /** The 县级指标 sheet the county figures were read from, if any. */
+  countySheet: string | null;
   schoolRows: number;
 }
 
@@ -47,6 +49,9 @@ export interface CountyReport {
   /** Whole schools (a 九年一贯制 school once): compliant iff all its sections are. */
   schools: CountyResult['schools'];
   compliantSchools: number;
+  schoolItems: CountyResult['schoolItems'];
+  checklist: CountyResult['checklist'];
+  verdict: CountyResult['verdict'];
   /** Indicators by schools not meeting the standard, most first (only those with any). */
   gaps: Gap[];
   pass: boolean;
@@ -125,6 +130,9 @@ function countyReport(county: CountyResult, profile: Profile, label: string): Co
     levels,
     excluded: county.excluded,
     schools: county.schools,
+    schoolItems: county.schoolItems,
+    checklist: county.checklist,
+    verdict: county.verdict,
     compliantSchools: county.schools.filter((s) => s.compliant).length,
     gaps,
     pass: levels.length > 0 && levels.every((l) => l.result.pass),

@@ -23,6 +23,41 @@ const f = (id: string, kind: FieldKind, headers: string[], sectionable = false):
   sectionable,
 });
 
+/** What counts in each column: the note on each header of the input template. */
+export const FIELD_NOTES: Record<string, string> = {
+  code: '10位学校标识码，按文本填写（保留开头的0）',
+  name: '学校全称；同一县内不得重复',
+  county: '多个县（市、区）在同一文件时填写；只有一个县可留空',
+  group: '学区或教育集团名称（可选）',
+  type: '从下拉列表选择：小学、初中、九年一贯制、十二年一贯制、完全中学、教学点、特殊教育学校',
+  ownership: '公办或民办；民办学校同样参与计算',
+  urbanRural: '城区、镇区或乡村（可选）',
+  parent: '教学点所属中心校（可选）',
+  studentsPrimary: '小学在校生数；九年一贯制、十二年一贯制学校须分学段填写',
+  studentsJunior: '初中在校生数；一贯制学校、完全中学须分学段填写',
+  studentsSenior: '高中在校生数：完全中学、十二年一贯制学校必填，用于按权重拆分全校资源',
+  teachers: '专任教师总数（用于合理性检查）',
+  qualifiedTeachers: '高于规定学历的专任教师：小学专科及以上，初中本科及以上。一贯制学校填全校数，按学生数拆分；也可增加“小学部…”“初中部…”列分学段填写',
+  backboneTeachers: '县级及以上骨干教师（含学科带头人、名师等）',
+  peTeachers: '体育专任教师数',
+  musicTeachers: '音乐专任教师数',
+  artTeachers: '美术专任教师数',
+  teachingSpace: '教学及辅助用房面积（平方米），不含行政办公和生活用房',
+  sportsSpace: '体育运动场馆面积（平方米），含室外运动场地和室内场馆',
+  equipmentValue: '教学仪器设备资产值，单位见表头（万元）',
+  multimediaRooms: '网络多媒体教室间数',
+  classes: '教学班总数（用于核算音乐、美术专用教室需要量）',
+  oversizeClasses: '小学超过45人、初中超过50人的班级数',
+  maxClassSize: '最大班额（人）；已填“超标班额班级数”时可不填',
+  musicRooms: '音乐专用教室间数',
+  musicRoomsUpToStandard: '其中面积不小于96平方米的音乐专用教室间数',
+  artRooms: '美术专用教室间数',
+  artRoomsUpToStandard: '其中面积不小于90平方米的美术专用教室间数',
+  computers: '计算机台数（基本均衡2012口径，可选）',
+  books: '图书册数（基本均衡2012口径，可选）',
+  midTitleTeachers: '中级及以上专业技术职务教师数（基本均衡2012口径，可选）',
+};
+
 export const FIELDS: readonly FieldDef[] = [
   f('code', 'text', ['学校标识码', '学校代码', '标识码']),
   f('name', 'text', ['学校名称', '学校', '校名', '单位名称']),

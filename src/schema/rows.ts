@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   LEVEL_NAMES,
   RESOURCE_FIELDS,
+  SCHOOL_ITEM_FIELDS,
   TYPE_LEVELS,
   type AnyLevel,
   type CellRef,
@@ -208,6 +209,9 @@ function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issue
     if (blankPart) v.cells.peArtsTeachers = v.cells[blankPart]!;
   }
 
+  const items = Object.fromEntries(
+    SCHOOL_ITEM_FIELDS.filter((f) => v.numbers.has(f)).map((f) => [f, v.numbers.get(f)!]),
+  ) as SchoolRecord['items'];
   const record: SchoolRecord = {
     name,
     county,
@@ -216,6 +220,7 @@ function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issue
     students,
     resources,
     sectionResources,
+    items,
     source: { sheet: sheet.name, row: v.row, cells: v.cells },
     ...optional('code', v.texts.get('code')),
     ...optional('group', v.texts.get('group')),

@@ -16,6 +16,7 @@ export function school(
     students,
     resources,
     sectionResources: {},
+    items: {},
     source: { sheet: '测试', row: 2, cells: {} },
     ...extra,
   };

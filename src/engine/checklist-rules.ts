@@ -1,0 +1,194 @@
+/**
+ * The 15 + 9 + 1 county items of the 2017 method (indicators.md §3–5) as data: the rows a
+ * 县级指标 sheet may hold (with their aliases and units), and each item as conditions over
+ * those rows. An item with `school` is judged from the school rows instead.
+ */
+import { z } from 'zod';
+
+export const COUNTY_UNITS = ['count', 'percent', 'yuan', 'number', 'yesno'] as const;
+
+export const CountyInputSchema = z.object({
+  id: z.string(),
+  /** Row names: the first is the one the template writes; the rest are aliases. */
+  names: z.array(z.string()).min(1),
+  unit: z.enum(COUNTY_UNITS),
+  /** What the figure is, for the template and messages. */
+  note: z.string(),
+});
+
+const Term = z.object({ input: z.string(), sign: z.union([z.literal(1), z.literal(-1)]) });
+
+const base = { id: z.string(), label: z.string() };
+export const ConditionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('yesno'), ...base, input: z.string() }),
+  z.object({
+    kind: z.literal('ratio'),
+    ...base,
+    /** A row holding the ratio itself (96.5% or 0.965). */
+    ready: z.string(),
+    /** Or the raw counts: Σ numerator ÷ Σ denominator. */
+    numerator: z.array(Term),
+    denominator: z.array(Term),
+    /** Met when ≥ min … */
+    min: z.number().optional(),
+    /** … or when < below (校际差异率 < 0.15). */
+    below: z.number().optional(),
+    /** A share cannot exceed 1: counts that give more do not add up. */
+    share: z.boolean(),
+    /** A 是/否 row accepted instead of the figure (per-school ratios judged by the county). */
+    orYesNo: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('amount'), ...base, input: z.string(), min: z.number() }),
+  /** One figure at least another (teachers' pay ≥ civil servants' pay), or a 是/否 row saying so. */
+  z.object({ kind: z.literal('notBelow'), ...base, input: z.string(), reference: z.string(), orYesNo: z.string() }),
+]);
+
+export const SchoolItemKind = z.enum(['rooms', 'size', 'classSize']);
+
+export const ChecklistItemSchema = z.object({
+  id: z.string(),
+  dimension: z.enum(['guarantee', 'quality', 'recognition']),
+  number: z.number().int().positive(),
+  name: z.string(),
+  /** Judged from the school rows. */
+  school: SchoolItemKind.optional(),
+  conditions: z.array(ConditionSchema),
+});
+
+export type CountyInput = z.infer<typeof CountyInputSchema>;
+export type Condition = z.infer<typeof ConditionSchema>;
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+const input = (id: string, unit: CountyInput['unit'], names: string[], note: string): CountyInput => ({ id, unit, names, note });
+
+export const COUNTY_INPUTS_2017: CountyInput[] = [
+  input('planningReasonable', 'yesno', ['规划布局合理', '学校规划布局合理', '县域内义务教育学校规划布局合理'], '县域内义务教育学校规划布局合理，符合国家规定要求（是/否）'),
+  input('fourUnified', 'yesno', ['四统一', '城乡学校四统一'], '城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一（是/否）'),
+  input('smallSchoolFunding', 'yesno', ['小规模学校按100人核定公用经费', '不足100名学生的村小学和教学点按100名学生核定公用经费'], '不足100名学生的村小学和教学点按100名学生核定公用经费（是/否）'),
+  input('specialEdFunding', 'yuan', ['特殊教育学校生均公用经费', '特教生均公用经费'], '特殊教育学校生均公用经费（元）'),
+  input('teacherSalary', 'yuan', ['教师平均工资收入', '教师年平均工资收入'], '教师年平均工资收入（元）'),
+  input('civilServantSalary', 'yuan', ['公务员平均工资收入', '当地公务员平均工资收入', '公务员年平均工资收入'], '当地公务员年平均工资收入（元）'),
+  input('teacherSalaryOk', 'yesno', ['教师平均工资收入不低于公务员', '教师工资不低于公务员'], '教师平均工资收入水平不低于当地公务员（是/否；填了上两项可不填）'),
+  input('performancePay', 'yesno', ['足额核定教师绩效工资总量', '绩效工资足额核定'], '按规定足额核定教师绩效工资总量（是/否）'),
+  input('trainingRate', 'percent', ['教师5年360学时培训完成率', '360学时培训完成率', '培训完成率'], '教师5年360学时培训完成率（%）'),
+  input('trainedTeachers', 'count', ['完成360学时培训教师数'], '完成5年360学时培训的教师数（人）'),
+  input('teachersToTrain', 'count', ['应参加360学时培训教师数', '应培训教师数'], '应完成5年360学时培训的教师数（人）'),
+  input('staffingAllocation', 'yesno', ['编制岗位统筹分配', '统筹分配各校教职工编制和岗位'], '在核定的编制总额和岗位总量内统筹分配各校教职工编制和岗位（是/否）'),
+  input('rotationRate', 'percent', ['交流轮岗比例', '交流轮岗教师比例'], '交流轮岗教师占符合交流条件教师总数的比例（%）'),
+  input('rotatedTeachers', 'count', ['交流轮岗教师数'], '本年交流轮岗教师数（人）'),
+  input('eligibleTeachers', 'count', ['符合交流条件教师数', '符合交流条件教师总数'], '符合交流条件的教师总数（人）'),
+  input('rotationBackboneShare', 'percent', ['交流轮岗骨干教师比例', '骨干教师占交流轮岗教师比例'], '骨干教师占交流轮岗教师的比例（%）'),
+  input('rotatedBackbone', 'count', ['交流轮岗骨干教师数'], '交流轮岗教师中的骨干教师数（人）'),
+  input('certifiedRate', 'percent', ['教师资格证持证率', '专任教师持证上岗率', '持证上岗率'], '专任教师持有教师资格证上岗率（%）'),
+  input('certifiedTeachers', 'count', ['持证专任教师数', '持有教师资格证专任教师数'], '持有教师资格证的专任教师数（人）'),
+  input('allTeachers', 'count', ['专任教师总数'], '全县义务教育专任教师总数（人）'),
+  input('urbanNearbyRate', 'percent', ['城区就近入学比例', '城区就近划片入学比例'], '城区公办小学、初中（不含寄宿制）就近划片入学比例（%）'),
+  input('urbanNearbyStudents', 'count', ['城区就近入学人数'], '城区就近划片入学人数（人）'),
+  input('urbanEnrolled', 'count', ['城区招生人数'], '城区公办小学、初中（不含寄宿制）招生人数（人）'),
+  input('townNearbyRate', 'percent', ['镇区就近入学比例', '镇区就近划片入学比例'], '镇区公办小学、初中（不含寄宿制）就近划片入学比例（%）'),
+  input('townNearbyStudents', 'count', ['镇区就近入学人数'], '镇区就近划片入学人数（人）'),
+  input('townEnrolled', 'count', ['镇区招生人数'], '镇区公办小学、初中（不含寄宿制）招生人数（人）'),
+  input('quotaRate', 'percent', ['优质高中招生名额分配比例', '名额分配比例'], '优质高中招生名额分配到校的比例（%）'),
+  input('quotaPlaces', 'count', ['名额分配到校招生数', '分配到校名额'], '分配到初中学校的优质高中招生名额（人）'),
+  input('seniorPlan', 'count', ['优质高中招生计划数'], '全县优质高中招生计划总数（人）'),
+  input('quotaRural', 'yesno', ['名额分配向农村初中倾斜'], '名额分配向农村初中倾斜（是/否）'),
+  input('leftBehindCare', 'yesno', ['留守儿童关爱体系健全'], '县域内留守儿童关爱体系健全（是/否）'),
+  input('migrantRate', 'percent', ['随迁子女公办及购买服务学校就读比例', '随迁子女在公办学校和政府购买服务的民办学校就读比例'], '符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例（%）'),
+  input('migrantInPublic', 'count', ['公办学校就读随迁子女数'], '在公办学校就读的随迁子女数（人）'),
+  input('migrantInPurchased', 'count', ['政府购买服务民办学校就读随迁子女数'], '在政府购买服务的民办学校就读的随迁子女数（人）'),
+  input('migrantEligible', 'count', ['符合条件随迁子女总数'], '符合条件的随迁子女总数（人）'),
+  input('consolidationRate', 'percent', ['初中三年巩固率', '巩固率'], '全县初中三年巩固率（%）'),
+  input('juniorGraduates', 'count', ['初中毕业生数'], '本年初中毕业生数（人）'),
+  input('juniorEnrolled3y', 'count', ['三年前初中在校生数', '三年前初一在校生数'], '三年前该届初中在校生数（人）'),
+  input('transferIn', 'count', ['转入', '转入学生数'], '三年间转入学生数（人）'),
+  input('transferOut', 'count', ['转出', '转出学生数'], '三年间转出学生数（人）'),
+  input('deaths', 'count', ['死亡', '死亡学生数'], '三年间死亡学生数（人）'),
+  input('disabledRate', 'percent', ['残疾儿童少年入学率'], '残疾儿童少年入学率（%）'),
+  input('disabledEnrolled', 'count', ['残疾儿童少年入学人数'], '入学的残疾儿童少年数（人）'),
+  input('disabledTotal', 'count', ['残疾儿童少年总数', '适龄残疾儿童少年数'], '适龄残疾儿童少年总数（人）'),
+  input('charters', 'yesno', ['学校章程与管理信息化', '所有学校制定章程'], '所有学校制定章程，实现学校管理与教学信息化（是/否）'),
+  input('trainingFundsRate', 'percent', ['教师培训经费占公用经费比例', '教师培训经费占比'], '教师培训经费占年度公用经费预算总额的比例（%）'),
+  input('trainingFunds', 'yuan', ['教师培训经费'], '教师培训经费（元）'),
+  input('publicFundsBudget', 'yuan', ['年度公用经费预算总额', '公用经费预算总额'], '年度公用经费预算总额（元）'),
+  input('trainingFundsOk', 'yesno', ['所有学校培训经费不低于5%'], '所有学校均按不低于公用经费预算的5%安排教师培训经费（是/否；填了比例可不填）'),
+  input('ictTeaching', 'yesno', ['信息化手段教学', '教师熟练运用信息化手段组织教学'], '教师能熟练运用信息化手段组织教学，设施设备利用率较高（是/否）'),
+  input('moralEducation', 'yesno', ['德育和校园文化', '德育工作和校园文化建设良好以上'], '所有学校德育工作、校园文化建设水平达到良好以上（是/否）'),
+  input('curriculum', 'yesno', ['课程开齐开足', '课程开齐开足教学秩序规范'], '课程开齐开足，教学秩序规范，综合实践活动有效开展（是/否）'),
+  input('noExcessBurden', 'yesno', ['无过重课业负担'], '无过重课业负担（是/否）'),
+  input('monitoringLevel', 'yesno', ['学业水平达到Ⅲ级以上', '质量监测学业水平达到Ⅲ级以上'], '国家义务教育质量监测相关科目学生学业水平达到Ⅲ级以上（是/否）'),
+  input('monitoringDiffRate', 'number', ['校际差异率', '质量监测校际差异率'], '国家义务教育质量监测校际差异率（如 0.12）'),
+  input('recognitionRate', 'percent', ['社会认可度'], '社会认可度调查认可比例（%）'),
+  input('recognitionYes', 'count', ['认可人数'], '调查中表示认可的人数（人）'),
+  input('recognitionSurveyed', 'count', ['调查人数'], '参加社会认可度调查的人数（人）'),
+];
+
+const plus = (...inputs: string[]) => inputs.map((i) => ({ input: i, sign: 1 as const }));
+const minus = (...inputs: string[]) => inputs.map((i) => ({ input: i, sign: -1 as const }));
+const yesno = (id: string, label: string, inputId: string): Condition => ({ kind: 'yesno', id, label, input: inputId });
+type Terms = z.infer<typeof Term>[];
+const ratio = (id: string, label: string, ready: string, numerator: Terms, denominator: Terms, rule: { min?: number; below?: number; share?: boolean; orYesNo?: string }): Condition => ({
+  kind: 'ratio',
+  id,
+  label,
+  ready,
+  numerator,
+  denominator,
+  share: rule.share ?? true,
+  ...(rule.min !== undefined ? { min: rule.min } : {}),
+  ...(rule.below !== undefined ? { below: rule.below } : {}),
+  ...(rule.orYesNo ? { orYesNo: rule.orYesNo } : {}),
+});
+
+type Item = ChecklistItem;
+const g = (number: number, id: string, name: string, conditions: Condition[], school?: Item['school']): Item => ({ id, dimension: 'guarantee', number, name, conditions, ...(school ? { school } : {}) });
+const q = (number: number, id: string, name: string, conditions: Condition[]): Item => ({ id, dimension: 'quality', number, name, conditions });
+
+export const CHECKLIST_2017: ChecklistItem[] = [
+  g(1, 'planning', '县域内义务教育学校规划布局合理，符合国家规定要求', [yesno('planning', '规划布局合理', 'planningReasonable')]),
+  g(2, 'four_unified', '城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准“四统一”', [yesno('four_unified', '四统一', 'fourUnified')]),
+  g(3, 'art_rooms', '所有小学、初中每12个班级配备音乐、美术专用教室1间以上；每间音乐专用教室面积不小于96平方米，每间美术专用教室面积不小于90平方米', [], 'rooms'),
+  g(4, 'school_size', '小学、初中规模不超过2000人，九年一贯制学校、十二年一贯制学校义务教育阶段规模不超过2500人', [], 'size'),
+  g(5, 'class_size', '小学、初中所有班级学生数分别不超过45人、50人', [], 'classSize'),
+  g(6, 'small_school_funding', '不足100名学生的村小学和教学点按100名学生核定公用经费', [yesno('small_school_funding', '按100名学生核定公用经费', 'smallSchoolFunding')]),
+  g(7, 'special_funding', '特殊教育学校生均公用经费不低于6000元', [{ kind: 'amount', id: 'special_funding', label: '特殊教育学校生均公用经费', input: 'specialEdFunding', min: 6000 }]),
+  g(8, 'teacher_pay', '教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量', [
+    { kind: 'notBelow', id: 'teacher_pay', label: '教师平均工资收入不低于公务员', input: 'teacherSalary', reference: 'civilServantSalary', orYesNo: 'teacherSalaryOk' },
+    yesno('performance_pay', '足额核定绩效工资总量', 'performancePay'),
+  ]),
+  g(9, 'training', '教师5年360学时培训完成率达到100%', [ratio('training', '360学时培训完成率', 'trainingRate', plus('trainedTeachers'), plus('teachersToTrain'), { min: 1 })]),
+  g(10, 'staffing', '县级教育行政部门在核定的编制总额和岗位总量内，统筹分配各校教职工编制和岗位数量', [yesno('staffing', '统筹分配编制和岗位', 'staffingAllocation')]),
+  g(11, 'rotation', '全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%', [
+    ratio('rotation', '交流轮岗比例', 'rotationRate', plus('rotatedTeachers'), plus('eligibleTeachers'), { min: 0.1 }),
+    ratio('rotation_backbone', '骨干教师占交流轮岗教师比例', 'rotationBackboneShare', plus('rotatedBackbone'), plus('rotatedTeachers'), { min: 0.2 }),
+  ]),
+  g(12, 'certification', '专任教师持有教师资格证上岗率达到100%', [ratio('certification', '持证上岗率', 'certifiedRate', plus('certifiedTeachers'), plus('allTeachers'), { min: 1 })]),
+  g(13, 'nearby_enrolment', '城区和镇区公办小学、初中（均不含寄宿制学校）就近划片入学比例分别达到100%、95%', [
+    ratio('nearby_urban', '城区就近入学比例', 'urbanNearbyRate', plus('urbanNearbyStudents'), plus('urbanEnrolled'), { min: 1 }),
+    ratio('nearby_town', '镇区就近入学比例', 'townNearbyRate', plus('townNearbyStudents'), plus('townEnrolled'), { min: 0.95 }),
+  ]),
+  g(14, 'quota', '全县优质高中招生名额分配比例不低于50%，并向农村初中倾斜', [
+    ratio('quota', '名额分配比例', 'quotaRate', plus('quotaPlaces'), plus('seniorPlan'), { min: 0.5 }),
+    yesno('quota_rural', '向农村初中倾斜', 'quotaRural'),
+  ]),
+  g(15, 'left_behind', '县域内留守儿童关爱体系健全，全县符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%', [
+    yesno('left_behind', '留守儿童关爱体系健全', 'leftBehindCare'),
+    ratio('migrants', '随迁子女在公办及购买服务学校就读比例', 'migrantRate', plus('migrantInPublic', 'migrantInPurchased'), plus('migrantEligible'), { min: 0.85 }),
+  ]),
+  q(1, 'consolidation', '全县初中三年巩固率达到95%以上', [
+    ratio('consolidation', '初中三年巩固率', 'consolidationRate', plus('juniorGraduates'), [...plus('juniorEnrolled3y', 'transferIn'), ...minus('transferOut', 'deaths')], { min: 0.95 }),
+  ]),
+  q(2, 'disabled_enrolment', '全县残疾儿童少年入学率达到95%以上', [ratio('disabled', '残疾儿童少年入学率', 'disabledRate', plus('disabledEnrolled'), plus('disabledTotal'), { min: 0.95 })]),
+  q(3, 'charters', '所有学校制定章程，实现学校管理与教学信息化', [yesno('charters', '制定章程、管理与教学信息化', 'charters')]),
+  q(4, 'training_funds', '所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费', [
+    ratio('training_funds', '教师培训经费占公用经费比例', 'trainingFundsRate', plus('trainingFunds'), plus('publicFundsBudget'), { min: 0.05, orYesNo: 'trainingFundsOk' }),
+  ]),
+  q(5, 'ict_teaching', '教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平', [yesno('ict', '信息化教学', 'ictTeaching')]),
+  q(6, 'moral_education', '所有学校德育工作、校园文化建设水平达到良好以上', [yesno('moral', '德育与校园文化良好以上', 'moralEducation')]),
+  q(7, 'curriculum', '课程开齐开足，教学秩序规范，综合实践活动有效开展', [yesno('curriculum', '课程开齐开足', 'curriculum')]),
+  q(8, 'burden', '无过重课业负担', [yesno('burden', '无过重课业负担', 'noExcessBurden')]),
+  q(9, 'monitoring', '在国家义务教育质量监测中，相关科目学生学业水平达到Ⅲ级以上，且校际差异率低于0.15', [
+    yesno('monitoring_level', '学业水平达到Ⅲ级以上', 'monitoringLevel'),
+    ratio('monitoring_diff', '校际差异率', 'monitoringDiffRate', [], [], { below: 0.15, share: false }),
+  ]),
+  { id: 'recognition', dimension: 'recognition', number: 1, name: '社会认可度达到85%以上', conditions: [ratio('recognition', '社会认可度', 'recognitionRate', plus('recognitionYes'), plus('recognitionSurveyed'), { min: 0.85 })] },
+];

@@ -1,0 +1,131 @@
+/**
+ * The whole 优质均衡 verdict: the county items (from the 县级指标 figures and the school rows)
+ * and the four dimensions. A dimension with an item not provided is not judged, never "met".
+ */
+import { makeIssue, type Issue } from '../issues/catalogue';
+import type { ChecklistItem, Condition } from './checklist-rules';
+import type { LevelResult } from './evaluate';
+import type { Profile } from './profile';
+import { combine, type SchoolItems, type Status } from './school-items';
+import { atLeast, roundTo, COMPARE_DECIMALS } from './stats';
+import type { Level } from './types';
+
+/** One figure of the 县级指标 sheet, with where it came from. */
+export interface CountyFigure {
+  value: number | boolean;
+  sheet: string;
+  cell: string;
+  /** The row name as the user wrote it. */
+  name: string;
+}
+export type CountyFigures = ReadonlyMap<string, CountyFigure>;
+
+export interface ConditionResult {
+  condition: Condition;
+  status: Status;
+  /** The figure judged: a ratio as a fraction, an amount, or 是/否. */
+  value: number | boolean | null;
+  /** Where the value came from: a ready figure, raw counts, or a 是/否 row. */
+  source: 'ready' | 'counts' | 'yesno' | null;
+}
+
+export interface ChecklistResult {
+  item: ChecklistItem;
+  status: Status;
+  conditions: ConditionResult[];
+  /** For items judged from school rows: the schools that fail or lack data. */
+  schools: { failing: SchoolItems[]; notProvided: SchoolItems[] } | null;
+}
+
+export type Dimension = 'resources' | 'guarantee' | 'quality' | 'recognition';
+export const DIMENSIONS: readonly Dimension[] = ['resources', 'guarantee', 'quality', 'recognition'];
+
+export interface Verdict {
+  status: Status;
+  dimensions: Record<Dimension, Status>;
+  /** Whether a 县级指标 sheet was given at all. */
+  countyFiguresGiven: boolean;
+}
+
+export function evaluateChecklist(
+  profile: Profile,
+  figures: CountyFigures | null,
+  schoolItems: readonly SchoolItems[],
+): { checklist: ChecklistResult[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const checklist = profile.checklist.map((item): ChecklistResult => {
+    if (item.school) {
+      const status = (s: SchoolItems) => (item.school === 'rooms' ? s.rooms : item.school === 'size' ? s.size : s.classSize).status;
+      const failing = schoolItems.filter((s) => status(s) === 'not_met');
+      const notProvided = schoolItems.filter((s) => status(s) === 'not_provided');
+      return { item, status: combine(schoolItems.map(status)), conditions: [], schools: { failing, notProvided } };
+    }
+    const conditions = item.conditions.map((c) => evaluateCondition(c, figures ?? new Map(), issues));
+    return { item, status: combine(conditions.map((c) => c.status)), conditions, schools: null };
+  });
+  return { checklist, issues };
+}
+
+function evaluateCondition(c: Condition, figures: CountyFigures, issues: Issue[]): ConditionResult {
+  const num = (id: string) => {
+    const f = figures.get(id);
+    return typeof f?.value === 'number' ? f.value : undefined;
+  };
+  const yes = (id: string | undefined) => {
+    const f = id ? figures.get(id) : undefined;
+    return typeof f?.value === 'boolean' ? f.value : undefined;
+  };
+  const fromYesNo = (v: boolean | undefined): ConditionResult | null =>
+    v === undefined ? null : { condition: c, status: v ? 'met' : 'not_met', value: v, source: 'yesno' };
+  const none: ConditionResult = { condition: c, status: 'not_provided', value: null, source: null };
+
+  switch (c.kind) {
+    case 'yesno':
+      return fromYesNo(yes(c.input)) ?? none;
+    case 'amount': {
+      const v = num(c.input);
+      return v === undefined ? none : { condition: c, status: atLeast(v, c.min) ? 'met' : 'not_met', value: v, source: 'ready' };
+    }
+    case 'notBelow': {
+      const [a, b] = [num(c.input), num(c.reference)];
+      if (a !== undefined && b !== undefined) return { condition: c, status: atLeast(a, b) ? 'met' : 'not_met', value: a, source: 'counts' };
+      return fromYesNo(yes(c.orYesNo)) ?? none;
+    }
+    case 'ratio': {
+      const judge = (v: number): Status =>
+        (c.min === undefined || atLeast(v, c.min)) && (c.below === undefined || roundTo(v, COMPARE_DECIMALS) < c.below) ? 'met' : 'not_met';
+      const ready = num(c.ready);
+      if (ready !== undefined) return { condition: c, status: judge(ready), value: ready, source: 'ready' };
+      const terms = [...c.numerator, ...c.denominator];
+      const values = terms.map((t) => num(t.input));
+      if (terms.length > 0 && values.every((v) => v !== undefined)) {
+        const sum = (ts: typeof c.numerator) => ts.reduce((s, t) => s + t.sign * num(t.input)!, 0);
+        const [n, d] = [sum(c.numerator), sum(c.denominator)];
+        const at = figures.get(c.numerator[0]!.input)!;
+        const position = { sheet: at.sheet, cell: at.cell, column: at.name };
+        if (d <= 0) {
+          issues.push(makeIssue('COUNTS_INCONSISTENT', position, { what: `${c.label}的分母不大于0`, part: n, whole: d }));
+          return none;
+        }
+        if (c.share && n > d) {
+          issues.push(makeIssue('COUNTS_INCONSISTENT', position, { what: `${c.label}的分子大于分母`, part: n, whole: d }));
+          return none;
+        }
+        return { condition: c, status: judge(n / d), value: n / d, source: 'counts' };
+      }
+      return fromYesNo(yes(c.orYesNo)) ?? none;
+    }
+  }
+}
+
+export function verdictOf(levels: Partial<Record<Level, LevelResult>>, checklist: readonly ChecklistResult[], countyFiguresGiven: boolean): Verdict {
+  const levelResults = Object.values(levels);
+  const of = (d: Exclude<Dimension, 'resources'>) => combine(checklist.filter((c) => c.item.dimension === d).map((c) => c.status));
+  const dimensions: Record<Dimension, Status> = {
+    resources: levelResults.length === 0 ? 'not_provided' : levelResults.every((l) => l.pass) ? 'met' : 'not_met',
+    guarantee: of('guarantee'),
+    quality: of('quality'),
+    recognition: of('recognition'),
+  };
+  return { status: combine(Object.values(dimensions)), dimensions, countyFiguresGiven };
+}

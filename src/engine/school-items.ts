@@ -1,0 +1,97 @@
+/**
+ * Guarantee items 3–5 judged from the school rows (indicators.md §3): music and art rooms,
+ * school size, class size. Thresholds only from the profile.
+ */
+import { makeIssue, type Issue } from '../issues/catalogue';
+import type { Profile } from './profile';
+import { LEVELS, TYPE_LEVELS, type Level, type SchoolItemField, type SchoolRecord } from './types';
+
+export type Status = 'met' | 'not_met' | 'not_provided';
+
+export interface RoomCheck {
+  needed: number;
+  have: number | null;
+  /** Rooms short of `needed`. */
+  missing: number | null;
+  /** Rooms below the minimum area (have − 面积达标间数). */
+  tooSmall: number | null;
+}
+
+export interface SchoolItems {
+  school: SchoolRecord;
+  classes: number | null;
+  rooms: { status: Status; music: RoomCheck | null; art: RoomCheck | null };
+  size: { status: Status; students: number; max: number; over: number };
+  classSize: { status: Status; oversizeClasses: number | null; maxClassSize: number | null; limit: number | null };
+}
+
+export function evaluateSchoolItems(school: SchoolRecord, profile: Profile): { items: SchoolItems; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const it = school.items;
+  const classes = it.classes ?? (it.classesPrimary !== undefined || it.classesJunior !== undefined ? (it.classesPrimary ?? 0) + (it.classesJunior ?? 0) : null);
+  const inconsistent = (field: SchoolItemField, what: string, part: number, whole: number) => {
+    const ref = school.source.cells[field];
+    issues.push(
+      makeIssue('COUNTS_INCONSISTENT', { sheet: school.source.sheet, ...(ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row }), school: school.name, county: school.county }, { what, part, whole }),
+    );
+  };
+  if (it.musicRoomsUpToStandard !== undefined && it.musicRooms !== undefined && it.musicRoomsUpToStandard > it.musicRooms)
+    inconsistent('musicRoomsUpToStandard', '面积达标的音乐教室多于音乐教室总数', it.musicRoomsUpToStandard, it.musicRooms);
+  if (it.artRoomsUpToStandard !== undefined && it.artRooms !== undefined && it.artRoomsUpToStandard > it.artRooms)
+    inconsistent('artRoomsUpToStandard', '面积达标的美术教室多于美术教室总数', it.artRoomsUpToStandard, it.artRooms);
+  if (it.oversizeClasses !== undefined && classes !== null && it.oversizeClasses > classes)
+    inconsistent('oversizeClasses', '超标班额班级多于班级总数', it.oversizeClasses, classes);
+
+  return { items: { school, classes, rooms: rooms(school, classes, profile), size: size(school, profile), classSize: classSize(school, profile) }, issues };
+}
+
+function rooms(school: SchoolRecord, classes: number | null, profile: Profile): SchoolItems['rooms'] {
+  const rule = profile.schoolItems.rooms;
+  if (classes === null) return { status: 'not_provided', music: null, art: null };
+  const needed = classes > 0 ? Math.max(rule.minRooms, Math.ceil(classes / rule.classesPerRoom)) : 0;
+  const check = (have: number | undefined, upToStandard: number | undefined): RoomCheck => ({
+    needed,
+    have: have ?? null,
+    missing: have === undefined ? null : Math.max(0, needed - have),
+    tooSmall: have === undefined || upToStandard === undefined ? null : Math.max(0, have - upToStandard),
+  });
+  const music = check(school.items.musicRooms, school.items.musicRoomsUpToStandard);
+  const art = check(school.items.artRooms, school.items.artRoomsUpToStandard);
+  /** Enough rooms, and (where size counts) enough rooms of the minimum area. */
+  const judge = (c: RoomCheck, upToStandard: number | undefined): Status => {
+    if (c.have === null) return 'not_provided';
+    if (c.missing! > 0) return 'not_met';
+    if (!rule.sizeRequired) return 'met';
+    if (upToStandard === undefined) return 'not_provided';
+    return upToStandard >= needed ? 'met' : 'not_met';
+  };
+  return { status: combine([judge(music, school.items.musicRoomsUpToStandard), judge(art, school.items.artRoomsUpToStandard)]), music, art };
+}
+
+function size(school: SchoolRecord, profile: Profile): SchoolItems['size'] {
+  const students = LEVELS.reduce((s, l) => s + (school.students[l] ?? 0), 0);
+  const max = profile.schoolItems.maxStudents[school.type as keyof Profile['schoolItems']['maxStudents']] ?? Infinity;
+  const over = Math.max(0, students - max);
+  return { status: over > 0 ? 'not_met' : 'met', students, max, over };
+}
+
+function classSize(school: SchoolRecord, profile: Profile): SchoolItems['classSize'] {
+  const { oversizeClasses, maxClassSize } = school.items;
+  const levels = LEVELS.filter((l) => TYPE_LEVELS[school.type].includes(l) && (school.students[l] ?? 0) > 0);
+  const limits = levels.map((l: Level) => profile.schoolItems.maxClassSize[l]);
+  const limit = limits.length ? Math.max(...limits) : null;
+  const result = { oversizeClasses: oversizeClasses ?? null, maxClassSize: maxClassSize ?? null, limit };
+  if (oversizeClasses !== undefined) return { status: oversizeClasses > 0 ? 'not_met' : 'met', ...result };
+  if (maxClassSize === undefined || limit === null) return { status: 'not_provided', ...result };
+  // With one limit per level, a largest class between the limits cannot be placed without per-level data.
+  if (maxClassSize <= Math.min(...limits)) return { status: 'met', ...result };
+  if (maxClassSize > limit) return { status: 'not_met', ...result };
+  return { status: 'not_provided', ...result };
+}
+
+/** Any not met → not met; otherwise any not provided → not provided; otherwise met. */
+export function combine(statuses: readonly Status[]): Status {
+  if (statuses.includes('not_met')) return 'not_met';
+  if (statuses.includes('not_provided') || statuses.length === 0) return 'not_provided';
+  return 'met';
+}
