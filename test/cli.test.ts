@@ -134,6 +134,42 @@ describe('balance-check validate FILE', () => {
   });
 });
 
+describe('balance-check template', () => {
+  it('writes a template that validates once filled, refuses to overwrite without --force', () => {
+    const dir = tmp();
+    const file = join(dir, '模板.xlsx');
+    const first = run(['template', '-o', file]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('已生成模板');
+    expect(statSync(file).size).toBeGreaterThan(5000);
+    const again = run(['template', '-o', file]);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('--force');
+    expect(run(['template', '-o', file, '--force']).code).toBe(0);
+    // Empty, it is not yet data: validate says so with exit 2.
+    const empty = run(['validate', file]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('NO_SCHOOLS');
+  });
+});
+
+describe('the whole verdict on the command line', () => {
+  it('prints the 优质均衡 verdict with the failing items; --strict exits 1 on it', () => {
+    const r = run([SAMPLE, '-o', tmp()]);
+    expect(r.stdout).toMatch(/优质均衡：未达到 · 资源配置 未达标 · 政府保障程度 未达标 · 教育质量 达标 · 社会认可度 达标/);
+    expect(r.stdout).toContain('政府保障程度第11项');
+  });
+
+  it('the JSON report carries the checklist and the verdict per county', () => {
+    const json = JSON.parse(run([SAMPLE, '-o', tmp(), '--json']).stdout);
+    const c = json.counties[0];
+    expect(c.checklist).toHaveLength(25);
+    expect(c.checklist[10]).toMatchObject({ dimension: 'guarantee', number: 11, id: 'rotation', status: 'not_met' });
+    expect(c.verdict).toMatchObject({ status: 'not_met', countyFiguresGiven: true, dimensions: { quality: 'met' } });
+    expect(typeof c.verdict.reasons.guarantee).toBe('string');
+  });
+});
+
 describe('atomic writes', () => {
   it('leaves no temporary files behind', () => {
     const out = tmp();

@@ -27,6 +27,8 @@ export interface ConditionResult {
   value: number | boolean | null;
   /** Where the value came from: a ready figure, raw counts, or a 是/否 row. */
   source: 'ready' | 'counts' | 'yesno' | null;
+  /** The figure compared against (公务员平均工资收入), for notBelow conditions. */
+  reference?: number;
 }
 
 export interface ChecklistResult {
@@ -88,7 +90,7 @@ function evaluateCondition(c: Condition, figures: CountyFigures, issues: Issue[]
     }
     case 'notBelow': {
       const [a, b] = [num(c.input), num(c.reference)];
-      if (a !== undefined && b !== undefined) return { condition: c, status: atLeast(a, b) ? 'met' : 'not_met', value: a, source: 'counts' };
+      if (a !== undefined && b !== undefined) return { condition: c, status: atLeast(a, b) ? 'met' : 'not_met', value: a, reference: b, source: 'counts' };
       return fromYesNo(yes(c.orYesNo)) ?? none;
     }
     case 'ratio': {

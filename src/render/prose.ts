@@ -71,6 +71,7 @@ function conditionValue(c: ConditionResult): string {
   if (typeof c.value === 'boolean') return c.value ? '是' : '否';
   const cond = c.condition;
   if (cond.kind === 'ratio') return cond.share ? pct(c.value) : fmt(c.value, 3);
+  if (c.reference !== undefined) return `教师${fmt(c.value, 0)}元，公务员${fmt(c.reference, 0)}元`;
   return `${fmt(c.value, 0)}元`;
 }
 
