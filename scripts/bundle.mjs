@@ -14,8 +14,9 @@ await build({
   target: 'node20',
   format: 'cjs',
   minify: true,
-  // exceljs is only the fallback reader for unusual packages: loaded from node_modules when needed.
-  external: ['exceljs'],
+  // Loaded from node_modules only when needed: exceljs (the fallback reader, the template) and
+  // iconv-lite (GBK / GB18030 CSV); their size would otherwise slow every start.
+  external: ['exceljs', 'iconv-lite'],
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'external',

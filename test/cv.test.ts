@@ -85,3 +85,17 @@ describe('rounding as Excel does', () => {
     expect(atLeast(3.57, 0.85 * 4.2)).toBe(true);
   });
 });
+
+describe('display formatting', () => {
+  it.each([
+    [1234567.891, 2, '1,234,567.89'],
+    [-1234.5, 1, '-1,234.5'],
+    [999.996, 2, '1,000.00'],
+    [0.5153, 3, '0.515'],
+    [-0.0001, 2, '0.00'],
+    [12, 0, '12'],
+  ])('fmt(%d, %d) = %s', async (x, d, expected) => {
+    const { fmt } = await import('../src/render/format');
+    expect(fmt(x, d)).toBe(expected);
+  });
+});

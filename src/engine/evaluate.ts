@@ -10,7 +10,7 @@ import { plausibilityIssues } from './plausibility';
 import type { Profile } from './profile';
 import { sectionSchool, type Exclusion, type Section } from './sections';
 import { roundTo, weightedCv } from './stats';
-import { LEVELS, type Level, type SchoolRecord } from './types';
+import { LEVELS, type Level, type ResourceField, type SchoolRecord } from './types';
 
 export interface IndicatorStats {
   id: string;
@@ -79,7 +79,8 @@ export function evaluateCounty(
     const ofLevel = sections.filter((r) => r.section.level === level);
     if (ofLevel.length > 0) levels[level] = evaluateLevel(level, ofLevel, profile);
   }
-  const missing = sections.flatMap((r) => missingAmountIssues(r.section, profile));
+  const fields = [...new Set(profile.indicators.map((i) => i.numerator))];
+  const missing = sections.flatMap((r) => missingAmountIssues(r.section, fields));
   const exclusionNotes = excluded.map(({ school, reason }) =>
     makeIssue('SCHOOL_EXCLUDED', { sheet: school.source.sheet, row: school.source.row, school: school.name, county }, { reason }),
   );
@@ -110,9 +111,8 @@ export function evaluateCounty(
 }
 
 /** A section that enters the calculation needs every numerator its indicators read. */
-function missingAmountIssues(section: Section, profile: Profile): Issue[] {
+function missingAmountIssues(section: Section, fields: readonly ResourceField[]): Issue[] {
   const { school } = section;
-  const fields = [...new Set(profile.indicators.map((i) => i.numerator))];
   return fields
     .filter((f) => section.amounts[f] === undefined)
     .map((f) => {

@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 import type { CellValue, Sheet } from './types';
 
 /**
@@ -18,10 +18,19 @@ export function detectEncoding(buffer: Buffer): 'utf-8' | 'utf-16le' | 'utf-16be
   }
 }
 
+/** iconv-lite decodes GBK / GB18030; it is loaded only for such files (its tables are large). */
+const gb18030 = (buffer: Buffer): string =>
+  (createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite')).decode(buffer, 'gb18030');
+
 export function decodeText(buffer: Buffer): { text: string; encoding: string } {
   const encoding = detectEncoding(buffer);
-  const text = iconv.decode(buffer, encoding).replace(/^\uFEFF/, '');
-  return { text, encoding: encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase() };
+  const decoded =
+    encoding === 'gb18030'
+      ? gb18030(buffer)
+      : encoding === 'utf-16be'
+        ? Buffer.from(buffer).swap16().toString('utf16le')
+        : buffer.toString(encoding === 'utf-8' ? 'utf8' : 'utf16le');
+  return { text: decoded.replace(/^\uFEFF/, ''), encoding: encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase() };
 }
 
 /** The delimiter that splits the first non-empty lines most consistently. */

@@ -19,8 +19,11 @@ export function decodeXml(s: string): string {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+const ATTR_PATTERNS = new Map<string, RegExp>();
 const attr = (attrs: string, name: string): string | undefined => {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
+  let pattern = ATTR_PATTERNS.get(name);
+  if (!pattern) ATTR_PATTERNS.set(name, (pattern = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
+  const m = pattern.exec(attrs);
   return m ? decodeXml(m[1]!) : undefined;
 };
 

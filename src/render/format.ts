@@ -1,13 +1,14 @@
 /** Display formatting shared by the text renderers. Numbers are rounded here, for display only. */
 import type { IndicatorDef } from '../engine/profile';
 
-const grouped = (digits: number) =>
-  new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const FORMATS = [0, 1, 2, 3].map(grouped);
-
-export const fmt = (x: number, digits = 2): string => FORMATS[digits]!.format(x);
-export const fmtInt = (x: number): string => FORMATS[0]!.format(x);
-export const fmtCv = (cv: number | null): string => (cv === null ? '—' : FORMATS[3]!.format(cv));
+/** 1234567.891 → "1,234,567.89" (Intl.NumberFormat costs more to build than every number it would format here). */
+export function fmt(x: number, digits = 2): string {
+  const [int, frac] = Math.abs(x).toFixed(digits).split('.');
+  const sign = x < 0 && Number(x.toFixed(digits)) !== 0 ? '-' : '';
+  return `${sign}${int!.replace(/\B(?=(\d{3})+$)/g, ',')}${frac ? `.${frac}` : ''}`;
+}
+export const fmtInt = (x: number): string => fmt(x, 0);
+export const fmtCv = (cv: number | null): string => (cv === null ? '—' : fmt(cv, 3));
 
 /** An indicator value with the precision its unit wants (元 whole, others 2 decimals). */
 export const fmtValue = (ind: IndicatorDef, x: number): string => fmt(x, ind.unit === '元' ? 0 : 2);

@@ -24,7 +24,7 @@ import {
   STATUS_LABEL,
   verdictSentence,
 } from './prose';
-import { sheetRef, writeWorkbook } from './spreadsheet/book';
+import { sheetRef, WorkbookWriter } from './spreadsheet/book';
 import { SheetBuilder, type CellInput, type CellSpec } from './spreadsheet/sheet';
 import type { Style } from './spreadsheet/styles';
 
@@ -55,28 +55,38 @@ interface Column {
 }
 
 export async function renderXlsx(report: Report): Promise<Buffer> {
+  const book = new WorkbookWriter();
   const standards = standardsSheet(report.profile);
+  book.add(standards.sheet);
   const many = report.counties.length > 1;
-  const front: SheetBuilder[] = [];
-  const data: SheetBuilder[] = [];
+  const front: string[] = [];
+  const data: string[] = [];
   const links = new Map<string, string>();
+  /** Each sheet is written as soon as it is built (see WorkbookWriter); only names and row maps are kept. */
+  const write = (sheet: SheetBuilder) => {
+    book.add(sheet);
+    return sheet.name;
+  };
   for (const county of report.counties) {
     const prefix = many ? `${county.county ?? ''}-` : '';
     const layout = dataLayout(report, county, sheetName(`${prefix}计算数据`), standards);
-    data.push(dataSheet(report, county, layout));
+    data.push(write(dataSheet(report, county, layout)));
     const compliance = complianceSheet(report, county, layout, sheetName(`${prefix}学校达标`));
     const cv = cvSheet(report, county, layout, sheetName(`${prefix}差异系数`));
+    const overview = overviewSheet(report, county, sheetName(`${prefix}概览`), compliance, cv);
+    const shortfall = shortfallSheet(report, county, layout, compliance, sheetName(`${prefix}缺口测算`));
     front.push(
-      overviewSheet(report, county, sheetName(`${prefix}概览`), compliance, cv),
-      compliance.sheet,
-      cv.sheet,
-      shortfallSheet(report, county, layout, compliance, sheetName(`${prefix}缺口测算`)),
-      guaranteeSheet(county, sheetName(`${prefix}政府保障与教育质量`)),
-      schoolItemsSheet(report, county, sheetName(`${prefix}学校规模班额与专用教室`)),
+      write(overview),
+      write(compliance.sheet),
+      write(cv.sheet),
+      write(shortfall),
+      write(guaranteeSheet(county, sheetName(`${prefix}政府保障与教育质量`))),
+      write(schoolItemsSheet(report, county, sheetName(`${prefix}学校规模班额与专用教室`))),
     );
     for (const [key, target] of layout.issueLinks) links.set(key, target);
   }
-  return writeWorkbook([...front, issuesSheet(report, links), ...data, standards.sheet]);
+  const issues = write(issuesSheet(report, links));
+  return book.toBuffer([...front, issues, ...data, standards.sheet.name]);
 }
 
 const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, '').slice(0, 31);
@@ -700,9 +710,12 @@ function table(sheet: SheetBuilder, title: string, columns: readonly Column[], r
   };
   for (const row of rows)
     sheet.addRow(
-      row.map((cell, i) => {
-        const spec: CellSpec = cell !== null && typeof cell === 'object' ? cell : { v: cell };
-        return { ...spec, s: styleOf(i, spec.s) };
+      row.map((cell, i): CellSpec => {
+        if (cell !== null && typeof cell === 'object') {
+          cell.s = styleOf(i, cell.s);
+          return cell;
+        }
+        return { v: cell, s: styleOf(i, undefined) };
       }),
     );
   sheet.widths = columns.map((c, i) => c.width ?? fitWidth(c, rows.map((r) => r[i] ?? null)));

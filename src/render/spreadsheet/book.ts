@@ -1,7 +1,11 @@
-/** Sheets → a complete .xlsx package (workbook, styles, shared strings, print titles). */
+/**
+ * Sheets → a complete .xlsx package (workbook, styles, shared strings, print titles).
+ * Each sheet is serialised as soon as it is added and its cells released, so a large
+ * report never holds every cell object at once.
+ */
 import { columnLetters } from '../../common/a1';
-import { StyleRegistry } from './styles';
 import type { SheetBuilder } from './sheet';
+import { StyleRegistry } from './styles';
 import { escapeText, escapeXml } from './xml';
 import { zip } from './zip';
 
@@ -18,65 +22,82 @@ export function sheetRef(name: string): string {
   return q;
 }
 
-export function writeWorkbook(sheets: readonly SheetBuilder[]): Buffer {
-  const styles = new StyleRegistry();
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  const sharedString = (s: string) => {
-    let i = stringIndex.get(s);
+interface WrittenSheet {
+  name: string;
+  headerRows: number;
+  titleColumns: number;
+  xml: string;
+}
+
+export class WorkbookWriter {
+  private readonly styles = new StyleRegistry();
+  private readonly strings: string[] = [];
+  private readonly stringIndex = new Map<string, number>();
+  private readonly sheets: WrittenSheet[] = [];
+
+  private readonly sharedString = (s: string) => {
+    let i = this.stringIndex.get(s);
     if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      stringIndex.set(s, i);
+      i = this.strings.length;
+      this.strings.push(s);
+      this.stringIndex.set(s, i);
     }
     return i;
   };
-  const sheetXml = sheets.map((s) => s.xml(styles, sharedString));
 
-  const printTitles = sheets
-    .map((s, i) => {
-      const ranges = [
-        ...(s.titleColumns ? [`${sheetRef(s.name)}!$A:$${columnLetters(s.titleColumns - 1)}`] : []),
-        ...(s.headerRows ? [`${sheetRef(s.name)}!$1:$${s.headerRows}`] : []),
-      ];
-      return ranges.length ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(ranges.join(','))}</definedName>` : '';
-    })
-    .join('');
-  const workbook =
-    `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +
-    sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-    `</sheets>${printTitles ? `<definedNames>${printTitles}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`;
-  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`;
-  const workbookRels =
-    `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
-    sheets.map((_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`)).join('') +
-    rel(`rId${sheets.length + 1}`, 'styles', 'styles.xml') +
-    rel(`rId${sheets.length + 2}`, 'sharedStrings', 'sharedStrings.xml') +
-    '</Relationships>';
-  const sst =
-    `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${strings.length}" uniqueCount="${strings.length}">` +
-    strings.map((s) => `<si><t xml:space="preserve">${escapeText(s)}</t></si>`).join('') +
-    '</sst>';
-  const type = (part: string, t: string) => `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${t}"/>`;
-  const contentTypes =
-    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-    '<Default Extension="xml" ContentType="application/xml"/>' +
-    type('xl/workbook.xml', 'spreadsheetml.sheet.main+xml') +
-    sheets.map((_, i) => type(`xl/worksheets/sheet${i + 1}.xml`, 'spreadsheetml.worksheet+xml')).join('') +
-    type('xl/styles.xml', 'spreadsheetml.styles+xml') +
-    type('xl/sharedStrings.xml', 'spreadsheetml.sharedStrings+xml') +
-    '</Types>';
-  const rootRels = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`;
+  /** Serialises the sheet now and empties it. */
+  add(sheet: SheetBuilder): void {
+    this.sheets.push({ name: sheet.name, headerRows: sheet.headerRows, titleColumns: sheet.titleColumns, xml: sheet.xml(this.styles, this.sharedString) });
+    sheet.rows.length = 0;
+  }
 
-  const entry = (name: string, text: string) => ({ name, data: Buffer.from(text, 'utf8') });
-  return zip([
-    entry('[Content_Types].xml', contentTypes),
-    entry('_rels/.rels', rootRels),
-    entry('xl/workbook.xml', workbook),
-    entry('xl/_rels/workbook.xml.rels', workbookRels),
-    entry('xl/styles.xml', styles.xml()),
-    entry('xl/sharedStrings.xml', sst),
-    ...sheetXml.map((xml, i) => entry(`xl/worksheets/sheet${i + 1}.xml`, xml)),
-  ]);
+  /** The package, with the sheets in the given order of names (default: as added). */
+  toBuffer(order: readonly string[] = this.sheets.map((s) => s.name)): Buffer {
+    const sheets = order.map((name) => this.sheets.find((s) => s.name === name)!);
+    const printTitles = sheets
+      .map((s, i) => {
+        const ranges = [
+          ...(s.titleColumns ? [`${sheetRef(s.name)}!$A:$${columnLetters(s.titleColumns - 1)}`] : []),
+          ...(s.headerRows ? [`${sheetRef(s.name)}!$1:$${s.headerRows}`] : []),
+        ];
+        return ranges.length ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(ranges.join(','))}</definedName>` : '';
+      })
+      .join('');
+    const workbook =
+      `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +
+      sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      `</sheets>${printTitles ? `<definedNames>${printTitles}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`;
+    const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`;
+    const workbookRels =
+      `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
+      sheets.map((_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`)).join('') +
+      rel(`rId${sheets.length + 1}`, 'styles', 'styles.xml') +
+      rel(`rId${sheets.length + 2}`, 'sharedStrings', 'sharedStrings.xml') +
+      '</Relationships>';
+    const sst =
+      `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.strings.length}" uniqueCount="${this.strings.length}">` +
+      this.strings.map((s) => `<si><t xml:space="preserve">${escapeText(s)}</t></si>`).join('') +
+      '</sst>';
+    const type = (part: string, t: string) => `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${t}"/>`;
+    const contentTypes =
+      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      type('xl/workbook.xml', 'spreadsheetml.sheet.main+xml') +
+      sheets.map((_, i) => type(`xl/worksheets/sheet${i + 1}.xml`, 'spreadsheetml.worksheet+xml')).join('') +
+      type('xl/styles.xml', 'spreadsheetml.styles+xml') +
+      type('xl/sharedStrings.xml', 'spreadsheetml.sharedStrings+xml') +
+      '</Types>';
+    const rootRels = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`;
+    const entry = (name: string, text: string) => ({ name, data: Buffer.from(text, 'utf8') });
+    return zip([
+      entry('[Content_Types].xml', contentTypes),
+      entry('_rels/.rels', rootRels),
+      entry('xl/workbook.xml', workbook),
+      entry('xl/_rels/workbook.xml.rels', workbookRels),
+      entry('xl/styles.xml', this.styles.xml()),
+      entry('xl/sharedStrings.xml', sst),
+      ...sheets.map((s, i) => entry(`xl/worksheets/sheet${i + 1}.xml`, s.xml)),
+    ]);
+  }
 }

@@ -39,7 +39,8 @@ export class SheetBuilder {
   addRow(cells: readonly CellInput[], options: { style?: Style; height?: number } = {}): number {
     const specs = cells.map((c): CellSpec => {
       const spec = isSpec(c) ? c : { v: c };
-      return options.style && !spec.s ? { ...spec, s: options.style } : spec;
+      if (options.style && !spec.s) spec.s = options.style;
+      return spec;
     });
     this.rows.push({ cells: specs, ...(options.height ? { height: options.height } : {}) });
     return this.rows.length;
