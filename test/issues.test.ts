@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../src/cli/pipeline';
+import type { Profile } from '../src/engine/profile';
+import { JIBEN_2012 } from '../src/engine/profiles';
 import { CATALOGUE, type IssueCode } from '../src/issues/catalogue';
 import { check, county, HEADER, junior, primary, workbook, type Cell } from './helpers/files';
 
@@ -11,6 +14,7 @@ interface Case {
   says?: string;
   /** A 县级指标 sheet beside the school sheet; the issue is then on it. */
   countySheet?: Cell[][];
+  profile?: Profile;
 }
 
 const COUNTY_HEADER: Cell[] = ['指标', '数值', '说明'];
@@ -98,12 +102,20 @@ const CASES: Case[] = [
   },
   { code: 'RATIO_OUT_OF_RANGE', rows: county, countySheet: [COUNTY_HEADER, ['初中三年巩固率', '105%']], at: { cell: 'B2' }, says: '105%' },
   { code: 'DUPLICATE_COUNTY_ROW', rows: county, countySheet: [COUNTY_HEADER, ['社会认可度', '90%'], ['社会认可度（%）', 88]], at: { cell: 'B3' }, says: '县级指标!B2' },
+  {
+    code: 'INDICATORS_NOT_PROVIDED',
+    rows: () => [['学校名称', '学校类型', '小学在校生数', '图书册数'], ['一小', '小学', 100, 1000], ['二小', '小学', 200, 3000]],
+    profile: JIBEN_2012,
+    at: { row: 1 },
+    says: '只按其余1项计算',
+  },
   { code: 'COUNTY_ROW_IGNORED', rows: county, countySheet: [COUNTY_HEADER, ['校园绿化率', '40%']], at: { cell: 'A2', column: '校园绿化率' } },
 ];
 
 describe('every issue in the catalogue', () => {
-  it.each(CASES)('$code', async ({ code, rows, at, says, countySheet }) => {
-    const report = await check(await workbook({ 学校数据: rows(), ...(countySheet ? { 县级指标: countySheet } : {}) }));
+  it.each(CASES)('$code', async ({ code, rows, at, says, countySheet, profile }) => {
+    const path = await workbook({ 学校数据: rows(), ...(countySheet ? { 县级指标: countySheet } : {}) });
+    const report = profile ? await analyse(path, { profile }) : await check(path);
     const sheet = countySheet ? '县级指标' : '学校数据';
     const found = report.issues.filter((i) => i.code === code);
     expect(found, JSON.stringify(report.issues.map((i) => i.message), null, 1)).toHaveLength(1);

@@ -80,12 +80,13 @@ describe('rows that are not schools', () => {
       ['填表人：张三　　审核人：李四'],
       ['说明：数据截至2024年9月'],
     ];
+    rows.splice(1, 0, ['甲', '乙', 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const r = await check(await workbook({ 学校数据: rows }));
     expect(r.issueCounts.error).toBe(0);
     expect(r.input.schoolRows).toBe(6);
     expect(codes(r).filter((c) => c === 'ROW_SKIPPED_TOTAL')).toHaveLength(2);
-    expect(codes(r).filter((c) => c === 'ROW_SKIPPED_NOTE')).toHaveLength(2);
-    expect(r.issues.find((i) => i.code === 'ROW_SKIPPED_TOTAL')!.row).toBe(8);
+    expect(codes(r).filter((c) => c === 'ROW_SKIPPED_NOTE')).toHaveLength(3);
+    expect(r.issues.find((i) => i.code === 'ROW_SKIPPED_TOTAL')!.row).toBe(9);
   });
 });
 

@@ -6,7 +6,10 @@
  *   3 the file cannot be read, or the command line is wrong
  */
 import { Command, CommanderError, Option } from 'commander';
-import { YOUZHI_2017 } from '../engine/profile';
+import { readFile } from 'node:fs/promises';
+import { YOUZHI_2017, type Profile } from '../engine/profile';
+import { BUILT_IN_PROFILES, ProfileError, resolveProfile } from '../engine/profiles';
+import { FIELD_BY_ID } from '../schema/columns';
 import { hasErrors } from '../issues/catalogue';
 import { UnreadableFileError } from '../read/types';
 import type { Report } from '../report/model';
@@ -24,6 +27,7 @@ export const EXIT = { ok: 0, notMet: 1, dataErrors: 2, unusable: 3 } as const;
 class UsageError extends Error {}
 
 interface CheckOptions {
+  profile?: string;
   out?: string;
   format: string;
   json?: boolean;
@@ -60,8 +64,9 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
   const formats = parseFormats(options.format);
   if (!formats) throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合（逗号分隔），收到“${options.format}”`);
 
+  const profile = await loadProfile(options.profile);
   progress(`正在读取 ${file} …`, options.quiet);
-  const report = await analyse(file, { profile: YOUZHI_2017, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+  const report = await analyse(file, { profile, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
   endProgress(options.quiet);
 
   if (hasErrors(report.issues)) {
@@ -98,8 +103,59 @@ async function runTemplate(options: { out: string; force?: boolean }): Promise<n
   return EXIT.ok;
 }
 
-async function runValidate(file: string, options: { sheet?: string; json?: boolean; quiet?: boolean }): Promise<number> {
-  const report = await analyse(file, { profile: YOUZHI_2017, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+/** A built-in profile by id, or a JSON file extending one. */
+async function loadProfile(spec: string | undefined): Promise<Profile> {
+  if (spec === undefined) return YOUZHI_2017;
+  const builtIn = BUILT_IN_PROFILES.find((p) => p.id === spec);
+  if (builtIn) return builtIn;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(spec, 'utf8'));
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在，也不是内置配置名' : `不是有效的 JSON（${(e as Error).message}）`;
+    throw new UsageError(`--profile “${spec}”：${why}（内置配置：${BUILT_IN_PROFILES.map((p) => p.id).join('、')}）`);
+  }
+  try {
+    return resolveProfile(json);
+  } catch (e) {
+    if (e instanceof ProfileError) throw new UsageError(`--profile “${spec}”：${e.message}`);
+    throw e;
+  }
+}
+
+function runProfiles(): number {
+  for (const p of BUILT_IN_PROFILES) {
+    const rule = p.cv.rule === 'each' ? `每项差异系数 ≤ 小学${p.cv.threshold.primary}、初中${p.cv.threshold.junior}` : `综合差异系数（${p.indicators.length}项平均）≤ 小学${p.cv.threshold.primary}、初中${p.cv.threshold.junior}`;
+    out(`${p.id}${p === YOUZHI_2017 ? '（默认）' : ''}  ${p.name}\n  ${p.indicators.length}项指标：${p.indicators.map((i) => i.short).join('、')}\n  ${rule}${p.compliance ? `；学校达标：至少${p.compliance.minIndicatorsMet}项达标、余项不低于${Math.round(p.compliance.floorRatio * 100)}%` : ''}${p.checklist.length ? `；县级项目${p.checklist.length}项` : ''}\n  依据：${p.source}\n`);
+  }
+  out('自定义：--profile 文件.json，如 {"extends": "youzhi-2017", "indicators": {"sports_space": {"standard": {"primary": 7.0}}}}');
+  return EXIT.ok;
+}
+
+async function runExplain(name: string, options: { profile?: string }): Promise<number> {
+  const profile = await loadProfile(options.profile);
+  const key = name.trim();
+  const ind = profile.indicators.find((i) => i.id === key || i.name === key || i.short === key || i.name.includes(key));
+  if (!ind) throw new UsageError(`“${name}”不是 ${profile.id} 的指标（可用：${profile.indicators.map((i) => `${i.id}（${i.short}）`).join('、')}）`);
+  const field = FIELD_BY_ID.get(ind.numerator)!.headers[0];
+  const standard = ind.standard ? `小学 ≥ ${ind.standard.primary}${ind.unit}，初中 ≥ ${ind.standard.junior}${ind.unit}` : '无（只计算差异系数）';
+  const split = ind.split === 'weighted' ? '按学生数加权拆分（小学生 : 初中生 : 高中生 = 1 : 1.1 : 1.32）' : '按各学段在校生数比例拆分';
+  out(
+    [
+      `${ind.name}（${ind.id}）`,
+      `公式：${field} ÷ 在校生数${ind.scale === 100 ? ' × 100' : ''}（单位：${ind.unit || '—'}）`,
+      `标准：${standard}`,
+      `一贯制学校、完全中学：${split}；分学段填报（小学部…/初中部…）时按填报值`,
+      `差异系数：按学生数加权，CV = S / X̄；${profile.cv.rule === 'each' ? '每项' : '综合（各项平均）'}不超过 小学 ${profile.cv.threshold.primary}、初中 ${profile.cv.threshold.junior}`,
+      `依据：${profile.name}（${profile.source}）`,
+    ].join('\n'),
+  );
+  return EXIT.ok;
+}
+
+async function runValidate(file: string, options: { sheet?: string; json?: boolean; quiet?: boolean; profile?: string }): Promise<number> {
+  const profile = await loadProfile(options.profile);
+  const report = await analyse(file, { profile, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
   const valid = !hasErrors(report.issues);
   if (options.json) {
     out(JSON.stringify({ tool: report.tool, input: report.input, valid, issues: report.issues.map(issueJson) }, null, 2));
@@ -129,6 +185,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <list>', '报告格式，逗号分隔：xlsx,md,json').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON 报告（代替摘要）')
     .option('--sheet <name>', '学校数据所在的工作表（默认：自动识别）')
+    .option('-p, --profile <name|file>', '评估配置：内置 youzhi-2017（默认）、jiben-2012，或 JSON 配置文件')
     .option('--strict', '有任一项目未达标时以退出码 1 结束（未提供的县级项目不算未达标）')
     .option('-q, --quiet', '只输出错误')
     .showHelpAfterError('（运行 balance-check --help 查看用法）')
@@ -144,9 +201,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .helpOption('-h, --help', '显示帮助')
     .argument('<file>', '学校数据文件（.xlsx 或 .csv）')
     .option('--sheet <name>', '学校数据所在的工作表')
+    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
     .option('--json', '以 JSON 输出问题列表')
     .option('-q, --quiet', '只输出错误')
-    .action((file: string, options: { sheet?: string; json?: boolean; quiet?: boolean }) => finish(runValidate(file, options)));
+    .action((file: string, options: { sheet?: string; json?: boolean; quiet?: boolean; profile?: string }) => finish(runValidate(file, options)));
+  program
+    .command('profiles')
+    .description('列出内置评估配置')
+    .helpOption('-h, --help', '显示帮助')
+    .action(() => finish(Promise.resolve(runProfiles())));
+  program
+    .command('explain')
+    .description('说明一项指标的定义、公式、标准和依据')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('<indicator>', '指标 id 或名称，如 sports_space、体育场馆、生均图书册数')
+    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
+    .action((indicator: string, options: { profile?: string }) => finish(runExplain(indicator, options)));
   program
     .command('template')
     .description('生成空白的学校数据模板（含“县级指标”表、下拉列表和填写说明）')

@@ -3,7 +3,9 @@ import { basename } from 'node:path';
 import { evaluateCounty, type CountyResult } from '../engine/evaluate';
 import { requiredResourceFields, type Profile } from '../engine/profile';
 import type { SchoolRecord } from '../engine/types';
-import { hasErrors } from '../issues/catalogue';
+import { withAvailableIndicators } from '../engine/profiles';
+import { hasErrors, makeIssue } from '../issues/catalogue';
+import { fieldLabel } from '../schema/columns';
 import { readSource } from '../read/index';
 import { buildReport, type Report } from '../report/model';
 import { readCountySheet } from '../schema/county-sheet';
@@ -18,20 +20,31 @@ export interface AnalyseOptions {
 /** Throws UnreadableFileError when the file cannot be read at all. */
 export async function analyse(path: string, options: AnalyseOptions): Promise<Report> {
   const source = await readSource(path);
+  const cvOnly = options.profile.compliance === null;
   const schema = parseSchools(source, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-    requiredResources: requiredResourceFields(options.profile),
+    requiredResources: cvOnly ? [] : requiredResourceFields(options.profile),
   });
-  const countySheet = readCountySheet(source, schema.sheet, options.profile.countyInputs);
+  const { profile, dropped } = withAvailableIndicators(options.profile, (field) => schema.columns.some((c) => c.field.id === field));
+  const droppedIssue = dropped.length
+    ? [
+        makeIssue('INDICATORS_NOT_PROVIDED', { sheet: schema.sheet ?? '', ...(schema.headerRow ? { row: schema.headerRow } : {}) }, {
+          fields: dropped.map((i) => fieldLabel(i.numerator)).join('、'),
+          indicators: dropped.map((i) => i.name).join('、'),
+          kept: profile.indicators.length,
+        }),
+      ]
+    : [];
+  const countySheet = readCountySheet(source, schema.sheet, profile.countyInputs);
   const groups = byCounty(schema.records);
   /** A single 数值 column belongs to the county of a single-county file. */
   const figuresOf = (county: string | null) =>
     countySheet.figures.get(county) ?? (groups.length === 1 ? (countySheet.figures.get(null) ?? null) : null) ?? (countySheet.sheet ? new Map() : null);
-  const counties = groups.map(([county, schools]) => evaluateCounty(county, schools, options.profile, figuresOf(county)));
-  const issues = [...schema.issues, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
+  const counties = groups.map(([county, schools]) => evaluateCounty(county, schools, profile, figuresOf(county)));
+  const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
   return buildReport({
     tool: { name: 'balance-check', version: VERSION },
-    profile: options.profile,
+    profile,
     input: {
       file: basename(path),
       format: source.format,

@@ -44,7 +44,8 @@ export const DIMENSIONS: readonly Dimension[] = ['resources', 'guarantee', 'qual
 
 export interface Verdict {
   status: Status;
-  dimensions: Record<Dimension, Status>;
+  /** The dimensions the profile judges (a 2012 profile has only resources). */
+  dimensions: Partial<Record<Dimension, Status>>;
   /** Whether a 县级指标 sheet was given at all. */
   countyFiguresGiven: boolean;
 }
@@ -123,11 +124,9 @@ function evaluateCondition(c: Condition, figures: CountyFigures, issues: Issue[]
 export function verdictOf(levels: Partial<Record<Level, LevelResult>>, checklist: readonly ChecklistResult[], countyFiguresGiven: boolean): Verdict {
   const levelResults = Object.values(levels);
   const of = (d: Exclude<Dimension, 'resources'>) => combine(checklist.filter((c) => c.item.dimension === d).map((c) => c.status));
-  const dimensions: Record<Dimension, Status> = {
+  const dimensions: Partial<Record<Dimension, Status>> = {
     resources: levelResults.length === 0 ? 'not_provided' : levelResults.every((l) => l.pass) ? 'met' : 'not_met',
-    guarantee: of('guarantee'),
-    quality: of('quality'),
-    recognition: of('recognition'),
   };
+  for (const d of ['guarantee', 'quality', 'recognition'] as const) if (checklist.some((c) => c.item.dimension === d)) dimensions[d] = of(d);
   return { status: combine(Object.values(dimensions)), dimensions, countyFiguresGiven };
 }

@@ -36,6 +36,10 @@ export interface LevelResult {
   compliantSchools: number;
   indicators: PerIndicator<IndicatorStats>;
   allCvPass: boolean;
+  /** 综合差异系数: the mean of the indicators' CVs (null when one is undefined). */
+  compositeCv: number | null;
+  /** Whether the CVs pass under the profile's rule (every one, or their mean). */
+  cvRulePass: boolean;
   pass: boolean;
   shortfallTotals: { toStandard: PerIndicator<number>; toCompliance: PerIndicator<number> };
 }
@@ -148,7 +152,12 @@ export function evaluateLevel(level: Level, results: readonly SectionResult[], p
     toCompliance[ind.id] = results.reduce((s, r) => s + r.shortfallToCompliance[ind.id]!, 0);
   }
   const compliantSchools = results.filter((r) => r.compliant).length;
-  const allCvPass = Object.values(indicators).every((i) => i.cvPass);
+  const stats = Object.values(indicators);
+  const allCvPass = stats.every((i) => i.cvPass);
+  const compositeCv = stats.some((i) => i.cv === null) ? null : stats.reduce((s, i) => s + i.cv!, 0) / stats.length;
+  const threshold = profile.cv.threshold[level];
+  const cvRulePass =
+    profile.cv.rule === 'each' ? allCvPass : compositeCv !== null && roundTo(compositeCv, profile.cv.decimals) <= threshold;
   return {
     level,
     schoolCount: results.length,
@@ -156,7 +165,9 @@ export function evaluateLevel(level: Level, results: readonly SectionResult[], p
     compliantSchools,
     indicators,
     allCvPass,
-    pass: allCvPass && compliantSchools === results.length,
+    compositeCv,
+    cvRulePass,
+    pass: cvRulePass && compliantSchools === results.length,
     shortfallTotals: { toStandard, toCompliance },
   };
 }

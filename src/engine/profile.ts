@@ -33,9 +33,13 @@ const weights = z.partialRecord(z.enum(['primary', 'junior', 'senior']), z.numbe
 export const ProfileSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** What the verdict is called: 优质均衡 (2017), 基本均衡 (2012). */
+  verdictName: z.string(),
   source: z.string(),
   indicators: z.array(IndicatorSchema).min(1),
   cv: z.object({
+    /** 'each': every indicator's CV ≤ threshold (2017); 'mean': the mean of the CVs, 综合差异系数, ≤ threshold (2012). */
+    rule: z.enum(['each', 'mean']),
     threshold: perLevel,
     /** CVs are compared after rounding to this many decimals (published tables show 3). */
     decimals: z.number().int().min(0).max(10),
@@ -94,6 +98,7 @@ export type IndicatorDef = Profile['indicators'][number];
 export const YOUZHI_2017: Profile = ProfileSchema.parse({
   id: 'youzhi-2017',
   name: '县域义务教育优质均衡发展督导评估（2017）',
+  verdictName: '优质均衡',
   source: '教督〔2017〕6号；教学点排除规则见河北省实施办法',
   indicators: [
     {
@@ -181,7 +186,7 @@ export const YOUZHI_2017: Profile = ProfileSchema.parse({
       standard: { primary: 2.3, junior: 2.4 },
     },
   ],
-  cv: { threshold: { primary: 0.5, junior: 0.45 }, decimals: 3, borderlineMargin: 0.01 },
+  cv: { rule: 'each', threshold: { primary: 0.5, junior: 0.45 }, decimals: 3, borderlineMargin: 0.01 },
   compliance: { minIndicatorsMet: 6, floorRatio: 0.85 },
   splitWeights: {
     九年一贯制: { primary: 1, junior: 1.1 },

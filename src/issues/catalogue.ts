@@ -133,6 +133,11 @@ export const CATALOGUE = {
     template: '与 {firstCell} 同为“{name}”，已使用前者，忽略此行',
     description: 'Two rows of the 县级指标 sheet give the same figure; the first is used.',
   },
+  INDICATORS_NOT_PROVIDED: {
+    severity: 'warning',
+    template: '缺少{fields}等列：{indicators}不参与计算，综合差异系数只按其余{kept}项计算，不能作为正式结论',
+    description: 'Under a CV-only profile (2012), indicators whose columns the file lacks are left out.',
+  },
   DUPLICATE_COLUMN: {
     severity: 'warning',
     template: '与 {firstCell} 列同为“{field}”，已使用前者，忽略此列',

@@ -6,6 +6,8 @@ import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue } f
 import {
   DIMENSION_LABEL,
   dimensionReasons,
+  dimensionStatus,
+  judgedDimensions,
   excludedSentence,
   gapSentence,
   itemStandardText,
@@ -73,7 +75,8 @@ function countySection(report: Report, county: CountyReport): string {
     if (t) out.push(t);
   }
 
-  out.push(checklistSection(report, county));
+  const checklist = checklistSection(report, county);
+  if (checklist) out.push(checklist);
 
   const splits = county.levels.flatMap((l) => l.sections.filter((s) => s.section.split));
   if (splits.length > 0) {
@@ -102,13 +105,14 @@ function countySection(report: Report, county: CountyReport): string {
 
 /** 政府保障程度、教育质量、社会认可度, item by item, in the register of the seeds' reports. */
 function checklistSection(report: Report, county: CountyReport): string {
+  const dims = judgedDimensions(county.verdict).filter((d) => d.dimension !== 'resources');
+  if (dims.length === 0) return '';
   const out: string[] = ['## 五、政府保障程度、教育质量、社会认可度'];
   if (!county.verdict.countyFiguresGiven)
     out.push('> 未提供“县级指标”工作表：以下由县级数据判定的项目均为“未提供”，相应维度无法判定。可用 `balance-check template` 生成带“县级指标”表的模板。');
   const reasons = dimensionReasons(report, county);
-  for (const d of ['guarantee', 'quality', 'recognition'] as const) {
-    const status = county.verdict.dimensions[d];
-    out.push(`### ${DIMENSION_LABEL[d]}：${status === 'not_provided' ? '无法判定' : STATUS_LABEL[status]}`);
+  for (const { dimension: d, status } of dims) {
+    out.push(`### ${DIMENSION_LABEL[d]}：${dimensionStatus(status)}`);
     out.push(reasons[d] + '。');
     out.push(
       table(
@@ -141,6 +145,8 @@ function cvTable(report: Report, l: LevelReport): string {
       s.borderline ? `${verdict}（临界）` : verdict,
     ];
   });
+  if (report.profile.cv.rule === 'mean')
+    rows.push(['**综合差异系数（各项平均）**', '', '', `**${fmtCv(l.result.compositeCv)}**`, l.result.indicators[report.profile.indicators[0]!.id]!.cvThreshold.toFixed(2), l.result.cvRulePass ? '达标' : '**未达标**']);
   return `### ${LEVEL_NAMES[l.level]}（${l.result.schoolCount}所，在校生${fmtInt(l.result.students)}人）\n\n${table(
     ['指标', '县域均值', '标准差', '差异系数', '阈值', '结论'],
     rows,

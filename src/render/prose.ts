@@ -17,7 +17,9 @@ export function levelVerdict(report: Report, l: LevelReport): string {
   const n = report.profile.indicators.length;
   const threshold = l.result.indicators[report.profile.indicators[0]!.id]!.cvThreshold.toFixed(2);
   const cvSentence =
-    l.failingCvs.length === 0
+    report.profile.cv.rule === 'mean'
+      ? `${name}${n}项指标综合差异系数为${fmtCv(l.result.compositeCv)}，${l.result.cvRulePass ? '小于或等于' : '超过'}${threshold}`
+      : l.failingCvs.length === 0
       ? `${name}${n}项指标校际差异系数均小于或等于${threshold}`
       : `${name}有${l.failingCvs.length}项指标校际差异系数超过${threshold}（${l.failingCvs
           .map((s) => `${indicatorName(report, s.id)} ${fmtCv(s.cv)}`)
@@ -26,7 +28,7 @@ export function levelVerdict(report: Report, l: LevelReport): string {
   const compliance = rule
     ? `；参与计算的${l.result.schoolCount}所${name}（学段）中，${l.result.compliantSchools}所达到“至少${rule.minIndicatorsMet}项指标达标、余项不低于标准的${Math.round(rule.floorRatio * 100)}%”的要求`
     : '';
-  const verdict = l.result.pass ? '资源配置达到优质均衡要求' : '资源配置尚未达到优质均衡要求';
+  const verdict = `资源配置${l.result.pass ? '达到' : '尚未达到'}${report.profile.verdictName}要求`;
   return `${cvSentence}${compliance}，${verdict}。`;
 }
 
@@ -62,6 +64,12 @@ export const DIMENSION_LABEL: Record<Dimension, string> = {
   quality: '教育质量',
   recognition: '社会认可度',
 };
+/** The dimensions a verdict judges, in order, with their status. */
+export const judgedDimensions = (v: CountyReport['verdict']) =>
+  DIMENSIONS.flatMap((d) => (v.dimensions[d] ? [{ dimension: d, status: v.dimensions[d]! }] : []));
+/** 达标 / 未达标 / 无法判定, for a dimension. */
+export const dimensionStatus = (s: Status) => (s === 'not_provided' ? '无法判定' : STATUS_LABEL[s]);
+
 export const itemNumber = (r: ChecklistResult) => `${DIMENSION_LABEL[r.item.dimension]}第${r.item.number}项`;
 
 const pct = (x: number) => `${fmt(x * 100, 2)}%`;
@@ -161,7 +169,7 @@ export function dimensionReasons(report: Report, county: CountyReport): Record<D
 export function verdictSentence(report: Report, county: CountyReport): string {
   const reasons = dimensionReasons(report, county);
   const v = county.verdict;
-  const dims = DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]}${v.dimensions[d] === 'not_provided' ? '无法判定' : STATUS_LABEL[v.dimensions[d]]}（${reasons[d]}）`);
-  const lack = v.countyFiguresGiven ? '' : '未提供县级指标工作表，政府保障程度、教育质量、社会认可度中由县级数据判定的项目无法判定。';
-  return `全县义务教育优质均衡发展${VERDICT_LABEL[v.status]}要求。${lack}${dims.join('；')}。`;
+  const dims = judgedDimensions(v).map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]}${dimensionStatus(status)}（${reasons[dimension]}）`);
+  const lack = v.countyFiguresGiven || report.profile.checklist.length === 0 ? '' : '未提供县级指标工作表，政府保障程度、教育质量、社会认可度中由县级数据判定的项目无法判定。';
+  return `全县义务教育${report.profile.verdictName}发展${VERDICT_LABEL[v.status]}要求。${lack}${dims.join('；')}。`;
 }

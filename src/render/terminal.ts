@@ -4,9 +4,8 @@ import { LEVEL_NAMES } from '../engine/types';
 import type { Issue } from '../issues/catalogue';
 import type { Report } from '../report/model';
 import { fmtCv, fmtInt, fmtValue, padEnd, padStart } from './format';
-import { DIMENSIONS } from '../engine/checklist';
 import type { Status } from '../engine/school-items';
-import { DIMENSION_LABEL, gapSentence, itemNumber, itemValueText, schoolItemText, schoolsSentence, STATUS_LABEL, VERDICT_LABEL } from './prose';
+import { DIMENSION_LABEL, dimensionStatus, gapSentence, itemNumber, itemValueText, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
 
 export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
   const enabled = stream.isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
@@ -38,20 +37,24 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
             `${s.borderline ? c.yellow(' 临界') : ''}  达标校 ${s.schoolsMeeting}/${r.schoolCount}`,
         );
       }
+      if (report.profile.cv.rule === 'mean') {
+        const cv = fmtCv(r.compositeCv);
+        lines.push(`  ${padEnd('综合差异系数', 18)}${padStart('', 8)}  差异系数 ${r.cvRulePass ? c.green(`${cv} ✓`) : c.red(`${cv} ✗`)}${c.dim(` ≤${report.profile.cv.threshold[l.level].toFixed(2)}`)}`);
+      }
       const compliant = `${r.compliantSchools}/${r.schoolCount}`;
-      lines.push(`  学校达标：${r.compliantSchools === r.schoolCount ? c.green(compliant) : c.red(compliant)}`);
+      if (report.profile.compliance) lines.push(`  学校达标：${r.compliantSchools === r.schoolCount ? c.green(compliant) : c.red(compliant)}`);
     }
-    lines.push('', `按学校计：${schoolsSentence(county)}`);
+    if (report.profile.compliance) lines.push('', `按学校计：${schoolsSentence(county)}`);
     const v = county.verdict;
     const colour = (s: Status) => (s === 'met' ? c.green : s === 'not_met' ? c.red : c.yellow);
     lines.push(
       '',
-      `${c.bold('优质均衡')}：${colour(v.status)(VERDICT_LABEL[v.status])} · ` +
-        DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${colour(v.dimensions[d])(v.dimensions[d] === 'not_provided' ? '无法判定' : STATUS_LABEL[v.dimensions[d]])}`).join(' · '),
+      `${c.bold(report.profile.verdictName)}：${colour(v.status)(VERDICT_LABEL[v.status])} · ` +
+        judgedDimensions(v).map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]} ${colour(status)(dimensionStatus(status))}`).join(' · '),
     );
     for (const item of county.checklist.filter((x) => x.status === 'not_met'))
       lines.push(`  ${c.red('✗')} ${itemNumber(item)} ${item.item.name.slice(0, 24)}…：${item.schools ? schoolItemText(item) : itemValueText(item)}`);
-    if (!v.countyFiguresGiven) lines.push(c.dim('  未提供“县级指标”工作表：县级项目无法判定（balance-check template 可生成模板）'));
+    if (!v.countyFiguresGiven && report.profile.checklist.length > 0) lines.push(c.dim('  未提供“县级指标”工作表：县级项目无法判定（balance-check template 可生成模板）'));
     if (county.gaps.length > 0) {
       lines.push('', c.bold('最大缺口'));
       for (const g of county.gaps.slice(0, 3)) lines.push(`  · ${gapSentence(g)}`);

@@ -347,6 +347,8 @@ interface CvLayout {
   thresholdCol: number;
   passCol: number;
   levelRows: Map<Level, [number, number]>;
+  /** Row of the 综合差异系数 (rule 'mean'). */
+  compositeRows: Map<Level, number>;
 }
 
 function cvSheet(report: Report, county: CountyReport, layout: DataLayout, name: string): CvLayout {
@@ -354,12 +356,13 @@ function cvSheet(report: Report, county: CountyReport, layout: DataLayout, name:
   const inds = report.profile.indicators;
   const rowOf = new Map<string, number>();
   const levelRows = new Map<Level, [number, number]>();
+  const compositeRows = new Map<Level, number>();
   let r = 3;
   const rows = county.levels.flatMap((l) => {
     const [first, last] = layout.levelRows.get(l.level)!;
     const range = (col: number) => ref(layout.sheet, `$${columnLetters(col - 1)}$${first}:$${columnLetters(col - 1)}$${last}`);
     levelRows.set(l.level, [r, r + inds.length - 1]);
-    return inds.map((ind, i): CellInput[] => {
+    const indicatorRows = inds.map((ind, i): CellInput[] => {
       const s = l.result.indicators[ind.id]!;
       rowOf.set(`${l.level}:${i}`, r);
       const c = (col: string) => `${col}${r}`;
@@ -379,6 +382,24 @@ function cvSheet(report: Report, county: CountyReport, layout: DataLayout, name:
       r++;
       return cells;
     });
+    if (report.profile.cv.rule !== 'mean') return indicatorRows;
+    // 综合差异系数 (2012): the mean of the level's CVs, against the threshold.
+    const [vf, vl] = [r - inds.length, r - 1];
+    compositeRows.set(l.level, r);
+    const composite: CellInput[] = [
+      LEVEL_NAMES[l.level],
+      { v: '综合差异系数（各项平均）', s: { bold: true, border: true } },
+      null,
+      null,
+      null,
+      null,
+      { f: `AVERAGE(G${vf}:G${vl})`, v: l.result.compositeCv ?? '—', s: { bold: true, border: true, numFmt: NUM.cv } },
+      { f: layout.standards.cvThreshold(l.level), v: l.result.indicators[inds[0]!.id]!.cvThreshold },
+      { f: `IF(ISNUMBER(G${r}),IF(ROUND(G${r},${layout.standards.cvDecimals(l.level)})<=H${r},"${PASS}","${FAIL}"),"${FAIL}")`, v: l.result.cvRulePass ? PASS : FAIL, s: CENTER },
+      '',
+    ];
+    r++;
+    return [...indicatorRows, composite];
   });
   table(
     sheet,
@@ -402,7 +423,7 @@ function cvSheet(report: Report, county: CountyReport, layout: DataLayout, name:
     sheet.highlights.push({ range, text: PASS, style: OK_LOOK }, { range, text: FAIL, style: BAD_LOOK });
     sheet.highlights.push({ range: `J3:J${2 + rows.length}`, text: '临界', style: { fill: COLOUR.warn, bold: true } });
   }
-  return { sheet, row: (level, i) => rowOf.get(`${level}:${i}`)!, cvCol: 7, thresholdCol: 8, passCol: 9, levelRows };
+  return { sheet, row: (level, i) => rowOf.get(`${level}:${i}`)!, cvCol: 7, thresholdCol: 8, passCol: 9, levelRows, compositeRows };
 }
 
 // ── 缺口测算 ──
@@ -598,7 +619,7 @@ function overviewSheet(report: Report, county: CountyReport, name: string, compl
       l.result.students,
       { f: `COUNTIF(${ref(compliance.sheet.name, `${cellAt(compliance.compliantCol, cf)}:${cellAt(compliance.compliantCol, cl)}`)},"${PASS}")`, v: l.result.compliantSchools },
       { f: `COUNTIF(${ref(cv.sheet.name, `${cellAt(cv.passCol, vf)}:${cellAt(cv.passCol, vl)}`)},"${PASS}")`, v: l.cvsPassed },
-      { f: `IF(AND(D${r}=B${r},E${r}=${n}),"${PASS}","${FAIL}")`, v: l.result.pass ? PASS : FAIL, s: CENTER },
+      { f: `IF(AND(${levelPassConditions(report, cv, l.level, r).join(',')}),"${PASS}","${FAIL}")`, v: l.result.pass ? PASS : FAIL, s: CENTER },
     ];
     r++;
     return row;
@@ -654,6 +675,15 @@ function overviewSheet(report: Report, county: CountyReport, name: string, compl
   ]);
   sheet.mergeAcross(link, 1, width);
   return sheet;
+}
+
+/** The level's verdict as formula conditions: the CVs by the profile's rule, and every school compliant (when the profile has the rule). */
+function levelPassConditions(report: Report, cv: CvLayout, level: Level, r: number): string[] {
+  const cvs =
+    report.profile.cv.rule === 'mean'
+      ? `${ref(cv.sheet.name, cellAt(cv.passCol, cv.compositeRows.get(level)!))}="${PASS}"`
+      : `E${r}=${report.profile.indicators.length}`;
+  return report.profile.compliance ? [`D${r}=B${r}`, cvs] : [cvs];
 }
 
 // ── 数据问题 ──

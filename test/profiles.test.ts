@@ -1,0 +1,109 @@
+/** Built-in profiles, the 2012 method, and --profile overrides. */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../src/cli/pipeline';
+import { YOUZHI_2017 } from '../src/engine/profile';
+import { JIBEN_2012, resolveProfile } from '../src/engine/profiles';
+import { toJson } from '../src/render/json';
+import { tmp, workbook, type Cell } from './helpers/files';
+
+const run = (args: string[]) => {
+  const r = spawnSync(process.execPath, [resolve('bin/balance-check.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('jiben-2012 (indicators.md §6)', () => {
+  it('the public 生均图书册数 vector gives CV 0.5153 (0.52 published)', async () => {
+    const report = await analyse('fixtures/vectors/cv-books-5-schools.csv', { profile: JIBEN_2012 });
+    const level = report.counties[0]!.levels[0]!.result;
+    expect(level.indicators.books!.cv).toBeCloseTo(0.515257, 6);
+    expect(level.indicators.books!.mean).toBeCloseTo(1913 / 302, 12);
+    // Only one of the 8 columns: the others are left out with a warning, and the composite is that one CV.
+    expect(report.issues.map((i) => i.code)).toEqual(['INDICATORS_NOT_PROVIDED']);
+    expect(level.compositeCv).toBeCloseTo(0.515257, 6);
+  });
+
+  it('综合差异系数 is the mean of the 8 CVs, judged against 0.65 / 0.55 (hand-checked)', async () => {
+    // Two schools of 100 students; B has 3× A's resources, so every CV = |3−1| / (3+1) = 0.5 ...
+    const header = ['学校名称', '学校类型', '小学在校生数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备资产值', '计算机台数', '图书册数', '专任教师数', '高于规定学历教师数', '中级及以上专业技术职务教师数'];
+    const a: Cell[] = ['甲', '小学', 100, 500, 800, 200000, 10, 2000, 6, 5, 3];
+    const b: Cell[] = ['乙', '小学', 100, 1500, 2400, 600000, 30, 6000, 18, 15, 9];
+    const even = await analyse(await workbook({ 学校数据: [header, a, b] }), { profile: JIBEN_2012 });
+    const l = even.counties[0]!.levels[0]!.result;
+    for (const s of Object.values(l.indicators)) expect(s.cv).toBeCloseTo(0.5, 12);
+    expect(l.compositeCv).toBeCloseTo(0.5, 12);
+    expect(l.pass).toBe(true);
+    // ... and with 图书 equal in both schools (CV 0) the composite is (7 × 0.5 + 0) / 8 = 0.4375.
+    const sameBooks = await analyse(await workbook({ 学校数据: [header, a, [...b.slice(0, 7), 2000, ...b.slice(8)]] }), { profile: JIBEN_2012 });
+    expect(sameBooks.counties[0]!.levels[0]!.result.compositeCv).toBeCloseTo(0.4375, 12);
+    const json = toJson(sameBooks) as { counties: { verdict: { dimensions: object } }[] };
+    expect(json.counties[0]!.verdict.dimensions).toEqual({ resources: 'met' });
+  });
+
+  it('a composite above 0.65 fails the level', async () => {
+    const header = ['学校名称', '学校类型', '小学在校生数', '图书册数'];
+    const r = await analyse(await workbook({ 学校数据: [header, ['甲', '小学', 100, 100], ['乙', '小学', 100, 1000]] }), { profile: JIBEN_2012 });
+    const l = r.counties[0]!.levels[0]!.result;
+    expect(l.compositeCv).toBeCloseTo(900 / 1100, 12);
+    expect(l.pass).toBe(false);
+  });
+});
+
+describe('--profile overrides', () => {
+  it('extends a built-in and changes one standard', () => {
+    const p = resolveProfile({ extends: 'youzhi-2017', indicators: { sports_space: { standard: { primary: 7 } } } });
+    expect(p.indicators.find((i) => i.id === 'sports_space')!.standard).toEqual({ primary: 7, junior: 10.2 });
+    expect(p.indicators.find((i) => i.id === 'teaching_space')!.standard).toEqual(YOUZHI_2017.indicators[3]!.standard);
+    expect(p.id).toBe('youzhi-2017+custom');
+  });
+
+  it('overrides thresholds, split weights and exclusions', () => {
+    const p = resolveProfile({ cv: { threshold: { primary: 0.55 } }, splitWeights: { 九年一贯制: { junior: 1.2 } }, exclusions: { teachingPointMinStudents: 30 } });
+    expect(p.cv.threshold).toEqual({ primary: 0.55, junior: 0.45 });
+    expect(p.splitWeights.九年一贯制).toEqual({ primary: 1, junior: 1.2 });
+    expect(p.exclusions.teachingPointMinStudents).toBe(30);
+  });
+
+  it.each([
+    [{ extends: 'nope' }, /extends：没有名为“nope”/],
+    [{ indicators: { nope: {} } }, /indicators 中没有 “nope”/],
+    [{ cv: { threshold: { primary: 'x' } } }, /配置项 cv\.threshold\.primary 无效：应为 number/],
+    [{ indicators: { sports_space: { scale: 3 } } }, /配置项 indicators\.sports_space\.scale 无效/],
+    [{ compliance: { floorRatio: 1.5 } }, /配置项 compliance\.floorRatio 无效：应不大于 1/],
+    [[1, 2], /应为 JSON 对象/],
+  ])('a bad profile names the key: %j', (json, message) => {
+    expect(() => resolveProfile(json)).toThrow(message);
+  });
+
+  it('on the command line: a custom file, a built-in name, and a bad file (exit 3)', async () => {
+    const dir = tmp();
+    const good = join(dir, '省细则.json');
+    writeFileSync(good, JSON.stringify({ extends: 'youzhi-2017', indicators: { sports_space: { standard: { primary: 1 } } } }));
+    const custom = run(['fixtures/sample-county.xlsx', '--profile', good, '-o', dir, '--json']);
+    expect(custom.code).toBe(0);
+    const json = JSON.parse(custom.stdout);
+    expect(json.profile.id).toBe('youzhi-2017+custom');
+    expect(json.counties[0].levels.primary.indicators.sports_space.standard).toBe(1);
+    expect(run(['fixtures/vectors/cv-books-5-schools.csv', '--profile', 'jiben-2012', '-o', dir, '-q']).code).toBe(0);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ cv: { threshold: { junior: -1 } } }));
+    const r = run(['fixtures/sample-county.xlsx', '--profile', bad, '-o', dir]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('cv.threshold.junior');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('profiles lists the built-ins; explain prints an indicator', () => {
+    const list = run(['profiles']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('youzhi-2017');
+    expect(list.stdout).toContain('jiben-2012');
+    const explain = run(['explain', 'sports_space']);
+    expect(explain.stdout).toContain('体育运动场馆面积 ÷ 在校生数');
+    expect(explain.stdout).toContain('小学 ≥ 7.5㎡，初中 ≥ 10.2㎡');
+    expect(run(['explain', '生均图书册数', '--profile', 'jiben-2012']).stdout).toContain('综合');
+    expect(run(['explain', '不存在']).code).toBe(3);
+  });
+});
