@@ -15,6 +15,7 @@ export const LAYOUT = [
   ['学校类型', null, 'type'],
   ['办学性质', null, 'ownership'],
   ['城乡分类', null, 'urbanRural'],
+  ['学区', null, 'group'],
   ['在校生数', '小学', 'studentsPrimary'],
   ['在校生数', '初中', 'studentsJunior'],
   ['在校生数', '高中', 'studentsSenior'],
@@ -45,7 +46,7 @@ const CSV_HEADERS = LAYOUT.map(([top, bottom]) => {
   return top === '在校生数' ? `${bottom}在校生数` : `${bottom}专任教师数`;
 });
 
-const NUMERIC = new Set(LAYOUT.filter(([, , k]) => !['index', 'name', 'code', 'type', 'ownership', 'urbanRural', 'remark', 'primaryBackbone', 'juniorBackbone'].includes(k)).map(([, , k]) => k));
+const NUMERIC = new Set(LAYOUT.filter(([, , k]) => !['index', 'name', 'code', 'type', 'ownership', 'urbanRural', 'remark', 'primaryBackbone', 'juniorBackbone'].includes(k) && k !== 'group').map(([, , k]) => k));
 
 /** The 县级指标 sheet of the sample: every figure the 2017 checklist reads; one item fails (骨干教师 18.3% < 20%). */
 export const COUNTY_FIGURES = [
@@ -91,7 +92,8 @@ export const COUNTY_FIGURES = [
 
 function rowsOf(schools) {
   return schools.map((s, i) => {
-    const row = { ...s, index: i + 1, remark: '' };
+    const group = s.type === '特殊教育学校' ? '' : s.urbanRural === '城区' ? '城关学区' : s.urbanRural === '镇区' ? '东部学区' : i % 2 ? '西部学区' : '北部学区';
+    const row = { ...s, group, index: i + 1, remark: '' };
     if (s.name === '明德民办学校') {
       row.primaryBackbone = 2;
       row.juniorBackbone = 1;
@@ -138,8 +140,13 @@ async function writeXlsx(path, schools) {
   LAYOUT.forEach(([, bottom], c) => {
     if (!bottom) ws.mergeCells(3, c + 1, 4, c + 1);
   });
-  ws.mergeCells(3, 7, 3, 9);
-  ws.mergeCells(3, 13, 3, 15);
+  // Parents over their sub-columns (在校生数 → 小学/初中/高中, 专任教师数 → 体育/音乐/美术).
+  for (let c = 0; c < LAYOUT.length; ) {
+    let end = c;
+    while (LAYOUT[c][1] && LAYOUT[end + 1]?.[1] && LAYOUT[end + 1][0] === LAYOUT[c][0]) end++;
+    if (end > c) ws.mergeCells(3, c + 1, 3, end + 1);
+    c = end + 1;
+  }
 
   const rows = rowsOf(schools);
   rows.forEach((row, i) => {

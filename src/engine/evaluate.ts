@@ -4,6 +4,7 @@
  */
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyFigures, type Verdict } from './checklist';
+import { evaluateGroups, evaluateUrbanRural, type GroupResult, type UrbanRuralResult } from './groups';
 import { evaluateSchoolItems, type SchoolItems } from './school-items';
 import { evaluateSection, standardOf, type PerIndicator, type SectionResult } from './compliance';
 import { plausibilityIssues } from './plausibility';
@@ -60,6 +61,10 @@ export interface CountyResult {
   schoolItems: SchoolItems[];
   checklist: ChecklistResult[];
   verdict: Verdict;
+  /** Gaps inside 学区 / 集团 (empty without a 学区 column). */
+  groups: GroupResult[];
+  /** 城区 / 镇区 / 乡村 values (empty without a 城乡分类 column). */
+  urbanRural: UrbanRuralResult[];
   excluded: Exclusion[];
   /** Plausibility warnings and exclusion notes found while computing. */
   issues: Issue[];
@@ -103,6 +108,8 @@ export function evaluateCounty(
     schoolItems,
     checklist,
     verdict: verdictOf(levels, checklist, figures !== null),
+    groups: evaluateGroups(sections, profile),
+    urbanRural: evaluateUrbanRural(sections, profile),
     excluded,
     issues: [
       ...missing,

@@ -38,6 +38,8 @@ function countyJson(report: Report, county: CountyReport) {
     checklist: county.checklist.map(checklistJson),
     verdict: { ...county.verdict, reasons: dimensionReasons(report, county) },
     schoolItems: county.schoolItems.map(schoolItemsJson),
+    groups: county.groups,
+    urbanRural: county.urbanRural,
   };
 }
 

@@ -124,6 +124,50 @@ function checklistSection(report: Report, county: CountyReport): string {
       ),
     );
   }
+  const gaps = groupsSection(report, county);
+  if (gaps) out.push(gaps);
+  return out.join('\n\n');
+}
+
+/** 学区 / 集团 inside gaps and 城区 / 镇区 / 乡村 values. */
+function groupsSection(report: Report, county: CountyReport): string | null {
+  if (county.groups.length === 0 && county.urbanRural.length === 0) return null;
+  const inds = report.profile.indicators;
+  const out: string[] = ['## 七、学区（集团）与城乡差距'];
+  for (const level of ['primary', 'junior'] as const) {
+    const groups = county.groups.filter((g) => g.level === level);
+    if (groups.length)
+      out.push(
+        `### ${LEVEL_NAMES[level]}：各学区（集团）内的差异系数\n\n每格为“学区均值（为全县的倍数），学区内差异系数”。\n\n` +
+          table(
+            ['学区（集团）', '学校', '在校生', ...inds.map((i) => i.short)],
+            groups.map((g) => [
+              g.group,
+              String(g.schoolCount),
+              fmtInt(g.students),
+              ...inds.map((i) => {
+                const x = g.indicators[i.id]!;
+                return `${fmtValue(i, x.value)}（${x.ofCounty === null ? '—' : fmt(x.ofCounty, 2)}倍），${fmtCv(x.cv)}`;
+              }),
+            ]),
+            ['l', 'r', 'r', ...inds.map(() => 'r' as const)],
+          ),
+      );
+    const ur = county.urbanRural.find((u) => u.level === level);
+    if (ur)
+      out.push(
+        `### ${LEVEL_NAMES[level]}：城区、镇区、乡村\n\n` +
+          table(
+            ['指标', '城区', '镇区', '乡村', '乡村 ÷ 城区'],
+            inds.map((i) => [
+              i.name,
+              ...(['城区', '镇区', '乡村'] as const).map((a) => (ur.areas[a] ? fmtValue(i, ur.areas[a]!.values[i.id]!) : '—')),
+              ur.ruralToUrban[i.id] === null ? '—' : fmt(ur.ruralToUrban[i.id]!, 2),
+            ]),
+            ['l', 'r', 'r', 'r', 'r'],
+          ),
+      );
+  }
   return out.join('\n\n');
 }
 

@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { LEVEL_NAMES } from '../engine/types';
 import type { Issue } from '../issues/catalogue';
 import type { Report } from '../report/model';
-import { fmtCv, fmtInt, fmtValue, padEnd, padStart } from './format';
+import { fmt, fmtCv, fmtInt, fmtValue, padEnd, padStart } from './format';
 import type { Status } from '../engine/school-items';
 import { DIMENSION_LABEL, dimensionStatus, gapSentence, itemNumber, itemValueText, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
 
@@ -55,6 +55,12 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
     for (const item of county.checklist.filter((x) => x.status === 'not_met'))
       lines.push(`  ${c.red('✗')} ${itemNumber(item)} ${item.item.name.slice(0, 24)}…：${item.schools ? schoolItemText(item) : itemValueText(item)}`);
     if (!v.countyFiguresGiven && report.profile.checklist.length > 0) lines.push(c.dim('  未提供“县级指标”工作表：县级项目无法判定（balance-check template 可生成模板）'));
+    for (const ur of county.urbanRural)
+      lines.push(
+        `城乡（${LEVEL_NAMES[ur.level]}）乡村 ÷ 城区：` +
+          report.profile.indicators.map((i) => `${i.short} ${ur.ruralToUrban[i.id] === null ? '—' : fmt(ur.ruralToUrban[i.id]!, 2)}`).join('、'),
+      );
+    if (county.groups.length) lines.push(`学区（集团）${new Set(county.groups.map((g) => g.group)).size} 个：学区内差异系数见报告“学区与城乡”`);
     if (county.gaps.length > 0) {
       lines.push('', c.bold('最大缺口'));
       for (const g of county.gaps.slice(0, 3)) lines.push(`  · ${gapSentence(g)}`);

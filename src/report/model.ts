@@ -52,6 +52,8 @@ export interface CountyReport {
   schoolItems: CountyResult['schoolItems'];
   checklist: CountyResult['checklist'];
   verdict: CountyResult['verdict'];
+  groups: CountyResult['groups'];
+  urbanRural: CountyResult['urbanRural'];
   /** Indicators by schools not meeting the standard, most first (only those with any). */
   gaps: Gap[];
   pass: boolean;
@@ -133,6 +135,8 @@ function countyReport(county: CountyResult, profile: Profile, label: string): Co
     schoolItems: county.schoolItems,
     checklist: county.checklist,
     verdict: county.verdict,
+    groups: county.groups,
+    urbanRural: county.urbanRural,
     compliantSchools: county.schools.filter((s) => s.compliant).length,
     gaps,
     pass: levels.length > 0 && levels.every((l) => l.result.pass),
