@@ -28,6 +28,7 @@ class UsageError extends Error {}
 
 interface CheckOptions {
   profile?: string;
+  county?: string;
   out?: string;
   format: string;
   json?: boolean;
@@ -66,7 +67,7 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
 
   const profile = await loadProfile(options.profile);
   progress(`正在读取 ${file} …`, options.quiet);
-  const report = await analyse(file, { profile, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+  const report = await analyse(file, { profile, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(options.county !== undefined ? { county: options.county } : {}) });
   endProgress(options.quiet);
 
   if (hasErrors(report.issues)) {
@@ -186,6 +187,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', '在标准输出打印 JSON 报告（代替摘要）')
     .option('--sheet <name>', '学校数据所在的工作表（默认：自动识别）')
     .option('-p, --profile <name|file>', '评估配置：内置 youzhi-2017（默认）、jiben-2012，或 JSON 配置文件')
+    .option('--county <name>', '多县文件中只检查这个区县（生成该县的完整明细）')
     .option('--strict', '有任一项目未达标时以退出码 1 结束（未提供的县级项目不算未达标）')
     .option('-q, --quiet', '只输出错误')
     .showHelpAfterError('（运行 balance-check --help 查看用法）')

@@ -6,7 +6,7 @@ import type { SchoolRecord } from '../engine/types';
 import { withAvailableIndicators } from '../engine/profiles';
 import { hasErrors, makeIssue } from '../issues/catalogue';
 import { fieldLabel } from '../schema/columns';
-import { readSource } from '../read/index';
+import { readSource, UnreadableFileError } from '../read/index';
 import { buildReport, type Report } from '../report/model';
 import { readCountySheet } from '../schema/county-sheet';
 import { parseSchools } from '../schema/index';
@@ -14,6 +14,8 @@ import { VERSION } from './version';
 
 export interface AnalyseOptions {
   sheet?: string;
+  /** `--county`: only this county of a batch file. */
+  county?: string;
   profile: Profile;
 }
 
@@ -36,7 +38,10 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
       ]
     : [];
   const countySheet = readCountySheet(source, schema.sheet, profile.countyInputs);
-  const groups = byCounty(schema.records);
+  const all = byCounty(schema.records);
+  const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
+  if (options.county !== undefined && groups.length === 0)
+    throw new UnreadableFileError(`文件中没有区县“${options.county}”（有：${all.map(([c]) => c ?? '（未填）').join('、')}）`);
   /** A single 数值 column belongs to the county of a single-county file. */
   const figuresOf = (county: string | null) =>
     countySheet.figures.get(county) ?? (groups.length === 1 ? (countySheet.figures.get(null) ?? null) : null) ?? (countySheet.sheet ? new Map() : null);

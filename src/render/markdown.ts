@@ -8,6 +8,7 @@ import {
   dimensionReasons,
   dimensionStatus,
   judgedDimensions,
+  provinceRow,
   excludedSentence,
   gapSentence,
   itemStandardText,
@@ -30,12 +31,41 @@ const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
 export function renderMarkdown(report: Report): string {
   const parts: string[] = [];
-  for (const county of report.counties) parts.push(countySection(report, county));
+  if (report.province) parts.push(provinceSection(report, report.province));
+  if (report.detail) for (const county of report.counties) parts.push(countySection(report, county));
+  else parts.push(`> 共${report.counties.length}个县（市、区），此处只列汇总表；各县明细可用 \`balance-check 文件 --county 县名\` 分别生成（JSON 报告含全部明细）。`);
   parts.push(issuesSection(report));
   parts.push(
     `---\n由 balance-check ${report.tool.version} 生成；评估依据：${report.profile.name}（${report.profile.source}）。`,
   );
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The province table as published: per county and level, 全县平均值 and 差异系数 of each indicator, and the verdict. */
+function provinceSection(report: Report, counties: readonly CountyReport[]): string {
+  const inds = report.profile.indicators;
+  const mean = report.profile.cv.rule === 'mean';
+  const out = [`# 各县（市、区）汇总：${report.profile.verdictName}资源配置（${counties.length}个，未达标的在前）`];
+  for (const level of ['primary', 'junior'] as const) {
+    const rows = counties.map((c) => provinceRow(report, c, level)).filter((r) => r !== null);
+    if (rows.length === 0) continue;
+    out.push(`## ${LEVEL_NAMES[level]}`);
+    out.push(
+      table(
+        ['区县', '学校', '在校生', ...inds.flatMap((i) => [`${i.short}均值`, `${i.short}差异系数`]), mean ? '综合差异系数' : '差异系数达标项', ...(report.profile.compliance ? ['达标学校'] : []), '结论'],
+        rows.map((r) => [
+          r.pass ? r.county : `**${r.county}**`,
+          String(r.schools),
+          fmtInt(r.students),
+          ...r.indicators.flatMap((x, k) => [fmtValue(inds[k]!, x.mean), fmtCv(x.cv)]),
+          mean ? fmtCv(r.composite) : `${r.cvsPassed}/${inds.length}`,
+          ...(report.profile.compliance ? [`${r.compliant}/${r.schools}`] : []),
+          r.pass ? '达标' : '**未达标**',
+        ]),
+      ),
+    );
+  }
+  return out.join('\n\n');
 }
 
 function countySection(report: Report, county: CountyReport): string {

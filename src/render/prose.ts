@@ -173,3 +173,19 @@ export function verdictSentence(report: Report, county: CountyReport): string {
   const lack = v.countyFiguresGiven || report.profile.checklist.length === 0 ? '' : '未提供县级指标工作表，政府保障程度、教育质量、社会认可度中由县级数据判定的项目无法判定。';
   return `全县义务教育${report.profile.verdictName}发展${VERDICT_LABEL[v.status]}要求。${lack}${dims.join('；')}。`;
 }
+
+/** The province table's columns for one level: per indicator 全县平均值 and 差异系数, then the verdict. */
+export function provinceRow(report: Report, county: CountyReport, level: LevelReport['level']) {
+  const l = county.levels.find((x) => x.level === level);
+  if (!l) return null;
+  return {
+    county: county.label,
+    schools: l.result.schoolCount,
+    students: l.result.students,
+    indicators: report.profile.indicators.map((i) => ({ mean: l.result.indicators[i.id]!.mean, cv: l.result.indicators[i.id]!.cv })),
+    composite: l.result.compositeCv,
+    cvsPassed: l.cvsPassed,
+    compliant: l.result.compliantSchools,
+    pass: l.result.pass,
+  };
+}

@@ -21,6 +21,17 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
   lines.push(
     `数据问题：${colourCount(c, issueCounts.error, '错误', c.red)}，${colourCount(c, issueCounts.warning, '警告', c.yellow)}，说明 ${issueCounts.info} 条`,
   );
+  if (report.province) {
+    lines.push('', c.bold(`各县（市、区）${report.counties.length}个，未达标的在前：`));
+    for (const county of report.province) {
+      const levels = county.levels.map((l) => `${LEVEL_NAMES[l.level]}${l.result.pass ? c.green('达标') : c.red('未达标')}`).join(' · ');
+      lines.push(`  ${padEnd(county.label, 14)} ${levels}`);
+    }
+  }
+  if (!report.detail) {
+    lines.push('', c.dim('县数较多，各县明细见报告；也可用 --county 县名 单独生成'));
+    return lines.join('\n');
+  }
   for (const county of report.counties) {
     if (county.county) lines.push('', c.bold.underline(county.county));
     for (const l of county.levels) {

@@ -16,6 +16,7 @@ import { displayWidth } from './format';
 import {
   DIMENSION_LABEL,
   gapSentence,
+  provinceRow,
   itemStandardText,
   itemValueText,
   levelVerdict,
@@ -67,7 +68,8 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
     book.add(sheet);
     return sheet.name;
   };
-  for (const county of report.counties) {
+  const province = report.province ? write(provinceSheet(report, report.province)) : null;
+  for (const county of report.detail ? report.counties : []) {
     const prefix = many ? `${county.county ?? ''}-` : '';
     const layout = dataLayout(report, county, sheetName(`${prefix}计算数据`), standards);
     data.push(write(dataSheet(report, county, layout)));
@@ -87,7 +89,7 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
     for (const [key, target] of layout.issueLinks) links.set(key, target);
   }
   const issues = write(issuesSheet(report, links));
-  return book.toBuffer([...front, issues, ...data, standards.sheet.name]);
+  return book.toBuffer([...(province ? [province] : []), ...front, issues, ...data, standards.sheet.name]);
 }
 
 const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, '').slice(0, 31);
@@ -600,6 +602,51 @@ function schoolItemsSheet(report: Report, county: CountyReport, name: string): S
   const last = sheet.rowCount;
   if (county.schoolItems.length)
     sheet.highlights.push({ range: `N3:P${last}`, text: STATUS_LABEL.not_met, style: BAD_LOOK }, { range: `N3:P${last}`, text: STATUS_LABEL.not_provided, style: { fill: COLOUR.warn } });
+  return sheet;
+}
+
+// ── 各县汇总 ──
+
+function provinceSheet(report: Report, counties: readonly CountyReport[]): SheetBuilder {
+  const sheet = new SheetBuilder('各县汇总');
+  const inds = report.profile.indicators;
+  const mean = report.profile.cv.rule === 'mean';
+  const withCompliance = report.profile.compliance !== null;
+  const columns: Column[] = [
+    { header: '学段', width: 6 },
+    { header: '区县' },
+    { header: '学校', numFmt: NUM.int, width: 6 },
+    { header: '在校生', numFmt: NUM.int },
+    ...inds.flatMap((i): Column[] => [
+      { header: `${i.short}\n全县平均值`, numFmt: i.unit === '元' ? NUM.money : NUM.ratio, width: 10 },
+      { header: '差异\n系数', numFmt: NUM.cv, width: 7 },
+    ]),
+    { header: mean ? '综合\n差异系数' : '差异系数\n达标项', numFmt: mean ? NUM.cv : '0', width: 9 },
+    ...(withCompliance ? [{ header: '达标\n学校', numFmt: NUM.int, width: 7 }] : []),
+    { header: '结论', width: 8 },
+  ];
+  const rows: CellInput[][] = [];
+  for (const level of ['primary', 'junior'] as const)
+    for (const c of counties) {
+      const r = provinceRow(report, c, level);
+      if (!r) continue;
+      rows.push([
+        LEVEL_NAMES[level],
+        r.pass ? r.county : { v: r.county, s: { bold: true, color: COLOUR.badText } },
+        r.schools,
+        r.students,
+        ...r.indicators.flatMap((x): CellInput[] => [x.mean, x.cv ?? '—']),
+        mean ? (r.composite ?? '—') : r.cvsPassed,
+        ...(withCompliance ? [r.compliant] : []),
+        { v: r.pass ? PASS : FAIL, s: CENTER },
+      ]);
+    }
+  const detail = report.detail ? '' : '；县数较多，各县明细请用 --county 分别生成';
+  table(sheet, `各县（市、区）${report.profile.verdictName}资源配置汇总：全县平均值与差异系数（未达标的在前${detail}）`, columns, rows);
+  if (rows.length) {
+    const verdictCol = columnLetters(columns.length - 1);
+    sheet.highlights.push({ range: `${verdictCol}3:${verdictCol}${sheet.rowCount}`, text: FAIL, style: BAD_LOOK });
+  }
   return sheet;
 }
 

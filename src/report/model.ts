@@ -59,11 +59,18 @@ export interface CountyReport {
   pass: boolean;
 }
 
+/** Above this many counties, reports show the province table and leave per-county detail to `--county`. */
+export const DETAIL_COUNTY_LIMIT = 5;
+
 export interface Report {
   tool: { name: string; version: string };
   profile: Profile;
   input: InputInfo;
   counties: CountyReport[];
+  /** Several counties: the province table, failing counties first. */
+  province: CountyReport[] | null;
+  /** Whether per-county detail is shown (a single county, or few enough). */
+  detail: boolean;
   issues: Issue[];
   issueCounts: Record<Severity, number>;
 }
@@ -81,11 +88,15 @@ export function buildReport(args: {
   const issues = [...args.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const issueCounts = { error: 0, warning: 0, info: 0 };
   for (const i of issues) issueCounts[i.severity]++;
+  const counties = args.counties.map((c) => countyReport(c, profile, c.county ?? countyInTitle(args.input.title) ?? fileStem(args.input.file)));
+  const failingFirst = (c: CountyReport) => (c.verdict.dimensions.resources === 'not_met' ? 0 : 1);
   return {
     tool: args.tool,
     profile,
     input: args.input,
-    counties: args.counties.map((c) => countyReport(c, profile, c.county ?? countyInTitle(args.input.title) ?? fileStem(args.input.file))),
+    counties,
+    province: counties.length > 1 ? [...counties].sort((a, b) => failingFirst(a) - failingFirst(b)) : null,
+    detail: counties.length <= DETAIL_COUNTY_LIMIT,
     issues,
     issueCounts,
   };

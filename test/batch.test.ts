@@ -1,0 +1,65 @@
+/** Many counties in one file (a 区县 column): each computed on its own; the province table. */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../src/cli/pipeline';
+import { YOUZHI_2017 } from '../src/engine/profile';
+import { renderMarkdown } from '../src/render/markdown';
+import { renderXlsx } from '../src/render/xlsx';
+import { readOoxml } from '../src/read/ooxml';
+import { check, HEADER, junior, primary, workbook, type Cell } from './helpers/files';
+
+const withCounty = (county: string, row: Cell[]) => [...row, county];
+// 甲县: two identical primary schools (every CV 0); 乙县: 1000 and 250 students with the same resources
+// per school except sports space 8000 in both (so 乙县's sports CV ≠ 0); 丙县: 甲县 again, named 一小 too.
+const rows: Cell[][] = [
+  [...HEADER, '区县'],
+  withCounty('乙县', primary('一小', 1000)),
+  withCounty('甲县', primary('一小', 500)),
+  withCounty('甲县', primary('二小', 500)),
+  withCounty('乙县', [...primary('二小', 250).slice(0, 8), 8000, ...primary('二小', 250).slice(9)]),
+  withCounty('甲县', junior('一中', 800)),
+  withCounty('乙县', junior('一中', 800)),
+];
+
+describe('batch: a 区县 column', () => {
+  it('computes every county separately; duplicate names are per county', async () => {
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.issueCounts.error).toBe(0);
+    expect(r.counties.map((c) => c.county)).toEqual(['乙县', '甲县']);
+    const sports = (county: string) => r.counties.find((c) => c.county === county)!.levels[0]!.result.indicators.sports_space!;
+    expect(sports('甲县').cv).toBeCloseTo(0, 12);
+    // 乙县 sports: 8000/1000 = 8 (1000 students), 8000/250 = 32 (250): X̄ = 16000/1250 = 12.8,
+    // S² = (1000·4.8² + 250·19.2²)/1250 = 92.16, CV = 9.6/12.8 = 0.75.
+    expect(sports('乙县').mean).toBeCloseTo(12.8, 12);
+    expect(sports('乙县').cv).toBeCloseTo(0.75, 12);
+  });
+
+  it('the province table puts failing counties first, in Markdown and Excel', async () => {
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.province!.map((c) => c.label)).toEqual(['乙县', '甲县']); // 乙县 fails on the 0.75 CV
+    const md = renderMarkdown(r);
+    expect(md).toMatch(/# 各县（市、区）汇总/);
+    expect(md.indexOf('**乙县**')).toBeLessThan(md.indexOf('| 甲县 |'));
+    const sheets = readOoxml(await renderXlsx(r));
+    expect(sheets[0]!.name).toBe('各县汇总');
+    expect(sheets.map((s) => s.name)).toContain('甲县-概览');
+  });
+
+  it('--county picks one county; an unknown one is a usage error', async () => {
+    const path = await workbook({ 学校数据: rows });
+    const one = await analyse(path, { profile: YOUZHI_2017, county: '甲县' });
+    expect(one.counties.map((c) => c.county)).toEqual(['甲县']);
+    expect(one.province).toBeNull();
+    await expect(analyse(path, { profile: YOUZHI_2017, county: '丁县' })).rejects.toThrow(/没有区县“丁县”.*乙县、甲县/);
+  });
+
+  it('above 5 counties the reports keep the province table and leave detail to --county', async () => {
+    const many: Cell[][] = [[...HEADER, '区县']];
+    for (let k = 1; k <= 6; k++) many.push(withCounty(`${k}县`, primary('一小', 500)), withCounty(`${k}县`, primary('二小', 600)));
+    const r = await check(await workbook({ 学校数据: many }));
+    expect(r.counties).toHaveLength(6);
+    expect(r.detail).toBe(false);
+    const names = readOoxml(await renderXlsx(r)).map((s) => s.name);
+    expect(names).toEqual(['各县汇总', '数据问题', '标准']);
+    expect(renderMarkdown(r)).toContain('--county 县名');
+  });
+});
