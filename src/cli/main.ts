@@ -17,7 +17,9 @@ import { renderJson, issueJson } from '../render/json';
 import { renderIssues, renderSummary, terminalColours } from '../render/terminal';
 import { existsSync } from 'node:fs';
 import { renderTemplate } from '../template/index';
-import { FORMATS, parseFormats, writeAtomically, writeReports } from './output';
+import { compareReports } from '../report/compare';
+import { renderCompareSummary } from '../render/compare';
+import { FORMATS, parseFormats, writeAtomically, writeComparison, writeReports } from './output';
 import { analyse } from './pipeline';
 import { VERSION } from './version';
 
@@ -124,6 +126,28 @@ async function loadProfile(spec: string | undefined): Promise<Profile> {
   }
 }
 
+async function runCompare(files: string[], options: { out?: string; format: string; profile?: string; sheet?: string; quiet?: boolean }): Promise<number> {
+  if (files.length < 2) throw new UsageError('compare 至少需要两个文件，例如：balance-check compare 2023.xlsx 2024.xlsx');
+  const formats = parseFormats(options.format)?.filter((f) => f !== 'json');
+  if (!formats?.length) throw new UsageError(`compare 的 --format 只能是 xlsx、md 的组合，收到“${options.format}”`);
+  const profile = await loadProfile(options.profile);
+  const reports = [];
+  for (const file of files) reports.push(await analyse(file, { profile, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) }));
+  const broken = reports.filter((r) => hasErrors(r.issues));
+  if (broken.length) {
+    for (const r of broken) listIssues(r, false);
+    err(`${broken.map((r) => r.input.file).join('、')} 有数据错误，未生成比较报告。`);
+    return EXIT.dataErrors;
+  }
+  const comparison = compareReports(reports);
+  const written = await writeComparison(comparison, files, options.out, formats);
+  if (!options.quiet) {
+    out(renderCompareSummary(comparison, terminalColours(process.stdout)));
+    out(`\n报告：${written.join('，')}`);
+  }
+  return EXIT.ok;
+}
+
 function runProfiles(): number {
   for (const p of BUILT_IN_PROFILES) {
     const rule = p.cv.rule === 'each' ? `每项差异系数 ≤ 小学${p.cv.threshold.primary}、初中${p.cv.threshold.junior}` : `综合差异系数（${p.indicators.length}项平均）≤ 小学${p.cv.threshold.primary}、初中${p.cv.threshold.junior}`;
@@ -207,6 +231,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', '以 JSON 输出问题列表')
     .option('-q, --quiet', '只输出错误')
     .action((file: string, options: { sheet?: string; json?: boolean; quiet?: boolean; profile?: string }) => finish(runValidate(file, options)));
+  program
+    .command('compare')
+    .description('比较不同年度的文件（同一县或同一批县）：差异系数、达标学校及其变化原因、新增和不再出现的学校')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('<files...>', '两个或更多学校数据文件，按年度先后排列')
+    .option('-o, --out <dir>', '比较报告输出目录（默认：第一个文件所在目录）')
+    .addOption(new Option('-f, --format <list>', '报告格式：xlsx,md').default('xlsx,md'))
+    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
+    .option('--sheet <name>', '学校数据所在的工作表')
+    .option('-q, --quiet', '只输出错误')
+    .action((files: string[], options: { out?: string; format: string; profile?: string; sheet?: string; quiet?: boolean }) => finish(runCompare(files, options)));
   program
     .command('profiles')
     .description('列出内置评估配置')

@@ -1,7 +1,9 @@
 /** Report files: rendered in memory first, then each written atomically (temp file + rename). */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Comparison } from '../report/compare';
 import type { Report } from '../report/model';
+import { renderCompareMarkdown, renderCompareXlsx } from '../render/compare';
 import { renderJson } from '../render/json';
 import { renderMarkdown } from '../render/markdown';
 import { renderXlsx } from '../render/xlsx';
@@ -43,6 +45,20 @@ export async function writeReports(report: Report, input: string, outDir: string
   if (outDir) await mkdir(outDir, { recursive: true });
   for (const f of files) await writeAtomically(f.path, f.content);
   return files.map((f) => f.path);
+}
+
+/** The comparison report: `<first>_vs_<last>.compare.{xlsx,md}`. */
+export async function writeComparison(comparison: Comparison, files: readonly string[], outDir: string | undefined, formats: readonly Format[]) {
+  const stem = (f: string) => basename(f, extname(f));
+  const base = join(outDir ?? dirname(files[0]!), `${stem(files[0]!)}_vs_${stem(files[files.length - 1]!)}.compare`);
+  if (outDir) await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  for (const format of formats) {
+    const path = `${base}.${format}`;
+    await writeAtomically(path, format === 'xlsx' ? renderCompareXlsx(comparison) : Buffer.from(renderCompareMarkdown(comparison), 'utf8'));
+    written.push(path);
+  }
+  return written;
 }
 
 /** Temp file beside the target, then rename: a reader never sees half a file. */

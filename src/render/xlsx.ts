@@ -27,14 +27,13 @@ import {
 } from './prose';
 import { sheetRef, WorkbookWriter } from './spreadsheet/book';
 import { SheetBuilder, type CellInput, type CellSpec } from './spreadsheet/sheet';
+import { HEADER, paragraph, table, TITLE, wrappedLines, type Column } from './spreadsheet/table';
 import type { Style } from './spreadsheet/styles';
 
 const COLOUR = { header: 'FFD9E1F2', ok: 'FFE2EFDA', bad: 'FFFCE4D6', warn: 'FFFFF2CC', badText: 'FFC00000', link: 'FF0563C1', grey: 'FF595959', input: 'FFFFF2CC' } as const;
 /** Number formats; a trailing ";" section shows zero as blank. */
 const NUM = { int: '#,##0', money: '#,##0', area: '#,##0.0', ratio: '0.00', cv: '0.000', sd: '#,##0.000', pct: '0.00%', amount: '#,##0.##', intBlank: '#,##0;-#,##0;', areaBlank: '#,##0.0;-#,##0.0;' } as const;
 
-const HEADER: Style = { bold: true, fill: COLOUR.header, border: true, align: 'center', valign: 'middle', wrap: true };
-const TITLE: Style = { bold: true, size: 13 };
 const CENTER: Style = { border: true, align: 'center', valign: 'middle' };
 const OK_LOOK = { fill: COLOUR.ok };
 const BAD_LOOK = { fill: COLOUR.bad, bold: true, color: COLOUR.badText };
@@ -47,13 +46,6 @@ const FAIL = '未达标';
 const R = COMPARE_DECIMALS;
 /** ROUND(a,9)>=ROUND(b,9): the engine's comparison, written as a formula. */
 const atLeastF = (a: string, b: string) => `ROUND(${a},${R})>=ROUND(${b},${R})`;
-
-interface Column {
-  header: string;
-  numFmt?: string;
-  /** Fixed width; otherwise fitted to the content. */
-  width?: number;
-}
 
 export async function renderXlsx(report: Report): Promise<Buffer> {
   const book = new WorkbookWriter();
@@ -817,60 +809,3 @@ function issuesSheet(report: Report, links: Map<string, string>): SheetBuilder {
   return sheet;
 }
 
-// ── layout helpers ──
-
-/** Title row, header row (frozen, repeated on printed pages), then data rows with borders and number formats. */
-function table(sheet: SheetBuilder, title: string, columns: readonly Column[], rows: readonly CellInput[][]) {
-  const t = sheet.addRow([{ v: title, s: TITLE }], { height: 22 });
-  sheet.mergeAcross(t, 1, columns.length);
-  const header = sheet.addRow(columns.map((c) => ({ v: c.header, s: HEADER })));
-  sheet.headerRows = sheet.rowCount;
-  // One style object per column (and per column × cell style), so the registry sees each once.
-  const base = columns.map((c): Style => ({ border: true, valign: 'middle', ...(c.numFmt ? { numFmt: c.numFmt } : {}) }));
-  const merged = columns.map(() => new Map<Style, Style>());
-  const styleOf = (i: number, own: Style | undefined): Style => {
-    const b = base[i] ?? { border: true, valign: 'middle' };
-    if (!own) return b;
-    let m = merged[i]?.get(own);
-    if (!m) merged[i]?.set(own, (m = { ...b, ...own }));
-    return m ?? { ...b, ...own };
-  };
-  for (const row of rows)
-    sheet.addRow(
-      row.map((cell, i): CellSpec => {
-        if (cell !== null && typeof cell === 'object') {
-          cell.s = styleOf(i, cell.s);
-          return cell;
-        }
-        return { v: cell, s: styleOf(i, undefined) };
-      }),
-    );
-  sheet.widths = columns.map((c, i) => c.width ?? fitWidth(c, rows.map((r) => r[i] ?? null)));
-  sheet.rows[header - 1]!.height = 15 * Math.max(1, ...columns.map((c, i) => wrappedLines(c.header, sheet.widths[i]!))) + 5;
-}
-
-/** Lines a wrapped text takes in a column of this width (CJK characters count double). */
-const wrappedLines = (text: string, width: number) =>
-  text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((displayWidth(line) * 1.05) / Math.max(1, width - 1))), 0);
-
-function fitWidth(column: Column, values: readonly CellInput[]): number {
-  const header = Math.max(...column.header.split('\n').map((h) => displayWidth(h) * 1.1 + 2));
-  const content = values.map((v) => {
-    const x = v !== null && typeof v === 'object' ? (v.v ?? null) : v;
-    if (typeof x === 'number') return formattedLength(x, column.numFmt) + 2;
-    return typeof x === 'string' ? displayWidth(x) * 1.1 + 2 : 0;
-  });
-  return Math.min(44, Math.max(6, header, ...content));
-}
-
-function formattedLength(x: number, numFmt = ''): number {
-  const decimals = numFmt.includes('.') ? numFmt.split(';')[0]!.split('.')[1]!.replace(/[^0#]/g, '').length : 0;
-  const digits = Math.round(Math.abs(x)).toString().length;
-  return digits + Math.floor((digits - 1) / 3) + (decimals ? decimals + 1 : 0) + (x < 0 ? 1 : 0);
-}
-
-function paragraph(sheet: SheetBuilder, text: string, columns: number, style: Style = {}) {
-  const lines = Math.max(1, Math.ceil(displayWidth(text) / 110));
-  const row = sheet.addRow([{ v: text, s: { wrap: true, valign: 'top', ...style } }], { height: 16 * lines + 4 });
-  sheet.mergeAcross(row, 1, columns);
-}

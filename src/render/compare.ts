@@ -1,0 +1,101 @@
+/** `balance-check compare`: the comparison as Markdown, Excel and a terminal summary. */
+import type { ChalkInstance } from 'chalk';
+import { LEVEL_NAMES } from '../engine/types';
+import type { Comparison, SchoolChange } from '../report/compare';
+import { fmtCv } from './format';
+import { WorkbookWriter } from './spreadsheet/book';
+import type { CellInput } from './spreadsheet/sheet';
+import { simpleSheet } from './spreadsheet/table';
+
+const change = (xs: readonly (number | null)[]) => {
+  const [a, b] = [xs[0], xs[xs.length - 1]];
+  return a === null || a === undefined || b === null || b === undefined ? null : b - a;
+};
+const signed = (x: number | null) => (x === null ? '—' : `${x > 0 ? '+' : ''}${fmtCv(x)}`);
+
+function indicatorName(c: Comparison, id: string) {
+  return c.reports[0]!.profile.indicators.find((i) => i.id === id)?.name ?? id;
+}
+
+export function changeText(c: Comparison, x: SchoolChange): string {
+  const years = `${c.labels[x.from]}→${c.labels[x.to]}`;
+  switch (x.kind) {
+    case 'added':
+      return `${years} 新增`;
+    case 'gone':
+      return `${years} 不再出现`;
+    default: {
+      const why = x.flipped
+        .map((f) => `${indicatorName(c, f.id)}${f.floor ? (f.nowMet ? '回到标准的85%以上' : '降到标准的85%以下') : f.nowMet ? '由未达标变为达标' : '由达标变为未达标'}`)
+        .join('、');
+      return `${years} ${x.kind === 'became_compliant' ? '变为达标' : '变为未达标'}${why ? `：${why}` : ''}`;
+    }
+  }
+}
+
+export function renderCompareMarkdown(c: Comparison): string {
+  const out: string[] = [`# 年度比较：${c.labels.join('、')}`];
+  const inds = c.reports[0]!.profile.indicators;
+  for (const county of c.counties) {
+    out.push(`## ${county.county}`);
+    for (const l of county.levels) {
+      const header = ['指标', ...c.labels, '变化'];
+      const rows = inds.map((i) => [i.name, ...l.cvs[i.id]!.map(fmtCv), signed(change(l.cvs[i.id]!))]);
+      rows.push(['达标学校（学段）', ...l.compliant.map((x) => (x ? `${x.compliant}/${x.schools}` : '—')), '']);
+      rows.push(['资源配置结论', ...l.pass.map((p) => (p === null ? '—' : p ? '达标' : '未达标')), '']);
+      out.push(`### ${LEVEL_NAMES[l.level]}：差异系数与达标学校\n\n${[header, header.map((_, k) => (k === 0 ? '---' : '---:')), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
+    }
+    out.push(
+      county.changes.length === 0
+        ? '各校达标情况没有变化，学校名单相同。'
+        : `### 学校变化\n\n${county.changes.map((x) => `- ${x.school}（${LEVEL_NAMES[x.level]}）：${changeText(c, x)}`).join('\n')}`,
+    );
+  }
+  out.push(`---\n由 balance-check ${c.reports[0]!.tool.version} 生成；比较文件：${c.reports.map((r) => r.input.file).join('、')}。`);
+  return `${out.join('\n\n')}\n`;
+}
+
+export function renderCompareXlsx(c: Comparison): Buffer {
+  const inds = c.reports[0]!.profile.indicators;
+  const cvRows: CellInput[][] = [];
+  const changeRows: CellInput[][] = [];
+  for (const county of c.counties) {
+    for (const l of county.levels) {
+      for (const i of inds) cvRows.push([county.county, LEVEL_NAMES[l.level], i.name, ...l.cvs[i.id]!, change(l.cvs[i.id]!)]);
+      cvRows.push([county.county, LEVEL_NAMES[l.level], '达标学校（学段）', ...l.compliant.map((x) => (x ? `${x.compliant}/${x.schools}` : '—')), null]);
+    }
+    for (const x of county.changes) changeRows.push([county.county, x.school, LEVEL_NAMES[x.level], changeText(c, x)]);
+  }
+  const book = new WorkbookWriter();
+  for (const spec of [
+    {
+      name: '差异系数比较',
+      title: `年度比较：${c.labels.join('、')}（差异系数及达标学校；变化 = 最后一年 − 第一年）`,
+      columns: [{ header: '区县' }, { header: '学段', width: 6 }, { header: '指标' }, ...c.labels.map((l) => ({ header: l, numFmt: '0.000', width: 10 })), { header: '变化', numFmt: '+0.000;-0.000;0.000', width: 9 }],
+      rows: cvRows,
+    },
+    {
+      name: '学校变化',
+      title: '达标情况变化的学校（及原因）、新增和不再出现的学校',
+      columns: [{ header: '区县' }, { header: '学校' }, { header: '学段', width: 6 }, { header: '变化', width: 70 }],
+      rows: changeRows,
+    },
+  ])
+    book.add(simpleSheet(spec));
+  return book.toBuffer();
+}
+
+export function renderCompareSummary(c: Comparison, colour: ChalkInstance): string {
+  const lines = [colour.bold(`年度比较：${c.labels.join(' → ')}`)];
+  for (const county of c.counties) {
+    lines.push('', colour.bold(county.county));
+    for (const l of county.levels) {
+      const worse = Object.entries(l.cvs).filter(([, xs]) => (change(xs) ?? 0) > 0).length;
+      const comp = l.compliant.map((x) => (x ? `${x.compliant}/${x.schools}` : '—')).join(' → ');
+      lines.push(`  ${LEVEL_NAMES[l.level]}：达标学校 ${comp}；差异系数变大的指标 ${worse} 项`);
+    }
+    const changed = county.changes.filter((x) => x.kind !== 'added' && x.kind !== 'gone');
+    lines.push(`  达标情况变化的学校 ${changed.length} 所，新增 ${county.changes.filter((x) => x.kind === 'added').length} 所，不再出现 ${county.changes.filter((x) => x.kind === 'gone').length} 所`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,96 @@
+/**
+ * Year over year: several reports of the same county (or counties) side by side — each CV and
+ * compliance count with the change, the schools whose compliance changed and why (which
+ * indicator), schools added or gone. A model like the report model; renderers format it.
+ */
+import type { SectionResult } from '../engine/compliance';
+import { LEVELS, type Level } from '../engine/types';
+import { sectionLabel, type CountyReport, type Report } from './model';
+
+export interface ComparedLevel {
+  level: Level;
+  /** Per indicator id: the CV in each report (null where absent). */
+  cvs: Record<string, (number | null)[]>;
+  compliant: ({ compliant: number; schools: number } | null)[];
+  pass: (boolean | null)[];
+}
+
+export interface SchoolChange {
+  school: string;
+  level: Level;
+  /** From report index from → to. */
+  from: number;
+  to: number;
+  kind: 'became_compliant' | 'became_non_compliant' | 'added' | 'gone';
+  /** Why: indicators whose met / not met flipped, or that crossed the floor (85%) while unmet. */
+  flipped: { id: string; nowMet: boolean; floor?: boolean }[];
+}
+
+export interface ComparedCounty {
+  county: string;
+  levels: ComparedLevel[];
+  changes: SchoolChange[];
+}
+
+export interface Comparison {
+  labels: string[];
+  reports: Report[];
+  counties: ComparedCounty[];
+}
+
+/** "示例县…统计表（2024年）" → "2024年"; else a year in the file name; else the file name. */
+export function reportLabel(report: Report): string {
+  const year = /((?:19|20)\d{2})\s*年?/.exec(report.input.title ?? '') ?? /((?:19|20)\d{2})/.exec(report.input.file);
+  return year ? `${year[1]}年` : report.input.file.replace(/\.[^.]+$/, '');
+}
+
+export function compareReports(reports: readonly Report[]): Comparison {
+  const labels = reports.map(reportLabel);
+  const unique = labels.map((l, i) => (labels.indexOf(l) === i ? l : `${l}（${reports[i]!.input.file}）`));
+  const single = reports.every((r) => r.counties.length === 1);
+  const names = single ? [reports[reports.length - 1]!.counties[0]!.label] : [...new Set(reports.flatMap((r) => r.counties.map((c) => c.label)))];
+  const countyOf = (r: Report, name: string) => (single ? r.counties[0] : r.counties.find((c) => c.label === name));
+  const counties = names.map((name): ComparedCounty => {
+    const per = reports.map((r) => countyOf(r, name));
+    const floorGap = 1 - (reports[0]!.profile.compliance?.floorRatio ?? 0);
+    return { county: name, levels: compareLevels(reports[0]!, per), changes: schoolChanges(per, floorGap) };
+  });
+  return { labels: unique, reports: [...reports], counties };
+}
+
+function compareLevels(first: Report, per: readonly (CountyReport | undefined)[]): ComparedLevel[] {
+  return LEVELS.filter((level) => per.some((c) => c?.levels.some((l) => l.level === level))).map((level) => {
+    const at = per.map((c) => c?.levels.find((l) => l.level === level));
+    return {
+      level,
+      cvs: Object.fromEntries(first.profile.indicators.map((i) => [i.id, at.map((l) => l?.result.indicators[i.id]?.cv ?? null)])),
+      compliant: at.map((l) => (l ? { compliant: l.result.compliantSchools, schools: l.result.schoolCount } : null)),
+      pass: at.map((l) => l?.result.pass ?? null),
+    };
+  });
+}
+
+function schoolChanges(per: readonly (CountyReport | undefined)[], floorGap: number): SchoolChange[] {
+  const changes: SchoolChange[] = [];
+  const sections = (c: CountyReport | undefined) => new Map((c?.levels.flatMap((l) => l.sections) ?? []).map((s) => [`${s.section.level}\u0000${sectionLabel(s)}`, s]));
+  for (let to = 1; to < per.length; to++) {
+    const [before, after] = [sections(per[to - 1]), sections(per[to])];
+    const base = (s: SectionResult) => ({ school: sectionLabel(s), level: s.section.level, from: to - 1, to });
+    for (const [key, now] of after) {
+      const was = before.get(key);
+      if (!was) changes.push({ ...base(now), kind: 'added', flipped: [] });
+      else if (was.compliant !== now.compliant)
+        changes.push({
+          ...base(now),
+          kind: now.compliant ? 'became_compliant' : 'became_non_compliant',
+          flipped: Object.keys(now.met).flatMap((id) => {
+            if (was.met[id] !== now.met[id]) return [{ id, nowMet: now.met[id]! }];
+            const below = (s: SectionResult) => s.relativeGaps[id]! > floorGap;
+            return !now.met[id] && below(was) !== below(now) ? [{ id, nowMet: !below(now), floor: true }] : [];
+          }),
+        });
+    }
+    for (const [key, was] of before) if (!after.has(key)) changes.push({ ...base(was), kind: 'gone', flipped: [] });
+  }
+  return changes;
+}

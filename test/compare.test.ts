@@ -1,0 +1,63 @@
+/** Year over year: CVs and compliance side by side, and the schools that changed, with why. */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareReports } from '../src/report/compare';
+import { renderCompareMarkdown } from '../src/render/compare';
+import { check, county, primary, workbook, type Cell } from './helpers/files';
+
+const titled = (year: number, rows: Cell[][]) => ({ rows: [[`示例县义务教育学校办学条件统计表（${year}年）`], ...rows], merges: ['A1:K1'] });
+
+async function years() {
+  const before = county();
+  const after = county().filter((r) => r[0] !== '四小');
+  after[2]![8] = 6 * 800; // 二小: sports space 6 ㎡ per student, 80% of 7.5: below the 85% floor
+  after.push(primary('五小', 400));
+  return [await workbook({ 学校数据: titled(2023, before) }, '2023.xlsx'), await workbook({ 学校数据: titled(2024, after) }, '2024.xlsx')];
+}
+
+describe('compare', () => {
+  it('puts each CV and compliance count side by side with the change, labelled by year', async () => {
+    const [a, b] = await years();
+    const reports = [await check(a!), await check(b!)];
+    const c = compareReports(reports);
+    expect(c.labels).toEqual(['2023年', '2024年']);
+    expect(c.counties.map((x) => x.county)).toEqual(['示例县']);
+    const primaryLevel = c.counties[0]!.levels.find((l) => l.level === 'primary')!;
+    const sportsCv = (i: number) => reports[i]!.counties[0]!.levels[0]!.result.indicators.sports_space!.cv;
+    expect(primaryLevel.cvs.sports_space).toEqual([sportsCv(0), sportsCv(1)]);
+    expect(primaryLevel.compliant).toEqual([
+      { compliant: 4, schools: 4 },
+      { compliant: 3, schools: 4 },
+    ]);
+  });
+
+  it('names the schools that changed and why; schools added and gone', async () => {
+    const [a, b] = await years();
+    const c = compareReports([await check(a!), await check(b!)]);
+    const changes = c.counties[0]!.changes;
+    expect(changes.map((x) => [x.school, x.kind])).toEqual([
+      ['二小', 'became_non_compliant'],
+      ['五小', 'added'],
+      ['四小', 'gone'],
+    ]);
+    expect(changes[0]!.flipped).toEqual([{ id: 'sports_space', nowMet: false }]);
+    const md = renderCompareMarkdown(c);
+    expect(md).toContain('二小（小学）：2023年→2024年 变为未达标：生均体育运动场馆面积由达标变为未达标');
+    expect(md).toContain('五小（小学）：2023年→2024年 新增');
+  });
+
+  it('on the command line: writes Markdown and Excel beside the first file', async () => {
+    const [a, b] = await years();
+    const r = spawnSync(process.execPath, [resolve('bin/balance-check.js'), 'compare', a!, b!], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('年度比较：2023年 → 2024年');
+    expect(r.stdout).toContain('达标学校 4/4 → 3/4');
+    const dir = join(a!, '..');
+    expect(readdirSync(dir).filter((f) => f.includes('.compare.')).sort()).toEqual(['2023_vs_2024.compare.md', '2023_vs_2024.compare.xlsx']);
+    expect(readFileSync(join(dir, '2023_vs_2024.compare.md'), 'utf8')).toContain('# 年度比较：2023年、2024年');
+    const one = spawnSync(process.execPath, [resolve('bin/balance-check.js'), 'compare', a!], { encoding: 'utf8' });
+    expect(one.status).toBe(3);
+  });
+});
