@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/cli/pipeline';
 import type { Profile } from '../src/engine/profile';
-import { JIBEN_2012 } from '../src/engine/profiles';
+import { JIBEN_2012, resolveProfile } from '../src/engine/profiles';
 import { CATALOGUE, type IssueCode } from '../src/issues/catalogue';
 import { check, county, HEADER, junior, primary, workbook, type Cell } from './helpers/files';
 
@@ -108,6 +108,16 @@ const CASES: Case[] = [
     profile: JIBEN_2012,
     at: { row: 1 },
     says: '只按其余1项计算',
+  },
+  {
+    code: 'PARENT_NOT_FOUND',
+    rows: withHeader([...HEADER, '所属中心校'], (r) => {
+      r.slice(1).forEach((row) => row.push(null));
+      r.push(['北沟教学点', '教学点', 30, null, 2, 0, 1, 150, 300, 60000, 1, '不存在的中心校']);
+    }),
+    profile: resolveProfile({ exclusions: { teachingPoints: 'merge' } }),
+    at: { row: 8, school: '北沟教学点' },
+    says: '不存在的中心校',
   },
   { code: 'COUNTY_ROW_IGNORED', rows: county, countySheet: [COUNTY_HEADER, ['校园绿化率', '40%']], at: { cell: 'A2', column: '校园绿化率' } },
 ];

@@ -92,8 +92,24 @@ describe('exclusions (indicators.md §2.3)', () => {
     expect(r(school('民办', '小学', { primary: 23 }, {}, { ownership: '民办' }))).toHaveProperty('sections');
   });
 
+  it('merges 教学点 into their 所属中心校 when the profile says so (students and resources added)', async () => {
+    const { evaluateCounty } = await import('../src/engine/evaluate');
+    const { resolveProfile } = await import('../src/engine/profiles');
+    const centre = school('中心校', '小学', { primary: 500 }, { teachingSpace: 2500, qualifiedTeachers: 25 });
+    const point = school('北沟点', '教学点', { primary: 30 }, { teachingSpace: 180, qualifiedTeachers: 2 }, { parent: '中心校' });
+    const merged = evaluateCounty(null, [centre, point], resolveProfile({ exclusions: { teachingPoints: 'merge' } }));
+    const s = merged.sections.map((r) => r.section);
+    expect(s.map((x) => [x.school.name, x.students, x.amounts.teachingSpace, x.amounts.qualifiedTeachers])).toEqual([['中心校', 530, 2680, 27]]);
+    expect(merged.excluded.map((e) => e.reason)).toEqual(['教学点并入所属中心校“中心校”计算']);
+    // The default rule excludes the 30-student point instead.
+    const separate = evaluateCounty(null, [centre, point], YOUZHI_2017);
+    expect(separate.sections.map((r) => r.section.students)).toEqual([500]);
+    expect(separate.excluded[0]!.reason).toBe('教学点在校生30人，不足50人');
+    expect(centre.students.primary).toBe(500); // the input records are not modified
+  });
+
   it('takes the 教学点 threshold from the profile', () => {
-    const p = ProfileSchema.parse({ ...YOUZHI_2017, exclusions: { specialEducation: true, teachingPointMinStudents: 0 } });
+    const p = ProfileSchema.parse({ ...YOUZHI_2017, exclusions: { specialEducation: true, teachingPoints: 'exclude-small', teachingPointMinStudents: 0 } });
     expect(sectionSchool(school('点', '教学点', { primary: 12 }, {}), p)).toHaveProperty('sections');
   });
 });

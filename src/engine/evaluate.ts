@@ -6,6 +6,7 @@ import { makeIssue, type Issue } from '../issues/catalogue';
 import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyFigures, type Verdict } from './checklist';
 import { evaluateGroups, evaluateUrbanRural, type GroupResult, type UrbanRuralResult } from './groups';
 import { evaluateSchoolItems, type SchoolItems } from './school-items';
+import { mergeTeachingPoints } from './teaching-points';
 import { evaluateSection, standardOf, type PerIndicator, type SectionResult } from './compliance';
 import { plausibilityIssues } from './plausibility';
 import type { Profile } from './profile';
@@ -77,8 +78,9 @@ export function evaluateCounty(
   figures: CountyFigures | null = null,
 ): CountyResult {
   const sections: SectionResult[] = [];
-  const excluded: Exclusion[] = [];
-  for (const school of schools) {
+  const points = mergeTeachingPoints(schools, profile);
+  const excluded: Exclusion[] = [...points.merged];
+  for (const school of points.schools) {
     const result = sectionSchool(school, profile);
     if ('excluded' in result) excluded.push(result.excluded);
     else sections.push(...result.sections.map((s) => evaluateSection(s, profile)));
@@ -112,6 +114,7 @@ export function evaluateCounty(
     urbanRural: evaluateUrbanRural(sections, profile),
     excluded,
     issues: [
+      ...points.issues,
       ...missing,
       ...(missing.length ? [] : plausibilityIssues(sections, profile)),
       ...judged.flatMap((j) => j.issues),

@@ -61,6 +61,8 @@ export const ProfileSchema = z.object({
   }),
   exclusions: z.object({
     specialEducation: z.boolean(),
+    /** 教学点: excluded below the minimum (the default), or merged into their 所属中心校. */
+    teachingPoints: z.enum(['exclude-small', 'merge']),
     /** 教学点 with fewer students than this are left out; 0 keeps them all. */
     teachingPointMinStudents: z.number().int().nonnegative(),
   }),
@@ -193,7 +195,7 @@ export const YOUZHI_2017: Profile = ProfileSchema.parse({
     十二年一贯制: { primary: 1, junior: 1.1, senior: 1.32 },
     完全中学: { junior: 1, senior: 1.2 },
   },
-  exclusions: { specialEducation: true, teachingPointMinStudents: 50 },
+  exclusions: { specialEducation: true, teachingPoints: 'exclude-small', teachingPointMinStudents: 50 },
   schoolItems: {
     rooms: { classesPerRoom: 12, minRooms: 1, musicMinArea: 96, artMinArea: 90, sizeRequired: true },
     maxStudents: { 小学: 2000, 初中: 2000, 九年一贯制: 2500, 十二年一贯制: 2500, 完全中学: 2000, 教学点: 2000 },

@@ -138,6 +138,11 @@ export const CATALOGUE = {
     template: '缺少{fields}等列：{indicators}不参与计算，综合差异系数只按其余{kept}项计算，不能作为正式结论',
     description: 'Under a CV-only profile (2012), indicators whose columns the file lacks are left out.',
   },
+  PARENT_NOT_FOUND: {
+    severity: 'warning',
+    template: '所属中心校“{parent}”不在本县学校中，教学点无法并入，按不足{min}人排除的规则处理',
+    description: 'Under a profile that merges 教学点 into their 所属中心校, the named parent is not in the file.',
+  },
   DUPLICATE_COLUMN: {
     severity: 'warning',
     template: '与 {firstCell} 列同为“{field}”，已使用前者，忽略此列',
@@ -176,7 +181,7 @@ export const CATALOGUE = {
   },
   SCHOOL_EXCLUDED: {
     severity: 'info',
-    template: '不参与资源配置计算：{reason}',
+    template: '不单独参与资源配置计算：{reason}',
     description: 'A school left out of the indicators by a profile rule (特殊教育学校, small 教学点).',
   },
 } as const satisfies Record<string, IssueDef>;

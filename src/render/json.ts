@@ -73,6 +73,8 @@ function levelJson({ result }: LevelReport) {
     compliantSchools: result.compliantSchools,
     indicators: Object.fromEntries(Object.values(result.indicators).map((s) => [s.id, indicatorJson(s)])),
     allCvPass: result.allCvPass,
+    compositeCv: result.compositeCv,
+    cvRulePass: result.cvRulePass,
     pass: result.pass,
     shortfallTotals: result.shortfallTotals,
   };
