@@ -44,6 +44,15 @@ describe('batch: a 区县 column', () => {
     expect(sheets.map((s) => s.name)).toContain('甲县-概览');
   });
 
+  it('issues keep their county', async () => {
+    const bad = rows.map((r) => [...r]);
+    bad[3]![4] = '约20'; // 甲县 二小 高于规定学历教师数
+    const r = await check(await workbook({ 学校数据: bad }));
+    const issue = r.issues.find((i) => i.code === 'NOT_A_NUMBER')!;
+    expect(issue).toMatchObject({ county: '甲县', school: '二小', cell: 'E4' });
+    expect(issue.message).toContain('甲县 · 二小');
+  });
+
   it('--county picks one county; an unknown one is a usage error', async () => {
     const path = await workbook({ 学校数据: rows });
     const one = await analyse(path, { profile: YOUZHI_2017, county: '甲县' });

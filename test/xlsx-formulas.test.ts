@@ -98,6 +98,25 @@ describe.skipIf(!hasSoffice)('Excel formulas recalculated by LibreOffice', () =>
   }, 120_000);
 });
 
+describe.skipIf(!hasSoffice)('a 2012 (jiben) workbook recalculated', () => {
+  it('every CV and the 综合差异系数 equal the engine; the overview verdict follows the composite', async () => {
+    const { JIBEN_2012 } = await import('../src/engine/profiles');
+    const report = await analyse('fixtures/sample-county.xlsx', { profile: JIBEN_2012 });
+    const sheets = recalculate(stripCachedValues(await renderXlsx(report)));
+    const cv = sheets.get('差异系数')!.slice(2);
+    let row = 0;
+    for (const l of report.counties[0]!.levels) {
+      for (const ind of report.profile.indicators) close(cv[row++]![6], l.result.indicators[ind.id]!.cv!, `${l.level} ${ind.id} CV`);
+      const composite = cv[row++]!;
+      expect(composite[1]).toBe('综合差异系数（各项平均）');
+      close(composite[6], l.result.compositeCv!, `${l.level} composite`);
+      expect(composite[8]).toBe(l.result.cvRulePass ? '达标' : '未达标');
+    }
+    const overview = sheets.get('概览')!.slice(2);
+    report.counties[0]!.levels.forEach((l, i) => expect(overview[i]![5]).toBe(l.result.pass ? '达标' : '未达标'));
+  }, 120_000);
+});
+
 describe.skipIf(!hasSoffice || !hasPdftotext)('the Excel report printed', () => {
   it('prints without #### and with every school name whole', async () => {
     const report = await check('fixtures/sample-county.xlsx');

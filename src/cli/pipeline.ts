@@ -37,7 +37,10 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
         }),
       ]
     : [];
-  const countySheet = readCountySheet(source, schema.sheet, profile.countyInputs);
+  /** A profile without county items (2012) has nothing to read from a 县级指标 sheet. */
+  const countySheet = profile.countyInputs.length
+    ? readCountySheet(source, schema.sheet, profile.countyInputs)
+    : { sheet: null, figures: new Map(), issues: [] };
   const all = byCounty(schema.records);
   const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
   if (options.county !== undefined && groups.length === 0)

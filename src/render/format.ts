@@ -10,8 +10,10 @@ export function fmt(x: number, digits = 2): string {
 export const fmtInt = (x: number): string => fmt(x, 0);
 export const fmtCv = (cv: number | null): string => (cv === null ? '—' : fmt(cv, 3));
 
-/** An indicator value with the precision its unit wants (元 whole, others 2 decimals). */
-export const fmtValue = (ind: IndicatorDef, x: number): string => fmt(x, ind.unit === '元' ? 0 : 2);
+/** An indicator value with the precision its unit wants: 元 whole, small ratios (师生比 0.0625) to 4 decimals, others 2. */
+export const fmtValue = (ind: IndicatorDef, x: number): string => fmt(x, ind.unit === '元' ? 0 : Math.abs(x) < 1 && ind.standard === null ? 4 : 2);
+/** "体育场馆（㎡）", or just "师生比" for a ratio without a unit. */
+export const labelWithUnit = (ind: IndicatorDef): string => (ind.unit ? `${ind.short}（${ind.unit}）` : ind.short);
 
 /** A shortfall amount: whole persons / rooms / 元, areas to 0.1 ㎡. */
 export const fmtShortfall = (ind: IndicatorDef, x: number): string =>

@@ -91,18 +91,20 @@ function countySection(report: Report, county: CountyReport): string {
   );
   for (const l of county.levels) out.push(cvTable(report, l));
 
-  out.push('## 三、学校达标情况');
-  for (const l of county.levels) out.push(complianceTable(report, l));
+  if (report.profile.compliance) {
+    out.push('## 三、学校达标情况');
+    for (const l of county.levels) out.push(complianceTable(report, l));
 
-  out.push('## 四、缺口测算');
-  out.push(
-    county.gaps.length === 0
-      ? '各校7项指标均达到标准，无缺口。'
-      : county.gaps.map((g) => `- ${gapSentence(g)}`).join('\n'),
-  );
-  for (const l of county.levels) {
-    const t = shortfallTable(report, l);
-    if (t) out.push(t);
+    out.push('## 四、缺口测算');
+    out.push(
+      county.gaps.length === 0
+        ? '各校7项指标均达到标准，无缺口。'
+        : county.gaps.map((g) => `- ${gapSentence(g)}`).join('\n'),
+    );
+    for (const l of county.levels) {
+      const t = shortfallTable(report, l);
+      if (t) out.push(t);
+    }
   }
 
   const checklist = checklistSection(report, county);

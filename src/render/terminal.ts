@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { LEVEL_NAMES } from '../engine/types';
 import type { Issue } from '../issues/catalogue';
 import type { Report } from '../report/model';
-import { fmt, fmtCv, fmtInt, fmtValue, padEnd, padStart } from './format';
+import { fmt, fmtCv, fmtInt, fmtValue, labelWithUnit, padEnd, padStart } from './format';
 import type { Status } from '../engine/school-items';
 import { DIMENSION_LABEL, dimensionStatus, gapSentence, itemNumber, itemValueText, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
 
@@ -44,8 +44,8 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
         const cv = fmtCv(s.cv);
         const cvText = s.cvPass ? c.green(`${cv} ✓`) : c.red(`${cv} ✗`);
         lines.push(
-          `  ${padEnd(`${ind.short}（${ind.unit}）`, 18)}${padStart(fmtValue(ind, s.mean), 8)}  差异系数 ${cvText}${c.dim(` ≤${s.cvThreshold.toFixed(2)}`)}` +
-            `${s.borderline ? c.yellow(' 临界') : ''}  达标校 ${s.schoolsMeeting}/${r.schoolCount}`,
+          `  ${padEnd(labelWithUnit(ind), 18)}${padStart(fmtValue(ind, s.mean), 8)}  差异系数 ${cvText}${c.dim(` ≤${s.cvThreshold.toFixed(2)}`)}` +
+            `${s.borderline ? c.yellow(' 临界') : ''}${s.standard === null ? '' : `  达标校 ${s.schoolsMeeting}/${r.schoolCount}`}`,
         );
       }
       if (report.profile.cv.rule === 'mean') {

@@ -706,7 +706,9 @@ function overviewSheet(report: Report, county: CountyReport, name: string, compl
       LEVEL_NAMES[l.level],
       l.result.schoolCount,
       l.result.students,
-      { f: `COUNTIF(${ref(compliance.sheet.name, `${cellAt(compliance.compliantCol, cf)}:${cellAt(compliance.compliantCol, cl)}`)},"${PASS}")`, v: l.result.compliantSchools },
+      report.profile.compliance
+        ? { f: `COUNTIF(${ref(compliance.sheet.name, `${cellAt(compliance.compliantCol, cf)}:${cellAt(compliance.compliantCol, cl)}`)},"${PASS}")`, v: l.result.compliantSchools }
+        : '—',
       { f: `COUNTIF(${ref(cv.sheet.name, `${cellAt(cv.passCol, vf)}:${cellAt(cv.passCol, vl)}`)},"${PASS}")`, v: l.cvsPassed },
       { f: `IF(AND(${levelPassConditions(report, cv, l.level, r).join(',')}),"${PASS}","${FAIL}")`, v: l.result.pass ? PASS : FAIL, s: CENTER },
     ];

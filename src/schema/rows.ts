@@ -70,6 +70,7 @@ export function readRows(
   const issues: Issue[] = [];
   const records: SchoolRecord[] = [];
   const nameCol = columns.find((c) => c.field.id === 'name')!;
+  const countyCol = columns.find((c) => c.field.id === 'county');
   const firstSeen = new Map<string, string>();
 
   for (let r = dataStart; r < sheet.rows.length; r++) {
@@ -87,7 +88,8 @@ export function readRows(
       issues.push(makeIssue('ROW_SKIPPED_NOTE', where, { text: (name ?? texts[0] ?? '').slice(0, 40) }));
       continue;
     }
-    const values = readRowValues(sheet, columns, r, name, plainTextIsNormal, issues);
+    const county = countyCol ? cellText(cells[countyCol.col]) : undefined;
+    const values = readRowValues(sheet, columns, r, name, county, plainTextIsNormal, issues);
     const record = buildRecord(sheet, values, name, issues);
     if (!record) continue;
     const key = `${record.county ?? ''}\u0000${record.name}`;
@@ -109,6 +111,7 @@ function readRowValues(
   columns: readonly ColumnMatch[],
   r: number,
   school: string | undefined,
+  county: string | undefined,
   plainTextIsNormal: boolean,
   issues: Issue[],
 ): RowValues {
@@ -118,7 +121,7 @@ function readRowValues(
     const cell = a1(r, column.col);
     values.cells[key] = { cell, column: column.header, unitFactor: column.unitFactor };
     const raw = sheet.rows[r]?.[column.col];
-    const pos: Position = { sheet: sheet.name, cell, column: column.header, field: column.field.id, ...(school ? { school } : {}) };
+    const pos: Position = { sheet: sheet.name, cell, column: column.header, field: column.field.id, ...(school ? { school } : {}), ...(county ? { county } : {}) };
     const report = (code: IssueCode, params: IssueParams) => issues.push(makeIssue(code, pos, params));
     if (column.field.kind === 'text') {
       const text = cellText(raw);
