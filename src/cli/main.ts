@@ -164,7 +164,8 @@ async function runExplain(name: string, options: { profile?: string }): Promise<
   if (!ind) throw new UsageError(`“${name}”不是 ${profile.id} 的指标（可用：${profile.indicators.map((i) => `${i.id}（${i.short}）`).join('、')}）`);
   const field = FIELD_BY_ID.get(ind.numerator)!.headers[0];
   const standard = ind.standard ? `小学 ≥ ${ind.standard.primary}${ind.unit}，初中 ≥ ${ind.standard.junior}${ind.unit}` : '无（只计算差异系数）';
-  const split = ind.split === 'weighted' ? '按学生数加权拆分（小学生 : 初中生 : 高中生 = 1 : 1.1 : 1.32）' : '按各学段在校生数比例拆分';
+  const w = profile.splitWeights.十二年一贯制;
+  const split = ind.split === 'weighted' ? `按学生数加权拆分（小学生 : 初中生 : 高中生 = ${[w.primary, w.junior, w.senior].map((x) => x ?? 1).join(' : ')}）` : '按各学段在校生数比例拆分';
   out(
     [
       `${ind.name}（${ind.id}）`,

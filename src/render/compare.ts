@@ -7,10 +7,6 @@ import { WorkbookWriter } from './spreadsheet/book';
 import type { CellInput } from './spreadsheet/sheet';
 import { simpleSheet } from './spreadsheet/table';
 
-const change = (xs: readonly (number | null)[]) => {
-  const [a, b] = [xs[0], xs[xs.length - 1]];
-  return a === null || a === undefined || b === null || b === undefined ? null : b - a;
-};
 const signed = (x: number | null) => (x === null ? '—' : `${x > 0 ? '+' : ''}${fmtCv(x)}`);
 
 function indicatorName(c: Comparison, id: string) {
@@ -40,7 +36,7 @@ export function renderCompareMarkdown(c: Comparison): string {
     out.push(`## ${county.county}`);
     for (const l of county.levels) {
       const header = ['指标', ...c.labels, '变化'];
-      const rows = inds.map((i) => [i.name, ...l.cvs[i.id]!.map(fmtCv), signed(change(l.cvs[i.id]!))]);
+      const rows = inds.map((i) => [i.name, ...l.cvs[i.id]!.map(fmtCv), signed(l.cvChange[i.id]!)]);
       rows.push(['达标学校（学段）', ...l.compliant.map((x) => (x ? `${x.compliant}/${x.schools}` : '—')), '']);
       rows.push(['资源配置结论', ...l.pass.map((p) => (p === null ? '—' : p ? '达标' : '未达标')), '']);
       out.push(`### ${LEVEL_NAMES[l.level]}：差异系数与达标学校\n\n${[header, header.map((_, k) => (k === 0 ? '---' : '---:')), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
@@ -61,7 +57,7 @@ export function renderCompareXlsx(c: Comparison): Buffer {
   const changeRows: CellInput[][] = [];
   for (const county of c.counties) {
     for (const l of county.levels) {
-      for (const i of inds) cvRows.push([county.county, LEVEL_NAMES[l.level], i.name, ...l.cvs[i.id]!, change(l.cvs[i.id]!)]);
+      for (const i of inds) cvRows.push([county.county, LEVEL_NAMES[l.level], i.name, ...l.cvs[i.id]!, l.cvChange[i.id]!]);
       cvRows.push([county.county, LEVEL_NAMES[l.level], '达标学校（学段）', ...l.compliant.map((x) => (x ? `${x.compliant}/${x.schools}` : '—')), null]);
     }
     for (const x of county.changes) changeRows.push([county.county, x.school, LEVEL_NAMES[x.level], changeText(c, x)]);
@@ -90,7 +86,7 @@ export function renderCompareSummary(c: Comparison, colour: ChalkInstance): stri
   for (const county of c.counties) {
     lines.push('', colour.bold(county.county));
     for (const l of county.levels) {
-      const worse = Object.entries(l.cvs).filter(([, xs]) => (change(xs) ?? 0) > 0).length;
+      const worse = Object.values(l.cvChange).filter((x) => (x ?? 0) > 0).length;
       const comp = l.compliant.map((x) => (x ? `${x.compliant}/${x.schools}` : '—')).join(' → ');
       lines.push(`  ${LEVEL_NAMES[l.level]}：达标学校 ${comp}；差异系数变大的指标 ${worse} 项`);
     }

@@ -11,6 +11,8 @@ export interface ComparedLevel {
   level: Level;
   /** Per indicator id: the CV in each report (null where absent). */
   cvs: Record<string, (number | null)[]>;
+  /** Per indicator id: last CV − first CV (null where either is absent). */
+  cvChange: Record<string, number | null>;
   compliant: ({ compliant: number; schools: number } | null)[];
   pass: (boolean | null)[];
 }
@@ -61,13 +63,20 @@ export function compareReports(reports: readonly Report[]): Comparison {
 function compareLevels(first: Report, per: readonly (CountyReport | undefined)[]): ComparedLevel[] {
   return LEVELS.filter((level) => per.some((c) => c?.levels.some((l) => l.level === level))).map((level) => {
     const at = per.map((c) => c?.levels.find((l) => l.level === level));
+    const cvs = Object.fromEntries(first.profile.indicators.map((i) => [i.id, at.map((l) => l?.result.indicators[i.id]?.cv ?? null)]));
     return {
       level,
-      cvs: Object.fromEntries(first.profile.indicators.map((i) => [i.id, at.map((l) => l?.result.indicators[i.id]?.cv ?? null)])),
+      cvs,
+      cvChange: Object.fromEntries(Object.entries(cvs).map(([id, xs]) => [id, lastMinusFirst(xs)])),
       compliant: at.map((l) => (l ? { compliant: l.result.compliantSchools, schools: l.result.schoolCount } : null)),
       pass: at.map((l) => l?.result.pass ?? null),
     };
   });
+}
+
+function lastMinusFirst(xs: readonly (number | null)[]): number | null {
+  const [a, b] = [xs[0], xs[xs.length - 1]];
+  return a === null || a === undefined || b === null || b === undefined ? null : b - a;
 }
 
 function schoolChanges(per: readonly (CountyReport | undefined)[], floorGap: number): SchoolChange[] {
