@@ -99,3 +99,19 @@ describe('display formatting', () => {
     expect(fmt(x, d)).toBe(expected);
   });
 });
+
+describe('atLeast at 9 decimals', () => {
+  it.each([
+    [4.2, 4.2, true],
+    [4.199999999999999, 4.2, true],
+    [4.1999999996, 4.2, true],
+    [4.1999999994, 4.2, false],
+    [4.19, 4.2, false],
+    [2000.0000001, 2000, true],
+    [1999.9999999996, 2000, true],
+    [1999.999999, 2000, false],
+  ])('atLeast(%d, %d) = %s', async (v, b, expected) => {
+    const { atLeast } = await import('../src/engine/stats');
+    expect(atLeast(v, b)).toBe(expected);
+  });
+});

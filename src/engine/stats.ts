@@ -61,7 +61,11 @@ export function roundTo(x: number, decimals: number): number {
  * teachers for 1 000 students meets 4.2 whatever the last bit of the division.
  */
 export const COMPARE_DECIMALS = 9;
-export const atLeast = (value: number, bound: number) =>
-  roundTo(value, COMPARE_DECIMALS) >= roundTo(bound, COMPARE_DECIMALS);
+export function atLeast(value: number, bound: number): boolean {
+  // Rounding is monotonic: it can only change the answer when the two are within a rounding unit.
+  if (value >= bound) return true;
+  if (bound - value > 1e-8 * Math.max(1, Math.abs(bound))) return false;
+  return roundTo(value, COMPARE_DECIMALS) >= roundTo(bound, COMPARE_DECIMALS);
+}
 /** Whole persons or rooms needed: ROUNDUP(ROUND(x, 9), 0). */
 export const ceilAtCompare = (x: number) => Math.ceil(roundTo(x, COMPARE_DECIMALS));
