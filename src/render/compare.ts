@@ -58,7 +58,7 @@ export function renderCompareXlsx(c: Comparison): Buffer {
   for (const county of c.counties) {
     for (const l of county.levels) {
       for (const i of inds) cvRows.push([county.county, LEVEL_NAMES[l.level], i.name, ...l.cvs[i.id]!, l.cvChange[i.id]!]);
-      cvRows.push([county.county, LEVEL_NAMES[l.level], '达标学校（学段）', ...l.compliant.map((x) => (x ? `${x.compliant}/${x.schools}` : '—')), null]);
+      cvRows.push([county.county, LEVEL_NAMES[l.level], '达标学校（学段）', ...l.compliant.map((x): CellInput => ({ v: x ? `${x.compliant}/${x.schools}` : '—', s: { align: 'right' } })), null]);
     }
     for (const x of county.changes) changeRows.push([county.county, x.school, LEVEL_NAMES[x.level], changeText(c, x)]);
   }
@@ -66,7 +66,7 @@ export function renderCompareXlsx(c: Comparison): Buffer {
   for (const spec of [
     {
       name: '差异系数比较',
-      title: `年度比较：${c.labels.join('、')}（差异系数及达标学校；变化 = 最后一年 − 第一年）`,
+      title: '年度比较：差异系数及达标学校（变化 = 最后一年 − 第一年）',
       columns: [{ header: '区县' }, { header: '学段', width: 6 }, { header: '指标' }, ...c.labels.map((l) => ({ header: l, numFmt: '0.000', width: 10 })), { header: '变化', numFmt: '+0.000;-0.000;0.000', width: 9 }],
       rows: cvRows,
     },

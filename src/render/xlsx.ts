@@ -367,7 +367,7 @@ function cvSheet(report: Report, county: CountyReport, layout: DataLayout, name:
         ind.name,
         { f: `SUM(${range(layout.amount(i))})`, v: s.total },
         { f: `SUM(${range(layout.students)})`, v: s.students },
-        { f: `${c('C')}/${c('D')}${ind.scale === 1 ? '' : `*${ind.scale}`}`, v: s.mean },
+        { f: `${c('C')}/${c('D')}${ind.scale === 1 ? '' : `*${ind.scale}`}`, v: s.mean, ...(ind.standard === null ? { s: { numFmt: '[<1]0.0000;#,##0.00' } } : {}) },
         { f: `SQRT(SUMPRODUCT(${range(layout.students)},(${range(layout.value(i))}-${c('E')})^2)/${c('D')})`, v: s.sd },
         { f: `IF(${c('E')}=0,"—",${c('F')}/${c('E')})`, v: s.cv ?? '—' },
         { f: threshold, v: s.cvThreshold },
