@@ -26,7 +26,7 @@ import {
   verdictSentence,
 } from './prose';
 import { sheetRef, WorkbookWriter } from './spreadsheet/book';
-import { SheetBuilder, type CellInput, type CellSpec } from './spreadsheet/sheet';
+import { SheetBuilder, type CellInput, type CellSpec, type Scalar } from './spreadsheet/sheet';
 import { HEADER, paragraph, table, TITLE, wrappedLines, type Column } from './spreadsheet/table';
 import type { Style } from './spreadsheet/styles';
 
@@ -82,6 +82,20 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
   }
   const issues = write(issuesSheet(report, links));
   return book.toBuffer([...(province ? [province] : []), ...front, issues, ...data, standards.sheet.name]);
+}
+
+/**
+ * A formula that repeats down a block of rows, written once as an OOXML shared formula: the
+ * block's first row builds the text, later rows carry only their cached value. Keys are unique
+ * per block (they include the level where a standard's cell differs by level).
+ */
+function shared(seen: Set<string>, key: string, formula: () => string, v: Scalar, s?: Style): CellSpec {
+  const spec: CellSpec = { share: key, v, ...(s ? { s } : {}) };
+  if (!seen.has(key)) {
+    seen.add(key);
+    spec.f = formula();
+  }
+  return spec;
 }
 
 const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, '').slice(0, 31);
@@ -201,6 +215,7 @@ function dataLayout(report: Report, county: CountyReport, sheet: string, standar
 
 function dataSheet(report: Report, county: CountyReport, layout: DataLayout): SheetBuilder {
   const sheet = new SheetBuilder(layout.sheet);
+  const seen = new Set<string>();
   sheet.pagesWide = 2;
   sheet.titleColumns = 2;
   const inds = report.profile.indicators;
@@ -218,14 +233,13 @@ function dataSheet(report: Report, county: CountyReport, layout: DataLayout): Sh
         s.section.split?.teacherShare ?? null,
         s.section.split?.facilityShare ?? null,
         ...inds.map((i) => s.section.amounts[i.numerator] ?? null),
-        ...inds.map((ind, i): CellSpec => ({
-          f: `${cellAt(layout.amount(i), r)}/${P}${ind.scale === 1 ? '' : `*${ind.scale}`}`,
-          v: s.values[ind.id]!,
-        })),
+        ...inds.map((ind, i): CellSpec =>
+          shared(seen, `value:${i}`, () => `${cellAt(layout.amount(i), r)}/${P}${ind.scale === 1 ? '' : `*${ind.scale}`}`, s.values[ind.id]!),
+        ),
         ...inds.map((ind, i): CellSpec => {
           const std = layout.standards.standard(i, l.level);
           const V = cellAt(layout.value(i), r);
-          return std ? { f: `IF(${atLeastF(V, std)},0,1-${V}/${std})`, v: s.relativeGaps[ind.id]! } : { v: 0 };
+          return std ? shared(seen, `gap:${i}:${l.level}`, () => `IF(${atLeastF(V, std)},0,1-${V}/${std})`, s.relativeGaps[ind.id]!) : { v: 0 };
         }),
       ];
     }),
@@ -262,6 +276,7 @@ interface ComplianceLayout {
 
 function complianceSheet(report: Report, county: CountyReport, layout: DataLayout, name: string): ComplianceLayout {
   const sheet = new SheetBuilder(name);
+  const seen = new Set<string>();
   const inds = report.profile.indicators;
   const n = inds.length;
   const valueCol = (i: number) => 5 + 2 * i;
@@ -275,24 +290,27 @@ function complianceSheet(report: Report, county: CountyReport, layout: DataLayou
       const data = (col: number) => ref(layout.sheet, cellAt(col, r));
       const marks = inds.map((ind, i): CellSpec => {
         const std = layout.standards.standard(i, l.level);
-        return std ? { f: `IF(${atLeastF(cellAt(valueCol(i), r), std)},"${MET}","${NOT_MET}")`, v: s.met[ind.id] ? MET : NOT_MET, s: CENTER } : { v: '—', s: CENTER };
+        return std
+          ? shared(seen, `mark:${i}:${l.level}`, () => `IF(${atLeastF(cellAt(valueCol(i), r), std)},"${MET}","${NOT_MET}")`, s.met[ind.id] ? MET : NOT_MET, CENTER)
+          : { v: '—', s: CENTER };
       });
-      const count: CellSpec = { f: inds.map((_, i) => `(${cellAt(markCol(i), r)}="${MET}")`).join('+'), v: s.metCount, s: CENTER };
-      const floors = inds
-        .map((_, i) => {
-          const std = layout.standards.standard(i, l.level);
-          return std ? atLeastF(cellAt(valueCol(i), r), `${layout.standards.floor(l.level)}*${std}`) : null;
-        })
-        .filter((x): x is string => x !== null);
+      const count = shared(seen, 'count', () => inds.map((_, i) => `(${cellAt(markCol(i), r)}="${MET}")`).join('+'), s.metCount, CENTER);
+      const floors = () =>
+        inds
+          .map((_, i) => {
+            const std = layout.standards.standard(i, l.level);
+            return std ? atLeastF(cellAt(valueCol(i), r), `${layout.standards.floor(l.level)}*${std}`) : null;
+          })
+          .filter((x): x is string => x !== null);
       const compliant: CellSpec = rule
-        ? { f: `IF(AND(${cellAt(countCol, r)}>=${layout.standards.minMet(l.level)},${floors.join(',')}),"${PASS}","${FAIL}")`, v: s.compliant ? PASS : FAIL, s: CENTER }
+        ? shared(seen, `compliant:${l.level}`, () => `IF(AND(${cellAt(countCol, r)}>=${layout.standards.minMet(l.level)},${floors().join(',')}),"${PASS}","${FAIL}")`, s.compliant ? PASS : FAIL, CENTER)
         : { v: '—', s: CENTER };
       return [
         LEVEL_NAMES[l.level],
         sectionLabel(s),
         s.section.school.type,
-        { f: data(layout.students), v: s.section.students },
-        ...inds.flatMap((ind, i) => [{ f: data(layout.value(i)), v: s.values[ind.id]! }, marks[i]!]),
+        shared(seen, 'students', () => data(layout.students), s.section.students),
+        ...inds.flatMap((ind, i) => [shared(seen, `value:${i}`, () => data(layout.value(i)), s.values[ind.id]!), marks[i]!]),
         count,
         compliant,
       ];
@@ -425,6 +443,7 @@ function cvSheet(report: Report, county: CountyReport, layout: DataLayout, name:
 
 function shortfallSheet(report: Report, county: CountyReport, layout: DataLayout, compliance: ComplianceLayout, name: string): SheetBuilder {
   const sheet = new SheetBuilder(name);
+  const seen = new Set<string>();
   const inds = report.profile.indicators;
   const n = inds.length;
   const rule = report.profile.compliance;
@@ -451,27 +470,24 @@ function shortfallSheet(report: Report, county: CountyReport, layout: DataLayout
       const met = (i: number, std: string) => atLeastF(data(layout.value(i)), std);
       const compliantRef = ref(compliance.sheet.name, cellAt(compliance.compliantCol, compliance.row.get(s)!));
       const kept = cellAt(keptCol, r);
-      const gaps = ref(layout.sheet, `${cellAt(layout.gap(0), d)}:${cellAt(layout.gap(n - 1), d)}`);
+      const gaps = () => ref(layout.sheet, `${cellAt(layout.gap(0), d)}:${cellAt(layout.gap(n - 1), d)}`);
       rows.push([
         LEVEL_NAMES[l.level],
         sectionLabel(s),
-        { f: data(layout.students), v: s.section.students },
+        shared(seen, `students:${l.level}`, () => data(layout.students), s.section.students),
         ...inds.map((ind, i): CellInput => {
           const std = layout.standards.standard(i, l.level);
-          return std ? { f: `IF(${met(i, std)},0,${reach(i, std)})`, v: s.shortfall[ind.id]! } : null;
+          return std ? shared(seen, `short:${i}:${l.level}`, () => `IF(${met(i, std)},0,${reach(i, std)})`, s.shortfall[ind.id]!) : null;
         }),
-        { f: compliantRef, v: s.compliant ? PASS : FAIL, s: CENTER },
+        shared(seen, `compliant:${l.level}`, () => compliantRef, s.compliant ? PASS : FAIL, CENTER),
         formulaForCompliance
-          ? { f: `IF(${cellAt(compliantCol, r)}="${PASS}","—",INDEX(${layout.standards.shortNames},MATCH(MAX(${gaps}),${gaps},0)))`, v: keptName(report, s), s: CENTER }
+          ? shared(seen, `kept:${l.level}`, () => `IF(${cellAt(compliantCol, r)}="${PASS}","—",INDEX(${layout.standards.shortNames},MATCH(MAX(${gaps()}),${gaps()},0)))`, keptName(report, s), CENTER)
           : { v: keptName(report, s), s: CENTER },
         ...inds.map((ind, i): CellInput => {
           const std = layout.standards.standard(i, l.level);
           if (!std || !formulaForCompliance) return std ? s.shortfallToCompliance[ind.id]! : null;
-          const target = `IF(${kept}=${layout.standards.shortName(i)},${layout.standards.floor(l.level)}*${std},${std})`;
-          return {
-            f: `IF(OR(${cellAt(compliantCol, r)}="${PASS}",${met(i, std)}),0,${reach(i, target)})`,
-            v: s.shortfallToCompliance[ind.id]!,
-          };
+          const target = () => `IF(${kept}=${layout.standards.shortName(i)},${layout.standards.floor(l.level)}*${std},${std})`;
+          return shared(seen, `tocomp:${i}:${l.level}`, () => `IF(OR(${cellAt(compliantCol, r)}="${PASS}",${met(i, std)}),0,${reach(i, target())})`, s.shortfallToCompliance[ind.id]!);
         }),
       ]);
       r++;

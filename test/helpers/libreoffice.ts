@@ -35,8 +35,9 @@ export function stripCachedValues(xlsx: Buffer, edit?: { sheet: string; change: 
     if (!name.startsWith('xl/worksheets/')) return { name, data };
     const original = data.toString('utf8');
     const xml = (name === edited ? edit!.change(original) : original)
-      .replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1')
-      .replace(/ t="(?:str|b)"(?=>(?:<f>))/g, '');
+      .replace(/(<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1')
+      .replace(/ t="(?:str|b)"(?=><f\b)/g, '');
+    if (/<f\b[^>]*(?:\/>|>[^<]*<\/f>)<v>/.test(xml)) throw new Error(`${name}: a cached formula value was not stripped`);
     return { name, data: Buffer.from(xml, 'utf8') };
   });
   return zip(entries);

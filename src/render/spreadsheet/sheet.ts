@@ -10,6 +10,11 @@ export interface CellSpec {
   v?: Scalar;
   /** A formula without the leading "=". */
   f?: string;
+  /**
+   * Shared-formula key: consecutive cells of one column with the same key form one shared formula;
+   * the first carries `f` (relative references shift down the block), the rest only their value.
+   */
+  share?: string;
   s?: Style;
   /** An internal link target, e.g. "'数据问题'!A1". */
   link?: string;
@@ -55,15 +60,46 @@ export class SheetBuilder {
     return this.rows.length;
   }
 
+  /** Per cell with `share`: the shared-formula tag to write (master with its range, or a follower). */
+  private sharedTags(): Map<CellSpec, string> {
+    const tags = new Map<CellSpec, string>();
+    const open = new Map<number, { key: string; master: CellSpec; startRow: number; endRow: number; si: number }>();
+    let si = 0;
+    const close = (col: number) => {
+      const g = open.get(col);
+      if (!g) return;
+      const range = `${a1(g.startRow, col)}:${a1(g.endRow, col)}`;
+      tags.set(g.master, g.endRow > g.startRow ? `<f t="shared" ref="${range}" si="${g.si}">${escapeText(g.master.f!)}</f>` : `<f>${escapeText(g.master.f!)}</f>`);
+      open.delete(col);
+    };
+    this.rows.forEach((row, r) =>
+      row.cells.forEach((cell, c) => {
+        const g = open.get(c);
+        if (cell.share !== undefined && g && g.key === cell.share && g.endRow === r - 1) {
+          g.endRow = r;
+          tags.set(cell, `<f t="shared" si="${g.si}"/>`);
+          return;
+        }
+        close(c);
+        if (cell.share === undefined) return;
+        if (cell.f === undefined) throw new Error(`shared formula “${cell.share}” at ${a1(r, c)} starts without a formula`);
+        open.set(c, { key: cell.share, master: cell, startRow: r, endRow: r, si: si++ });
+      }),
+    );
+    for (const col of [...open.keys()]) close(col);
+    return tags;
+  }
+
   xml(styles: StyleRegistry, sharedString: (s: string) => number): string {
     const width = Math.max(1, this.widths.length, ...this.rows.map((r) => r.cells.length));
     const links: string[] = [];
+    const shared = this.sharedTags();
     const rows = this.rows.map((row, r) => {
       const cells = row.cells
         .map((cell, c) => {
           const ref = a1(r, c);
           if (cell.link) links.push(`<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(String(cell.v ?? ''))}"/>`);
-          return cellXml(ref, cell, styles.id(cell.s), sharedString);
+          return cellXml(ref, cell, styles.id(cell.s), sharedString, shared.get(cell));
         })
         .join('');
       const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';
@@ -104,11 +140,11 @@ export class SheetBuilder {
   }
 }
 
-function cellXml(ref: string, cell: CellSpec, style: number, sharedString: (s: string) => number): string {
+function cellXml(ref: string, cell: CellSpec, style: number, sharedString: (s: string) => number, sharedTag?: string): string {
   const s = style ? ` s="${style}"` : '';
   const v = cell.v;
-  if (cell.f !== undefined) {
-    const f = `<f>${escapeText(cell.f)}</f>`;
+  if (cell.f !== undefined || sharedTag !== undefined) {
+    const f = sharedTag ?? `<f>${escapeText(cell.f!)}</f>`;
     if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${s}>${f}<v>${v}</v></c>`;
     if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
     if (typeof v === 'string') return `<c r="${ref}"${s} t="str">${f}<v>${escapeText(v)}</v></c>`;
