@@ -711,6 +711,7 @@ function groupsSheet(report: Report, county: CountyReport, name: string): SheetB
 
 function overviewSheet(report: Report, county: CountyReport, name: string, compliance: ComplianceLayout, cv: CvLayout): SheetBuilder {
   const sheet = new SheetBuilder(name);
+  sheet.pagesTall = 1;
   const inds = report.profile.indicators;
   const n = inds.length;
   const width = 6;

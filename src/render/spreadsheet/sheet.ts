@@ -36,6 +36,8 @@ export class SheetBuilder {
   titleColumns = 0;
   /** Pages the print is scaled to across. */
   pagesWide = 1;
+  /** Pages the print is scaled to down (0: as many as needed). */
+  pagesTall = 0;
   landscape = true;
 
   constructor(readonly name: string) {}
@@ -133,7 +135,7 @@ export class SheetBuilder {
       hyperlinks +
       '<printOptions horizontalCentered="1"/>' +
       '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
-      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" fitToWidth="${this.pagesWide}" fitToHeight="0"/>` +
+      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" fitToWidth="${this.pagesWide}" fitToHeight="${this.pagesTall}"/>` +
       '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>' +
       '</worksheet>'
     );

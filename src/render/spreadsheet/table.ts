@@ -64,7 +64,9 @@ function formattedLength(x: number, numFmt = ''): number {
 }
 
 export function paragraph(sheet: SheetBuilder, text: string, columns: number, style: Style = {}) {
-  const lines = Math.max(1, Math.ceil(displayWidth(text) / 110));
+  const available = sheet.widths.slice(0, columns).reduce((a, b) => a + b, 0) || 110;
+  // A CJK character takes about 1.7 width units (displayWidth counts 2).
+  const lines = Math.max(1, Math.ceil((displayWidth(text) * (style.bold ? 0.92 : 0.86)) / available));
   const row = sheet.addRow([{ v: text, s: { wrap: true, valign: 'top', ...style } }], { height: 16 * lines + 4 });
   sheet.mergeAcross(row, 1, columns);
 }
