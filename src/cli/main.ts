@@ -5,20 +5,20 @@
  *   2 the data has errors (no report is written)
  *   3 the file cannot be read, or the command line is wrong
  */
-import { Command, CommanderError, Option } from 'commander';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { Command, CommanderError, Option } from 'commander';
 import { YOUZHI_2017, type Profile } from '../engine/profile';
 import { BUILT_IN_PROFILES, ProfileError, resolveProfile } from '../engine/profiles';
-import { FIELD_BY_ID } from '../schema/columns';
 import { hasErrors } from '../issues/catalogue';
 import { UnreadableFileError } from '../read/types';
-import type { Report } from '../report/model';
-import { renderJson, issueJson } from '../render/json';
-import { renderIssues, renderSummary, terminalColours } from '../render/terminal';
-import { existsSync } from 'node:fs';
-import { renderTemplate } from '../template/index';
 import { compareReports } from '../report/compare';
+import type { Report } from '../report/model';
 import { renderCompareSummary } from '../render/compare';
+import { issueJson, renderJson } from '../render/json';
+import { findIndicator, renderExplain, renderProfiles } from '../render/profiles';
+import { renderIssues, renderSummary, terminalColours } from '../render/terminal';
+import { renderTemplate } from '../template/index';
 import { FORMATS, parseFormats, writeAtomically, writeComparison, writeReports } from './output';
 import { analyse } from './pipeline';
 import { VERSION } from './version';
@@ -149,33 +149,15 @@ async function runCompare(files: string[], options: { out?: string; format: stri
 }
 
 function runProfiles(): number {
-  for (const p of BUILT_IN_PROFILES) {
-    const rule = p.cv.rule === 'each' ? `每项差异系数 ≤ 小学${p.cv.threshold.primary}、初中${p.cv.threshold.junior}` : `综合差异系数（${p.indicators.length}项平均）≤ 小学${p.cv.threshold.primary}、初中${p.cv.threshold.junior}`;
-    out(`${p.id}${p === YOUZHI_2017 ? '（默认）' : ''}  ${p.name}\n  ${p.indicators.length}项指标：${p.indicators.map((i) => i.short).join('、')}\n  ${rule}${p.compliance ? `；学校达标：至少${p.compliance.minIndicatorsMet}项达标、余项不低于${Math.round(p.compliance.floorRatio * 100)}%` : ''}${p.checklist.length ? `；县级项目${p.checklist.length}项` : ''}\n  依据：${p.source}\n`);
-  }
-  out('自定义：--profile 文件.json，如 {"extends": "youzhi-2017", "indicators": {"sports_space": {"standard": {"primary": 7.0}}}}');
+  out(renderProfiles(BUILT_IN_PROFILES, YOUZHI_2017.id));
   return EXIT.ok;
 }
 
 async function runExplain(name: string, options: { profile?: string }): Promise<number> {
   const profile = await loadProfile(options.profile);
-  const key = name.trim();
-  const ind = profile.indicators.find((i) => i.id === key || i.name === key || i.short === key || i.name.includes(key));
+  const ind = findIndicator(profile, name);
   if (!ind) throw new UsageError(`“${name}”不是 ${profile.id} 的指标（可用：${profile.indicators.map((i) => `${i.id}（${i.short}）`).join('、')}）`);
-  const field = FIELD_BY_ID.get(ind.numerator)!.headers[0];
-  const standard = ind.standard ? `小学 ≥ ${ind.standard.primary}${ind.unit}，初中 ≥ ${ind.standard.junior}${ind.unit}` : '无（只计算差异系数）';
-  const w = profile.splitWeights.十二年一贯制;
-  const split = ind.split === 'weighted' ? `按学生数加权拆分（小学生 : 初中生 : 高中生 = ${[w.primary, w.junior, w.senior].map((x) => x ?? 1).join(' : ')}）` : '按各学段在校生数比例拆分';
-  out(
-    [
-      `${ind.name}（${ind.id}）`,
-      `公式：${field} ÷ 在校生数${ind.scale === 100 ? ' × 100' : ''}（单位：${ind.unit || '—'}）`,
-      `标准：${standard}`,
-      `一贯制学校、完全中学：${split}；分学段填报（小学部…/初中部…）时按填报值`,
-      `差异系数：按学生数加权，CV = S / X̄；${profile.cv.rule === 'each' ? '每项' : '综合（各项平均）'}不超过 小学 ${profile.cv.threshold.primary}、初中 ${profile.cv.threshold.junior}`,
-      `依据：${profile.name}（${profile.source}）`,
-    ].join('\n'),
-  );
+  out(renderExplain(profile, ind));
   return EXIT.ok;
 }
 
