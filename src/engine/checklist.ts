@@ -6,7 +6,7 @@ import { makeIssue, type Issue } from '../issues/catalogue';
 import type { ChecklistItem, Condition } from './checklist-rules';
 import type { LevelResult } from './evaluate';
 import type { Profile } from './profile';
-import { combine, type SchoolItems, type Status } from './school-items';
+import { combine, roomTotals, type RoomTotals, type SchoolItems, type Status } from './school-items';
 import { atLeast, roundTo, COMPARE_DECIMALS } from './stats';
 import type { Level } from './types';
 
@@ -35,8 +35,8 @@ export interface ChecklistResult {
   item: ChecklistItem;
   status: Status;
   conditions: ConditionResult[];
-  /** For items judged from school rows: the schools that fail or lack data. */
-  schools: { failing: SchoolItems[]; notProvided: SchoolItems[] } | null;
+  /** For items judged from school rows: the schools that fail or lack data, and (rooms) the totals. */
+  schools: { failing: SchoolItems[]; notProvided: SchoolItems[]; rooms: RoomTotals | null } | null;
 }
 
 export type Dimension = 'resources' | 'guarantee' | 'quality' | 'recognition';
@@ -61,7 +61,8 @@ export function evaluateChecklist(
       const status = (s: SchoolItems) => (item.school === 'rooms' ? s.rooms : item.school === 'size' ? s.size : s.classSize).status;
       const failing = schoolItems.filter((s) => status(s) === 'not_met');
       const notProvided = schoolItems.filter((s) => status(s) === 'not_provided');
-      return { item, status: combine(schoolItems.map(status)), conditions: [], schools: { failing, notProvided } };
+      const rooms = item.school === 'rooms' ? roomTotals([...failing, ...notProvided]) : null;
+      return { item, status: combine(schoolItems.map(status)), conditions: [], schools: { failing, notProvided, rooms } };
     }
     const conditions = item.conditions.map((c) => evaluateCondition(c, figures ?? new Map(), issues));
     return { item, status: combine(conditions.map((c) => c.status)), conditions, schools: null };

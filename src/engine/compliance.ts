@@ -33,19 +33,15 @@ export function evaluateSection(section: Section, profile: Profile): SectionResu
   const values: PerIndicator<number> = {};
   const met: PerIndicator<boolean> = {};
   const shortfall: PerIndicator<number> = {};
+  const relativeGaps: PerIndicator<number> = {};
   for (const ind of profile.indicators) {
     const value = indicatorValue(ind, section);
     const standard = standardOf(ind, section.level);
     values[ind.id] = value;
     met[ind.id] = standard === null || atLeast(value, standard);
     shortfall[ind.id] = standard === null ? 0 : amountToReach(ind, section, standard);
+    relativeGaps[ind.id] = standard === null || met[ind.id] ? 0 : 1 - value / standard;
   }
-  const relativeGaps = Object.fromEntries(
-    profile.indicators.map((ind) => {
-      const standard = standardOf(ind, section.level);
-      return [ind.id, standard === null ? 0 : relativeGap(values[ind.id]!, standard)];
-    }),
-  );
   const metCount = Object.values(met).filter(Boolean).length;
   const compliant = isCompliant(profile, section.level, values, metCount);
   const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, relativeGaps, met);
@@ -95,4 +91,3 @@ function indicatorsLeftAtFloor(profile: Profile, gaps: PerIndicator<number>, met
   return [...unmet].sort((a, b) => gaps[b.id]! - gaps[a.id]!).slice(0, allowedBelow).map((i) => i.id);
 }
 
-const relativeGap = (value: number, standard: number) => (atLeast(value, standard) ? 0 : 1 - value / standard);

@@ -1,6 +1,7 @@
 /**
- * The engine entry point: a county's school records and a profile in, every
- * number of the 资源配置 dimension out. Pure: no I/O, rule values only from the profile.
+ * The engine entry point: a county's school records (and 县级指标 figures) and a profile in;
+ * every number and judgement out — resources, school items, checklist, verdict, groups, 城乡.
+ * Pure: no I/O, rule values only from the profile.
  */
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyFigures, type Verdict } from './checklist';
@@ -9,8 +10,8 @@ import { evaluateSchoolItems, type SchoolItems } from './school-items';
 import { mergeTeachingPoints } from './teaching-points';
 import { evaluateSection, standardOf, type PerIndicator, type SectionResult } from './compliance';
 import { plausibilityIssues } from './plausibility';
-import type { Profile } from './profile';
-import { sectionSchool, type Exclusion, type Section } from './sections';
+import { requiredResourceFields, type Profile } from './profile';
+import { cellOf, sectionSchool, type Exclusion, type Section } from './sections';
 import { roundTo, weightedCv } from './stats';
 import { LEVELS, type Level, type ResourceField, type SchoolRecord } from './types';
 
@@ -90,7 +91,7 @@ export function evaluateCounty(
     const ofLevel = sections.filter((r) => r.section.level === level);
     if (ofLevel.length > 0) levels[level] = evaluateLevel(level, ofLevel, profile);
   }
-  const fields = [...new Set(profile.indicators.map((i) => i.numerator))];
+  const fields = requiredResourceFields(profile);
   const missing = sections.flatMap((r) => missingAmountIssues(r.section, fields));
   const exclusionNotes = excluded.map(({ school, reason }) =>
     makeIssue('SCHOOL_EXCLUDED', { sheet: school.source.sheet, row: school.source.row, school: school.name, county }, { reason }),
@@ -110,8 +111,8 @@ export function evaluateCounty(
     schoolItems,
     checklist,
     verdict: verdictOf(levels, checklist, figures !== null),
-    groups: evaluateGroups(sections, profile),
-    urbanRural: evaluateUrbanRural(sections, profile),
+    groups: evaluateGroups(sections, levels, profile),
+    urbanRural: evaluateUrbanRural(sections, levels, profile),
     excluded,
     issues: [
       ...points.issues,
@@ -130,7 +131,7 @@ function missingAmountIssues(section: Section, fields: readonly ResourceField[])
   return fields
     .filter((f) => section.amounts[f] === undefined)
     .map((f) => {
-      const ref = school.source.cells[`${section.level}:${f}`] ?? school.source.cells[f];
+      const ref = cellOf(section, f);
       const pos = ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row, column: f };
       return makeIssue('MISSING_VALUE', { sheet: school.source.sheet, ...pos, school: school.name, county: school.county }, { hint: '（如确无，请填 0）' });
     });

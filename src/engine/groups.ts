@@ -3,6 +3,7 @@
  * judged on them. Same student-weighted statistics as the county CVs, over subsets of sections.
  */
 import type { SectionResult } from './compliance';
+import type { LevelResult } from './evaluate';
 import type { Profile } from './profile';
 import { weightedCv } from './stats';
 import { LEVELS, type Level, type UrbanRural } from './types';
@@ -43,21 +44,18 @@ function subsetStats(sections: readonly SectionResult[], profile: Profile, count
   return { students, indicators };
 }
 
-function countyMeans(sections: readonly SectionResult[], profile: Profile, level: Level) {
-  const ofLevel = sections.filter((r) => r.section.level === level);
-  const means = Object.fromEntries(
-    profile.indicators.map((ind) => [ind.id, weightedCv(ofLevel.map((r) => ({ value: r.values[ind.id]!, weight: r.section.students }))).mean]),
-  );
-  return (id: string) => means[id] ?? 0;
-}
+type Levels = Partial<Record<Level, LevelResult>>;
+
+/** The county value of each indicator for a level: the level result's mean. */
+const countyMeans = (levels: Levels, level: Level) => (id: string) => levels[level]?.indicators[id]?.mean ?? 0;
 
 /** Per 学区 / 集团 and level; empty when no school has a group. */
-export function evaluateGroups(sections: readonly SectionResult[], profile: Profile): GroupResult[] {
+export function evaluateGroups(sections: readonly SectionResult[], levels: Levels, profile: Profile): GroupResult[] {
   const out: GroupResult[] = [];
   for (const level of LEVELS) {
     const ofLevel = sections.filter((r) => r.section.level === level && r.section.school.group);
     const names = [...new Set(ofLevel.map((r) => r.section.school.group!))];
-    const mean = countyMeans(sections, profile, level);
+    const mean = countyMeans(levels, level);
     for (const group of names) {
       const members = ofLevel.filter((r) => r.section.school.group === group);
       out.push({ group, level, schoolCount: members.length, ...subsetStats(members, profile, mean) });
@@ -67,12 +65,12 @@ export function evaluateGroups(sections: readonly SectionResult[], profile: Prof
 }
 
 /** Per level: each indicator for 城区 / 镇区 / 乡村 and 乡村 ÷ 城区; empty when no school has 城乡分类. */
-export function evaluateUrbanRural(sections: readonly SectionResult[], profile: Profile): UrbanRuralResult[] {
+export function evaluateUrbanRural(sections: readonly SectionResult[], levels: Levels, profile: Profile): UrbanRuralResult[] {
   const out: UrbanRuralResult[] = [];
   for (const level of LEVELS) {
     const ofLevel = sections.filter((r) => r.section.level === level && r.section.school.urbanRural);
     if (ofLevel.length === 0) continue;
-    const mean = countyMeans(sections, profile, level);
+    const mean = countyMeans(levels, level);
     const areas: UrbanRuralResult['areas'] = {};
     for (const area of AREAS) {
       const members = ofLevel.filter((r) => r.section.school.urbanRural === area);

@@ -6,7 +6,7 @@
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { indicatorValue, standardOf, type SectionResult } from './compliance';
 import type { IndicatorDef, Profile } from './profile';
-import type { Section } from './sections';
+import { cellOf, type Section } from './sections';
 import { median, roundTo } from './stats';
 import { LEVEL_NAMES, type Level } from './types';
 
@@ -49,20 +49,16 @@ export function plausibilityIssues(results: readonly SectionResult[], profile: P
 /** Equipment in a 元 column so small per student that it was surely typed in 万元. */
 function looksLikeWan(ind: IndicatorDef, section: Section, profile: Profile): boolean {
   if (ind.numerator !== 'equipmentValue') return false;
-  const ref = cellOf(section, ind);
+  const ref = cellOf(section, ind.numerator);
   const standard = standardOf(ind, section.level);
   if (!ref || ref.unitFactor !== 1 || standard === null) return false;
   const value = indicatorValue(ind, section);
   return value > 0 && value < profile.plausibility.equipmentWanRatio * standard;
 }
 
-const cellOf = (section: Section, ind: IndicatorDef) =>
-  section.school.source.cells[`${section.level}:${ind.numerator}`] ??
-  section.school.source.cells[ind.numerator];
-
 function positionOf(section: Section, ind: IndicatorDef) {
   const { school } = section;
-  const ref = cellOf(section, ind);
+  const ref = cellOf(section, ind.numerator);
   return {
     sheet: school.source.sheet,
     ...(ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row }),

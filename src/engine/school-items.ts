@@ -89,6 +89,24 @@ function classSize(school: SchoolRecord, profile: Profile): SchoolItems['classSi
   return { status: 'not_provided', ...result };
 }
 
+export interface RoomTotals {
+  musicMissing: number;
+  artMissing: number;
+  musicTooSmall: number;
+  artTooSmall: number;
+}
+
+/** Rooms missing and too small, summed over schools ("缺音乐教室15间…面积不足41间"). */
+export function roomTotals(schools: readonly SchoolItems[]): RoomTotals {
+  const sum = (f: (s: SchoolItems) => number | null | undefined) => schools.reduce((n, s) => n + (f(s) ?? 0), 0);
+  return {
+    musicMissing: sum((s) => s.rooms.music?.missing),
+    artMissing: sum((s) => s.rooms.art?.missing),
+    musicTooSmall: sum((s) => s.rooms.music?.tooSmall),
+    artTooSmall: sum((s) => s.rooms.art?.tooSmall),
+  };
+}
+
 /** Any not met → not met; otherwise any not provided → not provided; otherwise met. */
 export function combine(statuses: readonly Status[]): Status {
   if (statuses.includes('not_met')) return 'not_met';

@@ -4,7 +4,7 @@
  * teachers shared by plain student counts and facilities by the profile's
  * per-student weights (1 : 1.1 : 1.32). Per-section input columns win over any split.
  */
-import type { IndicatorDef, Profile } from './profile';
+import { requiredResourceFields, type IndicatorDef, type Profile } from './profile';
 import {
   LEVELS,
   TYPE_LEVELS,
@@ -34,6 +34,10 @@ export interface Section {
   split: SplitInfo | null;
 }
 
+/** Where a section's figure for a field came from: its 小学部 / 初中部 column, else the whole-school column. */
+export const cellOf = (section: Section, field: ResourceField) =>
+  section.school.source.cells[`${section.level}:${field}`] ?? section.school.source.cells[field];
+
 export interface Exclusion {
   school: SchoolRecord;
   reason: string;
@@ -48,7 +52,7 @@ export function sectionSchool(school: SchoolRecord, profile: Profile): Sectionin
 
   const levels = TYPE_LEVELS[school.type];
   const compulsory = LEVELS.filter((l) => levels.includes(l) && (school.students[l] ?? 0) > 0);
-  const fields = [...new Set(profile.indicators.map((i) => i.numerator))];
+  const fields = requiredResourceFields(profile);
 
   if (levels.length === 1) {
     const level = levels[0] as Level;

@@ -54,6 +54,7 @@ function checklistJson(r: ChecklistResult) {
     schools: r.schools && {
       failing: r.schools.failing.map((s) => s.school.name),
       notProvided: r.schools.notProvided.map((s) => s.school.name),
+      rooms: r.schools.rooms,
     },
   };
 }

@@ -113,16 +113,12 @@ const schoolList = (items: readonly SchoolItems[], text: (s: SchoolItems) => str
 export function schoolItemText(r: ChecklistResult): string {
   const s = r.schools!;
   const parts: string[] = [];
-  if (r.item.school === 'rooms') {
-    const all = [...s.failing, ...s.notProvided];
-    const sum = (f: (x: SchoolItems) => number | null | undefined) => all.reduce((n, x) => n + (f(x) ?? 0), 0);
-    const missing = [sum((x) => x.rooms.music?.missing), sum((x) => x.rooms.art?.missing)];
-    const small = [sum((x) => x.rooms.music?.tooSmall), sum((x) => x.rooms.art?.tooSmall)];
-    if (s.failing.length)
-      parts.push(
-        `${s.failing.length}所学校未达标，共缺音乐教室${missing[0]}间、美术教室${missing[1]}间，面积不足的音乐教室${small[0]}间、美术教室${small[1]}间` +
-          `（${schoolList(s.failing, (x) => x.school.name)}）`,
-      );
+  if (s.rooms && s.failing.length) {
+    const t = s.rooms;
+    parts.push(
+      `${s.failing.length}所学校未达标，共缺音乐教室${t.musicMissing}间、美术教室${t.artMissing}间，面积不足的音乐教室${t.musicTooSmall}间、美术教室${t.artTooSmall}间` +
+        `（${schoolList(s.failing, (x) => x.school.name)}）`,
+    );
   }
   if (r.item.school === 'size' && s.failing.length)
     parts.push(`超规模学校${s.failing.length}所：${schoolList(s.failing, (x) => `${x.school.name}${x.size.students}人，超${x.size.over}人`)}`);
