@@ -45,9 +45,15 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
   const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
   if (options.county !== undefined && groups.length === 0)
     throw new UnreadableFileError(`文件中没有区县“${options.county}”（有：${all.map(([c]) => c ?? '（未填）').join('、')}）`);
-  /** A single 数值 column belongs to the county of a single-county file. */
-  const figuresOf = (county: string | null) =>
-    countySheet.figures.get(county) ?? (groups.length === 1 ? (countySheet.figures.get(null) ?? null) : null) ?? (countySheet.sheet ? new Map() : null);
+  /** A county's 县级指标 figures: its own column, or a single 数值 column in a single-county file. */
+  const figuresOf = (county: string | null) => {
+    const own = countySheet.figures.get(county);
+    if (own) return own;
+    const shared = groups.length === 1 ? countySheet.figures.get(null) : undefined;
+    if (shared) return shared;
+    // A sheet without figures for this county is still a sheet: its items are 未提供, not "no sheet".
+    return countySheet.sheet ? new Map() : null;
+  };
   const counties = groups.map(([county, schools]) => evaluateCounty(county, schools, profile, figuresOf(county)));
   const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
   return buildReport({

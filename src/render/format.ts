@@ -1,5 +1,11 @@
 /** Display formatting shared by the text renderers. Numbers are rounded here, for display only. */
-import type { IndicatorDef } from '../engine/profile';
+import type { IndicatorDef, Profile } from '../engine/profile';
+
+/** "1 : 1.1 : 1.32": one 小学生 : 初中生 : 高中生 as the profile weighs them for facilities. */
+export function splitWeightsText(profile: Profile): string {
+  const w = profile.splitWeights.十二年一贯制;
+  return [w.primary, w.junior, w.senior].map((x) => x ?? 1).join(' : ');
+}
 
 /** 1234567.891 → "1,234,567.89" (Intl.NumberFormat costs more to build than every number it would format here). */
 export function fmt(x: number, digits = 2): string {

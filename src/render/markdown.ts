@@ -2,8 +2,9 @@
 import type { SectionResult } from '../engine/compliance';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
-import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue } from './format';
+import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
 import {
+  countySheetMissing,
   DIMENSION_LABEL,
   dimensionReasons,
   dimensionStatus,
@@ -115,7 +116,7 @@ function countySection(report: Report, county: CountyReport): string {
     out.push('## 六、一贯制学校及完全中学的拆分');
     out.push(
       '教师按各学段在校生数比例拆分；校舍、场馆、设备、多媒体教室按“小学生 : 初中生 : 高中生 = ' +
-        `${weightsText(report)}”的权重拆分。分学段填报的数据按填报值使用。`,
+        `${splitWeightsText(report.profile)}”的权重拆分。分学段填报的数据按填报值使用。`,
     );
     out.push(
       table(
@@ -140,7 +141,7 @@ function checklistSection(report: Report, county: CountyReport): string {
   const dims = judgedDimensions(county.verdict).filter((d) => d.dimension !== 'resources');
   if (dims.length === 0) return '';
   const out: string[] = ['## 五、政府保障程度、教育质量、社会认可度'];
-  if (!county.verdict.countyFiguresGiven)
+  if (countySheetMissing(report, county))
     out.push('> 未提供“县级指标”工作表：以下由县级数据判定的项目均为“未提供”，相应维度无法判定。可用 `balance-check template` 生成带“县级指标”表的模板。');
   const reasons = dimensionReasons(report, county);
   for (const { dimension: d, status } of dims) {
@@ -201,11 +202,6 @@ function groupsSection(report: Report, county: CountyReport): string | null {
       );
   }
   return out.join('\n\n');
-}
-
-function weightsText(report: Report): string {
-  const w = report.profile.splitWeights.十二年一贯制;
-  return [w.primary, w.junior, w.senior].map((x) => String(x ?? '—')).join(' : ');
 }
 
 function cvTable(report: Report, l: LevelReport): string {

@@ -1,11 +1,7 @@
 /** `balance-check profiles` and `balance-check explain`: the rules as text. */
 import type { IndicatorDef, Profile } from '../engine/profile';
 import { FIELD_BY_ID } from '../schema/columns';
-
-const weightsText = (profile: Profile) => {
-  const w = profile.splitWeights.十二年一贯制;
-  return [w.primary, w.junior, w.senior].map((x) => x ?? 1).join(' : ');
-};
+import { splitWeightsText } from './format';
 
 export function renderProfiles(profiles: readonly Profile[], defaultId: string): string {
   const blocks = profiles.map((p) => {
@@ -27,7 +23,7 @@ export function findIndicator(profile: Profile, name: string): IndicatorDef | un
 export function renderExplain(profile: Profile, ind: IndicatorDef): string {
   const field = FIELD_BY_ID.get(ind.numerator)!.headers[0];
   const standard = ind.standard ? `小学 ≥ ${ind.standard.primary}${ind.unit}，初中 ≥ ${ind.standard.junior}${ind.unit}` : '无（只计算差异系数）';
-  const split = ind.split === 'weighted' ? `按学生数加权拆分（小学生 : 初中生 : 高中生 = ${weightsText(profile)}）` : '按各学段在校生数比例拆分';
+  const split = ind.split === 'weighted' ? `按学生数加权拆分（小学生 : 初中生 : 高中生 = ${splitWeightsText(profile)}）` : '按各学段在校生数比例拆分';
   const { primary, junior } = profile.cv.threshold;
   return [
     `${ind.name}（${ind.id}）`,

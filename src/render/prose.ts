@@ -64,6 +64,10 @@ export const DIMENSION_LABEL: Record<Dimension, string> = {
   quality: '教育质量',
   recognition: '社会认可度',
 };
+/** No 县级指标 sheet although the profile has county items: those items cannot be judged. */
+export const countySheetMissing = (report: Report, county: CountyReport) =>
+  !county.verdict.countyFiguresGiven && report.profile.countyInputs.length > 0;
+
 /** The dimensions a verdict judges, in order, with their status. */
 export const judgedDimensions = (v: CountyReport['verdict']) =>
   DIMENSIONS.flatMap((d) => (v.dimensions[d] ? [{ dimension: d, status: v.dimensions[d]! }] : []));
@@ -166,7 +170,7 @@ export function verdictSentence(report: Report, county: CountyReport): string {
   const reasons = dimensionReasons(report, county);
   const v = county.verdict;
   const dims = judgedDimensions(v).map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]}${dimensionStatus(status)}（${reasons[dimension]}）`);
-  const lack = v.countyFiguresGiven || report.profile.checklist.length === 0 ? '' : '未提供县级指标工作表，政府保障程度、教育质量、社会认可度中由县级数据判定的项目无法判定。';
+  const lack = !countySheetMissing(report, county) ? '' : '未提供县级指标工作表，政府保障程度、教育质量、社会认可度中由县级数据判定的项目无法判定。';
   return `全县义务教育${report.profile.verdictName}发展${VERDICT_LABEL[v.status]}要求。${lack}${dims.join('；')}。`;
 }
 

@@ -40,7 +40,6 @@ const STUDENT_FIELD: Record<AnyLevel, string> = {
   senior: 'studentsSenior',
 };
 
-const SECTIONABLE_RESOURCES = RESOURCE_FIELDS;
 const PE_ARTS_PARTS = ['peTeachers', 'musicTeachers', 'artTeachers'] as const;
 
 const keyOf = (c: ColumnMatch) => (c.section ? `${c.section}:${c.field.id}` : c.field.id);
@@ -199,7 +198,7 @@ function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issue
   const resources: SchoolRecord['resources'] = {};
   const sectionResources: SchoolRecord['sectionResources'] = {};
   const sectionOf = (level: Level) => (sectionResources[level] ??= {});
-  for (const field of SECTIONABLE_RESOURCES) {
+  for (const field of RESOURCE_FIELDS) {
     const whole = amountOf(v, field, null);
     if (whole !== undefined) resources[field] = whole;
     for (const level of ['primary', 'junior'] as Level[]) {
@@ -307,7 +306,7 @@ function incompleteSections(school: SchoolRecord, at: (key: string) => Position)
     (l) => TYPE_LEVELS[school.type].includes(l) && (school.students[l] ?? 0) > 0,
   );
   const issues: Issue[] = [];
-  for (const field of SECTIONABLE_RESOURCES) {
+  for (const field of RESOURCE_FIELDS) {
     const given = sections.filter((l) => school.sectionResources[l]?.[field] !== undefined);
     const missing = sections.filter((l) => !given.includes(l));
     if (given.length === 0 || missing.length === 0) continue;

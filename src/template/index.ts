@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import type { Profile } from '../engine/profile';
 import { SCHOOL_TYPES } from '../engine/types';
+import { splitWeightsText } from '../render/format';
 import { FIELD_BY_ID, FIELD_NOTES, type FieldKind } from '../schema/columns';
 
 /** The template's school columns, in order, with the unit written in the header. */
@@ -58,14 +59,13 @@ export const templateHeader = (c: { id: string; unit?: string }) => `${FIELD_BY_
 /** Header notes that quote a rule value take it from the profile, so a province's template says its own rules. */
 function notesFor(profile: Profile): Record<string, string> {
   const { rooms, maxClassSize } = profile.schoolItems;
-  const w = profile.splitWeights.十二年一贯制;
   return {
     ...FIELD_NOTES,
     oversizeClasses: `小学超过${maxClassSize.primary}人、初中超过${maxClassSize.junior}人的班级数`,
     musicRoomsUpToStandard: `其中面积不小于${rooms.musicMinArea}平方米的音乐专用教室间数`,
     artRoomsUpToStandard: `其中面积不小于${rooms.artMinArea}平方米的美术专用教室间数`,
     classes: `教学班总数（每${rooms.classesPerRoom}个班需音乐、美术专用教室各1间）`,
-    studentsSenior: `${FIELD_NOTES.studentsSenior}（小学生 : 初中生 : 高中生 = ${w.primary ?? 1} : ${w.junior ?? 1} : ${w.senior ?? 1}）`,
+    studentsSenior: `${FIELD_NOTES.studentsSenior}（小学生 : 初中生 : 高中生 = ${splitWeightsText(profile)}）`,
   };
 }
 
@@ -121,7 +121,7 @@ export async function renderTemplate(profile: Profile): Promise<Buffer> {
   const help = wb.addWorksheet('填表说明');
   for (const line of [
     '1. 每所学校一行；表头不要改动，单位以表头括号内为准。鼠标停在表头上可看每列的填写口径。',
-    `2. 九年一贯制、十二年一贯制学校和完全中学分学段填写在校生数；教师、校舍、设备填全校数，系统按学生数和 ${[profile.splitWeights.十二年一贯制.primary, profile.splitWeights.十二年一贯制.junior, profile.splitWeights.十二年一贯制.senior].map((x) => x ?? 1).join(' : ')} 的权重拆分。`,
+    `2. 九年一贯制、十二年一贯制学校和完全中学分学段填写在校生数；教师、校舍、设备填全校数，系统按学生数和 ${splitWeightsText(profile)} 的权重拆分。`,
     '3. 比例可填 96.5% 或 0.965；“是/否”项从下拉列表选择。',
     '4. 县级指标：比例可直接填写，也可只填计算所需的人数（如巩固率填初中毕业生数、三年前在校生数、转入、转出、死亡）。',
     '5. 填好后运行：balance-check 本文件.xlsx',
