@@ -98,6 +98,13 @@ function shared(seen: Set<string>, key: string, formula: () => string, v: Scalar
   return spec;
 }
 
+/** 达标 green, 未达标 red, over a range (the colour follows a recalculated formula). */
+const colourVerdicts = (sheet: SheetBuilder, range: string) =>
+  sheet.highlights.push({ range, text: PASS, style: OK_LOOK }, { range, text: FAIL, style: BAD_LOOK });
+/** 未达标 red, 未提供 yellow, for checklist and school-item statuses. */
+const colourStatuses = (sheet: SheetBuilder, range: string) =>
+  sheet.highlights.push({ range, text: STATUS_LABEL.not_met, style: BAD_LOOK }, { range, text: STATUS_LABEL.not_provided, style: { fill: COLOUR.warn } });
+
 const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, '').slice(0, 31);
 const ref = (sheet: string, cell: string) => `${sheetRef(sheet)}!${cell}`;
 const abs = (col: number, row: number) => `$${columnLetters(col - 1)}$${row}`;
@@ -344,7 +351,7 @@ function complianceSheet(report: Report, county: CountyReport, layout: DataLayou
   if (rows.length) {
     const marks = `${cellAt(markCol(0), sheet.headerRows + 1)}:${cellAt(markCol(n - 1), last)}`;
     sheet.highlights.push({ range: marks, text: MET, style: OK_LOOK }, { range: marks, text: NOT_MET, style: BAD_LOOK });
-    sheet.highlights.push({ range: dataRange(compliantCol), text: PASS, style: OK_LOOK }, { range: dataRange(compliantCol), text: FAIL, style: BAD_LOOK });
+    colourVerdicts(sheet, dataRange(compliantCol));
   }
   const row = new Map([...layout.row].map(([s, r]) => [s, r]));
   return { sheet, row, compliantCol, levelRows: layout.levelRows };
@@ -433,7 +440,7 @@ function cvSheet(report: Report, county: CountyReport, layout: DataLayout, name:
   );
   if (rows.length) {
     const range = `I3:I${2 + rows.length}`;
-    sheet.highlights.push({ range, text: PASS, style: OK_LOOK }, { range, text: FAIL, style: BAD_LOOK });
+    colourVerdicts(sheet, range);
     sheet.highlights.push({ range: `J3:J${2 + rows.length}`, text: '临界', style: { fill: COLOUR.warn, bold: true } });
   }
   return { sheet, row: (level, i) => rowOf.get(`${level}:${i}`)!, cvCol: 7, thresholdCol: 8, passCol: 9, levelRows, compositeRows };
@@ -558,7 +565,7 @@ function guaranteeSheet(county: CountyReport, name: string): SheetBuilder {
     if (lines > 1) row.height = 15 * lines + 3;
   }
   const end = sheet.rowCount;
-  sheet.highlights.push({ range: `F3:F${end}`, text: STATUS_LABEL.not_met, style: BAD_LOOK }, { range: `F3:F${end}`, text: STATUS_LABEL.not_provided, style: { fill: COLOUR.warn } });
+  colourStatuses(sheet, `F3:F${end}`);
   return sheet;
 }
 
@@ -609,7 +616,7 @@ function schoolItemsSheet(report: Report, county: CountyReport, name: string): S
   );
   const last = sheet.rowCount;
   if (county.schoolItems.length)
-    sheet.highlights.push({ range: `N3:P${last}`, text: STATUS_LABEL.not_met, style: BAD_LOOK }, { range: `N3:P${last}`, text: STATUS_LABEL.not_provided, style: { fill: COLOUR.warn } });
+    colourStatuses(sheet, `N3:P${last}`);
   return sheet;
 }
 
@@ -745,7 +752,7 @@ function overviewSheet(report: Report, county: CountyReport, name: string, compl
     ],
     levelRows,
   );
-  if (levelRows.length) sheet.highlights.push({ range: `F3:F${2 + levelRows.length}`, text: PASS, style: OK_LOOK }, { range: `F3:F${2 + levelRows.length}`, text: FAIL, style: BAD_LOOK });
+  if (levelRows.length) colourVerdicts(sheet, `F3:F${2 + levelRows.length}`);
 
   sheet.addRow([]);
   const cvHeader = sheet.addRow(['学段', '指标', '', '差异系数', '阈值', '结论'].map((v) => ({ v, s: HEADER })));
