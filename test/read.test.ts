@@ -213,3 +213,23 @@ describe('the county named in the title row', () => {
     expect(r.counties[0]!.label).toBe('示例县');
   });
 });
+
+describe('rows under the header', () => {
+  it('a column-number row (甲 乙 1 2 …) before the unit row: both skipped, the units applied', async () => {
+    const units = ['', '', '人', '人', '人', '人', '人', '平方米', '平方米', '万元', '间'];
+    const numbers = ['甲', '乙', 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const rows = county().map((r, i) => (i === 0 ? r : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v))));
+    const r = await check(await workbook({ 学校数据: [rows[0]!, numbers, units, ...rows.slice(1)] }));
+    expect(r.issueCounts.error).toBe(0);
+    expect(r.input.schoolRows).toBe(6);
+    expect(r.counties[0]!.levels[0]!.result.indicators.equipment_value!.mean).toBeGreaterThan(2000);
+    expect(r.issues.filter((i) => i.code === 'ROW_SKIPPED_NOTE').map((i) => i.row)).toEqual([2]);
+  });
+
+  it('a 万元 value in a 元 column of a 九年一贯制 school is warned about once, not per section', async () => {
+    const rows = county();
+    rows.push(['九年制', '九年一贯制', 400, 300, 40, 9, 8, 4200, 7400, 180, 18]);
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.issues.filter((i) => i.code === 'EQUIPMENT_LOOKS_LIKE_WAN').map((i) => i.cell)).toEqual(['J8']);
+  });
+});

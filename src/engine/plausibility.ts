@@ -33,15 +33,16 @@ export function plausibilityIssues(results: readonly SectionResult[], profile: P
           );
       }
     }
-    for (const section of sections) {
-      const ind = profile.indicators.find((i) => i.numerator === 'equipmentValue');
-      if (ind && looksLikeWan(ind, section, profile))
-        issues.push(
-          makeIssue('EQUIPMENT_LOOKS_LIKE_WAN', positionOf(section, ind), {
-            value: roundTo(indicatorValue(ind, section), 2),
-          }),
-        );
-    }
+  }
+  // One warning per cell: the two sections of a 九年一贯制 school share the whole-school column.
+  const equipment = profile.indicators.find((i) => i.numerator === 'equipmentValue');
+  const warned = new Set<string>();
+  for (const { section } of results) {
+    if (!equipment || !looksLikeWan(equipment, section, profile)) continue;
+    const key = `${section.school.source.sheet}!${cellOf(section, 'equipmentValue')?.cell ?? section.school.source.row}`;
+    if (warned.has(key)) continue;
+    warned.add(key);
+    issues.push(makeIssue('EQUIPMENT_LOOKS_LIKE_WAN', positionOf(section, equipment), { value: roundTo(indicatorValue(equipment, section), 2) }));
   }
   return issues;
 }

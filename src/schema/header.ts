@@ -159,11 +159,37 @@ export interface HeaderLayout {
   issues: Issue[];
 }
 
+/** The column-number row of statistics tables: 甲 | 乙 | 1 | 2 | 3 … */
+export const isColumnNumberRow = (texts: readonly string[]) =>
+  normaliseText(texts[0] ?? '') === '甲' && texts.some((t) => normaliseText(t) === '乙');
+
+const rowTexts = (sheet: Sheet, row: number) =>
+  (sheet.rows[row] ?? []).map((c) => (c?.kind === 'text' ? c.text : c?.kind === 'number' ? String(c.value) : '')).filter(Boolean);
+
+/**
+ * The rows right below the header that are not schools: a column-number row and a unit row,
+ * in either order. Returns the units found, the first data row, and the column-number row.
+ */
+function headerFurniture(sheet: Sheet, afterHeader: number) {
+  let row = afterHeader;
+  let units: Map<number, string> | null = null;
+  let numbersRow: number | null = null;
+  for (let k = 0; k < 2; k++) {
+    if (numbersRow === null && isColumnNumberRow(rowTexts(sheet, row))) numbersRow = row++;
+    else if (units === null && (units = unitRow(sheet, row))) row++;
+    else break;
+  }
+  return { units, dataStart: row, numbersRow };
+}
+
 /** Column matches with units resolved; issues for unknown units, duplicate and ignored columns. */
 export function layoutOf(sheet: Sheet, header: HeaderCandidate): HeaderLayout {
   const issues: Issue[] = [];
   const lastHeaderRow = header.row + header.height - 1;
-  const units = unitRow(sheet, lastHeaderRow + 1);
+  const { units, dataStart, numbersRow } = headerFurniture(sheet, lastHeaderRow + 1);
+  // A column-number row inside the header block is reported like one found among the data rows.
+  if (numbersRow !== null && units !== null)
+    issues.push(makeIssue('ROW_SKIPPED_NOTE', { sheet: sheet.name, row: numbersRow + 1 }, { text: rowTexts(sheet, numbersRow).slice(0, 4).join(' ') }));
   const seen = new Map<string, ColumnMatch>();
   const columns: ColumnMatch[] = [];
   for (const { col, header: text, match } of header.columns) {
@@ -195,7 +221,8 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate): HeaderLayout {
     columns.push(column);
   }
   return {
-    dataStart: lastHeaderRow + 1 + (units ? 1 : 0),
+    // Without a unit row a column-number row is left to the data rows, which report it.
+    dataStart: units ? dataStart : lastHeaderRow + 1,
     headerRow: lastHeaderRow + 1,
     columns,
     issues,

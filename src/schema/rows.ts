@@ -14,7 +14,7 @@ import {
 import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
 import { a1, type Sheet } from '../read/types';
 import { fieldLabel, type FieldKind } from './columns';
-import { normaliseText, type ColumnMatch } from './header';
+import { isColumnNumberRow, normaliseText, type ColumnMatch } from './header';
 import { cellText, OWNERSHIP, parseEnum, parseNumber, SCHOOL_TYPE, URBAN_RURAL, type Parsed } from './values';
 
 /** zod checks for a number read from a cell; failures map to catalogue codes. */
@@ -31,8 +31,6 @@ function zodIssueCode(error: z.ZodError): IssueCode {
 
 const TOTAL_ROW = /合计|总计|小计/;
 const NOTE_ROW = /^(填表|填报|制表|审核|负责人|单位负责人|说明|注[:：]|注\d|备注|数据来源|联系电话|日期|栏次$)/;
-/** The column-number row of statistics tables: 甲 | 乙 | 1 | 2 | 3 … */
-const isColumnNumberRow = (lead: string, texts: readonly string[]) => lead === '甲' && texts.some((t) => normaliseText(t) === '乙');
 
 const STUDENT_FIELD: Record<AnyLevel, string> = {
   primary: 'studentsPrimary',
@@ -83,7 +81,7 @@ export function readRows(
       issues.push(makeIssue('ROW_SKIPPED_TOTAL', where, { text: name ?? texts[0] ?? '' }));
       continue;
     }
-    if (NOTE_ROW.test(lead) || isColumnNumberRow(lead, texts) || (!name && texts.length === 1 && NOTE_ROW.test(normaliseText(texts[0]!)))) {
+    if (NOTE_ROW.test(lead) || isColumnNumberRow(texts) || (!name && texts.length === 1 && NOTE_ROW.test(normaliseText(texts[0]!)))) {
       issues.push(makeIssue('ROW_SKIPPED_NOTE', where, { text: (name ?? texts[0] ?? '').slice(0, 40) }));
       continue;
     }
