@@ -9,7 +9,7 @@ import { LEVEL_NAMES } from '../src/engine/types';
 import { sectionLabel, type Report } from '../src/report/model';
 import { renderXlsx } from '../src/render/xlsx';
 import { analyse } from '../src/cli/pipeline';
-import { check } from './helpers/files';
+import { check, county, workbook } from './helpers/files';
 import { hasPdftotext, hasSoffice, printedText, recalculate, stripCachedValues } from './helpers/libreoffice';
 
 if (process.env.CI && !(hasSoffice && hasPdftotext)) throw new Error('CI must have LibreOffice and pdftotext for the Excel tests: see .ci/run');
@@ -95,6 +95,22 @@ describe.skipIf(!hasSoffice)('Excel formulas recalculated by LibreOffice', () =>
     const expected = await analyse('fixtures/sample-county.xlsx', { profile: stricter });
     expect(expected.counties[0]!.levels[0]!.result.compliantSchools).toBeLessThan(report.counties[0]!.levels[0]!.result.compliantSchools);
     expectSameAsEngine(recalculate(book), expected);
+  }, 120_000);
+});
+
+describe.skipIf(!hasSoffice)('to-compliance shortfalls at the floor', () => {
+  it('an indicator left at 85% that is already above 85% needs nothing (not a negative amount)', async () => {
+    // 一小 (1000 students): 骨干 9 → 0.9 per 100 (90% of 1.0), 场馆 7400 → 7.4 ㎡ (98.7% of 7.5): 5 of 7 met,
+    // not compliant; 骨干 is furthest below, so it is left at 85% — which it already exceeds.
+    const rows = county();
+    rows[1]![5] = 9;
+    rows[1]![8] = 7400;
+    const report = await check(await workbook({ 学校数据: rows }));
+    const first = report.counties[0]!.levels[0]!.sections[0]!;
+    expect(first.compliant).toBe(false);
+    expect(first.leftAtFloor).toEqual(['backbone_teachers']);
+    expect(first.shortfallToCompliance.backbone_teachers).toBe(0);
+    expectSameAsEngine(recalculate(stripCachedValues(await renderXlsx(report))), report);
   }, 120_000);
 });
 

@@ -472,7 +472,8 @@ function shortfallSheet(report: Report, county: CountyReport, layout: DataLayout
       const reach = (i: number, target: string) => {
         const ind = inds[i]!;
         const needed = `${target}*${data(layout.students)}${ind.scale === 1 ? '' : `/${ind.scale}`}-${data(layout.amount(i))}`;
-        return ind.countable ? `ROUNDUP(ROUND(${needed},${R}),0)` : needed;
+        // Never negative: a value already above a lowered target (85%) needs nothing, as in the engine.
+        return ind.countable ? `MAX(0,ROUNDUP(ROUND(${needed},${R}),0))` : `MAX(0,${needed})`;
       };
       const met = (i: number, std: string) => atLeastF(data(layout.value(i)), std);
       const compliantRef = ref(compliance.sheet.name, cellAt(compliance.compliantCol, compliance.row.get(s)!));
