@@ -36,7 +36,8 @@ export function levelVerdict(report: Report, l: LevelReport): string {
 export function gapSentence(g: Gap): string {
   const { indicator: ind } = g;
   const unit = ind.shortfallUnit;
-  return `${ind.name}不达标${LEVEL_NAMES[g.level]}${g.schoolsNotMeeting}所，按标准共缺${fmtShortfall(ind, g.toStandard)}${unit}，使各校达到学校达标要求至少需${fmtShortfall(ind, g.toCompliance)}${unit}。`;
+  const compliance = g.toCompliance > 0 ? `使各校达到学校达标要求至少需${fmtShortfall(ind, g.toCompliance)}${unit}` : '这些学校仍符合学校达标要求';
+  return `${ind.name}不达标${LEVEL_NAMES[g.level]}${g.schoolsNotMeeting}所，按标准共缺${fmtShortfall(ind, g.toStandard)}${unit}，${compliance}。`;
 }
 
 
@@ -106,6 +107,14 @@ function conditionStandard(c: Condition): string {
 export function itemValueText(r: ChecklistResult): string {
   return r.conditions.map((c) => `${c.condition.label} ${conditionValue(c)}`).join('；');
 }
+/** The conditions that fail, each with its standard: "骨干教师占交流轮岗教师比例 18.28%（应 ≥ 20%）". */
+export function itemFailText(r: ChecklistResult): string {
+  return r.conditions
+    .filter((c) => c.status === 'not_met')
+    .map((c) => `${c.condition.label} ${conditionValue(c)}（应 ${conditionStandard(c.condition)}）`)
+    .join('；');
+}
+
 export function itemStandardText(r: ChecklistResult): string {
   return r.conditions.map((c) => `${c.condition.label} ${conditionStandard(c.condition)}`).join('；');
 }
@@ -144,7 +153,7 @@ export function dimensionReasons(report: Report, county: CountyReport): Record<D
     const failing = list.filter((c) => c.status === 'not_met');
     const missing = list.filter((c) => c.status === 'not_provided');
     const parts: string[] = [];
-    if (failing.length) parts.push(`未达标：${failing.map((c) => `第${c.item.number}项（${c.schools ? schoolItemText(c) : itemValueText(c)}）`).join('；')}`);
+    if (failing.length) parts.push(`未达标：${failing.map((c) => `第${c.item.number}项（${c.schools ? schoolItemText(c) : itemFailText(c)}）`).join('；')}`);
     if (missing.length) parts.push(`未提供：第${missing.map((c) => c.item.number).join('、')}项`);
     return parts.join('。') || `${list.length}项均达标`;
   };

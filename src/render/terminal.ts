@@ -5,7 +5,7 @@ import type { Issue } from '../issues/catalogue';
 import type { Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtValue, labelWithUnit, padEnd, padStart } from './format';
 import type { Status } from '../engine/school-items';
-import { countySheetMissing, DIMENSION_LABEL, dimensionStatus, gapSentence, itemNumber, itemValueText, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
+import { countySheetMissing, DIMENSION_LABEL, dimensionStatus, gapSentence, itemFailText, itemNumber, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
 
 export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
   const enabled = stream.isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
@@ -64,8 +64,9 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
         judgedDimensions(v).map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]} ${colour(status)(dimensionStatus(status))}`).join(' · '),
     );
     for (const item of county.checklist.filter((x) => x.status === 'not_met'))
-      lines.push(`  ${c.red('✗')} ${itemNumber(item)} ${item.item.name.slice(0, 24)}…：${item.schools ? schoolItemText(item) : itemValueText(item)}`);
+      lines.push(`  ${c.red('✗')} ${itemNumber(item)} ${item.item.name.slice(0, 24)}…：${item.schools ? schoolItemText(item) : itemFailText(item)}`);
     if (countySheetMissing(report, county)) lines.push(c.dim('  未提供“县级指标”工作表：县级项目无法判定（balance-check template 可生成模板）'));
+    if (county.urbanRural.length || county.groups.length) lines.push('');
     for (const ur of county.urbanRural)
       lines.push(
         `城乡（${LEVEL_NAMES[ur.level]}）乡村 ÷ 城区：` +
