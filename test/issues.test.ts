@@ -91,7 +91,13 @@ const CASES: Case[] = [
   },
   { code: 'ROW_SKIPPED_TOTAL', rows: edit((r) => r.push(['合计', null, 4000])), at: { row: 8 } },
   { code: 'ROW_SKIPPED_NOTE', rows: edit((r) => r.push(['填表人：张三'])), at: { row: 8 } },
-  { code: 'COLUMN_IGNORED', rows: withHeader([...HEADER, '校长姓名']), at: { cell: 'L1', column: '校长姓名' } },
+  { code: 'COLUMN_IGNORED', rows: withHeader([...HEADER, '校长姓名'], (rows) => (rows[1]![11] = '张三')), at: { cell: 'L1', column: '校长姓名' } },
+  {
+    code: 'HEADER_ROW_MISREAD',
+    rows: edit((rows) => rows.splice(1, 0, [null, null, '小学', '初中', '人', '人', '人', '平方米', '平方米', '元', '间'])),
+    at: { row: 2 },
+    says: '“小学”',
+  },
   { code: 'SCHOOL_EXCLUDED', rows: edit((r) => r.push(['特教学校', '特教学校', 30, 20])), at: { row: 8, school: '特教学校' } },
   {
     code: 'COUNTS_INCONSISTENT',
@@ -120,6 +126,9 @@ const CASES: Case[] = [
     says: '不存在的中心校',
   },
   { code: 'COUNTY_ROW_IGNORED', rows: county, countySheet: [COUNTY_HEADER, ['校园绿化率', '40%']], at: { cell: 'A2', column: '校园绿化率' } },
+  { code: 'COUNTY_ROW_AMBIGUOUS', rows: county, countySheet: [COUNTY_HEADER, ['就近入学比例', '98%']], at: { cell: 'A2', column: '就近入学比例' }, says: '城区就近入学比例' },
+  { code: 'COUNTY_FIGURE_UNCLEAR', rows: county, countySheet: [['指标', '实际情况', '是否达标'], ['初中三年巩固率', '2023年为95.1%，2024年为96.3%', '达标']], at: { cell: 'B2' }, says: '95.1%' },
+  { code: 'CLAIM_DISAGREES', rows: county, countySheet: [['指标', '实际情况', '是否达标'], ['教师5年360学时培训完成率', '93.5%', '达标']], at: { cell: 'C2' }, says: '自评达标，但测算为未达标：360学时培训完成率 93.50%（应 ≥ 100%）' },
 ];
 
 describe('every issue in the catalogue', () => {

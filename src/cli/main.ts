@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { YOUZHI_2017, type Profile } from '../engine/profile';
 import { BUILT_IN_PROFILES, ProfileError, resolveProfile } from '../engine/profiles';
-import { hasErrors } from '../issues/catalogue';
+import { hasErrors, isMisread } from '../issues/catalogue';
 import { UnreadableFileError } from '../read/types';
 import { compareReports } from '../report/compare';
 import type { Report } from '../report/model';
@@ -161,10 +161,14 @@ async function runExplain(name: string, options: { profile?: string }): Promise<
   return EXIT.ok;
 }
 
-async function runValidate(file: string, options: { sheet?: string; json?: boolean; quiet?: boolean; profile?: string }): Promise<number> {
+type ValidateOptions = { sheet?: string; json?: boolean; quiet?: boolean; profile?: string; strict?: boolean };
+
+async function runValidate(file: string, options: ValidateOptions): Promise<number> {
   const profile = await loadProfile(options.profile);
   const report = await analyse(file, { profile, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
-  const valid = !hasErrors(report.issues);
+  // --strict: a file part of which was not read as written (ignored, ambiguous, contradicted) is refused too.
+  const misread = options.strict ? report.issues.filter(isMisread) : [];
+  const valid = !hasErrors(report.issues) && misread.length === 0;
   if (options.json) {
     out(JSON.stringify({ tool: report.tool, input: report.input, valid, issues: report.issues.map(issueJson) }, null, 2));
   } else {
@@ -173,7 +177,7 @@ async function runValidate(file: string, options: { sheet?: string; json?: boole
     const line = `${report.input.file}：学校 ${report.input.schoolRows} 所，错误 ${error} 个，警告 ${warning} 个，说明 ${info} 条`;
     if (valid) {
       if (!options.quiet) out(`数据检查通过。${line}`);
-    } else err(`数据检查未通过。${line}`);
+    } else err(`数据检查未通过。${line}${misread.length ? `（--strict：${misread.length} 个警告表明有数据未按所写读取或与自评不一致）` : ''}`);
   }
   return valid ? EXIT.ok : EXIT.dataErrors;
 }
@@ -212,8 +216,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--sheet <name>', '学校数据所在的工作表')
     .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
     .option('--json', '以 JSON 输出问题列表')
+    .option('--strict', '有未使用的行或列、无法确定的指标名称、自评与测算不一致等警告时也以退出码 2 结束')
     .option('-q, --quiet', '只输出错误')
-    .action((file: string, options: { sheet?: string; json?: boolean; quiet?: boolean; profile?: string }) => finish(runValidate(file, options)));
+    .action((file: string, options: ValidateOptions) => finish(runValidate(file, options)));
   program
     .command('compare')
     .description('比较不同年度的文件（同一县或同一批县）：差异系数、达标学校及其变化原因、新增和不再出现的学校')

@@ -26,6 +26,7 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
   const schema = parseSchools(source, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     requiredResources: cvOnly ? [] : requiredResourceFields(options.profile),
+    keywords: options.profile.wording.schoolColumns,
   });
   const { profile, dropped } = withAvailableIndicators(options.profile, (field) => schema.columns.some((c) => c.field.id === field));
   const droppedIssue = dropped.length
@@ -38,10 +39,10 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
       ]
     : [];
   /** A profile without county items (2012) has nothing to read from a 县级指标 sheet. */
-  const countySheet = profile.countyInputs.length
-    ? readCountySheet(source, schema.sheet, profile.countyInputs)
-    : { sheet: null, figures: new Map(), issues: [] };
   const all = byCounty(schema.records);
+  const countySheet = profile.countyInputs.length
+    ? readCountySheet(source, profile, { schoolSheet: schema.sheet, counties: all.flatMap(([c]) => (c === null ? [] : [c])) })
+    : { sheet: null, figures: new Map(), claims: new Map(), issues: [] };
   const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
   if (options.county !== undefined && groups.length === 0)
     throw new UnreadableFileError(`文件中没有区县“${options.county}”（有：${all.map(([c]) => c ?? '（未填）').join('、')}）`);
@@ -54,7 +55,9 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
     // A sheet without figures for this county is still a sheet: its items are 未提供, not "no sheet".
     return countySheet.sheet ? new Map() : null;
   };
-  const counties = groups.map(([county, schools]) => evaluateCounty(county, schools, profile, figuresOf(county)));
+  /** The 是否达标 column belongs to the county of a single-county sheet. */
+  const claimsOf = () => (groups.length === 1 ? countySheet.claims : new Map());
+  const counties = groups.map(([county, schools]) => evaluateCounty(county, schools, profile, figuresOf(county), claimsOf()));
   const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
   return buildReport({
     tool: { name: 'balance-check', version: VERSION },

@@ -14,6 +14,13 @@ export const CountyInputSchema = z.object({
   unit: z.enum(COUNTY_UNITS),
   /** What the figure is, for the template and messages. */
   note: z.string(),
+  /** The wording of the official text (indicators.md §3–5) for this figure, when it has its own. */
+  official: z.string().optional(),
+  /**
+   * Keywords that identify the figure in any wording: a row matches a set when it holds every
+   * word of `all` and none of `none` (残疾 + 入学 → the enrolled count; 残疾 without 入学 → the total).
+   */
+  keywords: z.array(z.object({ all: z.array(z.string()).min(1), none: z.array(z.string()).default([]) })).default([]),
 });
 
 const Term = z.object({ input: z.string(), sign: z.union([z.literal(1), z.literal(-1)]) });
@@ -50,6 +57,8 @@ export const ChecklistItemSchema = z.object({
   dimension: z.enum(['guarantee', 'quality', 'recognition']),
   number: z.number().int().positive(),
   name: z.string(),
+  /** Other wordings of the whole item (a 自评表's 评估内容 column). */
+  aliases: z.array(z.string()).default([]),
   /** Judged from the school rows. */
   school: SchoolItemKind.optional(),
   conditions: z.array(ConditionSchema),
@@ -59,67 +68,85 @@ export type CountyInput = z.infer<typeof CountyInputSchema>;
 export type Condition = z.infer<typeof ConditionSchema>;
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
-const input = (id: string, unit: CountyInput['unit'], names: string[], note: string): CountyInput => ({ id, unit, names, note });
+/** "残疾+入学-率|残疾+在校" → [{all: [残疾, 入学], none: [率]}, {all: [残疾, 在校], none: []}]: keyword sets written compactly. */
+export function keywordSets(spec: string): CountyInput['keywords'] {
+  return spec
+    .split('|')
+    .filter(Boolean)
+    .map((set) => {
+      const [all, ...none] = set.split('-');
+      return { all: all!.split('+'), none };
+    });
+}
+
+const input = (id: string, unit: CountyInput['unit'], names: string[], note: string, keywords = '', official?: string): CountyInput => ({
+  id,
+  unit,
+  names,
+  note,
+  keywords: keywordSets(keywords),
+  ...(official ? { official } : {}),
+});
 
 export const COUNTY_INPUTS_2017: CountyInput[] = [
-  input('planningReasonable', 'yesno', ['规划布局合理', '学校规划布局合理', '县域内义务教育学校规划布局合理'], '县域内义务教育学校规划布局合理，符合国家规定要求（是/否）'),
-  input('fourUnified', 'yesno', ['四统一', '城乡学校四统一'], '城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一（是/否）'),
-  input('smallSchoolFunding', 'yesno', ['小规模学校按100人核定公用经费', '不足100名学生的村小学和教学点按100名学生核定公用经费'], '不足100名学生的村小学和教学点按100名学生核定公用经费（是/否）'),
-  input('specialEdFunding', 'yuan', ['特殊教育学校生均公用经费', '特教生均公用经费'], '特殊教育学校生均公用经费（元）'),
-  input('teacherSalary', 'yuan', ['教师平均工资收入', '教师年平均工资收入'], '教师年平均工资收入（元）'),
-  input('civilServantSalary', 'yuan', ['公务员平均工资收入', '当地公务员平均工资收入', '公务员年平均工资收入'], '当地公务员年平均工资收入（元）'),
-  input('teacherSalaryOk', 'yesno', ['教师平均工资收入不低于公务员', '教师工资不低于公务员'], '教师平均工资收入水平不低于当地公务员（是/否；填了上两项可不填）'),
-  input('performancePay', 'yesno', ['足额核定教师绩效工资总量', '绩效工资足额核定'], '按规定足额核定教师绩效工资总量（是/否）'),
-  input('trainingRate', 'percent', ['教师5年360学时培训完成率', '360学时培训完成率', '培训完成率'], '教师5年360学时培训完成率（%）'),
-  input('trainedTeachers', 'count', ['完成360学时培训教师数'], '完成5年360学时培训的教师数（人）'),
-  input('teachersToTrain', 'count', ['应参加360学时培训教师数', '应培训教师数'], '应完成5年360学时培训的教师数（人）'),
-  input('staffingAllocation', 'yesno', ['编制岗位统筹分配', '统筹分配各校教职工编制和岗位'], '在核定的编制总额和岗位总量内统筹分配各校教职工编制和岗位（是/否）'),
-  input('rotationRate', 'percent', ['交流轮岗比例', '交流轮岗教师比例'], '交流轮岗教师占符合交流条件教师总数的比例（%）'),
-  input('rotatedTeachers', 'count', ['交流轮岗教师数'], '本年交流轮岗教师数（人）'),
-  input('eligibleTeachers', 'count', ['符合交流条件教师数', '符合交流条件教师总数'], '符合交流条件的教师总数（人）'),
-  input('rotationBackboneShare', 'percent', ['交流轮岗骨干教师比例', '骨干教师占交流轮岗教师比例'], '骨干教师占交流轮岗教师的比例（%）'),
-  input('rotatedBackbone', 'count', ['交流轮岗骨干教师数'], '交流轮岗教师中的骨干教师数（人）'),
-  input('certifiedRate', 'percent', ['教师资格证持证率', '专任教师持证上岗率', '持证上岗率'], '专任教师持有教师资格证上岗率（%）'),
-  input('certifiedTeachers', 'count', ['持证专任教师数', '持有教师资格证专任教师数'], '持有教师资格证的专任教师数（人）'),
-  input('allTeachers', 'count', ['专任教师总数'], '全县义务教育专任教师总数（人）'),
-  input('urbanNearbyRate', 'percent', ['城区就近入学比例', '城区就近划片入学比例'], '城区公办小学、初中（不含寄宿制）就近划片入学比例（%）'),
-  input('urbanNearbyStudents', 'count', ['城区就近入学人数'], '城区就近划片入学人数（人）'),
-  input('urbanEnrolled', 'count', ['城区招生人数'], '城区公办小学、初中（不含寄宿制）招生人数（人）'),
-  input('townNearbyRate', 'percent', ['镇区就近入学比例', '镇区就近划片入学比例'], '镇区公办小学、初中（不含寄宿制）就近划片入学比例（%）'),
-  input('townNearbyStudents', 'count', ['镇区就近入学人数'], '镇区就近划片入学人数（人）'),
-  input('townEnrolled', 'count', ['镇区招生人数'], '镇区公办小学、初中（不含寄宿制）招生人数（人）'),
-  input('quotaRate', 'percent', ['优质高中招生名额分配比例', '名额分配比例'], '优质高中招生名额分配到校的比例（%）'),
-  input('quotaPlaces', 'count', ['名额分配到校招生数', '分配到校名额'], '分配到初中学校的优质高中招生名额（人）'),
-  input('seniorPlan', 'count', ['优质高中招生计划数'], '全县优质高中招生计划总数（人）'),
-  input('quotaRural', 'yesno', ['名额分配向农村初中倾斜'], '名额分配向农村初中倾斜（是/否）'),
-  input('leftBehindCare', 'yesno', ['留守儿童关爱体系健全'], '县域内留守儿童关爱体系健全（是/否）'),
-  input('migrantRate', 'percent', ['随迁子女公办及购买服务学校就读比例', '随迁子女在公办学校和政府购买服务的民办学校就读比例'], '符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例（%）'),
-  input('migrantInPublic', 'count', ['公办学校就读随迁子女数'], '在公办学校就读的随迁子女数（人）'),
-  input('migrantInPurchased', 'count', ['政府购买服务民办学校就读随迁子女数'], '在政府购买服务的民办学校就读的随迁子女数（人）'),
-  input('migrantEligible', 'count', ['符合条件随迁子女总数'], '符合条件的随迁子女总数（人）'),
-  input('consolidationRate', 'percent', ['初中三年巩固率', '巩固率'], '全县初中三年巩固率（%）'),
-  input('juniorGraduates', 'count', ['初中毕业生数'], '本年初中毕业生数（人）'),
-  input('juniorEnrolled3y', 'count', ['三年前初中在校生数', '三年前初一在校生数'], '三年前该届初中在校生数（人）'),
-  input('transferIn', 'count', ['转入', '转入学生数'], '三年间转入学生数（人）'),
-  input('transferOut', 'count', ['转出', '转出学生数'], '三年间转出学生数（人）'),
-  input('deaths', 'count', ['死亡', '死亡学生数'], '三年间死亡学生数（人）'),
-  input('disabledRate', 'percent', ['残疾儿童少年入学率'], '残疾儿童少年入学率（%）'),
-  input('disabledEnrolled', 'count', ['残疾儿童少年入学人数'], '入学的残疾儿童少年数（人）'),
-  input('disabledTotal', 'count', ['残疾儿童少年总数', '适龄残疾儿童少年数'], '适龄残疾儿童少年总数（人）'),
-  input('charters', 'yesno', ['学校章程与管理信息化', '所有学校制定章程'], '所有学校制定章程，实现学校管理与教学信息化（是/否）'),
-  input('trainingFundsRate', 'percent', ['教师培训经费占公用经费比例', '教师培训经费占比'], '教师培训经费占年度公用经费预算总额的比例（%）'),
-  input('trainingFunds', 'yuan', ['教师培训经费'], '教师培训经费（元）'),
-  input('publicFundsBudget', 'yuan', ['年度公用经费预算总额', '公用经费预算总额'], '年度公用经费预算总额（元）'),
-  input('trainingFundsOk', 'yesno', ['所有学校培训经费不低于5%'], '所有学校均按不低于公用经费预算的5%安排教师培训经费（是/否；填了比例可不填）'),
-  input('ictTeaching', 'yesno', ['信息化手段教学', '教师熟练运用信息化手段组织教学'], '教师能熟练运用信息化手段组织教学，设施设备利用率较高（是/否）'),
-  input('moralEducation', 'yesno', ['德育和校园文化', '德育工作和校园文化建设良好以上'], '所有学校德育工作、校园文化建设水平达到良好以上（是/否）'),
-  input('curriculum', 'yesno', ['课程开齐开足', '课程开齐开足教学秩序规范'], '课程开齐开足，教学秩序规范，综合实践活动有效开展（是/否）'),
-  input('noExcessBurden', 'yesno', ['无过重课业负担'], '无过重课业负担（是/否）'),
-  input('monitoringLevel', 'yesno', ['学业水平达到Ⅲ级以上', '质量监测学业水平达到Ⅲ级以上'], '国家义务教育质量监测相关科目学生学业水平达到Ⅲ级以上（是/否）'),
-  input('monitoringDiffRate', 'number', ['校际差异率', '质量监测校际差异率'], '国家义务教育质量监测校际差异率（如 0.12）'),
-  input('recognitionRate', 'percent', ['社会认可度'], '社会认可度调查认可比例（%）'),
-  input('recognitionYes', 'count', ['认可人数'], '调查中表示认可的人数（人）'),
-  input('recognitionSurveyed', 'count', ['调查人数'], '参加社会认可度调查的人数（人）'),
+  input('planningReasonable', 'yesno', ['规划布局合理', '学校规划布局合理', '县域内义务教育学校规划布局合理'], '县域内义务教育学校规划布局合理，符合国家规定要求（是/否）', '规划+布局', '县域内义务教育学校规划布局合理，符合国家规定要求'),
+  input('fourUnified', 'yesno', ['四统一', '城乡学校四统一'], '城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一（是/否）', '四统一|建设标准+编制标准', '城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一'),
+  input('smallSchoolFunding', 'yesno', ['小规模学校按100人核定公用经费', '不足100名学生的村小学和教学点按100名学生核定公用经费'], '不足100名学生的村小学和教学点按100名学生核定公用经费（是/否）', '100名+公用经费|100人+公用经费|小规模+公用经费|100名+核定'),
+  input('specialEdFunding', 'yuan', ['特殊教育学校生均公用经费', '特教生均公用经费'], '特殊教育学校生均公用经费（元）', '特殊教育+经费|特教+经费', '特殊教育学校生均公用经费'),
+  input('teacherSalary', 'yuan', ['教师平均工资收入', '教师年平均工资收入'], '教师年平均工资收入（元）', '教师+工资-公务员-绩效|教师+收入-公务员-绩效'),
+  input('civilServantSalary', 'yuan', ['公务员平均工资收入', '当地公务员平均工资收入', '公务员年平均工资收入'], '当地公务员年平均工资收入（元）', '公务员+工资-教师|公务员+收入-教师'),
+  input('teacherSalaryOk', 'yesno', ['教师平均工资收入不低于公务员', '教师工资不低于公务员'], '教师平均工资收入水平不低于当地公务员（是/否；填了上两项可不填）', '教师+公务员', '教师平均工资收入水平不低于当地公务员平均工资收入水平'),
+  input('performancePay', 'yesno', ['足额核定教师绩效工资总量', '绩效工资足额核定'], '按规定足额核定教师绩效工资总量（是/否）', '绩效工资', '按规定足额核定教师绩效工资总量'),
+  input('trainingRate', 'percent', ['教师5年360学时培训完成率', '360学时培训完成率', '培训完成率'], '教师5年360学时培训完成率（%）', '360+率|培训+完成率|学时+率|360+比例', '教师5年360学时培训完成率'),
+  input('trainedTeachers', 'count', ['完成360学时培训教师数'], '完成5年360学时培训的教师数（人）', '360+完成-率-应-比例|培训+完成-率-应-比例-经费'),
+  input('teachersToTrain', 'count', ['应参加360学时培训教师数', '应培训教师数'], '应完成5年360学时培训的教师数（人）', '360+应-率-比例|应+培训-率-比例-经费'),
+  input('staffingAllocation', 'yesno', ['编制岗位统筹分配', '统筹分配各校教职工编制和岗位'], '在核定的编制总额和岗位总量内统筹分配各校教职工编制和岗位（是/否）', '编制+岗位|编制+统筹', '县级教育行政部门在核定的编制总额和岗位总量内统筹分配各校教职工编制和岗位数量'),
+  input('rotationRate', 'percent', ['交流轮岗比例', '交流轮岗教师比例'], '交流轮岗教师占符合交流条件教师总数的比例（%）', '交流+比例-骨干|交流+率-骨干|轮岗+比例-骨干|轮岗+率-骨干', '每年交流轮岗教师的比例不低于符合交流条件教师总数的10%'),
+  input('rotatedTeachers', 'count', ['交流轮岗教师数'], '本年交流轮岗教师数（人）', '交流-比例-率-骨干-符合-条件-应-占|轮岗-比例-率-骨干-符合-条件-应-占'),
+  input('eligibleTeachers', 'count', ['符合交流条件教师数', '符合交流条件教师总数'], '符合交流条件的教师总数（人）', '符合+交流-比例-率-占-骨干|交流+条件-比例-率-占-骨干|应交流-比例-率-占-骨干'),
+  input('rotationBackboneShare', 'percent', ['交流轮岗骨干教师比例', '骨干教师占交流轮岗教师比例'], '骨干教师占交流轮岗教师的比例（%）', '骨干+交流+比例|骨干+交流+率|骨干+交流+占|骨干+轮岗+比例|骨干+轮岗+率|骨干+轮岗+占', '骨干教师不低于交流轮岗教师总数的20%'),
+  input('rotatedBackbone', 'count', ['交流轮岗骨干教师数'], '交流轮岗教师中的骨干教师数（人）', '骨干+交流-比例-率-占|骨干+轮岗-比例-率-占'),
+  input('certifiedRate', 'percent', ['教师资格证持证率', '专任教师持证上岗率', '持证上岗率'], '专任教师持有教师资格证上岗率（%）', '持证+率|资格证+率|持证+比例|资格证+比例', '专任教师持有教师资格证上岗率'),
+  input('certifiedTeachers', 'count', ['持证专任教师数', '持有教师资格证专任教师数'], '持有教师资格证的专任教师数（人）', '持证-率-比例|资格证-率-比例'),
+  input('allTeachers', 'count', ['专任教师总数'], '全县义务教育专任教师总数（人）', '专任教师+总-持证-资格-率-比例-体育-音乐-美术-交流'),
+  input('urbanNearbyRate', 'percent', ['城区就近入学比例', '城区就近划片入学比例'], '城区公办小学、初中（不含寄宿制）就近划片入学比例（%）', '城区+就近+比例|城区+就近+率|城区+划片+比例|城区+划片+率', '城区公办小学、初中（不含寄宿制学校）就近划片入学比例'),
+  input('urbanNearbyStudents', 'count', ['城区就近入学人数'], '城区就近划片入学人数（人）', '城区+就近-比例-率|城区+划片-比例-率'),
+  input('urbanEnrolled', 'count', ['城区招生人数'], '城区公办小学、初中（不含寄宿制）招生人数（人）', '城区+招生-就近-划片-比例-率|城区+新生-就近-划片-比例-率'),
+  input('townNearbyRate', 'percent', ['镇区就近入学比例', '镇区就近划片入学比例'], '镇区公办小学、初中（不含寄宿制）就近划片入学比例（%）', '镇区+就近+比例|镇区+就近+率|镇区+划片+比例|镇区+划片+率', '镇区公办小学、初中（不含寄宿制学校）就近划片入学比例'),
+  input('townNearbyStudents', 'count', ['镇区就近入学人数'], '镇区就近划片入学人数（人）', '镇区+就近-比例-率|镇区+划片-比例-率'),
+  input('townEnrolled', 'count', ['镇区招生人数'], '镇区公办小学、初中（不含寄宿制）招生人数（人）', '镇区+招生-就近-划片-比例-率|镇区+新生-就近-划片-比例-率'),
+  input('quotaRate', 'percent', ['优质高中招生名额分配比例', '名额分配比例'], '优质高中招生名额分配到校的比例（%）', '名额+分配+比例|名额+分配+率|指标到校+比例|名额+比例-倾斜', '优质高中招生名额分配比例'),
+  input('quotaPlaces', 'count', ['名额分配到校招生数', '分配到校名额'], '分配到初中学校的优质高中招生名额（人）', '名额+分配-比例-率-倾斜-计划-总|名额+初中-比例-率-倾斜-计划-总|指标到校-比例-率'),
+  input('seniorPlan', 'count', ['优质高中招生计划数'], '全县优质高中招生计划总数（人）', '招生+计划-比例-率|名额+总-分配-比例-率'),
+  input('quotaRural', 'yesno', ['名额分配向农村初中倾斜'], '名额分配向农村初中倾斜（是/否）', '倾斜', '名额分配向农村初中倾斜'),
+  input('leftBehindCare', 'yesno', ['留守儿童关爱体系健全'], '县域内留守儿童关爱体系健全（是/否）', '留守', '县域内留守儿童关爱体系健全'),
+  input('migrantRate', 'percent', ['随迁子女公办及购买服务学校就读比例', '随迁子女在公办学校和政府购买服务的民办学校就读比例'], '符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例（%）', '随迁+比例|随迁+率', '符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例'),
+  input('migrantInPublic', 'count', ['公办学校就读随迁子女数'], '在公办学校就读的随迁子女数（人）', '随迁+公办-比例-率-购买-民办-总'),
+  input('migrantInPurchased', 'count', ['政府购买服务民办学校就读随迁子女数'], '在政府购买服务的民办学校就读的随迁子女数（人）', '随迁+购买-比例-率-总|随迁+民办-比例-率-总'),
+  input('migrantEligible', 'count', ['符合条件随迁子女总数'], '符合条件的随迁子女总数（人）', '随迁+总-比例-率-公办-购买|随迁+符合条件-比例-率-公办-购买'),
+  input('consolidationRate', 'percent', ['初中三年巩固率', '巩固率'], '全县初中三年巩固率（%）', '巩固率|巩固+比例', '全县初中三年巩固率'),
+  input('juniorGraduates', 'count', ['初中毕业生数'], '本年初中毕业生数（人）', '毕业-率-比例'),
+  input('juniorEnrolled3y', 'count', ['三年前初中在校生数', '三年前初一在校生数'], '三年前该届初中在校生数（人）', '三年前|3年前|初一+在校|入学时+在校'),
+  input('transferIn', 'count', ['转入', '转入学生数'], '三年间转入学生数（人）', '转入'),
+  input('transferOut', 'count', ['转出', '转出学生数'], '三年间转出学生数（人）', '转出'),
+  input('deaths', 'count', ['死亡', '死亡学生数'], '三年间死亡学生数（人）', '死亡'),
+  input('disabledRate', 'percent', ['残疾儿童少年入学率'], '残疾儿童少年入学率（%）', '残疾+率|残疾+比例', '全县残疾儿童少年入学率'),
+  input('disabledEnrolled', 'count', ['残疾儿童少年入学人数'], '入学的残疾儿童少年数（人）', '残疾+入学-率-比例|残疾+在校-率-比例|残疾+就读-率-比例|残疾+安置-率-比例'),
+  input('disabledTotal', 'count', ['残疾儿童少年总数', '适龄残疾儿童少年数'], '适龄残疾儿童少年总数（人）', '残疾-入学-率-比例-在校-就读-安置'),
+  input('charters', 'yesno', ['学校章程与管理信息化', '所有学校制定章程'], '所有学校制定章程，实现学校管理与教学信息化（是/否）', '章程', '所有学校制定章程，实现学校管理与教学信息化'),
+  input('trainingFundsRate', 'percent', ['教师培训经费占公用经费比例', '教师培训经费占比'], '教师培训经费占年度公用经费预算总额的比例（%）', '培训经费+比例|培训经费+占|培训经费+率', '教师培训经费占学校年度公用经费预算总额的比例'),
+  input('trainingFunds', 'yuan', ['教师培训经费'], '教师培训经费（元）', '培训经费-比例-占-率-不低于-5%'),
+  input('publicFundsBudget', 'yuan', ['年度公用经费预算总额', '公用经费预算总额'], '年度公用经费预算总额（元）', '公用经费+预算-培训-比例-生均-特殊-100|公用经费+总额-培训-比例-生均-特殊-100'),
+  input('trainingFundsOk', 'yesno', ['所有学校培训经费不低于5%'], '所有学校均按不低于公用经费预算的5%安排教师培训经费（是/否；填了比例可不填）', '培训经费+不低于|培训经费+5%', '所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费'),
+  input('ictTeaching', 'yesno', ['信息化手段教学', '教师熟练运用信息化手段组织教学'], '教师能熟练运用信息化手段组织教学，设施设备利用率较高（是/否）', '信息化+教学-章程|信息化手段|设施设备利用率', '教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平'),
+  input('moralEducation', 'yesno', ['德育和校园文化', '德育工作和校园文化建设良好以上'], '所有学校德育工作、校园文化建设水平达到良好以上（是/否）', '德育|校园文化', '所有学校德育工作、校园文化建设水平达到良好以上'),
+  input('curriculum', 'yesno', ['课程开齐开足', '课程开齐开足教学秩序规范'], '课程开齐开足，教学秩序规范，综合实践活动有效开展（是/否）', '课程+开齐|开足|教学秩序|综合实践', '课程开齐开足，教学秩序规范，综合实践活动有效开展'),
+  input('noExcessBurden', 'yesno', ['无过重课业负担'], '无过重课业负担（是/否）', '课业负担|学业负担'),
+  input('monitoringLevel', 'yesno', ['学业水平达到Ⅲ级以上', '质量监测学业水平达到Ⅲ级以上'], '国家义务教育质量监测相关科目学生学业水平达到Ⅲ级以上（是/否）', 'iii级|三级|3级', '国家义务教育质量监测相关科目学生学业水平达到Ⅲ级以上'),
+  input('monitoringDiffRate', 'number', ['校际差异率', '质量监测校际差异率'], '国家义务教育质量监测校际差异率（如 0.12）', '差异率', '国家义务教育质量监测校际差异率'),
+  input('recognitionRate', 'percent', ['社会认可度'], '社会认可度调查认可比例（%）', '认可度|满意度|认可率|满意率', '社会认可度'),
+  input('recognitionYes', 'count', ['认可人数'], '调查中表示认可的人数（人）', '认可+人数-调查|认可+数-率-度-调查-总|满意+人数-率-度'),
+  input('recognitionSurveyed', 'count', ['调查人数'], '参加社会认可度调查的人数（人）', '调查+人数-认可|调查+总|问卷+总|参与+调查'),
 ];
 
 const plus = (...inputs: string[]) => inputs.map((i) => ({ input: i, sign: 1 as const }));
@@ -140,8 +167,8 @@ const ratio = (id: string, label: string, ready: string, numerator: Terms, denom
 });
 
 type Item = ChecklistItem;
-const g = (number: number, id: string, name: string, conditions: Condition[], school?: Item['school']): Item => ({ id, dimension: 'guarantee', number, name, conditions, ...(school ? { school } : {}) });
-const q = (number: number, id: string, name: string, conditions: Condition[]): Item => ({ id, dimension: 'quality', number, name, conditions });
+const g = (number: number, id: string, name: string, conditions: Condition[], school?: Item['school']): Item => ({ id, dimension: 'guarantee', number, name, aliases: [], conditions, ...(school ? { school } : {}) });
+const q = (number: number, id: string, name: string, conditions: Condition[]): Item => ({ id, dimension: 'quality', number, name, aliases: [], conditions });
 
 export const CHECKLIST_2017: ChecklistItem[] = [
   g(1, 'planning', '县域内义务教育学校规划布局合理，符合国家规定要求', [yesno('planning', '规划布局合理', 'planningReasonable')]),
@@ -190,5 +217,69 @@ export const CHECKLIST_2017: ChecklistItem[] = [
     yesno('monitoring_level', '学业水平达到Ⅲ级以上', 'monitoringLevel'),
     ratio('monitoring_diff', '校际差异率', 'monitoringDiffRate', [], [], { below: 0.15, share: false }),
   ]),
-  { id: 'recognition', dimension: 'recognition', number: 1, name: '社会认可度达到85%以上', conditions: [ratio('recognition', '社会认可度', 'recognitionRate', plus('recognitionYes'), plus('recognitionSurveyed'), { min: 0.85 })] },
+  { id: 'recognition', dimension: 'recognition', number: 1, name: '社会认可度达到85%以上', aliases: [], conditions: [ratio('recognition', '社会认可度', 'recognitionRate', plus('recognitionYes'), plus('recognitionSurveyed'), { min: 0.85 })] },
 ];
+
+/**
+ * How county workbooks are worded, as data: the column headings of the 县级指标 sheet in the
+ * template's, the batch and the published 自评表 layouts, the words for 是 and 否, what a row name
+ * may begin with that says nothing (全县, 所有 …), and keywords that find a school column in any
+ * wording. The reader holds no wording of its own.
+ */
+export const WordingSchema = z.object({
+  countySheet: z.object({
+    /** Sheet names that mark the county sheet. */
+    sheetNames: z.array(z.string()),
+    /** The column naming the figure or item: 指标, 评估内容 … */
+    nameHeaders: z.array(z.string()),
+    /** The column holding the figure: 数值, 实际情况 … */
+    valueHeaders: z.array(z.string()),
+    /** The county's own verdict on the item: 是否达标, 自评结论 … */
+    claimHeaders: z.array(z.string()),
+    /** Columns that never supply a figure: 评估标准, 佐证材料, 说明 … */
+    ignoredHeaders: z.array(z.string()),
+  }),
+  /** 是 / 否 as a whole cell. */
+  yes: z.array(z.string()),
+  no: z.array(z.string()),
+  /** Inside a phrase ("已建立健全…", "部分学校未制定章程"): a negative marker wins over a positive one. */
+  yesMarkers: z.array(z.string()),
+  noMarkers: z.array(z.string()),
+  /** Words a row name may begin with that do not change what it names. */
+  namePrefixes: z.array(z.string()),
+  /** Words that make a figure's name a rate (率, 比例): between a rate and a count, they decide. */
+  rateWords: z.array(z.string()),
+  /** A row beginning with one of these (after numbering) belongs to the item above it. */
+  subRowPrefixes: z.array(z.string()),
+  /** Keyword sets per school column id, tried when no header alias matches. */
+  schoolColumns: z.record(z.string(), z.array(z.object({ all: z.array(z.string()).min(1), none: z.array(z.string()).default([]) }))),
+});
+export type Wording = z.infer<typeof WordingSchema>;
+
+export const WORDING_2017: Wording = {
+  countySheet: {
+    sheetNames: ['县级指标', '自评表', '县级数据', '评估指标', '政府保障', '督导评估'],
+    nameHeaders: ['指标', '指标名称', '项目', '项目名称', '名称', '评估内容', '评估指标', '指标内容', '评估项目', '内容', '监测指标', '评估要点'],
+    valueHeaders: ['数值', '值', '填报值', '数据', '填报数', '实际情况', '自评情况', '完成情况', '实际值', '现状', '实际数据', '自评数据', '达成情况', '县级数据'],
+    claimHeaders: ['是否达标', '自评结论', '达标情况', '结论', '是否达到', '自评结果', '评估结论', '达标与否'],
+    ignoredHeaders: ['说明', '备注', '单位', '序号', '编号', '标准', '计算方法', '评估标准', '评估要求', '佐证材料', '佐证', '佐证资料', '支撑材料', '评分', '分值', '得分', '计量单位'],
+  },
+  yes: ['是', '有', '达到', '已达到', '符合', '健全', '已', '√', '✓', '✔', 'y', 'yes', 'true', '1', '达标', '已达标', '合格', '良好', '优秀', '全部达到'],
+  no: ['否', '无', '未达到', '不符合', '不健全', '未', '×', '✗', '✘', 'n', 'no', 'false', '0', '未达标', '不达标', '不合格', '没有'],
+  yesMarkers: ['是', '已', '达到', '符合', '健全', '达标', '合格', '良好', '优秀', '开齐开足', '全部', '均'],
+  noMarkers: ['未', '不', '没有', '否', '尚', '欠缺', '无法', '差距'],
+  namePrefixes: ['全县义务教育学校', '县域内义务教育学校', '义务教育学校', '全县', '县域内', '县域', '全区', '区域内', '本县', '我县', '所有', '各'],
+  rateWords: ['率', '比例', '占比', '百分比', '%'],
+  subRowPrefixes: ['其中'],
+  schoolColumns: {
+    studentsPrimary: keywordSets('小学+学生-教师-班-部-率|小学+生数-教师-班-率'),
+    studentsJunior: keywordSets('初中+学生-教师-班-部-率|初中+生数-教师-班-率'),
+    studentsSenior: keywordSets('高中+学生-教师-班-部-率|高中+生数-教师-班-率'),
+    students: keywordSets('在校+学生-小学-初中-高中-教师-班-率|在校生-小学-初中-高中-教师-班-率|学生总数-教师|学生人数-小学-初中-高中-教师-班'),
+    urbanRural: keywordSets('城乡-代码|所在地+类|所在区域+类|地域+类'),
+    ownership: keywordSets('办学性质|公办+民办|举办'),
+    type: keywordSets('学校+类型|学校+类别|办学+类型'),
+    county: keywordSets('县+区-学校-学区|县+市-学校-学区'),
+    group: keywordSets('学区-人数|集团-人数|共同体'),
+  },
+};

@@ -3,6 +3,7 @@
  * and the four dimensions. A dimension with an item not provided is not judged, never "met".
  */
 import { makeIssue, type Issue } from '../issues/catalogue';
+import { itemFailText, itemValueText } from './checklist-text';
 import type { ChecklistItem, Condition } from './checklist-rules';
 import type { LevelResult } from './evaluate';
 import type { Profile } from './profile';
@@ -19,6 +20,18 @@ export interface CountyFigure {
   name: string;
 }
 export type CountyFigures = ReadonlyMap<string, CountyFigure>;
+
+/** The county's own verdict on an item (是否达标 / 自评结论 of a 自评表), with where it was written. */
+export interface CountyClaim {
+  met: boolean;
+  sheet: string;
+  cell: string;
+  /** As written: 达标, 是, 未达到 … */
+  text: string;
+  /** The row name as the user wrote it. */
+  name: string;
+}
+export type CountyClaims = ReadonlyMap<string, CountyClaim>;
 
 export interface ConditionResult {
   condition: Condition;
@@ -37,6 +50,8 @@ export interface ChecklistResult {
   conditions: ConditionResult[];
   /** For items judged from school rows: the schools that fail or lack data, and (rooms) the totals. */
   schools: { failing: SchoolItems[]; notProvided: SchoolItems[]; rooms: RoomTotals | null } | null;
+  /** What the county itself said of the item, and whether the computed status agrees. */
+  claim: (CountyClaim & { agrees: boolean }) | null;
 }
 
 export type Dimension = 'resources' | 'guarantee' | 'quality' | 'recognition';
@@ -54,9 +69,11 @@ export function evaluateChecklist(
   profile: Profile,
   figures: CountyFigures | null,
   schoolItems: readonly SchoolItems[],
+  claims: CountyClaims = new Map(),
+  county: string | null = null,
 ): { checklist: ChecklistResult[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const checklist = profile.checklist.map((item): ChecklistResult => {
+  const checklist = profile.checklist.map((item): Omit<ChecklistResult, 'claim'> => {
     if (item.school) {
       const status = (s: SchoolItems) => (item.school === 'rooms' ? s.rooms : item.school === 'size' ? s.size : s.classSize).status;
       const failing = schoolItems.filter((s) => status(s) === 'not_met');
@@ -66,8 +83,39 @@ export function evaluateChecklist(
     }
     const conditions = item.conditions.map((c) => evaluateCondition(c, figures ?? new Map(), issues));
     return { item, status: combine(conditions.map((c) => c.status)), conditions, schools: null };
+  }).map((r): ChecklistResult => {
+    const claim = claims.get(r.item.id);
+    if (!claim) return { ...r, claim: null };
+    const agrees = (r.status === 'met') === claim.met && r.status !== 'not_provided';
+    const result = { ...r, claim: { ...claim, agrees } };
+    if (!agrees) issues.push(claimIssue(result, county));
+    return result;
   });
   return { checklist, issues };
+}
+
+/** "自评达标" / "未达标" / "360学时培训完成率 93.50%（应 ≥ 100%）": the parts of a claim that the computation contradicts. */
+export function claimDisagreement(r: ChecklistResult): { claim: string; computed: string; detail: string } {
+  const claim = r.claim!;
+  const detail =
+    r.status === 'not_provided'
+      ? r.schools
+        ? '学校数据中缺少计算所需的列'
+        : `缺少计算所需的数据（${r.item.name}）`
+      : r.schools
+        ? r.status === 'not_met'
+          ? `${r.schools.failing.length}所学校未达标（${r.schools.failing.slice(0, 5).map((s) => s.school.name).join('、')}${r.schools.failing.length > 5 ? ' 等' : ''}）`
+          : '各校均达标'
+        : r.status === 'not_met'
+          ? itemFailText(r)
+          : itemValueText(r);
+  return { claim: `自评${claim.met ? '达标' : '未达标'}`, computed: r.status === 'not_provided' ? '无法判定' : r.status === 'met' ? '达标' : '未达标', detail };
+}
+
+/** "自评达标，但测算为未达标：教师5年360学时培训完成率 93.50%（应 ≥ 100%）". */
+function claimIssue(r: ChecklistResult, county: string | null): Issue {
+  const claim = r.claim!;
+  return makeIssue('CLAIM_DISAGREES', { sheet: claim.sheet, cell: claim.cell, column: claim.name, ...(county ? { county } : {}) }, claimDisagreement(r));
 }
 
 function evaluateCondition(c: Condition, figures: CountyFigures, issues: Issue[]): ConditionResult {

@@ -4,7 +4,7 @@
  * Pure: no I/O, rule values only from the profile.
  */
 import { makeIssue, type Issue } from '../issues/catalogue';
-import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyFigures, type Verdict } from './checklist';
+import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyClaims, type CountyFigures, type Verdict } from './checklist';
 import { evaluateGroups, evaluateUrbanRural, type GroupResult, type UrbanRuralResult } from './groups';
 import { evaluateSchoolItems, type SchoolItems } from './school-items';
 import { mergeTeachingPoints } from './teaching-points';
@@ -77,6 +77,7 @@ export function evaluateCounty(
   schools: readonly SchoolRecord[],
   profile: Profile,
   figures: CountyFigures | null = null,
+  claims: CountyClaims = new Map(),
 ): CountyResult {
   const sections: SectionResult[] = [];
   const points = mergeTeachingPoints(schools, profile);
@@ -102,7 +103,7 @@ export function evaluateCounty(
   });
   const judged = schoolResults.map((s) => evaluateSchoolItems(s.school, profile));
   const schoolItems = judged.map((j) => j.items);
-  const { checklist, issues: checklistIssues } = evaluateChecklist(profile, figures, schoolItems);
+  const { checklist, issues: checklistIssues } = evaluateChecklist(profile, figures, schoolItems, claims, county);
   return {
     county,
     levels,

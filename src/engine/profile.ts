@@ -4,7 +4,7 @@
  * every rule value from here; a province's deviation is an override, not a branch.
  */
 import { z } from 'zod';
-import { CHECKLIST_2017, ChecklistItemSchema, COUNTY_INPUTS_2017, CountyInputSchema } from './checklist-rules';
+import { CHECKLIST_2017, ChecklistItemSchema, COUNTY_INPUTS_2017, CountyInputSchema, WORDING_2017, WordingSchema } from './checklist-rules';
 import { RESOURCE_FIELDS } from './types';
 
 const perLevel = z.object({ primary: z.number().positive(), junior: z.number().positive() });
@@ -85,6 +85,8 @@ export const ProfileSchema = z.object({
   /** The figures a 县级指标 sheet may hold, and the county items judged from them. */
   countyInputs: z.array(CountyInputSchema),
   checklist: z.array(ChecklistItemSchema),
+  /** How county workbooks word things: the county sheet's layouts, 是/否, prefixes, school column keywords. */
+  wording: WordingSchema,
   plausibility: z.object({
     /** Warn when a value is above factor × or below 1/factor of the level median. */
     outlierFactor: z.number().gt(1),
@@ -203,6 +205,7 @@ export const YOUZHI_2017: Profile = ProfileSchema.parse({
   },
   countyInputs: COUNTY_INPUTS_2017,
   checklist: CHECKLIST_2017,
+  wording: WORDING_2017,
   plausibility: { outlierFactor: 5, equipmentWanRatio: 0.01 },
 });
 

@@ -13,6 +13,8 @@ export interface IssueDef {
   template: string;
   /** What the code means, for the README and `--help`. */
   description: string;
+  /** Part of the file may have been misread: `validate --strict` refuses it. */
+  misread?: boolean;
 }
 
 export const CATALOGUE = {
@@ -21,6 +23,11 @@ export const CATALOGUE = {
     severity: 'error',
     template: '找不到学校数据表头：需要一行同时包含“学校名称”“学校类型”及在校生、资源配置等列',
     description: 'No sheet has a header row with the school name, type and indicator columns.',
+  },
+  HEADER_ROW_MISREAD: {
+    severity: 'error',
+    template: '此行看起来是表头的一部分（{texts}），未能与上一行合成表头，未作为学校读取；请把表头写成一行（如“小学在校生数”“初中在校生数”），或上下两行用合并单元格',
+    description: 'The row below the header holds words where numbers belong: a second header row that was not recognised.',
   },
   MISSING_COLUMN: {
     severity: 'error',
@@ -143,6 +150,36 @@ export const CATALOGUE = {
     template: '所属中心校“{parent}”不在本县学校中，教学点无法并入，按不足{min}人排除的规则处理',
     description: 'Under a profile that merges 教学点 into their 所属中心校, the named parent is not in the file.',
   },
+  COLUMN_IGNORED: {
+    severity: 'warning',
+    template: '未识别的列“{header}”，其中的数据未使用{hint}',
+    description: 'A column that matches no known field but holds data: nothing in it is read.',
+    misread: true,
+  },
+  COUNTY_ROW_IGNORED: {
+    severity: 'warning',
+    template: '未识别的县级指标“{name}”（填有“{value}”），未使用{hint}',
+    description: 'A row of the 县级指标 sheet that holds a figure but matches no known figure or item; the two nearest are suggested.',
+    misread: true,
+  },
+  COUNTY_ROW_AMBIGUOUS: {
+    severity: 'warning',
+    template: '“{name}”可对应{candidates}，无法确定，未使用；请改用其中一项的名称，或分行填写',
+    description: 'A 县级指标 row that matches several figures equally well: none is taken.',
+    misread: true,
+  },
+  COUNTY_FIGURE_UNCLEAR: {
+    severity: 'warning',
+    template: '“{text}”无法作为“{name}”的数值：{why}，未使用',
+    description: 'A 县级指标 cell whose phrase holds several figures, none, or neither 是 nor 否.',
+    misread: true,
+  },
+  CLAIM_DISAGREES: {
+    severity: 'warning',
+    template: '{claim}，但测算为{computed}：{detail}',
+    description: 'The county\'s own 是否达标 / 自评结论 differs from the computed status of the item.',
+    misread: true,
+  },
   DUPLICATE_COLUMN: {
     severity: 'warning',
     template: '与 {firstCell} 列同为“{field}”，已使用前者，忽略此列',
@@ -168,16 +205,6 @@ export const CATALOGUE = {
     severity: 'info',
     template: '表下注释“{text}”已跳过',
     description: 'A note below the table (填表人：, 说明：) was skipped.',
-  },
-  COLUMN_IGNORED: {
-    severity: 'info',
-    template: '未识别的列“{header}”，已忽略',
-    description: 'A header that matches no known column.',
-  },
-  COUNTY_ROW_IGNORED: {
-    severity: 'info',
-    template: '未识别的县级指标“{name}”，已忽略',
-    description: 'A row of the 县级指标 sheet that matches no known figure.',
   },
   SCHOOL_EXCLUDED: {
     severity: 'info',
@@ -236,6 +263,9 @@ export function makeIssue(code: IssueCode, pos: Position, params: IssueParams = 
   const text = fillTemplate(def.template, params);
   return { severity: def.severity, code, ...pos, message: where ? `${where}：${text}` : text, text };
 }
+
+/** Warnings that say part of the file was not read as written (ignored, ambiguous, contradicted). */
+export const isMisread = (issue: Issue): boolean => (CATALOGUE[issue.code] as IssueDef).misread === true;
 
 export const hasErrors = (issues: readonly Issue[]): boolean =>
   issues.some((i) => i.severity === 'error');

@@ -1,5 +1,8 @@
 /** Display formatting shared by the text renderers. Numbers are rounded here, for display only. */
+import { fmt } from '../common/number';
 import type { IndicatorDef, Profile } from '../engine/profile';
+
+export { fmt };
 
 /** "1 : 1.1 : 1.32": one 小学生 : 初中生 : 高中生 as the profile weighs them for facilities. */
 export function splitWeightsText(profile: Profile): string {
@@ -7,12 +10,6 @@ export function splitWeightsText(profile: Profile): string {
   return [w.primary, w.junior, w.senior].map((x) => x ?? 1).join(' : ');
 }
 
-/** 1234567.891 → "1,234,567.89" (Intl.NumberFormat costs more to build than every number it would format here). */
-export function fmt(x: number, digits = 2): string {
-  const [int, frac] = Math.abs(x).toFixed(digits).split('.');
-  const sign = x < 0 && Number(x.toFixed(digits)) !== 0 ? '-' : '';
-  return `${sign}${int!.replace(/\B(?=(\d{3})+$)/g, ',')}${frac ? `.${frac}` : ''}`;
-}
 export const fmtInt = (x: number): string => fmt(x, 0);
 export const fmtCv = (cv: number | null): string => (cv === null ? '—' : fmt(cv, 3));
 

@@ -4,6 +4,7 @@ import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
 import {
+  claimSentence,
   countySheetMissing,
   DIMENSION_LABEL,
   dimensionReasons,
@@ -143,17 +144,31 @@ function checklistSection(report: Report, county: CountyReport): string {
   const out: string[] = ['## 五、政府保障程度、教育质量、社会认可度'];
   if (countySheetMissing(report, county))
     out.push('> 未提供“县级指标”工作表：以下由县级数据判定的项目均为“未提供”，相应维度无法判定。可用 `balance-check template` 生成带“县级指标”表的模板。');
+  const claims = county.checklist.some((c) => c.claim);
+  if (county.claimDisagreements.length)
+    out.push(
+      `### 自评结论与测算不一致（${county.claimDisagreements.length}项）\n\n` +
+        county.claimDisagreements.map((c, i) => `${i + 1}. ${claimSentence(c)}`).join('\n'),
+    );
+  else if (claims) out.push('各项自评结论（“是否达标”）与测算结果一致。');
   const reasons = dimensionReasons(report, county);
   for (const { dimension: d, status } of dims) {
     out.push(`### ${DIMENSION_LABEL[d]}：${dimensionStatus(status)}`);
     out.push(reasons[d] + '。');
     out.push(
       table(
-        ['序号', '指标', '数值', '标准', '结论'],
+        ['序号', '指标', '数值', '标准', '结论', ...(claims ? ['自评'] : [])],
         county.checklist
           .filter((c) => c.item.dimension === d)
-          .map((c) => [String(c.item.number), c.item.name, c.schools ? schoolItemText(c) : itemValueText(c), c.schools ? '各校均达到' : itemStandardText(c), c.status === 'not_met' ? `**${STATUS_LABEL[c.status]}**` : STATUS_LABEL[c.status]]),
-        ['c', 'l', 'l', 'l', 'c'],
+          .map((c) => [
+            String(c.item.number),
+            c.item.name,
+            c.schools ? schoolItemText(c) : itemValueText(c),
+            c.schools ? '各校均达到' : itemStandardText(c),
+            c.status === 'not_met' ? `**${STATUS_LABEL[c.status]}**` : STATUS_LABEL[c.status],
+            ...(claims ? [c.claim ? `${c.claim.met ? '达标' : '未达标'}${c.claim.agrees ? '' : '（不一致）'}` : '—'] : []),
+          ]),
+        ['c', 'l', 'l', 'l', 'c', ...(claims ? (['c'] as const) : [])],
       ),
     );
   }

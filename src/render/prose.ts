@@ -2,12 +2,12 @@
  * Sentences in the register of a 自评报告, shared by the terminal, Markdown and Excel
  * renderers so that the verdict reads the same everywhere.
  */
-import { DIMENSIONS, type ChecklistResult, type ConditionResult, type Dimension } from '../engine/checklist';
-import type { Condition } from '../engine/checklist-rules';
+import { claimDisagreement, DIMENSIONS, type ChecklistResult, type Dimension } from '../engine/checklist';
+import { conditionStandard, itemFailText } from '../engine/checklist-text';
 import type { SchoolItems, Status } from '../engine/school-items';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type Gap, type LevelReport, type Report } from '../report/model';
-import { fmt, fmtCv, fmtInt, fmtShortfall } from './format';
+import { fmtCv, fmtInt, fmtShortfall } from './format';
 
 const indicatorName = (report: Report, id: string) => report.profile.indicators.find((i) => i.id === id)!.name;
 
@@ -77,42 +77,21 @@ export const dimensionStatus = (s: Status) => (s === 'not_provided' ? '无法判
 
 export const itemNumber = (r: ChecklistResult) => `${DIMENSION_LABEL[r.item.dimension]}第${r.item.number}项`;
 
-const pct = (x: number) => `${fmt(x * 100, 2)}%`;
+export { itemFailText, itemValueText } from '../engine/checklist-text';
 
-function conditionValue(c: ConditionResult): string {
-  if (c.value === null) return '未提供';
-  if (typeof c.value === 'boolean') return c.value ? '是' : '否';
-  const cond = c.condition;
-  if (cond.kind === 'ratio') return cond.share ? pct(c.value) : fmt(c.value, 3);
-  if (c.reference !== undefined) return `教师${fmt(c.value, 0)}元，公务员${fmt(c.reference, 0)}元`;
-  return `${fmt(c.value, 0)}元`;
+/** "教师5年360学时培训完成率达到100%：自评达标，但测算为未达标（360学时培训完成率 93.50%（应 ≥ 100%））". */
+export function claimSentence(r: ChecklistResult): string {
+  const d = claimDisagreement(r);
+  return `${itemNumber(r)}（${r.item.name}）：${d.claim}，但测算为${d.computed}——${d.detail}（${r.claim!.sheet}!${r.claim!.cell}）`;
 }
 
-function conditionStandard(c: Condition): string {
-  switch (c.kind) {
-    case 'yesno':
-      return '是';
-    case 'amount':
-      return `≥ ${fmt(c.min, 0)}元`;
-    case 'notBelow':
-      return '不低于当地公务员';
-    case 'ratio': {
-      const show = (x: number) => (c.share ? pct(x).replace('.00%', '%') : String(x));
-      return c.min !== undefined ? `≥ ${show(c.min)}` : `< ${show(c.below!)}`;
-    }
-  }
-}
-
-/** "交流轮岗比例 12.50%（≥ 10%）；骨干教师占交流轮岗教师比例 25.00%（≥ 20%）" */
-export function itemValueText(r: ChecklistResult): string {
-  return r.conditions.map((c) => `${c.condition.label} ${conditionValue(c)}`).join('；');
-}
-/** The conditions that fail, each with its standard: "骨干教师占交流轮岗教师比例 18.28%（应 ≥ 20%）". */
-export function itemFailText(r: ChecklistResult): string {
-  return r.conditions
-    .filter((c) => c.status === 'not_met')
-    .map((c) => `${c.condition.label} ${conditionValue(c)}（应 ${conditionStandard(c.condition)}）`)
-    .join('；');
+/** The items behind a 无法判定, by dimension: "政府保障程度第3、5项". */
+export function notProvidedItems(county: CountyReport): string {
+  const missing = county.checklist.filter((c) => c.status === 'not_provided');
+  return DIMENSIONS.flatMap((d) => {
+    const own = missing.filter((c) => c.item.dimension === d);
+    return own.length ? [`${DIMENSION_LABEL[d]}第${own.map((c) => c.item.number).join('、')}项`] : [];
+  }).join('，');
 }
 
 export function itemStandardText(r: ChecklistResult): string {

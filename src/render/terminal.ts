@@ -5,7 +5,7 @@ import type { Issue } from '../issues/catalogue';
 import type { Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtValue, labelWithUnit, padEnd, padStart } from './format';
 import type { Status } from '../engine/school-items';
-import { countySheetMissing, DIMENSION_LABEL, dimensionStatus, gapSentence, itemFailText, itemNumber, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
+import { claimSentence, countySheetMissing, notProvidedItems, DIMENSION_LABEL, dimensionStatus, gapSentence, itemFailText, itemNumber, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
 
 export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
   const enabled = stream.isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
@@ -66,6 +66,11 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
     for (const item of county.checklist.filter((x) => x.status === 'not_met'))
       lines.push(`  ${c.red('✗')} ${itemNumber(item)} ${item.item.name.slice(0, 24)}…：${item.schools ? schoolItemText(item) : itemFailText(item)}`);
     if (countySheetMissing(report, county)) lines.push(c.dim('  未提供“县级指标”工作表：县级项目无法判定（balance-check template 可生成模板）'));
+    else if (county.checklist.some((x) => x.status === 'not_provided')) lines.push(`  ${c.yellow('?')} 未提供（无法判定）：${notProvidedItems(county)}`);
+    if (county.claimDisagreements.length) {
+      lines.push('', c.bold(`自评结论与测算不一致（${county.claimDisagreements.length} 项）`));
+      for (const item of county.claimDisagreements) lines.push(`  ${c.yellow('!')} ${claimSentence(item)}`);
+    }
     if (county.urbanRural.length || county.groups.length) lines.push('');
     for (const ur of county.urbanRural)
       lines.push(

@@ -7,6 +7,7 @@
  */
 import { columnLetters } from '../common/a1';
 import type { SectionResult } from '../engine/compliance';
+import { claimDisagreement } from '../engine/checklist';
 import type { Status } from '../engine/school-items';
 import type { IndicatorDef, Profile } from '../engine/profile';
 import { COMPARE_DECIMALS } from '../engine/stats';
@@ -548,21 +549,38 @@ const statusCell = (s: Status): CellSpec => ({ v: STATUS_LABEL[s], s: CENTER });
 
 function guaranteeSheet(county: CountyReport, name: string): SheetBuilder {
   const sheet = new SheetBuilder(name);
+  // The county's own 是否达标, when its sheet has one: beside each item, with what contradicts it.
+  const claims = county.checklist.some((c) => c.claim);
+  const wrapTop = { border: true, wrap: true, valign: 'top' } as const;
   table(
     sheet,
     '政府保障程度（15项）、教育质量（9项）、社会认可度：逐项结论',
-    [{ header: '维度', width: 12 }, { header: '序号', width: 5 }, { header: '指标', width: 46 }, { header: '数值', width: 40 }, { header: '标准', width: 28 }, { header: '结论', width: 8 }],
+    [
+      { header: '维度', width: 12 },
+      { header: '序号', width: 5 },
+      { header: '指标', width: 46 },
+      { header: '数值', width: 40 },
+      { header: '标准', width: 28 },
+      { header: '结论', width: 8 },
+      ...(claims ? [{ header: '自评', width: 8 }, { header: '自评与测算不一致之处', width: 36 }] : []),
+    ],
     county.checklist.map((c): CellInput[] => [
       DIMENSION_LABEL[c.item.dimension],
       c.item.number,
-      { v: c.item.name, s: { border: true, wrap: true, valign: 'top' } },
-      { v: c.schools ? schoolItemText(c) : itemValueText(c), s: { border: true, wrap: true, valign: 'top' } },
-      { v: c.schools ? '各校均达到' : itemStandardText(c), s: { border: true, wrap: true, valign: 'top' } },
+      { v: c.item.name, s: wrapTop },
+      { v: c.schools ? schoolItemText(c) : itemValueText(c), s: wrapTop },
+      { v: c.schools ? '各校均达到' : itemStandardText(c), s: wrapTop },
       statusCell(c.status),
+      ...(claims
+        ? [
+            { v: c.claim ? (c.claim.met ? '达标' : '未达标') : '—', s: CENTER },
+            { v: c.claim && !c.claim.agrees ? `${claimDisagreement(c).claim}，但测算为${claimDisagreement(c).computed}：${claimDisagreement(c).detail}` : '', s: wrapTop },
+          ]
+        : []),
     ]),
   );
   for (const row of sheet.rows.slice(sheet.headerRows)) {
-    const lines = Math.max(...[2, 3, 4].map((i) => wrappedLines(String(row.cells[i]?.v ?? ''), sheet.widths[i]!)));
+    const lines = Math.max(...[2, 3, 4, ...(claims ? [7] : [])].map((i) => wrappedLines(String(row.cells[i]?.v ?? ''), sheet.widths[i]!)));
     if (lines > 1) row.height = 15 * lines + 3;
   }
   const end = sheet.rowCount;

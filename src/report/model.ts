@@ -51,6 +51,8 @@ export interface CountyReport {
   compliantSchools: number;
   schoolItems: CountyResult['schoolItems'];
   checklist: CountyResult['checklist'];
+  /** Items where the county's own 是否达标 differs from the computed status: what a checking office reads first. */
+  claimDisagreements: CountyResult['checklist'];
   verdict: CountyResult['verdict'];
   groups: CountyResult['groups'];
   urbanRural: CountyResult['urbanRural'];
@@ -145,6 +147,7 @@ function countyReport(county: CountyResult, profile: Profile, label: string): Co
     schools: county.schools,
     schoolItems: county.schoolItems,
     checklist: county.checklist,
+    claimDisagreements: county.checklist.filter((c) => c.claim && !c.claim.agrees),
     verdict: county.verdict,
     groups: county.groups,
     urbanRural: county.urbanRural,

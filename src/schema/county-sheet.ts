@@ -1,135 +1,430 @@
 /**
- * The optional county sheet (县级指标): rows of 指标 | 数值 (| 说明), matched by name like
- * school columns are. With one value column the figures belong to the (single) county; with
- * value columns headed by county names (batch files) they belong to those counties.
+ * The optional county sheet (县级指标), in any of the layouts counties use:
+ * - the template's 指标 | 数值 | 说明;
+ * - batch files with one value column per county (a column counts as a county only when its
+ *   heading is a county of the school sheet; otherwise it is the value column: 2024年数据);
+ * - the published 自评表: title rows, merged dimension rows, 序号 | 评估内容 | 评估标准 |
+ *   实际情况 | 是否达标 | 佐证材料, raw-count sub-rows under their item.
+ * Rows are matched by meaning (schema/match.ts) against the profile's figures and items. Every row
+ * that holds a figure is either read or warned about; the county's own 是否达标 is kept as its claim.
  */
-import type { CountyFigure } from '../engine/checklist';
-import type { CountyInput } from '../engine/checklist-rules';
+import type { CountyClaim, CountyFigure } from '../engine/checklist';
+import type { ChecklistItem, CountyInput, Wording } from '../engine/checklist-rules';
+import type { Profile } from '../engine/profile';
 import { makeIssue, type Issue, type IssueCode, type IssueParams } from '../issues/catalogue';
 import { a1, type CellValue, type Sheet, type SourceFile } from '../read/types';
-import { normaliseText, splitUnit } from './header';
-import { cellText, parseNumber } from './values';
+import { normaliseText } from './header';
+import { matchName, nearest, normaliseKeywords, normaliseName, normaliseWording, type MatchResult, type Target } from './match';
+import { cellText, isBlankText, parseNumber } from './values';
 
 export interface CountySheetResult {
   sheet: string | null;
   /** Figures by county (null: the one county of a single-county file). */
   figures: Map<string | null, Map<string, CountyFigure>>;
+  /** The county's own verdict per item (是否达标), by item id; only single-county layouts have one. */
+  claims: Map<string, CountyClaim>;
   issues: Issue[];
 }
 
-const NAME_HEADERS = new Set(['指标', '指标名称', '项目', '名称']);
-const VALUE_HEADERS = new Set(['数值', '值', '填报值', '数据', '填报数']);
-const NOTE_HEADERS = new Set(['说明', '备注', '单位', '序号', '标准', '计算方法']);
-const YES = new Set(['是', '有', '达到', '已达到', '符合', '健全', '已', '√', '✓', '✔', 'y', 'yes', 'true', '1', '达标']);
-const NO = new Set(['否', '无', '未达到', '不符合', '不健全', '未', '×', '✗', '✘', 'n', 'no', 'false', '0', '未达标']);
+type Meaning = { kind: 'input'; input: CountyInput } | { kind: 'item'; item: ChecklistItem };
+type ValueKind = 'yesno' | 'number' | 'none';
 
-/** "3.初中三年巩固率（%）" → { key: "初中三年巩固率", unit: "%" }. */
-function rowKey(name: string): { key: string; unit: string | null } {
-  const n = normaliseText(name).replace(/^(\(?\d+[).、]|[一二三四五六七八九十]+、)/, '');
-  const { base, unit } = splitUnit(n);
-  return { key: base, unit };
-}
-
-export function readCountySheet(source: SourceFile, schoolSheet: string | null, inputs: readonly CountyInput[]): CountySheetResult {
-  const empty: CountySheetResult = { sheet: null, figures: new Map(), issues: [] };
-  const candidates = source.sheets.filter((s) => s.name !== schoolSheet);
-  const byName = candidates.find((s) => normaliseText(s.name).includes('县级指标'));
-  const found = [byName, ...candidates].filter((s): s is Sheet => !!s).map((s) => ({ sheet: s, header: findHeader(s) })).find((c) => c.header);
-  if (!found) return empty;
-  const { sheet, header } = found;
-  const lookup = new Map<string, CountyInput>();
-  for (const input of inputs) for (const name of input.names) lookup.set(rowKey(name).key, input);
-
-  const issues: Issue[] = [];
-  const figures = new Map<string | null, Map<string, CountyFigure>>();
-  const firstRow = new Map<string, string>();
-  for (let r = header!.row + 1; r < sheet.rows.length; r++) {
-    const nameText = cellText(sheet.rows[r]?.[header!.nameCol]);
-    if (!nameText) continue;
-    const { key, unit } = rowKey(nameText);
-    const input = lookup.get(key);
-    const pos = { sheet: sheet.name, cell: a1(r, header!.nameCol), column: nameText };
-    if (!input) {
-      issues.push(makeIssue('COUNTY_ROW_IGNORED', pos, { name: nameText }));
-      continue;
-    }
-    for (const { col, county } of header!.valueCols) {
-      const raw = sheet.rows[r]?.[col];
-      const cell = a1(r, col);
-      const at = { sheet: sheet.name, cell, column: nameText, ...(county ? { county } : {}) };
-      const parsed = parseFigure(raw, input, unit);
-      if (!parsed.ok) {
-        issues.push(makeIssue(parsed.code, at, parsed.params));
-        continue;
-      }
-      if (parsed.value === undefined) continue;
-      const seenKey = `${county ?? ''}\u0000${input.id}`;
-      const first = firstRow.get(seenKey);
-      if (first) {
-        issues.push(makeIssue('DUPLICATE_COUNTY_ROW', at, { firstCell: first, name: nameText }));
-        continue;
-      }
-      firstRow.set(seenKey, `${sheet.name}!${cell}`);
-      const forCounty = figures.get(county) ?? new Map<string, CountyFigure>();
-      forCounty.set(input.id, { value: parsed.value, sheet: sheet.name, cell, name: nameText });
-      figures.set(county, forCounty);
+/** Every input an item's conditions read, and the ones a single figure or a 是/否 for the whole item fills. */
+function itemInputs(item: ChecklistItem) {
+  const all: string[] = [];
+  const ready: string[] = [];
+  const yesno: string[] = [];
+  for (const c of item.conditions) {
+    if (c.kind === 'yesno') yesno.push(c.input), all.push(c.input);
+    if (c.kind === 'amount') ready.push(c.input), all.push(c.input);
+    if (c.kind === 'notBelow') yesno.push(c.orYesNo), all.push(c.input, c.reference, c.orYesNo);
+    if (c.kind === 'ratio') {
+      ready.push(c.ready);
+      all.push(c.ready, ...c.numerator.map((t) => t.input), ...c.denominator.map((t) => t.input));
+      if (c.orYesNo) yesno.push(c.orYesNo), all.push(c.orYesNo);
     }
   }
-  return { sheet: sheet.name, figures, issues };
+  return { all, ready, yesno };
 }
 
-interface CountyHeader {
+/** The inputs a matched row fills, given what its value looks like. */
+function resolve(m: Meaning, kind: ValueKind): string[] {
+  if (m.kind === 'input') return [m.input.id];
+  const { ready, yesno } = itemInputs(m.item);
+  if (kind === 'number') return ready.length ? ready : yesno;
+  if (kind === 'yesno') return yesno.length ? yesno : ready;
+  return [];
+}
+
+const meaningLabel = (m: Meaning) => (m.kind === 'input' ? m.input.names[0]! : m.item.name);
+
+export interface CountySheetOptions {
+  /** The school sheet, never read as the county sheet. */
+  schoolSheet: string | null;
+  /** The counties of the school sheet's 区县 column: only these headings make a column a county's. */
+  counties: readonly string[];
+}
+
+export function readCountySheet(source: SourceFile, profile: Profile, options: CountySheetOptions): CountySheetResult {
+  const empty: CountySheetResult = { sheet: null, figures: new Map(), claims: new Map(), issues: [] };
+  const w = profile.wording;
+  const candidates = source.sheets.filter((s) => s.name !== options.schoolSheet);
+  const named = candidates.filter((s) => w.countySheet.sheetNames.some((n) => normaliseText(s.name).includes(normaliseText(n))));
+  const found = [...named, ...candidates.filter((s) => !named.includes(s))]
+    .map((sheet) => ({ sheet, layout: findLayout(sheet, w, options.counties) }))
+    .find((c) => c.layout);
+  if (!found) return empty;
+  return new CountySheetReader(found.sheet, found.layout!, profile).read();
+}
+
+interface Layout {
   row: number;
   nameCol: number;
+  seqCol: number | null;
   valueCols: { col: number; county: string | null }[];
+  claimCol: number | null;
+  /** Columns of no known kind: warned about when they hold data. */
+  otherCols: { col: number; header: string }[];
 }
 
-/** A row with a 指标 cell and a 数值 cell (or cells headed by county names) in the first rows. */
-function findHeader(sheet: Sheet): CountyHeader | null {
-  for (let row = 0; row < Math.min(sheet.rows.length, 10); row++) {
-    const texts = (sheet.rows[row] ?? []).map((c) => normaliseText(cellText(c) ?? ''));
-    const nameCol = texts.findIndex((t) => NAME_HEADERS.has(t));
+const HEADER_SCAN_ROWS = 30;
+const headingOf = (cell: CellValue | undefined) => {
+  const t = cellText(cell);
+  return t ? normaliseText(t).replace(/\([^()]*\)/g, '') : '';
+};
+
+/** The header row: a 指标 / 评估内容 cell and a value, county or 是否达标 column, in the first 30 rows. */
+function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layout | null {
+  const set = (list: readonly string[]) => new Set(list.map(normaliseText));
+  const [names, values, claims, ignored] = [set(w.countySheet.nameHeaders), set(w.countySheet.valueHeaders), set(w.countySheet.claimHeaders), set(w.countySheet.ignoredHeaders)];
+  const countyNames = new Map(counties.map((c) => [normaliseText(c), c]));
+  for (let row = 0; row < Math.min(sheet.rows.length, HEADER_SCAN_ROWS); row++) {
+    const cells = sheet.rows[row] ?? [];
+    const headings = Array.from({ length: cells.length }, (_, col) => headingOf(cells[col]));
+    const nameCol = headings.findIndex((t) => names.has(t));
     if (nameCol < 0) continue;
-    const value = texts.findIndex((t, i) => i > nameCol && VALUE_HEADERS.has(t));
-    if (value >= 0) return { row, nameCol, valueCols: [{ col: value, county: null }] };
-    const counties = texts
-      .map((t, col) => ({ t, col }))
-      .filter(({ t, col }) => col > nameCol && t && !NOTE_HEADERS.has(t))
-      .map(({ col }) => ({ col, county: cellText(sheet.rows[row]![col])! }));
-    if (counties.length > 0) return { row, nameCol, valueCols: counties };
+    const seq = headings.findIndex((t) => t === '序号' || t === '编号');
+    let claimCol: number | null = null;
+    const valueCols: Layout['valueCols'] = [];
+    const countyCols: Layout['valueCols'] = [];
+    const otherCols: Layout['otherCols'] = [];
+    headings.forEach((t, col) => {
+      if (!t || col === nameCol) return;
+      if (claims.has(t) && claimCol === null) claimCol = col;
+      else if (countyNames.has(t)) countyCols.push({ col, county: countyNames.get(t)! });
+      else if (values.has(t) && col > nameCol) valueCols.push({ col, county: null });
+      else if (!ignored.has(t) && !names.has(t) && col > nameCol) otherCols.push({ col, header: cellText(cells[col])! });
+    });
+    let chosen: Layout['valueCols'];
+    let others = otherCols;
+    if (countyCols.length) chosen = countyCols;
+    else if (valueCols.length) chosen = [valueCols[0]!];
+    else if (otherCols.length) {
+      // A heading that names no county of the school sheet ("2024年数据") is the value column.
+      chosen = [{ col: otherCols[0]!.col, county: null }];
+      others = otherCols.slice(1);
+    } else chosen = [];
+    if (chosen.length === 0 && claimCol === null) continue;
+    const unusedValues = countyCols.length ? valueCols : valueCols.slice(1);
+    others = [...others, ...unusedValues.map(({ col }) => ({ col, header: cellText(cells[col])! }))];
+    return { row, nameCol, seqCol: seq >= 0 ? seq : null, valueCols: chosen, claimCol, otherCols: others };
   }
   return null;
 }
 
-type Figure = { ok: true; value: number | boolean | undefined } | { ok: false; code: IssueCode; params: IssueParams };
+class CountySheetReader {
+  private readonly issues: Issue[] = [];
+  private readonly figures = new Map<string | null, Map<string, CountyFigure>>();
+  private readonly claims = new Map<string, CountyClaim>();
+  private readonly firstRow = new Map<string, string>();
+  private readonly fromClaim = new Set<string>();
+  private readonly targets: Target<Meaning>[];
+  private readonly itemOfInput = new Map<string, ChecklistItem>();
+  private readonly inputById: Map<string, CountyInput>;
+  private readonly w: Wording;
 
-function parseFigure(cell: CellValue | undefined, input: CountyInput, rowUnit: string | null): Figure {
+  constructor(
+    private readonly sheet: Sheet,
+    private readonly layout: Layout,
+    profile: Profile,
+  ) {
+    this.w = profile.wording;
+    const norm = (t: string) => normaliseWording(t, this.w.namePrefixes);
+    this.inputById = new Map(profile.countyInputs.map((i) => [i.id, i]));
+    for (const item of profile.checklist) for (const id of itemInputs(item).all) if (!this.itemOfInput.has(id)) this.itemOfInput.set(id, item);
+    this.targets = [
+      ...profile.countyInputs.map((input): Target<Meaning> => ({
+        value: { kind: 'input', input },
+        aliases: input.names.map(norm),
+        official: input.official ? [norm(input.official)] : [],
+        keywords: normaliseKeywords(input.keywords),
+      })),
+      ...profile.checklist.map((item): Target<Meaning> => ({
+        value: { kind: 'item', item },
+        aliases: item.aliases.map(norm),
+        official: [norm(item.name)],
+        keywords: [],
+      })),
+    ];
+  }
+
+  read(): CountySheetResult {
+    const { sheet, layout } = this;
+    let current: ChecklistItem | null = null;
+    for (let r = layout.row + 1; r < sheet.rows.length; r++) {
+      const cells = sheet.rows[r] ?? [];
+      const name = cellText(cells[layout.nameCol]);
+      const values = layout.valueCols.map((v) => ({ ...v, cell: cells[v.col] })).filter((v) => !isBlank(v.cell));
+      const claimCell = layout.claimCol !== null ? cells[layout.claimCol] : undefined;
+      const holdsData = values.length > 0 || !isBlank(claimCell);
+      this.warnOtherColumns(r, cells, name);
+      if (!name) {
+        if (holdsData) this.issues.push(makeIssue('COUNTY_ROW_IGNORED', this.at(r, layout.nameCol, '（未写指标名称）'), { name: '（未写指标名称）', value: this.shown(values[0]?.cell ?? claimCell), hint: '' }));
+        continue;
+      }
+      const norm = normaliseName(name, this.w.namePrefixes, this.w.subRowPrefixes);
+      const seq = layout.seqCol !== null ? cellText(cells[layout.seqCol]) : undefined;
+      const sub = norm.sub || (seq !== undefined && normaliseName(seq, []).sub) || (seq !== undefined && /^[\u2460-\u2473]/.test(seq.trim()));
+      const kind = valueKind(values[0]?.cell, this.w);
+      const match = this.match(norm.text, kind, normaliseText(cellText(values[0]?.cell) ?? ''), sub ? current : null);
+      if (match.kind !== 'one') {
+        if (!sub) current = null;
+        if (!holdsData) continue;
+        if (match.kind === 'several') {
+          this.issues.push(makeIssue('COUNTY_ROW_AMBIGUOUS', this.at(r, layout.nameCol, name), { name, candidates: match.targets.map((t) => `“${meaningLabel(t.value)}”`).join('、') }));
+        } else {
+          const near = nearest(norm.text, this.targets);
+          const hint = near.length ? `；是否指${near.map((t) => `“${meaningLabel(t.value)}”`).join('或')}？` : '';
+          this.issues.push(makeIssue('COUNTY_ROW_IGNORED', this.at(r, layout.nameCol, name), { name, value: this.shown(values[0]?.cell ?? claimCell), hint }));
+        }
+        continue;
+      }
+      const meaning = match.target.value;
+      const item = meaning.kind === 'item' ? meaning.item : this.itemOfInput.get(meaning.input.id) ?? null;
+      if (!sub) current = item;
+      const claimItem = sub ? (current ?? item) : item;
+      const claim = this.readClaim(r, claimCell, name, claimItem);
+      if (values.length === 0) {
+        // A 是/否 figure, or an item of 是/否 figures only, may be answered in the 是否达标 column alone;
+        // a figure given in a row of its own wins over that answer.
+        if (claim === undefined) continue;
+        if (meaning.kind === 'input' && meaning.input.unit === 'yesno') this.set(null, meaning.input, claim, r, layout.claimCol!, name, true);
+        if (meaning.kind === 'item' && meaning.item.conditions.length > 0 && meaning.item.conditions.every((c) => c.kind === 'yesno'))
+          for (const id of resolve(meaning, 'yesno')) this.set(null, this.inputById.get(id)!, claim, r, layout.claimCol!, name, true);
+        continue;
+      }
+      const ids = resolve(meaning, kind);
+      if (meaning.kind === 'item' && ids.length === 0) continue; // items judged from the school rows: the claim is kept, the figure is theirs
+      if (ids.length > 1 && this.inputById.get(ids[0]!)!.unit !== 'yesno') {
+        this.issues.push(makeIssue('COUNTY_ROW_AMBIGUOUS', this.at(r, layout.nameCol, name), { name, candidates: ids.map((id) => `“${this.inputById.get(id)!.names[0]}”`).join('、') }));
+        continue;
+      }
+      for (const { col, county, cell } of values)
+        for (const id of ids) {
+          const input = this.inputById.get(id)!;
+          const parsed = parseFigure(cell, input, norm.unit, this.w, layout.claimCol !== null);
+          const at = { ...this.at(r, col, name), ...(county ? { county } : {}) };
+          if (parsed.ok === 'unclear') {
+            if (input.unit === 'yesno' && claim !== undefined && county === null) this.set(county, input, claim, r, layout.claimCol!, name, true);
+            else this.issues.push(makeIssue('COUNTY_FIGURE_UNCLEAR', at, { text: cellText(cell) ?? '', name: input.names[0]!, why: parsed.why }));
+            continue;
+          }
+          if (!parsed.ok) {
+            this.issues.push(makeIssue(parsed.code, at, parsed.params));
+            continue;
+          }
+          if (parsed.value !== undefined) this.set(county, input, parsed.value, r, col, name);
+        }
+    }
+    return { sheet: sheet.name, figures: this.figures, claims: this.claims, issues: this.issues };
+  }
+
+  /** A sub-row is first matched among the figures of the item above it. */
+  private match(text: string, kind: ValueKind, valueText: string, within: ChecklistItem | null): MatchResult<Meaning> {
+    const itemOf = (m: Meaning) => (m.kind === 'item' ? m.item : this.itemOfInput.get(m.input.id));
+    const same = (a: Meaning, b: Meaning) => {
+      if (a === b) return true;
+      if (kind === 'none') return itemOf(a) === itemOf(b);
+      const [x, y] = [resolve(a, kind), resolve(b, kind)];
+      return x.length > 0 && x.length === y.length && x.every((id) => y.includes(id));
+    };
+    const attempt = (targets: readonly Target<Meaning>[]) => this.refine(matchName(text, targets, same), text, kind, same);
+    // A number under a name with a rate word (率, 比例) or written with % is first looked for among
+    // the rates, any other number among the counts and amounts; then among all.
+    const rate = this.w.rateWords.some((r) => text.includes(normaliseText(r))) || valueText.includes('%');
+    const fits = (t: Target<Meaning>) => kind !== 'number' || resolve(t.value, kind).every((id) => (this.inputById.get(id)!.unit === 'percent') === rate);
+    const passes = [(t: Target<Meaning>) => fits(t), () => true];
+    const own = within ? new Set(itemInputs(within).all) : null;
+    const local = (t: Target<Meaning>) => own !== null && t.value.kind === 'input' && own.has(t.value.input.id);
+    for (const scope of own ? [local, () => true] : [() => true])
+      for (const pass of passes) {
+        const result = attempt(this.targets.filter((t) => scope(t) && pass(t)));
+        if (result.kind === 'one') return result;
+        if (scope !== local && pass !== passes[0] && result.kind === 'several') return result;
+      }
+    return attempt(this.targets);
+  }
+
+  /**
+   * Several candidates: those that fit the value (a 是/否 or a number) may leave one; among figures,
+   * a name with a rate word (率, 比例) means the rate, one without it the count or amount.
+   */
+  private refine(result: MatchResult<Meaning>, text: string, kind: ValueKind, same: (a: Meaning, b: Meaning) => boolean): MatchResult<Meaning> {
+    if (result.kind !== 'several' || kind === 'none') return result;
+    const unitsOf = (t: Target<Meaning>) => resolve(t.value, kind).map((id) => this.inputById.get(id)!.unit);
+    const distinct = (list: Target<Meaning>[]) => list.filter((t, i) => list.findIndex((u) => same(u.value, t.value)) === i);
+    let fitting = distinct(result.targets.filter((t) => {
+      const units = unitsOf(t);
+      return units.length > 0 && units.every((u) => (u === 'yesno') === (kind === 'yesno'));
+    }));
+    if (fitting.length > 1 && kind === 'number') {
+      const rate = this.w.rateWords.some((r) => text.includes(normaliseText(r)));
+      const byRate = fitting.filter((t) => unitsOf(t).every((u) => (u === 'percent') === rate));
+      if (byRate.length > 0) fitting = byRate;
+    }
+    return fitting.length === 1 ? { kind: 'one', target: fitting[0]!, how: 'similar' } : result;
+  }
+
+  private readClaim(r: number, cell: CellValue | undefined, name: string, item: ChecklistItem | null): boolean | undefined {
+    if (isBlank(cell) || this.layout.claimCol === null) return undefined;
+    const text = cellText(cell)!;
+    const claim = yesNo(text, [], this.w);
+    if (claim === undefined) {
+      this.issues.push(makeIssue('COUNTY_FIGURE_UNCLEAR', this.at(r, this.layout.claimCol, name), { text, name: '是否达标', why: '不是“达标/未达标”或“是/否”' }));
+      return undefined;
+    }
+    if (item && !this.claims.has(item.id)) this.claims.set(item.id, { met: claim, sheet: this.sheet.name, cell: a1(r, this.layout.claimCol), text, name });
+    return claim;
+  }
+
+  /** `fromClaim`: taken from the 是否达标 column; a figure written for it in a row of its own replaces it. */
+  private set(county: string | null, input: CountyInput, value: number | boolean, r: number, col: number, name: string, fromClaim = false) {
+    const cell = a1(r, col);
+    const seenKey = `${county ?? ''}\u0000${input.id}`;
+    const first = this.firstRow.get(seenKey);
+    if (first && this.fromClaim.has(seenKey) && !fromClaim) this.fromClaim.delete(seenKey);
+    else if (first && fromClaim) return;
+    else if (first) {
+      this.issues.push(makeIssue('DUPLICATE_COUNTY_ROW', { ...this.at(r, col, name), ...(county ? { county } : {}) }, { firstCell: first, name }));
+      return;
+    }
+    this.firstRow.set(seenKey, `${this.sheet.name}!${cell}`);
+    if (fromClaim) this.fromClaim.add(seenKey);
+    const forCounty = this.figures.get(county) ?? new Map<string, CountyFigure>();
+    forCounty.set(input.id, { value, sheet: this.sheet.name, cell, name });
+    this.figures.set(county, forCounty);
+  }
+
+  private warnOtherColumns(r: number, cells: readonly (CellValue | undefined)[], name: string | undefined) {
+    for (const { col, header } of this.layout.otherCols)
+      if (!isBlank(cells[col]))
+        this.issues.push(makeIssue('COLUMN_IGNORED', { sheet: this.sheet.name, cell: a1(r, col), column: header, ...(name ? { school: name } : {}) }, { header, hint: '（县级指标表只读一个数值列；多县文件的列名须与学校表“区县”一致）' }));
+  }
+
+  private at(r: number, col: number, column: string) {
+    return { sheet: this.sheet.name, cell: a1(r, col), column };
+  }
+
+  private shown(cell: CellValue | undefined) {
+    return cellText(cell) ?? '';
+  }
+}
+
+const isBlank = (cell: CellValue | undefined) => {
+  if (!cell) return true;
+  if (cell.kind === 'text') return isBlankText(cell.text);
+  return false;
+};
+
+function valueKind(cell: CellValue | undefined, w: Wording): ValueKind {
+  if (isBlank(cell)) return 'none';
+  if (cell!.kind === 'number') return 'number';
+  const text = cellText(cell) ?? '';
+  const t = normaliseText(text);
+  if (setOf(w.yes).has(t) || setOf(w.no).has(t)) return 'yesno';
+  return /[0-9]/.test(t) ? 'number' : 'yesno';
+}
+
+const cache = new WeakMap<readonly string[], Set<string>>();
+function setOf(list: readonly string[]): Set<string> {
+  let s = cache.get(list);
+  if (!s) cache.set(list, (s = new Set(list.map(normaliseText))));
+  return s;
+}
+
+/** Phrases that contain 不 without saying no. */
+const NOT_NEGATIVE = ['不低于', '不少于', '不超过', '不小于', '不高于', '不大于', '不含'];
+
+/** 是/否 from a whole cell or a phrase; undefined when it says neither. `own`: the item's words, removed first. */
+export function yesNo(text: string, own: readonly string[], w: Wording): boolean | undefined {
+  const t = normaliseText(text);
+  if (setOf(w.yes).has(t)) return true;
+  if (setOf(w.no).has(t)) return false;
+  let rest = t;
+  for (const o of [...own, ...NOT_NEGATIVE]) rest = rest.split(o).join('');
+  if (w.noMarkers.some((m) => rest.includes(normaliseText(m)))) return false;
+  if (w.yesMarkers.some((m) => rest.includes(normaliseText(m)))) return true;
+  return undefined;
+}
+
+type Figure =
+  | { ok: true; value: number | boolean | undefined }
+  | { ok: false; code: IssueCode; params: IssueParams }
+  | { ok: 'unclear'; why: string };
+
+const PHRASE_NUMBER = /([0-9]+(?:\.[0-9]+)?)(%|万元|千元|元|人|名|间|所|个|次)?/g;
+
+/** A figure from a cell: a number, a number with its unit, a short phrase holding one figure, or 是/否. */
+function parseFigure(cell: CellValue | undefined, input: CountyInput, rowUnit: string | null, w: Wording, phrasesExpected: boolean): Figure {
   if (input.unit === 'yesno') {
     const text = cellText(cell);
     if (text === undefined) return { ok: true, value: undefined };
-    const t = normaliseText(text);
-    if (YES.has(t)) return { ok: true, value: true };
-    if (NO.has(t)) return { ok: true, value: false };
+    const v = yesNo(text, input.names.map(normaliseText), w);
+    if (v !== undefined) return { ok: true, value: v };
+    if (phrasesExpected) return { ok: 'unclear', why: '看不出“是”还是“否”' };
     return { ok: false, code: 'INVALID_VALUE', params: { text, allowed: '是、否' } };
   }
-  const percentText = cell?.kind === 'text' && /[%％]\s*$/.test(cell.text);
-  const stripped: CellValue | undefined = percentText && cell?.kind === 'text' ? { kind: 'text', text: cell.text.replace(/[%％]\s*$/, '') } : cell;
-  const parsed = parseNumber(stripped, true);
-  if (!parsed.ok) return parsed;
-  if (parsed.value === undefined) return { ok: true, value: undefined };
-  const n = parsed.value;
+  const text = cell?.kind === 'text' ? normaliseText(cell.text) : null;
+  let unit: string | null = null;
+  let n: number;
+  if (text !== null) {
+    const m = /^([0-9.,]+)(%|万元|千元|元)$/.exec(text);
+    const whole = m ? parseNumber({ kind: 'text', text: m[1]! }, true) : parseNumber(cell, true);
+    if (m && whole.ok && whole.value !== undefined) [n, unit] = [whole.value, m[2]!];
+    else if (whole.ok && whole.value !== undefined) n = whole.value;
+    else if (whole.ok) return { ok: true, value: undefined };
+    else {
+      const figures = [...text.matchAll(PHRASE_NUMBER)].map((x) => ({ n: Number(x[1]), unit: x[2] ?? null, text: x[0] }));
+      const fits = (u: string | null) =>
+        input.unit === 'percent' ? u === '%' : input.unit === 'yuan' ? u === '元' || u === '万元' || u === '千元' : input.unit === 'count' ? u === '人' || u === '名' || u === null : u === null;
+      const fitting = figures.filter((f) => fits(f.unit));
+      const pick = fitting.length === 1 ? fitting[0] : figures.length === 1 ? figures[0] : undefined;
+      if (!pick) {
+        if (figures.length === 0 && !phrasesExpected) return whole;
+        return { ok: 'unclear', why: figures.length ? `含有多个数字（${figures.map((f) => f.text).join('、')}），无法确定取哪一个` : '没有数字' };
+      }
+      [n, unit] = [pick.n, pick.unit];
+    }
+  } else {
+    const parsed = parseNumber(cell, true);
+    if (!parsed.ok) return parsed;
+    if (parsed.value === undefined) return { ok: true, value: undefined };
+    n = parsed.value;
+  }
   if (n < 0) return { ok: false, code: 'NEGATIVE_VALUE', params: { value: n } };
   switch (input.unit) {
     case 'percent': {
-      const asPercent = percentText || rowUnit === '%' || n > 1;
+      const asPercent = unit === '%' || rowUnit === '%' || n > 1;
       const value = asPercent ? n / 100 : n;
       if (value > 1) return { ok: false, code: 'RATIO_OUT_OF_RANGE', params: { text: cellText(cell) ?? String(n) } };
       return { ok: true, value };
     }
     case 'count':
       return Number.isInteger(n) ? { ok: true, value: n } : { ok: false, code: 'NOT_INTEGER', params: { value: n } };
-    case 'yuan':
-      return { ok: true, value: rowUnit === '万元' ? n * 10000 : n };
+    case 'yuan': {
+      const u = unit ?? rowUnit;
+      return { ok: true, value: u === '万元' ? n * 10000 : u === '千元' ? n * 1000 : n };
+    }
     case 'number':
       return { ok: true, value: n };
   }

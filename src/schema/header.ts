@@ -14,15 +14,10 @@ import {
   UP_TO_STANDARD_OF,
   type FieldDef,
 } from './columns';
+import { normaliseText } from './text';
+import { matchName, nearest, normaliseKeywords, normaliseName, type KeywordSet } from './match';
 
-/** Full-width → half-width, no white space or line breaks, no required-field markers. */
-export function normaliseText(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/^[*※]+|[*※:]+$/g, '')
-    .toLowerCase();
-}
+export { normaliseText };
 
 /** "教学仪器设备资产值（万元）" → { base: "教学仪器设备资产值", unit: "万元" }. */
 export function splitUnit(normalised: string): { base: string; unit: string | null } {
@@ -55,14 +50,29 @@ export interface ColumnMatch extends FieldMatch {
   unitFactor: number;
 }
 
-/** A header text → field, trying the whole text first (县(市、区)), then without its unit. */
-function matchHeader(text: string): (FieldMatch & { unit: string | null }) | null {
+/** Keyword sets per field id (profile wording), tried when no alias matches. */
+export type ColumnKeywords = Readonly<Record<string, readonly KeywordSet[]>>;
+
+/**
+ * A header text → field: the whole text first (县(市、区)), then without its unit, then without
+ * punctuation and remarks in brackets, then by the profile's keywords (在校学生数小学 → 小学在校生数).
+ */
+function matchHeader(text: string, keywords: ColumnKeywords): (FieldMatch & { unit: string | null }) | null {
   const norm = normaliseText(text);
   const whole = LOOKUP.get(norm);
   if (whole) return { ...whole, unit: null };
   const { base, unit } = splitUnit(norm);
   const m = LOOKUP.get(base);
-  return m ? { ...m, unit } : null;
+  if (m) return { ...m, unit };
+  const plain = normaliseName(text, []).text;
+  const p = LOOKUP.get(plain);
+  if (p) return { ...p, unit };
+  const targets = Object.entries(keywords).flatMap(([id, sets]) => {
+    const field = FIELD_BY_ID.get(id);
+    return field ? [{ value: field, aliases: [], official: [], keywords: normaliseKeywords(sets) }] : [];
+  });
+  const k = matchName(plain, targets);
+  return k.kind === 'one' ? { field: k.target.value, section: null, unit } : null;
 }
 
 function textAt(sheet: Sheet, row: number, col: number): string {
@@ -86,17 +96,21 @@ interface HeaderCandidate {
   score: number;
 }
 
-function candidate(sheet: Sheet, row: number, height: 1 | 2): HeaderCandidate {
+function candidate(sheet: Sheet, row: number, height: 1 | 2, keywords: ColumnKeywords): HeaderCandidate {
   const columns: HeaderCandidate['columns'] = [];
   let previousField: string | null = null;
   for (let col = 0; col < rowWidth(sheet, row, row + height - 1); col++) {
     const top = textAt(sheet, row, col);
     const bottom = height === 2 ? textAt(sheet, row + 1, col) : '';
-    const options = !bottom || bottom === top ? [top] : [bottom, top + bottom, bottom + top, top];
-    let header = options[0]!;
+    const joined = !bottom || bottom === top ? [top] : [bottom, top + bottom, bottom + top];
+    // Aliases of the joined texts, then their keywords, and only then the parent alone: 在校学生数 over
+    // 小学 | 初中 means 小学在校生数 and 初中在校生数, not 在校生数 twice.
+    const attempts: [string, ColumnKeywords][] = [...joined.map((o): [string, ColumnKeywords] => [o, {}]), ...joined.map((o): [string, ColumnKeywords] => [o, keywords])];
+    if (joined.length > 1) attempts.push([top, {}], [top, keywords]);
+    let header = joined[0]!;
     let match: ReturnType<typeof matchHeader> = null;
-    for (const option of options) {
-      match = option ? matchHeader(option) : null;
+    for (const [option, kw] of attempts) {
+      match = option ? matchHeader(option, kw) : null;
       if (match) {
         header = option;
         break;
@@ -121,11 +135,11 @@ const sameHeaderWithoutRowAbove = (c: HeaderCandidate, best: HeaderCandidate) =>
 const HEADER_SCAN_ROWS = 30;
 
 /** The best header of a sheet: the row (or row pair) matching the most fields, with a school name column. */
-export function findHeader(sheet: Sheet): HeaderCandidate | null {
+export function findHeader(sheet: Sheet, keywords: ColumnKeywords = {}): HeaderCandidate | null {
   let best: HeaderCandidate | null = null;
   for (let row = 0; row < Math.min(sheet.rows.length, HEADER_SCAN_ROWS); row++) {
     for (const height of [1, 2] as const) {
-      const c = candidate(sheet, row, height);
+      const c = candidate(sheet, row, height, keywords);
       if (hasField(c, 'name') && c.score >= 2 && (!best || c.score > best.score || sameHeaderWithoutRowAbove(c, best))) best = c;
     }
   }
@@ -182,6 +196,20 @@ function headerFurniture(sheet: Sheet, afterHeader: number) {
   return { units, dataStart: row, numbersRow };
 }
 
+function columnHoldsData(sheet: Sheet, col: number, from: number): boolean {
+  for (let r = from; r < sheet.rows.length; r++) {
+    const cell = sheet.rows[r]?.[col];
+    if (cell && (cell.kind !== 'text' || cell.text.trim() !== '')) return true;
+  }
+  return false;
+}
+
+/** The two field headers most like an unknown one, for "是否指…？". */
+function nearestFields(text: string): string[] {
+  const targets = FIELDS.map((f) => ({ value: f.headers[0]!, aliases: f.headers.map((h) => normaliseName(h, []).text), official: [], keywords: [] }));
+  return nearest(normaliseName(text, []).text, targets).map((t) => t.value);
+}
+
 /** Column matches with units resolved; issues for unknown units, duplicate and ignored columns. */
 export function layoutOf(sheet: Sheet, header: HeaderCandidate): HeaderLayout {
   const issues: Issue[] = [];
@@ -196,7 +224,11 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate): HeaderLayout {
     const cell = a1(header.row, col);
     const pos = { sheet: sheet.name, cell, column: text };
     if (!match) {
-      if (!IGNORED_SILENTLY.has(normaliseText(text))) issues.push(makeIssue('COLUMN_IGNORED', pos, { header: text }));
+      // A column of no known kind is left out; when it holds data, the user is told, with the nearest columns.
+      if (!IGNORED_SILENTLY.has(normaliseText(text)) && columnHoldsData(sheet, col, dataStart)) {
+        const near = nearestFields(text);
+        issues.push(makeIssue('COLUMN_IGNORED', pos, { header: text, hint: near.length ? `；是否指${near.map((n) => `“${n}”`).join('或')}？` : '' }));
+      }
       continue;
     }
     const { units: allowed, base, strict } = UNITS[match.field.kind];

@@ -7,7 +7,7 @@ import type { ResourceField, SchoolRecord } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
 import { FIELD_BY_ID, fieldLabel } from './columns';
-import { findHeader, layoutOf, type ColumnMatch } from './header';
+import { findHeader, layoutOf, type ColumnKeywords, type ColumnMatch } from './header';
 import { readRows } from './rows';
 
 export interface SchemaResult {
@@ -27,12 +27,14 @@ export interface SchemaOptions {
   sheet?: string;
   /** The resource fields the profile's indicators need. */
   requiredResources: readonly ResourceField[];
+  /** The profile's keywords for school columns in wordings no alias lists. */
+  keywords?: ColumnKeywords;
 }
 
 export function parseSchools(source: SourceFile, options: SchemaOptions): SchemaResult {
   const sheets = pickSheets(source, options.sheet);
   const found = sheets
-    .map((sheet) => ({ sheet, header: findHeader(sheet) }))
+    .map((sheet) => ({ sheet, header: findHeader(sheet, options.keywords) }))
     .filter((c) => c.header !== null)
     .sort((a, b) => b.header!.score - a.header!.score)[0];
   if (!found) {
@@ -45,7 +47,8 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   const missing = missingColumns(layout.columns, options.requiredResources).map((m) =>
     makeIssue('MISSING_COLUMN', { sheet: sheet.name, row: layout.headerRow }, m),
   );
-  const issues = [...layout.issues, ...missing];
+  const misread = headerRowMisread(sheet, layout.columns, layout.dataStart);
+  const issues = [...layout.issues, ...missing, ...(misread ? [misread] : [])];
   if (issues.some((i) => i.severity === 'error'))
     return { sheet: sheet.name, headerRow: layout.headerRow, title, columns: layout.columns, records: [], issues };
 
@@ -54,6 +57,19 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   if (rows.records.length === 0 && !rows.issues.some((i) => i.severity === 'error'))
     issues.push(makeIssue('NO_SCHOOLS', { sheet: sheet.name, row: layout.headerRow }));
   return { sheet: sheet.name, headerRow: layout.headerRow, title, columns: layout.columns, records: rows.records, issues };
+}
+
+/**
+ * A row right below the header whose number columns hold words (小学 | 初中 under a 在校学生数 that
+ * was not read as a two-row header) is part of the header, not a school: one error naming the row.
+ */
+function headerRowMisread(sheet: Sheet, columns: readonly ColumnMatch[], row: number): Issue | null {
+  const cells = sheet.rows[row] ?? [];
+  const numeric = columns.filter((c) => c.field.kind !== 'text');
+  const words = numeric.map((c) => cells[c.col]).filter((c) => c?.kind === 'text' && c.text.trim() && !/[0-9０-９]/.test(c.text)).map((c) => (c as { text: string }).text.trim());
+  const numbers = numeric.filter((c) => cells[c.col]?.kind === 'number').length;
+  if (words.length < 2 || numbers > 0) return null;
+  return makeIssue('HEADER_ROW_MISREAD', { sheet: sheet.name, row: row + 1 }, { texts: [...new Set(words)].slice(0, 6).map((t) => `“${t}”`).join('、') });
 }
 
 /** The first text above the header row: the table's title, when it has one. */

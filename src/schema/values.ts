@@ -11,6 +11,11 @@ export type Parsed<T> =
 
 /** Placeholders people type for "nothing here": treated as blank. */
 const BLANK_MARKS = new Set(['-', '—', '–', '/', '\\', '——', '--']);
+/** Blank, or a placeholder for blank ("-", "/", "—"). */
+export const isBlankText = (text: string) => {
+  const t = normaliseText(text);
+  return t === '' || BLANK_MARKS.has(t);
+};
 
 /** Units people type after a number inside the cell ("12人", "4.5㎡"). */
 const TRAILING_UNIT = /(人|个|间|台|册|班|所|名|元|平方米|平米|m2)$/;
@@ -119,7 +124,8 @@ export const URBAN_RURAL: EnumSpec<UrbanRural> = {
 
 export function parseEnum<T>(text: string | undefined, spec: EnumSpec<T>): Parsed<T> {
   if (text === undefined) return { ok: true, value: undefined };
-  const value = spec.aliases[normaliseText(text)];
+  const key = normaliseText(text);
+  const value = Object.hasOwn(spec.aliases, key) ? spec.aliases[key] : undefined;
   return value === undefined
     ? { ok: false, code: spec.code, params: { text, allowed: spec.allowed } }
     : { ok: true, value };

@@ -1,0 +1,176 @@
+/**
+ * Matching a name as a county wrote it to what it means, with every wording as profile data:
+ * normalise (numbering, brackets, punctuation, full-width, leading 全县 / 所有 …), then
+ * exact alias → official text (equal, containing or contained, or nearly equal) → keywords.
+ * One best match is taken; several equally good are reported as such, never guessed between.
+ */
+import { normaliseText } from './text';
+
+export interface KeywordSet {
+  all: readonly string[];
+  none: readonly string[];
+}
+
+export interface Target<T> {
+  value: T;
+  /** Normalised aliases: an equal name matches at once. */
+  aliases: readonly string[];
+  /** Normalised official wordings: equal, containing, contained or nearly equal. */
+  official: readonly string[];
+  keywords: readonly KeywordSet[];
+}
+
+export interface NormalisedName {
+  /** The name with numbering, brackets, punctuation and empty prefixes removed. */
+  text: string;
+  /** What the last bracket held ("%", "万元"), if anything. */
+  unit: string | null;
+  /** Written as a part of the row above: （1）, ①, 其中：. */
+  sub: boolean;
+}
+
+const CIRCLED = /^[\u2460-\u2473\u2776-\u277f\u2780-\u2793]/;
+const CHINESE_NUMBER = '[一二三四五六七八九十百]+';
+/** Numbering at the start: 一、 （一） 1. 1、 1) 第1项 第一条; the ones of a sub-row ((1), ①) set `sub`. */
+const TOP_NUMBERING = new RegExp(`^(第[0-9${CHINESE_NUMBER.slice(1, -2)}]+[项条点]|${CHINESE_NUMBER}[、.]|\\(${CHINESE_NUMBER}\\)|[0-9]+(\\.[0-9]+)*[.、)]|[0-9]+(\\.[0-9]+)+)`);
+const SUB_NUMBERING = /^\([0-9]+\)/;
+const BRACKETS = /\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
+const PUNCTUATION = /[，,。．.、；;：:“”"'‘’!！?？·•\-—–_/\\《》<>〈〉「」『』]/g;
+
+export function normaliseName(raw: string, prefixes: readonly string[], subPrefixes: readonly string[] = []): NormalisedName {
+  let sub = CIRCLED.test(raw.trim());
+  let s = normaliseText(raw);
+  if (sub) s = s.replace(/^[0-9]+/, '');
+  for (let k = 0; k < 3; k++) {
+    const before = s;
+    if (SUB_NUMBERING.test(s)) {
+      sub = true;
+      s = s.replace(SUB_NUMBERING, '');
+    }
+    s = s.replace(TOP_NUMBERING, '');
+    for (const p of subPrefixes)
+      if (s.startsWith(normaliseText(p))) {
+        sub = true;
+        s = s.slice(normaliseText(p).length);
+      }
+    s = s.replace(/^[:：,，、.]+/, '');
+    if (s === before) break;
+  }
+  const brackets = s.match(BRACKETS);
+  const unit = brackets ? brackets[brackets.length - 1]!.slice(1, -1) : null;
+  s = s.replace(BRACKETS, '').replace(PUNCTUATION, '');
+  s = stripPrefixes(s, prefixes);
+  return { text: s, unit: unit === '' ? null : unit, sub };
+}
+
+/** Alias and official texts go through the same normalisation as the names matched against them. */
+export const normaliseWording = (text: string, prefixes: readonly string[]) => normaliseName(text, prefixes).text;
+
+function stripPrefixes(s: string, prefixes: readonly string[]): string {
+  const sorted = [...prefixes].map(normaliseText).sort((a, b) => b.length - a.length);
+  for (let again = true; again; ) {
+    again = false;
+    for (const p of sorted)
+      if (p && s.startsWith(p) && s.length > p.length) {
+        s = s.slice(p.length);
+        again = true;
+      }
+  }
+  return s;
+}
+
+export const normaliseKeywords = (sets: readonly KeywordSet[]): KeywordSet[] =>
+  sets.map((k) => ({ all: k.all.map(normaliseText), none: k.none.map(normaliseText) }));
+
+const bigrams = (s: string): string[] => {
+  const chars = [...s];
+  if (chars.length < 2) return chars;
+  return chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
+};
+
+/** Dice similarity of the character bigrams: 1 for equal texts, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.length === 0 || y.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const g of y) counts.set(g, (counts.get(g) ?? 0) + 1);
+  let shared = 0;
+  for (const g of x) {
+    const n = counts.get(g) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(g, n - 1);
+    }
+  }
+  return (2 * shared) / (x.length + y.length);
+}
+
+export type MatchResult<T> =
+  | { kind: 'one'; target: Target<T>; how: 'alias' | 'official' | 'similar' | 'keywords' }
+  | { kind: 'several'; targets: Target<T>[] }
+  | { kind: 'none' };
+
+/** Two near matches closer than this are too close to choose between. */
+const TIE = 0.05;
+/** An official text this similar (Dice of bigrams) to the name counts, contained or not. */
+const NEAR = 0.75;
+/** A contained name must be at least this long: "率" alone names nothing. */
+const MIN_CONTAINED = 3;
+
+/**
+ * The target a normalised name means. `same` says whether two targets mean the same thing
+ * (an item and its one figure): they then count as one.
+ */
+export function matchName<T>(name: string, targets: readonly Target<T>[], same: (a: T, b: T) => boolean = (a, b) => a === b): MatchResult<T> {
+  if (!name) return { kind: 'none' };
+  const distinct = (list: Target<T>[]) => list.filter((t, i) => list.findIndex((u) => same(u.value, t.value)) === i);
+  const decide = (list: Target<T>[], how: 'alias' | 'official'): MatchResult<T> | null => {
+    const d = distinct(list);
+    return d.length === 1 ? { kind: 'one', target: d[0]!, how } : d.length > 1 ? { kind: 'several', targets: d } : null;
+  };
+  const exact = decide(targets.filter((t) => t.aliases.includes(name)), 'alias');
+  if (exact) return exact;
+  const official = decide(targets.filter((t) => t.official.includes(name)), 'official');
+  if (official) return official;
+
+  // Containing, contained or nearly equal: scored by similarity, the best taken when it stands out.
+  const scored = targets
+    .map((t) => {
+      let score = 0;
+      for (const text of [...t.aliases, ...t.official]) {
+        const related = (text.length >= 2 && name.includes(text)) || (name.length >= MIN_CONTAINED && text.includes(name));
+        const s = similarity(name, text);
+        if (related || s >= NEAR) score = Math.max(score, related ? Math.max(s, 0.01) : s);
+      }
+      return { t, score };
+    })
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+  if (scored.length) {
+    const best = scored[0]!;
+    const rivals = distinct(scored.filter((x) => best.score - x.score < TIE).map((x) => x.t));
+    return rivals.length === 1 ? { kind: 'one', target: best.t, how: 'similar' } : { kind: 'several', targets: rivals };
+  }
+
+  // Keywords: the most specific set that holds wins.
+  const byKeywords = targets
+    .map((t) => ({ t, size: Math.max(0, ...t.keywords.filter((k) => k.all.every((w) => name.includes(w)) && !k.none.some((w) => name.includes(w))).map((k) => k.all.length)) }))
+    .filter((x) => x.size > 0)
+    .sort((a, b) => b.size - a.size);
+  if (byKeywords.length) {
+    const top = distinct(byKeywords.filter((x) => x.size === byKeywords[0]!.size).map((x) => x.t));
+    return top.length === 1 ? { kind: 'one', target: top[0]!, how: 'keywords' } : { kind: 'several', targets: top };
+  }
+  return { kind: 'none' };
+}
+
+/** The `n` targets most like the name, for "是否指…？". */
+export function nearest<T>(name: string, targets: readonly Target<T>[], n = 2, min = 0.25): Target<T>[] {
+  return targets
+    .map((t) => ({ t, s: Math.max(0, ...[...t.aliases, ...t.official].map((x) => similarity(name, x))) }))
+    .filter((x) => x.s >= min)
+    .sort((a, b) => b.s - a.s)
+    .slice(0, n)
+    .map((x) => x.t);
+}
