@@ -205,13 +205,24 @@ describe('template round trip', () => {
       const row = ws.getRow(i + 2);
       for (const [id, v] of Object.entries(s)) row.getCell(col(id)).value = v;
     });
+    // The county sheet is the official 自评表: every item row gets the county's claim (达标), every
+    // figure row (an item of one figure, or a numbered row under an item) a value that meets it.
     const sheet = wb.getWorksheet('县级指标')!;
-    const answers: Record<string, string | number> = { yesno: '是', percent: 0.99, count: 100, yuan: 99000, number: 0.1 };
+    expect(sheet.getRow(2).values).toEqual([undefined, '序号', '评估内容', '评估标准', '实际情况', '是否达标', '说明']);
+    const answers: Record<string, string | number> = { yesno: '是', percent: 1, count: 100, yuan: 99000, number: 0.1 };
+    let figureRows = 0;
     sheet.eachRow((row, n) => {
-      if (n === 1) return;
-      const input = YOUZHI_2017.countyInputs.find((x) => x.names[0] === row.getCell(1).value)!;
-      row.getCell(2).value = answers[input.unit]!;
+      if (n <= 2) return;
+      const name = row.getCell(2).value;
+      const item = YOUZHI_2017.checklist.find((c) => c.name === name);
+      if (item) row.getCell(5).value = '达标';
+      const input = YOUZHI_2017.countyInputs.find((x) => x.names[0] === name) ?? (item && row.getCell(6).value ? YOUZHI_2017.countyInputs.find((x) => x.note === row.getCell(6).value) : undefined);
+      if (input) {
+        row.getCell(4).value = answers[input.unit]!;
+        figureRows++;
+      }
     });
+    expect(figureRows).toBe(YOUZHI_2017.countyInputs.length);
     await wb.xlsx.writeFile(path);
 
     const report = await check(path);
@@ -221,6 +232,8 @@ describe('template round trip', () => {
     const c = report.counties[0]!;
     expect(c.checklist.filter((x) => x.status === 'not_provided').map((x) => x.item.id)).toEqual([]);
     expect(c.verdict.dimensions.quality).toBe('met');
+    expect(c.checklist.filter((x) => x.claim === null).map((x) => x.item.id)).toEqual([]);
+    expect(c.claimDisagreements).toEqual([]);
     expect(readFileSync(path).length).toBeGreaterThan(1000);
   });
 });

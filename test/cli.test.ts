@@ -178,3 +178,39 @@ describe('atomic writes', () => {
     for (const f of readdirSync(out)) expect(statSync(join(out, f)).size).toBeGreaterThan(100);
   });
 });
+
+describe('a 自评表 whose claims disagree, as a CI gate sees it', () => {
+  const form = async () =>
+    workbook({
+      学校数据: county(),
+      自评表: [
+        ['序号', '评估内容', '评估标准', '实际情况', '是否达标', '佐证材料'],
+        [9, '教师5年360学时培训完成率达到100%', '100%', '93.5%', '达标', ''],
+        [12, '义务教育学校专任教师持证上岗率', '100%', '100%', '达标', ''],
+      ],
+    });
+
+  it('validate exits 0 without --strict and 2 with it; the JSON lists the warning', async () => {
+    const input = await form();
+    expect(run(['validate', input, '-q']).code).toBe(0);
+    const strict = run(['validate', input, '--strict', '--json']);
+    expect(strict.code).toBe(2);
+    const json = JSON.parse(strict.stdout) as { valid: boolean; issues: { code: string; cell: string }[] };
+    expect(json.valid).toBe(false);
+    expect(json.issues.filter((i) => i.code === 'CLAIM_DISAGREES').map((i) => i.cell)).toEqual(['E2']);
+  });
+
+  it('the terminal, the Markdown and the JSON report each list the disagreement and the items not provided', async () => {
+    const input = await form();
+    const out = tmp();
+    const r = run([input, '-o', out, '-f', 'md,json,xlsx']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('自评结论与测算不一致（1 项）');
+    expect(r.stdout).toContain('未提供（无法判定）：政府保障程度第1、2');
+    const md = readFileSync(join(out, 'test.report.md'), 'utf8');
+    expect(md).toContain('### 自评结论与测算不一致（1项）');
+    expect(md).toContain('自评达标，但测算为未达标——360学时培训完成率 93.50%（应 ≥ 100%）（自评表!E2）');
+    const json = JSON.parse(readFileSync(join(out, 'test.report.json'), 'utf8')) as { counties: { claimDisagreements: { id: string; detail: string }[] }[] };
+    expect(json.counties[0]!.claimDisagreements.map((d) => d.id)).toEqual(['training']);
+  });
+});

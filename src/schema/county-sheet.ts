@@ -186,7 +186,10 @@ class CountySheetReader {
       const seq = layout.seqCol !== null ? cellText(cells[layout.seqCol]) : undefined;
       const sub = norm.sub || (seq !== undefined && normaliseName(seq, []).sub) || (seq !== undefined && /^[\u2460-\u2473]/.test(seq.trim()));
       const kind = valueKind(values[0]?.cell, this.w);
-      const match = this.match(norm.text, kind, normaliseText(cellText(values[0]?.cell) ?? ''), sub ? current : null);
+      const valueText = normaliseText(cellText(values[0]?.cell) ?? '');
+      let match = this.match(norm.text, kind, valueText, sub ? current : null);
+      // A remark in brackets may be what names the figure: 保留率（巩固率）.
+      if (match.kind === 'none' && norm.withBrackets !== norm.text) match = this.match(norm.withBrackets, kind, valueText, sub ? current : null);
       if (match.kind !== 'one') {
         if (!sub) current = null;
         if (!holdsData) continue;
@@ -252,7 +255,11 @@ class CountySheetReader {
     // A number under a name with a rate word (率, 比例) or written with % is first looked for among
     // the rates, any other number among the counts and amounts; then among all.
     const rate = this.w.rateWords.some((r) => text.includes(normaliseText(r))) || valueText.includes('%');
-    const fits = (t: Target<Meaning>) => kind !== 'number' || resolve(t.value, kind).every((id) => (this.inputById.get(id)!.unit === 'percent') === rate);
+    const fits = (t: Target<Meaning>) =>
+      resolve(t.value, kind).every((id) => {
+        const unit = this.inputById.get(id)!.unit;
+        return kind === 'none' || (kind === 'yesno' ? unit === 'yesno' : unit !== 'yesno' && (unit === 'percent') === rate);
+      });
     const passes = [(t: Target<Meaning>) => fits(t), () => true];
     const own = within ? new Set(itemInputs(within).all) : null;
     const local = (t: Target<Meaning>) => own !== null && t.value.kind === 'input' && own.has(t.value.input.id);
@@ -401,7 +408,8 @@ function parseFigure(cell: CellValue | undefined, input: CountyInput, rowUnit: s
       const pick = fitting.length === 1 ? fitting[0] : figures.length === 1 ? figures[0] : undefined;
       if (!pick) {
         if (figures.length === 0 && !phrasesExpected) return whole;
-        return { ok: 'unclear', why: figures.length ? `含有多个数字（${figures.map((f) => f.text).join('、')}），无法确定取哪一个` : '没有数字' };
+        const shown = fitting.length > 1 ? fitting : figures;
+        return { ok: 'unclear', why: figures.length ? `含有多个数字（${shown.map((f) => f.text).join('、')}），无法确定取哪一个` : '没有数字' };
       }
       [n, unit] = [pick.n, pick.unit];
     }
@@ -412,6 +420,7 @@ function parseFigure(cell: CellValue | undefined, input: CountyInput, rowUnit: s
     n = parsed.value;
   }
   if (n < 0) return { ok: false, code: 'NEGATIVE_VALUE', params: { value: n } };
+  if (unit === '%' && input.unit !== 'percent') return { ok: 'unclear', why: '写的是百分比，而此项应填人数或金额' };
   switch (input.unit) {
     case 'percent': {
       const asPercent = unit === '%' || rowUnit === '%' || n > 1;

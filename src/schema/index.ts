@@ -68,7 +68,9 @@ function headerRowMisread(sheet: Sheet, columns: readonly ColumnMatch[], row: nu
   const numeric = columns.filter((c) => c.field.kind !== 'text');
   const words = numeric.map((c) => cells[c.col]).filter((c) => c?.kind === 'text' && c.text.trim() && !/[0-9０-９]/.test(c.text)).map((c) => (c as { text: string }).text.trim());
   const numbers = numeric.filter((c) => cells[c.col]?.kind === 'number').length;
-  if (words.length < 2 || numbers > 0) return null;
+  const name = columns.find((c) => c.field.id === 'name');
+  const named = name !== undefined && cells[name.col]?.kind === 'text' && (cells[name.col] as { text: string }).text.trim() !== '';
+  if (words.length === 0 || numbers > 0 || named) return null;
   return makeIssue('HEADER_ROW_MISREAD', { sheet: sheet.name, row: row + 1 }, { texts: [...new Set(words)].slice(0, 6).map((t) => `“${t}”`).join('、') });
 }
 

@@ -27,6 +27,8 @@ export interface NormalisedName {
   unit: string | null;
   /** Written as a part of the row above: （1）, ①, 其中：. */
   sub: boolean;
+  /** The text with what its brackets held kept (the brackets themselves removed). */
+  withBrackets: string;
 }
 
 const CIRCLED = /^[\u2460-\u2473\u2776-\u277f\u2780-\u2793]/;
@@ -58,9 +60,10 @@ export function normaliseName(raw: string, prefixes: readonly string[], subPrefi
   }
   const brackets = s.match(BRACKETS);
   const unit = brackets ? brackets[brackets.length - 1]!.slice(1, -1) : null;
+  const withBrackets = stripPrefixes(s.replace(/[()[\]【】〔〕]/g, '').replace(PUNCTUATION, ''), prefixes);
   s = s.replace(BRACKETS, '').replace(PUNCTUATION, '');
   s = stripPrefixes(s, prefixes);
-  return { text: s, unit: unit === '' ? null : unit, sub };
+  return { text: s, unit: unit === '' ? null : unit, sub, withBrackets };
 }
 
 /** Alias and official texts go through the same normalisation as the names matched against them. */

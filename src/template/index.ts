@@ -5,7 +5,11 @@
  * with no warnings. Written with exceljs (comments and data validation), loaded only here.
  */
 import { createRequire } from 'node:module';
+import { DIMENSIONS } from '../engine/checklist';
+import type { Condition, CountyInput } from '../engine/checklist-rules';
+import { conditionStandard } from '../engine/checklist-text';
 import type { Profile } from '../engine/profile';
+import { DIMENSION_LABEL } from '../render/prose';
 import { SCHOOL_TYPES } from '../engine/types';
 import { splitWeightsText } from '../render/format';
 import { FIELD_BY_ID, FIELD_NOTES, type FieldKind } from '../schema/columns';
@@ -104,31 +108,75 @@ export async function renderTemplate(profile: Profile): Promise<Buffer> {
   });
   ws.getColumn(2).width = 24;
 
-  const county = wb.addWorksheet('县级指标', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const head = county.addRow(['指标', '数值', '说明']);
-  head.font = { bold: true };
-  for (const input of profile.countyInputs) {
-    const row = county.addRow([input.names[0], null, input.note]);
-    const value = row.getCell(2);
-    if (input.unit === 'yesno')
-      validations(county).add(value.address, { type: 'list', allowBlank: true, formulae: ['"是,否"'], showErrorMessage: true, error: '请填“是”或“否”' });
-    if (input.unit === 'percent') value.numFmt = '0.00%';
-  }
-  county.getColumn(1).width = 40;
-  county.getColumn(2).width = 14;
-  county.getColumn(3).width = 70;
+  countySheet(wb.addWorksheet('县级指标', { views: [{ state: 'frozen', ySplit: 2 }] }), profile);
 
   const help = wb.addWorksheet('填表说明');
   for (const line of [
     '1. 每所学校一行；表头不要改动，单位以表头括号内为准。鼠标停在表头上可看每列的填写口径。',
     `2. 九年一贯制、十二年一贯制学校和完全中学分学段填写在校生数；教师、校舍、设备填全校数，系统按学生数和 ${splitWeightsText(profile)} 的权重拆分。`,
     '3. 比例可填 96.5% 或 0.965；“是/否”项从下拉列表选择。',
-    '4. 县级指标：比例可直接填写，也可只填计算所需的人数（如巩固率填初中毕业生数、三年前在校生数、转入、转出、死亡）。',
+    '4. 县级指标（自评表）：在“实际情况”列填写。有分项的指标，可直接填比例，也可只填计算所需的人数（如巩固率填初中毕业生数、三年前在校生数、转入、转出、死亡）；“是否达标”填本县自评结论，系统将与测算结果核对，不一致处在报告中单列。',
     '5. 填好后运行：balance-check 本文件.xlsx',
   ])
     help.addRow([line]);
   help.getColumn(1).width = 110;
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The 县级指标 sheet as the published 自评表: 序号 | 评估内容 (the official text) | 评估标准 | 实际情况 |
+ * 是否达标 | 说明, a row per dimension, a row per item, and under an item that reads several figures a
+ * numbered row for each (the ratio itself or the raw counts behind it).
+ */
+function countySheet(sheet: ExcelJsSheet, profile: Profile) {
+  const title = sheet.addRow(['县域义务教育优质均衡发展自评表（县级指标）']);
+  title.font = { bold: true, size: 14 };
+  sheet.mergeCells(1, 1, 1, 6);
+  const head = sheet.addRow(['序号', '评估内容', '评估标准', '实际情况', '是否达标', '说明']);
+  head.font = { bold: true };
+  head.alignment = { horizontal: 'center', vertical: 'middle' };
+  const inputs = new Map(profile.countyInputs.map((i) => [i.id, i]));
+  const valueCell = (row: import('exceljs').Row, input: CountyInput) => {
+    const value = row.getCell(4);
+    if (input.unit === 'yesno')
+      validations(sheet).add(value.address, { type: 'list', allowBlank: true, formulae: ['"是,否"'], showErrorMessage: true, error: '请填“是”或“否”' });
+    if (input.unit === 'percent') value.numFmt = '0.00%';
+  };
+  const chinese = ['一', '二', '三', '四'];
+  DIMENSIONS.filter((d) => d !== 'resources' && profile.checklist.some((c) => c.dimension === d)).forEach((d, k) => {
+    const dim = sheet.addRow([`${chinese[k]}、${DIMENSION_LABEL[d]}`]);
+    dim.font = { bold: true };
+    sheet.mergeCells(dim.number, 1, dim.number, 6);
+    for (const item of profile.checklist.filter((c) => c.dimension === d)) {
+      const own = [...new Set(item.conditions.flatMap(conditionInputs))].map((id) => inputs.get(id)!).filter(Boolean);
+      const standard = item.school ? '由“学校数据”表逐校计算' : item.conditions.map((c) => `${c.label} ${conditionStandard(c)}`).join('；');
+      const row = sheet.addRow([item.number, item.name, standard, item.school ? '（由学校数据计算，可不填）' : null, null, own.length === 1 ? own[0]!.note : '']);
+      row.alignment = { wrapText: true, vertical: 'top' };
+      validations(sheet).add(row.getCell(5).address, { type: 'list', allowBlank: true, formulae: ['"达标,未达标"'], showErrorMessage: true, error: '请填“达标”或“未达标”' });
+      if (own.length === 1) valueCell(row, own[0]!);
+      if (own.length > 1)
+        own.forEach((input, i) => {
+          const sub = sheet.addRow([`（${i + 1}）`, input.names[0], null, null, null, input.note]);
+          sub.alignment = { wrapText: true, vertical: 'top' };
+          valueCell(sub, input);
+        });
+    }
+  });
+  [6, 46, 28, 16, 10, 50].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+}
+
+/** The figures a condition reads, the ready figure first. */
+function conditionInputs(c: Condition): string[] {
+  switch (c.kind) {
+    case 'yesno':
+      return [c.input];
+    case 'amount':
+      return [c.input];
+    case 'notBelow':
+      return [c.input, c.reference, c.orYesNo];
+    case 'ratio':
+      return [c.ready, ...c.numerator.map((t) => t.input), ...c.denominator.map((t) => t.input), ...(c.orYesNo ? [c.orYesNo] : [])];
+  }
 }
 
 type ExcelJsSheet = import('exceljs').Worksheet;

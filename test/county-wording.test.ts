@@ -1,0 +1,251 @@
+/**
+ * The county sheet read by meaning: every county figure in three wordings (the official text, a
+ * natural one, an abbreviation), the layouts counties use, sub-rows, phrases, claims, and rows that
+ * match nothing or several things. Wordings here were written for the test, not copied from the
+ * alias lists (a test below checks that the natural and short ones are not aliases).
+ */
+import { describe, expect, it } from 'vitest';
+import { YOUZHI_2017 } from '../src/engine/profile';
+import { readSource } from '../src/read/index';
+import { readCountySheet } from '../src/schema/county-sheet';
+import { normaliseText } from '../src/schema/text';
+import { check, county, HEADER, workbook, type Cell } from './helpers/files';
+
+/** id → [official or template text, natural wording, abbreviation]. */
+const WORDINGS: Record<string, [string, string, string]> = {
+  planningReasonable: ['县域内义务教育学校规划布局合理，符合国家规定要求', '全县学校规划布局是否合理', '布局规划'],
+  fourUnified: ['城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一', '城乡"四统一"落实情况', '四统一情况'],
+  smallSchoolFunding: ['不足100名学生的村小学和教学点按100名学生核定公用经费', '村小、教学点不足100人的按100人拨付公用经费', '小规模学校公用经费按100人核定'],
+  specialEdFunding: ['特殊教育学校生均公用经费', '特教学校学生人均公用经费（元）', '特教生均经费'],
+  teacherSalary: ['教师平均工资收入', '全县教师年人均工资（元）', '教师工资'],
+  civilServantSalary: ['当地公务员平均工资收入', '本县公务员年人均工资（元）', '公务员工资'],
+  teacherSalaryOk: ['教师平均工资收入水平不低于当地公务员平均工资收入水平', '教师工资是否不低于公务员', '教师与公务员工资比较'],
+  performancePay: ['按规定足额核定教师绩效工资总量', '教师绩效工资总量是否足额核定', '绩效工资核定'],
+  trainingRate: ['教师5年360学时培训完成率', '五年一周期360学时培训完成比例', '360学时完成率'],
+  trainedTeachers: ['完成360学时培训教师数', '已完成5年360学时培训的教师人数', '360学时已完成人数'],
+  teachersToTrain: ['应参加360学时培训教师数', '应参加5年360学时培训的教师总数', '360学时应培训人数'],
+  staffingAllocation: ['县级教育行政部门在核定的编制总额和岗位总量内统筹分配各校教职工编制和岗位数量', '教育局统筹分配各校编制和岗位', '编制岗位统筹'],
+  rotationRate: ['每年交流轮岗教师的比例不低于符合交流条件教师总数的10%', '本年度教师交流轮岗比例（%）', '交流轮岗率'],
+  rotatedTeachers: ['交流轮岗教师数', '本年度参加交流轮岗的教师人数', '交流教师人数'],
+  eligibleTeachers: ['符合交流条件教师总数', '符合交流轮岗条件的教师人数', '应交流教师数'],
+  rotationBackboneShare: ['骨干教师不低于交流轮岗教师总数的20%', '交流轮岗教师中骨干教师所占比例', '骨干交流占比'],
+  rotatedBackbone: ['交流轮岗骨干教师数', '参加交流轮岗的骨干教师人数', '骨干教师交流人数'],
+  certifiedRate: ['专任教师持有教师资格证上岗率', '义务教育学校专任教师持证上岗率', '持证率'],
+  certifiedTeachers: ['持有教师资格证专任教师数', '持有教师资格证的专任教师人数', '持证教师人数'],
+  allTeachers: ['专任教师总数', '全县义务教育学校专任教师总数（人）', '专任教师总人数'],
+  urbanNearbyRate: ['城区公办小学、初中（不含寄宿制学校）就近划片入学比例', '城区学校划片就近入学率', '城区就近入学率'],
+  urbanNearbyStudents: ['城区就近入学人数', '城区学校划片就近入学学生人数', '城区就近入学学生'],
+  urbanEnrolled: ['城区招生人数', '城区公办学校招生总人数', '城区招生数'],
+  townNearbyRate: ['镇区公办小学、初中（不含寄宿制学校）就近划片入学比例', '镇区学校划片就近入学率', '镇区就近入学率'],
+  townNearbyStudents: ['镇区就近入学人数', '镇区学校划片就近入学学生人数', '镇区就近入学学生'],
+  townEnrolled: ['镇区招生人数', '镇区公办学校招生总人数', '镇区招生数'],
+  quotaRate: ['优质高中招生名额分配比例', '优质普通高中招生名额分配到校比例', '名额分配到校率'],
+  quotaPlaces: ['名额分配到校招生数', '优质高中分配到各初中的招生名额', '分配到校名额数'],
+  seniorPlan: ['优质高中招生计划数', '优质普通高中年度招生计划总数', '高中招生计划'],
+  quotaRural: ['名额分配向农村初中倾斜', '分配名额是否向农村初中倾斜', '向农村倾斜'],
+  leftBehindCare: ['县域内留守儿童关爱体系健全', '农村留守儿童关爱服务体系是否健全', '留守儿童关爱'],
+  migrantRate: ['符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例', '进城务工人员随迁子女在公办学校就读比例', '随迁子女就读率'],
+  migrantInPublic: ['公办学校就读随迁子女数', '在公办学校就读的随迁子女人数', '随迁子女公办就读人数'],
+  migrantInPurchased: ['政府购买服务民办学校就读随迁子女数', '在政府购买学位的民办学校就读的随迁子女', '随迁子女购买服务就读人数'],
+  migrantEligible: ['符合条件随迁子女总数', '符合条件的随迁子女总人数', '随迁子女总数'],
+  consolidationRate: ['全县初中三年巩固率', '初中学生三年保留率（巩固率）', '初中巩固率'],
+  juniorGraduates: ['初中毕业生数', '本届初中毕业学生人数', '毕业人数'],
+  juniorEnrolled3y: ['三年前初中在校生数', '该届学生初一入学时在校人数', '三年前在校生'],
+  transferIn: ['转入学生数', '三年内转入该届学生人数', '转入人数'],
+  transferOut: ['转出学生数', '三年内转出该届学生人数', '转出人数'],
+  deaths: ['死亡学生数', '三年内死亡学生人数', '死亡人数'],
+  disabledRate: ['全县残疾儿童少年入学率', '适龄残疾儿童少年入学比例', '残疾儿童入学率'],
+  disabledEnrolled: ['残疾儿童少年入学人数', '已入学（含送教上门）的残疾儿童少年人数', '残疾儿童入学人数'],
+  disabledTotal: ['残疾儿童少年总数', '全县适龄残疾儿童少年人数', '残疾儿童总人数'],
+  charters: ['所有学校制定章程，实现学校管理与教学信息化', '学校章程制定及管理信息化情况', '章程建设'],
+  trainingFundsRate: ['教师培训经费占学校年度公用经费预算总额的比例', '教师培训经费占公用经费预算的百分比', '培训经费占比'],
+  trainingFunds: ['教师培训经费', '全县安排教师培训经费总额（元）', '培训经费额'],
+  publicFundsBudget: ['年度公用经费预算总额', '学校年度公用经费预算合计（元）', '公用经费预算'],
+  trainingFundsOk: ['所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费', '各校培训经费是否不低于公用经费的5%', '培训经费不低于5%'],
+  ictTeaching: ['教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平', '教师运用信息化手段开展教学情况', '信息化教学应用'],
+  moralEducation: ['所有学校德育工作、校园文化建设水平达到良好以上', '学校德育及校园文化建设水平', '德育工作'],
+  curriculum: ['课程开齐开足，教学秩序规范，综合实践活动有效开展', '国家课程是否开齐开足', '课程开齐'],
+  noExcessBurden: ['无过重课业负担', '学生课业负担是否合理、无过重负担', '课业负担'],
+  monitoringLevel: ['国家义务教育质量监测相关科目学生学业水平达到Ⅲ级以上', '质量监测各科学业水平是否达到Ⅲ级及以上', 'Ⅲ级以上'],
+  monitoringDiffRate: ['国家义务教育质量监测校际差异率', '质量监测学业成绩校际差异率', '差异率'],
+  recognitionRate: ['社会认可度', '群众对义务教育满意度（%）', '认可度'],
+  recognitionYes: ['认可人数', '问卷中表示认可的人数', '认可人数合计'],
+  recognitionSurveyed: ['调查人数', '参与社会认可度调查总人数', '问卷调查人数'],
+};
+
+const VALUE: Record<string, Cell> = { yesno: '是', percent: '96%', count: 123, yuan: 6500, number: 0.12 };
+const EXPECTED: Record<string, number | boolean> = { yesno: true, percent: 0.96, count: 123, yuan: 6500, number: 0.12 };
+
+async function figuresOf(rows: Cell[][], sheetName = '县级指标', schoolRows = county()) {
+  const path = await workbook({ 学校数据: schoolRows, [sheetName]: rows });
+  const source = await readSource(path);
+  return readCountySheet(source, YOUZHI_2017, { schoolSheet: '学校数据', counties: [] });
+}
+
+describe('every county figure in three wordings', () => {
+  it('covers every input of the profile', () => {
+    expect(Object.keys(WORDINGS).sort()).toEqual(YOUZHI_2017.countyInputs.map((i) => i.id).sort());
+  });
+
+  it('the natural and short wordings are not in the alias lists', () => {
+    const aliases = new Set(YOUZHI_2017.countyInputs.flatMap((i) => i.names.map(normaliseText)));
+    const listed = Object.entries(WORDINGS).flatMap(([id, [, natural, short]]) => [natural, short].filter((w) => aliases.has(normaliseText(w))).map((w) => `${id}: ${w}`));
+    // A few short forms are the obvious names themselves; the rest must be found by meaning.
+    expect(listed.length).toBeLessThan(8);
+  });
+
+  it.each([0, 1, 2])('wording %i: each row read as its figure, alone in its sheet', async (k) => {
+    const wrong: string[] = [];
+    for (const input of YOUZHI_2017.countyInputs) {
+      const name = WORDINGS[input.id]![k]!;
+      const result = await figuresOf([['指标', '数值'], [name, VALUE[input.unit]!]]);
+      const got = result.figures.get(null);
+      const ok = got?.size === 1 && got.get(input.id)?.value === EXPECTED[input.unit];
+      if (!ok) wrong.push(`${input.id} “${name}” → ${JSON.stringify([...(got ?? new Map()).entries()].map(([id, f]) => [id, f.value]))} ${result.issues.map((i) => i.code).join(',')}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
+});
+
+/** The published 自评表: a title, a 填报单位 line, merged dimension rows, items, raw-count sub-rows, claims. */
+const ZIPINGBIAO: Cell[][] = [
+  ['和平县县域义务教育优质均衡发展自评表'],
+  ['填报单位：和平县教育局'],
+  ['序号', '评估内容', '评估标准', '实际情况', '是否达标', '佐证材料'],
+  ['一、政府保障程度'],
+  [1, '县域内义务教育学校规划布局合理，符合国家规定要求', '符合', '全县学校布局经县政府批准，已按规划实施', '达标', '规划文件 2024'],
+  [7, '特殊教育学校生均公用经费不低于6000元', '≥6000元', '6.2万元', '达标', ''],
+  [9, '教师5年360学时培训完成率达到100%', '100%', '', '达标', ''],
+  ['(1)', '已完成360学时培训的教师人数', '', 2100, '', ''],
+  ['(2)', '应完成培训的教师人数', '', 2246, '', ''],
+  [11, '全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%', '', '', '达标', ''],
+  ['(1)', '本年度参加交流轮岗的教师', '', 150, '', ''],
+  ['(2)', '符合交流条件的教师总人数', '', 1200, '', ''],
+  ['(3)', '其中：骨干教师', '', 35, '', ''],
+  [12, '义务教育学校专任教师持证上岗率', '100%', '100%', '达标', ''],
+  [15, '县域内留守儿童关爱体系健全，全县符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%', '', '', '未达标', ''],
+  ['(1)', '留守儿童关爱体系', '', '已建立健全', '', ''],
+  ['(2)', '随迁子女在公办学校和购买服务学校就读比例', '', '91.3%', '', ''],
+  ['二、教育质量'],
+  [1, '全县初中三年巩固率达到95%以上', '≥95%', '初中三年巩固率为96.3%', '达标', ''],
+  [2, '全县残疾儿童少年入学率达到95%以上', '≥95%', '', '达标', ''],
+  ['①', '已入学残疾儿童少年数', '', 188, '', ''],
+  ['②', '全县适龄残疾儿童少年数', '', 196, '', ''],
+  [3, '所有学校制定章程，实现学校管理与教学信息化', '', '部分学校尚未制定章程', '达标', ''],
+  [9, '学生学业水平达到Ⅲ级以上', '', '是', '达标', ''],
+  ['三、社会认可度'],
+  [1, '社会认可度达到85%以上', '≥85%', '92.4%', '达标', '问卷'],
+];
+const merged = (rows: Cell[][]) => rows.flatMap((r, i) => (r.length === 1 && i > 2 ? [`A${i + 1}:F${i + 1}`] : []));
+
+describe('county sheet layouts', () => {
+  it('项目 | 2024年数据 | 备注: a year-headed column of a single-county file is the value column', async () => {
+    const r = await figuresOf([['项目', '2024年数据', '备注'], ['初中巩固率', '97.1%', ''], ['群众满意度', '91%', '抽样']]);
+    expect(r.issues).toEqual([]);
+    expect(r.figures.get(null)?.get('consolidationRate')?.value).toBeCloseTo(0.971, 12);
+    expect(r.figures.get(null)?.get('recognitionRate')?.value).toBeCloseTo(0.91, 12);
+  });
+
+  it('a column headed by a county of the 区县 column is that county; another heading beside it is warned about', async () => {
+    const rows = county().map((r, i) => [...r, i === 0 ? '区县' : '甲县']);
+    const path = await workbook({ 学校数据: rows, 县级指标: [['指标', '甲县', '2023年'], ['社会认可度', '90%', '80%']] });
+    const report = await check(path);
+    expect(report.counties[0]!.checklist.find((x) => x.item.id === 'recognition')!.conditions[0]!.value).toBeCloseTo(0.9, 12);
+    expect(report.issues.filter((i) => i.code === 'COLUMN_IGNORED').map((i) => i.cell)).toEqual(['C2']);
+  });
+
+  it('the 自评表: items and sub-rows read, phrases and units understood, evidence never a figure', async () => {
+    const path = await workbook({ 学校数据: county(), 自评表: { rows: ZIPINGBIAO, merges: ['A1:F1', ...merged(ZIPINGBIAO)] } });
+    const r = readCountySheet(await readSource(path), YOUZHI_2017, { schoolSheet: '学校数据', counties: [] });
+    const f = r.figures.get(null)!;
+    const value = (id: string) => f.get(id)?.value;
+    expect(r.sheet).toBe('自评表');
+    expect(value('planningReasonable')).toBe(true);
+    expect(value('specialEdFunding')).toBe(62000);
+    expect([value('trainedTeachers'), value('teachersToTrain')]).toEqual([2100, 2246]);
+    expect([value('rotatedTeachers'), value('eligibleTeachers'), value('rotatedBackbone')]).toEqual([150, 1200, 35]);
+    expect(value('certifiedRate')).toBe(1);
+    expect(value('leftBehindCare')).toBe(true);
+    expect(value('migrantRate')).toBeCloseTo(0.913, 12);
+    expect(value('consolidationRate')).toBeCloseTo(0.963, 12);
+    expect([value('disabledEnrolled'), value('disabledTotal')]).toEqual([188, 196]);
+    expect(value('charters')).toBe(false);
+    expect(value('monitoringLevel')).toBe(true);
+    expect(value('recognitionRate')).toBeCloseTo(0.924, 12);
+    expect(f.size).toBe(16);
+    expect(r.issues).toEqual([]);
+    expect([...r.claims.keys()]).toEqual(['planning', 'special_funding', 'training', 'rotation', 'certification', 'left_behind', 'consolidation', 'disabled_enrolment', 'charters', 'monitoring', 'recognition']);
+  });
+
+  it('the computed items equal the hand-computed ones, and every claim that disagrees is a warning', async () => {
+    const path = await workbook({ 学校数据: county(), 自评表: { rows: ZIPINGBIAO, merges: ['A1:F1', ...merged(ZIPINGBIAO)] } });
+    const report = await check(path);
+    const c = report.counties[0]!;
+    const cond = (id: string) => c.checklist.flatMap((x) => x.conditions).find((x) => x.condition.id === id)!;
+    expect(cond('training').value).toBeCloseTo(2100 / 2246, 12);
+    expect(cond('rotation').value).toBeCloseTo(150 / 1200, 12);
+    expect(cond('rotation_backbone').value).toBeCloseTo(35 / 150, 12);
+    expect(cond('disabled').value).toBeCloseTo(188 / 196, 12);
+    const disagree = report.issues.filter((i) => i.code === 'CLAIM_DISAGREES');
+    expect(disagree.map((i) => i.cell)).toEqual(['E7', 'E15', 'E23', 'E24']);
+    expect(disagree[0]!.message).toContain('自评达标，但测算为未达标：360学时培训完成率 93.50%（应 ≥ 100%）');
+    expect(disagree[1]!.message).toContain('自评未达标，但测算为达标'); // 15: the county was stricter than the rule
+    expect(disagree[2]!.message).toContain('测算为未达标'); // 章程: "部分学校尚未制定"
+    expect(disagree[3]!.message).toContain('测算为无法判定'); // 质量9: 校际差异率 not given
+    expect(c.claimDisagreements.map((x) => x.item.id)).toEqual(['training', 'left_behind', 'charters', 'monitoring']);
+  });
+
+  it('a phrase with several figures is a warning naming them, and the raw counts below it are used', async () => {
+    const r = await figuresOf([
+      ['指标', '实际情况'],
+      ['全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%', '比例12.5%，骨干占23%'],
+      ['（1）交流轮岗教师数', 150],
+      ['（2）符合交流条件教师数', 1200],
+      ['（3）其中：骨干教师', 35],
+    ]);
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['COUNTY_ROW_AMBIGUOUS', 'A2']]);
+    expect(r.issues[0]!.message).toContain('“交流轮岗比例”、“交流轮岗骨干教师比例”');
+    expect(r.figures.get(null)?.get('rotatedBackbone')?.value).toBe(35);
+    const one = await figuresOf([['指标', '实际情况'], ['初中三年巩固率', '2023年95.1%，2024年96.3%']]);
+    expect(one.issues.map((i) => i.code)).toEqual(['COUNTY_FIGURE_UNCLEAR']);
+    expect(one.issues[0]!.message).toContain('95.1%、96.3%');
+  });
+
+  it('a row that matches nothing but holds a figure is a warning with the two nearest items; a row without a figure is structure', async () => {
+    const r = await figuresOf([['指标', '数值'], ['二、教育质量', null], ['课程开设', '是'], ['校园绿化率', '40%'], ['残疾少年入读情况', '96%']]);
+    expect(r.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ['COUNTY_ROW_IGNORED', 'warning', 'A3'],
+      ['COUNTY_ROW_IGNORED', 'warning', 'A4'],
+      // Found by its words as the count of disabled children, but written as a percentage: not taken as 96 children.
+      ['COUNTY_FIGURE_UNCLEAR', 'warning', 'B5'],
+    ]);
+    expect(r.issues[0]!.message).toContain('是否指“课程开齐开足”？');
+  });
+});
+
+describe('school sheet header variants', () => {
+  const body = county().slice(1);
+  it('a two-row header under 在校学生数, and 城乡类型 / 所在地类型 columns, read without errors', async () => {
+    for (const ur of ['城乡类型', '所在地类型', '城乡属性']) {
+      const top = ['学校名称', '学校类型', '在校学生数', '', ...HEADER.slice(4), ur];
+      const sub = ['', '', '小学', '初中', ...HEADER.slice(4).map(() => ''), ''];
+      const rows = [top, sub, ...body.map((r, i) => [...r, i % 2 ? '乡村' : '城区'])];
+      const merges = ['C1:D1', ...['A', 'B', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map((c) => `${c}1:${c}2`)];
+      const report = await check(await workbook({ 学校数据: { rows, merges } }));
+      expect(report.issues.filter((i) => i.severity !== 'info'), ur).toEqual([]);
+      expect(report.counties[0]!.urbanRural.length, ur).toBeGreaterThan(0);
+      expect(report.input.schoolRows).toBe(6);
+    }
+  });
+
+  it('an unrecognised second header row is one error naming the row, not a row of bad schools', async () => {
+    // 高于规定学历教师数 split into 专科 | 本科 below it: not a header balance-check can read.
+    const top = [...HEADER.slice(0, 5), '', ...HEADER.slice(5)];
+    const sub = top.map((_, i) => (i === 4 ? '专科' : i === 5 ? '本科' : ''));
+    const rows = [top, sub, ...body.map((r) => [...r.slice(0, 5), 3, ...r.slice(5)])];
+    const report = await check(await workbook({ 学校数据: { rows, merges: ['E1:F1'] } }));
+    const errors = report.issues.filter((i) => i.severity === 'error');
+    expect(errors.map((i) => [i.code, i.row])).toEqual([['HEADER_ROW_MISREAD', 2]]);
+    expect(errors[0]!.message).toContain('“专科”');
+  });
+});
