@@ -216,9 +216,11 @@ describe('county sheet layouts', () => {
     expect(r.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
       ['COUNTY_ROW_IGNORED', 'warning', 'A3'],
       ['COUNTY_ROW_IGNORED', 'warning', 'A4'],
-      // Found by its words as the count of disabled children, but written as a percentage: not taken as 96 children.
-      ['COUNTY_FIGURE_UNCLEAR', 'warning', 'B5'],
     ]);
+    // Written as a percentage, 残疾 … is the enrolment rate (never 96 children).
+    expect(r.figures.get(null)?.get('disabledRate')?.value).toBeCloseTo(0.96, 12);
+    const count = await figuresOf([['指标', '数值'], ['残疾儿童少年总数', '96%']]);
+    expect(count.issues.map((i) => i.code)).toEqual(['COUNTY_FIGURE_UNCLEAR']);
     expect(r.issues[0]!.message).toContain('是否指“课程开齐开足”？');
   });
 });

@@ -101,7 +101,7 @@ export function claimDisagreement(r: ChecklistResult): { claim: string; computed
     r.status === 'not_provided'
       ? r.schools
         ? '学校数据中缺少计算所需的列'
-        : `缺少计算所需的数据（${r.item.name}）`
+        : `缺少${r.conditions.filter((c) => c.status === 'not_provided').map((c) => `“${c.condition.label}”`).join('、')}的数据`
       : r.schools
         ? r.status === 'not_met'
           ? `${r.schools.failing.length}所学校未达标（${r.schools.failing.slice(0, 5).map((s) => s.school.name).join('、')}${r.schools.failing.length > 5 ? ' 等' : ''}）`

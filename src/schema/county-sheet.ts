@@ -261,6 +261,9 @@ class CountySheetReader {
         return kind === 'none' || (kind === 'yesno' ? unit === 'yesno' : unit !== 'yesno' && (unit === 'percent') === rate);
       });
     const passes = [(t: Target<Meaning>) => fits(t), () => true];
+    // A name written exactly as an alias or the official text means that, whatever the value looks like.
+    const exact = this.targets.filter((t) => t.aliases.includes(text) || t.official.includes(text));
+    if (exact.length > 0 && exact.every((t) => same(t.value, exact[0]!.value))) return { kind: 'one', target: exact[0]!, how: 'alias' };
     const own = within ? new Set(itemInputs(within).all) : null;
     const local = (t: Target<Meaning>) => own !== null && t.value.kind === 'input' && own.has(t.value.input.id);
     for (const scope of own ? [local, () => true] : [() => true])
