@@ -15,7 +15,7 @@ import {
   type FieldDef,
 } from './columns';
 import { normaliseText } from './text';
-import { matchName, nearest, normaliseKeywords, normaliseName, type KeywordSet } from './match';
+import { matchName, nearest, normaliseKeywords, normaliseName, type KeywordSet, type Target } from './match';
 
 export { normaliseText };
 
@@ -57,7 +57,22 @@ export type ColumnKeywords = Readonly<Record<string, readonly KeywordSet[]>>;
  * A header text → field: the whole text first (县(市、区)), then without its unit, then without
  * punctuation and remarks in brackets, then by the profile's keywords (在校学生数小学 → 小学在校生数).
  */
-function matchHeader(text: string, keywords: ColumnKeywords): (FieldMatch & { unit: string | null }) | null {
+const NO_KEYWORDS: ColumnKeywords = {};
+
+type HeaderMatch = (FieldMatch & { unit: string | null }) | null;
+/** Header cells repeat (every candidate row is tried with each height): each text is matched once per keyword set. */
+const MATCHED = new WeakMap<ColumnKeywords, Map<string, HeaderMatch>>();
+const KEYWORD_TARGETS = new WeakMap<ColumnKeywords, Target<FieldDef>[]>();
+
+function matchHeader(text: string, keywords: ColumnKeywords): HeaderMatch {
+  let cache = MATCHED.get(keywords);
+  if (!cache) MATCHED.set(keywords, (cache = new Map()));
+  let m = cache.get(text);
+  if (m === undefined) cache.set(text, (m = matchHeaderText(text, keywords)));
+  return m;
+}
+
+function matchHeaderText(text: string, keywords: ColumnKeywords): HeaderMatch {
   const norm = normaliseText(text);
   const whole = LOOKUP.get(norm);
   if (whole) return { ...whole, unit: null };
@@ -67,10 +82,15 @@ function matchHeader(text: string, keywords: ColumnKeywords): (FieldMatch & { un
   const plain = normaliseName(text, []).text;
   const p = LOOKUP.get(plain);
   if (p) return { ...p, unit };
-  const targets = Object.entries(keywords).flatMap(([id, sets]) => {
-    const field = FIELD_BY_ID.get(id);
-    return field ? [{ value: field, aliases: [], official: [], keywords: normaliseKeywords(sets) }] : [];
-  });
+  let targets = KEYWORD_TARGETS.get(keywords);
+  if (!targets)
+    KEYWORD_TARGETS.set(
+      keywords,
+      (targets = Object.entries(keywords).flatMap(([id, sets]) => {
+        const field = FIELD_BY_ID.get(id);
+        return field ? [{ value: field, aliases: [], official: [], keywords: normaliseKeywords(sets) }] : [];
+      })),
+    );
   const k = matchName(plain, targets);
   return k.kind === 'one' ? { field: k.target.value, section: null, unit } : null;
 }
@@ -105,8 +125,8 @@ function candidate(sheet: Sheet, row: number, height: 1 | 2, keywords: ColumnKey
     const joined = !bottom || bottom === top ? [top] : [bottom, top + bottom, bottom + top];
     // Aliases of the joined texts, then their keywords, and only then the parent alone: 在校学生数 over
     // 小学 | 初中 means 小学在校生数 and 初中在校生数, not 在校生数 twice.
-    const attempts: [string, ColumnKeywords][] = [...joined.map((o): [string, ColumnKeywords] => [o, {}]), ...joined.map((o): [string, ColumnKeywords] => [o, keywords])];
-    if (joined.length > 1) attempts.push([top, {}], [top, keywords]);
+    const attempts: [string, ColumnKeywords][] = [...joined.map((o): [string, ColumnKeywords] => [o, NO_KEYWORDS]), ...joined.map((o): [string, ColumnKeywords] => [o, keywords])];
+    if (joined.length > 1) attempts.push([top, NO_KEYWORDS], [top, keywords]);
     let header = joined[0]!;
     let match: ReturnType<typeof matchHeader> = null;
     for (const [option, kw] of attempts) {
@@ -135,7 +155,7 @@ const sameHeaderWithoutRowAbove = (c: HeaderCandidate, best: HeaderCandidate) =>
 const HEADER_SCAN_ROWS = 30;
 
 /** The best header of a sheet: the row (or row pair) matching the most fields, with a school name column. */
-export function findHeader(sheet: Sheet, keywords: ColumnKeywords = {}): HeaderCandidate | null {
+export function findHeader(sheet: Sheet, keywords: ColumnKeywords = NO_KEYWORDS): HeaderCandidate | null {
   let best: HeaderCandidate | null = null;
   for (let row = 0; row < Math.min(sheet.rows.length, HEADER_SCAN_ROWS); row++) {
     for (const height of [1, 2] as const) {

@@ -69,8 +69,10 @@ export function normaliseName(raw: string, prefixes: readonly string[], subPrefi
 /** Alias and official texts go through the same normalisation as the names matched against them. */
 export const normaliseWording = (text: string, prefixes: readonly string[]) => normaliseName(text, prefixes).text;
 
+const SORTED = new WeakMap<readonly string[], string[]>();
 function stripPrefixes(s: string, prefixes: readonly string[]): string {
-  const sorted = [...prefixes].map(normaliseText).sort((a, b) => b.length - a.length);
+  let sorted = SORTED.get(prefixes);
+  if (!sorted) SORTED.set(prefixes, (sorted = [...prefixes].map(normaliseText).sort((a, b) => b.length - a.length)));
   for (let again = true; again; ) {
     again = false;
     for (const p of sorted)
@@ -85,10 +87,15 @@ function stripPrefixes(s: string, prefixes: readonly string[]): string {
 export const normaliseKeywords = (sets: readonly KeywordSet[]): KeywordSet[] =>
   sets.map((k) => ({ all: k.all.map(normaliseText), none: k.none.map(normaliseText) }));
 
+/** Bigrams of the texts matched against, kept: the same aliases are compared with every row. */
+const BIGRAMS = new Map<string, string[]>();
 const bigrams = (s: string): string[] => {
+  let b = BIGRAMS.get(s);
+  if (b) return b;
   const chars = [...s];
-  if (chars.length < 2) return chars;
-  return chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
+  b = chars.length < 2 ? chars : chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
+  if (BIGRAMS.size < 10_000) BIGRAMS.set(s, b);
+  return b;
 };
 
 /** Dice similarity of the character bigrams: 1 for equal texts, 0 for nothing in common. */
