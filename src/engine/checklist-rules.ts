@@ -7,6 +7,9 @@ import { z } from 'zod';
 
 export const COUNTY_UNITS = ['count', 'percent', 'yuan', 'number', 'yesno'] as const;
 
+/** Words a name must all hold (`all`) and must not hold (`none`). */
+const KeywordSetSchema = z.object({ all: z.array(z.string()).min(1), none: z.array(z.string()).default([]) });
+
 export const CountyInputSchema = z.object({
   id: z.string(),
   /** Row names: the first is the one the template writes; the rest are aliases. */
@@ -20,7 +23,7 @@ export const CountyInputSchema = z.object({
    * Keywords that identify the figure in any wording: a row matches a set when it holds every
    * word of `all` and none of `none` (残疾 + 入学 → the enrolled count; 残疾 without 入学 → the total).
    */
-  keywords: z.array(z.object({ all: z.array(z.string()).min(1), none: z.array(z.string()).default([]) })).default([]),
+  keywords: z.array(KeywordSetSchema).default([]),
 });
 
 const Term = z.object({ input: z.string(), sign: z.union([z.literal(1), z.literal(-1)]) });
@@ -149,6 +152,38 @@ export const COUNTY_INPUTS_2017: CountyInput[] = [
   input('recognitionSurveyed', 'count', ['调查人数'], '参加社会认可度调查的人数（人）', '调查+人数-认可|调查+总|问卷+总|参与+调查'),
 ];
 
+/** The figures a condition reads, the ready figure first. */
+export function conditionInputs(c: Condition): string[] {
+  switch (c.kind) {
+    case 'yesno':
+    case 'amount':
+      return [c.input];
+    case 'notBelow':
+      return [c.input, c.reference, c.orYesNo];
+    case 'ratio':
+      return [c.ready, ...c.numerator.map((t) => t.input), ...c.denominator.map((t) => t.input), ...(c.orYesNo ? [c.orYesNo] : [])];
+  }
+}
+
+/**
+ * What an item reads: every figure (`all`, in order, once each), the figures a single number for the
+ * whole item stands for (`ready`: the ratios and amounts), and those a 是/否 for the whole item answers.
+ */
+export function itemInputs(item: ChecklistItem): { all: string[]; ready: string[]; yesno: string[] } {
+  const ready: string[] = [];
+  const yesno: string[] = [];
+  for (const c of item.conditions) {
+    if (c.kind === 'yesno') yesno.push(c.input);
+    if (c.kind === 'amount') ready.push(c.input);
+    if (c.kind === 'notBelow') yesno.push(c.orYesNo);
+    if (c.kind === 'ratio') {
+      ready.push(c.ready);
+      if (c.orYesNo) yesno.push(c.orYesNo);
+    }
+  }
+  return { all: [...new Set(item.conditions.flatMap(conditionInputs))], ready, yesno };
+}
+
 const plus = (...inputs: string[]) => inputs.map((i) => ({ input: i, sign: 1 as const }));
 const minus = (...inputs: string[]) => inputs.map((i) => ({ input: i, sign: -1 as const }));
 const yesno = (id: string, label: string, inputId: string): Condition => ({ kind: 'yesno', id, label, input: inputId });
@@ -226,33 +261,40 @@ export const CHECKLIST_2017: ChecklistItem[] = [
  * may begin with that says nothing (全县, 所有 …), and keywords that find a school column in any
  * wording. The reader holds no wording of its own.
  */
+/** A list of words or headings, as a county writes them. */
+const words = z.array(z.string());
+
 export const WordingSchema = z.object({
   countySheet: z.object({
     /** Sheet names that mark the county sheet. */
-    sheetNames: z.array(z.string()),
+    sheetNames: words,
     /** The column naming the figure or item: 指标, 评估内容 … */
-    nameHeaders: z.array(z.string()),
+    nameHeaders: words,
     /** The column holding the figure: 数值, 实际情况 … */
-    valueHeaders: z.array(z.string()),
+    valueHeaders: words,
     /** The county's own verdict on the item: 是否达标, 自评结论 … */
-    claimHeaders: z.array(z.string()),
+    claimHeaders: words,
     /** Columns that never supply a figure: 评估标准, 佐证材料, 说明 … */
-    ignoredHeaders: z.array(z.string()),
+    ignoredHeaders: words,
+    /** The numbering column (序号), whose （1） / ① marks a sub-row. */
+    numberHeaders: words,
   }),
   /** 是 / 否 as a whole cell. */
-  yes: z.array(z.string()),
-  no: z.array(z.string()),
+  yes: words,
+  no: words,
   /** Inside a phrase ("已建立健全…", "部分学校未制定章程"): a negative marker wins over a positive one. */
-  yesMarkers: z.array(z.string()),
-  noMarkers: z.array(z.string()),
+  yesMarkers: words,
+  noMarkers: words,
+  /** Phrases holding a negative marker that say no "no" (不低于, 不超过): removed before the markers are looked for. */
+  notNegative: words,
   /** Words a row name may begin with that do not change what it names. */
-  namePrefixes: z.array(z.string()),
+  namePrefixes: words,
   /** Words that make a figure's name a rate (率, 比例): between a rate and a count, they decide. */
-  rateWords: z.array(z.string()),
+  rateWords: words,
   /** A row beginning with one of these (after numbering) belongs to the item above it. */
-  subRowPrefixes: z.array(z.string()),
+  subRowPrefixes: words,
   /** Keyword sets per school column id, tried when no header alias matches. */
-  schoolColumns: z.record(z.string(), z.array(z.object({ all: z.array(z.string()).min(1), none: z.array(z.string()).default([]) }))),
+  schoolColumns: z.record(z.string(), z.array(KeywordSetSchema)),
 });
 export type Wording = z.infer<typeof WordingSchema>;
 
@@ -263,11 +305,13 @@ export const WORDING_2017: Wording = {
     valueHeaders: ['数值', '值', '填报值', '数据', '填报数', '实际情况', '自评情况', '完成情况', '实际值', '现状', '实际数据', '自评数据', '达成情况', '县级数据'],
     claimHeaders: ['是否达标', '自评结论', '达标情况', '结论', '是否达到', '自评结果', '评估结论', '达标与否'],
     ignoredHeaders: ['说明', '备注', '单位', '序号', '编号', '标准', '计算方法', '评估标准', '评估要求', '佐证材料', '佐证', '佐证资料', '支撑材料', '评分', '分值', '得分', '计量单位'],
+    numberHeaders: ['序号', '编号'],
   },
   yes: ['是', '有', '达到', '已达到', '符合', '健全', '已', '√', '✓', '✔', 'y', 'yes', 'true', '1', '达标', '已达标', '合格', '良好', '优秀', '全部达到'],
   no: ['否', '无', '未达到', '不符合', '不健全', '未', '×', '✗', '✘', 'n', 'no', 'false', '0', '未达标', '不达标', '不合格', '没有'],
   yesMarkers: ['是', '已', '达到', '符合', '健全', '达标', '合格', '良好', '优秀', '开齐开足', '全部', '均'],
   noMarkers: ['未', '不', '没有', '否', '尚', '欠缺', '无法', '差距'],
+  notNegative: ['不低于', '不少于', '不超过', '不小于', '不高于', '不大于', '不含'],
   namePrefixes: ['全县义务教育学校', '县域内义务教育学校', '义务教育学校', '全县', '县域内', '县域', '全区', '区域内', '本县', '我县', '所有', '各'],
   rateWords: ['率', '比例', '占比', '百分比', '%'],
   subRowPrefixes: ['其中'],

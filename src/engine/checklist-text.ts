@@ -30,11 +30,11 @@ export function conditionStandard(c: Condition): string {
 }
 
 /** "交流轮岗比例 12.50%（≥ 10%）；骨干教师占交流轮岗教师比例 25.00%（≥ 20%）" */
-export function itemValueText(r: ChecklistResult): string {
+export function itemValueText(r: Pick<ChecklistResult, 'conditions'>): string {
   return r.conditions.map((c) => `${c.condition.label} ${conditionValue(c)}`).join('；');
 }
 /** The conditions that fail, each with its standard: "骨干教师占交流轮岗教师比例 18.28%（应 ≥ 20%）". */
-export function itemFailText(r: ChecklistResult): string {
+export function itemFailText(r: Pick<ChecklistResult, 'conditions'>): string {
   return r.conditions
     .filter((c) => c.status === 'not_met')
     .map((c) => `${c.condition.label} ${conditionValue(c)}（应 ${conditionStandard(c.condition)}）`)

@@ -51,7 +51,7 @@ export interface ChecklistResult {
   /** For items judged from school rows: the schools that fail or lack data, and (rooms) the totals. */
   schools: { failing: SchoolItems[]; notProvided: SchoolItems[]; rooms: RoomTotals | null } | null;
   /** What the county itself said of the item, and whether the computed status agrees. */
-  claim: (CountyClaim & { agrees: boolean }) | null;
+  claim: (CountyClaim & { disagreement: ClaimDisagreement | null }) | null;
 }
 
 export type Dimension = 'resources' | 'guarantee' | 'quality' | 'recognition';
@@ -86,36 +86,39 @@ export function evaluateChecklist(
   }).map((r): ChecklistResult => {
     const claim = claims.get(r.item.id);
     if (!claim) return { ...r, claim: null };
-    const agrees = (r.status === 'met') === claim.met && r.status !== 'not_provided';
-    const result = { ...r, claim: { ...claim, agrees } };
-    if (!agrees) issues.push(claimIssue(result, county));
-    return result;
+    const disagreement = disagreementOf(r, claim);
+    if (disagreement)
+      issues.push(makeIssue('CLAIM_DISAGREES', { sheet: claim.sheet, cell: claim.cell, column: claim.name, ...(county ? { county } : {}) }, { ...disagreement }));
+    return { ...r, claim: { ...claim, disagreement } };
   });
   return { checklist, issues };
 }
 
-/** "自评达标" / "未达标" / "360学时培训完成率 93.50%（应 ≥ 100%）": the parts of a claim that the computation contradicts. */
-export function claimDisagreement(r: ChecklistResult): { claim: string; computed: string; detail: string } {
-  const claim = r.claim!;
-  const detail =
-    r.status === 'not_provided'
-      ? r.schools
-        ? '学校数据中缺少计算所需的列'
-        : `缺少${r.conditions.filter((c) => c.status === 'not_provided').map((c) => `“${c.condition.label}”`).join('、')}的数据`
-      : r.schools
-        ? r.status === 'not_met'
-          ? `${r.schools.failing.length}所学校未达标（${r.schools.failing.slice(0, 5).map((s) => s.school.name).join('、')}${r.schools.failing.length > 5 ? ' 等' : ''}）`
-          : '各校均达标'
-        : r.status === 'not_met'
-          ? itemFailText(r)
-          : itemValueText(r);
-  return { claim: `自评${claim.met ? '达标' : '未达标'}`, computed: r.status === 'not_provided' ? '无法判定' : r.status === 'met' ? '达标' : '未达标', detail };
+/** What the county said against what was computed, in words: "自评达标", "未达标", "360学时培训完成率 93.50%（应 ≥ 100%）". */
+export interface ClaimDisagreement {
+  claim: string;
+  computed: string;
+  detail: string;
 }
 
-/** "自评达标，但测算为未达标：教师5年360学时培训完成率 93.50%（应 ≥ 100%）". */
-function claimIssue(r: ChecklistResult, county: string | null): Issue {
-  const claim = r.claim!;
-  return makeIssue('CLAIM_DISAGREES', { sheet: claim.sheet, cell: claim.cell, column: claim.name, ...(county ? { county } : {}) }, claimDisagreement(r));
+type Judged = Omit<ChecklistResult, 'claim'>;
+
+/** A claim agrees only with a judged status of the same sense: 达标 against 无法判定 cannot be verified. */
+function disagreementOf(r: Judged, claim: CountyClaim): ClaimDisagreement | null {
+  if (r.status !== 'not_provided' && (r.status === 'met') === claim.met) return null;
+  const computed = r.status === 'not_provided' ? '无法判定' : r.status === 'met' ? '达标' : '未达标';
+  return { claim: `自评${claim.met ? '达标' : '未达标'}`, computed, detail: computedDetail(r) };
+}
+
+function computedDetail(r: Judged): string {
+  if (r.schools) {
+    if (r.status === 'not_provided') return '学校数据中缺少计算所需的列';
+    if (r.status === 'met') return '各校均达标';
+    const failing = r.schools.failing;
+    return `${failing.length}所学校未达标（${failing.slice(0, 5).map((s) => s.school.name).join('、')}${failing.length > 5 ? ' 等' : ''}）`;
+  }
+  if (r.status === 'not_provided') return `缺少${r.conditions.filter((c) => c.status === 'not_provided').map((c) => `“${c.condition.label}”`).join('、')}的数据`;
+  return r.status === 'not_met' ? itemFailText(r) : itemValueText(r);
 }
 
 function evaluateCondition(c: Condition, figures: CountyFigures, issues: Issue[]): ConditionResult {

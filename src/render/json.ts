@@ -4,7 +4,7 @@
  */
 import type { SectionResult } from '../engine/compliance';
 import type { IndicatorStats } from '../engine/evaluate';
-import { claimDisagreement, type ChecklistResult } from '../engine/checklist';
+import type { ChecklistResult } from '../engine/checklist';
 import type { SchoolItems } from '../engine/school-items';
 import type { Issue } from '../issues/catalogue';
 import { dimensionReasons } from './prose';
@@ -36,7 +36,7 @@ function countyJson(report: Report, county: CountyReport) {
     ),
     excluded: county.excluded.map(({ school, reason }) => ({ name: school.name, type: school.type, reason })),
     checklist: county.checklist.map(checklistJson),
-    claimDisagreements: county.claimDisagreements.map((r) => ({ id: r.item.id, dimension: r.item.dimension, number: r.item.number, sheet: r.claim!.sheet, cell: r.claim!.cell, ...claimDisagreement(r) })),
+    claimDisagreements: county.claimDisagreements.map((r) => ({ id: r.item.id, dimension: r.item.dimension, number: r.item.number, sheet: r.claim!.sheet, cell: r.claim!.cell, ...r.claim!.disagreement! })),
     verdict: { ...county.verdict, reasons: dimensionReasons(report, county) },
     schoolItems: county.schoolItems.map(schoolItemsJson),
     groups: county.groups,
@@ -57,7 +57,7 @@ function checklistJson(r: ChecklistResult) {
       notProvided: r.schools.notProvided.map((s) => s.school.name),
       rooms: r.schools.rooms,
     },
-    claim: r.claim && { met: r.claim.met, text: r.claim.text, sheet: r.claim.sheet, cell: r.claim.cell, agrees: r.claim.agrees },
+    claim: r.claim && { met: r.claim.met, text: r.claim.text, sheet: r.claim.sheet, cell: r.claim.cell, agrees: r.claim.disagreement === null },
   };
 }
 

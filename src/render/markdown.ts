@@ -166,7 +166,7 @@ function checklistSection(report: Report, county: CountyReport): string {
             c.schools ? schoolItemText(c) : itemValueText(c),
             c.schools ? '各校均达到' : itemStandardText(c),
             c.status === 'not_met' ? `**${STATUS_LABEL[c.status]}**` : STATUS_LABEL[c.status],
-            ...(claims ? [c.claim ? `${c.claim.met ? '达标' : '未达标'}${c.claim.agrees ? '' : '（不一致）'}` : '—'] : []),
+            ...(claims ? [c.claim ? `${c.claim.met ? '达标' : '未达标'}${c.claim.disagreement ? '（不一致）' : ''}` : '—'] : []),
           ]),
         ['c', 'l', 'l', 'l', 'c', ...(claims ? (['c'] as const) : [])],
       ),

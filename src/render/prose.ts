@@ -2,7 +2,7 @@
  * Sentences in the register of a 自评报告, shared by the terminal, Markdown and Excel
  * renderers so that the verdict reads the same everywhere.
  */
-import { claimDisagreement, DIMENSIONS, type ChecklistResult, type Dimension } from '../engine/checklist';
+import { DIMENSIONS, type ChecklistResult, type ClaimDisagreement, type Dimension } from '../engine/checklist';
 import { conditionStandard, itemFailText } from '../engine/checklist-text';
 import type { SchoolItems, Status } from '../engine/school-items';
 import { LEVEL_NAMES } from '../engine/types';
@@ -79,9 +79,12 @@ export const itemNumber = (r: ChecklistResult) => `${DIMENSION_LABEL[r.item.dime
 
 export { itemFailText, itemValueText } from '../engine/checklist-text';
 
+/** "自评达标，但测算为未达标：360学时培训完成率 93.50%（应 ≥ 100%）" (the Excel cell; also the warning's text). */
+export const claimText = (d: ClaimDisagreement) => `${d.claim}，但测算为${d.computed}：${d.detail}`;
+
 /** "教师5年360学时培训完成率达到100%：自评达标，但测算为未达标（360学时培训完成率 93.50%（应 ≥ 100%））". */
 export function claimSentence(r: ChecklistResult): string {
-  const d = claimDisagreement(r);
+  const d = r.claim!.disagreement!;
   return `${itemNumber(r)}（${r.item.name}）：${d.claim}，但测算为${d.computed}——${d.detail}（${r.claim!.sheet}!${r.claim!.cell}）`;
 }
 

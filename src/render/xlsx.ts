@@ -7,7 +7,6 @@
  */
 import { columnLetters } from '../common/a1';
 import type { SectionResult } from '../engine/compliance';
-import { claimDisagreement } from '../engine/checklist';
 import type { Status } from '../engine/school-items';
 import type { IndicatorDef, Profile } from '../engine/profile';
 import { COMPARE_DECIMALS } from '../engine/stats';
@@ -15,6 +14,7 @@ import { LEVEL_NAMES, type Level } from '../engine/types';
 import { sectionLabel, type CountyReport, type Report } from '../report/model';
 import { displayWidth } from './format';
 import {
+  claimText,
   DIMENSION_LABEL,
   gapSentence,
   provinceRow,
@@ -574,7 +574,7 @@ function guaranteeSheet(county: CountyReport, name: string): SheetBuilder {
       ...(claims
         ? [
             { v: c.claim ? (c.claim.met ? '达标' : '未达标') : '—', s: CENTER },
-            { v: c.claim && !c.claim.agrees ? `${claimDisagreement(c).claim}，但测算为${claimDisagreement(c).computed}：${claimDisagreement(c).detail}` : '', s: wrapTop },
+            { v: c.claim?.disagreement ? claimText(c.claim.disagreement) : '', s: wrapTop },
           ]
         : []),
     ]),

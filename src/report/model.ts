@@ -147,7 +147,7 @@ function countyReport(county: CountyResult, profile: Profile, label: string): Co
     schools: county.schools,
     schoolItems: county.schoolItems,
     checklist: county.checklist,
-    claimDisagreements: county.checklist.filter((c) => c.claim && !c.claim.agrees),
+    claimDisagreements: county.checklist.filter((c) => c.claim?.disagreement),
     verdict: county.verdict,
     groups: county.groups,
     urbanRural: county.urbanRural,

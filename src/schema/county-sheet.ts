@@ -9,7 +9,7 @@
  * that holds a figure is either read or warned about; the county's own 是否达标 is kept as its claim.
  */
 import type { CountyClaim, CountyFigure } from '../engine/checklist';
-import type { ChecklistItem, CountyInput, Wording } from '../engine/checklist-rules';
+import { itemInputs, type ChecklistItem, type CountyInput, type Wording } from '../engine/checklist-rules';
 import type { Profile } from '../engine/profile';
 import { makeIssue, type Issue, type IssueCode, type IssueParams } from '../issues/catalogue';
 import { a1, type CellValue, type Sheet, type SourceFile } from '../read/types';
@@ -28,24 +28,6 @@ export interface CountySheetResult {
 
 type Meaning = { kind: 'input'; input: CountyInput } | { kind: 'item'; item: ChecklistItem };
 type ValueKind = 'yesno' | 'number' | 'none';
-
-/** Every input an item's conditions read, and the ones a single figure or a 是/否 for the whole item fills. */
-function itemInputs(item: ChecklistItem) {
-  const all: string[] = [];
-  const ready: string[] = [];
-  const yesno: string[] = [];
-  for (const c of item.conditions) {
-    if (c.kind === 'yesno') yesno.push(c.input), all.push(c.input);
-    if (c.kind === 'amount') ready.push(c.input), all.push(c.input);
-    if (c.kind === 'notBelow') yesno.push(c.orYesNo), all.push(c.input, c.reference, c.orYesNo);
-    if (c.kind === 'ratio') {
-      ready.push(c.ready);
-      all.push(c.ready, ...c.numerator.map((t) => t.input), ...c.denominator.map((t) => t.input));
-      if (c.orYesNo) yesno.push(c.orYesNo), all.push(c.orYesNo);
-    }
-  }
-  return { all, ready, yesno };
-}
 
 /** The inputs a matched row fills, given what its value looks like. */
 function resolve(m: Meaning, kind: ValueKind): string[] {
@@ -96,14 +78,20 @@ const headingOf = (cell: CellValue | undefined) => {
 /** The header row: a 指标 / 评估内容 cell and a value, county or 是否达标 column, in the first 30 rows. */
 function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layout | null {
   const set = (list: readonly string[]) => new Set(list.map(normaliseText));
-  const [names, values, claims, ignored] = [set(w.countySheet.nameHeaders), set(w.countySheet.valueHeaders), set(w.countySheet.claimHeaders), set(w.countySheet.ignoredHeaders)];
+  const [names, values, claims, ignored, numbers] = [
+    set(w.countySheet.nameHeaders),
+    set(w.countySheet.valueHeaders),
+    set(w.countySheet.claimHeaders),
+    set(w.countySheet.ignoredHeaders),
+    set(w.countySheet.numberHeaders),
+  ];
   const countyNames = new Map(counties.map((c) => [normaliseText(c), c]));
   for (let row = 0; row < Math.min(sheet.rows.length, HEADER_SCAN_ROWS); row++) {
     const cells = sheet.rows[row] ?? [];
     const headings = Array.from({ length: cells.length }, (_, col) => headingOf(cells[col]));
     const nameCol = headings.findIndex((t) => names.has(t));
     if (nameCol < 0) continue;
-    const seq = headings.findIndex((t) => t === '序号' || t === '编号');
+    const seq = headings.findIndex((t) => numbers.has(t));
     let claimCol: number | null = null;
     const valueCols: Layout['valueCols'] = [];
     const countyCols: Layout['valueCols'] = [];
@@ -184,7 +172,7 @@ class CountySheetReader {
       }
       const norm = normaliseName(name, this.w.namePrefixes, this.w.subRowPrefixes);
       const seq = layout.seqCol !== null ? cellText(cells[layout.seqCol]) : undefined;
-      const sub = norm.sub || (seq !== undefined && normaliseName(seq, []).sub) || (seq !== undefined && /^[\u2460-\u2473]/.test(seq.trim()));
+      const sub = norm.sub || (seq !== undefined && normaliseName(seq, []).sub);
       const kind = valueKind(values[0]?.cell, this.w);
       const valueText = normaliseText(cellText(values[0]?.cell) ?? '');
       let match = this.match(norm.text, kind, valueText, sub ? current : null);
@@ -242,7 +230,12 @@ class CountySheetReader {
     return { sheet: sheet.name, figures: this.figures, claims: this.claims, issues: this.issues };
   }
 
-  /** A sub-row is first matched among the figures of the item above it. */
+  /**
+   * The meaning of a row name. An exact alias or official text decides at once. Otherwise a sub-row
+   * is looked for among the figures of the item above it first, then everywhere; and in each scope
+   * first among the figures that fit the value (a 是/否 for a 是/否; a number under a rate word or
+   * written with % for a rate, any other number for a count or amount), then among all.
+   */
   private match(text: string, kind: ValueKind, valueText: string, within: ChecklistItem | null): MatchResult<Meaning> {
     const itemOf = (m: Meaning) => (m.kind === 'item' ? m.item : this.itemOfInput.get(m.input.id));
     const same = (a: Meaning, b: Meaning) => {
@@ -251,48 +244,33 @@ class CountySheetReader {
       const [x, y] = [resolve(a, kind), resolve(b, kind)];
       return x.length > 0 && x.length === y.length && x.every((id) => y.includes(id));
     };
-    const attempt = (targets: readonly Target<Meaning>[]) => this.refine(matchName(text, targets, same), text, kind, same);
-    // A number under a name with a rate word (率, 比例) or written with % is first looked for among
-    // the rates, any other number among the counts and amounts; then among all.
-    const rate = this.w.rateWords.some((r) => text.includes(normaliseText(r))) || valueText.includes('%');
-    const fits = (t: Target<Meaning>) =>
-      resolve(t.value, kind).every((id) => {
-        const unit = this.inputById.get(id)!.unit;
-        return kind === 'none' || (kind === 'yesno' ? unit === 'yesno' : unit !== 'yesno' && (unit === 'percent') === rate);
-      });
-    const passes = [(t: Target<Meaning>) => fits(t), () => true];
-    // A name written exactly as an alias or the official text means that, whatever the value looks like.
     const exact = this.targets.filter((t) => t.aliases.includes(text) || t.official.includes(text));
     if (exact.length > 0 && exact.every((t) => same(t.value, exact[0]!.value))) return { kind: 'one', target: exact[0]!, how: 'alias' };
+
+    const rate = this.w.rateWords.some((r) => text.includes(normaliseText(r))) || valueText.includes('%');
+    const fits = (t: Target<Meaning>) =>
+      kind === 'none' ||
+      resolve(t.value, kind).every((id) => {
+        const unit = this.inputById.get(id)!.unit;
+        return kind === 'yesno' ? unit === 'yesno' : unit !== 'yesno' && (unit === 'percent') === rate;
+      });
     const own = within ? new Set(itemInputs(within).all) : null;
-    const local = (t: Target<Meaning>) => own !== null && t.value.kind === 'input' && own.has(t.value.input.id);
-    for (const scope of own ? [local, () => true] : [() => true])
-      for (const pass of passes) {
-        const result = attempt(this.targets.filter((t) => scope(t) && pass(t)));
+    const scopes = own ? [(t: Target<Meaning>) => t.value.kind === 'input' && own.has(t.value.input.id), () => true] : [() => true];
+    let result: MatchResult<Meaning> = { kind: 'none' };
+    for (const scope of scopes)
+      for (const fitting of [true, false]) {
+        result = this.refine(matchName(text, this.targets.filter((t) => scope(t) && (!fitting || fits(t))), same), fits, same);
         if (result.kind === 'one') return result;
-        if (scope !== local && pass !== passes[0] && result.kind === 'several') return result;
       }
-    return attempt(this.targets);
+    return result;
   }
 
-  /**
-   * Several candidates: those that fit the value (a 是/否 or a number) may leave one; among figures,
-   * a name with a rate word (率, 比例) means the rate, one without it the count or amount.
-   */
-  private refine(result: MatchResult<Meaning>, text: string, kind: ValueKind, same: (a: Meaning, b: Meaning) => boolean): MatchResult<Meaning> {
-    if (result.kind !== 'several' || kind === 'none') return result;
-    const unitsOf = (t: Target<Meaning>) => resolve(t.value, kind).map((id) => this.inputById.get(id)!.unit);
-    const distinct = (list: Target<Meaning>[]) => list.filter((t, i) => list.findIndex((u) => same(u.value, t.value)) === i);
-    let fitting = distinct(result.targets.filter((t) => {
-      const units = unitsOf(t);
-      return units.length > 0 && units.every((u) => (u === 'yesno') === (kind === 'yesno'));
-    }));
-    if (fitting.length > 1 && kind === 'number') {
-      const rate = this.w.rateWords.some((r) => text.includes(normaliseText(r)));
-      const byRate = fitting.filter((t) => unitsOf(t).every((u) => (u === 'percent') === rate));
-      if (byRate.length > 0) fitting = byRate;
-    }
-    return fitting.length === 1 ? { kind: 'one', target: fitting[0]!, how: 'similar' } : result;
+  /** Several candidates, of which those that fit the value may leave one. */
+  private refine(result: MatchResult<Meaning>, fits: (t: Target<Meaning>) => boolean, same: (a: Meaning, b: Meaning) => boolean): MatchResult<Meaning> {
+    if (result.kind !== 'several') return result;
+    const fitting = result.targets.filter((t) => fits(t));
+    const distinct = fitting.filter((t, i) => fitting.findIndex((u) => same(u.value, t.value)) === i);
+    return distinct.length === 1 ? { kind: 'one', target: distinct[0]!, how: 'similar' } : result;
   }
 
   private readClaim(r: number, cell: CellValue | undefined, name: string, item: ChecklistItem | null): boolean | undefined {
@@ -312,14 +290,16 @@ class CountySheetReader {
     const cell = a1(r, col);
     const seenKey = `${county ?? ''}\u0000${input.id}`;
     const first = this.firstRow.get(seenKey);
-    if (first && this.fromClaim.has(seenKey) && !fromClaim) this.fromClaim.delete(seenKey);
-    else if (first && fromClaim) return;
-    else if (first) {
-      this.issues.push(makeIssue('DUPLICATE_COUNTY_ROW', { ...this.at(r, col, name), ...(county ? { county } : {}) }, { firstCell: first, name }));
-      return;
+    if (first !== undefined) {
+      if (fromClaim) return; // a figure (or an earlier claim) is there already
+      if (!this.fromClaim.has(seenKey)) {
+        this.issues.push(makeIssue('DUPLICATE_COUNTY_ROW', { ...this.at(r, col, name), ...(county ? { county } : {}) }, { firstCell: first, name }));
+        return;
+      }
     }
     this.firstRow.set(seenKey, `${this.sheet.name}!${cell}`);
     if (fromClaim) this.fromClaim.add(seenKey);
+    else this.fromClaim.delete(seenKey);
     const forCounty = this.figures.get(county) ?? new Map<string, CountyFigure>();
     forCounty.set(input.id, { value, sheet: this.sheet.name, cell, name });
     this.figures.set(county, forCounty);
@@ -362,16 +342,13 @@ function setOf(list: readonly string[]): Set<string> {
   return s;
 }
 
-/** Phrases that contain 不 without saying no. */
-const NOT_NEGATIVE = ['不低于', '不少于', '不超过', '不小于', '不高于', '不大于', '不含'];
-
 /** 是/否 from a whole cell or a phrase; undefined when it says neither. `own`: the item's words, removed first. */
 export function yesNo(text: string, own: readonly string[], w: Wording): boolean | undefined {
   const t = normaliseText(text);
   if (setOf(w.yes).has(t)) return true;
   if (setOf(w.no).has(t)) return false;
   let rest = t;
-  for (const o of [...own, ...NOT_NEGATIVE]) rest = rest.split(o).join('');
+  for (const o of [...own, ...w.notNegative]) rest = rest.split(normaliseText(o)).join('');
   if (w.noMarkers.some((m) => rest.includes(normaliseText(m)))) return false;
   if (w.yesMarkers.some((m) => rest.includes(normaliseText(m)))) return true;
   return undefined;

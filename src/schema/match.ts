@@ -32,9 +32,8 @@ export interface NormalisedName {
 }
 
 const CIRCLED = /^[\u2460-\u2473\u2776-\u277f\u2780-\u2793]/;
-const CHINESE_NUMBER = '[一二三四五六七八九十百]+';
-/** Numbering at the start: 一、 （一） 1. 1、 1) 第1项 第一条; the ones of a sub-row ((1), ①) set `sub`. */
-const TOP_NUMBERING = new RegExp(`^(第[0-9${CHINESE_NUMBER.slice(1, -2)}]+[项条点]|${CHINESE_NUMBER}[、.]|\\(${CHINESE_NUMBER}\\)|[0-9]+(\\.[0-9]+)*[.、)]|[0-9]+(\\.[0-9]+)+)`);
+/** Numbering at the start: 一、 （一） 1. 1、 1) 1.2 第1项 第一条; the ones of a sub-row ((1), ①) set `sub`. */
+const TOP_NUMBERING = /^(第[0-9一二三四五六七八九十百]+[项条点]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|[0-9]+(\.[0-9]+)*[.、)]|[0-9]+(\.[0-9]+)+)/;
 const SUB_NUMBERING = /^\([0-9]+\)/;
 const BRACKETS = /\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
 const PUNCTUATION = /[，,。．.、；;：:“”"'‘’!！?？·•\-—–_/\\《》<>〈〉「」『』]/g;

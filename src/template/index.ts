@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { DIMENSIONS } from '../engine/checklist';
-import type { Condition, CountyInput } from '../engine/checklist-rules';
+import { itemInputs, type CountyInput } from '../engine/checklist-rules';
 import { conditionStandard } from '../engine/checklist-text';
 import type { Profile } from '../engine/profile';
 import { DIMENSION_LABEL } from '../render/prose';
@@ -148,7 +148,7 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
     dim.font = { bold: true };
     sheet.mergeCells(dim.number, 1, dim.number, 6);
     for (const item of profile.checklist.filter((c) => c.dimension === d)) {
-      const own = [...new Set(item.conditions.flatMap(conditionInputs))].map((id) => inputs.get(id)!).filter(Boolean);
+      const own = itemInputs(item).all.map((id) => inputs.get(id)).filter((i): i is CountyInput => i !== undefined);
       const standard = item.school ? '由“学校数据”表逐校计算' : item.conditions.map((c) => `${c.label} ${conditionStandard(c)}`).join('；');
       const row = sheet.addRow([item.number, item.name, standard, item.school ? '（由学校数据计算，可不填）' : null, null, own.length === 1 ? own[0]!.note : '']);
       row.alignment = { wrapText: true, vertical: 'top' };
@@ -163,20 +163,6 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
     }
   });
   [6, 46, 28, 16, 10, 50].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-}
-
-/** The figures a condition reads, the ready figure first. */
-function conditionInputs(c: Condition): string[] {
-  switch (c.kind) {
-    case 'yesno':
-      return [c.input];
-    case 'amount':
-      return [c.input];
-    case 'notBelow':
-      return [c.input, c.reference, c.orYesNo];
-    case 'ratio':
-      return [c.ready, ...c.numerator.map((t) => t.input), ...c.denominator.map((t) => t.input), ...(c.orYesNo ? [c.orYesNo] : [])];
-  }
 }
 
 type ExcelJsSheet = import('exceljs').Worksheet;
