@@ -58,6 +58,7 @@ export type ColumnKeywords = Readonly<Record<string, readonly KeywordSet[]>>;
  * punctuation and remarks in brackets, then by the profile's keywords (在校学生数小学 → 小学在校生数).
  */
 const NO_KEYWORDS: ColumnKeywords = {};
+const HAN = /\p{Script=Han}/u;
 
 type HeaderMatch = (FieldMatch & { unit: string | null }) | null;
 /** Header cells repeat (every candidate row is tried with each height): each text is matched once per keyword set. */
@@ -79,6 +80,9 @@ function matchHeaderText(text: string, keywords: ColumnKeywords): HeaderMatch {
   const { base, unit } = splitUnit(norm);
   const m = LOOKUP.get(base);
   if (m) return { ...m, unit };
+  // Beyond the aliases (the first pass over every row) only Chinese wording is matched, and only
+  // in a row that has a 学校名称 column: a number or a school's name in a data row never is a header.
+  if (keywords === NO_KEYWORDS || !HAN.test(text)) return null;
   const plain = normaliseName(text, []).text;
   const p = LOOKUP.get(plain);
   if (p) return { ...p, unit };
@@ -116,7 +120,16 @@ interface HeaderCandidate {
   score: number;
 }
 
+/**
+ * A row (or row pair) read as a header. Keywords are tried only where the aliases found a 学校名称
+ * column: every header has one, and data rows (names, numbers) are then never matched word by word.
+ */
 function candidate(sheet: Sheet, row: number, height: 1 | 2, keywords: ColumnKeywords): HeaderCandidate {
+  const byAliases = readCandidate(sheet, row, height, NO_KEYWORDS);
+  return keywords !== NO_KEYWORDS && hasField(byAliases, 'name') ? readCandidate(sheet, row, height, keywords) : byAliases;
+}
+
+function readCandidate(sheet: Sheet, row: number, height: 1 | 2, keywords: ColumnKeywords): HeaderCandidate {
   const columns: HeaderCandidate['columns'] = [];
   let previousField: string | null = null;
   for (let col = 0; col < rowWidth(sheet, row, row + height - 1); col++) {
@@ -125,8 +138,9 @@ function candidate(sheet: Sheet, row: number, height: 1 | 2, keywords: ColumnKey
     const joined = !bottom || bottom === top ? [top] : [bottom, top + bottom, bottom + top];
     // Aliases of the joined texts, then their keywords, and only then the parent alone: 在校学生数 over
     // 小学 | 初中 means 小学在校生数 and 初中在校生数, not 在校生数 twice.
-    const attempts: [string, ColumnKeywords][] = [...joined.map((o): [string, ColumnKeywords] => [o, NO_KEYWORDS]), ...joined.map((o): [string, ColumnKeywords] => [o, keywords])];
-    if (joined.length > 1) attempts.push([top, NO_KEYWORDS], [top, keywords]);
+    const attempts: [string, ColumnKeywords][] = joined.map((o) => [o, NO_KEYWORDS]);
+    if (keywords !== NO_KEYWORDS) attempts.push(...joined.map((o): [string, ColumnKeywords] => [o, keywords]));
+    if (joined.length > 1) attempts.push([top, NO_KEYWORDS], ...(keywords !== NO_KEYWORDS ? [[top, keywords] as [string, ColumnKeywords]] : []));
     let header = joined[0]!;
     let match: ReturnType<typeof matchHeader> = null;
     for (const [option, kw] of attempts) {

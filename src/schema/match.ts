@@ -49,24 +49,31 @@ export function normaliseName(raw: string, prefixes: readonly string[], subPrefi
       s = s.replace(SUB_NUMBERING, '');
     }
     s = s.replace(TOP_NUMBERING, '');
-    for (const p of subPrefixes)
-      if (s.startsWith(normaliseText(p))) {
+    for (const p of normalisedList(subPrefixes))
+      if (s.startsWith(p)) {
         sub = true;
-        s = s.slice(normaliseText(p).length);
+        s = s.slice(p.length);
       }
     s = s.replace(/^[:：,，、.]+/, '');
     if (s === before) break;
   }
   const brackets = s.match(BRACKETS);
   const unit = brackets ? brackets[brackets.length - 1]!.slice(1, -1) : null;
-  const withBrackets = stripPrefixes(s.replace(/[()[\]【】〔〕]/g, '').replace(PUNCTUATION, ''), prefixes);
-  s = s.replace(BRACKETS, '').replace(PUNCTUATION, '');
-  s = stripPrefixes(s, prefixes);
-  return { text: s, unit: unit === '' ? null : unit, sub, withBrackets };
+  const withBrackets = brackets ? stripPrefixes(s.replace(/[()[\]【】〔〕]/g, '').replace(PUNCTUATION, ''), prefixes) : null;
+  s = stripPrefixes((brackets ? s.replace(BRACKETS, '') : s).replace(PUNCTUATION, ''), prefixes);
+  return { text: s, unit: unit === '' ? null : unit, sub, withBrackets: withBrackets ?? s };
 }
 
 /** Alias and official texts go through the same normalisation as the names matched against them. */
 export const normaliseWording = (text: string, prefixes: readonly string[]) => normaliseName(text, prefixes).text;
+
+const NORMALISED = new WeakMap<readonly string[], string[]>();
+/** A wording list normalised once (profile lists are the same arrays for every row). */
+function normalisedList(list: readonly string[]): string[] {
+  let n = NORMALISED.get(list);
+  if (!n) NORMALISED.set(list, (n = list.map(normaliseText)));
+  return n;
+}
 
 const SORTED = new WeakMap<readonly string[], string[]>();
 function stripPrefixes(s: string, prefixes: readonly string[]): string {
@@ -86,33 +93,34 @@ function stripPrefixes(s: string, prefixes: readonly string[]): string {
 export const normaliseKeywords = (sets: readonly KeywordSet[]): KeywordSet[] =>
   sets.map((k) => ({ all: k.all.map(normaliseText), none: k.none.map(normaliseText) }));
 
-/** Bigrams of the texts matched against, kept: the same aliases are compared with every row. */
-const BIGRAMS = new Map<string, string[]>();
-const bigrams = (s: string): string[] => {
-  let b = BIGRAMS.get(s);
-  if (b) return b;
+/**
+ * Each text's bigram counts, kept: the same aliases are compared with every row, and a row name with
+ * every target. Bounded, so a file of many distinct names cannot grow it without end.
+ */
+const GRAMS = new Map<string, { counts: Map<string, number>; size: number }>();
+function gramsOf(s: string): { counts: Map<string, number>; size: number } {
+  let g = GRAMS.get(s);
+  if (g) return g;
   const chars = [...s];
-  b = chars.length < 2 ? chars : chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
-  if (BIGRAMS.size < 10_000) BIGRAMS.set(s, b);
-  return b;
-};
+  const counts = new Map<string, number>();
+  const list = chars.length < 2 ? chars : chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
+  for (const b of list) counts.set(b, (counts.get(b) ?? 0) + 1);
+  g = { counts, size: list.length };
+  if (GRAMS.size < 20_000) GRAMS.set(s, g);
+  return g;
+}
 
 /** Dice similarity of the character bigrams: 1 for equal texts, 0 for nothing in common. */
 export function similarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  if (x.length === 0 || y.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const g of y) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const x = gramsOf(a);
+  const y = gramsOf(b);
+  if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
-  for (const g of x) {
-    const n = counts.get(g) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(g, n - 1);
-    }
+  for (const [g, n] of x.counts) {
+    const m = y.counts.get(g);
+    if (m !== undefined) shared += Math.min(n, m);
   }
-  return (2 * shared) / (x.length + y.length);
+  return (2 * shared) / (x.size + y.size);
 }
 
 export type MatchResult<T> =
