@@ -12,6 +12,7 @@ import type { Profile } from '../engine/profile';
 import { DIMENSION_LABEL } from '../render/prose';
 import { SCHOOL_TYPES } from '../engine/types';
 import { splitWeightsText } from '../render/format';
+import { wrappedLines } from '../render/spreadsheet/table';
 import { FIELD_BY_ID, FIELD_NOTES, type FieldKind } from '../schema/columns';
 
 /** The template's school columns, in order, with the unit written in the header. */
@@ -129,12 +130,29 @@ export async function renderTemplate(profile: Profile): Promise<Buffer> {
  * numbered row for each (the ratio itself or the raw counts behind it).
  */
 function countySheet(sheet: ExcelJsSheet, profile: Profile) {
+  const widths = [7, 46, 28, 16, 10, 44];
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  // Printed as counties hand the form in: A4 landscape, one page wide, the heading on every page.
+  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
+  const thin = { style: 'thin' as const };
+  const border = { top: thin, left: thin, bottom: thin, right: thin };
+  /** A bordered row, text wrapped at the top, tall enough for its longest cell. */
+  const addRow = (values: (string | number | null)[], bold = false) => {
+    const row = sheet.addRow(values);
+    for (let c = 1; c <= widths.length; c++) {
+      const cell = row.getCell(c);
+      cell.border = border;
+      cell.alignment = { wrapText: true, vertical: 'top', ...(c === 1 || c === 5 ? { horizontal: 'center' as const } : {}) };
+      if (bold) cell.font = { bold: true };
+    }
+    const lines = Math.max(1, ...values.map((v, i) => (v === null ? 1 : wrappedLines(String(v), widths[i]!))));
+    if (lines > 1) row.height = 15 * lines + 3;
+    return row;
+  };
   const title = sheet.addRow(['县域义务教育优质均衡发展自评表（县级指标）']);
   title.font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, 6);
-  const head = sheet.addRow(['序号', '评估内容', '评估标准', '实际情况', '是否达标', '说明']);
-  head.font = { bold: true };
-  head.alignment = { horizontal: 'center', vertical: 'middle' };
+  addRow(['序号', '评估内容', '评估标准', '实际情况', '是否达标', '说明'], true);
   const inputs = new Map(profile.countyInputs.map((i) => [i.id, i]));
   const valueCell = (row: import('exceljs').Row, input: CountyInput) => {
     const value = row.getCell(4);
@@ -144,25 +162,22 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
   };
   const chinese = ['一', '二', '三', '四'];
   DIMENSIONS.filter((d) => d !== 'resources' && profile.checklist.some((c) => c.dimension === d)).forEach((d, k) => {
-    const dim = sheet.addRow([`${chinese[k]}、${DIMENSION_LABEL[d]}`]);
-    dim.font = { bold: true };
+    const dim = addRow([`${chinese[k]}、${DIMENSION_LABEL[d]}`, null, null, null, null, null], true);
     sheet.mergeCells(dim.number, 1, dim.number, 6);
+    dim.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
     for (const item of profile.checklist.filter((c) => c.dimension === d)) {
       const own = itemInputs(item).all.map((id) => inputs.get(id)).filter((i): i is CountyInput => i !== undefined);
-      const standard = item.school ? '由“学校数据”表逐校计算' : item.conditions.map((c) => `${c.label} ${conditionStandard(c)}`).join('；');
-      const row = sheet.addRow([item.number, item.name, standard, item.school ? '（由学校数据计算，可不填）' : null, null, own.length === 1 ? own[0]!.note : '']);
-      row.alignment = { wrapText: true, vertical: 'top' };
+      const standard = item.school
+        ? '由“学校数据”表逐校计算'
+        : item.conditions.length === 1
+          ? conditionStandard(item.conditions[0]!)
+          : item.conditions.map((c) => `${c.label} ${conditionStandard(c)}`).join('；');
+      const row = addRow([item.number, item.name, standard, item.school ? '（由学校数据计算，可不填）' : null, null, own.length === 1 ? own[0]!.note : '']);
       validations(sheet).add(row.getCell(5).address, { type: 'list', allowBlank: true, formulae: ['"达标,未达标"'], showErrorMessage: true, error: '请填“达标”或“未达标”' });
       if (own.length === 1) valueCell(row, own[0]!);
-      if (own.length > 1)
-        own.forEach((input, i) => {
-          const sub = sheet.addRow([`（${i + 1}）`, input.names[0], null, null, null, input.note]);
-          sub.alignment = { wrapText: true, vertical: 'top' };
-          valueCell(sub, input);
-        });
+      if (own.length > 1) own.forEach((input, i) => valueCell(addRow([`（${i + 1}）`, input.names[0]!, null, null, null, input.note]), input));
     }
   });
-  [6, 46, 28, 16, 10, 50].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
 }
 
 type ExcelJsSheet = import('exceljs').Worksheet;
