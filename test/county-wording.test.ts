@@ -225,6 +225,25 @@ describe('county sheet layouts', () => {
   });
 });
 
+describe('near neighbours are never taken for a figure', () => {
+  it('a general name inside a specific figure\'s name is named as a candidate, never read as that figure', async () => {
+    // 生均公用经费 of all schools is not 特殊教育学校生均公用经费 (900 元 would fail 保障 7); 专任教师数 is not 持证专任教师数.
+    const r = await figuresOf([['指标', '数值'], ['义务教育学校生均公用经费', '900元'], ['专任教师数', 2400], ['高中阶段毛入学率', '95%']]);
+    expect(r.figures.get(null)).toBeUndefined();
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([
+      ['COUNTY_ROW_AMBIGUOUS', 'A2'],
+      ['COUNTY_ROW_AMBIGUOUS', 'A3'],
+      ['COUNTY_ROW_IGNORED', 'A4'],
+    ]);
+    expect(r.issues[0]!.message).toContain('“特殊教育学校生均公用经费”');
+  });
+
+  it('under its item the same short name is that item\'s figure', async () => {
+    const r = await figuresOf([['指标', '数值'], ['交流轮岗教师数', 150], ['（1）其中：骨干教师', 35]]);
+    expect(r.figures.get(null)?.get('rotatedBackbone')?.value).toBe(35);
+  });
+});
+
 describe('school sheet header variants', () => {
   const body = county().slice(1);
   it('a two-row header under 在校学生数, and 城乡类型 / 所在地类型 columns, read without errors', async () => {

@@ -152,6 +152,7 @@ class CountySheetReader {
         aliases: item.aliases.map(norm),
         official: [norm(item.name)],
         keywords: [],
+        guard: normaliseKeywords(itemInputs(item).all.flatMap((id) => this.inputById.get(id)?.keywords ?? [])),
       })),
     ];
   }
@@ -259,7 +260,10 @@ class CountySheetReader {
     let result: MatchResult<Meaning> = { kind: 'none' };
     for (const scope of scopes)
       for (const fitting of [true, false]) {
-        result = this.refine(matchName(text, this.targets.filter((t) => scope(t) && (!fitting || fits(t))), same), fits, same);
+        const found = matchName(text, this.targets.filter((t) => scope(t) && (!fitting || fits(t))), same);
+        // Weak candidates (their keywords do not hold) are chosen from only under the item they belong to.
+        const local = own !== null && scope === scopes[0];
+        result = found.kind === 'several' && found.weak && !local ? found : this.refine(found, fits, same);
         if (result.kind === 'one') return result;
       }
     return result;

@@ -18,6 +18,8 @@ export interface Target<T> {
   /** Normalised official wordings: equal, containing, contained or nearly equal. */
   official: readonly string[];
   keywords: readonly KeywordSet[];
+  /** Keyword sets that must hold for a near match only (an item: its figures' keywords); default `keywords`. */
+  guard?: readonly KeywordSet[];
 }
 
 export interface NormalisedName {
@@ -125,7 +127,8 @@ export function similarity(a: string, b: string): number {
 
 export type MatchResult<T> =
   | { kind: 'one'; target: Target<T>; how: 'alias' | 'official' | 'similar' | 'keywords' }
-  | { kind: 'several'; targets: Target<T>[] }
+  /** `weak`: only names that contradict the candidates' keywords. */
+  | { kind: 'several'; targets: Target<T>[]; weak?: boolean }
   | { kind: 'none' };
 
 /** Two near matches closer than this are too close to choose between. */
@@ -152,6 +155,9 @@ export function matchName<T>(name: string, targets: readonly Target<T>[], same: 
   if (official) return official;
 
   // Containing, contained or nearly equal: scored by similarity, the best taken when it stands out.
+  // A target whose keywords do not hold is a weak candidate: "生均公用经费" lies inside "特殊教育学校
+  // 生均公用经费" but lacks the words (特殊教育) that make it that figure. Weak candidates are named,
+  // never taken, unless nothing else is near (then the caller may decide in a narrower scope).
   const scored = targets
     .map((t) => {
       let score = 0;
@@ -160,19 +166,22 @@ export function matchName<T>(name: string, targets: readonly Target<T>[], same: 
         const s = similarity(name, text);
         if (related || s >= NEAR) score = Math.max(score, related ? Math.max(s, 0.01) : s);
       }
-      return { t, score };
+      const guard = t.guard ?? t.keywords;
+      return { t, score, weak: guard.length > 0 && keywordSize(guard, name) === 0 };
     })
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score);
-  if (scored.length) {
-    const best = scored[0]!;
-    const rivals = distinct(scored.filter((x) => best.score - x.score < TIE).map((x) => x.t));
+  const strong = scored.filter((x) => !x.weak);
+  if (strong.length) {
+    const best = strong[0]!;
+    const rivals = distinct(strong.filter((x) => best.score - x.score < TIE).map((x) => x.t));
     return rivals.length === 1 ? { kind: 'one', target: best.t, how: 'similar' } : { kind: 'several', targets: rivals };
   }
+  if (scored.length) return { kind: 'several', targets: distinct(scored.map((x) => x.t)), weak: true };
 
   // Keywords: the most specific set that holds wins.
   const byKeywords = targets
-    .map((t) => ({ t, size: Math.max(0, ...t.keywords.filter((k) => k.all.every((w) => name.includes(w)) && !k.none.some((w) => name.includes(w))).map((k) => k.all.length)) }))
+    .map((t) => ({ t, size: keywordSize(t.keywords, name) }))
     .filter((x) => x.size > 0)
     .sort((a, b) => b.size - a.size);
   if (byKeywords.length) {
@@ -180,6 +189,13 @@ export function matchName<T>(name: string, targets: readonly Target<T>[], same: 
     return top.length === 1 ? { kind: 'one', target: top[0]!, how: 'keywords' } : { kind: 'several', targets: top };
   }
   return { kind: 'none' };
+}
+
+/** The size of the largest keyword set that holds for the name (0: none holds). */
+function keywordSize(sets: readonly KeywordSet[], name: string): number {
+  let size = 0;
+  for (const k of sets) if (k.all.length > size && k.all.every((w) => name.includes(w)) && !k.none.some((w) => name.includes(w))) size = k.all.length;
+  return size;
 }
 
 /** The `n` targets most like the name, for "是否指…？". */
