@@ -127,6 +127,13 @@ const CASES: Case[] = [
   },
   { code: 'COUNTY_ROW_IGNORED', rows: county, countySheet: [COUNTY_HEADER, ['校园绿化率', '40%']], at: { cell: 'A2', column: '校园绿化率' } },
   { code: 'COUNTY_ROW_AMBIGUOUS', rows: county, countySheet: [COUNTY_HEADER, ['就近入学比例', '98%']], at: { cell: 'A2', column: '就近入学比例' }, says: '城区就近入学比例' },
+  {
+    code: 'COUNTY_SHEET_TRUNCATED',
+    rows: county,
+    countySheet: [COUNTY_HEADER, ['社会认可度', '90%'], ...Array.from({ length: 1000 }, (): Cell[] => [null, null]), ['调查人数', 100]],
+    at: { row: 1002 },
+    says: '1000',
+  },
   { code: 'COUNTY_FIGURE_UNCLEAR', rows: county, countySheet: [['指标', '实际情况', '是否达标'], ['初中三年巩固率', '2023年为95.1%，2024年为96.3%', '达标']], at: { cell: 'B2' }, says: '95.1%' },
   { code: 'CLAIM_DISAGREES', rows: county, countySheet: [['指标', '实际情况', '是否达标'], ['教师5年360学时培训完成率', '93.5%', '达标']], at: { cell: 'C2' }, says: '自评达标，但测算为未达标：360学时培训完成率 93.50%（应 ≥ 100%）' },
 ];

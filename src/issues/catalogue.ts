@@ -174,6 +174,12 @@ export const CATALOGUE = {
     description: 'A 县级指标 cell whose phrase holds several figures, none, or neither 是 nor 否.',
     misread: true,
   },
+  COUNTY_SHEET_TRUNCATED: {
+    severity: 'warning',
+    template: '县级指标表只读取表头下的前{max}行，从此行起的内容未使用',
+    description: 'A county sheet longer than any county form: the rows past the limit are not read.',
+    misread: true,
+  },
   CLAIM_DISAGREES: {
     severity: 'warning',
     template: '{claim}，但测算为{computed}：{detail}',

@@ -120,6 +120,13 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
   return null;
 }
 
+/**
+ * Rows read below the county sheet's header. The 15 + 9 + 1 items and their raw counts take under a
+ * hundred rows in any layout; a sheet far longer is not a county sheet, and matching every row of it
+ * by meaning would take seconds.
+ */
+const MAX_COUNTY_ROWS = 1000;
+
 class CountySheetReader {
   private readonly issues: Issue[] = [];
   private readonly figures = new Map<string | null, Map<string, CountyFigure>>();
@@ -160,7 +167,10 @@ class CountySheetReader {
   read(): CountySheetResult {
     const { sheet, layout } = this;
     let current: ChecklistItem | null = null;
-    for (let r = layout.row + 1; r < sheet.rows.length; r++) {
+    const end = Math.min(sheet.rows.length, layout.row + 1 + MAX_COUNTY_ROWS);
+    if (end < sheet.rows.length && sheet.rows.slice(end).some((row) => row?.some((c) => !isBlank(c))))
+      this.issues.push(makeIssue('COUNTY_SHEET_TRUNCATED', { sheet: sheet.name, row: end + 1 }, { max: MAX_COUNTY_ROWS }));
+    for (let r = layout.row + 1; r < end; r++) {
       const cells = sheet.rows[r] ?? [];
       const name = cellText(cells[layout.nameCol]);
       const values = layout.valueCols.map((v) => ({ ...v, cell: cells[v.col] })).filter((v) => !isBlank(v.cell));
