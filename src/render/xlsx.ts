@@ -555,14 +555,15 @@ function guaranteeSheet(county: CountyReport, name: string): SheetBuilder {
   table(
     sheet,
     '政府保障程度（15项）、教育质量（9项）、社会认可度：逐项结论',
+    // With the two claim columns the others narrow, so that the page prints at a readable size.
     [
-      { header: '维度', width: 12 },
+      { header: '维度', width: claims ? 10 : 12 },
       { header: '序号', width: 5 },
-      { header: '指标', width: 46 },
-      { header: '数值', width: 40 },
-      { header: '标准', width: 28 },
+      { header: '指标', width: claims ? 38 : 46 },
+      { header: '数值', width: claims ? 32 : 40 },
+      { header: '标准', width: claims ? 22 : 28 },
       { header: '结论', width: 8 },
-      ...(claims ? [{ header: '自评', width: 8 }, { header: '自评与测算不一致之处', width: 36 }] : []),
+      ...(claims ? [{ header: '自评', width: 7 }, { header: '自评与测算不一致之处', width: 28 }] : []),
     ],
     county.checklist.map((c): CellInput[] => [
       DIMENSION_LABEL[c.item.dimension],
