@@ -133,6 +133,7 @@ class CountySheetReader {
   private readonly claims = new Map<string, CountyClaim>();
   private readonly firstRow = new Map<string, string>();
   private readonly fromClaim = new Set<string>();
+  private readonly warnedColumns = new Set<number>();
   private readonly targets: Target<Meaning>[];
   private readonly itemOfInput = new Map<string, ChecklistItem>();
   private readonly inputById: Map<string, CountyInput>;
@@ -319,10 +320,13 @@ class CountySheetReader {
     this.figures.set(county, forCounty);
   }
 
+  /** A column of no known kind is warned about once, at its first cell that holds data. */
   private warnOtherColumns(r: number, cells: readonly (CellValue | undefined)[], name: string | undefined) {
     for (const { col, header } of this.layout.otherCols)
-      if (!isBlank(cells[col]))
+      if (!this.warnedColumns.has(col) && !isBlank(cells[col])) {
+        this.warnedColumns.add(col);
         this.issues.push(makeIssue('COLUMN_IGNORED', { sheet: this.sheet.name, cell: a1(r, col), column: header, ...(name ? { school: name } : {}) }, { header, hint: '（县级指标表只读一个数值列；多县文件的列名须与学校表“区县”一致）' }));
+      }
   }
 
   private at(r: number, col: number, column: string) {
