@@ -34,7 +34,7 @@ const sameSheets = async (buffer: Buffer, emptyStringResults = false) => {
       return r;
     };
     expect(trim(sheet.rows), sheet.name).toEqual(trim(ref.rows));
-    expect(sheet.mergedInto, sheet.name).toEqual(ref.mergedInto);
+    expect(sheet.merges, sheet.name).toEqual(ref.merges);
   });
   return fast;
 };
@@ -91,7 +91,7 @@ describe('what other generators write', () => {
     expect(s!.name).toBe('学校&数据');
     expect(s!.rows[0]).toEqual([{ kind: 'text', text: '学校名称' }, { kind: 'text', text: '小学在校生\r数' }]);
     expect(s!.rows[1]).toEqual([{ kind: 'number', value: 12.5 }, { kind: 'text', text: 'a<b' }, { kind: 'bool', value: true }]);
-    expect([...s!.mergedInto]).toEqual([['0,1', [0, 0]]]);
+    expect(s!.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
   });
 
   it('a formula without a cached value, and an error value', () => {

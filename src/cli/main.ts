@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { YOUZHI_2017, type Profile } from '../engine/profile';
 import { BUILT_IN_PROFILES, ProfileError, resolveProfile } from '../engine/profiles';
-import { hasErrors, isMisread } from '../issues/catalogue';
-import { UnreadableFileError } from '../read/types';
+import { FatalError, hasErrors, isMisread } from '../issues/catalogue';
+import { limitsFromMegabytes, type InflateLimits } from '../read/unzip';
 import { compareReports } from '../report/compare';
 import type { Report } from '../report/model';
 import { renderCompareSummary } from '../render/compare';
@@ -19,8 +19,9 @@ import { issueJson, renderJson } from '../render/json';
 import { findIndicator, renderExplain, renderProfiles } from '../render/profiles';
 import { renderIssues, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
-import { FORMATS, parseFormats, writeAtomically, writeComparison, writeReports } from './output';
+import { FORMATS, parseFormats, reportPath, writeAtomically, writeComparison, writeReports } from './output';
 import { analyse } from './pipeline';
+import { checkOutputFolder, checkTargets } from './write-set';
 import { VERSION } from './version';
 
 export const EXIT = { ok: 0, notMet: 1, dataErrors: 2, unusable: 3 } as const;
@@ -37,6 +38,7 @@ interface CheckOptions {
   sheet?: string;
   strict?: boolean;
   quiet?: boolean;
+  maxInflate?: string;
 }
 
 const MAX_LISTED = 30;
@@ -68,8 +70,16 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
   if (!formats) throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合（逗号分隔），收到“${options.format}”`);
 
   const profile = await loadProfile(options.profile);
+  // A path that cannot take the reports fails now, not after the analysis.
+  if (options.out !== undefined) checkOutputFolder(options.out);
+  checkTargets(formats.map((f) => reportPath(file, options.out, f)));
   progress(`正在读取 ${file} …`, options.quiet);
-  const report = await analyse(file, { profile, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(options.county !== undefined ? { county: options.county } : {}) });
+  const report = await analyse(file, {
+    profile,
+    ...inflateLimits(options.maxInflate),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.county !== undefined ? { county: options.county } : {}),
+  });
   endProgress(options.quiet);
 
   if (hasErrors(report.issues)) {
@@ -106,6 +116,14 @@ async function runTemplate(options: { out: string; force?: boolean }): Promise<n
   return EXIT.ok;
 }
 
+/** `--max-inflate <MB>`: how far an .xlsx may inflate. */
+function inflateLimits(mb: string | undefined): { limits?: InflateLimits } {
+  if (mb === undefined) return {};
+  const n = Number(mb);
+  if (!Number.isInteger(n) || n < 1 || n > 65536) throw new UsageError(`--max-inflate 应为 1 到 65536 之间的整数（MB），收到“${mb}”`);
+  return { limits: limitsFromMegabytes(n) };
+}
+
 /** A built-in profile by id, or a JSON file extending one. */
 async function loadProfile(spec: string | undefined): Promise<Profile> {
   if (spec === undefined) return YOUZHI_2017;
@@ -126,13 +144,17 @@ async function loadProfile(spec: string | undefined): Promise<Profile> {
   }
 }
 
-async function runCompare(files: string[], options: { out?: string; format: string; profile?: string; sheet?: string; quiet?: boolean }): Promise<number> {
+type CompareOptions = { out?: string; format: string; profile?: string; sheet?: string; quiet?: boolean; maxInflate?: string };
+
+async function runCompare(files: string[], options: CompareOptions): Promise<number> {
   if (files.length < 2) throw new UsageError('compare 至少需要两个文件，例如：balance-check compare 2023.xlsx 2024.xlsx');
   const formats = parseFormats(options.format)?.filter((f) => f !== 'json');
   if (!formats?.length) throw new UsageError(`compare 的 --format 只能是 xlsx、md 的组合，收到“${options.format}”`);
   const profile = await loadProfile(options.profile);
+  if (options.out !== undefined) checkOutputFolder(options.out);
   const reports = [];
-  for (const file of files) reports.push(await analyse(file, { profile, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) }));
+  const limits = inflateLimits(options.maxInflate);
+  for (const file of files) reports.push(await analyse(file, { profile, ...limits, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) }));
   const broken = reports.filter((r) => hasErrors(r.issues));
   if (broken.length) {
     for (const r of broken) listIssues(r, false);
@@ -161,11 +183,11 @@ async function runExplain(name: string, options: { profile?: string }): Promise<
   return EXIT.ok;
 }
 
-type ValidateOptions = { sheet?: string; json?: boolean; quiet?: boolean; profile?: string; strict?: boolean };
+type ValidateOptions = { sheet?: string; json?: boolean; quiet?: boolean; profile?: string; strict?: boolean; maxInflate?: string };
 
 async function runValidate(file: string, options: ValidateOptions): Promise<number> {
   const profile = await loadProfile(options.profile);
-  const report = await analyse(file, { profile, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+  const report = await analyse(file, { profile, ...inflateLimits(options.maxInflate), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
   // --strict: a file part of which was not read as written (ignored, ambiguous, contradicted) is refused too.
   const misread = options.strict ? report.issues.filter(isMisread) : [];
   const valid = !hasErrors(report.issues) && misread.length === 0;
@@ -201,6 +223,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--county <name>', '多县文件中只检查这个区县（生成该县的完整明细）')
     .option('--strict', '有任一项目未达标时以退出码 1 结束（未提供的县级项目不算未达标）')
     .option('-q, --quiet', '只输出错误')
+    .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .showHelpAfterError('（运行 balance-check --help 查看用法）')
     .addHelpText(
       'after',
@@ -218,6 +241,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', '以 JSON 输出问题列表')
     .option('--strict', '有未使用的行或列、无法确定的指标名称、自评与测算不一致等警告时也以退出码 2 结束')
     .option('-q, --quiet', '只输出错误')
+    .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((file: string, options: ValidateOptions) => finish(runValidate(file, options)));
   program
     .command('compare')
@@ -229,7 +253,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
     .option('--sheet <name>', '学校数据所在的工作表')
     .option('-q, --quiet', '只输出错误')
-    .action((files: string[], options: { out?: string; format: string; profile?: string; sheet?: string; quiet?: boolean }) => finish(runCompare(files, options)));
+    .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
+    .action((files: string[], options: CompareOptions) => finish(runCompare(files, options)));
   program
     .command('profiles')
     .description('列出内置评估配置')
@@ -268,8 +293,9 @@ export async function main(argv: string[]): Promise<number> {
       err(`命令行错误：${e.message}`);
       return EXIT.unusable;
     }
-    if (e instanceof UnreadableFileError) {
-      err(`错误：${e.message}`);
+    if (e instanceof FatalError) {
+      err(`错误 [${e.code}]：${e.message}`);
+      if (argv.includes('--json')) out(JSON.stringify({ tool: { name: 'balance-check', version: VERSION }, valid: false, fatal: { code: e.code, message: e.message } }, null, 2));
       return EXIT.unusable;
     }
     err(`内部错误：${e instanceof Error ? e.message : String(e)}（这是 balance-check 的缺陷，请报告；设置 BALANCE_CHECK_DEBUG=1 可显示详情）`);

@@ -7,6 +7,7 @@ import { withAvailableIndicators } from '../engine/profiles';
 import { hasErrors, makeIssue } from '../issues/catalogue';
 import { fieldLabel } from '../schema/columns';
 import { readSource, UnreadableFileError } from '../read/index';
+import type { InflateLimits } from '../read/unzip';
 import { buildReport, type Report } from '../report/model';
 import { readCountySheet } from '../schema/county-sheet';
 import { parseSchools } from '../schema/index';
@@ -17,11 +18,13 @@ export interface AnalyseOptions {
   /** `--county`: only this county of a batch file. */
   county?: string;
   profile: Profile;
+  /** How far an .xlsx may inflate (default: DEFAULT_LIMITS). */
+  limits?: InflateLimits;
 }
 
 /** Throws UnreadableFileError when the file cannot be read at all. */
 export async function analyse(path: string, options: AnalyseOptions): Promise<Report> {
-  const source = await readSource(path);
+  const source = await readSource(path, options.limits);
   const cvOnly = options.profile.compliance === null;
   const schema = parseSchools(source, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),

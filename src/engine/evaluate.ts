@@ -3,6 +3,7 @@
  * every number and judgement out — resources, school items, checklist, verdict, groups, 城乡.
  * Pure: no I/O, rule values only from the profile.
  */
+import { append } from '../common/lookup';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyClaims, type CountyFigures, type Verdict } from './checklist';
 import { evaluateGroups, evaluateUrbanRural, type GroupResult, type UrbanRuralResult } from './groups';
@@ -85,7 +86,7 @@ export function evaluateCounty(
   for (const school of points.schools) {
     const result = sectionSchool(school, profile);
     if ('excluded' in result) excluded.push(result.excluded);
-    else sections.push(...result.sections.map((s) => evaluateSection(s, profile)));
+    else append(sections, result.sections.map((s) => evaluateSection(s, profile)));
   }
   const levels: Partial<Record<Level, LevelResult>> = {};
   for (const level of LEVELS) {
@@ -97,10 +98,14 @@ export function evaluateCounty(
   const exclusionNotes = excluded.map(({ school, reason }) =>
     makeIssue('SCHOOL_EXCLUDED', { sheet: school.source.sheet, row: school.source.row, school: school.name, county }, { reason }),
   );
-  const schoolResults = [...new Set(sections.map((r) => r.section.school))].map((school): SchoolResult => {
-    const own = sections.filter((r) => r.section.school === school);
-    return { school, sections: own, compliant: own.every((r) => r.compliant) };
-  });
+  // Sections grouped by their school in one pass (a filter per school is quadratic in a province).
+  const bySchool = new Map<SchoolRecord, SectionResult[]>();
+  for (const r of sections) {
+    const own = bySchool.get(r.section.school);
+    if (own) own.push(r);
+    else bySchool.set(r.section.school, [r]);
+  }
+  const schoolResults = [...bySchool].map(([school, own]): SchoolResult => ({ school, sections: own, compliant: own.every((r) => r.compliant) }));
   const judged = schoolResults.map((s) => evaluateSchoolItems(s.school, profile));
   const schoolItems = judged.map((j) => j.items);
   const { checklist, issues: checklistIssues } = evaluateChecklist(profile, figures, schoolItems, claims, county);

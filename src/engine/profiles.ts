@@ -55,7 +55,10 @@ function merge(base: unknown, over: unknown, key = ''): unknown {
   }
   if (isObject(base) && isObject(over)) {
     const out: Record<string, unknown> = { ...base };
-    for (const [k, v] of Object.entries(over)) out[k] = k in base ? merge(base[k], v, k) : v;
+    for (const [k, v] of Object.entries(over)) {
+      if (k === '__proto__' || k === 'constructor' || k === 'prototype') throw new ProfileError(`不允许的配置项“${k}”`);
+      out[k] = Object.hasOwn(base, k) ? merge(base[k], v, k) : v;
+    }
     return out;
   }
   return over;

@@ -275,3 +275,36 @@ export const isMisread = (issue: Issue): boolean => (CATALOGUE[issue.code] as Is
 
 export const hasErrors = (issues: readonly Issue[]): boolean =>
   issues.some((i) => i.severity === 'error');
+
+/**
+ * Failures that stop a run before or after the data (exit 3): the input cannot be read,
+ * or the reports cannot be written. Each has a stable code; its message names the path
+ * and the reason in Chinese. "内部错误" is left for real defects.
+ */
+export const FATAL_CATALOGUE = {
+  FILE_UNREADABLE: { template: '{reason}', description: 'The input cannot be opened or is not an .xlsx / .csv (missing, a folder, no permission, an old .xls, damaged).' },
+  FILE_TOO_LARGE: { template: '{reason}', description: 'An entry of the .xlsx (or all of them) inflates past the limit: a zip bomb or an abnormal file. `--max-inflate <MB>` raises the limit.' },
+  CELL_OUT_OF_RANGE: { template: '{reason}', description: 'A cell reference or merged range beyond Excel’s 1 048 576 rows × 16 384 columns.' },
+  CSV_QUOTE_NOT_CLOSED: { template: '{reason}', description: 'A CSV field opens a quote that never closes.' },
+  CSV_ENCODING_UNKNOWN: { template: '{reason}', description: 'A CSV that is neither UTF-8, GBK / GB18030 nor UTF-16 with BOM (Big5, Shift-JIS, Latin-1, UTF-32, UTF-16 without BOM, mixed).' },
+  OUTPUT_SAME_AS_INPUT: { template: '报告文件“{path}”与输入文件相同，未写入', description: 'A report would overwrite the input file.' },
+  OUTPUT_NOT_A_FOLDER: { template: '无法写入报告：“{path}”不是文件夹（{reason}）', description: '`-o` names an existing file, or a part of the path is a file.' },
+  OUTPUT_NAME_IS_FOLDER: { template: '无法写入报告：“{path}”已是一个文件夹，报告文件无法覆盖它；请删除或改名该文件夹，或用 -o 指定别的目录', description: 'A report’s file name exists as a folder.' },
+  OUTPUT_NOT_WRITABLE: { template: '无法写入报告：“{path}”{reason}', description: 'No permission, or a read-only file system.' },
+  OUTPUT_DISK_FULL: { template: '无法写入报告：“{path}”所在磁盘已满或超出配额', description: 'No space left on the device (or a quota).' },
+  OUTPUT_SPECIAL_FILESYSTEM: { template: '无法写入报告：“{path}”位于系统的特殊目录（{root}），不能存放文件；请用 -o 指定普通目录', description: 'An output path under /proc, /sys or /dev.' },
+  OUTPUT_FAILED: { template: '无法写入报告：“{path}”（{reason}）', description: 'Any other file-system failure while writing reports, with the system’s code.' },
+} as const satisfies Record<string, { template: string; description: string }>;
+
+export type FatalCode = keyof typeof FATAL_CATALOGUE;
+
+/** A run that cannot go on (exit 3): a catalogue code and a Chinese message. */
+export class FatalError extends Error {
+  constructor(
+    readonly code: FatalCode,
+    params: IssueParams,
+  ) {
+    super(fillTemplate(FATAL_CATALOGUE[code].template, params));
+    this.name = 'FatalError';
+  }
+}

@@ -1,29 +1,134 @@
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import type { CellValue, Sheet } from './types';
+import { UnreadableFileError, type CellValue, type Sheet } from './types';
 
 /**
  * Text encodings Chinese users' CSV files come in: UTF-8 (with or without BOM) from
- * modern tools, UTF-16 from Excel's "Unicode text", GBK/GB18030 from Excel and WPS.
+ * modern tools, UTF-16 with BOM from Excel's "Unicode text", GBK/GB18030 from Excel and
+ * WPS. Anything else (Big5, Shift-JIS, Latin-1, UTF-32, UTF-16 without BOM, a file half
+ * UTF-8 and half GBK) is refused with the guess, never read as mojibake.
  */
-export function detectEncoding(buffer: Buffer): 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' {
-  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return 'utf-8';
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return 'utf-16le';
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return 'utf-16be';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export type Detection = { encoding: Encoding } | { unsupported: string };
+
+export function detectEncoding(buffer: Buffer): Detection {
+  const b = buffer;
+  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return { unsupported: 'UTF-32LE' };
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return { unsupported: 'UTF-32BE' };
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8' };
+  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le' };
+  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be' };
+  const nul = nulPattern(b);
+  if (nul) return { unsupported: nul };
+  if (isUtf8(b)) return { encoding: 'utf-8' };
+  const gb = gbProfile(b);
+  if (utf8Share(b) >= 0.5) return { unsupported: '混合编码（部分 UTF-8、部分 GBK）' };
+  // Big5 and Shift-JIS bytes mostly pair up as GBK too, but outside GB2312, where Chinese text lives.
+  if (gb.invalid > 0 || (gb.pairs > 0 && gb.gb2312 / gb.pairs < 0.6)) return { unsupported: guessLegacy(b) };
+  return { encoding: 'gb18030' };
+}
+
+function isUtf8(b: Buffer): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-    return 'utf-8';
+    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return true;
   } catch {
-    return 'gb18030';
+    return false;
   }
+}
+
+/** NUL bytes in a text file: UTF-16 or UTF-32 without a BOM. */
+function nulPattern(b: Buffer): string | null {
+  const n = Math.min(b.length, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (b[i] === 0) i % 2 ? odd++ : even++;
+  if (even + odd < n / 8) return null;
+  if (even + odd > (n * 5) / 8) return 'UTF-32（无 BOM）';
+  return odd > even ? 'UTF-16LE（无 BOM）' : 'UTF-16BE（无 BOM）';
+}
+
+/** Of the bytes ≥ 0x80, the share that forms well-formed UTF-8 sequences of Chinese text. */
+function utf8Share(b: Buffer): number {
+  let high = 0;
+  let inUtf8 = 0;
+  for (let i = 0; i < b.length; i++) {
+    const x = b[i]!;
+    if (x < 0x80) continue;
+    if (x >= 0xe0 && x <= 0xef && i + 2 < b.length && (b[i + 1]! & 0xc0) === 0x80 && (b[i + 2]! & 0xc0) === 0x80) {
+      high += 3;
+      inUtf8 += 3;
+      i += 2;
+    } else high++;
+  }
+  return high ? inUtf8 / high : 0;
+}
+
+/** GB18030's structure: 2-byte pairs (how many in GB2312's Chinese area), 4-byte sequences, invalid bytes. */
+function gbProfile(b: Buffer) {
+  let pairs = 0;
+  let gb2312 = 0;
+  let invalid = 0;
+  for (let i = 0; i < b.length; i++) {
+    const x = b[i]!;
+    if (x < 0x80) continue;
+    const y = b[i + 1];
+    if (x === 0x80 || x === 0xff || y === undefined) invalid++;
+    else if ((y >= 0x40 && y <= 0x7e) || (y >= 0x80 && y <= 0xfe)) {
+      pairs++;
+      if (x >= 0xa1 && x <= 0xf7 && y >= 0xa1) gb2312++;
+      i++;
+    } else if (y >= 0x30 && y <= 0x39 && (b[i + 2] ?? 0) >= 0x81 && (b[i + 2] ?? 0) <= 0xfe && (b[i + 3] ?? 0) >= 0x30 && (b[i + 3] ?? 0) <= 0x39)
+      i += 3;
+    else invalid++;
+  }
+  return { pairs, gb2312, invalid };
+}
+
+/** Which legacy encoding the bytes most look like, for the message only. */
+function guessLegacy(b: Buffer): string {
+  let isolated = 0;
+  let high = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i]! < 0x80) continue;
+    high++;
+    if ((b[i + 1] ?? 0) < 0x80 && (i === 0 || b[i - 1]! < 0x80)) isolated++;
+  }
+  if (high && isolated / high > 0.5) return 'Latin-1 / Windows-1252（西文）';
+  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
+  const score = (enc: string) => {
+    let s = 0;
+    for (const ch of iconv.decode(b, enc)) {
+      const c = ch.codePointAt(0)!;
+      if (c === 0xfffd) s -= 3;
+      else if (c >= 0x4e00 && c <= 0x9fff) s += 1;
+      else if (c >= 0xff61 && c <= 0xff9f) s -= 1;
+    }
+    return s;
+  };
+  return score('big5') >= score('shift_jis') ? 'Big5（繁体中文）' : 'Shift-JIS（日文）';
 }
 
 /** iconv-lite decodes GBK / GB18030; it is loaded only for such files (its tables are large). */
 const gb18030 = (buffer: Buffer): string =>
   (createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite')).decode(buffer, 'gb18030');
 
-export function decodeText(buffer: Buffer): { text: string; encoding: string } {
-  const encoding = detectEncoding(buffer);
+const SAVE_AS = '请在 Excel 或 WPS 中打开后另存为“CSV UTF-8（逗号分隔）”或 .xlsx 再试';
+
+export function decodeText(buffer: Buffer, label = ''): { text: string; encoding: string } {
+  const detected = detectEncoding(buffer);
+  if ('unsupported' in detected)
+    throw new UnreadableFileError(
+      `无法读取“${label}”：文件编码不是 UTF-8、GBK/GB18030，也不是带 BOM 的 UTF-16，看起来是 ${detected.unsupported}。${SAVE_AS}`,
+      'CSV_ENCODING_UNKNOWN',
+    );
+  const { encoding } = detected;
+  if (encoding.startsWith('utf-16') && buffer.length % 2 === 1)
+    throw new UnreadableFileError(
+      `无法读取“${label}”：UTF-16 编码的文件字节数为奇数，末尾不完整（文件可能被截断）。${SAVE_AS}`,
+      'CSV_ENCODING_UNKNOWN',
+    );
   const decoded =
     encoding === 'gb18030'
       ? gb18030(buffer)
@@ -35,22 +140,62 @@ export function decodeText(buffer: Buffer): { text: string; encoding: string } {
 
 /** The delimiter that splits the first non-empty lines most consistently. */
 function detectDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim()).slice(0, 10);
+  const lines = text.slice(0, 64 * 1024).split(/\r?\n/).filter((l) => l.trim()).slice(0, 10);
   const candidates = [',', '\t', ';'];
   const score = (d: string) => lines.reduce((s, l) => s + (l.split(d).length - 1), 0);
   return candidates.reduce((best, d) => (score(d) > score(best) ? d : best), ',');
 }
 
-export function readCsv(buffer: Buffer, sheetName: string): { sheet: Sheet; encoding: string } {
-  const { text, encoding } = decodeText(buffer);
-  const records: string[][] = parse(text, {
-    delimiter: detectDelimiter(text),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-  });
+/** The line on which a quoted field opens and never closes (csv-parse's rules with relax_quotes), or null. */
+export function unclosedQuoteLine(text: string, delimiter: string): number | null {
+  let line = 1;
+  let fieldStart = true;
+  let openedAt = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else quoted = false;
+      } else if (ch === '\n') line++;
+      continue;
+    }
+    if (ch === '"' && fieldStart) {
+      quoted = true;
+      openedAt = line;
+    }
+    if (ch === '\n') line++;
+    fieldStart = ch === delimiter || ch === '\n' || ch === '\r';
+  }
+  return quoted ? openedAt : null;
+}
+
+export function readCsv(buffer: Buffer, sheetName: string, label = sheetName): { sheet: Sheet; encoding: string } {
+  const { text, encoding } = decodeText(buffer, label);
+  const delimiter = detectDelimiter(text);
+  const open = unclosedQuoteLine(text, delimiter);
+  if (open !== null)
+    throw new UnreadableFileError(
+      `无法读取“${label}”：第 ${open} 行有一个双引号（"）开始的内容直到文件末尾都没有闭合。请检查该行，删去多余的引号或补上闭合的引号`,
+      'CSV_QUOTE_NOT_CLOSED',
+    );
+  let records: string[][];
+  // csv-parse builds (and drops) an error for every row whose length differs from the first
+  // (the title row): without stack traces that costs nothing.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    // Line ends as they come, mixed too (rows appended in another editor): csv-parse would otherwise keep the first it sees.
+    records = parse(text, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    throw new UnreadableFileError(`无法读取“${label}”：CSV 格式有误${line ? `（第 ${line} 行附近）` : ''}：${(e as Error).message}`);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   const rows = records.map((record) =>
     record.map((s): CellValue | undefined => (s.trim() === '' ? undefined : { kind: 'text', text: s })),
   );
-  return { sheet: { name: sheetName, rows, mergedInto: new Map() }, encoding };
+  return { sheet: { name: sheetName, rows, merges: [] }, encoding };
 }

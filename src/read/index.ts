@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { readCsv } from './csv';
 import { UnreadableFileError, type SourceFile } from './types';
+import { DEFAULT_LIMITS, MB, type InflateLimits } from './unzip';
 import { readXlsx } from './xlsx';
 
 export * from './types';
@@ -10,13 +11,32 @@ const isZip = (b: Buffer) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b;
 const isOle = (b: Buffer) => b.length > 7 && b.readUInt32BE(0) === 0xd0cf11e0;
 
 /** Reads an .xlsx or .csv file into sheets of positioned cells. Throws UnreadableFileError. */
-export async function readSource(path: string): Promise<SourceFile> {
+export async function readSource(path: string, limits: InflateLimits = DEFAULT_LIMITS): Promise<SourceFile> {
   let buffer: Buffer;
   try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    // A pipe or a device (/dev/zero) would be read without end.
+    if (!info.isFile()) throw Object.assign(new Error(), { code: 'NOTFILE' });
+    if (info.size > limits.totalBytes)
+      throw new UnreadableFileError(
+        `无法读取“${path}”：文件有 ${Math.round(info.size / MB)} MB，超过 ${Math.round(limits.totalBytes / MB)} MB 的上限。确为正常的超大文件时，可用 --max-inflate <MB> 提高上限`,
+        'FILE_TOO_LARGE',
+      );
     buffer = await readFile(path);
   } catch (e) {
+    if (e instanceof UnreadableFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : String(code);
+    const why =
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? '文件不存在'
+        : code === 'EISDIR'
+          ? '这是一个目录'
+          : code === 'EACCES' || code === 'EPERM'
+            ? '没有读取权限'
+            : code === 'NOTFILE'
+              ? '不是普通文件（是管道、设备或套接字）'
+              : `读取失败（${String(code ?? (e as Error).message)}）`;
     throw new UnreadableFileError(`无法读取“${path}”：${why}`);
   }
   const ext = extname(path).toLowerCase();
@@ -26,9 +46,9 @@ export async function readSource(path: string): Promise<SourceFile> {
   if (isOle(buffer) || ext === '.xls' || ext === '.et')
     throw new UnreadableFileError(`不支持旧版 Excel/WPS 格式“${label}”：请在 Excel 或 WPS 中“另存为” .xlsx 后再试`);
   if (ext === '.xlsx' || ext === '.xlsm' || isZip(buffer))
-    return { path, format: 'xlsx', sheets: await readXlsx(buffer, label) };
+    return { path, format: 'xlsx', sheets: await readXlsx(buffer, label, limits) };
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
-    const { sheet, encoding } = readCsv(buffer, basename(path, extname(path)));
+    const { sheet, encoding } = readCsv(buffer, basename(path, extname(path)), label);
     return { path, format: 'csv', encoding, sheets: [sheet] };
   }
   throw new UnreadableFileError(`无法识别“${label}”的格式：请提供 .xlsx 或 .csv 文件`);

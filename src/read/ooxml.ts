@@ -4,17 +4,21 @@
  * and merged ranges. Anything it does not recognise throws OoxmlFormatError, and the
  * caller falls back to exceljs.
  */
-import { mergeKey, type CellValue, type Sheet } from './types';
-import { unzip } from './unzip';
+import { lookup } from '../common/lookup';
+import { clipMerges, MAX_COLUMNS, MAX_ROWS, UnreadableFileError, type CellValue, type MergeRange, type Sheet } from './types';
+import { DEFAULT_LIMITS, ZipArchive, type InflateLimits } from './unzip';
 
 export class OoxmlFormatError extends Error {}
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/** A character reference beyond Unicode is left as written. */
+const codePoint = (n: number, whole: string) => (n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole);
+
 export function decodeXml(s: string): string {
   return s
     .replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? whole),
+      e[0] === '#' ? codePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10), whole) : (lookup(ENTITIES, e) ?? whole),
     )
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
@@ -33,12 +37,24 @@ const textOf = (xml: string) =>
     .map((m) => decodeXml(m[1] ?? ''))
     .join('');
 
-function cellRef(ref: string): [number, number] {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) throw new OoxmlFormatError(`cell reference ${ref}`);
+/** A reference beyond Excel's grid: no program writes one; reading it would allocate without end. */
+export const outOfRange = (sheet: string, ref: string) =>
+  new UnreadableFileError(
+    `工作表“${sheet}”中的单元格引用 ${ref.length > 40 ? `${ref.slice(0, 40)}…` : ref} 超出 Excel 的范围（最多 ${MAX_ROWS.toLocaleString('en-US')} 行、${MAX_COLUMNS.toLocaleString('en-US')} 列，即 XFD1048576），文件已损坏或被改动过`,
+    'CELL_OUT_OF_RANGE',
+  );
+
+function cellRef(ref: string, sheet: string): [number, number] {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,9})$/.exec(ref);
+  if (!m) {
+    if (/^\$?[A-Za-z]+\$?\d+$/.test(ref)) throw outOfRange(sheet, ref);
+    throw new OoxmlFormatError(`cell reference ${ref}`);
+  }
   let col = 0;
   for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]) - 1, col - 1];
+  const row = Number(m[2]);
+  if (row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) throw outOfRange(sheet, ref);
+  return [row - 1, col - 1];
 }
 
 function resolveTarget(target: string): string {
@@ -52,8 +68,8 @@ function resolveTarget(target: string): string {
   return out.join('/');
 }
 
-export function readOoxml(buffer: Buffer): Sheet[] {
-  const files = unzip(buffer);
+export function readOoxml(buffer: Buffer, limits: InflateLimits = DEFAULT_LIMITS, label = ''): Sheet[] {
+  const files = new ZipArchive(buffer, limits, label);
   const text = (name: string) => files.get(name)?.toString('utf8');
   const workbook = text('xl/workbook.xml');
   const rels = text('xl/_rels/workbook.xml.rels');
@@ -84,25 +100,28 @@ function readSheet(name: string, xml: string, shared: readonly string[]): Sheet 
   for (const m of (data?.[1] ?? '').matchAll(CELL_OR_ROW)) {
     if (m[1] !== undefined) {
       const r = attr(m[1], 'r');
+      if (r !== undefined && !/^\d{1,9}$/.test(r)) throw new OoxmlFormatError(`row ${r}`);
       row = r ? Number(r) - 1 : row + 1;
+      if (row < 0 || row >= MAX_ROWS) throw outOfRange(name, `第 ${r ?? row + 1} 行`);
       col = -1;
       continue;
     }
     const attrs = m[2]!;
     const r = attr(attrs, 'r');
-    [row, col] = r ? cellRef(r) : [row, col + 1];
+    [row, col] = r ? cellRef(r, name) : [Math.max(row, 0), col + 1];
+    if (col >= MAX_COLUMNS) throw outOfRange(name, `第 ${row + 1} 行第 ${col + 1} 列`);
     const value = cellValue(attr(attrs, 't') ?? 'n', m[3] ?? '', shared);
     if (value) (rows[row] ??= [])[col] = value;
   }
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  const mergedInto = new Map<string, [number, number]>();
+  const merges: MergeRange[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g)) {
     const [from = '', to = from] = m[1]!.split(':');
-    const [r0, c0] = cellRef(from);
-    const [r1, c1] = cellRef(to);
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) mergedInto.set(mergeKey(r, c), [r0, c0]);
+    const [r0, c0] = cellRef(from, name);
+    const [r1, c1] = cellRef(to, name);
+    merges.push({ top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) });
   }
-  return { name, rows, mergedInto };
+  return { name, rows, merges: clipMerges(merges, rows) };
 }
 
 function cellValue(type: string, inner: string, shared: readonly string[]): CellValue | undefined {
@@ -125,12 +144,16 @@ function cellValue(type: string, inner: string, shared: readonly string[]): Cell
       return { kind: 'bool', value: v === '1' || v === 'true' };
     case 'e':
       return { kind: 'error', error: decodeXml(v!) };
-    case 'd':
-      return { kind: 'date', value: new Date(decodeXml(v!)) };
+    case 'd': {
+      // An ISO 8601 date; anything else is kept as the text it is, for the schema to report at its cell.
+      const raw = decodeXml(v!);
+      const date = new Date(raw);
+      return Number.isNaN(date.getTime()) ? text(raw) : { kind: 'date', value: date };
+    }
     case 'n': {
       const n = Number(v);
-      if (!Number.isFinite(n)) throw new OoxmlFormatError(`number ${v}`);
-      return { kind: 'number', value: n };
+      // Not a number where a number is declared: the text as written, reported at its cell ("不是数字").
+      return Number.isFinite(n) && v!.trim() !== '' ? { kind: 'number', value: n } : text(decodeXml(v!));
     }
     default:
       throw new OoxmlFormatError(`cell type ${type}`);

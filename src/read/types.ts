@@ -1,3 +1,5 @@
+import { FatalError, type FatalCode } from '../issues/catalogue';
+
 /** What the read stage hands on: every sheet as a grid of cells that know where they are. */
 
 export type CellValue =
@@ -12,8 +14,15 @@ export interface Sheet {
   name: string;
   /** rows[r][c] is the cell at 1-based row r + 1, column c + 1; undefined when empty. */
   rows: (CellValue | undefined)[][];
-  /** For each cell covered by a merge (but not its top-left), the top-left cell's [row, col] (0-based). */
-  mergedInto: Map<string, [number, number]>;
+  /** Merged ranges, clipped to the cells the sheet has (0-based, inclusive). */
+  merges: MergeRange[];
+}
+
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 export interface SourceFile {
@@ -25,13 +34,45 @@ export interface SourceFile {
 }
 
 /** The file cannot be read at all (exit code 3). Message in Chinese. */
-export class UnreadableFileError extends Error {
-  constructor(message: string) {
-    super(message);
+export class UnreadableFileError extends FatalError {
+  constructor(message: string, code: FatalCode = 'FILE_UNREADABLE') {
+    super(code, { reason: message });
     this.name = 'UnreadableFileError';
   }
 }
 
 export { a1, columnLetters } from '../common/a1';
 
-export const mergeKey = (row: number, col: number) => `${row},${col}`;
+/** Excel's limits: a reference beyond them is no cell of any workbook. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+const MERGES_BY_ROW = new WeakMap<Sheet, Map<number, MergeRange[]>>();
+
+/** The top-left cell of the merge covering (row, col), when it is covered and not that top-left. */
+export function mergeMaster(sheet: Sheet, row: number, col: number): [number, number] | undefined {
+  if (sheet.merges.length === 0) return undefined;
+  let byRow = MERGES_BY_ROW.get(sheet);
+  if (!byRow) MERGES_BY_ROW.set(sheet, (byRow = new Map()));
+  let here = byRow.get(row);
+  if (!here) byRow.set(row, (here = sheet.merges.filter((m) => m.top <= row && row <= m.bottom)));
+  for (const m of here)
+    if (m.left <= col && col <= m.right) return row === m.top && col === m.left ? undefined : [m.top, m.left];
+  return undefined;
+}
+
+/**
+ * Clips merged ranges to the cells that exist (rows read, widest row): a range over the
+ * whole sheet is four numbers, never a million cells.
+ */
+export function clipMerges(ranges: readonly MergeRange[], rows: readonly unknown[][]): MergeRange[] {
+  let width = 0;
+  for (const r of rows) if (r && r.length > width) width = r.length;
+  const out: MergeRange[] = [];
+  for (const m of ranges) {
+    const bottom = Math.min(m.bottom, rows.length - 1);
+    const right = Math.min(m.right, width - 1);
+    if (m.top <= bottom && m.left <= right && (bottom > m.top || right > m.left)) out.push({ top: m.top, left: m.left, bottom, right });
+  }
+  return out;
+}

@@ -1,17 +1,56 @@
 import { createRequire } from 'node:module';
-import { readOoxml } from './ooxml';
-import { UnreadableFileError, mergeKey, type CellValue, type Sheet } from './types';
+import { OoxmlFormatError, outOfRange, readOoxml } from './ooxml';
+import { clipMerges, MAX_COLUMNS, MAX_ROWS, UnreadableFileError, type CellValue, type MergeRange, type Sheet } from './types';
+import { DEFAULT_LIMITS, ZipArchive, ZipFormatError, type InflateLimits } from './unzip';
 
 /**
  * Reads every worksheet of an .xlsx buffer; formulas by their cached value. The fast
  * reader handles what Excel, WPS and LibreOffice write; a package it does not understand
  * is read again with exceljs (loaded only then).
  */
-export async function readXlsx(buffer: Buffer, fileLabel: string): Promise<Sheet[]> {
+export async function readXlsx(buffer: Buffer, fileLabel: string, limits: InflateLimits = DEFAULT_LIMITS): Promise<Sheet[]> {
   try {
-    return readOoxml(buffer);
-  } catch {
-    return readWithExcelJs(buffer, fileLabel);
+    return readOoxml(buffer, limits, fileLabel);
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw notXlsx(fileLabel, e);
+    if (!(e instanceof OoxmlFormatError)) throw e;
+  }
+  try {
+    checkBeforeFallback(buffer, fileLabel, limits);
+  } catch (e) {
+    throw e instanceof ZipFormatError ? notXlsx(fileLabel, e) : e;
+  }
+  return readWithExcelJs(buffer, fileLabel);
+}
+
+const notXlsx = (fileLabel: string, e?: ZipFormatError) =>
+  new UnreadableFileError(
+    e && /overlapping|duplicate/.test(e.message)
+      ? `无法读取“${fileLabel}”：压缩包结构异常（条目重复或相互重叠），可能是压缩炸弹或被改动过的文件`
+      : `无法读取“${fileLabel}”：不是有效的 .xlsx 文件（文件损坏，或只是改了扩展名）`,
+  );
+
+/**
+ * exceljs inflates every entry and expands merged ranges cell by cell, with no limit.
+ * Before it is given a package, every entry must inflate within the limits and no
+ * reference may lie beyond Excel's grid.
+ */
+function checkBeforeFallback(buffer: Buffer, fileLabel: string, limits: InflateLimits) {
+  const archive = new ZipArchive(buffer, limits, fileLabel);
+  for (const name of archive.names) {
+    const data = archive.get(name)!;
+    if (!/^xl\/worksheets\/.*\.xml$/.test(name)) continue;
+    const xml = data.toString('utf8');
+    for (const m of xml.matchAll(/\b(?:r|ref)="\$?([A-Za-z]+)?\$?(\d+)(?::\$?([A-Za-z]+)?\$?(\d+))?"/g)) {
+      const tooFar = (letters: string | undefined, digits: string | undefined) => {
+        if (digits !== undefined && (digits.length > 7 || Number(digits) > MAX_ROWS)) return true;
+        if (letters === undefined) return false;
+        let col = 0;
+        for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+        return letters.length > 3 || col > MAX_COLUMNS;
+      };
+      if (tooFar(m[1], m[2]) || tooFar(m[3], m[4])) throw outOfRange(name.replace(/^xl\/worksheets\//, ''), m[0].replace(/^\w+="|"$/g, ''));
+    }
   }
 }
 
@@ -23,25 +62,27 @@ export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promis
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new UnreadableFileError(`无法读取“${fileLabel}”：不是有效的 .xlsx 文件（文件损坏，或只是改了扩展名）`);
+    throw notXlsx(fileLabel);
   }
   return workbook.worksheets.map((ws) => {
     const rows: (CellValue | undefined)[][] = [];
-    const mergedInto = new Map<string, [number, number]>();
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: (CellValue | undefined)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        if (cell.isMerged && cell.master !== cell) {
-          mergedInto.set(mergeKey(rowNumber - 1, colNumber - 1), [Number(cell.master.row) - 1, Number(cell.master.col) - 1]);
-          return;
-        }
+        if (cell.isMerged && cell.master !== cell) return;
         // exceljs drops a cached result of 0 from cell.value; cell.result keeps it.
         cells[colNumber - 1] = toCellValue(cell.value, cell.result);
       });
       rows[rowNumber - 1] = cells;
     });
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-    return { name: ws.name, rows, mergedInto };
+    const merges = ((ws.model as { merges?: string[] }).merges ?? []).flatMap((ref): MergeRange[] => {
+      const [from, to] = ref.split(':').map((a) => ws.getCell(a));
+      if (!from || !to) return [];
+      const [r0, c0, r1, c1] = [Number(from.row) - 1, Number(from.col) - 1, Number(to.row) - 1, Number(to.col) - 1];
+      return [{ top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) }];
+    });
+    return { name: ws.name, rows, merges: clipMerges(merges, rows) };
   });
 }
 

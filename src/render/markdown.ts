@@ -2,6 +2,7 @@
 import type { SectionResult } from '../engine/compliance';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
+import { escapedForMarkdown } from './markdown-escape';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
 import {
   claimSentence,
@@ -31,7 +32,8 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(original: Report): string {
+  const report = escapedForMarkdown(original);
   const parts: string[] = [];
   if (report.province) parts.push(provinceSection(report, report.province));
   if (report.detail) for (const county of report.counties) parts.push(countySection(report, county));

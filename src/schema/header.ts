@@ -4,7 +4,8 @@
  */
 import type { Level } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
-import { a1, mergeKey, type CellValue, type Sheet } from '../read/types';
+import { lookup } from '../common/lookup';
+import { a1, mergeMaster, type CellValue, type Sheet } from '../read/types';
 import {
   FIELDS,
   FIELD_BY_ID,
@@ -100,7 +101,7 @@ function matchHeaderText(text: string, keywords: ColumnKeywords): HeaderMatch {
 }
 
 function textAt(sheet: Sheet, row: number, col: number): string {
-  const master = sheet.mergedInto.get(mergeKey(row, col));
+  const master = mergeMaster(sheet, row, col);
   const cell: CellValue | undefined = master ? sheet.rows[master[0]]?.[master[1]] : sheet.rows[row]?.[col];
   if (!cell) return '';
   if (cell.kind === 'text') return cell.text.trim();
@@ -269,11 +270,12 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate): HeaderLayout {
     const unit = match.unit ?? units?.get(col) ?? null;
     let unitFactor = 1;
     if (unit !== null && strict) {
-      if (!(unit in allowed)) {
+      const factor = lookup(allowed, unit);
+      if (factor === undefined) {
         issues.push(makeIssue('UNKNOWN_UNIT', pos, { unit, allowed: Object.keys(allowed).join('、') }));
         continue;
       }
-      unitFactor = allowed[unit]!;
+      unitFactor = factor;
       if (unitFactor !== 1) issues.push(makeIssue('UNIT_CONVERTED', pos, { unit, factor: unitFactor, base }));
     }
     const key = `${match.section}:${match.field.id}`;

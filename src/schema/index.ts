@@ -3,6 +3,7 @@
  * Picks the school sheet, finds its header, checks the profile's columns are there,
  * reads every row.
  */
+import { append } from '../common/lookup';
 import type { ResourceField, SchoolRecord } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
@@ -53,7 +54,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
     return { sheet: sheet.name, headerRow: layout.headerRow, title, columns: layout.columns, records: [], issues };
 
   const rows = readRows(sheet, layout.columns, layout.dataStart, source.format === 'csv');
-  issues.push(...rows.issues);
+  append(issues, rows.issues);
   if (rows.records.length === 0 && !rows.issues.some((i) => i.severity === 'error'))
     issues.push(makeIssue('NO_SCHOOLS', { sheet: sheet.name, row: layout.headerRow }));
   return { sheet: sheet.name, headerRow: layout.headerRow, title, columns: layout.columns, records: rows.records, issues };

@@ -1,4 +1,5 @@
 /** Data rows → typed school records, with an issue for every cell that cannot be trusted. */
+import { append } from '../common/lookup';
 import { z } from 'zod';
 import {
   LEVEL_NAMES,
@@ -50,6 +51,8 @@ interface RowValues {
   cells: Record<string, CellRef>;
   /** Whether some cell of this row could not be read (the row is then not computed). */
   broken: boolean;
+  /** Cells that already have an error: one error per cell, the first and most specific. */
+  failed: Set<string>;
 }
 
 export interface RowsResult {
@@ -112,14 +115,18 @@ function readRowValues(
   plainTextIsNormal: boolean,
   issues: Issue[],
 ): RowValues {
-  const values: RowValues = { row: r + 1, numbers: new Map(), texts: new Map(), cells: {}, broken: false };
+  const values: RowValues = { row: r + 1, numbers: new Map(), texts: new Map(), cells: {}, broken: false, failed: new Set() };
   for (const column of columns) {
     const key = keyOf(column);
     const cell = a1(r, column.col);
     values.cells[key] = { cell, column: column.header, unitFactor: column.unitFactor };
     const raw = sheet.rows[r]?.[column.col];
     const pos: Position = { sheet: sheet.name, cell, column: column.header, field: column.field.id, ...(school ? { school } : {}), ...(county ? { county } : {}) };
-    const report = (code: IssueCode, params: IssueParams) => issues.push(makeIssue(code, pos, params));
+    const report = (code: IssueCode, params: IssueParams) => {
+      const issue = makeIssue(code, pos, params);
+      if (issue.severity === 'error') values.failed.add(cell);
+      issues.push(issue);
+    };
     if (column.field.kind === 'text') {
       const text = cellText(raw);
       if (text !== undefined) values.texts.set(key, text);
@@ -154,8 +161,15 @@ function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issue
     return ref ? { ...base, cell: ref.cell, column: ref.column, field } : { ...base, row: v.row, column: fieldLabel(key), field };
   };
   const fail = (code: IssueCode, key: string, params: IssueParams = {}) => {
-    issues.push(makeIssue(code, at(key), params));
+    push(makeIssue(code, at(key), params));
     v.broken = true;
+  };
+  const push = (issue: Issue) => {
+    if (issue.severity === 'error' && issue.cell) {
+      if (v.failed.has(issue.cell)) return;
+      v.failed.add(issue.cell);
+    }
+    issues.push(issue);
   };
   if (!name) {
     fail('MISSING_VALUE', 'name', { hint: '（学校名称必填）' });
@@ -230,7 +244,7 @@ function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issue
     ...optional('parent', v.texts.get('parent')),
   };
   for (const issue of structuralIssues(record, at)) {
-    issues.push(issue);
+    push(issue);
     if (issue.severity === 'error') v.broken = true;
   }
   return record;
@@ -285,7 +299,7 @@ function structuralIssues(school: SchoolRecord, at: (key: string) => Position): 
           fields: whole.map(fieldLabel).join('、'),
         }),
       );
-    issues.push(...incompleteSections(school, at));
+    append(issues, incompleteSections(school, at));
   }
 
   const teachers = school.resources.teachers ?? school.resources.qualifiedTeachers;

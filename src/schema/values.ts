@@ -1,4 +1,5 @@
 /** One cell → a typed value, or the issue that explains why not. */
+import { lookup } from '../common/lookup';
 import { SCHOOL_TYPES, type Ownership, type SchoolType, type UrbanRural } from '../engine/types';
 import type { IssueCode, IssueParams } from '../issues/catalogue';
 import type { CellValue } from '../read/types';
@@ -125,7 +126,7 @@ export const URBAN_RURAL: EnumSpec<UrbanRural> = {
 export function parseEnum<T>(text: string | undefined, spec: EnumSpec<T>): Parsed<T> {
   if (text === undefined) return { ok: true, value: undefined };
   const key = normaliseText(text);
-  const value = Object.hasOwn(spec.aliases, key) ? spec.aliases[key] : undefined;
+  const value = lookup(spec.aliases, key);
   return value === undefined
     ? { ok: false, code: spec.code, params: { text, allowed: spec.allowed } }
     : { ok: true, value };

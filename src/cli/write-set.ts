@@ -1,0 +1,221 @@
+/**
+ * Writing reports as one set: every file to a temporary file beside its target first,
+ * then all renamed into place. A failure (or SIGINT / SIGTERM) on the way removes the
+ * temporary files and puts back any report already replaced, so a set is never left
+ * half old, half new. Every file-system failure is a FatalError with its own code.
+ */
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { FatalError } from '../issues/catalogue';
+
+export interface OutputFile {
+  path: string;
+  content: Buffer;
+}
+
+/** Directories that hold no files a user could write (Linux): Node's mkdir spins on /proc. */
+const SPECIAL_ROOTS = ['/proc', '/sys', '/dev'];
+const ALLOWED_UNDER_SPECIAL = ['/dev/shm'];
+
+function specialRoot(path: string): string | null {
+  if (process.platform === 'win32') return null;
+  const full = resolve(path);
+  const under = (root: string) => full === root || full.startsWith(`${root}${sep}`);
+  if (ALLOWED_UNDER_SPECIAL.some(under)) return null;
+  return SPECIAL_ROOTS.find(under) ?? null;
+}
+
+/** A Node file-system error as the catalogue error a user reads. */
+export function outputError(e: unknown, path: string): FatalError {
+  if (e instanceof FatalError) return e;
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const root = specialRoot(path);
+  if (root) return new FatalError('OUTPUT_SPECIAL_FILESYSTEM', { path, root });
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return new FatalError('OUTPUT_NOT_WRITABLE', { path, reason: '没有写入权限' });
+    case 'EROFS':
+      return new FatalError('OUTPUT_NOT_WRITABLE', { path, reason: '位于只读的文件系统上' });
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'EFBIG':
+      return new FatalError('OUTPUT_DISK_FULL', { path });
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return new FatalError('OUTPUT_NOT_A_FOLDER', { path, reason: '路径中有一部分是文件' });
+    case 'EISDIR':
+      return new FatalError('OUTPUT_NAME_IS_FOLDER', { path });
+    case 'ENAMETOOLONG':
+      return new FatalError('OUTPUT_FAILED', { path, reason: '文件名或路径过长' });
+    case 'ENOENT':
+      return new FatalError('OUTPUT_FAILED', { path, reason: '此位置不存在，也不能在这里创建' });
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return new FatalError('OUTPUT_FAILED', { path, reason: '文件被占用，可能正在 Excel 或 WPS 中打开；请关闭后重试' });
+    default:
+      return new FatalError('OUTPUT_FAILED', { path, reason: `系统错误 ${code || (e as Error).message}` });
+  }
+}
+
+/**
+ * The folders to create for `folder`, outermost first (none when it exists). Walks up to
+ * the nearest existing ancestor, which must be a folder; creates nothing.
+ */
+function missingFolders(folder: string): string[] {
+  const root = specialRoot(folder);
+  if (root) throw new FatalError('OUTPUT_SPECIAL_FILESYSTEM', { path: folder, root });
+  const missing: string[] = [];
+  for (let p = resolve(folder); ; ) {
+    try {
+      const info = statSync(p);
+      if (!info.isDirectory())
+        throw new FatalError('OUTPUT_NOT_A_FOLDER', { path: p === resolve(folder) ? folder : p, reason: info.isFile() ? '已有同名文件' : '是设备或其他特殊文件' });
+      return missing;
+    } catch (e) {
+      if (e instanceof FatalError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') throw new FatalError('OUTPUT_NOT_A_FOLDER', { path: folder, reason: '路径中有一部分是文件' });
+      if (code !== 'ENOENT') throw outputError(e, folder);
+      missing.unshift(p);
+      const up = dirname(p);
+      if (up === p) return missing;
+      p = up;
+    }
+  }
+}
+
+/** Before a long analysis: the output folder can be made (nothing is created yet). */
+export function checkOutputFolder(folder: string): void {
+  missingFolders(folder);
+}
+
+/** Creates the output folder one level at a time (no recursive mkdir: it loops on /proc). */
+export async function ensureFolder(folder: string): Promise<void> {
+  for (const dir of missingFolders(folder)) {
+    try {
+      await mkdir(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw outputError(e, folder);
+    }
+  }
+}
+
+const tmpName = (path: string, tag: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${tag}`);
+
+/** What to undo if the process is stopped now. */
+const pending = { temps: new Set<string>(), backups: new Map<string, string>() };
+
+function undoSync() {
+  for (const t of pending.temps) rmSync(t, { force: true });
+  for (const [target, backup] of pending.backups) {
+    try {
+      renameSync(backup, target);
+    } catch {
+      /* the backup stays beside the target, visible */
+    }
+  }
+  pending.temps.clear();
+  pending.backups.clear();
+}
+
+const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+function onSignal(signal: keyof typeof SIGNALS) {
+  undoSync();
+  process.stderr.write(`\n已中断（${signal}）：未写入报告，临时文件已删除。\n`);
+  process.exit(SIGNALS[signal]);
+}
+
+/** Temporary files of an earlier run that was killed (SIGKILL cannot be caught): removed when their process is gone. */
+function removeStaleTemps(path: string) {
+  const dir = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^\.(\d+)\.(tmp|bak)$/.exec(name.slice(prefix.length - 1)) : null;
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    const full = join(dir, name);
+    // A backup whose report is missing is the report: put it back rather than delete it.
+    if (m[2] === 'bak' && !existsSync(path)) renameSync(full, path);
+    else rmSync(full, { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Each target can be replaced by a file: not a folder, not a device, not on a special file system. */
+export function checkTargets(paths: readonly string[]): void {
+  for (const path of paths) {
+    const root = specialRoot(path);
+    if (root) throw new FatalError('OUTPUT_SPECIAL_FILESYSTEM', { path, root });
+    let info;
+    try {
+      info = statSync(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') throw new FatalError('OUTPUT_NOT_A_FOLDER', { path: dirname(path), reason: '路径中有一部分是文件' });
+      if (code !== 'ENOENT') throw outputError(e, path);
+      continue;
+    }
+    if (info.isDirectory()) throw new FatalError('OUTPUT_NAME_IS_FOLDER', { path });
+    if (!info.isFile()) throw new FatalError('OUTPUT_FAILED', { path, reason: '已存在同名的设备或特殊文件' });
+  }
+}
+
+export async function writeSet(files: readonly OutputFile[], outDir?: string): Promise<void> {
+  if (outDir !== undefined) await ensureFolder(outDir);
+  checkTargets(files.map((f) => f.path));
+  for (const f of files) removeStaleTemps(f.path);
+  const handlers = (Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]).map((s) => [s, () => onSignal(s)] as const);
+  for (const [s, h] of handlers) process.on(s, h);
+  try {
+    for (const f of files) {
+      const tmp = tmpName(f.path, 'tmp');
+      pending.temps.add(tmp);
+      try {
+        await writeFile(tmp, f.content);
+      } catch (e) {
+        throw outputError(e, f.path);
+      }
+    }
+    for (const f of files) {
+      const tmp = tmpName(f.path, 'tmp');
+      try {
+        if (existsSync(f.path)) {
+          const backup = tmpName(f.path, 'bak');
+          await rename(f.path, backup);
+          pending.backups.set(f.path, backup);
+        }
+        await rename(tmp, f.path);
+        pending.temps.delete(tmp);
+      } catch (e) {
+        throw outputError(e, f.path);
+      }
+    }
+    const backups = [...pending.backups.values()];
+    pending.backups.clear();
+    await Promise.all(backups.map((b) => rm(b, { force: true })));
+  } catch (e) {
+    undoSync();
+    throw e;
+  } finally {
+    for (const [s, h] of handlers) process.off(s, h);
+  }
+}
+
+/** One file (the template), with the same guarantees. */
+export const writeAtomically = (path: string, content: Buffer) => writeSet([{ path, content }]);

@@ -1,0 +1,54 @@
+/**
+ * What the user wrote (school, county, 学区 names, sheet and file names, cell texts in
+ * issue messages) must read as text in Markdown, which county portals render as HTML:
+ * `<script>` shows as `<script>`, `[点我](javascript:…)` as brackets (a `!` only makes an image before a `[`), `**x**` as stars.
+ */
+import type { Report } from '../report/model';
+
+const SPECIAL = /[\\`*_[\]~#&<>]/g;
+const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** One user text as Markdown text: HTML characters as entities, Markdown punctuation backslash-escaped, on one line. */
+export const escapeMarkdown = (s: string): string =>
+  s.replace(/[\r\n]+/g, ' ').replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
+
+/** The fields of the model that hold user text (the profile is the tool's own and stays as it is). */
+const USER_TEXT = new Set(['name', 'text', 'county', 'label', 'group', 'parent', 'sheet', 'column', 'school', 'message', 'file', 'title', 'countySheet', 'reason']);
+
+/**
+ * The report with every user text escaped, for the Markdown renderer only. Shared objects
+ * stay shared (lookups by identity still work); Maps keep their keys.
+ */
+export function escapedForMarkdown(report: Report): Report {
+  const seen = new Map<object, unknown>();
+  const keep = (x: unknown) => {
+    if (typeof x !== 'object' || x === null || seen.has(x)) return;
+    seen.set(x, x);
+    for (const v of x instanceof Map ? x.values() : Object.values(x)) keep(v);
+  };
+  keep(report.profile);
+  const copy = (x: unknown, key: string): unknown => {
+    if (typeof x === 'string') return USER_TEXT.has(key) ? escapeMarkdown(x) : x;
+    if (typeof x !== 'object' || x === null || x instanceof Date) return x;
+    const done = seen.get(x);
+    if (done !== undefined) return done;
+    if (x instanceof Map) {
+      const m = new Map();
+      seen.set(x, m);
+      for (const [k, v] of x) m.set(k, copy(v, key));
+      return m;
+    }
+    if (x instanceof Set) return x;
+    if (Array.isArray(x)) {
+      const a: unknown[] = [];
+      seen.set(x, a);
+      for (const v of x) a.push(copy(v, key));
+      return a;
+    }
+    const o: Record<string, unknown> = {};
+    seen.set(x, o);
+    for (const [k, v] of Object.entries(x)) o[k] = copy(v, k);
+    return o;
+  };
+  return copy(report, '') as Report;
+}
