@@ -91,6 +91,7 @@ const CASES: Case[] = [
   },
   { code: 'ROW_SKIPPED_TOTAL', rows: edit((r) => r.push(['合计', null, 4000])), at: { row: 8 } },
   { code: 'ROW_SKIPPED_NOTE', rows: edit((r) => r.push(['填表人：张三'])), at: { row: 8 } },
+  { code: 'CELLS_OUTSIDE_TABLE', rows: edit((r) => r.push([null, null, null, null, null, null, null, null, null, null, null, null, null, 42])), at: { cell: 'N8' } },
   { code: 'COLUMN_IGNORED', rows: withHeader([...HEADER, '校长姓名'], (rows) => (rows[1]![11] = '张三')), at: { cell: 'L1', column: '校长姓名' } },
   {
     code: 'HEADER_ROW_MISREAD',

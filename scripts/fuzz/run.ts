@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz [-- --count N --seed S --jobs J --timeout SEC --mem MB --from I]`
+ * `npm run fuzz [-- --count N --seed S --jobs J --timeout SEC --mem MB --from I --cli PATH]`
  *
  * Runs the built CLI (a whole process, as a user or CI would) on seeded mutations of the
  * fixtures. Each input must end with exit 0–3 within the time limit, with no internal
@@ -27,7 +27,9 @@ const timeoutMs = arg('timeout', 30) * 1000;
 const memCapMb = arg('mem', 1024);
 
 const root = resolve(import.meta.dirname ?? '.', '../..');
-const cli = join(root, 'bin/balance-check.js');
+/** `--cli PATH`: another build of bin/balance-check.js (a frozen copy while the tree changes). */
+const cliAt = process.argv.indexOf('--cli');
+const cli = cliAt > 0 ? resolve(process.argv[cliAt + 1]!) : join(root, 'bin/balance-check.js');
 const rssProbe = join(root, 'scripts/fuzz/rss-probe.cjs');
 
 const fixtures: Fixtures = {

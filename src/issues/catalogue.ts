@@ -212,6 +212,11 @@ export const CATALOGUE = {
     template: '表下注释“{text}”已跳过',
     description: 'A note below the table (填表人：, 说明：) was skipped.',
   },
+  CELLS_OUTSIDE_TABLE: {
+    severity: 'info',
+    template: '{count}行只在表格各列之外有内容（首个：{first}），不是学校数据，已跳过',
+    description: 'Rows whose only cells lie outside the columns of the table (a stray value far right or below): skipped, counted once.',
+  },
   SCHOOL_EXCLUDED: {
     severity: 'info',
     template: '不单独参与资源配置计算：{reason}',

@@ -72,6 +72,8 @@ export function readRows(
   const nameCol = columns.find((c) => c.field.id === 'name')!;
   const countyCol = columns.find((c) => c.field.id === 'county');
   const firstSeen = new Map<string, string>();
+  let stray = 0;
+  let firstStray = '';
 
   for (let r = dataStart; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
@@ -86,6 +88,11 @@ export function readRows(
     }
     if (NOTE_ROW.test(lead) || isColumnNumberRow(texts) || (!name && texts.length === 1 && NOTE_ROW.test(normaliseText(texts[0]!)))) {
       issues.push(makeIssue('ROW_SKIPPED_NOTE', where, { text: (name ?? texts[0] ?? '').slice(0, 40) }));
+      continue;
+    }
+    // Nothing in any column of the table: a stray cell, not a school (a million such rows are one note).
+    if (!columns.some((c) => cells[c.col] !== undefined)) {
+      if (stray++ === 0) firstStray = a1(r, cells.findIndex((c) => c !== undefined));
       continue;
     }
     const county = countyCol ? cellText(cells[countyCol.col]) : undefined;
@@ -103,6 +110,7 @@ export function readRows(
     firstSeen.set(key, `${sheet.name}!${values.cells.name!.cell}`);
     if (!values.broken) records.push(record);
   }
+  if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
   return { records, issues };
 }
 
