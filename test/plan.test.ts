@@ -1,0 +1,340 @@
+/**
+ * The least-cost plan and the influence lists, checked from outside: a plan's additions,
+ * applied to the schools and recomputed by the ordinary method, must reach every target;
+ * its total must equal what an independent optimiser (a penalty method written here, and
+ * a brute-force search over whole units) finds; influence must agree with leave-one-out.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateSection, type SectionResult } from '../src/engine/compliance';
+import { evaluateLevel } from '../src/engine/evaluate';
+import { influenceOf } from '../src/engine/influence';
+import { planIndicator, planLevel } from '../src/engine/plan';
+import { transferPlan } from '../src/engine/transfer';
+import { YOUZHI_2017, type IndicatorDef } from '../src/engine/profile';
+import { sectionSchool } from '../src/engine/sections';
+import { weightedCv } from '../src/engine/stats';
+import type { ResourceField, SchoolRecord } from '../src/engine/types';
+import { rng } from '../scripts/fuzz/mutate';
+import { primaryAtStandard, school } from './helpers/records';
+
+const profile = YOUZHI_2017;
+const ind = (id: string) => profile.indicators.find((i) => i.id === id)!;
+
+/** n primary schools around the standards, some far apart so CVs fail. */
+function randomCounty(seed: number, n: number, spread = 1.2): SchoolRecord[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, k) => {
+    const P = 100 + Math.floor(r() * 1900);
+    const base = primaryAtStandard(P);
+    const res = Object.fromEntries(
+      Object.entries(base).map(([f, v]) => {
+        const factor = Math.exp((r() - 0.5) * 2 * spread);
+        const x = v! * factor;
+        return [f, ['qualifiedTeachers', 'backboneTeachers', 'peArtsTeachers', 'multimediaRooms'].includes(f) ? Math.round(x) : Math.round(x * 10) / 10];
+      }),
+    ) as SchoolRecord['resources'];
+    return school(`第${k + 1}小学`, '小学', { primary: P }, res);
+  });
+}
+
+const sectionsOf = (schools: readonly SchoolRecord[]): SectionResult[] =>
+  schools.flatMap((s) => {
+    const r = sectionSchool(s, profile);
+    return 'sections' in r ? r.sections.map((x) => evaluateSection(x, profile)) : [];
+  });
+
+/** The plan of every indicator applied to the records (amounts added), as a user would do it. */
+function applied(schools: readonly SchoolRecord[], results: readonly SectionResult[], target?: number): SchoolRecord[] {
+  const plan = planLevel('primary', results, profile, target === undefined ? {} : { target });
+  const extra = new Map<SchoolRecord, Partial<Record<ResourceField, number>>>();
+  for (const p of plan.indicators)
+    for (const a of p.additions) {
+      const e = extra.get(a.section.section.school) ?? {};
+      e[p.indicator.numerator] = (e[p.indicator.numerator] ?? 0) + a.add;
+      extra.set(a.section.section.school, e);
+    }
+  return schools.map((s) => {
+    const e = extra.get(s) ?? {};
+    const resources = { ...s.resources };
+    for (const [f, v] of Object.entries(e)) resources[f as ResourceField] = (resources[f as ResourceField] ?? 0) + v!;
+    return { ...s, resources };
+  });
+}
+
+describe('the plan, applied and recomputed by the ordinary check', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('random county %i: every CV at or below its target, every school compliant', (seed) => {
+    const schools = randomCounty(seed, 12 + seed);
+    const before = evaluateLevel('primary', sectionsOf(schools), profile);
+    expect(before.pass).toBe(false);
+    for (const target of [undefined, 0.3]) {
+      const after = evaluateLevel('primary', sectionsOf(applied(schools, sectionsOf(schools), target)), profile);
+      for (const s of Object.values(after.indicators)) expect(s.cv!).toBeLessThanOrEqual((target ?? 0.5) + 1e-12);
+      expect(after.compliantSchools).toBe(after.schoolCount);
+    }
+  });
+
+  it('cvAfter is the CV the rounded additions really give, and whole units are whole', () => {
+    const results = sectionsOf(randomCounty(11, 15));
+    for (const p of planLevel('primary', results, profile).indicators) {
+      const added = new Map(p.additions.map((a) => [a.section, a.add]));
+      const ys = results.map((r) => (((r.section.amounts[p.indicator.numerator] ?? 0) + (added.get(r) ?? 0)) / r.section.students) * p.indicator.scale);
+      expect(weightedCv(ys.map((value, i) => ({ value, weight: results[i]!.section.students }))).cv).toBeCloseTo(p.cvAfter!, 12);
+      for (const a of p.additions) {
+        if (p.indicator.countable) expect(Number.isInteger(a.add)).toBe(true);
+        else expect(Math.abs(a.add * 10 - Math.round(a.add * 10))).toBeLessThan(1e-6);
+      }
+    }
+  });
+});
+
+/**
+ * An independent optimiser for the continuous problem: projected gradient descent on the
+ * cost plus a quadratic penalty on the CV constraint, the penalty raised step by step.
+ * It knows nothing of water-filling; it ends within a hair of the optimum, slightly infeasible.
+ */
+function penaltyDescent(ps: number[], bounds: number[], scale: number, target: number): number {
+  const N = ps.reduce((s, p) => s + p, 0);
+  const cost = (y: number[]) => y.reduce((s, v, i) => s + (v * ps[i]!) / scale, 0);
+  const stats = (y: number[]) => {
+    const m = y.reduce((s, v, i) => s + ps[i]! * v, 0) / N;
+    const S = Math.sqrt(y.reduce((s, v, i) => s + ps[i]! * (v - m) ** 2, 0) / N);
+    return { m, S };
+  };
+  const top = Math.max(...bounds);
+  let y = bounds.map(() => top);
+  const unit = N / scale;
+  for (const mu of [1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8].map((k) => (k * unit) / top)) {
+    const F = (v: number[]) => {
+      const { m, S } = stats(v);
+      const over = Math.max(0, S - target * m);
+      return cost(v) + mu * over * over;
+    };
+    let t = top / unit;
+    for (let it = 0; it < 4000; it++) {
+      const { m, S } = stats(y);
+      const over = Math.max(0, S - target * m);
+      const g = y.map((v, i) => ps[i]! / scale + 2 * mu * over * ((S > 0 ? (ps[i]! * (v - m)) / (N * S) : 0) - (target * ps[i]!) / N));
+      const f0 = F(y);
+      let moved = false;
+      for (let k = 0; k < 60; k++) {
+        const c = y.map((v, i) => Math.max(bounds[i]!, v - t * g[i]!));
+        if (F(c) < f0 - 1e-15 * Math.abs(f0)) {
+          y = c;
+          t *= 1.5;
+          moved = true;
+          break;
+        }
+        t /= 2;
+      }
+      if (!moved) break;
+    }
+  }
+  return cost(y);
+}
+
+describe('the total is the minimum', () => {
+  it.each(Array.from({ length: 12 }, (_, i) => i + 1))('continuous (体育场馆): equals an independent penalty method, random county %i', (seed) => {
+    const results = sectionsOf(randomCounty(100 + seed, 3 + (seed % 4), 2.5));
+    const sports = ind('sports_space');
+    const plan = planIndicator('primary', results, sports, profile);
+    if (plan.status === 'already') {
+      // Nothing to add: the CV already meets the target and every section its floor.
+      expect(plan.cvBefore!).toBeLessThanOrEqual(plan.target);
+      expect(results.every((r) => r.shortfallToCompliance.sports_space === 0)).toBe(true);
+      return;
+    }
+    const ps = results.map((r) => r.section.students);
+    const xs = results.map((r) => r.values.sports_space!);
+    const bounds = results.map((r, i) => Math.max(xs[i]!, r.shortfallToCompliance.sports_space! > 0 ? ((r.section.amounts.sportsSpace! + r.shortfallToCompliance.sports_space!) / ps[i]!) : 0));
+    const have = results.reduce((s, r) => s + r.section.amounts.sportsSpace!, 0);
+    const best = penaltyDescent(ps, bounds, sports.scale, plan.target) - have;
+    // The penalty method ends a hair inside the infeasible side; the plan, feasible, rounds each addition up to 0.1 ㎡.
+    expect(plan.cvAfter!).toBeLessThanOrEqual(plan.target);
+    expect(plan.total).toBeGreaterThanOrEqual(best * (1 - 1e-3));
+    expect(plan.total).toBeLessThanOrEqual(best * (1 + 1e-3) + 0.1 * results.length);
+  });
+
+  /** Every combination of whole additions 0…max per section: the least total meeting the floors and the target. */
+  function bruteForce(results: SectionResult[], ind: IndicatorDef, target: number, max: number): number {
+    // Any solution cheaper than `max` in all has no section above `max`.
+    const ps = results.map((r) => r.section.students);
+    const have = results.map((r) => r.section.amounts[ind.numerator] ?? 0);
+    const need = results.map((r) => r.shortfallToCompliance[ind.id]!);
+    let best = max + 1;
+    const adds = results.map(() => 0);
+    const visit = (k: number, sum: number) => {
+      if (sum >= best) return;
+      if (k === results.length) {
+        const ys = adds.map((a, i) => ((have[i]! + a) / ps[i]!) * ind.scale);
+        const cv = weightedCv(ys.map((value, i) => ({ value, weight: ps[i]! }))).cv;
+        if (cv !== null && cv <= target) best = sum;
+        return;
+      }
+      for (let a = need[k]!; a <= max; a++) {
+        adds[k] = a;
+        visit(k + 1, sum + a);
+      }
+    };
+    visit(0, 0);
+    return best;
+  }
+
+  it.each(Array.from({ length: 10 }, (_, i) => i + 1))('whole units (多媒体教室): within one unit a section of the brute-force minimum, random county %i', (seed) => {
+    const results = sectionsOf(randomCounty(200 + seed, 3 + (seed % 2), 2.5));
+    const rooms = ind('multimedia_rooms');
+    const plan = planIndicator('primary', results, rooms, profile);
+    expect(plan.status).toBe('planned');
+    const best = bruteForce(results, rooms, plan.target, plan.total);
+    expect(best).toBeLessThanOrEqual(plan.total);
+    expect(plan.total).toBeGreaterThanOrEqual(best);
+    expect(plan.total).toBeLessThanOrEqual(best + results.length);
+  });
+});
+
+describe('budgets and unreachable targets', () => {
+  const results = sectionsOf(randomCounty(31, 14, 1.5));
+  const sports = ind('sports_space');
+  const full = planIndicator('primary', results, sports, profile);
+
+  it('a budget below the full plan: spends at most the budget, lowest sections first, and the CV falls', () => {
+    expect(full.status).toBe('planned');
+    let last = full.cvBefore!;
+    for (const share of [0.1, 0.3, 0.6, 0.9]) {
+      const budget = Math.round(full.total * share);
+      const p = planIndicator('primary', results, sports, profile, { budget: { sports_space: budget } });
+      expect(p.status).toBe('budget');
+      expect(p.total).toBeLessThanOrEqual(budget + 1e-9);
+      expect(p.cvAfter!).toBeLessThan(last + 1e-12);
+      last = p.cvAfter!;
+      const lifted = p.additions.map((a) => a.before);
+      const untouched = results.map((r) => r.values.sports_space!).filter((x) => !lifted.includes(x));
+      expect(Math.max(...lifted)).toBeLessThanOrEqual(Math.min(...untouched) + 1e-9);
+    }
+  });
+
+  it('a budget above the full plan gives the full plan', () => {
+    const p = planIndicator('primary', results, sports, profile, { budget: { sports_space: full.total * 2 } });
+    expect(p.total).toBe(full.total);
+    expect(p.status).toBe('planned');
+  });
+
+  it('unit costs total the plan in 元', () => {
+    const p = planIndicator('primary', results, sports, profile, { unitCosts: { sports_space: 3000 } });
+    expect(p.cost).toBeCloseTo(full.total * 3000, 6);
+  });
+
+  it('a target of 0, or a level without students, says why instead of a number', () => {
+    expect(planIndicator('primary', results, sports, profile, { target: 0 })).toMatchObject({ status: 'unreachable', reason: expect.stringContaining('完全相等') });
+    expect(planIndicator('primary', [], sports, profile)).toMatchObject({ status: 'unreachable', reason: expect.stringContaining('没有在校生') });
+  });
+});
+
+describe('influence', () => {
+  it.each([1, 2, 3])('agrees with leave-one-out recomputation, shares sum to 1, largest first (county %i)', (seed) => {
+    const results = sectionsOf(randomCounty(300 + seed, 9));
+    for (const i of profile.indicators) {
+      const inf = influenceOf(results, i);
+      expect(inf.reduce((s, x) => s + x.share, 0)).toBeCloseTo(1, 12);
+      for (let k = 1; k < inf.length; k++) expect(inf[k - 1]!.share).toBeGreaterThanOrEqual(inf[k]!.share);
+      const mean = weightedCv(results.map((r) => ({ value: r.values[i.id]!, weight: r.section.students }))).mean;
+      for (const x of inf) {
+        const rest = results.filter((r) => r !== x.section);
+        expect(x.cvWithout).toBeCloseTo(weightedCv(rest.map((r) => ({ value: r.values[i.id]!, weight: r.section.students }))).cv!, 10);
+        expect(x.above).toBe(x.section.values[i.id]! > mean);
+      }
+    }
+  });
+
+  it('a small private school far above the rest can alone push a CV over the line', () => {
+    const schools = [
+      school('城关小学', '小学', { primary: 1500 }, primaryAtStandard(1500, 1.1)),
+      school('二小', '小学', { primary: 1200 }, primaryAtStandard(1200, 1.0)),
+      school('三小', '小学', { primary: 900 }, primaryAtStandard(900, 1.05)),
+      school('民办实验小学', '小学', { primary: 23 }, { ...primaryAtStandard(23), sportsSpace: 23 * 400 }),
+    ];
+    const results = sectionsOf(schools);
+    const inf = influenceOf(results, ind('sports_space'));
+    expect(inf[0]!.section.section.school.name).toBe('民办实验小学');
+    expect(inf[0]!.above).toBe(true);
+    expect(inf[0]!.share).toBeGreaterThan(0.9);
+    expect(inf[0]!.cvWithout!).toBeLessThan(0.5);
+    expect(weightedCv(results.map((r) => ({ value: r.values.sports_space!, weight: r.section.students }))).cv!).toBeGreaterThan(0.5);
+  });
+});
+
+describe('the teacher-transfer plan', () => {
+  const backbone = ind('backbone_teachers');
+
+  /** Breadth-first over every sequence of single moves under the same rules: the fewest moves that reach the target. */
+  function fewestMoves(results: SectionResult[], target: number, limit: number): number | null {
+    const ps = results.map((r) => r.section.students);
+    const start = results.map((r) => r.section.amounts.backboneTeachers ?? 0);
+    const N = ps.reduce((s, p) => s + p, 0);
+    const mean = (start.reduce((s, c) => s + c, 0) / N) * 100;
+    const value = (c: number[], i: number) => (c[i]! / ps[i]!) * 100;
+    const ok = (c: number[]) => weightedCv(c.map((_, i) => ({ value: value(c, i), weight: ps[i]! }))).cv! <= target;
+    let frontier = [start];
+    const seen = new Set([start.join(',')]);
+    for (let k = 0; k <= limit; k++) {
+      if (frontier.some(ok)) return k;
+      const next: number[][] = [];
+      for (const c of frontier)
+        for (let i = 0; i < c.length; i++)
+          for (let j = 0; j < c.length; j++) {
+            if (i === j || !(value(c, i) > mean) || !(value(c, j) < mean) || ((c[i]! - 1) / ps[i]!) * 100 < 1.0 - 1e-12) continue;
+            const d = [...c];
+            d[i]!--;
+            d[j]!++;
+            const key = d.join(',');
+            if (!seen.has(key)) {
+              seen.add(key);
+              next.push(d);
+            }
+          }
+      frontier = next;
+    }
+    return null;
+  }
+
+  it.each(Array.from({ length: 12 }, (_, i) => i + 1))('moves alone: the recomputed CV meets the target, with the fewest moves (breadth-first search), county %i', (seed) => {
+    const r = rng(900 + seed);
+    const n = 3 + (seed % 2);
+    const schools = Array.from({ length: n }, (_, k) => {
+      const P = 200 + Math.floor(r() * 600);
+      return school(`校${k}`, '小学', { primary: P }, { ...primaryAtStandard(P), backboneTeachers: Math.round((P / 100) * (0.6 + r() * 3)) });
+    });
+    const results = sectionsOf(schools);
+    const target = 0.1;
+    const plan = transferPlan('primary', results, backbone, profile, target);
+    const best = fewestMoves(results, target, 12);
+    if (plan.status === 'already') return expect(best).toBe(0);
+    // Moves alone cannot reach it: nor can any sequence of up to 12 moves.
+    if (plan.status !== 'transfers') return expect(best).toBeNull();
+    expect(plan.moved).toBe(best);
+    // Recomputed from the moved counts:
+    const counts = new Map(results.map((x) => [x, x.section.amounts.backboneTeachers ?? 0]));
+    for (const m of plan.moves) {
+      counts.set(m.from, counts.get(m.from)! - m.teachers);
+      counts.set(m.to, counts.get(m.to)! + m.teachers);
+    }
+    const cv = weightedCv(results.map((x) => ({ value: (counts.get(x)! / x.section.students) * 100, weight: x.section.students }))).cv!;
+    expect(cv).toBeLessThanOrEqual(target);
+    expect(cv).toBeCloseTo(plan.cvAfter!, 12);
+    for (const m of plan.moves) expect(m.from.values.backbone_teachers!).toBeGreaterThan(m.to.values.backbone_teachers!);
+  });
+
+  it('where moves cannot reach the target, moves plus hires do, and the plan says so', () => {
+    // Everyone at the standard but one section far below: no donor can give without dropping below 1.0.
+    const schools = [
+      school('甲', '小学', { primary: 1000 }, { ...primaryAtStandard(1000), backboneTeachers: 10 }),
+      school('乙', '小学', { primary: 1000 }, { ...primaryAtStandard(1000), backboneTeachers: 10 }),
+      school('丙', '小学', { primary: 800 }, { ...primaryAtStandard(800), backboneTeachers: 1 }),
+    ];
+    const plan = transferPlan('primary', sectionsOf(schools), backbone, profile, 0.2);
+    expect(plan.status).toBe('transfers_and_hires');
+    expect(plan.moved).toBe(0);
+    expect(plan.hired).toBeGreaterThan(0);
+    expect(plan.cvAfter!).toBeLessThanOrEqual(0.2);
+    expect(plan.hires.map((h) => h.section.section.school.name)).toEqual(['丙']);
+  });
+});
