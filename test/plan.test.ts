@@ -338,3 +338,53 @@ describe('the teacher-transfer plan', () => {
     expect(plan.hires.map((h) => h.section.section.school.name)).toEqual(['丙']);
   });
 });
+
+describe('the sample county, end to end', () => {
+  it('its plan, applied to its schools (per-section amounts for split schools) and checked again, passes every level', async () => {
+    const { check } = await import('./helpers/files');
+    const { evaluateCounty } = await import('../src/engine/evaluate');
+    const report = await check('fixtures/sample-county.xlsx');
+    const county = report.counties[0]!;
+    expect(county.levels.some((l) => !l.result.pass)).toBe(true);
+    const records = new Map<SchoolRecord, SchoolRecord>();
+    const copy = (s: SchoolRecord) => {
+      let c = records.get(s);
+      if (!c) records.set(s, (c = { ...s, resources: { ...s.resources }, sectionResources: { primary: { ...s.sectionResources.primary }, junior: { ...s.sectionResources.junior } } }));
+      return c;
+    };
+    for (const l of county.levels)
+      for (const p of l.actions!.plan.indicators)
+        for (const a of p.additions) {
+          const { school, level, split } = a.section.section;
+          const c = copy(school);
+          const f = p.indicator.numerator;
+          if (!split) c.resources[f] = (c.resources[f] ?? 0) + a.add;
+          else {
+            // As a county would write it: 小学部 / 初中部 amounts, this section's raised, the other's as split today.
+            for (const other of county.levels.flatMap((x) => x.sections).filter((s) => s.section.school === school))
+              c.sectionResources[other.section.level]![f] ??= other.section.amounts[f];
+            c.sectionResources[level]![f] = c.sectionResources[level]![f]! + a.add;
+          }
+        }
+    const schools = county.schools.map((s) => records.get(s.school) ?? s.school);
+    const after = evaluateCounty(null, schools, report.profile);
+    for (const level of Object.values(after.levels)) {
+      expect(level!.compliantSchools).toBe(level!.schoolCount);
+      for (const s of Object.values(level!.indicators)) expect(s.cv!).toBeLessThanOrEqual(s.cvThreshold + 1e-12);
+      expect(level!.pass).toBe(true);
+    }
+  });
+
+  it('balance-check plan prints the plan; --json carries it; a bad --budget is a usage error', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = (args: string[]) => spawnSync(process.execPath, ['bin/balance-check.js', 'plan', 'fixtures/sample-county.xlsx', ...args], { encoding: 'utf8' });
+    const text = run(['--unit-cost', '体育场馆=3000']);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/体育场馆（㎡）\s+差异系数 0\.603 → 0\.500/);
+    expect(text.stdout).toMatch(/约 [\d,]+ 元/);
+    const json = JSON.parse(run(['--json', '--target', '0.45']).stdout);
+    expect(json.counties[0].levels.primary.plan.sports_space).toMatchObject({ target: 0.45, status: 'planned' });
+    expect(json.counties[0].levels.primary.plan.sports_space.cvAfter).toBeLessThanOrEqual(0.45);
+    expect(run(['--budget', 'nothing=1']).status).toBe(3);
+  });
+});

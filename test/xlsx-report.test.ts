@@ -18,7 +18,7 @@ async function sampleWorkbook() {
 describe('Excel report structure', () => {
   it('has the sheets in the documented order, 概览 first', async () => {
     const { names } = await sampleWorkbook();
-    expect(names).toEqual(['概览', '学校达标', '差异系数', '缺口测算', '政府保障与教育质量', '学校规模班额与专用教室', '学区与城乡', '数据问题', '计算数据', '标准']);
+    expect(names).toEqual(['概览', '学校达标', '差异系数', '缺口测算', '整改测算', '整改明细', '影响分析', '政府保障与教育质量', '学校规模班额与专用教室', '学区与城乡', '数据问题', '计算数据', '标准']);
   });
 
   it('a 数据问题 row links to the school’s cell in 计算数据', async () => {

@@ -17,7 +17,7 @@ import type { Report } from '../report/model';
 import { renderCompareSummary } from '../render/compare';
 import { issueJson, renderJson } from '../render/json';
 import { findIndicator, renderExplain, renderProfiles } from '../render/profiles';
-import { renderIssues, renderSummary, terminalColours } from '../render/terminal';
+import { renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
 import { FORMATS, parseFormats, reportPath, writeAtomically, writeComparison, writeReports } from './output';
 import { analyse } from './pipeline';
@@ -183,6 +183,55 @@ async function runExplain(name: string, options: { profile?: string }): Promise<
   return EXIT.ok;
 }
 
+type PlanCliOptions = CheckOptions & { target?: string; budget?: string; unitCost?: string };
+
+/** "sports_space=5000,体育场馆=3000": indicator (id or name) → amount. */
+function perIndicator(profile: Profile, list: string | undefined, what: string): Record<string, number> | undefined {
+  if (list === undefined) return undefined;
+  const out: Record<string, number> = {};
+  for (const part of list.split(/[,，;；]/).map((x) => x.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*[=＝:：]\s*([0-9.]+)$/.exec(part);
+    const ind = m ? findIndicator(profile, m[1]!) : undefined;
+    const n = m ? Number(m[2]) : NaN;
+    if (!m || !ind || !(n >= 0)) throw new UsageError(`${what}“${part}”应为 指标=数量，如 sports_space=5000（指标：${profile.indicators.map((i) => i.id).join('、')}）`);
+    out[ind.id] = n;
+  }
+  return out;
+}
+
+async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
+  const formats = parseFormats(options.format);
+  if (!formats) throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合（逗号分隔），收到“${options.format}”`);
+  const profile = await loadProfile(options.profile);
+  const target = options.target === undefined ? undefined : Number(options.target);
+  if (target !== undefined && !(target > 0 && target < 1)) throw new UsageError(`--target 应为 0 到 1 之间的差异系数，如 0.45，收到“${options.target}”`);
+  const unitCosts = { ...profile.unitCosts, ...perIndicator(profile, options.unitCost, '--unit-cost') };
+  const budget = perIndicator(profile, options.budget, '--budget');
+  if (options.out !== undefined) {
+    checkOutputFolder(options.out);
+    checkTargets(formats.map((f) => reportPath(file, options.out, f)));
+  }
+  const report = await analyse(file, {
+    profile,
+    ...inflateLimits(options.maxInflate),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.county !== undefined ? { county: options.county } : {}),
+    plan: { ...(target !== undefined ? { target } : {}), ...(budget ? { budget } : {}), ...(Object.keys(unitCosts).length ? { unitCosts } : {}) },
+  });
+  if (hasErrors(report.issues)) {
+    listIssues(report, !options.quiet);
+    err(`发现 ${report.issueCounts.error} 个数据错误，无法测算。请修正后重试。`);
+    return EXIT.dataErrors;
+  }
+  const written = options.out !== undefined ? await writeReports(report, file, options.out, formats) : [];
+  if (options.json) out(renderJson(report));
+  else if (!options.quiet) {
+    out(renderPlan(report, terminalColours(process.stdout)));
+    if (written.length) out(`\n报告（含整改测算）：${written.join('，')}`);
+  }
+  return EXIT.ok;
+}
+
 type ValidateOptions = { sheet?: string; json?: boolean; quiet?: boolean; profile?: string; strict?: boolean; maxInflate?: string };
 
 async function runValidate(file: string, options: ValidateOptions): Promise<number> {
@@ -255,6 +304,23 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((files: string[], options: CompareOptions) => finish(runCompare(files, options)));
+  program
+    .command('plan')
+    .description('整改测算：使各校达标、差异系数达到目标的最少新增量（注水法），教师交流轮岗调剂方案；可给预算与单价')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('<file>', '学校数据文件（.xlsx 或 .csv）')
+    .option('--target <cv>', '目标差异系数（默认：配置的阈值，如小学0.50、初中0.45；可留余量，如 0.45）')
+    .option('--budget <list>', '各指标可投入的量（指标单位），如 sports_space=5000,多媒体教室=10：先补最低的学校')
+    .option('--unit-cost <list>', '各指标的单价（元/㎡、元/间、元/人·年），如 sports_space=3000：本县自行假设，用于折合金额')
+    .option('-o, --out <dir>', '同时写出含整改测算的报告到此目录')
+    .addOption(new Option('-f, --format <list>', '报告格式（与 -o 一起）：xlsx,md,json').default('xlsx,md'))
+    .option('--json', '在标准输出打印 JSON 报告（含整改测算）')
+    .option('--sheet <name>', '学校数据所在的工作表')
+    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
+    .option('--county <name>', '多县文件中只测算这个区县')
+    .option('-q, --quiet', '只输出错误')
+    .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
+    .action((file: string, options: PlanCliOptions) => finish(runPlan(file, options)));
   program
     .command('profiles')
     .description('列出内置评估配置')

@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { evaluateCounty, type CountyResult } from '../engine/evaluate';
 import { requiredResourceFields, type Profile } from '../engine/profile';
+import type { PlanOptions } from '../engine/plan';
 import type { SchoolRecord } from '../engine/types';
 import { withAvailableIndicators } from '../engine/profiles';
 import { hasErrors, makeIssue } from '../issues/catalogue';
@@ -18,6 +19,8 @@ export interface AnalyseOptions {
   /** `--county`: only this county of a batch file. */
   county?: string;
   profile: Profile;
+  /** The least-cost plan's target, budgets and unit costs (`plan` command). */
+  plan?: PlanOptions;
   /** How far an .xlsx may inflate (default: DEFAULT_LIMITS). */
   limits?: InflateLimits;
 }
@@ -60,7 +63,7 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
   };
   /** The 是否达标 column belongs to the county of a single-county sheet. */
   const claimsOf = () => (groups.length === 1 ? countySheet.claims : new Map());
-  const counties = groups.map(([county, schools]) => evaluateCounty(county, schools, profile, figuresOf(county), claimsOf()));
+  const counties = groups.map(([county, schools]) => evaluateCounty(county, schools, profile, figuresOf(county), claimsOf(), options.plan ?? (profile.unitCosts ? { unitCosts: profile.unitCosts } : {})));
   const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
   return buildReport({
     tool: { name: 'balance-check', version: VERSION },

@@ -4,6 +4,8 @@
  * Pure: no I/O, rule values only from the profile.
  */
 import { append } from '../common/lookup';
+import { levelActions, type LevelActions } from './actions';
+import type { PlanOptions } from './plan';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyClaims, type CountyFigures, type Verdict } from './checklist';
 import { evaluateGroups, evaluateUrbanRural, type GroupResult, type UrbanRuralResult } from './groups';
@@ -58,6 +60,8 @@ export interface SchoolResult {
 export interface CountyResult {
   county: string | null;
   levels: Partial<Record<Level, LevelResult>>;
+  /** Influence, the least-cost plan and the transfer alternative, per level. */
+  actions: Partial<Record<Level, LevelActions>>;
   sections: SectionResult[];
   schools: SchoolResult[];
   /** Guarantee items 3–5 for each school that entered the calculation. */
@@ -79,6 +83,7 @@ export function evaluateCounty(
   profile: Profile,
   figures: CountyFigures | null = null,
   claims: CountyClaims = new Map(),
+  planOptions: PlanOptions = {},
 ): CountyResult {
   const sections: SectionResult[] = [];
   const points = mergeTeachingPoints(schools, profile);
@@ -95,6 +100,10 @@ export function evaluateCounty(
   }
   const fields = requiredResourceFields(profile);
   const missing = sections.flatMap((r) => missingAmountIssues(r.section, fields));
+  // Plans only for figures that are all there: a missing amount is an error, and no report is made.
+  const actions: Partial<Record<Level, LevelActions>> = {};
+  if (missing.length === 0)
+    for (const level of LEVELS) if (levels[level]) actions[level] = levelActions(level, sections.filter((r) => r.section.level === level), profile, planOptions);
   const exclusionNotes = excluded.map(({ school, reason }) =>
     makeIssue('SCHOOL_EXCLUDED', { sheet: school.source.sheet, row: school.source.row, school: school.name, county }, { reason }),
   );
@@ -112,6 +121,7 @@ export function evaluateCounty(
   return {
     county,
     levels,
+    actions,
     sections,
     schools: schoolResults,
     schoolItems,

@@ -65,7 +65,7 @@ export interface LevelPlan {
 /** The smallest amount one adds: whole persons and rooms, 0.1 ㎡, 1 元. */
 export const resolutionOf = (ind: IndicatorDef): number => (ind.countable || ind.shortfallUnit === '元' ? 1 : 0.1);
 
-const roundUp = (x: number, step: number) => (x <= 0 ? 0 : step === 1 ? ceilAtCompare(x) : Math.ceil(Number((x / step).toFixed(9))) * step);
+const roundUp = (x: number, step: number) => (x <= 0 ? 0 : step === 1 ? ceilAtCompare(x) : Number((Math.ceil(Number((x / step).toFixed(9))) * step).toFixed(6)));
 
 /** The value a section needs for compliance today (after the to-compliance shortfall), or null. */
 function floorOf(r: SectionResult, ind: IndicatorDef): number | null {
@@ -129,7 +129,6 @@ export function planIndicator(level: Level, results: readonly SectionResult[], i
 
   const lifted = (L: number, from: readonly number[]) => from.map((b) => Math.max(b, L));
   const cvAt = (L: number, from: readonly number[]) => cvOf(lifted(L, from), ps);
-  const costAt = (L: number, from: readonly number[]) => lifted(L, from).reduce((s, y, i) => s + Math.max(0, amountOf(i, y) - have[i]!), 0);
 
   const floorsOnlyCv = cvOf(bounds, ps);
   let plan: IndicatorPlan;
@@ -149,23 +148,18 @@ export function planIndicator(level: Level, results: readonly SectionResult[], i
   }
   if (budget === null || plan.total <= budget + 1e-9) return plan;
 
-  // Within a budget: lift the lowest sections first (water-filling from today's values) until it runs out.
+  // Within a budget: lift the lowest sections first (water-filling from today's values), to
+  // the highest level whose additions, rounded to units, still fit.
+  const roundedCost = (L: number) => xs.reduce((sum, x, i) => sum + roundUp(amountOf(i, Math.max(x, L)) - have[i]!, step), 0);
   let lo = minOf(xs);
   let hi = maxOf(xs);
-  if (costAt(hi, xs) <= budget) return plan;
+  if (roundedCost(hi) <= budget + 1e-9) return plan;
   for (let k = 0; k < 100 && hi - lo > 1e-12 * Math.max(1, hi); k++) {
     const mid = (lo + hi) / 2;
-    if (costAt(mid, xs) <= budget) lo = mid;
+    if (roundedCost(mid) <= budget + 1e-9) lo = mid;
     else hi = mid;
   }
-  // Rounded up, the additions may pass the budget by a unit: round the level down until they fit.
-  let ys = lifted(lo, xs);
-  const fits = (v: readonly number[]) => v.reduce((s, y, i) => s + roundUp(amountOf(i, y) - have[i]!, step), 0) <= budget + 1e-9;
-  for (let guard = 0; guard < 200 && !fits(ys); guard++) {
-    lo -= (lo - minOf(xs)) / 8 + 1e-9;
-    ys = lifted(lo, xs);
-  }
-  return { ...finish('budget', lo, ys, true), status: 'budget' };
+  return { ...finish('budget', lo, lifted(lo, xs), true), status: 'budget' };
 }
 
 const roundTo9 = (x: number) => Number(x.toFixed(9));

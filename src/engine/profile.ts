@@ -37,6 +37,11 @@ export const ProfileSchema = z.object({
   verdictName: z.string(),
   source: z.string(),
   indicators: z.array(IndicatorSchema).min(1),
+  /**
+   * 元 per unit of an indicator's addition (per ㎡ of 体育场馆, per 网络多媒体教室, per teacher-year),
+   * by indicator id: the county's own assumptions, used to total the 整改测算 in 元. None built in.
+   */
+  unitCosts: z.record(z.string(), z.number().positive()).optional(),
   cv: z.object({
     /** 'each': every indicator's CV ≤ threshold (2017); 'mean': the mean of the CVs, 综合差异系数, ≤ threshold (2012). */
     rule: z.enum(['each', 'mean']),

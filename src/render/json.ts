@@ -2,7 +2,9 @@
  * The JSON report: exactly the contract of output.md (keys, nesting, unrounded numbers),
  * plus the documented additions listed in the README (sd, total, borderline, shortfall totals…).
  */
+import type { LevelActions } from '../engine/actions';
 import type { SectionResult } from '../engine/compliance';
+import type { IndicatorPlan } from '../engine/plan';
 import type { IndicatorStats } from '../engine/evaluate';
 import type { ChecklistResult } from '../engine/checklist';
 import type { SchoolItems } from '../engine/school-items';
@@ -30,10 +32,11 @@ function countyJson(report: Report, county: CountyReport) {
     pass: county.pass,
     schoolCount: county.schools.length,
     compliantSchools: county.compliantSchools,
-    levels: Object.fromEntries(county.levels.map((l) => [l.level, levelJson(l)])),
-    schools: county.levels.flatMap((l) =>
-      l.sections.map((s) => sectionJson(s, county.schools.find((x) => x.school === s.section.school)!.compliant)),
-    ),
+    levels: Object.fromEntries(county.levels.map((l) => [l.level, levelJson(l, report.detail)])),
+    schools: county.levels.flatMap((l) => {
+      const whole = new Map(county.schools.map((x) => [x.school, x.compliant]));
+      return l.sections.map((s) => sectionJson(s, whole.get(s.section.school)!));
+    }),
     excluded: county.excluded.map(({ school, reason }) => ({ name: school.name, type: school.type, reason })),
     checklist: county.checklist.map(checklistJson),
     claimDisagreements: county.claimDisagreements.map((r) => ({ id: r.item.id, dimension: r.item.dimension, number: r.item.number, sheet: r.claim!.sheet, cell: r.claim!.cell, ...r.claim!.disagreement! })),
@@ -69,7 +72,8 @@ const schoolItemsJson = (s: SchoolItems) => ({
   classSize: s.classSize,
 });
 
-function levelJson({ result }: LevelReport) {
+/** `withActions`: influence and plans, in a detailed report (a batch file leaves them to `--county`). */
+function levelJson({ result, actions }: LevelReport, withActions: boolean) {
   return {
     schoolCount: result.schoolCount,
     students: result.students,
@@ -80,8 +84,48 @@ function levelJson({ result }: LevelReport) {
     cvRulePass: result.cvRulePass,
     pass: result.pass,
     shortfallTotals: result.shortfallTotals,
+    ...(actions && withActions ? actionsJson(actions) : {}),
   };
 }
+
+const sectionName = (s: SectionResult) => ({ name: s.section.school.name, level: s.section.level });
+
+/** Influence per indicator (every section, largest share first), the least-cost plan, the transfer alternative. */
+function actionsJson(a: LevelActions) {
+  return {
+    influence: Object.fromEntries(
+      Object.entries(a.influence).map(([id, list]) => [id, list.map((x) => ({ ...sectionName(x.section), share: x.share, cvWithout: x.cvWithout, above: x.above }))]),
+    ),
+    plan: Object.fromEntries(a.plan.indicators.map((p) => [p.indicator.id, planJson(p)])),
+    transfers: a.transfers.map((t) => ({
+      indicator: t.indicator.id,
+      target: t.target,
+      status: t.status,
+      reason: t.reason,
+      cvBefore: t.cvBefore,
+      cvAfter: t.cvAfter,
+      moved: t.moved,
+      hired: t.hired,
+      moves: t.moves.map((m) => ({ from: m.from.section.school.name, to: m.to.section.school.name, teachers: m.teachers })),
+      hires: t.hires.map((h) => ({ name: h.section.section.school.name, teachers: h.teachers })),
+    })),
+  };
+}
+
+const planJson = (p: IndicatorPlan) => ({
+  target: p.target,
+  status: p.status,
+  reason: p.reason,
+  unit: p.indicator.shortfallUnit,
+  cvBefore: p.cvBefore,
+  cvAfter: p.cvAfter,
+  waterLevel: p.waterLevel,
+  total: p.total,
+  forFloors: p.forFloors,
+  budget: p.budget,
+  cost: p.cost,
+  additions: p.additions.map((x) => ({ ...sectionName(x.section), add: x.add, before: x.before, after: x.after, floor: x.floor })),
+});
 
 const indicatorJson = (s: IndicatorStats) => ({
   standard: s.standard,

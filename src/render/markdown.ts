@@ -3,6 +3,7 @@ import type { SectionResult } from '../engine/compliance';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { escapedForMarkdown } from './markdown-escape';
+import { influenceSentence, planMethodText, planRows, planSentence, transferIntro, transferSentence } from './plan-prose';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
 import {
   claimSentence,
@@ -136,6 +137,62 @@ function countySection(report: Report, county: CountyReport): string {
       ),
     );
   }
+  const actions = actionsSection(report, county);
+  if (actions) out.push(actions);
+  return out.join('\n\n');
+}
+
+/** Which schools drive each CV, the least-cost plan, and the teacher-transfer alternative. */
+function actionsSection(report: Report, county: CountyReport): string | null {
+  const levels = county.levels.filter((l) => l.actions);
+  if (levels.length === 0) return null;
+  const inds = report.profile.indicators;
+  const costs = levels.some((l) => l.actions!.plan.indicators.some((p) => p.cost !== null));
+  const out: string[] = ['## 八、影响分析与整改测算', planMethodText(report.profile)];
+  for (const l of levels) {
+    const a = l.actions!;
+    out.push(`### ${LEVEL_NAMES[l.level]}：各项差异系数主要由哪些学校拉高`);
+    out.push(inds.map((i) => `- ${influenceSentence(i, l.result.indicators[i.id]!, a.influence[i.id]!)}`).join('\n'));
+    out.push(`### ${LEVEL_NAMES[l.level]}：整改测算（最少投入）`);
+    out.push(planSentence(a));
+    out.push(
+      table(
+        ['指标', '现差异系数', '目标', '需新增', '其中补足学校达标', '涉及学校', '测算后差异系数', ...(costs ? ['折合金额（元）'] : []), '说明'],
+        planRows(a).map((r) => [r.indicator.name, r.cvBefore, r.target, r.total, r.forFloors, String(r.schools), r.cvAfter, ...(costs ? [r.cost] : []), r.note]),
+        ['l', 'r', 'r', 'r', 'r', 'r', 'r', ...(costs ? (['r'] as const) : []), 'l'],
+      ),
+    );
+    const adding = a.plan.indicators.filter((p) => p.additions.length > 0);
+    if (adding.length) {
+      const bySection = new Map<SectionResult, Map<string, number>>();
+      for (const p of adding)
+        for (const x of p.additions) {
+          const m = bySection.get(x.section) ?? new Map<string, number>();
+          m.set(p.indicator.id, x.add);
+          bySection.set(x.section, m);
+        }
+      out.push(
+        `各校须新增（${LEVEL_NAMES[l.level]}）：\n\n` +
+          table(
+            ['学校', ...adding.map((p) => `${p.indicator.short}（${p.indicator.shortfallUnit}）`)],
+            [...bySection].map(([s, m]) => [sectionLabel(s), ...adding.map((p) => (m.has(p.indicator.id) ? fmtShortfall(p.indicator, m.get(p.indicator.id)!) : ''))]),
+            ['l', ...adding.map(() => 'r' as const)],
+          ),
+      );
+    }
+    if (a.transfers.length) {
+      out.push(`### ${LEVEL_NAMES[l.level]}：教师交流轮岗调剂（不新增教师的方案）`);
+      out.push(transferIntro);
+      out.push(a.transfers.map((t) => `- ${transferSentence(t)}`).join('\n'));
+    }
+  }
+  if (costs)
+    out.push(
+      `> 金额为本县自行假设的单价测算（${report.profile.indicators
+        .filter((i) => levels.some((l) => l.actions!.plan.indicators.some((p) => p.indicator.id === i.id && p.cost !== null)))
+        .map((i) => i.short)
+        .join('、')}），不是标准值。`,
+    );
   return out.join('\n\n');
 }
 

@@ -5,6 +5,7 @@ import type { Issue } from '../issues/catalogue';
 import type { Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtValue, labelWithUnit, padEnd, padStart } from './format';
 import type { Status } from '../engine/school-items';
+import { planMethodText, planRows, planSentence, transferSentence } from './plan-prose';
 import { claimSentence, countySheetMissing, notProvidedItems, DIMENSION_LABEL, dimensionStatus, gapSentence, itemFailText, itemNumber, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
 
 export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
@@ -97,4 +98,20 @@ export function renderIssues(issues: readonly Issue[], c: ChalkInstance, withInf
     .filter((i) => withInfo || i.severity !== 'info')
     .map((i) => `${label[i.severity]} ${c.dim(`[${i.code}]`)} ${i.message}`)
     .join('\n');
+}
+
+/** `balance-check plan`: per county and level, the least-cost plan and the transfer alternative. */
+export function renderPlan(report: Report, c: ChalkInstance): string {
+  const lines: string[] = [c.bold(`整改测算 · ${report.profile.name}`), c.dim(planMethodText(report.profile))];
+  for (const county of report.counties) {
+    if (report.counties.length > 1) lines.push('', c.bold(county.label));
+    for (const l of county.levels) {
+      if (!l.actions) continue;
+      lines.push('', c.bold(`${LEVEL_NAMES[l.level]}：${planSentence(l.actions)}`));
+      for (const r of planRows(l.actions))
+        lines.push(`  ${padEnd(labelWithUnit(r.indicator), 18)} 差异系数 ${r.cvBefore} → ${r.cvAfter}（目标 ${r.target}）  新增 ${padStart(r.total, 12)}${r.cost ? `  约 ${r.cost} 元` : ''}  ${c.dim(r.note)}`);
+      for (const t of l.actions.transfers) lines.push(`  ${c.cyan('调配')} ${transferSentence(t)}`);
+    }
+  }
+  return lines.join('\n');
 }

@@ -27,6 +27,7 @@ import {
   verdictSentence,
 } from './prose';
 import { sheetRef, WorkbookWriter } from './spreadsheet/book';
+import { influenceSheet, planDetailSheet, planSheet } from './spreadsheet/sheets/actions';
 import { SheetBuilder, type CellInput, type CellSpec, type Scalar } from './spreadsheet/sheet';
 import { HEADER, paragraph, table, TITLE, wrappedLines, type Column } from './spreadsheet/table';
 import type { Style } from './spreadsheet/styles';
@@ -75,6 +76,13 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
       write(compliance.sheet),
       write(cv.sheet),
       write(shortfall),
+      ...(county.levels.some((l) => l.actions)
+        ? [
+            write(planSheet(report, county, sheetName(`${prefix}整改测算`))),
+            write(planDetailSheet(county, sheetName(`${prefix}整改明细`))),
+            write(influenceSheet(report, county, sheetName(`${prefix}影响分析`))),
+          ]
+        : []),
       write(guaranteeSheet(county, sheetName(`${prefix}政府保障与教育质量`))),
       write(schoolItemsSheet(report, county, sheetName(`${prefix}学校规模班额与专用教室`))),
       ...(county.groups.length || county.urbanRural.length ? [write(groupsSheet(report, county, sheetName(`${prefix}学区与城乡`)))] : []),

@@ -3,6 +3,7 @@
  * renderer shows is here; renderers only format. Derived facts (verdict reasons, the
  * largest gaps, issue counts) are computed once, here, not in each renderer.
  */
+import type { LevelActions } from '../engine/actions';
 import type { SectionResult } from '../engine/compliance';
 import type { CountyResult, IndicatorStats, LevelResult } from '../engine/evaluate';
 import type { IndicatorDef, Profile } from '../engine/profile';
@@ -33,6 +34,8 @@ export interface Gap {
 export interface LevelReport {
   level: Level;
   result: LevelResult;
+  /** Influence on each CV, the least-cost plan, the transfer alternative (null when amounts are missing). */
+  actions: LevelActions | null;
   sections: SectionResult[];
   failingCvs: IndicatorStats[];
   cvsPassed: number;
@@ -120,6 +123,7 @@ function countyReport(county: CountyResult, profile: Profile, label: string): Co
     return {
       level,
       result,
+      actions: county.actions[level] ?? null,
       sections,
       failingCvs: stats.filter((s) => !s.cvPass),
       cvsPassed: stats.filter((s) => s.cvPass).length,
