@@ -142,5 +142,9 @@ describe.skipIf(!hasSoffice || !hasPdftotext)('the Excel report printed', () => 
     for (const s of report.counties[0]!.levels.flatMap((l) => l.sections)) expect(compact, sectionLabel(s)).toContain(sectionLabel(s));
     for (const ind of report.profile.indicators) expect(compact, ind.name).toContain(ind.name);
     expect(compact).toContain('第1页，共');
+    // The charts are drawn: each chart's legend shows its standard as a series name (only charts do).
+    for (const l of report.counties[0]!.levels)
+      for (const ind of report.profile.indicators) expect(compact, `${l.level} ${ind.id} chart`).toContain(`标准${ind.standard![l.level]}`);
+    expect(compact).toContain('小学·体育场馆（㎡）（差异系数0.603）');
   }, 120_000);
 });

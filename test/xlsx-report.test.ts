@@ -18,7 +18,27 @@ async function sampleWorkbook() {
 describe('Excel report structure', () => {
   it('has the sheets in the documented order, 概览 first', async () => {
     const { names } = await sampleWorkbook();
-    expect(names).toEqual(['概览', '学校达标', '差异系数', '缺口测算', '整改测算', '整改明细', '影响分析', '政府保障与教育质量', '学校规模班额与专用教室', '学区与城乡', '数据问题', '计算数据', '标准']);
+    expect(names).toEqual(['概览', '学校达标', '差异系数', '图表', '缺口测算', '整改测算', '整改明细', '影响分析', '政府保障与教育质量', '学校规模班额与专用教室', '学区与城乡', '数据问题', '计算数据', '图表数据', '标准']);
+  });
+
+  it('图表 holds one native chart per level and indicator, each reading 图表数据 and colouring the sections below standard', async () => {
+    const { files, names, report } = await sampleWorkbook();
+    const sheet = names.indexOf('图表') + 1;
+    expect(files.get(`xl/worksheets/_rels/sheet${sheet}.xml.rels`)!.toString()).toContain('../drawings/drawing1.xml');
+    const charts = [...files.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    const county = report.counties[0]!;
+    expect(charts).toHaveLength(county.levels.length * report.profile.indicators.length);
+    const types = files.get('[Content_Types].xml')!.toString();
+    for (const c of charts) expect(types).toContain(`/${c}`);
+    const sports = charts.map((c) => files.get(c)!.toString()).find((x) => x.includes('小学 · 体育场馆'))!;
+    expect(sports).toContain("<c:f>'图表数据'!$C$");
+    expect(sports).toContain('<c:barChart>');
+    expect(sports).toContain('<c:lineChart>');
+    // The failing sections' series holds exactly the values of the sections below the standard.
+    const failing = county.levels[0]!.sections.filter((s) => !s.met.sports_space).length;
+    const notMet = /<c:tx><c:v>未达到标准<\/c:v><\/c:tx>[\s\S]*?<\/c:ser>/.exec(sports)![0];
+    expect(failing).toBeGreaterThan(0);
+    expect((notMet.match(/<c:pt idx="\d+"><c:v>[\d.]+<\/c:v><\/c:pt>/g) ?? []).length).toBe(failing);
   });
 
   it('a 数据问题 row links to the school’s cell in 计算数据', async () => {

@@ -28,6 +28,7 @@ import {
 } from './prose';
 import { sheetRef, WorkbookWriter } from './spreadsheet/book';
 import { influenceSheet, planDetailSheet, planSheet } from './spreadsheet/sheets/actions';
+import { chartSheets } from './spreadsheet/sheets/charts';
 import { SheetBuilder, type CellInput, type CellSpec, type Scalar } from './spreadsheet/sheet';
 import { HEADER, paragraph, table, TITLE, wrappedLines, type Column } from './spreadsheet/table';
 import type { Style } from './spreadsheet/styles';
@@ -71,10 +72,12 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
     const cv = cvSheet(report, county, layout, sheetName(`${prefix}差异系数`));
     const overview = overviewSheet(report, county, sheetName(`${prefix}概览`), compliance, cv);
     const shortfall = shortfallSheet(report, county, layout, compliance, sheetName(`${prefix}缺口测算`));
+    const pictures = chartSheets(report, county, sheetName(`${prefix}图表数据`), sheetName(`${prefix}图表`));
     front.push(
       write(overview),
       write(compliance.sheet),
       write(cv.sheet),
+      write(pictures.charts),
       write(shortfall),
       ...(county.levels.some((l) => l.actions)
         ? [
@@ -87,6 +90,7 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
       write(schoolItemsSheet(report, county, sheetName(`${prefix}学校规模班额与专用教室`))),
       ...(county.groups.length || county.urbanRural.length ? [write(groupsSheet(report, county, sheetName(`${prefix}学区与城乡`)))] : []),
     );
+    data.push(write(pictures.data));
     for (const [key, target] of layout.issueLinks) links.set(key, target);
   }
   const issues = write(issuesSheet(report, links));

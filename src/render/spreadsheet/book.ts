@@ -4,6 +4,7 @@
  * report never holds every cell object at once.
  */
 import { columnLetters } from '../../common/a1';
+import { chartXml, drawingXml, type ChartSpec } from './chart';
 import type { SheetBuilder } from './sheet';
 import { StyleRegistry } from './styles';
 import { escapeText, escapeXml } from './xml';
@@ -27,6 +28,7 @@ interface WrittenSheet {
   headerRows: number;
   titleColumns: number;
   xml: string;
+  charts: ChartSpec[];
 }
 
 export class WorkbookWriter {
@@ -47,7 +49,7 @@ export class WorkbookWriter {
 
   /** Serialises the sheet now and empties it. */
   add(sheet: SheetBuilder): void {
-    this.sheets.push({ name: sheet.name, headerRows: sheet.headerRows, titleColumns: sheet.titleColumns, xml: sheet.xml(this.styles, this.sharedString) });
+    this.sheets.push({ name: sheet.name, headerRows: sheet.headerRows, titleColumns: sheet.titleColumns, xml: sheet.xml(this.styles, this.sharedString), charts: [...sheet.charts] });
     sheet.rows.length = 0;
   }
 
@@ -67,6 +69,7 @@ export class WorkbookWriter {
       `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +
       sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
       `</sheets>${printTitles ? `<definedNames>${printTitles}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`;
+    const entry = (name: string, text: string) => ({ name, data: Buffer.from(text, 'utf8') });
     const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`;
     const workbookRels =
       `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
@@ -78,6 +81,18 @@ export class WorkbookWriter {
       `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.strings.length}" uniqueCount="${this.strings.length}">` +
       this.strings.map((s) => `<si><t xml:space="preserve">${escapeText(s)}</t></si>`).join('') +
       '</sst>';
+    // Charts: per sheet with charts, one drawing part; per chart, one chart part.
+    const drawings: { sheet: number; drawing: number; charts: { n: number; spec: ChartSpec }[] }[] = [];
+    let chartCount = 0;
+    sheets.forEach((s, i) => {
+      if (s.charts.length) drawings.push({ sheet: i + 1, drawing: drawings.length + 1, charts: s.charts.map((spec) => ({ n: ++chartCount, spec })) });
+    });
+    const chartEntries = drawings.flatMap((d) => [
+      entry(`xl/worksheets/_rels/sheet${d.sheet}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'drawing', `../drawings/drawing${d.drawing}.xml`)}</Relationships>`),
+      entry(`xl/drawings/drawing${d.drawing}.xml`, drawingXml(d.charts.map((c) => c.spec))),
+      entry(`xl/drawings/_rels/drawing${d.drawing}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${d.charts.map((c, k) => rel(`rId${k + 1}`, 'chart', `../charts/chart${c.n}.xml`)).join('')}</Relationships>`),
+      ...d.charts.map((c) => entry(`xl/charts/chart${c.n}.xml`, chartXml(c.spec))),
+    ]);
     const type = (part: string, t: string) => `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${t}"/>`;
     const contentTypes =
       `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -87,9 +102,9 @@ export class WorkbookWriter {
       sheets.map((_, i) => type(`xl/worksheets/sheet${i + 1}.xml`, 'spreadsheetml.worksheet+xml')).join('') +
       type('xl/styles.xml', 'spreadsheetml.styles+xml') +
       type('xl/sharedStrings.xml', 'spreadsheetml.sharedStrings+xml') +
+      drawings.map((d) => type(`xl/drawings/drawing${d.drawing}.xml`, 'drawing+xml') + d.charts.map((c) => type(`xl/charts/chart${c.n}.xml`, 'drawingml.chart+xml')).join('')).join('') +
       '</Types>';
     const rootRels = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`;
-    const entry = (name: string, text: string) => ({ name, data: Buffer.from(text, 'utf8') });
     return zip([
       entry('[Content_Types].xml', contentTypes),
       entry('_rels/.rels', rootRels),
@@ -98,6 +113,7 @@ export class WorkbookWriter {
       entry('xl/styles.xml', this.styles.xml()),
       entry('xl/sharedStrings.xml', sst),
       ...sheets.map((s, i) => entry(`xl/worksheets/sheet${i + 1}.xml`, s.xml)),
+      ...chartEntries,
     ]);
   }
 }

@@ -1,4 +1,5 @@
 /** One worksheet being built: rows of cells (values, formulas with cached results, styles), layout and print setup. */
+import type { ChartSpec } from './chart';
 import { a1, columnLetters } from '../../common/a1';
 import type { Style, StyleRegistry } from './styles';
 import { escapeText, escapeXml } from './xml';
@@ -39,6 +40,10 @@ export class SheetBuilder {
   /** Pages the print is scaled to down (0: as many as needed). */
   pagesTall = 0;
   landscape = true;
+  /** Printed pages end after these rows (1-based). */
+  readonly rowBreaks: number[] = [];
+  /** Native charts placed on this sheet (a drawing part is written for them). */
+  readonly charts: ChartSpec[] = [];
 
   constructor(readonly name: string) {}
 
@@ -137,6 +142,10 @@ export class SheetBuilder {
       '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
       `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" fitToWidth="${this.pagesWide}" fitToHeight="${this.pagesTall}"/>` +
       '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>' +
+      (this.rowBreaks.length
+        ? `<rowBreaks count="${this.rowBreaks.length}" manualBreakCount="${this.rowBreaks.length}">${this.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`
+        : '') +
+      (this.charts.length ? '<drawing r:id="rId1"/>' : '') +
       '</worksheet>'
     );
   }

@@ -1,0 +1,86 @@
+/**
+ * 图表: per level and indicator, each section's value sorted from low to high, the
+ * sections meeting the standard in blue and the others in red, with the standard and the
+ * county value as lines. The numbers sit on 图表数据, so the charts redraw when they change.
+ */
+import { columnLetters } from '../../../common/a1';
+import { LEVEL_NAMES } from '../../../engine/types';
+import type { CountyReport, Report } from '../../../report/model';
+import { sectionLabel } from '../../../report/model';
+import { fmtCv, labelWithUnit } from '../../format';
+import { sheetRef } from '../book';
+import type { ChartSpec } from '../chart';
+import { SheetBuilder, type CellInput } from '../sheet';
+import { table, TITLE } from '../table';
+
+export const CHART_COLOURS = { met: '4472C4', notMet: 'C00000', standard: '548235', county: 'ED7D31' } as const;
+
+/** Chart size on the sheet: two across, each this many columns wide and rows tall. */
+const CHART_COLS = 8;
+const CHART_ROWS = 20;
+
+export function chartSheets(report: Report, county: CountyReport, dataName: string, chartName: string): { data: SheetBuilder; charts: SheetBuilder } {
+  const data = new SheetBuilder(dataName);
+  const charts = new SheetBuilder(chartName);
+  charts.widths = Array.from({ length: CHART_COLS * 2 }, () => 10);
+  const t = charts.addRow([{ v: `各校生均值与标准、全县值（蓝：达到标准；红：未达到；绿虚线：标准；橙线：全县值）`, s: TITLE }], { height: 22 });
+  charts.mergeAcross(t, 1, CHART_COLS * 2);
+  charts.headerRows = 1;
+  const abs = (col: number, row: number) => `${sheetRef(dataName)}!$${columnLetters(col)}$${row}`;
+  /** One table on 图表数据 (title row 1, header row 2): each chart reads its own block of rows. */
+  const rows: CellInput[][] = [];
+  let k = 0;
+  for (const l of county.levels)
+    for (const ind of report.profile.indicators) {
+      const stats = l.result.indicators[ind.id]!;
+      const sorted = [...l.sections].sort((a, b) => a.values[ind.id]! - b.values[ind.id]!);
+      const standard = stats.standard;
+      const title = `${LEVEL_NAMES[l.level]} · ${labelWithUnit(ind)}（差异系数 ${fmtCv(stats.cv)}）`;
+      const first = rows.length + 3;
+      const met: (number | null)[] = [];
+      const notMet: (number | null)[] = [];
+      for (const s of sorted) {
+        const v = s.values[ind.id]!;
+        const ok = s.met[ind.id]!;
+        met.push(ok ? v : null);
+        notMet.push(ok ? null : v);
+        rows.push([LEVEL_NAMES[l.level], labelWithUnit(ind), sectionLabel(s), ok ? v : null, ok ? null : v, standard, stats.mean]);
+      }
+      const last = rows.length + 2;
+      const range = (col: number) => `${abs(col, first)}:$${columnLetters(col)}$${last}`;
+      const spec: ChartSpec = {
+        title,
+        categoriesRef: range(2),
+        categories: sorted.map((s) => sectionLabel(s)),
+        numberFormat: ind.unit === '元' ? '#,##0' : '0.0',
+        series: [
+          { name: '达到标准', kind: 'bar', colour: CHART_COLOURS.met, ref: range(3), values: met },
+          { name: '未达到标准', kind: 'bar', colour: CHART_COLOURS.notMet, ref: range(4), values: notMet },
+          ...(standard === null ? [] : [{ name: `标准 ${standard}`, kind: 'line' as const, colour: CHART_COLOURS.standard, dashed: true, ref: range(5), values: sorted.map(() => standard) }]),
+          { name: '全县值', kind: 'line', colour: CHART_COLOURS.county, ref: range(6), values: sorted.map(() => stats.mean) },
+        ],
+        from: { col: (k % 2) * CHART_COLS, row: 1 + Math.floor(k / 2) * CHART_ROWS },
+        to: { col: (k % 2) * CHART_COLS + CHART_COLS, row: 1 + Math.floor(k / 2) * CHART_ROWS + CHART_ROWS - 1 },
+      };
+      charts.charts.push(spec);
+      k++;
+    }
+  table(
+    data,
+    '图表数据：各图的数值（按生均值从低到高；改动这里，图表随之更新）',
+    [
+      { header: '学段', width: 6 },
+      { header: '指标', width: 16 },
+      { header: '学校' },
+      { header: '达到标准', numFmt: '#,##0.00', width: 11 },
+      { header: '未达到标准', numFmt: '#,##0.00', width: 11 },
+      { header: '标准', numFmt: '#,##0.00', width: 9 },
+      { header: '全县值', numFmt: '#,##0.00', width: 10 },
+    ],
+    rows,
+  );
+  // Rows for the charts to sit on (so the print area covers them), and a page after every two rows of charts.
+  for (let r = charts.rowCount; r < 1 + Math.ceil(k / 2) * CHART_ROWS; r++) charts.addRow([]);
+  for (let r = 1 + 2 * CHART_ROWS; r < charts.rowCount; r += 2 * CHART_ROWS) charts.rowBreaks.push(r);
+  return { data, charts };
+}
