@@ -25,7 +25,7 @@ describe('balance-check FILE', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('小学');
     expect(r.stdout).toContain('差异系数');
-    expect(readdirSync(out).sort()).toEqual(['sample-county.report.md', 'sample-county.report.xlsx']);
+    expect(readdirSync(out).sort()).toEqual(['sample-county.report.charts', 'sample-county.report.md', 'sample-county.report.xlsx']);
   });
 
   it('writes beside the input by default, never touching the input', () => {
@@ -34,7 +34,7 @@ describe('balance-check FILE', () => {
     copyFileSync(SAMPLE, input);
     const before = readFileSync(input);
     expect(run([input, '--format', 'md,json', '-q']).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['示例县.report.json', '示例县.report.md', '示例县.xlsx']);
+    expect(readdirSync(dir).sort()).toEqual(['示例县.report.charts', '示例县.report.json', '示例县.report.md', '示例县.xlsx']);
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 
@@ -42,8 +42,9 @@ describe('balance-check FILE', () => {
     const [a, b] = [tmp(), tmp()];
     run([SAMPLE, '-o', a, '--format', 'xlsx,md,json', '-q']);
     run([SAMPLE, '-o', b, '--format', 'xlsx,md,json', '-q']);
-    for (const f of readdirSync(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
-    expect(readdirSync(a)).toHaveLength(3);
+    const files = (d: string) => readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(d.length));
+    for (const f of files(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+    expect(files(a)).toHaveLength(3 + 14);
   });
 
   it('--json prints the JSON report on stdout', () => {

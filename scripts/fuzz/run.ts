@@ -98,9 +98,11 @@ function runOne(index: number): Promise<Outcome> {
         } catch {
           /* not created */
         }
-        const temps = written.filter((n) => n.startsWith('.'));
+        const inCharts = written.filter((n) => n.endsWith('.charts')).flatMap((d) => readdirSync(join(outDir, d)).map((n) => `${d}/${n}`));
+        const temps = [...written, ...inCharts].filter((n) => n.startsWith('.') || n.includes('/.'));
         if (temps.length) problems.push(`temporary files left: ${temps.join(', ')}`);
-        const reports = written.filter((n) => !n.startsWith('.'));
+        const reports = written.filter((n) => /\.report\.(xlsx|md|json)$/.test(n));
+        if ((exit === 2 || exit === 3) && inCharts.length) problems.push(`exit ${exit} but charts written`);
         if ((exit === 2 || exit === 3) && reports.length) problems.push(`exit ${exit} but reports written: ${reports.join(', ')}`);
         if ((exit === 0 || exit === 1) && reports.length !== 3) problems.push(`exit ${exit} but ${reports.length} of 3 reports written`);
       }

@@ -6,6 +6,7 @@ import type { Comparison } from '../report/compare';
 import type { Report } from '../report/model';
 import { renderCompareMarkdown, renderCompareXlsx } from '../render/compare';
 import { renderJson } from '../render/json';
+import { renderCharts } from '../render/charts';
 import { renderMarkdown } from '../render/markdown';
 import { renderXlsx } from '../render/xlsx';
 import { writeSet } from './write-set';
@@ -44,8 +45,12 @@ export async function writeReports(report: Report, input: string, outDir: string
   const files = await Promise.all(
     formats.map(async (format) => ({ path: reportPath(input, outDir, format), content: await render(report, format) })),
   );
+  // The Markdown report's pictures, in a folder beside it.
+  const charts = formats.includes('md')
+    ? renderCharts(report).map((c) => ({ path: join(outDir ?? dirname(input), c.path), content: Buffer.from(c.svg, 'utf8') }))
+    : [];
   for (const f of files) if (resolve(f.path) === resolve(input)) throw new FatalError('OUTPUT_SAME_AS_INPUT', { path: f.path });
-  await writeSet(files, outDir);
+  await writeSet([...files, ...charts], outDir);
   return files.map((f) => f.path);
 }
 

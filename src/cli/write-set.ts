@@ -178,6 +178,8 @@ export function checkTargets(paths: readonly string[]): void {
 
 export async function writeSet(files: readonly OutputFile[], outDir?: string): Promise<void> {
   if (outDir !== undefined) await ensureFolder(outDir);
+  // Folders inside the output folder (the Markdown report's charts).
+  for (const dir of new Set(files.map((f) => dirname(f.path)))) if (dir !== outDir && dir !== '.') await ensureFolder(dir);
   checkTargets(files.map((f) => f.path));
   for (const f of files) removeStaleTemps(f.path);
   const handlers = (Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]).map((s) => [s, () => onSignal(s)] as const);

@@ -2,6 +2,7 @@
 import type { SectionResult } from '../engine/compliance';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
+import { chartFile, chartsFolder, chartTitle } from './charts';
 import { escapedForMarkdown } from './markdown-escape';
 import { influenceSentence, planMethodText, planRows, planSentence, transferIntro, transferSentence } from './plan-prose';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
@@ -37,7 +38,7 @@ export function renderMarkdown(original: Report): string {
   const report = escapedForMarkdown(original);
   const parts: string[] = [];
   if (report.province) parts.push(provinceSection(report, report.province));
-  if (report.detail) for (const county of report.counties) parts.push(countySection(report, county));
+  if (report.detail) for (const county of report.counties) parts.push(countySection(report, county, original));
   else parts.push(`> 共${report.counties.length}个县（市、区），此处只列汇总表；各县明细可用 \`balance-check 文件 --county 县名\` 分别生成（JSON 报告含全部明细）。`);
   parts.push(issuesSection(report));
   parts.push(
@@ -73,7 +74,7 @@ function provinceSection(report: Report, counties: readonly CountyReport[]): str
   return out.join('\n\n');
 }
 
-function countySection(report: Report, county: CountyReport): string {
+function countySection(report: Report, county: CountyReport, original: Report): string {
   const out: string[] = [];
   const { input } = report;
   out.push(`# ${county.label} 义务教育优质均衡发展 资源配置测算报告`);
@@ -137,13 +138,13 @@ function countySection(report: Report, county: CountyReport): string {
       ),
     );
   }
-  const actions = actionsSection(report, county);
+  const actions = actionsSection(report, county, original);
   if (actions) out.push(actions);
   return out.join('\n\n');
 }
 
 /** Which schools drive each CV, the least-cost plan, and the teacher-transfer alternative. */
-function actionsSection(report: Report, county: CountyReport): string | null {
+function actionsSection(report: Report, county: CountyReport, original: Report): string | null {
   const levels = county.levels.filter((l) => l.actions);
   if (levels.length === 0) return null;
   const inds = report.profile.indicators;
@@ -153,6 +154,8 @@ function actionsSection(report: Report, county: CountyReport): string | null {
     const a = l.actions!;
     out.push(`### ${LEVEL_NAMES[l.level]}：各项差异系数主要由哪些学校拉高`);
     out.push(inds.map((i) => `- ${influenceSentence(i, l.result.indicators[i.id]!, a.influence[i.id]!)}`).join('\n'));
+    // The pictures are written beside a single county's report (see charts.ts).
+    if (report.counties.length === 1) out.push(inds.map((i) => `![${chartTitle(l, i)}](${encodeURIComponent(chartsFolder(original))}/${chartFile(l.level, i)})`).join('\n'));
     out.push(`### ${LEVEL_NAMES[l.level]}：整改测算（最少投入）`);
     out.push(planSentence(a));
     out.push(
