@@ -388,3 +388,42 @@ describe('the sample county, end to end', () => {
     expect(run(['--budget', 'nothing=1']).status).toBe(3);
   });
 });
+
+describe('the 2012 method: the cheapest combination in 元 under the 综合差异系数', () => {
+  it('equals a brute-force search over every combination of the per-indicator targets, and the recomputed composite passes', async () => {
+    const { resolveProfile } = await import('../src/engine/profiles');
+    const { compositePlan, COMPOSITE_STEP } = await import('../src/engine/plan');
+    const p2012 = resolveProfile({ extends: 'youzhi-2017', cv: { rule: 'mean', threshold: { primary: 0.25, junior: 0.25 } }, compliance: null });
+    const schools = randomCounty(77, 8, 0.6);
+    const results = schools.flatMap((s) => {
+      const r = sectionSchool(s, p2012);
+      return 'sections' in r ? r.sections.map((x) => evaluateSection(x, p2012)) : [];
+    });
+    const unitCosts = { sports_space: 3000, teaching_space: 4500, multimedia_rooms: 80000 };
+    const plan = compositePlan('primary', results, p2012, { unitCosts })!;
+    expect(plan.status).toBe('planned');
+    expect(plan.compositeAfter!).toBeLessThanOrEqual(0.25);
+    // Brute force: every combination of the same grid of targets for the priced indicators.
+    const cvOfInd = (id: string) => weightedCv(results.map((r) => ({ value: r.values[id]!, weight: r.section.students }))).cv!;
+    const fixed = p2012.indicators.filter((i) => !(i.id in unitCosts)).reduce((s, i) => s + cvOfInd(i.id), 0);
+    const lists = Object.keys(unitCosts).map((id) => {
+      const ind = p2012.indicators.find((i) => i.id === id)!;
+      const out = [{ cv: cvOfInd(id), cost: 0 }];
+      for (let c = Math.floor(cvOfInd(id) / COMPOSITE_STEP) * COMPOSITE_STEP; c > COMPOSITE_STEP / 2; c -= COMPOSITE_STEP) {
+        const q = planIndicator('primary', results, ind, p2012, { target: Number(c.toFixed(6)), unitCosts });
+        out.push({ cv: q.cvAfter!, cost: q.cost! });
+      }
+      return out;
+    });
+    let best = Infinity;
+    for (const a of lists[0]!) for (const b of lists[1]!) for (const c of lists[2]!) if ((fixed + a.cv + b.cv + c.cv) / p2012.indicators.length <= 0.25 + 1e-12) best = Math.min(best, a.cost + b.cost + c.cost);
+    expect(plan.cost).toBeCloseTo(best, 6);
+    // The plan's additions, applied, give the composite it claims.
+    const after = p2012.indicators.map((ind, k) => {
+      const part = plan.parts[k]!;
+      const added = new Map((part.plan?.additions ?? []).map((a) => [a.section, a.add]));
+      return weightedCv(results.map((r) => ({ value: (((r.section.amounts[ind.numerator] ?? 0) + (added.get(r) ?? 0)) / r.section.students) * ind.scale, weight: r.section.students }))).cv!;
+    });
+    expect(after.reduce((s, x) => s + x, 0) / after.length).toBeCloseTo(plan.compositeAfter!, 10);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { SectionResult } from './compliance';
 import { influenceOf, type Influence } from './influence';
-import { planLevel, type LevelPlan, type PlanOptions } from './plan';
+import { compositePlan, planLevel, type CompositePlan, type LevelPlan, type PlanOptions } from './plan';
 import type { Profile } from './profile';
 import { isTeacherIndicator, transferPlan, type TransferPlan } from './transfer';
 import type { Level } from './types';
@@ -17,6 +17,8 @@ export interface LevelActions {
   plan: LevelPlan;
   /** The teacher indicators whose CV misses its target (or all of them with a --target): the transfer alternative. */
   transfers: TransferPlan[];
+  /** The 2012 method with unit costs: the cheapest combination in 元 that brings the 综合差异系数 under its threshold. */
+  composite: CompositePlan | null;
 }
 
 export function levelActions(level: Level, results: readonly SectionResult[], profile: Profile, options: PlanOptions = {}): LevelActions {
@@ -26,5 +28,5 @@ export function levelActions(level: Level, results: readonly SectionResult[], pr
     .filter(isTeacherIndicator)
     .map((ind) => transferPlan(level, results, ind, profile, options.target ?? profile.cv.threshold[level]))
     .filter((t) => t.status !== 'already');
-  return { level, influence, plan, transfers };
+  return { level, influence, plan, transfers, composite: compositePlan(level, results, profile, options) };
 }

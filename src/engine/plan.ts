@@ -172,3 +172,74 @@ export function valuesAfter(plan: IndicatorPlan, results: readonly SectionResult
   const added = new Map(plan.additions.map((a) => [a.section, a.add]));
   return results.map((r) => (((r.section.amounts[plan.indicator.numerator] ?? 0) + (added.get(r) ?? 0)) / r.section.students) * plan.indicator.scale);
 }
+
+/** The 2012 method's cheapest way in 元 to bring the 综合差异系数 (mean of the CVs) to its threshold. */
+export interface CompositePlan {
+  level: Level;
+  threshold: number;
+  compositeBefore: number | null;
+  compositeAfter: number | null;
+  /** Per indicator: the CV aimed at, and the plan that reaches it (null: held as it is, no unit cost). */
+  parts: { indicator: IndicatorDef; cvTarget: number; plan: IndicatorPlan | null; cvAfter: number | null }[];
+  cost: number;
+  status: 'already' | 'planned' | 'unreachable';
+  reason: string | null;
+}
+
+/** CV targets are tried in steps of this size. */
+export const COMPOSITE_STEP = 0.005;
+
+/**
+ * Each indicator's cost in 元 of reaching a CV c is taken from its own least-cost plan on a
+ * grid of c; the cheapest choice per indicator whose CVs average at or below the threshold
+ * is found exactly on that grid by dynamic programming over the indicators (a frontier of
+ * sum of CVs against cost, dominated pairs dropped). Indicators without a unit cost keep
+ * their CV.
+ */
+export function compositePlan(level: Level, results: readonly SectionResult[], profile: Profile, options: PlanOptions = {}): CompositePlan | null {
+  const costs = options.unitCosts ?? {};
+  if (profile.cv.rule !== 'mean' || !profile.indicators.some((i) => costs[i.id] !== undefined)) return null;
+  const threshold = options.target ?? profile.cv.threshold[level];
+  const cvs = profile.indicators.map((ind) => cvOf(results.map((r) => r.values[ind.id]!), results.map((r) => r.section.students)));
+  const base = { level, threshold, compositeBefore: null, compositeAfter: null, parts: [], cost: 0 };
+  if (cvs.some((c) => c === null)) return { ...base, status: 'unreachable', reason: '有指标全县为 0，差异系数无定义' };
+  const before = cvs.reduce<number>((s, c) => s + c!, 0) / cvs.length;
+  if (before <= threshold)
+    return { ...base, compositeBefore: before, compositeAfter: before, status: 'already', reason: null, parts: profile.indicators.map((ind, k) => ({ indicator: ind, cvTarget: cvs[k]!, plan: null, cvAfter: cvs[k]! })) };
+  type Option = { cv: number; cost: number; plan: IndicatorPlan | null; target: number };
+  const optionsOf = (ind: IndicatorDef, k: number): Option[] => {
+    const now: Option = { cv: cvs[k]!, cost: 0, plan: null, target: cvs[k]! };
+    if (costs[ind.id] === undefined) return [now];
+    const out = [now];
+    for (let c = Math.floor(cvs[k]! / COMPOSITE_STEP) * COMPOSITE_STEP; c > COMPOSITE_STEP / 2; c -= COMPOSITE_STEP) {
+      const target = Number(c.toFixed(6));
+      const plan = planIndicator(level, results, ind, profile, { target, unitCosts: costs });
+      if (plan.status === 'unreachable' || plan.cvAfter === null) break;
+      out.push({ cv: plan.cvAfter, cost: plan.cost ?? 0, plan, target });
+    }
+    return out;
+  };
+  // Frontier: choices so far as (sum of CVs, cost), cheapest for each sum, dominated ones dropped.
+  let frontier: { sum: number; cost: number; picks: Option[] }[] = [{ sum: 0, cost: 0, picks: [] }];
+  profile.indicators.forEach((ind, k) => {
+    const next = frontier.flatMap((f) => optionsOf(ind, k).map((o) => ({ sum: f.sum + o.cv, cost: f.cost + o.cost, picks: [...f.picks, o] })));
+    next.sort((a, b) => a.sum - b.sum || a.cost - b.cost);
+    const kept: typeof next = [];
+    for (const x of next) if (kept.length === 0 || x.cost < kept[kept.length - 1]!.cost) kept.push(x);
+    frontier = kept;
+  });
+  const n = profile.indicators.length;
+  const feasible = frontier.filter((f) => f.sum / n <= threshold + 1e-12);
+  if (feasible.length === 0) return { ...base, compositeBefore: before, status: 'unreachable', reason: '按给定单价的指标调整不足以使综合差异系数达到阈值（缺少单价的指标保持不变）' };
+  const best = feasible.reduce((a, b) => (b.cost < a.cost ? b : a));
+  return {
+    level,
+    threshold,
+    compositeBefore: before,
+    compositeAfter: best.sum / n,
+    parts: profile.indicators.map((ind, k) => ({ indicator: ind, cvTarget: best.picks[k]!.target, plan: best.picks[k]!.plan, cvAfter: best.picks[k]!.cv })),
+    cost: best.cost,
+    status: 'planned',
+    reason: null,
+  };
+}

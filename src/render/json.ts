@@ -97,6 +97,15 @@ function actionsJson(a: LevelActions) {
       Object.entries(a.influence).map(([id, list]) => [id, list.map((x) => ({ ...sectionName(x.section), share: x.share, cvWithout: x.cvWithout, above: x.above }))]),
     ),
     plan: Object.fromEntries(a.plan.indicators.map((p) => [p.indicator.id, planJson(p)])),
+    composite: a.composite && {
+      threshold: a.composite.threshold,
+      status: a.composite.status,
+      reason: a.composite.reason,
+      compositeBefore: a.composite.compositeBefore,
+      compositeAfter: a.composite.compositeAfter,
+      cost: a.composite.cost,
+      parts: a.composite.parts.map((p) => ({ indicator: p.indicator.id, cvTarget: p.cvTarget, cvAfter: p.cvAfter, total: p.plan?.total ?? 0, cost: p.plan?.cost ?? 0 })),
+    },
     transfers: a.transfers.map((t) => ({
       indicator: t.indicator.id,
       target: t.target,

@@ -4,7 +4,7 @@ import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { chartFile, chartsFolder, chartTitle } from './charts';
 import { escapedForMarkdown } from './markdown-escape';
-import { influenceSentence, planMethodText, planRows, planSentence, transferIntro, transferSentence } from './plan-prose';
+import { compositeSentence, influenceSentence, planMethodText, planRows, planSentence, transferIntro, transferSentence } from './plan-prose';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
 import {
   claimSentence,
@@ -183,6 +183,7 @@ function actionsSection(report: Report, county: CountyReport, original: Report):
           ),
       );
     }
+    if (a.composite) out.push(`综合差异系数（2012年方法）：${compositeSentence(a.composite)}`);
     if (a.transfers.length) {
       out.push(`### ${LEVEL_NAMES[l.level]}：教师交流轮岗调剂（不新增教师的方案）`);
       out.push(transferIntro);

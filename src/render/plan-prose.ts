@@ -5,7 +5,7 @@
 import type { LevelActions } from '../engine/actions';
 import type { IndicatorStats } from '../engine/evaluate';
 import type { Influence } from '../engine/influence';
-import type { IndicatorPlan } from '../engine/plan';
+import type { CompositePlan, IndicatorPlan } from '../engine/plan';
 import type { IndicatorDef, Profile } from '../engine/profile';
 import type { TransferPlan } from '../engine/transfer';
 import { LEVEL_NAMES } from '../engine/types';
@@ -75,7 +75,8 @@ export function planRows(actions: LevelActions): PlanRow[] {
 export function planSentence(actions: LevelActions): string {
   const needed = actions.plan.indicators.filter((p) => p.total > 0);
   const name = LEVEL_NAMES[actions.level];
-  if (needed.length === 0) return `${name}各项指标已使每所学校达标、差异系数达到目标，无需新增。`;
+  const standards = actions.plan.indicators.some((p) => p.indicator.standard !== null);
+  if (needed.length === 0) return `${name}${standards ? '各项指标已使每所学校达标、差异系数达到目标' : '各项差异系数已达到目标'}，无需新增。`;
   const budget = needed.some((p) => p.status === 'budget') ? '（给定预算的指标按预算内先补最低的学校）' : '';
   return `按最少投入测算${budget}，${name}须新增：${needed
     .map((p) => `${p.indicator.name}${fmtShortfall(p.indicator, p.total)}${p.indicator.shortfallUnit}（涉及${p.additions.length}所学校，测算后差异系数${fmtCv(p.cvAfter)}）`)
@@ -94,3 +95,14 @@ export function transferSentence(t: TransferPlan): string {
 
 export const transferIntro =
   '教师交流轮岗调剂：只在学段内、从高于全县值的学校调往低于全县值的学校，调出学校不低于该项标准；每次调配选使差异系数下降最多的一对学校，调配人数最少（小规模情形经穷举验证）。调配不足时再按最少新增补充。';
+
+/** "综合差异系数0.312 → 0.250（阈值0.25）：生均体育运动场馆面积差异系数降至0.420（1,234,000元）……，合计…元。" */
+export function compositeSentence(c: CompositePlan): string {
+  const head = `${LEVEL_NAMES[c.level]}综合差异系数${fmtCv(c.compositeBefore)}`;
+  if (c.status === 'already') return `${head}，已不超过${c.threshold.toFixed(2)}，无需新增。`;
+  if (c.status === 'unreachable') return `${head}：${c.reason}。`;
+  const changed = c.parts.filter((p) => p.plan && p.plan.total > 0);
+  return `${head} → ${fmtCv(c.compositeAfter)}（阈值${c.threshold.toFixed(2)}），按本县假设单价最省的组合：${changed
+    .map((p) => `${p.indicator.name}差异系数降至${fmtCv(p.cvAfter)}（新增${fmtShortfall(p.indicator, p.plan!.total)}${p.indicator.shortfallUnit}，约${fmt(p.plan!.cost ?? 0, 0)}元）`)
+    .join('；')}，合计约${fmt(c.cost, 0)}元。`;
+}

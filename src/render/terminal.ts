@@ -5,7 +5,7 @@ import type { Issue } from '../issues/catalogue';
 import type { Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtValue, labelWithUnit, padEnd, padStart } from './format';
 import type { Status } from '../engine/school-items';
-import { planMethodText, planRows, planSentence, transferSentence } from './plan-prose';
+import { compositeSentence, planMethodText, planRows, planSentence, transferSentence } from './plan-prose';
 import { claimSentence, countySheetMissing, notProvidedItems, DIMENSION_LABEL, dimensionStatus, gapSentence, itemFailText, itemNumber, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
 
 export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
@@ -111,6 +111,7 @@ export function renderPlan(report: Report, c: ChalkInstance): string {
       for (const r of planRows(l.actions))
         lines.push(`  ${padEnd(labelWithUnit(r.indicator), 18)} 差异系数 ${r.cvBefore} → ${r.cvAfter}（目标 ${r.target}）  新增 ${padStart(r.total, 12)}${r.cost ? `  约 ${r.cost} 元` : ''}  ${c.dim(r.note)}`);
       for (const t of l.actions.transfers) lines.push(`  ${c.cyan('调配')} ${transferSentence(t)}`);
+      if (l.actions.composite) lines.push(`  ${c.cyan('综合')} ${compositeSentence(l.actions.composite)}`);
     }
   }
   return lines.join('\n');

@@ -6,7 +6,7 @@
 import type { LevelReport, Report, CountyReport } from '../../../report/model';
 import { sectionLabel } from '../../../report/model';
 import { LEVEL_NAMES } from '../../../engine/types';
-import { planMethodText, planRows, transferIntro, transferSentence } from '../../plan-prose';
+import { compositeSentence, planMethodText, planRows, transferIntro, transferSentence } from '../../plan-prose';
 import { labelWithUnit } from '../../format';
 import { SheetBuilder, type CellInput } from '../sheet';
 import { paragraph, table } from '../table';
@@ -39,6 +39,7 @@ export function planSheet(report: Report, county: CountyReport, name: string): S
   );
   const width = costs ? 10 : 9;
   paragraph(sheet, planMethodText(report.profile), width);
+  for (const l of levels) if (l.actions.composite) paragraph(sheet, `综合差异系数（2012年方法）：${compositeSentence(l.actions.composite)}`, width);
   for (const l of levels)
     if (l.actions.transfers.length) {
       paragraph(sheet, `${LEVEL_NAMES[l.level]}教师交流轮岗调剂（不新增教师的方案）。${transferIntro}`, width, { bold: true });
