@@ -15,6 +15,9 @@ export const escapeMarkdown = (s: string): string =>
 /** The fields of the model that hold user text (the profile is the tool's own and stays as it is). */
 const USER_TEXT = new Set(['name', 'text', 'county', 'label', 'group', 'parent', 'sheet', 'column', 'school', 'message', 'file', 'title', 'countySheet', 'reason']);
 
+/** Fields that hold only numbers, flags or ids: shared as they are, not copied (a province has many). */
+const NO_USER_TEXT = new Set(['values', 'met', 'shortfall', 'shortfallToCompliance', 'relativeGaps', 'amounts', 'resources', 'sectionResources', 'items', 'students', 'cells', 'shortfallTotals', 'weights', 'split']);
+
 /**
  * The report with every user text escaped, for the Markdown renderer only. Shared objects
  * stay shared (lookups by identity still work); Maps keep their keys.
@@ -29,7 +32,7 @@ export function escapedForMarkdown(report: Report): Report {
   keep(report.profile);
   const copy = (x: unknown, key: string): unknown => {
     if (typeof x === 'string') return USER_TEXT.has(key) ? escapeMarkdown(x) : x;
-    if (typeof x !== 'object' || x === null || x instanceof Date) return x;
+    if (typeof x !== 'object' || x === null || x instanceof Date || NO_USER_TEXT.has(key)) return x;
     const done = seen.get(x);
     if (done !== undefined) return done;
     if (x instanceof Map) {
