@@ -190,6 +190,10 @@ function actionsSection(report: Report, county: CountyReport, original: Report):
       out.push(a.transfers.map((t) => `- ${transferSentence(t)}`).join('\n'));
     }
   }
+  if (costs) {
+    const total = levels.reduce((sum, l) => sum + l.actions!.plan.indicators.reduce((x, p) => x + (p.cost ?? 0), 0), 0);
+    out.push(`按给定单价，以上整改合计约${fmt(total, 0)}元（${levels.map((l) => `${LEVEL_NAMES[l.level]}约${fmt(l.actions!.plan.indicators.reduce((x, p) => x + (p.cost ?? 0), 0), 0)}元`).join('，')}）。`);
+  }
   if (costs)
     out.push(
       `> 金额为本县自行假设的单价测算（${report.profile.indicators

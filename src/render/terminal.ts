@@ -83,6 +83,12 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
       lines.push('', c.bold('最大缺口'));
       for (const g of county.gaps.slice(0, 3)) lines.push(`  · ${gapSentence(g)}`);
     }
+    const needed = county.levels.filter((l) => l.actions?.plan.indicators.some((p) => p.total > 0));
+    if (needed.length) {
+      lines.push('', c.bold('整改测算（最少投入，使各校达标、差异系数达到阈值）'));
+      for (const l of needed) lines.push(`  · ${planSentence(l.actions!)}`);
+      lines.push(c.dim('  明细、教师调配方案、预算与单价：报告“影响分析与整改测算”，或 balance-check plan'));
+    }
     if (county.excluded.length > 0) lines.push('', c.dim(`未纳入计算：${county.excluded.map((e) => e.school.name).join('、')}`));
   }
   return lines.join('\n');
