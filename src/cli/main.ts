@@ -5,7 +5,7 @@
  *   2 the data has errors (no report is written)
  *   3 the file cannot be read, or the command line is wrong
  */
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { YOUZHI_2017, type Profile } from '../engine/profile';
@@ -17,6 +17,8 @@ import type { Report } from '../report/model';
 import { renderCompareSummary } from '../render/compare';
 import { issueJson, renderJson } from '../render/json';
 import { findIndicator, renderExplain, renderProfiles } from '../render/profiles';
+import { renderAnnotations, renderStepSummary } from '../render/github';
+import { verdictSentence } from '../render/prose';
 import { renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
 import { FORMATS, parseFormats, reportPath, writeAtomically, writeComparison, writeReports } from './output';
@@ -84,8 +86,10 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
 
   if (hasErrors(report.issues)) {
     if (options.json) out(renderJson(report));
+    githubOutput(report, file, false, options.json);
     listIssues(report, !options.quiet);
     err(`发现 ${report.issueCounts.error} 个数据错误，未生成报告。请修正后重试（balance-check validate 可只做数据检查）。`);
+    warnStale(formats.map((f) => reportPath(file, options.out, f)));
     return EXIT.dataErrors;
   }
 
@@ -103,9 +107,35 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
     listIssues(report, true);
   }
 
+  githubOutput(report, file, true, options.json);
   // Every checked standard: items not provided (no 县级指标 sheet) do not fail --strict; the verdict says so.
-  const failed = report.counties.some((c) => c.verdict.status === 'not_met');
-  return options.strict && failed ? EXIT.notMet : EXIT.ok;
+  const failed = report.counties.filter((c) => c.verdict.status === 'not_met');
+  // Even with -q, a failing --strict says why on stderr (a CI log with exit 1 and nothing else helps no one).
+  if (options.strict && failed.length && (options.quiet || options.json))
+    for (const county of failed.slice(0, 5)) err(`${county.label}：${verdictSentence(report, county)}`);
+  return options.strict && failed.length ? EXIT.notMet : EXIT.ok;
+}
+
+/**
+ * Under GitHub Actions: errors and warnings as workflow annotations (stdout, or stderr when stdout
+ * carries --json), and a step summary appended to $GITHUB_STEP_SUMMARY.
+ */
+function githubOutput(report: Report, file: string, valid: boolean, json: boolean | undefined) {
+  if (process.env.GITHUB_ACTIONS !== 'true') return;
+  for (const line of renderAnnotations(report.issues, file, report.input.format === 'csv')) (json ? err : out)(line);
+  const summary = process.env.GITHUB_STEP_SUMMARY;
+  if (!summary) return;
+  try {
+    appendFileSync(summary, renderStepSummary(report, valid));
+  } catch {
+    err(`警告：无法写入 GITHUB_STEP_SUMMARY（${summary}）`);
+  }
+}
+
+/** After data errors no report is written; reports of an earlier run stay and must not be taken for this one. */
+function warnStale(paths: readonly string[]) {
+  const stale = paths.filter((p) => existsSync(p));
+  if (stale.length) err(`注意：${stale.join('、')} 是此前生成的报告，本次未更新，请勿当作本次结果使用。`);
 }
 
 async function runTemplate(options: { out: string; force?: boolean }): Promise<number> {
@@ -219,6 +249,7 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
     plan: { ...(target !== undefined ? { target } : {}), ...(budget ? { budget } : {}), ...(Object.keys(unitCosts).length ? { unitCosts } : {}) },
   });
   if (hasErrors(report.issues)) {
+    githubOutput(report, file, false, options.json);
     listIssues(report, !options.quiet);
     err(`发现 ${report.issueCounts.error} 个数据错误，无法测算。请修正后重试。`);
     return EXIT.dataErrors;
@@ -240,6 +271,7 @@ async function runValidate(file: string, options: ValidateOptions): Promise<numb
   // --strict: a file part of which was not read as written (ignored, ambiguous, contradicted) is refused too.
   const misread = options.strict ? report.issues.filter(isMisread) : [];
   const valid = !hasErrors(report.issues) && misread.length === 0;
+  githubOutput(report, file, valid, options.json);
   if (options.json) {
     out(JSON.stringify({ tool: report.tool, input: report.input, valid, issues: report.issues.map(issueJson) }, null, 2));
   } else {

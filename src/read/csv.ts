@@ -172,7 +172,9 @@ export function unclosedQuoteLine(text: string, delimiter: string): number | nul
 }
 
 export function readCsv(buffer: Buffer, sheetName: string, label = sheetName): { sheet: Sheet; encoding: string } {
+  if (buffer.length === 0) throw new UnreadableFileError(`无法读取“${label}”：文件是空的（0 字节）`);
   const { text, encoding } = decodeText(buffer, label);
+  if (text.trim() === '') throw new UnreadableFileError(`无法读取“${label}”：文件是空的（只有空白）`);
   const delimiter = detectDelimiter(text);
   const open = unclosedQuoteLine(text, delimiter);
   if (open !== null)

@@ -14,6 +14,8 @@ export async function readXlsx(buffer: Buffer, fileLabel: string, limits: Inflat
   } catch (e) {
     if (e instanceof ZipFormatError) throw notXlsx(fileLabel, e);
     if (!(e instanceof OoxmlFormatError)) throw e;
+    const other = e.message === 'no xl/workbook.xml' ? notAWorkbook(buffer, fileLabel, limits) : null;
+    if (other) throw other;
   }
   try {
     checkBeforeFallback(buffer, fileLabel, limits);
@@ -29,6 +31,23 @@ const notXlsx = (fileLabel: string, e?: ZipFormatError) =>
       ? `无法读取“${fileLabel}”：压缩包结构异常（条目重复或相互重叠），可能是压缩炸弹或被改动过的文件`
       : `无法读取“${fileLabel}”：不是有效的 .xlsx 文件（文件损坏，或只是改了扩展名）`,
   );
+
+/** A zip without a workbook: say what it is (a renamed Word file is the usual case). */
+function notAWorkbook(buffer: Buffer, fileLabel: string, limits: InflateLimits): UnreadableFileError | null {
+  const archive = new ZipArchive(buffer, limits, fileLabel);
+  if (archive.has('xl/workbook.xml')) return null;
+  const mime = archive.has('mimetype') ? archive.get('mimetype')!.toString('latin1').trim() : '';
+  const what = archive.has('word/document.xml')
+    ? '这是 Word 文档（.docx），不是 Excel 工作簿'
+    : archive.has('ppt/presentation.xml')
+      ? '这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿'
+      : mime === 'application/vnd.oasis.opendocument.spreadsheet'
+        ? '这是 OpenDocument 表格（.ods）：请在 WPS、LibreOffice 或 Excel 中另存为 .xlsx'
+        : mime.startsWith('application/vnd.oasis.opendocument')
+          ? '这是 OpenDocument 文档，不是 Excel 工作簿'
+          : '这是一个压缩包（.zip），不是 Excel 工作簿';
+  return new UnreadableFileError(`无法读取“${fileLabel}”：${what}`);
+}
 
 /**
  * exceljs inflates every entry and expands merged ranges cell by cell, with no limit.

@@ -4,6 +4,7 @@ import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { chartFile, chartsFolder, chartTitle } from './charts';
 import { escapedForMarkdown } from './markdown-escape';
+import { fieldLabel } from '../schema/columns';
 import { compositeSentence, influenceSentence, planMethodText, planRows, planSentence, transferIntro, transferSentence } from './plan-prose';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
 import {
@@ -17,7 +18,7 @@ import {
   excludedSentence,
   gapSentence,
   itemStandardText,
-  itemValueText,
+  itemCellText,
   levelVerdict,
   schoolItemText,
   schoolsSentence,
@@ -83,14 +84,14 @@ function countySection(report: Report, county: CountyReport, original: Report): 
       `数据问题：错误${report.issueCounts.error}个，警告${report.issueCounts.warning}个，说明${report.issueCounts.info}条（见“数据问题”一节）。`,
   );
 
-  out.push('## 一、总体结论');
+  out.push('## §、总体结论');
   out.push(`**${verdictSentence(report, county)}**`);
   for (const l of county.levels) out.push(`全县${levelVerdict(report, l)}`);
   out.push(`按学校计，${schoolsSentence(county)}`);
   const excluded = excludedSentence(county);
   if (excluded) out.push(excluded);
 
-  out.push('## 二、校际差异系数');
+  out.push('## §、校际差异系数');
   out.push(
     '差异系数按学生数加权计算：X̄ = Σ PᵢXᵢ / N，S = √(Σ Pᵢ(Xᵢ − X̄)² / N)，CV = S / X̄；' +
       `与阈值比较时取${report.profile.cv.decimals}位小数，距阈值${report.profile.cv.borderlineMargin}以内标注“临界”。`,
@@ -98,10 +99,10 @@ function countySection(report: Report, county: CountyReport, original: Report): 
   for (const l of county.levels) out.push(cvTable(report, l));
 
   if (report.profile.compliance) {
-    out.push('## 三、学校达标情况');
+    out.push('## §、学校达标情况');
     for (const l of county.levels) out.push(complianceTable(report, l));
 
-    out.push('## 四、缺口测算');
+    out.push('## §、缺口测算');
     out.push(
       county.gaps.length === 0
         ? '各校7项指标均达到标准，无缺口。'
@@ -115,10 +116,12 @@ function countySection(report: Report, county: CountyReport, original: Report): 
 
   const checklist = checklistSection(report, county);
   if (checklist) out.push(checklist);
+  const groups = groupsSection(report, county);
+  if (groups) out.push(groups);
 
   const splits = county.levels.flatMap((l) => l.sections.filter((s) => s.section.split));
   if (splits.length > 0) {
-    out.push('## 六、一贯制学校及完全中学的拆分');
+    out.push('## §、一贯制学校及完全中学的拆分');
     out.push(
       '教师按各学段在校生数比例拆分；校舍、场馆、设备、多媒体教室按“小学生 : 初中生 : 高中生 = ' +
         `${splitWeightsText(report.profile)}”的权重拆分。分学段填报的数据按填报值使用。`,
@@ -132,7 +135,7 @@ function countySection(report: Report, county: CountyReport, original: Report): 
           fmtInt(s.section.students),
           fmtPercent(s.section.split!.teacherShare, 2),
           fmtPercent(s.section.split!.facilityShare, 2),
-          s.section.split!.givenFields.length ? s.section.split!.givenFields.join('、') : '—',
+          s.section.split!.givenFields.length ? s.section.split!.givenFields.map((f) => fieldLabel(f)).join('、') : '—',
         ]),
         ['l', 'l', 'r', 'r', 'r', 'l'],
       ),
@@ -140,8 +143,12 @@ function countySection(report: Report, county: CountyReport, original: Report): 
   }
   const actions = actionsSection(report, county, original);
   if (actions) out.push(actions);
-  return out.join('\n\n');
+  // Sections are numbered in the order they appear (some are left out for some profiles and data).
+  let k = 0;
+  return out.join('\n\n').replace(/^## §、/gm, () => `## ${CHINESE_NUMERALS[k++] ?? k}、`);
 }
+
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 /** Which schools drive each CV, the least-cost plan, and the teacher-transfer alternative. */
 function actionsSection(report: Report, county: CountyReport, original: Report): string | null {
@@ -149,7 +156,7 @@ function actionsSection(report: Report, county: CountyReport, original: Report):
   if (levels.length === 0) return null;
   const inds = report.profile.indicators;
   const costs = levels.some((l) => l.actions!.plan.indicators.some((p) => p.cost !== null));
-  const out: string[] = ['## 八、影响分析与整改测算', planMethodText(report.profile)];
+  const out: string[] = ['## §、影响分析与整改测算', planMethodText(report.profile)];
   for (const l of levels) {
     const a = l.actions!;
     out.push(`### ${LEVEL_NAMES[l.level]}：各项差异系数主要由哪些学校拉高`);
@@ -208,7 +215,7 @@ function actionsSection(report: Report, county: CountyReport, original: Report):
 function checklistSection(report: Report, county: CountyReport): string {
   const dims = judgedDimensions(county.verdict).filter((d) => d.dimension !== 'resources');
   if (dims.length === 0) return '';
-  const out: string[] = ['## 五、政府保障程度、教育质量、社会认可度'];
+  const out: string[] = ['## §、政府保障程度、教育质量、社会认可度'];
   if (countySheetMissing(report, county))
     out.push('> 未提供“县级指标”工作表：以下由县级数据判定的项目均为“未提供”，相应维度无法判定。可用 `balance-check template` 生成带“县级指标”表的模板。');
   const claims = county.checklist.some((c) => c.claim);
@@ -230,7 +237,7 @@ function checklistSection(report: Report, county: CountyReport): string {
           .map((c) => [
             String(c.item.number),
             c.item.name,
-            c.schools ? schoolItemText(c) : itemValueText(c),
+            c.schools ? schoolItemText(c) : itemCellText(c),
             c.schools ? '各校均达到' : itemStandardText(c),
             c.status === 'not_met' ? `**${STATUS_LABEL[c.status]}**` : STATUS_LABEL[c.status],
             ...(claims ? [c.claim ? `${c.claim.met ? '达标' : '未达标'}${c.claim.disagreement ? '（不一致）' : ''}` : '—'] : []),
@@ -239,8 +246,6 @@ function checklistSection(report: Report, county: CountyReport): string {
       ),
     );
   }
-  const gaps = groupsSection(report, county);
-  if (gaps) out.push(gaps);
   return out.join('\n\n');
 }
 
@@ -248,7 +253,7 @@ function checklistSection(report: Report, county: CountyReport): string {
 function groupsSection(report: Report, county: CountyReport): string | null {
   if (county.groups.length === 0 && county.urbanRural.length === 0) return null;
   const inds = report.profile.indicators;
-  const out: string[] = ['## 七、学区（集团）与城乡差距'];
+  const out: string[] = ['## §、学区（集团）与城乡差距'];
   for (const level of ['primary', 'junior'] as const) {
     const groups = county.groups.filter((g) => g.level === level);
     if (groups.length)

@@ -3,7 +3,7 @@
  * renderers so that the verdict reads the same everywhere.
  */
 import { DIMENSIONS, type ChecklistResult, type ClaimDisagreement, type Dimension } from '../engine/checklist';
-import { conditionStandard, itemFailText } from '../engine/checklist-text';
+import { conditionStandard, conditionValue, itemFailText, itemValueText } from '../engine/checklist-text';
 import type { SchoolItems, Status } from '../engine/school-items';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type Gap, type LevelReport, type Report } from '../report/model';
@@ -98,32 +98,44 @@ export function notProvidedItems(county: CountyReport): string {
 }
 
 export function itemStandardText(r: ChecklistResult): string {
-  return r.conditions.map((c) => `${c.condition.label} ${conditionStandard(c.condition)}`).join('；');
+  const standard = (c: ChecklistResult['conditions'][number]) => (c.condition.kind === 'yesno' ? '应为“是”' : conditionStandard(c.condition));
+  // One condition: the item's name says what it is, so the cell holds only the standard.
+  if (r.conditions.length === 1) return standard(r.conditions[0]!);
+  return r.conditions.map((c) => `${c.condition.label} ${standard(c)}`).join('；');
 }
 
-const schoolList = (items: readonly SchoolItems[], text: (s: SchoolItems) => string, max = 8) =>
+/** The item's figure for a table cell: only the value for a one-condition item, labelled values otherwise. */
+export function itemCellText(r: ChecklistResult): string {
+  return r.conditions.length === 1 ? conditionValue(r.conditions[0]!) : itemValueText(r);
+}
+
+/** Written reports list every school; the terminal passes a limit and says how many in all. */
+const schoolList = (items: readonly SchoolItems[], text: (s: SchoolItems) => string, max = Infinity) =>
   items.slice(0, max).map(text).join('、') + (items.length > max ? `等${items.length}所` : '');
 
 /** The school-row items in the register of the seeds' reports ("缺音乐教室15间……面积不足41间"). */
-export function schoolItemText(r: ChecklistResult): string {
+export function schoolItemText(r: ChecklistResult, max = Infinity): string {
   const s = r.schools!;
   const parts: string[] = [];
   if (s.rooms && s.failing.length) {
     const t = s.rooms;
+    // Only the parts that are not zero: "共缺音乐教室5间", not "…、美术教室0间".
+    const rooms = (music: number, art: number) => [music ? `音乐教室${music}间` : '', art ? `美术教室${art}间` : ''].filter(Boolean).join('、');
+    const missing = rooms(t.musicMissing, t.artMissing);
+    const small = rooms(t.musicTooSmall, t.artTooSmall);
     parts.push(
-      `${s.failing.length}所学校未达标，共缺音乐教室${t.musicMissing}间、美术教室${t.artMissing}间，面积不足的音乐教室${t.musicTooSmall}间、美术教室${t.artTooSmall}间` +
-        `（${schoolList(s.failing, (x) => x.school.name)}）`,
+      `${s.failing.length}所学校未达标${missing ? `，共缺${missing}` : ''}${small ? `，面积不足的${small}` : ''}` + `（${schoolList(s.failing, (x) => x.school.name, max)}）`,
     );
   }
   if (r.item.school === 'size' && s.failing.length)
-    parts.push(`超规模学校${s.failing.length}所：${schoolList(s.failing, (x) => `${x.school.name}${x.size.students}人，超${x.size.over}人`)}`);
+    parts.push(`超规模学校${s.failing.length}所：${schoolList(s.failing, (x) => `${x.school.name}${x.size.students}人，超${x.size.over}人`, max)}`);
   if (r.item.school === 'classSize' && s.failing.length)
     parts.push(
       `有超标班额的学校${s.failing.length}所：${schoolList(s.failing, (x) =>
         x.classSize.oversizeClasses !== null ? `${x.school.name}${x.classSize.oversizeClasses}个班` : `${x.school.name}最大班额${x.classSize.maxClassSize}人`,
-      )}`,
+      max)}`,
     );
-  if (s.notProvided.length) parts.push(`${s.notProvided.length}所学校缺少数据（${schoolList(s.notProvided, (x) => x.school.name, 5)}）`);
+  if (s.notProvided.length) parts.push(`${s.notProvided.length}所学校缺少数据（${schoolList(s.notProvided, (x) => x.school.name, max)}）`);
   return parts.length ? parts.join('；') : '各校均达标';
 }
 
@@ -137,7 +149,7 @@ export function dimensionReasons(report: Report, county: CountyReport): Record<D
     const parts: string[] = [];
     if (failing.length) parts.push(`未达标：${failing.map((c) => `第${c.item.number}项（${c.schools ? schoolItemText(c) : itemFailText(c)}）`).join('；')}`);
     if (missing.length) parts.push(`未提供：第${missing.map((c) => c.item.number).join('、')}项`);
-    return parts.join('。') || `${list.length}项均达标`;
+    return parts.join('。') || (list.length === 1 ? '该项达标' : `${list.length}项均达标`);
   };
   const resources = county.levels
     .map((l) => {

@@ -9,6 +9,10 @@ import { compositeSentence, planMethodText, planRows, planSentence, transferSent
 import { claimSentence, countySheetMissing, notProvidedItems, DIMENSION_LABEL, dimensionStatus, gapSentence, itemFailText, itemNumber, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
 
 export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
+  // NO_COLOR and FORCE_COLOR=0 turn colour off; FORCE_COLOR=1…3 turns it on, even when piped (as chalk's users expect).
+  const force = process.env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return new Chalk({ level: 0 });
+  if (force !== undefined && force !== '') return new Chalk({ level: 1 });
   const enabled = stream.isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
   return new Chalk({ level: enabled ? 1 : 0 });
 }
@@ -65,7 +69,7 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
         judgedDimensions(v).map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]} ${colour(status)(dimensionStatus(status))}`).join(' · '),
     );
     for (const item of county.checklist.filter((x) => x.status === 'not_met'))
-      lines.push(`  ${c.red('✗')} ${itemNumber(item)} ${item.item.name.slice(0, 24)}…：${item.schools ? schoolItemText(item) : itemFailText(item)}`);
+      lines.push(`  ${c.red('✗')} ${itemNumber(item)} ${item.item.name.slice(0, 24)}…：${item.schools ? schoolItemText(item, 8) : itemFailText(item)}`);
     if (countySheetMissing(report, county)) lines.push(c.dim('  未提供“县级指标”工作表：县级项目无法判定（balance-check template 可生成模板）'));
     else if (county.checklist.some((x) => x.status === 'not_provided')) lines.push(`  ${c.yellow('?')} 未提供（无法判定）：${notProvidedItems(county)}`);
     if (county.claimDisagreements.length) {

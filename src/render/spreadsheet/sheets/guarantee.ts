@@ -1,6 +1,6 @@
 /** 政府保障与教育质量: the 15 + 9 + 1 county items, with the county's own 自评 beside. */
 import { type CountyReport } from '../../../report/model';
-import { claimText, DIMENSION_LABEL, itemStandardText, itemValueText, schoolItemText } from '../../prose';
+import { claimText, DIMENSION_LABEL, itemCellText, itemStandardText, schoolItemText } from '../../prose';
 import { SheetBuilder, type CellInput } from '../sheet';
 import { table, wrappedLines } from '../table';
 import { CENTER, colourStatuses, statusCell } from './common';
@@ -27,7 +27,7 @@ export function guaranteeSheet(county: CountyReport, name: string): SheetBuilder
       DIMENSION_LABEL[c.item.dimension],
       c.item.number,
       { v: c.item.name, s: wrapTop },
-      { v: c.schools ? schoolItemText(c) : itemValueText(c), s: wrapTop },
+      { v: c.schools ? schoolItemText(c) : itemCellText(c), s: wrapTop },
       { v: c.schools ? '各校均达到' : itemStandardText(c), s: wrapTop },
       statusCell(c.status),
       ...(claims
