@@ -33,6 +33,19 @@ describe('compare', () => {
     ]);
   });
 
+  it('every change shown is the difference of the two values shown beside it (Markdown and Excel)', async () => {
+    const [a, b] = await years();
+    const c = compareReports([await check(a!), await check(b!)]);
+    const md = renderCompareMarkdown(c);
+    const rows = [...md.matchAll(/^\| [^|]+ \| (\d\.\d{3}) \| (\d\.\d{3}) \| ([+-]?\d\.\d{3}) \|$/gm)];
+    expect(rows.length).toBeGreaterThan(5);
+    for (const [, first, last, change] of rows) expect(Number(change)).toBeCloseTo(Number(last) - Number(first), 9);
+    const { renderCompareXlsx } = await import('../src/render/compare');
+    const { unzip } = await import('../src/read/unzip');
+    const sheet = unzip(renderCompareXlsx(c)).get('xl/worksheets/sheet1.xml')!.toString();
+    expect(sheet).toMatch(/<f>ROUND\(E3,3\)-ROUND\(D3,3\)<\/f>/);
+  });
+
   it('names the schools that changed and why; schools added and gone', async () => {
     const [a, b] = await years();
     const c = compareReports([await check(a!), await check(b!)]);

@@ -107,3 +107,18 @@ describe('--profile overrides', () => {
     expect(run(['explain', '不存在']).code).toBe(3);
   });
 });
+
+describe('a 2012 report with only some indicators', () => {
+  it('says how many of the 8 were computed and that it is no formal verdict; titled 基本均衡; no per-school count', async () => {
+    const { analyse } = await import('../src/cli/pipeline');
+    const { renderMarkdown } = await import('../src/render/markdown');
+    const { BUILT_IN_PROFILES } = await import('../src/engine/profiles');
+    const report = await analyse('fixtures/vectors/cv-books-5-schools.csv', { profile: BUILT_IN_PROFILES.find((p) => p.id === 'jiben-2012')! });
+    const md = renderMarkdown(report);
+    expect(md).toMatch(/^# .* 义务教育基本均衡发展 资源配置测算报告$/m);
+    expect(md).toContain('**【只计算了8项指标中的1项');
+    expect(md).toContain('以下不是正式结论】');
+    expect(md).not.toContain('所学校中');
+    expect(md).not.toContain('优质均衡');
+  });
+});

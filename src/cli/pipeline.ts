@@ -80,6 +80,7 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
     },
     counties: hasErrors(issues) ? [] : counties,
     issues,
+    droppedIndicators: dropped.map((i) => i.name),
   });
 }
 

@@ -1,5 +1,6 @@
 /** `balance-check compare`: the comparison as Markdown, Excel and a terminal summary. */
 import type { ChalkInstance } from 'chalk';
+import { columnLetters } from '../common/a1';
 import { LEVEL_NAMES } from '../engine/types';
 import type { Comparison, SchoolChange } from '../report/compare';
 import { fmtCv } from './format';
@@ -8,6 +9,13 @@ import type { CellInput } from './spreadsheet/sheet';
 import { simpleSheet } from './spreadsheet/table';
 
 const signed = (x: number | null) => (x === null ? '—' : `${x > 0 ? '+' : ''}${fmtCv(x)}`);
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+/** The change as shown: last − first of the values as displayed (3 decimals), so the three columns agree. */
+export function shownChange(xs: readonly (number | null)[]): number | null {
+  const first = xs[0];
+  const last = xs[xs.length - 1];
+  return first === null || first === undefined || last === null || last === undefined ? null : round3(round3(last) - round3(first));
+}
 
 function indicatorName(c: Comparison, id: string) {
   return c.reports[0]!.profile.indicators.find((i) => i.id === id)?.name ?? id;
@@ -36,7 +44,7 @@ export function renderCompareMarkdown(c: Comparison): string {
     out.push(`## ${county.county}`);
     for (const l of county.levels) {
       const header = ['指标', ...c.labels, '变化'];
-      const rows = inds.map((i) => [i.name, ...l.cvs[i.id]!.map(fmtCv), signed(l.cvChange[i.id]!)]);
+      const rows = inds.map((i) => [i.name, ...l.cvs[i.id]!.map(fmtCv), signed(shownChange(l.cvs[i.id]!))]);
       rows.push(['达标学校（学段）', ...l.compliant.map((x) => (x ? `${x.compliant}/${x.schools}` : '—')), '']);
       rows.push(['资源配置结论', ...l.pass.map((p) => (p === null ? '—' : p ? '达标' : '未达标')), '']);
       out.push(`### ${LEVEL_NAMES[l.level]}：差异系数与达标学校\n\n${[header, header.map((_, k) => (k === 0 ? '---' : '---:')), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
@@ -57,7 +65,13 @@ export function renderCompareXlsx(c: Comparison): Buffer {
   const changeRows: CellInput[][] = [];
   for (const county of c.counties) {
     for (const l of county.levels) {
-      for (const i of inds) cvRows.push([county.county, LEVEL_NAMES[l.level], i.name, ...l.cvs[i.id]!, l.cvChange[i.id]!]);
+      for (const i of inds) {
+        // The change is ROUND(last,3) − ROUND(first,3) of the cells beside it: it agrees with what they show.
+        const row = cvRows.length + 3;
+        const [first, last] = [columnLetters(3), columnLetters(3 + c.labels.length - 1)];
+        const change = shownChange(l.cvs[i.id]!);
+        cvRows.push([county.county, LEVEL_NAMES[l.level], i.name, ...l.cvs[i.id]!, change === null ? null : { f: `ROUND(${last}${row},3)-ROUND(${first}${row},3)`, v: change }]);
+      }
       cvRows.push([county.county, LEVEL_NAMES[l.level], '达标学校（学段）', ...l.compliant.map((x): CellInput => ({ v: x ? `${x.compliant}/${x.schools}` : '—', s: { align: 'right' } })), null]);
     }
     for (const x of county.changes) changeRows.push([county.county, x.school, LEVEL_NAMES[x.level], changeText(c, x)]);

@@ -17,6 +17,8 @@ export function toJson(report: Report): object {
     tool: report.tool,
     profile: { id: report.profile.id, name: report.profile.name },
     input: report.input,
+    /** Indicators left out for missing columns: the verdict is then no formal result. */
+    droppedIndicators: report.droppedIndicators,
     counties: report.counties.map((c) => countyJson(report, c)),
     issues: report.issues.map(issueJson),
   };

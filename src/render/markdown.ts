@@ -78,7 +78,7 @@ function provinceSection(report: Report, counties: readonly CountyReport[]): str
 function countySection(report: Report, county: CountyReport, original: Report): string {
   const out: string[] = [];
   const { input } = report;
-  out.push(`# ${county.label} 义务教育优质均衡发展 资源配置测算报告`);
+  out.push(`# ${county.label} 义务教育${report.profile.verdictName}发展 资源配置测算报告`);
   out.push(
     `数据来源：${input.file}${input.sheet ? ` › ${input.sheet}` : ''}${input.encoding ? `（${input.encoding}）` : ''}。` +
       `数据问题：错误${report.issueCounts.error}个，警告${report.issueCounts.warning}个，说明${report.issueCounts.info}条（见“数据问题”一节）。`,
@@ -87,7 +87,8 @@ function countySection(report: Report, county: CountyReport, original: Report): 
   out.push('## §、总体结论');
   out.push(`**${verdictSentence(report, county)}**`);
   for (const l of county.levels) out.push(`全县${levelVerdict(report, l)}`);
-  out.push(`按学校计，${schoolsSentence(county)}`);
+  // The 2012 method has no per-school standards: no count of compliant schools.
+  if (report.profile.compliance) out.push(`按学校计，${schoolsSentence(county)}`);
   const excluded = excludedSentence(county);
   if (excluded) out.push(excluded);
 

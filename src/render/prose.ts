@@ -161,7 +161,7 @@ export function dimensionReasons(report: Report, county: CountyReport): Record<D
     .filter(Boolean)
     .join('；');
   return {
-    resources: resources || '各学段差异系数均达标，各校均达标',
+    resources: resources || (report.profile.compliance ? '各学段差异系数均达标，各校均达标' : `各学段${report.profile.cv.rule === 'mean' ? '综合' : ''}差异系数均达标`),
     guarantee: reasonsOf('guarantee'),
     quality: reasonsOf('quality'),
     recognition: reasonsOf('recognition'),
@@ -174,7 +174,15 @@ export function verdictSentence(report: Report, county: CountyReport): string {
   const v = county.verdict;
   const dims = judgedDimensions(v).map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]}${dimensionStatus(status)}（${reasons[dimension]}）`);
   const lack = !countySheetMissing(report, county) ? '' : '未提供县级指标工作表，政府保障程度、教育质量、社会认可度中由县级数据判定的项目无法判定。';
-  return `全县义务教育${report.profile.verdictName}发展${VERDICT_LABEL[v.status]}要求。${lack}${dims.join('；')}。`;
+  return `${partialNote(report)}全县义务教育${report.profile.verdictName}发展${VERDICT_LABEL[v.status]}要求。${lack}${dims.join('；')}。`;
+}
+
+/** Some indicators could not be computed: the result is no formal verdict, and says so first. */
+export function partialNote(report: Report): string {
+  const n = report.droppedIndicators.length;
+  if (n === 0) return '';
+  const of = report.profile.indicators.length + n;
+  return `【只计算了${of}项指标中的${report.profile.indicators.length}项（缺少${report.droppedIndicators.join('、')}），以下不是正式结论】`;
 }
 
 /** The province table's columns for one level: per indicator 全县平均值 and 差异系数, then the verdict. */

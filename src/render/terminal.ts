@@ -6,7 +6,7 @@ import type { Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtValue, labelWithUnit, padEnd, padStart } from './format';
 import type { Status } from '../engine/school-items';
 import { compositeSentence, planMethodText, planRows, planSentence, transferSentence } from './plan-prose';
-import { claimSentence, countySheetMissing, notProvidedItems, DIMENSION_LABEL, dimensionStatus, gapSentence, itemFailText, itemNumber, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
+import { claimSentence, countySheetMissing, partialNote, notProvidedItems, DIMENSION_LABEL, dimensionStatus, gapSentence, itemFailText, itemNumber, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
 
 export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
   // NO_COLOR and FORCE_COLOR=0 turn colour off; FORCE_COLOR=1…3 turns it on, even when piped (as chalk's users expect).
@@ -65,7 +65,7 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
     const colour = (s: Status) => (s === 'met' ? c.green : s === 'not_met' ? c.red : c.yellow);
     lines.push(
       '',
-      `${c.bold(report.profile.verdictName)}：${colour(v.status)(VERDICT_LABEL[v.status])} · ` +
+      `${partialNote(report) ? c.yellow(partialNote(report)) + '\n' : ''}${c.bold(report.profile.verdictName)}：${colour(v.status)(VERDICT_LABEL[v.status])} · ` +
         judgedDimensions(v).map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]} ${colour(status)(dimensionStatus(status))}`).join(' · '),
     );
     for (const item of county.checklist.filter((x) => x.status === 'not_met'))

@@ -78,6 +78,8 @@ export interface Report {
   detail: boolean;
   issues: Issue[];
   issueCounts: Record<Severity, number>;
+  /** Indicators of the profile left out because their columns are missing (the 2012 method allows it): no formal verdict then. */
+  droppedIndicators: string[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -88,6 +90,7 @@ export function buildReport(args: {
   input: InputInfo;
   counties: readonly CountyResult[];
   issues: readonly Issue[];
+  droppedIndicators?: readonly string[];
 }): Report {
   const { profile } = args;
   const issues = [...args.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -104,6 +107,7 @@ export function buildReport(args: {
     detail: counties.length <= DETAIL_COUNTY_LIMIT,
     issues,
     issueCounts,
+    droppedIndicators: [...(args.droppedIndicators ?? [])],
   };
 }
 

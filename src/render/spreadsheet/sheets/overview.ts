@@ -70,7 +70,7 @@ export function overviewSheet(report: Report, county: CountyReport, name: string
   heading('结论（生成报告时的测算结果）');
   paragraph(sheet, verdictSentence(report, county), width, { bold: true });
   for (const l of county.levels) paragraph(sheet, `全县${levelVerdict(report, l)}`, width);
-  paragraph(sheet, `按学校计，${schoolsSentence(county)}`, width);
+  if (report.profile.compliance) paragraph(sheet, `按学校计，${schoolsSentence(county)}`, width);
   sheet.addRow([]);
   heading('最大缺口');
   if (county.gaps.length === 0) paragraph(sheet, `各校${n}项指标均达到标准。`, width);
