@@ -122,3 +122,18 @@ describe('a 2012 report with only some indicators', () => {
     expect(md).not.toContain('优质均衡');
   });
 });
+
+it('a 2012 run: a column present but empty in every row is left out with the warning, not an error', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmp } = await import('./helpers/files');
+  const { analyse } = await import('../src/cli/pipeline');
+  const { BUILT_IN_PROFILES } = await import('../src/engine/profiles');
+  const lines = (await import('node:fs')).readFileSync('fixtures/vectors/cv-books-5-schools.csv', 'utf8').trim().split('\n');
+  const path = join(tmp(), 'books.csv');
+  writeFileSync(path, [`${lines[0]},体育运动场馆面积`, ...lines.slice(1).map((l) => `${l},`)].join('\n'));
+  const report = await analyse(path, { profile: BUILT_IN_PROFILES.find((p) => p.id === 'jiben-2012')! });
+  expect(report.issueCounts.error).toBe(0);
+  expect(report.issues.find((i) => i.code === 'INDICATORS_NOT_PROVIDED')!.message).toContain('生均体育运动场馆面积');
+  expect(report.counties[0]!.levels[0]!.result.compositeCv).toBeCloseTo(0.515, 3);
+});

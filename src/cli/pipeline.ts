@@ -34,7 +34,9 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
     requiredResources: cvOnly ? [] : requiredResourceFields(options.profile),
     keywords: options.profile.wording.schoolColumns,
   });
-  const { profile, dropped } = withAvailableIndicators(options.profile, (field) => schema.columns.some((c) => c.field.id === field));
+  // A CV-only profile (2012) leaves out an indicator whose column is missing, or present but empty in every row.
+  const filled = (field: string) => schema.records.some((r) => r.resources[field as keyof typeof r.resources] !== undefined || Object.values(r.sectionResources).some((x) => x?.[field as keyof typeof x] !== undefined));
+  const { profile, dropped } = withAvailableIndicators(options.profile, (field) => schema.columns.some((c) => c.field.id === field) && (!cvOnly || filled(field)));
   const droppedIssue = dropped.length
     ? [
         makeIssue('INDICATORS_NOT_PROVIDED', { sheet: schema.sheet ?? '', ...(schema.headerRow ? { row: schema.headerRow } : {}) }, {

@@ -142,8 +142,8 @@ export const CATALOGUE = {
   },
   INDICATORS_NOT_PROVIDED: {
     severity: 'warning',
-    template: '缺少{fields}等列：{indicators}不参与计算，综合差异系数只按其余{kept}项计算，不能作为正式结论',
-    description: 'Under a CV-only profile (2012), indicators whose columns the file lacks are left out.',
+    template: '缺少{fields}等列（或该列全部为空）：{indicators}不参与计算，综合差异系数只按其余{kept}项计算，不能作为正式结论',
+    description: 'Under a CV-only profile (2012), indicators whose columns the file lacks, or holds empty in every row, are left out.',
   },
   PARENT_NOT_FOUND: {
     severity: 'warning',
