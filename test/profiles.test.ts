@@ -137,3 +137,21 @@ it('a 2012 run: a column present but empty in every row is left out with the war
   expect(report.issues.find((i) => i.code === 'INDICATORS_NOT_PROVIDED')!.message).toContain('生均体育运动场馆面积');
   expect(report.counties[0]!.levels[0]!.result.compositeCv).toBeCloseTo(0.515, 3);
 });
+
+it('explain covers every county item: by number, id, wording or a figure it reads', async () => {
+  const { findChecklistItem, renderExplainItem } = await import('../src/render/profiles');
+  const { YOUZHI_2017 } = await import('../src/engine/profile');
+  expect(YOUZHI_2017.checklist).toHaveLength(25);
+  for (const item of YOUZHI_2017.checklist) {
+    const dim = { guarantee: '保障', quality: '质量', recognition: '认可' }[item.dimension];
+    expect(findChecklistItem(YOUZHI_2017, `${dim}${item.number}`)).toBe(item);
+    expect(findChecklistItem(YOUZHI_2017, item.id)).toBe(item);
+    const text = renderExplainItem(YOUZHI_2017, item);
+    expect(text).toContain(`第${item.number}项`);
+    expect(text).toContain(item.name);
+    expect(text).toMatch(/判定：/);
+    expect(text).toContain('依据：');
+  }
+  expect(findChecklistItem(YOUZHI_2017, '巩固率')!.id).toBe('consolidation');
+  expect(findChecklistItem(YOUZHI_2017, '教师工资')!.id).toBe('teacher_pay');
+});

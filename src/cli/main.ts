@@ -16,7 +16,7 @@ import { compareReports } from '../report/compare';
 import type { Report } from '../report/model';
 import { renderCompareSummary } from '../render/compare';
 import { issueJson, renderJson } from '../render/json';
-import { findIndicator, renderExplain, renderProfiles } from '../render/profiles';
+import { findChecklistItem, findIndicator, renderExplain, renderExplainItem, renderProfiles } from '../render/profiles';
 import { renderAnnotations, renderStepSummary } from '../render/github';
 import { verdictSentence } from '../render/prose';
 import { renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
@@ -208,8 +208,12 @@ function runProfiles(): number {
 async function runExplain(name: string, options: { profile?: string }): Promise<number> {
   const profile = await loadProfile(options.profile);
   const ind = findIndicator(profile, name);
-  if (!ind) throw new UsageError(`“${name}”不是 ${profile.id} 的指标（可用：${profile.indicators.map((i) => `${i.id}（${i.short}）`).join('、')}）`);
-  out(renderExplain(profile, ind));
+  const item = ind ? undefined : findChecklistItem(profile, name);
+  if (!ind && !item)
+    throw new UsageError(
+      `“${name}”不是 ${profile.id} 的指标或县级项目（指标：${profile.indicators.map((i) => `${i.id}（${i.short}）`).join('、')}；县级项目如 保障11、质量3、巩固率、${profile.checklist[0]?.id ?? ''}）`,
+    );
+  out(ind ? renderExplain(profile, ind) : renderExplainItem(profile, item!));
   return EXIT.ok;
 }
 
@@ -362,7 +366,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('explain')
     .description('说明一项指标的定义、公式、标准和依据')
     .helpOption('-h, --help', '显示帮助')
-    .argument('<indicator>', '指标 id 或名称，如 sports_space、体育场馆、生均图书册数')
+    .argument('<indicator>', '指标或县级项目：id、名称、编号或所读的数，如 sports_space、体育场馆、保障11、巩固率')
     .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
     .action((indicator: string, options: { profile?: string }) => finish(runExplain(indicator, options)));
   program
