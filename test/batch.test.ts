@@ -72,3 +72,25 @@ describe('batch: a 区县 column', () => {
     expect(renderMarkdown(r)).toContain('--county 县名');
   });
 });
+
+describe('the province table gives reasons', () => {
+  it('counts the passing counties and, for each failing one, says why (terminal, Markdown, Excel)', async () => {
+    const { renderSummary } = await import('../src/render/terminal');
+    const { Chalk } = await import('chalk');
+    const { countyReasons } = await import('../src/render/prose');
+    const r = await check(await workbook({ 学校数据: rows }));
+    const failing = r.province!.filter((c) => !c.pass);
+    expect(failing.length).toBeGreaterThan(0);
+    const md = renderMarkdown(r);
+    expect(md).toContain(`${r.counties.length}个县（市、区）中，资源配置达到优质均衡要求的${r.counties.length - failing.length}个`);
+    for (const c of failing) {
+      const why = countyReasons(r, c);
+      expect(why).not.toBe('—');
+      expect(md).toContain(`${c.label}：${why}`);
+    }
+    const text = renderSummary(r, new Chalk({ level: 0 }));
+    for (const c of failing) expect(text).toContain(countyReasons(r, c));
+    const sheet = readOoxml(await renderXlsx(r)).find((s) => s.name === '各县汇总')!;
+    expect(sheet.rows[1]!.map((x) => (x?.kind === 'text' ? x.text : ''))).toContain('原因');
+  });
+});

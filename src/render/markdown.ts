@@ -8,6 +8,8 @@ import { fieldLabel } from '../schema/columns';
 import { compositeSentence, influenceSentence, planMethodText, planRows, planSentence, transferIntro, transferSentence } from './plan-prose';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
 import {
+  countyReasons,
+  provinceCountSentence,
   claimSentence,
   countySheetMissing,
   DIMENSION_LABEL,
@@ -52,7 +54,9 @@ export function renderMarkdown(original: Report): string {
 function provinceSection(report: Report, counties: readonly CountyReport[]): string {
   const inds = report.profile.indicators;
   const mean = report.profile.cv.rule === 'mean';
-  const out = [`# 各县（市、区）汇总：${report.profile.verdictName}资源配置（${counties.length}个，未达标的在前）`];
+  const out = [`# 各县（市、区）汇总：${report.profile.verdictName}资源配置（${counties.length}个，未达标的在前）`, provinceCountSentence(report, counties)];
+  const failing = counties.filter((c) => !c.pass);
+  if (failing.length) out.push(`未达标的县及原因：\n\n${failing.map((c, i) => `${i + 1}. ${c.label}：${countyReasons(report, c)}`).join('\n')}`);
   for (const level of ['primary', 'junior'] as const) {
     const rows = counties.map((c) => provinceRow(report, c, level)).filter((r) => r !== null);
     if (rows.length === 0) continue;

@@ -185,6 +185,28 @@ export function partialNote(report: Report): string {
   return `【只计算了${of}项指标中的${report.profile.indicators.length}项（缺少${report.droppedIndicators.join('、')}），以下不是正式结论】`;
 }
 
+/** Why a county's resources fail at a level, in a few words: "差异系数超标：体育场馆0.603；未达标学校4所". */
+export function levelReasons(report: Report, l: LevelReport): string {
+  const parts: string[] = [];
+  if (l.failingCvs.length) parts.push(`差异系数超标：${l.failingCvs.map((s) => `${report.profile.indicators.find((i) => i.id === s.id)!.short}${fmtCv(s.cv)}`).join('、')}`);
+  if (report.profile.cv.rule === 'mean' && !l.result.cvRulePass) parts.push(`综合差异系数${fmtCv(l.result.compositeCv)}超标`);
+  if (report.profile.compliance && l.nonCompliant.length) parts.push(`未达标学校${l.nonCompliant.length}所`);
+  return parts.join('；');
+}
+
+/** A failing county in one line for the province table: each level's reasons, then the county items not met. */
+export function countyReasons(report: Report, county: CountyReport): string {
+  const levels = county.levels.filter((l) => !l.result.pass).map((l) => `${LEVEL_NAMES[l.level]}${levelReasons(report, l)}`);
+  const items = county.checklist.filter((c) => c.status === 'not_met').map((c) => `${DIMENSION_LABEL[c.item.dimension]}第${c.item.number}项`);
+  return [...levels, ...(items.length ? [`未达标项目：${items.join('、')}`] : [])].join('；') || '—';
+}
+
+/** "200个县（市、区）中，资源配置达标的41个" */
+export function provinceCountSentence(report: Report, counties: readonly CountyReport[]): string {
+  const passing = counties.filter((c) => c.pass).length;
+  return `${counties.length}个县（市、区）中，资源配置达到${report.profile.verdictName}要求的${passing}个，未达到的${counties.length - passing}个。`;
+}
+
 /** The province table's columns for one level: per indicator 全县平均值 and 差异系数, then the verdict. */
 export function provinceRow(report: Report, county: CountyReport, level: LevelReport['level']) {
   const l = county.levels.find((x) => x.level === level);

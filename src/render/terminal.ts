@@ -6,7 +6,7 @@ import type { Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtValue, labelWithUnit, padEnd, padStart } from './format';
 import type { Status } from '../engine/school-items';
 import { compositeSentence, planMethodText, planRows, planSentence, transferSentence } from './plan-prose';
-import { claimSentence, countySheetMissing, partialNote, notProvidedItems, DIMENSION_LABEL, dimensionStatus, gapSentence, itemFailText, itemNumber, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
+import { claimSentence, countyReasons, countySheetMissing, partialNote, provinceCountSentence, notProvidedItems, DIMENSION_LABEL, dimensionStatus, gapSentence, itemFailText, itemNumber, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
 
 export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
   // NO_COLOR and FORCE_COLOR=0 turn colour off; FORCE_COLOR=1…3 turns it on, even when piped (as chalk's users expect).
@@ -27,10 +27,10 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
     `数据问题：${colourCount(c, issueCounts.error, '错误', c.red)}，${colourCount(c, issueCounts.warning, '警告', c.yellow)}，说明 ${issueCounts.info} 条`,
   );
   if (report.province) {
-    lines.push('', c.bold(`各县（市、区）${report.counties.length}个，未达标的在前：`));
+    lines.push('', c.bold(`${provinceCountSentence(report, report.province)}未达标的在前：`));
     for (const county of report.province) {
       const levels = county.levels.map((l) => `${LEVEL_NAMES[l.level]}${l.result.pass ? c.green('达标') : c.red('未达标')}`).join(' · ');
-      lines.push(`  ${padEnd(county.label, 14)} ${levels}`);
+      lines.push(`  ${padEnd(county.label, 14)} ${levels}${county.pass ? '' : c.dim(`  ${countyReasons(report, county)}`)}`);
     }
   }
   if (!report.detail) {

@@ -2,7 +2,7 @@
 import { columnLetters } from '../../../common/a1';
 import { LEVEL_NAMES } from '../../../engine/types';
 import { type CountyReport, type Report } from '../../../report/model';
-import { provinceRow } from '../../prose';
+import { levelReasons, provinceCountSentence, provinceRow } from '../../prose';
 import { SheetBuilder, type CellInput } from '../sheet';
 import { table, type Column } from '../table';
 import { COLOUR, NUM, CENTER, BAD_LOOK, PASS, FAIL } from './common';
@@ -24,6 +24,7 @@ export function provinceSheet(report: Report, counties: readonly CountyReport[])
     { header: mean ? '综合\n差异系数' : '差异系数\n达标项', numFmt: mean ? NUM.cv : '0', width: 9 },
     ...(withCompliance ? [{ header: '达标\n学校', numFmt: NUM.int, width: 7 }] : []),
     { header: '结论', width: 8 },
+    { header: '原因', width: 40 },
   ];
   const rows: CellInput[][] = [];
   for (const level of ['primary', 'junior'] as const)
@@ -39,12 +40,13 @@ export function provinceSheet(report: Report, counties: readonly CountyReport[])
         mean ? (r.composite ?? '—') : r.cvsPassed,
         ...(withCompliance ? [r.compliant] : []),
         { v: r.pass ? PASS : FAIL, s: CENTER },
+        r.pass ? '' : levelReasons(report, c.levels.find((l) => l.level === level)!),
       ]);
     }
   const detail = report.detail ? '' : '；县数较多，各县明细请用 --county 分别生成';
-  table(sheet, `各县（市、区）${report.profile.verdictName}资源配置汇总：全县平均值与差异系数（未达标的在前${detail}）`, columns, rows);
+  table(sheet, `各县（市、区）${report.profile.verdictName}资源配置汇总：全县平均值与差异系数（未达标的在前${detail}）。${provinceCountSentence(report, counties)}`, columns, rows);
   if (rows.length) {
-    const verdictCol = columnLetters(columns.length - 1);
+    const verdictCol = columnLetters(columns.length - 2);
     sheet.highlights.push({ range: `${verdictCol}3:${verdictCol}${sheet.rowCount}`, text: FAIL, style: BAD_LOOK });
   }
   return sheet;
