@@ -364,6 +364,19 @@ describe('Markdown injection', () => {
 const withMerge = (xml: string, ref: string) =>
   xml.includes('</mergeCells>') ? xml.replace('</mergeCells>', `<mergeCell ref="${ref}"/></mergeCells>`) : xml.replace('</sheetData>', `</sheetData><mergeCells><mergeCell ref="${ref}"/></mergeCells>`);
 
+describe('Markdown injection in a batch report', () => {
+  it('county names in the province table and issues are escaped too', async () => {
+    const { HEADER, primary } = await import('./helpers/files');
+    const names = ['<script>alert(1)</script>', '乙县', '丙县', '丁县', '戊县', '己县'];
+    const rows = [[...HEADER, '区县'], ...names.flatMap((c) => [[...primary('一小', 1000), c], [...primary('二小', 300).map((v, i) => (i === 8 ? 100 : v)), c]])];
+    const report = await check(await workbook({ 学校数据: rows }));
+    expect(report.detail).toBe(false);
+    const md = renderMarkdown(report);
+    expect(md).not.toContain('<script');
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
 /** The sample CSV's header and three schools, then 200 000 note rows below. */
 function text200k(): string {
   const lines = iconv.decode(readFileSync('fixtures/sample-county.csv'), 'gb18030').split('\n');

@@ -9,7 +9,7 @@ import { hasErrors, makeIssue } from '../issues/catalogue';
 import { fieldLabel } from '../schema/columns';
 import { readSource, UnreadableFileError } from '../read/index';
 import type { InflateLimits } from '../read/unzip';
-import { buildReport, type Report } from '../report/model';
+import { buildReport, DETAIL_COUNTY_LIMIT, type Report } from '../report/model';
 import { readCountySheet } from '../schema/county-sheet';
 import { parseSchools } from '../schema/index';
 import { VERSION } from './version';
@@ -65,7 +65,9 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
   };
   /** The 是否达标 column belongs to the county of a single-county sheet. */
   const claimsOf = () => (groups.length === 1 ? countySheet.claims : new Map());
-  const counties = groups.map(([county, schools]) => evaluateCounty(county, schools, profile, figuresOf(county), claimsOf(), options.plan ?? (profile.unitCosts ? { unitCosts: profile.unitCosts } : {})));
+  // Plans and influence are shown in detailed reports only (a few counties): a province's are left to --county.
+  const planOptions = groups.length > DETAIL_COUNTY_LIMIT ? null : (options.plan ?? (profile.unitCosts ? { unitCosts: profile.unitCosts } : {}));
+  const counties = groups.map(([county, schools]) => evaluateCounty(county, schools, profile, figuresOf(county), claimsOf(), planOptions));
   const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
   return buildReport({
     tool: { name: 'balance-check', version: VERSION },

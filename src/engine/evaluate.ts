@@ -83,7 +83,8 @@ export function evaluateCounty(
   profile: Profile,
   figures: CountyFigures | null = null,
   claims: CountyClaims = new Map(),
-  planOptions: PlanOptions = {},
+  /** null: no influence or plans (a batch whose reports show only the province table). */
+  planOptions: PlanOptions | null = {},
 ): CountyResult {
   const sections: SectionResult[] = [];
   const points = mergeTeachingPoints(schools, profile);
@@ -102,7 +103,7 @@ export function evaluateCounty(
   const missing = sections.flatMap((r) => missingAmountIssues(r.section, fields));
   // Plans only for figures that are all there: a missing amount is an error, and no report is made.
   const actions: Partial<Record<Level, LevelActions>> = {};
-  if (missing.length === 0)
+  if (missing.length === 0 && planOptions !== null)
     for (const level of LEVELS) if (levels[level]) actions[level] = levelActions(level, sections.filter((r) => r.section.level === level), profile, planOptions);
   const exclusionNotes = excluded.map(({ school, reason }) =>
     makeIssue('SCHOOL_EXCLUDED', { sheet: school.source.sheet, row: school.source.row, school: school.name, county }, { reason }),

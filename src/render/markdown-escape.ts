@@ -23,6 +23,22 @@ const NO_USER_TEXT = new Set(['values', 'met', 'shortfall', 'shortfallToComplian
  * stay shared (lookups by identity still work); Maps keep their keys.
  */
 export function escapedForMarkdown(report: Report): Report {
+  // A batch's Markdown shows only the province table and the issues: only their user texts need escaping.
+  if (!report.detail) {
+    const counties = new Map(report.counties.map((c) => [c, { ...c, label: escapeMarkdown(c.label), county: c.county === null ? null : escapeMarkdown(c.county) }]));
+    const issue = (i: Report['issues'][number]) => {
+      const o = { ...i } as Record<string, unknown>;
+      for (const k of USER_TEXT) if (typeof o[k] === 'string') o[k] = escapeMarkdown(o[k] as string);
+      return o as unknown as typeof i;
+    };
+    return {
+      ...report,
+      input: { ...report.input, file: escapeMarkdown(report.input.file), sheet: report.input.sheet && escapeMarkdown(report.input.sheet) },
+      counties: report.counties.map((c) => counties.get(c)!),
+      province: report.province && report.province.map((c) => counties.get(c)!),
+      issues: report.issues.map(issue),
+    };
+  }
   const seen = new Map<object, unknown>();
   const keep = (x: unknown) => {
     if (typeof x !== 'object' || x === null || seen.has(x)) return;
