@@ -25,7 +25,8 @@ import {
   schoolItemText,
   schoolsSentence,
   STATUS_LABEL,
-  verdictSentence,
+  dimensionLines,
+  verdictHeadline,
 } from './prose';
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -89,7 +90,9 @@ function countySection(report: Report, county: CountyReport, original: Report): 
   );
 
   out.push('## §、总体结论');
-  out.push(`**${verdictSentence(report, county)}**`);
+  // A one-line verdict, then each dimension with its reasons, as a 自评报告 states them.
+  out.push(`**${verdictHeadline(report, county)}**`);
+  out.push(dimensionLines(report, county).map((x, i) => `${i + 1}. ${x}`).join('\n'));
   for (const l of county.levels) out.push(`全县${levelVerdict(report, l)}`);
   // The 2012 method has no per-school standards: no count of compliant schools.
   if (report.profile.compliance) out.push(`按学校计，${schoolsSentence(county)}`);

@@ -177,6 +177,18 @@ export function verdictSentence(report: Report, county: CountyReport): string {
   return `${partialNote(report)}全县义务教育${report.profile.verdictName}发展${VERDICT_LABEL[v.status]}要求。${lack}${dims.join('；')}。`;
 }
 
+/** The one-line verdict a written report opens with: "全县义务教育优质均衡发展未达到要求。" */
+export function verdictHeadline(report: Report, county: CountyReport): string {
+  const lack = countySheetMissing(report, county) ? '未提供县级指标工作表，由县级数据判定的项目无法判定。' : '';
+  return `${partialNote(report)}全县义务教育${report.profile.verdictName}发展${VERDICT_LABEL[county.verdict.status]}要求。${lack}`;
+}
+
+/** One line per judged dimension, its status and why: "资源配置：未达标。小学生均体育运动场馆面积差异系数0.603超过0.50……" */
+export function dimensionLines(report: Report, county: CountyReport): string[] {
+  const reasons = dimensionReasons(report, county);
+  return judgedDimensions(county.verdict).map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]}：${dimensionStatus(status)}。${reasons[dimension]}。`);
+}
+
 /** Some indicators could not be computed: the result is no formal verdict, and says so first. */
 export function partialNote(report: Report): string {
   const n = report.droppedIndicators.length;

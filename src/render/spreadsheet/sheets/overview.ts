@@ -1,7 +1,7 @@
 /** 概览: the verdict per level, the CVs, compliance counts and the largest gaps. */
 import { LEVEL_NAMES, type Level } from '../../../engine/types';
 import { type CountyReport, type Report } from '../../../report/model';
-import { gapSentence, levelVerdict, schoolsSentence, verdictSentence } from '../../prose';
+import { dimensionLines, gapSentence, levelVerdict, schoolsSentence, verdictHeadline } from '../../prose';
 import { SheetBuilder, type CellInput } from '../sheet';
 import { HEADER, paragraph, table } from '../table';
 import { COLOUR, NUM, CENTER, BAD_LOOK, PASS, FAIL, colourVerdicts, ref, cellAt } from './common';
@@ -68,7 +68,8 @@ export function overviewSheet(report: Report, county: CountyReport, name: string
   const heading = (text: string) => paragraph(sheet, text, width, { bold: true });
   sheet.addRow([]);
   heading('结论（生成报告时的测算结果）');
-  paragraph(sheet, verdictSentence(report, county), width, { bold: true });
+  paragraph(sheet, verdictHeadline(report, county), width, { bold: true });
+  dimensionLines(report, county).forEach((x, i) => paragraph(sheet, `${i + 1}. ${x}`, width));
   for (const l of county.levels) paragraph(sheet, `全县${levelVerdict(report, l)}`, width);
   if (report.profile.compliance) paragraph(sheet, `按学校计，${schoolsSentence(county)}`, width);
   sheet.addRow([]);
