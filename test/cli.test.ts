@@ -215,3 +215,18 @@ describe('a 自评表 whose claims disagree, as a CI gate sees it', () => {
     expect(json.counties[0]!.claimDisagreements.map((d) => d.id)).toEqual(['training']);
   });
 });
+
+describe('the Markdown cover', () => {
+  it('names the county, the data year (title row, or --year), the source, rules and tool, with blank lines to fill in; no date', () => {
+    const out = tmp();
+    expect(run([SAMPLE, '-o', out, '-f', 'md', '-q']).code).toBe(0);
+    const md = readFileSync(join(out, 'sample-county.report.md'), 'utf8');
+    expect(md).toContain('| 县（市、区） | 示例县 |');
+    expect(md).toContain('| 数据年度 | 2024年 |');
+    for (const line of ['| 填报单位 |  |', '| 填报人 |  |', '| 审核人 |  |', '| 日期 |  |']) expect(md).toContain(line);
+    expect(md).not.toMatch(/20\d\d-\d\d-\d\d/);
+    const out2 = tmp();
+    run([SAMPLE, '-o', out2, '-f', 'md', '-q', '--year', '2025学年']);
+    expect(readFileSync(join(out2, 'sample-county.report.md'), 'utf8')).toContain('| 数据年度 | 2025学年 |');
+  });
+});

@@ -41,6 +41,7 @@ interface CheckOptions {
   strict?: boolean;
   quiet?: boolean;
   maxInflate?: string;
+  year?: string;
 }
 
 const MAX_LISTED = 30;
@@ -81,6 +82,7 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
     ...inflateLimits(options.maxInflate),
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(options.county !== undefined ? { county: options.county } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
   });
   endProgress(options.quiet);
 
@@ -250,6 +252,7 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
     ...inflateLimits(options.maxInflate),
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(options.county !== undefined ? { county: options.county } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
     plan: { ...(target !== undefined ? { target } : {}), ...(budget ? { budget } : {}), ...(Object.keys(unitCosts).length ? { unitCosts } : {}) },
   });
   if (hasErrors(report.issues)) {
@@ -307,6 +310,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('-p, --profile <name|file>', '评估配置：内置 youzhi-2017（默认）、jiben-2012，或 JSON 配置文件')
     .option('--county <name>', '多县文件中只检查这个区县（生成该县的完整明细）')
     .option('--strict', '有任一项目未达标时以退出码 1 结束（未提供的县级项目不算未达标）')
+    .option('--year <年度>', '数据年度，写在报告封面（默认：从表头标题或文件名读取，如“2024年”）')
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .showHelpAfterError('（运行 balance-check --help 查看用法）')

@@ -19,6 +19,8 @@ export interface AnalyseOptions {
   /** `--county`: only this county of a batch file. */
   county?: string;
   profile: Profile;
+  /** `--year`: the data year, when the title row and file name do not say. */
+  year?: string;
   /** The least-cost plan's target, budgets and unit costs (`plan` command). */
   plan?: PlanOptions;
   /** How far an .xlsx may inflate (default: DEFAULT_LIMITS). */
@@ -81,6 +83,7 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
       title: schema.title,
       countySheet: countySheet.sheet,
       schoolRows: schema.records.length,
+      ...(options.year ? { year: options.year } : {}),
     },
     counties: hasErrors(issues) ? [] : counties,
     issues,

@@ -13,7 +13,7 @@ export const escapeMarkdown = (s: string): string =>
   s.replace(/[\r\n]+/g, ' ').replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
 
 /** The fields of the model that hold user text (the profile is the tool's own and stays as it is). */
-const USER_TEXT = new Set(['name', 'text', 'county', 'label', 'group', 'parent', 'sheet', 'column', 'school', 'message', 'file', 'title', 'countySheet', 'reason']);
+const USER_TEXT = new Set(['name', 'text', 'county', 'label', 'group', 'parent', 'sheet', 'column', 'school', 'message', 'file', 'title', 'countySheet', 'reason', 'year']);
 
 /** Fields that hold only numbers, flags or ids: shared as they are, not copied (a province has many). */
 const NO_USER_TEXT = new Set(['values', 'met', 'shortfall', 'shortfallToCompliance', 'relativeGaps', 'amounts', 'resources', 'sectionResources', 'items', 'students', 'cells', 'shortfallTotals', 'weights', 'split']);

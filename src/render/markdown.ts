@@ -1,7 +1,7 @@
 /** The Markdown report: tables and 自评报告-style prose, ready to paste into the written report. */
 import type { SectionResult } from '../engine/compliance';
 import { LEVEL_NAMES } from '../engine/types';
-import { sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
+import { dataYear, sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { chartFile, chartsFolder, chartTitle } from './charts';
 import { escapedForMarkdown } from './markdown-escape';
 import { fieldLabel } from '../schema/columns';
@@ -84,10 +84,22 @@ function countySection(report: Report, county: CountyReport, original: Report): 
   const out: string[] = [];
   const { input } = report;
   out.push(`# ${county.label} 义务教育${report.profile.verdictName}发展 资源配置测算报告`);
+  // The cover a county report has: what, which year, from where, by which rules; lines to fill in by hand. No date: same input, same bytes.
+  const source = `${input.file}${input.sheet ? ` › ${input.sheet}` : ''}${input.encoding ? `（${input.encoding}）` : ''}`;
   out.push(
-    `数据来源：${input.file}${input.sheet ? ` › ${input.sheet}` : ''}${input.encoding ? `（${input.encoding}）` : ''}。` +
-      `数据问题：错误${report.issueCounts.error}个，警告${report.issueCounts.warning}个，说明${report.issueCounts.info}条（见“数据问题”一节）。`,
+    table(['项目', '内容'], [
+      ['县（市、区）', county.label],
+      ['数据年度', dataYear(report.input) ?? '（未注明，可用 --year 指定）'],
+      ['数据来源', source],
+      ['评估依据', `${report.profile.name}（${report.profile.source}）`],
+      ['测算工具', `balance-check ${report.tool.version}（配置 ${report.profile.id}）`],
+      ['填报单位', ''],
+      ['填报人', ''],
+      ['审核人', ''],
+      ['日期', ''],
+    ]),
   );
+  out.push(`数据问题：错误${report.issueCounts.error}个，警告${report.issueCounts.warning}个，说明${report.issueCounts.info}条（见“数据问题”一节）。`);
 
   out.push('## §、总体结论');
   // A one-line verdict, then each dimension with its reasons, as a 自评报告 states them.

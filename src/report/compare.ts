@@ -5,7 +5,7 @@
  */
 import type { SectionResult } from '../engine/compliance';
 import { LEVELS, type Level } from '../engine/types';
-import { sectionLabel, type CountyReport, type Report } from './model';
+import { dataYear, sectionLabel, type CountyReport, type Report } from './model';
 
 export interface ComparedLevel {
   level: Level;
@@ -42,8 +42,7 @@ export interface Comparison {
 
 /** "示例县…统计表（2024年）" → "2024年"; else a year in the file name; else the file name. */
 export function reportLabel(report: Report): string {
-  const year = /((?:19|20)\d{2})\s*年?/.exec(report.input.title ?? '') ?? /((?:19|20)\d{2})/.exec(report.input.file);
-  return year ? `${year[1]}年` : report.input.file.replace(/\.[^.]+$/, '');
+  return dataYear(report.input) ?? report.input.file.replace(/\.[^.]+$/, '');
 }
 
 export function compareReports(reports: readonly Report[]): Comparison {

@@ -21,6 +21,8 @@ export interface InputInfo {
   /** The 县级指标 sheet the county figures were read from, if any. */
   countySheet: string | null;
   schoolRows: number;
+  /** `--year`: the data year as the user gives it (else read from the title row or the file name). */
+  year?: string;
 }
 
 export interface Gap {
@@ -109,6 +111,13 @@ export function buildReport(args: {
     issueCounts,
     droppedIndicators: [...(args.droppedIndicators ?? [])],
   };
+}
+
+/** The data year: `--year`, else a year in the title row, else in the file name ("2024年"); null when none. */
+export function dataYear(input: InputInfo): string | null {
+  if (input.year) return /^\d{4}$/.test(input.year) ? `${input.year}年` : input.year;
+  const m = /((?:19|20)\d{2})\s*年?/.exec(input.title ?? '') ?? /((?:19|20)\d{2})/.exec(input.file);
+  return m ? `${m[1]}年` : null;
 }
 
 /** "示例县义务教育学校办学条件统计表（2024年）" → "示例县". */
