@@ -146,5 +146,7 @@ describe.skipIf(!hasSoffice || !hasPdftotext)('the Excel report printed', () => 
     for (const l of report.counties[0]!.levels)
       for (const ind of report.profile.indicators) expect(compact, `${l.level} ${ind.id} chart`).toContain(`标准${ind.standard![l.level]}`);
     expect(compact).toContain('小学·体育场馆（㎡）（差异系数0.603）');
+    // 学区与城乡: one row per 学区 and indicator, headers whole (it was 25 columns at about 5 pt).
+    for (const h of ['学区（集团）', '学区均值', '乡村÷', '北部学区体育场馆（㎡）']) expect(compact, h).toContain(h);
   }, 120_000);
 });

@@ -2,51 +2,50 @@
 import { LEVEL_NAMES } from '../../../engine/types';
 import { type CountyReport, type Report } from '../../../report/model';
 import { SheetBuilder, type CellInput, type CellSpec } from '../sheet';
-import { HEADER, table, TITLE, type Column } from '../table';
+import { HEADER, table, TITLE } from '../table';
+import { labelWithUnit } from '../../format';
 import { NUM } from './common';
 
 export function groupsSheet(report: Report, county: CountyReport, name: string): SheetBuilder {
   const sheet = new SheetBuilder(name);
   const inds = report.profile.indicators;
+  // One row per 学区 and indicator (8 columns): printable at full size, where one row per 学区 took 25 columns.
   const rows: CellInput[][] = [];
   for (const g of county.groups)
-    rows.push([
-      LEVEL_NAMES[g.level],
-      g.group,
-      g.schoolCount,
-      g.students,
-      ...inds.flatMap((i): CellInput[] => [g.indicators[i.id]!.value, g.indicators[i.id]!.ofCounty, g.indicators[i.id]!.cv ?? '—']),
-    ]);
+    for (const i of inds) {
+      const x = g.indicators[i.id]!;
+      rows.push([LEVEL_NAMES[g.level], g.group, labelWithUnit(i), g.schoolCount, g.students, { v: x.value, s: { numFmt: i.unit === '元' ? NUM.money : NUM.ratio } }, x.ofCounty, x.cv ?? '—']);
+    }
   table(
     sheet,
     '各学区（集团）：学区均值、为全县的倍数、学区内差异系数（按学生数加权）',
     [
       { header: '学段', width: 6 },
       { header: '学区（集团）' },
-      { header: '学校', numFmt: NUM.int, width: 6 },
-      { header: '在校生', numFmt: NUM.int },
-      ...inds.flatMap((i): Column[] => [
-        { header: `${i.short}\n均值`, numFmt: i.unit === '元' ? NUM.money : NUM.ratio, width: 9 },
-        { header: '为全县\n倍数', numFmt: '0.00', width: 7 },
-        { header: '学区内\n差异系数', numFmt: NUM.cv, width: 8 },
-      ]),
+      { header: '指标', width: 16 },
+      { header: '学校', numFmt: NUM.int, width: 7 },
+      { header: '在校生', numFmt: NUM.int, width: 9 },
+      { header: '学区均值', width: 10 },
+      { header: '为全县\n倍数', numFmt: '0.00', width: 9 },
+      { header: '学区内\n差异系数', numFmt: NUM.cv, width: 10 },
     ],
     rows,
   );
-  if (county.urbanRural.length) sheet.widths[1] = Math.max(sheet.widths[1] ?? 0, 46);
+  if (county.urbanRural.length) sheet.widths[1] = Math.max(sheet.widths[1] ?? 0, 30);
   for (const ur of county.urbanRural) {
     sheet.addRow([]);
     const t = sheet.addRow([{ v: `${LEVEL_NAMES[ur.level]}：城区、镇区、乡村（各类学校合计值 = 资源总量 ÷ 在校生）`, s: TITLE }], { height: 22 });
-    sheet.mergeAcross(t, 1, 6);
-    sheet.addRow(['学段', '指标', '城区', '镇区', '乡村', '乡村÷城区'].map((v) => ({ v, s: HEADER })), { height: 20 });
+    sheet.mergeAcross(t, 1, 8);
+    sheet.addRow(['学段', '指标', '', '城区', '镇区', '乡村', '乡村÷\n城区'].map((v) => ({ v, s: HEADER })), { height: 34 });
     for (const i of inds)
       sheet.addRow(
         [
           LEVEL_NAMES[ur.level],
-          i.name,
+          labelWithUnit(i),
+          '',
           ...(['城区', '镇区', '乡村'] as const).map((a) => ur.areas[a]?.values[i.id] ?? null),
           ur.ruralToUrban[i.id] ?? null,
-        ].map((v, k): CellSpec => ({ v, s: { border: true, ...(k >= 2 ? { numFmt: k === 5 ? '0.00' : i.unit === '元' ? NUM.money : NUM.ratio } : {}) } })),
+        ].map((v, k): CellSpec => ({ v, s: { border: true, ...(k >= 3 ? { numFmt: k === 6 ? '0.00' : i.unit === '元' ? NUM.money : NUM.ratio } : {}) } })),
       );
   }
   return sheet;

@@ -84,7 +84,7 @@ export function shortfallSheet(report: Report, county: CountyReport, layout: Dat
       { header: '学校' },
       { header: '在校生', numFmt: NUM.int },
       ...inds.map((i): Column => ({ header: `达到标准\n${i.short}\n（${i.shortfallUnit}）`, numFmt: fmtOf(i), width: 10 })),
-      { header: '学校\n是否达标', width: 9 },
+      { header: '学校\n是否达标', width: 12 },
       { header: `只补到\n${rate}的指标`, width: 11 },
       ...inds.map((i): Column => ({ header: `使学校达标\n${i.short}\n（${i.shortfallUnit}）`, numFmt: fmtOf(i), width: 10 })),
     ],
