@@ -74,3 +74,21 @@ describe('compare', () => {
     expect(one.status).toBe(3);
   });
 });
+
+describe('compare: county items and the whole verdict per year', () => {
+  it('lists the overall verdict and every county item per year (Markdown and Excel)', async () => {
+    const { renderCompareXlsx } = await import('../src/render/compare');
+    const { readOoxml } = await import('../src/read/ooxml');
+    const reports = [await check('fixtures/sample-county.xlsx'), await check('fixtures/sample-county.xlsx')];
+    const c = compareReports(reports);
+    expect(c.counties[0]!.verdicts).toEqual(['not_met', 'not_met']);
+    expect(c.counties[0]!.items).toHaveLength(25);
+    const md = renderCompareMarkdown(c);
+    expect(md).toContain('### 县级项目与总体结论');
+    expect(md).toMatch(/\| \*\*优质均衡总体结论\*\* \| \*\*未达到\*\* \| \*\*未达到\*\* \|/);
+    expect(md).toMatch(/\| 政府保障程度第11项 \| 未达标（.*18\.28%.*） \|/);
+    expect(md).toMatch(/\| 政府保障程度第3项 \| 未达标（13所学校） \|/);
+    const sheet = readOoxml(renderCompareXlsx(c)).find((s) => s.name === '县级项目比较')!;
+    expect(sheet.rows.length).toBe(2 + 26);
+  });
+});

@@ -2,13 +2,24 @@
 import type { ChalkInstance } from 'chalk';
 import { columnLetters } from '../common/a1';
 import { LEVEL_NAMES } from '../engine/types';
+import type { ChecklistResult } from '../engine/checklist';
 import type { Comparison, SchoolChange } from '../report/compare';
 import { fmtCv } from './format';
+import { DIMENSION_LABEL, itemCellText, STATUS_LABEL, VERDICT_LABEL } from './prose';
 import { WorkbookWriter } from './spreadsheet/book';
 import type { CellInput } from './spreadsheet/sheet';
 import { simpleSheet } from './spreadsheet/table';
 
 const signed = (x: number | null) => (x === null ? '—' : `${x > 0 ? '+' : ''}${fmtCv(x)}`);
+/** One county item in one year: its status and figure, short: "达标（96.30%）", "未达标（3所学校）". */
+export function itemYearText(r: ChecklistResult | null): string {
+  if (!r) return '—';
+  const status = STATUS_LABEL[r.status];
+  if (r.schools) return r.schools.failing.length ? `${status}（${r.schools.failing.length}所学校）` : status;
+  if (r.status === 'not_provided') return status;
+  return `${status}（${itemCellText(r)}）`;
+}
+
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 /** The change as shown: last − first of the values as displayed (3 decimals), so the three columns agree. */
 export function shownChange(xs: readonly (number | null)[]): number | null {
@@ -49,6 +60,14 @@ export function renderCompareMarkdown(c: Comparison): string {
       rows.push(['资源配置结论', ...l.pass.map((p) => (p === null ? '—' : p ? '达标' : '未达标')), '']);
       out.push(`### ${LEVEL_NAMES[l.level]}：差异系数与达标学校\n\n${[header, header.map((_, k) => (k === 0 ? '---' : '---:')), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
     }
+    if (county.items.length) {
+      const header = ['项目', ...c.labels];
+      const rows = [
+        [`**${c.reports[0]!.profile.verdictName}总体结论**`, ...county.verdicts.map((v) => (v === null ? '—' : `**${VERDICT_LABEL[v]}**`))],
+        ...county.items.map(({ item, results }) => [`${DIMENSION_LABEL[item.dimension]}第${item.number}项`, ...results.map(itemYearText)]),
+      ];
+      out.push(`### 县级项目与总体结论\n\n${[header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
+    }
     out.push(
       county.changes.length === 0
         ? '各校达标情况没有变化，学校名单相同。'
@@ -63,6 +82,7 @@ export function renderCompareXlsx(c: Comparison): Buffer {
   const inds = c.reports[0]!.profile.indicators;
   const cvRows: CellInput[][] = [];
   const changeRows: CellInput[][] = [];
+  const itemRows: CellInput[][] = [];
   for (const county of c.counties) {
     for (const l of county.levels) {
       for (const i of inds) {
@@ -75,6 +95,10 @@ export function renderCompareXlsx(c: Comparison): Buffer {
       cvRows.push([county.county, LEVEL_NAMES[l.level], '达标学校（学段）', ...l.compliant.map((x): CellInput => ({ v: x ? `${x.compliant}/${x.schools}` : '—', s: { align: 'right' } })), null]);
     }
     for (const x of county.changes) changeRows.push([county.county, x.school, LEVEL_NAMES[x.level], changeText(c, x)]);
+    if (county.items.length) {
+      itemRows.push([county.county, `${c.reports[0]!.profile.verdictName}总体结论`, ...county.verdicts.map((v) => (v === null ? '—' : VERDICT_LABEL[v]))]);
+      for (const { item, results } of county.items) itemRows.push([county.county, `${DIMENSION_LABEL[item.dimension]}第${item.number}项`, ...results.map(itemYearText)]);
+    }
   }
   const book = new WorkbookWriter();
   for (const spec of [
@@ -90,6 +114,9 @@ export function renderCompareXlsx(c: Comparison): Buffer {
       columns: [{ header: '区县' }, { header: '学校' }, { header: '学段', width: 6 }, { header: '变化', width: 70 }],
       rows: changeRows,
     },
+    ...(itemRows.length
+      ? [{ name: '县级项目比较', title: '县级项目与总体结论：各年度的结论和数值', columns: [{ header: '区县' }, { header: '项目', width: 18 }, ...c.labels.map((l) => ({ header: l, width: 30 }))], rows: itemRows }]
+      : []),
   ])
     book.add(simpleSheet(spec));
   return book.toBuffer();

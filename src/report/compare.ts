@@ -4,6 +4,9 @@
  * indicator), schools added or gone. A model like the report model; renderers format it.
  */
 import type { SectionResult } from '../engine/compliance';
+import type { ChecklistResult } from '../engine/checklist';
+import type { ChecklistItem } from '../engine/checklist-rules';
+import type { Status } from '../engine/school-items';
 import { LEVELS, type Level } from '../engine/types';
 import { dataYear, sectionLabel, type CountyReport, type Report } from './model';
 
@@ -32,6 +35,10 @@ export interface ComparedCounty {
   county: string;
   levels: ComparedLevel[];
   changes: SchoolChange[];
+  /** The whole verdict in each report (null where the county is absent). */
+  verdicts: (Status | null)[];
+  /** Each county item (保障 / 质量 / 认可度) in each report: its result, figures and status. */
+  items: { item: ChecklistItem; results: (ChecklistResult | null)[] }[];
 }
 
 export interface Comparison {
@@ -54,7 +61,8 @@ export function compareReports(reports: readonly Report[]): Comparison {
   const counties = names.map((name): ComparedCounty => {
     const per = reports.map((r) => countyOf(r, name));
     const floorGap = 1 - (reports[0]!.profile.compliance?.floorRatio ?? 0);
-    return { county: name, levels: compareLevels(reports[0]!, per), changes: schoolChanges(per, floorGap) };
+    const items = reports[0]!.profile.checklist.map((item) => ({ item, results: per.map((c) => c?.checklist.find((r) => r.item.id === item.id) ?? null) }));
+    return { county: name, levels: compareLevels(reports[0]!, per), changes: schoolChanges(per, floorGap), verdicts: per.map((c) => c?.verdict.status ?? null), items };
   });
   return { labels: unique, reports: [...reports], counties };
 }
