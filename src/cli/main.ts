@@ -21,8 +21,8 @@ import { renderAnnotations, renderStepSummary } from '../render/github';
 import { verdictSentence } from '../render/prose';
 import { renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
-import { FORMATS, parseFormats, reportPath, writeAtomically, writeComparison, writeReports } from './output';
-import { analyse } from './pipeline';
+import { FORMATS, parseFormats, reportPath, type Format, writeAtomically, writeComparison, writeReports } from './output';
+import { analyse, type AnalyseOptions } from './pipeline';
 import { checkOutputFolder, checkTargets } from './write-set';
 import { VERSION } from './version';
 
@@ -73,17 +73,9 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
   if (!formats) throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合（逗号分隔），收到“${options.format}”`);
 
   const profile = await loadProfile(options.profile);
-  // A path that cannot take the reports fails now, not after the analysis.
-  if (options.out !== undefined) checkOutputFolder(options.out);
-  checkTargets(formats.map((f) => reportPath(file, options.out, f)));
+  checkOutput(file, options.out, formats);
   progress(`正在读取 ${file} …`, options.quiet);
-  const report = await analyse(file, {
-    profile,
-    ...inflateLimits(options.maxInflate),
-    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-    ...(options.county !== undefined ? { county: options.county } : {}),
-    ...(options.year !== undefined ? { year: options.year } : {}),
-  });
+  const report = await analyse(file, analyseOptions(profile, options));
   endProgress(options.quiet);
 
   if (hasErrors(report.issues)) {
@@ -138,6 +130,23 @@ function githubOutput(report: Report, file: string, valid: boolean, json: boolea
 function warnStale(paths: readonly string[]) {
   const stale = paths.filter((p) => existsSync(p));
   if (stale.length) err(`注意：${stale.join('、')} 是此前生成的报告，本次未更新，请勿当作本次结果使用。`);
+}
+
+/** A path that cannot take the reports fails now, not after the analysis. */
+function checkOutput(file: string, outDir: string | undefined, formats: readonly Format[]) {
+  if (outDir !== undefined) checkOutputFolder(outDir);
+  checkTargets(formats.map((f) => reportPath(file, outDir, f)));
+}
+
+/** The command-line options every analysing command shares, as analyse() takes them. */
+function analyseOptions(profile: Profile, options: CheckOptions): AnalyseOptions {
+  return {
+    profile,
+    ...inflateLimits(options.maxInflate),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.county !== undefined ? { county: options.county } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+  };
 }
 
 async function runTemplate(options: { out: string; force?: boolean }): Promise<number> {
@@ -243,16 +252,9 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
   if (target !== undefined && !(target > 0 && target < 1)) throw new UsageError(`--target 应为 0 到 1 之间的差异系数，如 0.45，收到“${options.target}”`);
   const unitCosts = { ...profile.unitCosts, ...perIndicator(profile, options.unitCost, '--unit-cost') };
   const budget = perIndicator(profile, options.budget, '--budget');
-  if (options.out !== undefined) {
-    checkOutputFolder(options.out);
-    checkTargets(formats.map((f) => reportPath(file, options.out, f)));
-  }
+  if (options.out !== undefined) checkOutput(file, options.out, formats);
   const report = await analyse(file, {
-    profile,
-    ...inflateLimits(options.maxInflate),
-    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-    ...(options.county !== undefined ? { county: options.county } : {}),
-    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...analyseOptions(profile, options),
     plan: { ...(target !== undefined ? { target } : {}), ...(budget ? { budget } : {}), ...(Object.keys(unitCosts).length ? { unitCosts } : {}) },
   });
   if (hasErrors(report.issues)) {

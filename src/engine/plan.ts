@@ -60,6 +60,8 @@ export interface IndicatorPlan {
 export interface LevelPlan {
   level: Level;
   indicators: IndicatorPlan[];
+  /** Σ cost of the indicators that have a unit cost (元), or null when none has. */
+  cost: number | null;
 }
 
 /** The smallest amount one adds: whole persons and rooms, 0.1 ㎡, 1 元. */
@@ -77,7 +79,9 @@ function floorOf(r: SectionResult, ind: IndicatorDef): number | null {
 const cvOf = (ys: readonly number[], ps: readonly number[]) => weightedCv(ys.map((value, i) => ({ value, weight: ps[i]! }))).cv;
 
 export function planLevel(level: Level, results: readonly SectionResult[], profile: Profile, options: PlanOptions = {}): LevelPlan {
-  return { level, indicators: profile.indicators.map((ind) => planIndicator(level, results, ind, profile, options)) };
+  const indicators = profile.indicators.map((ind) => planIndicator(level, results, ind, profile, options));
+  const priced = indicators.filter((p) => p.cost !== null);
+  return { level, indicators, cost: priced.length ? priced.reduce((s, p) => s + p.cost!, 0) : null };
 }
 
 export function planIndicator(level: Level, results: readonly SectionResult[], ind: IndicatorDef, profile: Profile, options: PlanOptions = {}): IndicatorPlan {
@@ -102,23 +106,26 @@ export function planIndicator(level: Level, results: readonly SectionResult[], i
   const have = results.map((r) => r.section.amounts[ind.numerator] ?? 0);
   const step = resolutionOf(ind);
 
-  /** The additions for values y, rounded up to the resolution; then one more unit to the lowest section while the CV is still above target. */
-  const realise = (ys: readonly number[], stopAt: number | null) => {
+  /**
+   * The additions for values y, rounded up to the resolution; unless `withinBudget`, one more unit
+   * to the lowest section while the rounded CV is still above target.
+   */
+  const realise = (ys: readonly number[], withinBudget: boolean) => {
     const adds = ys.map((y, i) => roundUp(amountOf(i, y) - have[i]!, step));
     const valueOf = (i: number) => ((have[i]! + adds[i]!) / ps[i]!) * ind.scale;
-    let values = adds.map((_, i) => valueOf(i));
-    for (let guard = 0; guard < 100_000 && stopAt === null; guard++) {
+    const values = adds.map((_, i) => valueOf(i));
+    for (let guard = 0; guard < 100_000 && !withinBudget; guard++) {
       const cv = cvOf(values, ps);
       if (cv !== null && cv <= target) break;
       let low = 0;
       for (let i = 1; i < values.length; i++) if (values[i]! < values[low]!) low = i;
       adds[low] = adds[low]! + step;
-      values = adds.map((_, i) => valueOf(i));
+      values[low] = valueOf(low);
     }
     return { adds, values };
   };
-  const finish = (status: PlanStatus, waterLevel: number | null, ys: readonly number[], capped: boolean): IndicatorPlan => {
-    const { adds, values } = realise(ys, capped ? 0 : null);
+  const finish = (status: PlanStatus, waterLevel: number | null, ys: readonly number[]): IndicatorPlan => {
+    const { adds, values } = realise(ys, status === 'budget');
     const additions = results.flatMap((r, i): SectionAddition[] =>
       adds[i]! > 0 ? [{ section: r, add: adds[i]!, before: xs[i]!, after: values[i]!, floor: floors[i] ?? null }] : [],
     );
@@ -134,7 +141,7 @@ export function planIndicator(level: Level, results: readonly SectionResult[], i
   let plan: IndicatorPlan;
   if (floorsOnlyCv !== null && floorsOnlyCv <= target) {
     const nothing = bounds.every((b, i) => b === xs[i]);
-    plan = nothing ? { ...base, status: 'already', cvAfter: cvBefore } : finish('planned', null, bounds, false);
+    plan = nothing ? { ...base, status: 'already', cvAfter: cvBefore } : finish('planned', null, bounds);
   } else {
     let lo = minOf(bounds);
     let hi = maxOf(bounds);
@@ -144,7 +151,7 @@ export function planIndicator(level: Level, results: readonly SectionResult[], i
       if (cv !== null && cv <= target) hi = mid;
       else lo = mid;
     }
-    plan = finish('planned', hi, lifted(hi, bounds), false);
+    plan = finish('planned', hi, lifted(hi, bounds));
   }
   if (budget === null || plan.total <= budget + 1e-9) return plan;
 
@@ -159,7 +166,7 @@ export function planIndicator(level: Level, results: readonly SectionResult[], i
     if (roundedCost(mid) <= budget + 1e-9) lo = mid;
     else hi = mid;
   }
-  return { ...finish('budget', lo, lifted(lo, xs), true), status: 'budget' };
+  return finish('budget', lo, lifted(lo, xs));
 }
 
 const roundTo9 = (x: number) => Number(x.toFixed(9));

@@ -218,8 +218,8 @@ function actionsSection(report: Report, county: CountyReport, original: Report):
     }
   }
   if (costs) {
-    const total = levels.reduce((sum, l) => sum + l.actions!.plan.indicators.reduce((x, p) => x + (p.cost ?? 0), 0), 0);
-    out.push(`按给定单价，以上整改合计约${fmt(total, 0)}元（${levels.map((l) => `${LEVEL_NAMES[l.level]}约${fmt(l.actions!.plan.indicators.reduce((x, p) => x + (p.cost ?? 0), 0), 0)}元`).join('，')}）。`);
+    const total = levels.reduce((sum, l) => sum + (l.actions!.plan.cost ?? 0), 0);
+    out.push(`按给定单价，以上整改合计约${fmt(total, 0)}元（${levels.map((l) => `${LEVEL_NAMES[l.level]}约${fmt(l.actions!.plan.cost ?? 0, 0)}元`).join('，')}）。`);
   }
   if (costs)
     out.push(
