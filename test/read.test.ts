@@ -233,3 +233,14 @@ describe('rows under the header', () => {
     expect(r.issues.filter((i) => i.code === 'EQUIPMENT_LOOKS_LIKE_WAN').map((i) => i.cell)).toEqual(['J8']);
   });
 });
+
+describe('school headers in other words', () => {
+  it('学校（单位）名称, 专任教师中高于规定学历人数, 县级以上骨干教师, 体育艺术教师数, 网络多媒体教室(间) … all read', async () => {
+    const header = ['学校（单位）名称', '学校类别', '小学在校学生数', '初中在校学生数', '专任教师中高于规定学历人数', '县级以上骨干教师', '体育艺术教师数', '教学及辅助用房面积(平方米)', '体育运动场馆面积(平方米)', '教学仪器设备值(元)', '网络多媒体教室(间)'];
+    const rows = county().map((r, i) => (i === 0 ? header : r));
+    const a = await check(await workbook({ 学校数据: rows }));
+    const b = await check(await workbook({ 学校数据: county() }));
+    expect(a.issueCounts.error).toBe(0);
+    expect(a.counties[0]!.levels.map((l) => l.result.indicators)).toEqual(b.counties[0]!.levels.map((l) => l.result.indicators));
+  });
+});

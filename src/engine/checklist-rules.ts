@@ -325,5 +325,13 @@ export const WORDING_2017: Wording = {
     type: keywordSets('学校+类型-区域-城乡-所在-所处|学校+类别-区域-城乡-所在-所处|办学+类型-区域-城乡'),
     county: keywordSets('县+区-学校-学区|县+市-学校-学区'),
     group: keywordSets('学区-人数|集团-人数|共同体'),
+    // Resource columns in other words ("专任教师中高于规定学历人数", "县级以上骨干教师", "体育艺术教师数", "网络多媒体教室(间)").
+    qualifiedTeachers: keywordSets('高于+学历-率-比例|高学历-率-比例'),
+    backboneTeachers: keywordSets('骨干+教师-率-比例-交流|骨干-率-比例-交流-轮岗'),
+    peArtsTeachers: keywordSets('体育+艺术+教师-率|音体美+教师-率|体艺+教师-率'),
+    teachingSpace: keywordSets('教学+辅助+用房|教辅+用房'),
+    sportsSpace: keywordSets('体育+场馆|运动+场馆|运动场+面积'),
+    equipmentValue: keywordSets('仪器+设备'),
+    multimediaRooms: keywordSets('多媒体+教室'),
   },
 };

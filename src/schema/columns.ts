@@ -60,7 +60,7 @@ export const FIELD_NOTES: Record<string, string> = {
 
 export const FIELDS: readonly FieldDef[] = [
   f('code', 'text', ['学校标识码', '学校代码', '标识码']),
-  f('name', 'text', ['学校名称', '学校', '校名', '单位名称']),
+  f('name', 'text', ['学校名称', '学校', '校名', '单位名称', '学校（单位）名称', '学校单位名称']),
   f('county', 'text', ['区县', '县区', '所属区县', '县(市、区)']),
   f('group', 'text', ['学区', '教育集团', '集团', '共同体']),
   f('type', 'text', ['学校类型', '办学类型', '学校类别']),
