@@ -10,6 +10,7 @@ import { readSource } from '../src/read/index';
 import { readCountySheet } from '../src/schema/county-sheet';
 import { normaliseText } from '../src/schema/text';
 import { check, county, HEADER, workbook, type Cell } from './helpers/files';
+import { merged, ZIPINGBIAO } from './helpers/ziping';
 
 /** id → [official or template text, natural wording, abbreviation]. */
 const WORDINGS: Record<string, [string, string, string]> = {
@@ -107,36 +108,6 @@ describe('every county figure in three wordings', () => {
   }, 60_000);
 });
 
-/** The published 自评表: a title, a 填报单位 line, merged dimension rows, items, raw-count sub-rows, claims. */
-const ZIPINGBIAO: Cell[][] = [
-  ['和平县县域义务教育优质均衡发展自评表'],
-  ['填报单位：和平县教育局'],
-  ['序号', '评估内容', '评估标准', '实际情况', '是否达标', '佐证材料'],
-  ['一、政府保障程度'],
-  [1, '县域内义务教育学校规划布局合理，符合国家规定要求', '符合', '全县学校布局经县政府批准，已按规划实施', '达标', '规划文件 2024'],
-  [7, '特殊教育学校生均公用经费不低于6000元', '≥6000元', '6.2万元', '达标', ''],
-  [9, '教师5年360学时培训完成率达到100%', '100%', '', '达标', ''],
-  ['(1)', '已完成360学时培训的教师人数', '', 2100, '', ''],
-  ['(2)', '应完成培训的教师人数', '', 2246, '', ''],
-  [11, '全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%', '', '', '达标', ''],
-  ['(1)', '本年度参加交流轮岗的教师', '', 150, '', ''],
-  ['(2)', '符合交流条件的教师总人数', '', 1200, '', ''],
-  ['(3)', '其中：骨干教师', '', 35, '', ''],
-  [12, '义务教育学校专任教师持证上岗率', '100%', '100%', '达标', ''],
-  [15, '县域内留守儿童关爱体系健全，全县符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%', '', '', '未达标', ''],
-  ['(1)', '留守儿童关爱体系', '', '已建立健全', '', ''],
-  ['(2)', '随迁子女在公办学校和购买服务学校就读比例', '', '91.3%', '', ''],
-  ['二、教育质量'],
-  [1, '全县初中三年巩固率达到95%以上', '≥95%', '初中三年巩固率为96.3%', '达标', ''],
-  [2, '全县残疾儿童少年入学率达到95%以上', '≥95%', '', '达标', ''],
-  ['①', '已入学残疾儿童少年数', '', 188, '', ''],
-  ['②', '全县适龄残疾儿童少年数', '', 196, '', ''],
-  [3, '所有学校制定章程，实现学校管理与教学信息化', '', '部分学校尚未制定章程', '达标', ''],
-  [9, '学生学业水平达到Ⅲ级以上', '', '是', '达标', ''],
-  ['三、社会认可度'],
-  [1, '社会认可度达到85%以上', '≥85%', '92.4%', '达标', '问卷'],
-];
-const merged = (rows: Cell[][]) => rows.flatMap((r, i) => (r.length === 1 && i > 2 ? [`A${i + 1}:F${i + 1}`] : []));
 
 describe('county sheet layouts', () => {
   it('项目 | 2024年数据 | 备注: a year-headed column of a single-county file is the value column', async () => {
@@ -175,6 +146,14 @@ describe('county sheet layouts', () => {
     expect(f.size).toBe(16);
     expect(r.issues).toEqual([]);
     expect([...r.claims.keys()]).toEqual(['planning', 'special_funding', 'training', 'rotation', 'certification', 'left_behind', 'consolidation', 'disabled_enrolment', 'charters', 'monitoring', 'recognition']);
+  });
+
+  it('the 自评表 title or its 填报单位 line names the county when the school table does not', async () => {
+    const report = await check(await workbook({ 学校数据: county(), 自评表: { rows: ZIPINGBIAO, merges: ['A1:F1', ...merged(ZIPINGBIAO)] } }));
+    expect(report.counties[0]!.label).toBe('和平县');
+    const unit = [['填报单位：青山区教育局'], ...ZIPINGBIAO.slice(2)];
+    expect((await check(await workbook({ 学校数据: county(), 自评表: unit }))).counties[0]!.label).toBe('青山区');
+    expect((await check(await workbook({ 学校数据: county() }))).counties[0]!.label).toBe('test'); // the file name
   });
 
   it('the computed items equal the hand-computed ones, and every claim that disagrees is a warning', async () => {

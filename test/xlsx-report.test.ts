@@ -4,6 +4,9 @@ import { columnLetters } from '../src/common/a1';
 import { readOoxml } from '../src/read/ooxml';
 import { unzip } from '../src/read/unzip';
 import { renderXlsx } from '../src/render/xlsx';
+import { renderMarkdown } from '../src/render/markdown';
+import { analyse } from '../src/cli/pipeline';
+import { JIBEN_2012 } from '../src/engine/profiles';
 import { check, county, workbook } from './helpers/files';
 
 async function sampleWorkbook() {
@@ -16,9 +19,35 @@ async function sampleWorkbook() {
 }
 
 describe('Excel report structure', () => {
-  it('has the sheets in the documented order, 概览 first', async () => {
+  it('has the sheets in the documented order: 封面, 概览, then 附表1 … in their numbers', async () => {
     const { names } = await sampleWorkbook();
-    expect(names).toEqual(['概览', '学校达标', '差异系数', '图表', '缺口测算', '整改测算', '整改明细', '影响分析', '政府保障与教育质量', '学校规模班额与专用教室', '学区与城乡', '数据问题', '计算数据', '图表数据', '标准']);
+    expect(names).toEqual(['封面', '概览', '差异系数', '学校达标', '缺口测算', '政府保障与教育质量', '学校规模班额与专用教室', '学区与城乡', '影响分析', '整改测算', '整改明细', '图表', '数据问题', '计算数据', '图表数据', '标准']);
+  });
+
+  it('附表N names the same table in the Markdown captions, the Excel titles and the 封面 list', async () => {
+    const { report, buffer, names } = await sampleWorkbook();
+    const sheets = readOoxml(buffer);
+    const title = (name: string) => {
+      const c = sheets.find((s) => s.name === name)!.rows[0]![0]!;
+      return c.kind === 'text' ? c.text : '';
+    };
+    const md = renderMarkdown(report);
+    const cover = sheets.find((s) => s.name === '封面')!.rows.map((r) => r.map((c) => (c?.kind === 'text' ? c.text : '')));
+    const listed = cover.filter((r) => /^附表\d+$/.test(r[0] ?? ''));
+    expect(listed.map((r) => r[0])).toEqual(listed.map((_, i) => `附表${i + 1}`));
+    for (const [no, name, sheet] of listed) {
+      const caption = `${no}　${name}`;
+      if (sheet !== '（见 Markdown 报告）') expect(title(sheet!), sheet).toMatch(new RegExp(`^${caption}[（：]`));
+      const inMarkdown = md.includes(`**${caption}`);
+      if (sheet === '（见 Markdown 报告）') expect(inMarkdown, caption).toBe(true);
+    }
+    // Every Markdown caption is one of the numbered tables, numbers in order of first appearance.
+    const captions = [...md.matchAll(/^\*\*附表(\d+)(（续）)?　(.+?)\*\*$/gm)];
+    const firsts = captions.filter((m) => !m[2]).map((m) => Number(m[1]));
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+    for (const m of captions) expect(listed.some((r) => r[0] === `附表${m[1]}` && (m[3] === r[1] || m[3]!.startsWith(`${r[1]}（`))), m[0]).toBe(true);
+    expect(md).toContain('**附表7　一贯制学校及完全中学的拆分**');
+    expect(names.indexOf('差异系数')).toBeLessThan(names.indexOf('学校达标'));
   });
 
   it('图表 holds one native chart per level and indicator, each reading 图表数据 and colouring the sections below standard', async () => {
@@ -58,14 +87,18 @@ describe('Excel report structure', () => {
 
   it('every sheet freezes its header and prints A4 landscape with repeated header rows', async () => {
     const { files, names, sheetXml } = await sampleWorkbook();
-    for (const name of names) {
+    const tables = names.filter((n) => n !== '封面');
+    for (const name of tables) {
       const xml = sheetXml(name);
       expect(xml, name).toContain('state="frozen"');
       expect(xml, name).toMatch(/<pageSetup paperSize="9" orientation="landscape"/);
     }
+    expect(sheetXml('封面')).toMatch(/<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="1"/);
     const workbook = files.get('xl/workbook.xml')!.toString('utf8');
-    expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(names.length);
-    expect(workbook).toContain("'计算数据'!$A:$B,'计算数据'!$1:$2");
+    expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(tables.length);
+    // 计算数据 prints three pages wide: school columns on each, the header row repeated, its title in the page header.
+    expect(workbook).toContain("'计算数据'!$A:$B,'计算数据'!$2:$2");
+    expect(sheetXml('计算数据')).toContain('<headerFooter differentFirst="1"><oddHeader>');
   });
 
   it('uses only functions Excel 2010, WPS and LibreOffice all have', async () => {
@@ -77,5 +110,19 @@ describe('Excel report structure', () => {
         for (const m of data.toString('utf8').matchAll(/<f\b[^>]*>([^<]*)<\/f>/g)) for (const fn of m[1]!.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(fn[1]!);
     expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
     expect(used.has('SUMPRODUCT')).toBe(true);
+  });
+});
+
+describe('a 2012 (jiben) Excel report', () => {
+  it('has no per-school standards sheets and says 基本均衡 in its titles', async () => {
+    const report = await analyse('fixtures/vectors/cv-books-5-schools.csv', { profile: JIBEN_2012 });
+    const sheets = readOoxml(await renderXlsx(report));
+    const names = sheets.map((s) => s.name);
+    expect(names).not.toContain('学校达标');
+    expect(names).not.toContain('缺口测算');
+    const text = (name: string) => sheets.find((s) => s.name === name)!.rows[0]!.map((c) => (c?.kind === 'text' ? c.text : '')).join('');
+    expect(text('概览')).toContain('义务教育基本均衡');
+    expect(text('封面')).toContain('义务教育基本均衡发展');
+    expect(text('差异系数')).toMatch(/^附表1　校际差异系数/);
   });
 });

@@ -52,7 +52,7 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
   const all = byCounty(schema.records);
   const countySheet = profile.countyInputs.length
     ? readCountySheet(source, profile, { schoolSheet: schema.sheet, counties: all.flatMap(([c]) => (c === null ? [] : [c])) })
-    : { sheet: null, figures: new Map(), claims: new Map(), issues: [] };
+    : { sheet: null, titleLines: [], figures: new Map(), claims: new Map(), issues: [] };
   const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
   if (options.county !== undefined && groups.length === 0)
     throw new UnreadableFileError(`文件中没有区县“${options.county}”（有：${all.map(([c]) => c ?? '（未填）').join('、')}）`);
@@ -88,6 +88,7 @@ export async function analyse(path: string, options: AnalyseOptions): Promise<Re
     counties: hasErrors(issues) ? [] : counties,
     issues,
     droppedIndicators: dropped.map((i) => i.name),
+    countySheetTitle: countySheet.titleLines,
   });
 }
 

@@ -4,6 +4,7 @@ import { LEVEL_NAMES } from '../engine/types';
 import { dataYear, sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { chartFile, chartsFolder, chartTitle } from './charts';
 import { escapedForMarkdown } from './markdown-escape';
+import { countyExhibits, coverRows, reportTitle, type Exhibit, type ExhibitKey } from './exhibits';
 import { fieldLabel } from '../schema/columns';
 import { compositeSentence, influenceSentence, planMethodText, planRows, planSentence, transferIntro, transferSentence } from './plan-prose';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
@@ -38,13 +39,32 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
+/** 附表 captions: `**附表N　标题（部分）**` before a numbered table, `附表N（续）` for its later parts (as the Excel sheet holds them in one). */
+class Captions {
+  private readonly seen = new Set<ExhibitKey>();
+  constructor(private readonly exhibits: ReadonlyMap<ExhibitKey, Exhibit>) {}
+  list(): Exhibit[] {
+    return [...this.exhibits.values()];
+  }
+  /** The caption and a blank line, or nothing when the table is not numbered. */
+  of(key: ExhibitKey, part?: string): string {
+    const e = this.exhibits.get(key);
+    if (!e) return '';
+    const more = this.seen.has(key);
+    this.seen.add(key);
+    return `**附表${e.no}${more ? '（续）' : ''}　${e.title}${part ? `（${part}）` : ''}**\n\n`;
+  }
+}
+const NO_CAPTIONS = new Captions(new Map());
+
 export function renderMarkdown(original: Report): string {
   const report = escapedForMarkdown(original);
   const parts: string[] = [];
   if (report.province) parts.push(provinceSection(report, report.province));
-  if (report.detail) for (const county of report.counties) parts.push(countySection(report, county, original));
+  const single = report.detail && report.counties.length === 1 ? new Captions(countyExhibits(report, report.counties[0]!)) : NO_CAPTIONS;
+  if (report.detail) for (const county of report.counties) parts.push(countySection(report, county, original, report.counties.length === 1 ? single : NO_CAPTIONS));
   else parts.push(`> 共${report.counties.length}个县（市、区），此处只列汇总表；各县明细可用 \`balance-check 文件 --county 县名\` 分别生成（JSON 报告含全部明细）。`);
-  parts.push(issuesSection(report));
+  parts.push(issuesSection(report, single));
   parts.push(
     `---\n由 balance-check ${report.tool.version} 生成；评估依据：${report.profile.name}（${report.profile.source}）。`,
   );
@@ -80,25 +100,13 @@ function provinceSection(report: Report, counties: readonly CountyReport[]): str
   return out.join('\n\n');
 }
 
-function countySection(report: Report, county: CountyReport, original: Report): string {
+function countySection(report: Report, county: CountyReport, original: Report, cap: Captions): string {
   const out: string[] = [];
-  const { input } = report;
-  out.push(`# ${county.label} 义务教育${report.profile.verdictName}发展 资源配置测算报告`);
-  // The cover a county report has: what, which year, from where, by which rules; lines to fill in by hand. No date: same input, same bytes.
-  const source = `${input.file}${input.sheet ? ` › ${input.sheet}` : ''}${input.encoding ? `（${input.encoding}）` : ''}`;
-  out.push(
-    table(['项目', '内容'], [
-      ['县（市、区）', county.label],
-      ['数据年度', dataYear(report.input) ?? '（未注明，可用 --year 指定）'],
-      ['数据来源', source],
-      ['评估依据', `${report.profile.name}（${report.profile.source}）`],
-      ['测算工具', `balance-check ${report.tool.version}（配置 ${report.profile.id}）`],
-      ['填报单位', ''],
-      ['填报人', ''],
-      ['审核人', ''],
-      ['日期', ''],
-    ]),
-  );
+  out.push(`# ${reportTitle(report, county)}`);
+  out.push(table(['项目', '内容'], coverRows(report, county, dataYear(report.input))));
+  const listed = cap.list();
+  if (listed.length)
+    out.push(`附表：${listed.map((e) => `附表${e.no} ${e.title}${e.in === 'excel' ? '（见 Excel 报告）' : ''}`).join('；')}。编号与 Excel 报告各工作表标题一致。`);
   out.push(`数据问题：错误${report.issueCounts.error}个，警告${report.issueCounts.warning}个，说明${report.issueCounts.info}条（见“数据问题”一节）。`);
 
   out.push('## §、总体结论');
@@ -116,11 +124,11 @@ function countySection(report: Report, county: CountyReport, original: Report): 
     '差异系数按学生数加权计算：X̄ = Σ PᵢXᵢ / N，S = √(Σ Pᵢ(Xᵢ − X̄)² / N)，CV = S / X̄；' +
       `与阈值比较时取${report.profile.cv.decimals}位小数，距阈值${report.profile.cv.borderlineMargin}以内标注“临界”。`,
   );
-  for (const l of county.levels) out.push(cvTable(report, l));
+  for (const l of county.levels) out.push(cvTable(report, l, cap));
 
   if (report.profile.compliance) {
     out.push('## §、学校达标情况');
-    for (const l of county.levels) out.push(complianceTable(report, l));
+    for (const l of county.levels) out.push(complianceTable(report, l, cap));
 
     out.push('## §、缺口测算');
     out.push(
@@ -129,14 +137,14 @@ function countySection(report: Report, county: CountyReport, original: Report): 
         : county.gaps.map((g) => `- ${gapSentence(g)}`).join('\n'),
     );
     for (const l of county.levels) {
-      const t = shortfallTable(report, l);
+      const t = shortfallTable(report, l, cap);
       if (t) out.push(t);
     }
   }
 
-  const checklist = checklistSection(report, county);
+  const checklist = checklistSection(report, county, cap);
   if (checklist) out.push(checklist);
-  const groups = groupsSection(report, county);
+  const groups = groupsSection(report, county, cap);
   if (groups) out.push(groups);
 
   const splits = county.levels.flatMap((l) => l.sections.filter((s) => s.section.split));
@@ -147,6 +155,7 @@ function countySection(report: Report, county: CountyReport, original: Report): 
         `${splitWeightsText(report.profile)}”的权重拆分。分学段填报的数据按填报值使用。`,
     );
     out.push(
+      cap.of('splits') +
       table(
         ['学校', '学段', '在校生', '教师拆分比例', '设施拆分比例', '按填报值使用'],
         splits.map((s) => [
@@ -161,7 +170,7 @@ function countySection(report: Report, county: CountyReport, original: Report): 
       ),
     );
   }
-  const actions = actionsSection(report, county, original);
+  const actions = actionsSection(report, county, original, cap);
   if (actions) out.push(actions);
   // Sections are numbered in the order they appear (some are left out for some profiles and data).
   let k = 0;
@@ -171,7 +180,7 @@ function countySection(report: Report, county: CountyReport, original: Report): 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 /** Which schools drive each CV, the least-cost plan, and the teacher-transfer alternative. */
-function actionsSection(report: Report, county: CountyReport, original: Report): string | null {
+function actionsSection(report: Report, county: CountyReport, original: Report, cap: Captions): string | null {
   const levels = county.levels.filter((l) => l.actions);
   if (levels.length === 0) return null;
   const inds = report.profile.indicators;
@@ -186,6 +195,7 @@ function actionsSection(report: Report, county: CountyReport, original: Report):
     out.push(`### ${LEVEL_NAMES[l.level]}：整改测算（最少投入）`);
     out.push(planSentence(a));
     out.push(
+      cap.of('plan', LEVEL_NAMES[l.level]) +
       table(
         ['指标', '现差异系数', '目标', '需新增', '其中补足学校达标', '涉及学校', '测算后差异系数', ...(costs ? ['折合金额（元）'] : []), '说明'],
         planRows(a).map((r) => [r.indicator.name, r.cvBefore, r.target, r.total, r.forFloors, String(r.schools), r.cvAfter, ...(costs ? [r.cost] : []), r.note]),
@@ -203,6 +213,7 @@ function actionsSection(report: Report, county: CountyReport, original: Report):
         }
       out.push(
         `各校须新增（${LEVEL_NAMES[l.level]}）：\n\n` +
+          cap.of('planDetail', LEVEL_NAMES[l.level]) +
           table(
             ['学校', ...adding.map((p) => `${p.indicator.short}（${p.indicator.shortfallUnit}）`)],
             [...bySection].map(([s, m]) => [sectionLabel(s), ...adding.map((p) => (m.has(p.indicator.id) ? fmtShortfall(p.indicator, m.get(p.indicator.id)!) : ''))]),
@@ -232,7 +243,7 @@ function actionsSection(report: Report, county: CountyReport, original: Report):
 }
 
 /** 政府保障程度、教育质量、社会认可度, item by item, in the register of the seeds' reports. */
-function checklistSection(report: Report, county: CountyReport): string {
+function checklistSection(report: Report, county: CountyReport, cap: Captions): string {
   const dims = judgedDimensions(county.verdict).filter((d) => d.dimension !== 'resources');
   if (dims.length === 0) return '';
   const out: string[] = ['## §、政府保障程度、教育质量、社会认可度'];
@@ -250,6 +261,7 @@ function checklistSection(report: Report, county: CountyReport): string {
     out.push(`### ${DIMENSION_LABEL[d]}：${dimensionStatus(status)}`);
     out.push(reasons[d] + '。');
     out.push(
+      cap.of('checklist', DIMENSION_LABEL[d]) +
       table(
         ['序号', '指标', '数值', '标准', '结论', ...(claims ? ['自评'] : [])],
         county.checklist
@@ -270,7 +282,7 @@ function checklistSection(report: Report, county: CountyReport): string {
 }
 
 /** 学区 / 集团 inside gaps and 城区 / 镇区 / 乡村 values. */
-function groupsSection(report: Report, county: CountyReport): string | null {
+function groupsSection(report: Report, county: CountyReport, cap: Captions): string | null {
   if (county.groups.length === 0 && county.urbanRural.length === 0) return null;
   const inds = report.profile.indicators;
   const out: string[] = ['## §、学区（集团）与城乡差距'];
@@ -279,6 +291,7 @@ function groupsSection(report: Report, county: CountyReport): string | null {
     if (groups.length)
       out.push(
         `### ${LEVEL_NAMES[level]}：各学区（集团）内的差异系数\n\n每格为“学区均值（为全县的倍数），学区内差异系数”。\n\n` +
+          cap.of('groups', `${LEVEL_NAMES[level]}各学区`) +
           table(
             ['学区（集团）', '学校', '在校生', ...inds.map((i) => i.short)],
             groups.map((g) => [
@@ -297,6 +310,7 @@ function groupsSection(report: Report, county: CountyReport): string | null {
     if (ur)
       out.push(
         `### ${LEVEL_NAMES[level]}：城区、镇区、乡村\n\n` +
+          cap.of('groups', `${LEVEL_NAMES[level]}城区、镇区、乡村`) +
           table(
             ['指标', '城区', '镇区', '乡村', '乡村 ÷ 城区'],
             inds.map((i) => [
@@ -311,7 +325,7 @@ function groupsSection(report: Report, county: CountyReport): string | null {
   return out.join('\n\n');
 }
 
-function cvTable(report: Report, l: LevelReport): string {
+function cvTable(report: Report, l: LevelReport, cap: Captions): string {
   const rows = report.profile.indicators.map((ind) => {
     const s = l.result.indicators[ind.id]!;
     const verdict = s.cvPass ? '达标' : '未达标';
@@ -326,14 +340,14 @@ function cvTable(report: Report, l: LevelReport): string {
   });
   if (report.profile.cv.rule === 'mean')
     rows.push(['**综合差异系数（各项平均）**', '', '', `**${fmtCv(l.result.compositeCv)}**`, l.result.indicators[report.profile.indicators[0]!.id]!.cvThreshold.toFixed(2), l.result.cvRulePass ? '达标' : '**未达标**']);
-  return `### ${LEVEL_NAMES[l.level]}（${l.result.schoolCount}所，在校生${fmtInt(l.result.students)}人）\n\n${table(
+  return `### ${LEVEL_NAMES[l.level]}（${l.result.schoolCount}所，在校生${fmtInt(l.result.students)}人）\n\n${cap.of('cv', LEVEL_NAMES[l.level])}${table(
     ['指标', '县域均值', '标准差', '差异系数', '阈值', '结论'],
     rows,
     ['l', 'r', 'r', 'r', 'r', 'c'],
   )}`;
 }
 
-function complianceTable(report: Report, l: LevelReport): string {
+function complianceTable(report: Report, l: LevelReport, cap: Captions): string {
   const inds = report.profile.indicators;
   const header = ['学校', '类型', '在校生', ...inds.map((i) => `${i.short}（标准${fmtStandard(i.standard?.[l.level] ?? null)}）`), '达标项数', '是否达标'];
   const rows = l.sections.map((s) => [
@@ -344,7 +358,7 @@ function complianceTable(report: Report, l: LevelReport): string {
     `${s.metCount}/${inds.length}`,
     s.compliant ? '达标' : '**未达标**',
   ]);
-  return `### ${LEVEL_NAMES[l.level]}：${l.result.compliantSchools}/${l.result.schoolCount}所达标\n\n${table(header, rows, [
+  return `### ${LEVEL_NAMES[l.level]}：${l.result.compliantSchools}/${l.result.schoolCount}所达标\n\n${cap.of('compliance', LEVEL_NAMES[l.level])}${table(header, rows, [
     'l',
     'l',
     'r',
@@ -354,7 +368,7 @@ function complianceTable(report: Report, l: LevelReport): string {
   ])}`;
 }
 
-function shortfallTable(report: Report, l: LevelReport): string | null {
+function shortfallTable(report: Report, l: LevelReport, cap: Captions): string | null {
   const inds = report.profile.indicators;
   const short = (s: SectionResult) => inds.some((i) => s.shortfall[i.id]! > 0);
   const rows = l.sections.filter(short).map((s) => [
@@ -365,14 +379,14 @@ function shortfallTable(report: Report, l: LevelReport): string | null {
   const totals = l.result.shortfallTotals;
   rows.push(['**合计（达到标准）**', ...inds.map((i) => `**${fmtShortfall(i, totals.toStandard[i.id]!)}**`)]);
   rows.push(['**合计（使各校达标）**', ...inds.map((i) => `**${fmtShortfall(i, totals.toCompliance[i.id]!)}**`)]);
-  return `### ${LEVEL_NAMES[l.level]}各校缺口\n\n${table(
+  return `### ${LEVEL_NAMES[l.level]}各校缺口\n\n${cap.of('shortfall', LEVEL_NAMES[l.level])}${table(
     ['学校', ...inds.map((i) => `${i.short}（${i.shortfallUnit}）`)],
     rows,
     ['l', ...inds.map(() => 'r' as const)],
   )}`;
 }
 
-function issuesSection(report: Report): string {
+function issuesSection(report: Report, cap: Captions): string {
   const shown = report.issues.filter((i) => i.severity !== 'info');
   const infos = report.issues.length - shown.length;
   const head = '## 数据问题';
@@ -380,5 +394,5 @@ function issuesSection(report: Report): string {
   const label = { error: '错误', warning: '警告', info: '说明' } as const;
   const rows = report.issues.map((i) => [label[i.severity], i.code, i.message]);
   const lead = shown.length === 0 ? `无错误和警告；读取说明${infos}条：` : `错误和警告${shown.length}个，读取说明${infos}条：`;
-  return `${head}\n\n${lead}\n\n${table(['级别', '代码', '说明'], rows)}`;
+  return `${head}\n\n${lead}\n\n${cap.of('issues')}${table(['级别', '代码', '说明'], rows)}`;
 }

@@ -22,50 +22,64 @@ import { provinceSheet } from './spreadsheet/sheets/province';
 import { groupsSheet } from './spreadsheet/sheets/groups';
 import { overviewSheet } from './spreadsheet/sheets/overview';
 import { issuesSheet } from './spreadsheet/sheets/issues';
+import { coverSheet } from './spreadsheet/sheets/cover';
+import { countyExhibits, type Exhibit, type ExhibitKey } from './exhibits';
 
 export async function renderXlsx(report: Report): Promise<Buffer> {
   const book = new WorkbookWriter();
   const standards = standardsSheet(report.profile);
-  book.add(standards.sheet);
   const many = report.counties.length > 1;
+  const single = report.detail && !many ? report.counties[0]! : null;
+  const exhibits = single ? countyExhibits(report, single) : new Map<ExhibitKey, Exhibit>();
+  const placed = new Map<ExhibitKey, string>();
   const front: string[] = [];
   const data: string[] = [];
   const links = new Map<string, string>();
-  /** Each sheet is written as soon as it is built (see WorkbookWriter); only names and row maps are kept. */
-  const write = (sheet: SheetBuilder) => {
+  /** Each sheet is written as soon as it is built (see WorkbookWriter); only names and row maps are kept. A numbered table's title starts with 附表N. */
+  const write = (sheet: SheetBuilder, key?: ExhibitKey) => {
+    const e = key ? exhibits.get(key) : undefined;
+    const title = sheet.rows[0]?.cells[0];
+    if (e && title && typeof title.v === 'string') {
+      title.v = `附表${e.no}　${title.v}`;
+      placed.set(e.key, sheet.name);
+    }
     book.add(sheet);
     return sheet.name;
   };
+  write(standards.sheet, 'standards');
   const province = report.province ? write(provinceSheet(report, report.province)) : null;
   for (const county of report.detail ? report.counties : []) {
     const prefix = many ? `${county.county ?? ''}-` : '';
     const layout = dataLayout(report, county, sheetName(`${prefix}计算数据`), standards);
-    data.push(write(dataSheet(report, county, layout)));
+    data.push(write(dataSheet(report, county, layout), 'data'));
     const compliance = complianceSheet(report, county, layout, sheetName(`${prefix}学校达标`));
     const cv = cvSheet(report, county, layout, sheetName(`${prefix}差异系数`));
     const overview = overviewSheet(report, county, sheetName(`${prefix}概览`), compliance, cv);
-    const shortfall = shortfallSheet(report, county, layout, compliance, sheetName(`${prefix}缺口测算`));
     const pictures = chartSheets(report, county, sheetName(`${prefix}图表数据`), sheetName(`${prefix}图表`));
+    // The 2012 method has no per-school standards: no 学校达标 or 缺口测算 sheet.
+    const perSchool = report.profile.compliance !== null && report.profile.compliance !== undefined;
     front.push(
       write(overview),
-      write(compliance.sheet),
-      write(cv.sheet),
-      write(pictures.charts),
-      write(shortfall),
+      write(cv.sheet, 'cv'),
+      ...(perSchool
+        ? [write(compliance.sheet, 'compliance'), write(shortfallSheet(report, county, layout, compliance, sheetName(`${prefix}缺口测算`)), 'shortfall')]
+        : []),
+      write(guaranteeSheet(county, sheetName(`${prefix}政府保障与教育质量`)), 'checklist'),
+      write(schoolItemsSheet(report, county, sheetName(`${prefix}学校规模班额与专用教室`)), 'schoolItems'),
+      ...(county.groups.length || county.urbanRural.length ? [write(groupsSheet(report, county, sheetName(`${prefix}学区与城乡`)), 'groups')] : []),
       ...(county.levels.some((l) => l.actions)
         ? [
-            write(planSheet(report, county, sheetName(`${prefix}整改测算`))),
-            write(planDetailSheet(county, sheetName(`${prefix}整改明细`))),
-            write(influenceSheet(report, county, sheetName(`${prefix}影响分析`))),
+            write(influenceSheet(report, county, sheetName(`${prefix}影响分析`)), 'influence'),
+            write(planSheet(report, county, sheetName(`${prefix}整改测算`)), 'plan'),
+            write(planDetailSheet(county, sheetName(`${prefix}整改明细`)), 'planDetail'),
           ]
         : []),
-      write(guaranteeSheet(county, sheetName(`${prefix}政府保障与教育质量`))),
-      write(schoolItemsSheet(report, county, sheetName(`${prefix}学校规模班额与专用教室`))),
-      ...(county.groups.length || county.urbanRural.length ? [write(groupsSheet(report, county, sheetName(`${prefix}学区与城乡`)))] : []),
+      write(pictures.charts, 'charts'),
     );
-    data.push(write(pictures.data));
+    data.push(write(pictures.data, 'chartData'));
     for (const [key, target] of layout.issueLinks) links.set(key, target);
   }
-  const issues = write(issuesSheet(report, links));
-  return book.toBuffer([...(province ? [province] : []), ...front, issues, ...data, standards.sheet.name]);
+  const issues = write(issuesSheet(report, links), 'issues');
+  const cover = single ? write(coverSheet(report, single, '封面', [...exhibits.values()].map((e) => ({ ...e, sheet: placed.get(e.key) ?? null })))) : null;
+  return book.toBuffer([...(cover ? [cover] : []), ...(province ? [province] : []), ...front, issues, ...data, standards.sheet.name]);
 }

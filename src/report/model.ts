@@ -88,6 +88,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export function buildReport(args: {
   tool: Report['tool'];
+  /** Text above the county sheet's header (its title, 填报单位), where the county may name itself. */
+  countySheetTitle?: readonly string[];
   profile: Profile;
   input: InputInfo;
   counties: readonly CountyResult[];
@@ -98,7 +100,9 @@ export function buildReport(args: {
   const issues = [...args.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const issueCounts = { error: 0, warning: 0, info: 0 };
   for (const i of issues) issueCounts[i.severity]++;
-  const counties = args.counties.map((c) => countyReport(c, profile, c.county ?? countyInTitle(args.input.title) ?? fileStem(args.input.file)));
+  // The name: the 区县 column, the school table's title, the county sheet's title or 填报单位 line, the file name.
+  const named = countyInTitle(args.input.title) ?? (args.countySheetTitle ?? []).map((t) => countyInTitle(t.replace(/^(?:填报单位|单位|填报县（市、区）)[:：]\s*/, ''))).find((x) => x) ?? null;
+  const counties = args.counties.map((c) => countyReport(c, profile, c.county ?? named ?? fileStem(args.input.file)));
   const failingFirst = (c: CountyReport) => (c.verdict.dimensions.resources === 'not_met' ? 0 : 1);
   return {
     tool: args.tool,
@@ -122,7 +126,7 @@ export function dataYear(input: InputInfo): string | null {
 
 /** "示例县义务教育学校办学条件统计表（2024年）" → "示例县". */
 export function countyInTitle(title: string | null): string | null {
-  const m = title && /^(.{1,12}?(?:自治县|自治旗|县级市|县|区|市|旗))(?=义务教育|教育|中小学|学校|各校|办学|[0-9０-９]{4}|\s|（|\(|$)/.exec(title.trim());
+  const m = title && /^(.{1,12}?(?:自治县|自治旗|县级市|县|区|市|旗))(?=县域|义务教育|教育|中小学|学校|各校|办学|[0-9０-９]{4}|\s|（|\(|$)/.exec(title.trim());
   return m ? m[1]! : null;
 }
 

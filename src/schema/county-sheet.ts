@@ -19,6 +19,8 @@ import { cellText, isBlankText, parseNumber } from './values';
 
 export interface CountySheetResult {
   sheet: string | null;
+  /** The text rows above its header (a title, “填报单位：××县教育局”), where a county names itself. */
+  titleLines: string[];
   /** Figures by county (null: the one county of a single-county file). */
   figures: Map<string | null, Map<string, CountyFigure>>;
   /** The county's own verdict per item (是否达标), by item id; only single-county layouts have one. */
@@ -48,7 +50,7 @@ export interface CountySheetOptions {
 }
 
 export function readCountySheet(source: SourceFile, profile: Profile, options: CountySheetOptions): CountySheetResult {
-  const empty: CountySheetResult = { sheet: null, figures: new Map(), claims: new Map(), issues: [] };
+  const empty: CountySheetResult = { sheet: null, titleLines: [], figures: new Map(), claims: new Map(), issues: [] };
   const w = profile.wording;
   const candidates = source.sheets.filter((s) => s.name !== options.schoolSheet);
   const named = candidates.filter((s) => w.countySheet.sheetNames.some((n) => normaliseText(s.name).includes(normaliseText(n))));
@@ -239,7 +241,10 @@ class CountySheetReader {
           if (parsed.value !== undefined) this.set(county, input, parsed.value, r, col, name);
         }
     }
-    return { sheet: sheet.name, figures: this.figures, claims: this.claims, issues: this.issues };
+    const titleLines = sheet.rows
+      .slice(0, layout.row)
+      .flatMap((row) => (row ?? []).map((c) => cellText(c)).filter((t): t is string => !!t));
+    return { sheet: sheet.name, titleLines, figures: this.figures, claims: this.claims, issues: this.issues };
   }
 
   /**

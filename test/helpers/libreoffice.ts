@@ -10,17 +10,20 @@ import { tmp } from './files';
 export const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 export const hasPdftotext = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
 
-/** The workbook printed to PDF by LibreOffice (print setup as written), as text. */
-export function printedText(xlsx: Buffer): string {
+/** The workbook printed to PDF by LibreOffice (print setup as written): the PDF's path. */
+function printToPdf(xlsx: Buffer): string {
   const dir = tmp();
   const input = join(dir, 'book.xlsx');
   writeFileSync(input, xlsx);
   execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
     stdio: 'pipe',
-    timeout: 120_000,
+    timeout: 180_000,
   });
-  return execFileSync('pdftotext', ['-layout', join(dir, 'book.pdf'), '-'], { encoding: 'utf8' });
+  return join(dir, 'book.pdf');
 }
+
+/** The workbook printed to PDF by LibreOffice, as text. */
+export const printedText = (xlsx: Buffer): string => execFileSync('pdftotext', ['-layout', printToPdf(xlsx), '-'], { encoding: 'utf8' });
 
 /**
  * Every formula cell loses its cached value, so only a recalculation can fill it.
@@ -57,4 +60,38 @@ export function recalculate(xlsx: Buffer): Map<string, string[][]> {
   for (const f of readdirSync(join(dir, 'csv')))
     sheets.set(f.replace(/^book-/, '').replace(/\.csv$/, ''), parse(readFileSync(join(dir, 'csv', f), 'utf8'), { relax_column_count: true }));
   return sheets;
+}
+
+export interface PrintedWord {
+  text: string;
+  /** The font size it printed at, in points (pdftotext's box is 1.3 × the size; a rotated word's box is turned). */
+  size: number;
+}
+
+/** The workbook printed to PDF by LibreOffice: each page's words with their printed size, and its text. */
+export function printedPages(xlsx: Buffer): { words: PrintedWord[]; text: string }[] {
+  const html = execFileSync('pdftotext', ['-bbox', printToPdf(xlsx), '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => {
+        const [w, h] = [Number(m[3]) - Number(m[1]), Number(m[4]) - Number(m[2])];
+        const text = decode(m[5]!);
+        // One character: its box is 1.3 × the size across the line, less along it, whichever way it is turned.
+        const single = [...text].length === 1;
+        const rotated = !single && h > 1.5 * w;
+        return { text, size: (single ? Math.max(w, h) : rotated ? w : h) / 1.3, x: Number(m[1]), y: Number(m[2]) };
+      });
+      // The page's text line by line (words within 3 pt of a line's top, left to right), so a title reads whole.
+      const lines: { y: number; words: typeof words }[] = [];
+      for (const w of [...words].sort((a, b) => a.y - b.y || a.x - b.x)) {
+        const line = lines.find((l) => Math.abs(l.y - w.y) < 3);
+        if (line) line.words.push(w);
+        else lines.push({ y: w.y, words: [w] });
+      }
+      const text = lines.map((l) => l.words.sort((a, b) => a.x - b.x).map((w) => w.text).join('')).join('\n');
+      return { words: words.map(({ text, size }) => ({ text, size })), text };
+    });
 }

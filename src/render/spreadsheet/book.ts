@@ -25,7 +25,7 @@ export function sheetRef(name: string): string {
 
 interface WrittenSheet {
   name: string;
-  headerRows: number;
+  titleRows: [number, number] | null;
   titleColumns: number;
   xml: string;
   charts: ChartSpec[];
@@ -49,7 +49,7 @@ export class WorkbookWriter {
 
   /** Serialises the sheet now and empties it. */
   add(sheet: SheetBuilder): void {
-    this.sheets.push({ name: sheet.name, headerRows: sheet.headerRows, titleColumns: sheet.titleColumns, xml: sheet.xml(this.styles, this.sharedString), charts: [...sheet.charts] });
+    this.sheets.push({ name: sheet.name, titleRows: sheet.printTitleRows(), titleColumns: sheet.titleColumns, xml: sheet.xml(this.styles, this.sharedString), charts: [...sheet.charts] });
     sheet.rows.length = 0;
   }
 
@@ -60,7 +60,7 @@ export class WorkbookWriter {
       .map((s, i) => {
         const ranges = [
           ...(s.titleColumns ? [`${sheetRef(s.name)}!$A:$${columnLetters(s.titleColumns - 1)}`] : []),
-          ...(s.headerRows ? [`${sheetRef(s.name)}!$1:$${s.headerRows}`] : []),
+          ...(s.titleRows ? [`${sheetRef(s.name)}!$${s.titleRows[0]}:$${s.titleRows[1]}`] : []),
         ];
         return ranges.length ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(ranges.join(','))}</definedName>` : '';
       })

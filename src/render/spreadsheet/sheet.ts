@@ -6,6 +6,11 @@ import { escapeText, escapeXml } from './xml';
 
 export type Scalar = string | number | boolean | null;
 
+/** Excel's width of a column without its own (8.43 characters). */
+const DEFAULT_WIDTH = 8.43;
+/** Width units one A4 page holds with 11 pt text printed at ≥ 8 pt (see printPagesWide). */
+export const PAGE_UNITS = { landscape: 140, portrait: 96 } as const;
+
 export interface CellSpec {
   /** The value, or a formula's cached result. */
   v?: Scalar;
@@ -67,6 +72,50 @@ export class SheetBuilder {
     return this.rows.length;
   }
 
+  /** Columns in use (a loop: a data-sized spread into Math.max overflows the stack). */
+  columnCount(): number {
+    let n = Math.max(1, this.widths.length);
+    for (const r of this.rows) if (r.cells.length > n) n = r.cells.length;
+    return n;
+  }
+
+  /**
+   * Pages across the print is scaled to: as set, or more when one page would print its 11 pt
+   * text below 8 pt. LibreOffice prints a width unit as up to 7.5 pt (measured: a sheet of 150
+   * units prints at 70 %) and A4 leaves 784 pt (landscape) or 537 pt (portrait) between the
+   * margins, so a page holds 140 (96) units at 8/11 scale or more; the repeated title columns
+   * take their share of every page.
+   */
+  /**
+   * A table printed more than one page wide repeats only its header rows: a merged title row
+   * would print clipped on the pages to the right. Those pages (and the ones below) carry the
+   * title as the page header instead, “（续）” added; the first page shows the title row itself.
+   */
+  continuedTitle(): string | null {
+    const title = this.rows[0]?.cells[0]?.v;
+    return this.headerRows >= 2 && typeof title === 'string' && this.printPagesWide() > 1 ? `${title}（续）` : null;
+  }
+
+  /** Rows repeated at the top of every printed page (1-based, inclusive), or null. */
+  printTitleRows(): [number, number] | null {
+    if (!this.headerRows) return null;
+    return [this.continuedTitle() ? 2 : 1, this.headerRows];
+  }
+
+  printPagesWide(): number {
+    const room = this.landscape ? PAGE_UNITS.landscape : PAGE_UNITS.portrait;
+    const n = this.columnCount();
+    let total = 0;
+    let repeated = 0;
+    for (let i = 0; i < n; i++) {
+      const w = this.widths[i] ?? DEFAULT_WIDTH;
+      total += w;
+      if (i < this.titleColumns) repeated += w;
+    }
+    if (total <= room) return this.pagesWide;
+    return Math.max(this.pagesWide, Math.ceil((total - repeated) / Math.max(1, room - repeated)));
+  }
+
   /** Per cell with `share`: the shared-formula tag to write (master with its range, or a follower). */
   private sharedTags(): Map<CellSpec, string> {
     const tags = new Map<CellSpec, string>();
@@ -98,7 +147,7 @@ export class SheetBuilder {
   }
 
   xml(styles: StyleRegistry, sharedString: (s: string) => number): string {
-    const width = Math.max(1, this.widths.length, ...this.rows.map((r) => r.cells.length));
+    const width = this.columnCount();
     const links: string[] = [];
     const shared = this.sharedTags();
     const rows = this.rows.map((row, r) => {
@@ -140,8 +189,8 @@ export class SheetBuilder {
       hyperlinks +
       '<printOptions horizontalCentered="1"/>' +
       '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
-      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" fitToWidth="${this.pagesWide}" fitToHeight="${this.pagesTall}"/>` +
-      '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>' +
+      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" fitToWidth="${this.printPagesWide()}" fitToHeight="${this.pagesTall}"/>` +
+      headerFooter(this.continuedTitle()) +
       (this.rowBreaks.length
         ? `<rowBreaks count="${this.rowBreaks.length}" manualBreakCount="${this.rowBreaks.length}">${this.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`
         : '') +
@@ -149,6 +198,13 @@ export class SheetBuilder {
       '</worksheet>'
     );
   }
+}
+
+function headerFooter(continued: string | null): string {
+  const footer = '&amp;C第 &amp;P 页，共 &amp;N 页';
+  if (!continued) return `<headerFooter><oddFooter>${footer}</oddFooter></headerFooter>`;
+  const header = `&amp;L&amp;"-,Bold"&amp;11${escapeText(continued.replace(/&/g, '&&'))}`;
+  return `<headerFooter differentFirst="1"><oddHeader>${header}</oddHeader><oddFooter>${footer}</oddFooter><firstFooter>${footer}</firstFooter></headerFooter>`;
 }
 
 function cellXml(ref: string, cell: CellSpec, style: number, sharedString: (s: string) => number, sharedTag?: string): string {

@@ -43,6 +43,9 @@ export function table(sheet: SheetBuilder, title: string, columns: readonly Colu
   sheet.rows[header - 1]!.height = 15 * Math.max(1, ...columns.map((c, i) => wrappedLines(c.header, sheet.widths[i]!))) + 5;
 }
 
+/** A row's height for this many wrapped lines of 11 pt text (LibreOffice and WPS set CJK lines about 16 pt apart). */
+export const linesHeight = (lines: number) => 16 * lines + 4;
+
 /** Lines a wrapped text takes in a column of this width (CJK characters count double). */
 export const wrappedLines = (text: string, width: number) =>
   text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((displayWidth(line) * 1.05) / Math.max(1, width - 1))), 0);

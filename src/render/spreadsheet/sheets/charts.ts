@@ -15,16 +15,17 @@ import { table, TITLE } from '../table';
 
 export const CHART_COLOURS = { met: '4472C4', notMet: 'C00000', standard: '548235', county: 'ED7D31' } as const;
 
-/** Chart size on the sheet: two across, each this many columns wide and rows tall. */
-const CHART_COLS = 8;
-const CHART_ROWS = 20;
+/** Chart size on the sheet: one across, narrow enough to print near full scale (its 9 pt labels at ≥ 8 pt), two to a page. */
+const CHART_COLS = 11;
+const CHART_ROWS = 16;
+const ACROSS = 1;
 
 export function chartSheets(report: Report, county: CountyReport, dataName: string, chartName: string): { data: SheetBuilder; charts: SheetBuilder } {
   const data = new SheetBuilder(dataName);
   const charts = new SheetBuilder(chartName);
-  charts.widths = Array.from({ length: CHART_COLS * 2 }, () => 10);
+  charts.widths = Array.from({ length: CHART_COLS * ACROSS }, () => 10);
   const t = charts.addRow([{ v: `各校生均值与标准、全县值（蓝：达到标准；红：未达到；绿虚线：标准；橙线：全县值）`, s: TITLE }], { height: 22 });
-  charts.mergeAcross(t, 1, CHART_COLS * 2);
+  charts.mergeAcross(t, 1, CHART_COLS * ACROSS);
   charts.headerRows = 1;
   const abs = (col: number, row: number) => `${sheetRef(dataName)}!$${columnLetters(col)}$${row}`;
   /** One table on 图表数据 (title row 1, header row 2): each chart reads its own block of rows. */
@@ -59,8 +60,8 @@ export function chartSheets(report: Report, county: CountyReport, dataName: stri
           ...(standard === null ? [] : [{ name: `标准 ${standard}`, kind: 'line' as const, colour: CHART_COLOURS.standard, dashed: true, ref: range(5), values: sorted.map(() => standard) }]),
           { name: '全县值', kind: 'line', colour: CHART_COLOURS.county, ref: range(6), values: sorted.map(() => stats.mean) },
         ],
-        from: { col: (k % 2) * CHART_COLS, row: 1 + Math.floor(k / 2) * CHART_ROWS },
-        to: { col: (k % 2) * CHART_COLS + CHART_COLS, row: 1 + Math.floor(k / 2) * CHART_ROWS + CHART_ROWS - 1 },
+        from: { col: (k % ACROSS) * CHART_COLS, row: 1 + Math.floor(k / ACROSS) * CHART_ROWS },
+        to: { col: (k % ACROSS) * CHART_COLS + CHART_COLS, row: 1 + Math.floor(k / ACROSS) * CHART_ROWS + CHART_ROWS - 1 },
       };
       charts.charts.push(spec);
       k++;
@@ -80,7 +81,7 @@ export function chartSheets(report: Report, county: CountyReport, dataName: stri
     rows,
   );
   // Rows for the charts to sit on (so the print area covers them), and a page after every two rows of charts.
-  for (let r = charts.rowCount; r < 1 + Math.ceil(k / 2) * CHART_ROWS; r++) charts.addRow([]);
+  for (let r = charts.rowCount; r < 1 + Math.ceil(k / ACROSS) * CHART_ROWS; r++) charts.addRow([]);
   for (let r = 1 + 2 * CHART_ROWS; r < charts.rowCount; r += 2 * CHART_ROWS) charts.rowBreaks.push(r);
   return { data, charts };
 }

@@ -16,6 +16,7 @@ export interface ComplianceLayout {
 
 export function complianceSheet(report: Report, county: CountyReport, layout: DataLayout, name: string): ComplianceLayout {
   const sheet = new SheetBuilder(name);
+  sheet.titleColumns = 2; // 学段, 学校 on every printed page when the table prints two pages wide
   const seen = new Set<string>();
   const inds = report.profile.indicators;
   const n = inds.length;

@@ -18,7 +18,7 @@ export function groupsSheet(report: Report, county: CountyReport, name: string):
     }
   table(
     sheet,
-    '各学区（集团）：学区均值、为全县的倍数、学区内差异系数（按学生数加权）',
+    '学区（集团）与城乡差距：各学区（集团）的学区均值、为全县的倍数、学区内差异系数（按学生数加权）',
     [
       { header: '学段', width: 6 },
       { header: '学区（集团）' },

@@ -2,7 +2,7 @@
 import { type CountyReport } from '../../../report/model';
 import { claimText, DIMENSION_LABEL, itemCellText, itemStandardText, schoolItemText } from '../../prose';
 import { SheetBuilder, type CellInput } from '../sheet';
-import { table, wrappedLines } from '../table';
+import { linesHeight, table, wrappedLines } from '../table';
 import { CENTER, colourStatuses, statusCell } from './common';
 
 export function guaranteeSheet(county: CountyReport, name: string): SheetBuilder {
@@ -12,7 +12,7 @@ export function guaranteeSheet(county: CountyReport, name: string): SheetBuilder
   const wrapTop = { border: true, wrap: true, valign: 'top' } as const;
   table(
     sheet,
-    '政府保障程度（15项）、教育质量（9项）、社会认可度：逐项结论',
+    '政府保障程度、教育质量、社会认可度逐项结论（政府保障程度15项、教育质量9项、社会认可度1项）',
     // With the two claim columns the others narrow, so that the page prints at a readable size.
     [
       { header: '维度', width: claims ? 10 : 12 },
@@ -40,7 +40,7 @@ export function guaranteeSheet(county: CountyReport, name: string): SheetBuilder
   );
   for (const row of sheet.rows.slice(sheet.headerRows)) {
     const lines = Math.max(...[2, 3, 4, ...(claims ? [7] : [])].map((i) => wrappedLines(String(row.cells[i]?.v ?? ''), sheet.widths[i]!)));
-    if (lines > 1) row.height = 15 * lines + 3;
+    if (lines > 1) row.height = linesHeight(lines);
   }
   const end = sheet.rowCount;
   colourStatuses(sheet, `F3:F${end}`);

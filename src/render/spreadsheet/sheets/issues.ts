@@ -1,10 +1,12 @@
 /** 数据问题: every error and warning, linked to its cell. */
 import { type Report } from '../../../report/model';
 import { displayWidth } from '../../format';
-import { SheetBuilder, type CellInput } from '../sheet';
-import { table } from '../table';
+import { PAGE_UNITS, SheetBuilder, type CellInput } from '../sheet';
+import { linesHeight, table } from '../table';
 import { COLOUR } from './common';
 import { issueLinkKey } from './data';
+
+const WRAP = { border: true, wrap: true, valign: 'top' as const };
 
 export function issuesSheet(report: Report, links: Map<string, string>): SheetBuilder {
   const sheet = new SheetBuilder('数据问题');
@@ -23,17 +25,21 @@ export function issuesSheet(report: Report, links: Map<string, string>): SheetBu
         { v: label[i.severity], s: { border: true, ...(fill[i.severity] ? { fill: fill[i.severity] } : {}) } },
         i.code,
         i.cell ? `${i.sheet}!${i.cell}` : i.row ? `${i.sheet} 第${i.row}行` : (i.sheet ?? ''),
-        i.school ?? '',
-        i.column ?? '',
+        { v: i.school ?? '', s: WRAP },
+        { v: i.column ?? '', s: WRAP },
         target ? { v: '查看', link: target, s: { border: true, color: COLOUR.link, underline: true, align: 'center' } } : '',
         { v: i.text, s: { border: true, wrap: true, valign: 'top' } },
       ];
     }),
   );
-  const messageWidth = sheet.widths[6]!;
+  // 学校 and 列 wrap at 20; the message column takes what one printed page leaves (text at ≥ 8 pt), and wraps.
+  sheet.widths[3] = Math.min(sheet.widths[3]!, 20);
+  sheet.widths[4] = Math.min(sheet.widths[4]!, 20);
+  const others = sheet.widths.slice(0, 6).reduce((a, b) => a + b, 0);
+  sheet.widths[6] = Math.max(40, Math.min(sheet.widths[6]!, PAGE_UNITS.landscape - 2 - others));
   for (const row of sheet.rows.slice(sheet.headerRows)) {
-    const lines = Math.ceil(displayWidth(String(row.cells[6]?.v ?? '')) / (messageWidth * 0.95));
-    if (lines > 1) row.height = 15 * lines + 2;
+    const lines = Math.max(...[3, 4, 6].map((c) => Math.ceil(displayWidth(String(row.cells[c]?.v ?? '')) / (sheet.widths[c]! * 0.95))));
+    if (lines > 1) row.height = linesHeight(lines);
   }
   return sheet;
 }

@@ -10,7 +10,6 @@ import { CvLayout } from './cv';
 
 export function overviewSheet(report: Report, county: CountyReport, name: string, compliance: ComplianceLayout, cv: CvLayout): SheetBuilder {
   const sheet = new SheetBuilder(name);
-  sheet.pagesTall = 1;
   const inds = report.profile.indicators;
   const n = inds.length;
   const width = 6;
@@ -33,7 +32,7 @@ export function overviewSheet(report: Report, county: CountyReport, name: string
   });
   table(
     sheet,
-    `${county.label} 义务教育优质均衡 资源配置测算`,
+    `${county.label} 义务教育${report.profile.verdictName} 资源配置测算`,
     [
       { header: '学段', width: 8 },
       { header: '参与计算学校（学段）', numFmt: NUM.int, width: 22 },

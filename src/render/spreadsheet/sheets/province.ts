@@ -4,7 +4,7 @@ import { LEVEL_NAMES } from '../../../engine/types';
 import { type CountyReport, type Report } from '../../../report/model';
 import { levelReasons, provinceCountSentence, provinceRow } from '../../prose';
 import { SheetBuilder, type CellInput } from '../sheet';
-import { table, type Column } from '../table';
+import { paragraph, table, type Column } from '../table';
 import { COLOUR, NUM, CENTER, BAD_LOOK, PASS, FAIL } from './common';
 
 export function provinceSheet(report: Report, counties: readonly CountyReport[]): SheetBuilder {
@@ -43,12 +43,17 @@ export function provinceSheet(report: Report, counties: readonly CountyReport[])
         r.pass ? '' : levelReasons(report, c.levels.find((l) => l.level === level)!),
       ]);
     }
-  const detail = report.detail ? '' : '；县数较多，各县明细请用 --county 分别生成';
-  table(sheet, `各县（市、区）${report.profile.verdictName}资源配置汇总：全县平均值与差异系数（未达标的在前${detail}）。${provinceCountSentence(report, counties)}`, columns, rows);
+  // A short title (the table prints several pages wide); the counts and the note under the table, within the first page's width.
+  table(sheet, `各县（市、区）${report.profile.verdictName}资源配置汇总：全县平均值与差异系数（未达标的在前）`, columns, rows);
   if (rows.length) {
     const verdictCol = columnLetters(columns.length - 2);
     sheet.highlights.push({ range: `${verdictCol}3:${verdictCol}${sheet.rowCount}`, text: FAIL, style: BAD_LOOK });
   }
+  let across = 0;
+  for (let w = 0; across < sheet.widths.length && w + sheet.widths[across]! <= 100; across++) w += sheet.widths[across]!;
+  sheet.addRow([]);
+  paragraph(sheet, provinceCountSentence(report, counties), Math.max(1, across));
+  if (!report.detail) paragraph(sheet, '县数较多，此处只列汇总表；各县明细请用 balance-check 文件 --county 县名 分别生成（JSON 报告含全部明细）。', Math.max(1, across));
   return sheet;
 }
 

@@ -6,6 +6,7 @@ import { NUM, colourStatuses, statusCell } from './common';
 
 export function schoolItemsSheet(report: Report, county: CountyReport, name: string): SheetBuilder {
   const sheet = new SheetBuilder(name);
+  sheet.titleColumns = 1; // the school on every page when a long name makes it print two pages wide
   const rule = report.profile.schoolItems;
   const n = (x: number | null | undefined): CellInput => (x === null || x === undefined ? '' : x);
   const int = (header: string, width = 8): Column => ({ header, numFmt: NUM.int, width });
@@ -21,7 +22,7 @@ export function schoolItemsSheet(report: Report, county: CountyReport, name: str
       int('班级数'),
       int('超标班额\n班级数', 9),
       int('最大\n班额'),
-      int('需音乐、美术\n教室各', 11),
+      int('需音乐、\n美术教室各', 9),
       int('音乐\n教室'),
       int('其中面积\n达标', 9),
       int('美术\n教室'),

@@ -10,6 +10,7 @@ import { ComplianceLayout } from './compliance';
 
 export function shortfallSheet(report: Report, county: CountyReport, layout: DataLayout, compliance: ComplianceLayout, name: string): SheetBuilder {
   const sheet = new SheetBuilder(name);
+  sheet.titleColumns = 2; // 学段, 学校 on every printed page when the table prints two pages wide
   const seen = new Set<string>();
   const inds = report.profile.indicators;
   const n = inds.length;
