@@ -96,9 +96,10 @@ describe('Excel report structure', () => {
     expect(sheetXml('封面')).toMatch(/<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="1"/);
     const workbook = files.get('xl/workbook.xml')!.toString('utf8');
     expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(tables.length);
-    // 计算数据 prints three pages wide: school columns on each, the header row repeated, its title in the page header.
+    // 计算数据 prints three pages wide: school columns on each, the header row repeated, from row 2, its title as the page header.
     expect(workbook).toContain("'计算数据'!$A:$B,'计算数据'!$2:$2");
-    expect(sheetXml('计算数据')).toContain('<headerFooter differentFirst="1"><oddHeader>');
+    expect(workbook).toMatch(/<definedName name="_xlnm\.Print_Area" localSheetId="\d+">'计算数据'!\$A\$2:\$AC\$\d+<\/definedName>/);
+    expect(sheetXml('计算数据')).toContain('<headerFooter><oddHeader>&amp;L&amp;"-,Bold"&amp;11附表13　计算数据');
   });
 
   it('uses only functions Excel 2010, WPS and LibreOffice all have', async () => {

@@ -26,6 +26,7 @@ export function sheetRef(name: string): string {
 interface WrittenSheet {
   name: string;
   titleRows: [number, number] | null;
+  printArea: string | null;
   titleColumns: number;
   xml: string;
   charts: ChartSpec[];
@@ -49,7 +50,7 @@ export class WorkbookWriter {
 
   /** Serialises the sheet now and empties it. */
   add(sheet: SheetBuilder): void {
-    this.sheets.push({ name: sheet.name, titleRows: sheet.printTitleRows(), titleColumns: sheet.titleColumns, xml: sheet.xml(this.styles, this.sharedString), charts: [...sheet.charts] });
+    this.sheets.push({ name: sheet.name, titleRows: sheet.printTitleRows(), printArea: sheet.printArea(), titleColumns: sheet.titleColumns, xml: sheet.xml(this.styles, this.sharedString), charts: [...sheet.charts] });
     sheet.rows.length = 0;
   }
 
@@ -62,7 +63,10 @@ export class WorkbookWriter {
           ...(s.titleColumns ? [`${sheetRef(s.name)}!$A:$${columnLetters(s.titleColumns - 1)}`] : []),
           ...(s.titleRows ? [`${sheetRef(s.name)}!$${s.titleRows[0]}:$${s.titleRows[1]}`] : []),
         ];
-        return ranges.length ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(ranges.join(','))}</definedName>` : '';
+        return (
+          (s.printArea ? `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeText(`${sheetRef(s.name)}!${s.printArea}`)}</definedName>` : '') +
+          (ranges.length ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(ranges.join(','))}</definedName>` : '')
+        );
       })
       .join('');
     const workbook =

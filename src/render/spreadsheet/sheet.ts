@@ -87,19 +87,24 @@ export class SheetBuilder {
    * take their share of every page.
    */
   /**
-   * A table printed more than one page wide repeats only its header rows: a merged title row
-   * would print clipped on the pages to the right. Those pages (and the ones below) carry the
-   * title as the page header instead, “（续）” added; the first page shows the title row itself.
+   * A table printed more than one page wide would print its merged title row clipped on the
+   * pages to the right: it prints from row 2 (the header, repeated) and carries the title as the
+   * running page header of every page instead.
    */
-  continuedTitle(): string | null {
+  runningTitle(): string | null {
     const title = this.rows[0]?.cells[0]?.v;
-    return this.headerRows >= 2 && typeof title === 'string' && this.printPagesWide() > 1 ? `${title}（续）` : null;
+    return this.headerRows >= 2 && typeof title === 'string' && this.printPagesWide() > 1 ? title : null;
   }
 
   /** Rows repeated at the top of every printed page (1-based, inclusive), or null. */
   printTitleRows(): [number, number] | null {
     if (!this.headerRows) return null;
-    return [this.continuedTitle() ? 2 : 1, this.headerRows];
+    return [this.runningTitle() ? 2 : 1, this.headerRows];
+  }
+
+  /** The printed range when it leaves out the title row (see runningTitle), else null (all of it). */
+  printArea(): string | null {
+    return this.runningTitle() ? `$A$2:$${columnLetters(this.columnCount() - 1)}$${Math.max(2, this.rows.length)}` : null;
   }
 
   printPagesWide(): number {
@@ -190,7 +195,7 @@ export class SheetBuilder {
       '<printOptions horizontalCentered="1"/>' +
       '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
       `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" fitToWidth="${this.printPagesWide()}" fitToHeight="${this.pagesTall}"/>` +
-      headerFooter(this.continuedTitle()) +
+      headerFooter(this.runningTitle()) +
       (this.rowBreaks.length
         ? `<rowBreaks count="${this.rowBreaks.length}" manualBreakCount="${this.rowBreaks.length}">${this.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`
         : '') +
@@ -200,11 +205,11 @@ export class SheetBuilder {
   }
 }
 
-function headerFooter(continued: string | null): string {
-  const footer = '&amp;C第 &amp;P 页，共 &amp;N 页';
-  if (!continued) return `<headerFooter><oddFooter>${footer}</oddFooter></headerFooter>`;
-  const header = `&amp;L&amp;"-,Bold"&amp;11${escapeText(continued.replace(/&/g, '&&'))}`;
-  return `<headerFooter differentFirst="1"><oddHeader>${header}</oddHeader><oddFooter>${footer}</oddFooter><firstFooter>${footer}</firstFooter></headerFooter>`;
+function headerFooter(title: string | null): string {
+  const footer = '<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>';
+  // In a header "&" starts a code: a literal one is "&&".
+  const header = title ? `<oddHeader>&amp;L&amp;"-,Bold"&amp;11${escapeText(title.replace(/&/g, '&&'))}</oddHeader>` : '';
+  return `<headerFooter>${header}${footer}</headerFooter>`;
 }
 
 function cellXml(ref: string, cell: CellSpec, style: number, sharedString: (s: string) => number, sharedTag?: string): string {
