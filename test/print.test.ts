@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { readOoxml } from '../src/read/ooxml';
 import { renderXlsx } from '../src/render/xlsx';
-import { check, county, HEADER, primary, junior, workbook, type Cell } from './helpers/files';
+import { check } from './helpers/files';
+import { messyCounty, province } from './helpers/counties';
 import { hasPdftotext, hasSoffice, printedPages } from './helpers/libreoffice';
-import { merged, ZIPINGBIAO } from './helpers/ziping';
 
 if (process.env.CI && !(hasSoffice && hasPdftotext)) throw new Error('CI must have LibreOffice and pdftotext for the print tests: see .ci/run');
 
@@ -30,30 +30,6 @@ async function printsWhole(xlsx: Buffer) {
     expect(small.map((w) => `${w.text} ${w.size.toFixed(1)}pt`), `page ${i + 1} of ${pages.length}: ${p.text.slice(0, 30)}`).toEqual([]);
   });
   return pages;
-}
-
-/** Six schools with long names in two 学区, a 万元 column, and the published 自评表 with claims. */
-async function messyCounty(): Promise<string> {
-  const names = ['城关镇第一中心小学（含东关分校区）', '城关镇第二实验小学', '青龙山乡中心小学附属教学点合并校', '四小', '城关镇第一初级中学（民族中学）', '二中'];
-  const rows = county().map((r, i) => {
-    if (i === 0) return [...r.slice(0, 9), '教学仪器设备资产值（万元）', r[10], '所属学区（集团）'];
-    const x = [...r];
-    x[0] = names[i - 1]!;
-    x[9] = Number(x[9]) / 10_000;
-    return [...x, i % 2 ? '城关教育集团（东片区）' : '山区学区'];
-  });
-  return workbook({ 学校数据: rows, 自评表: { rows: ZIPINGBIAO, merges: ['A1:F1', ...merged(ZIPINGBIAO)] } });
-}
-
-/** Three counties (a detailed batch) or thirty (the province table alone), in a 区县 column. */
-async function province(counties: number): Promise<string> {
-  const rows: Cell[][] = [[...HEADER, '区县']];
-  for (let k = 0; k < counties; k++) {
-    const name = `第${k + 1}测试县`;
-    rows.push([...primary(`${name}一小`, 900 + k), name], [...primary(`${name}二小`, 400), name], [...junior(`${name}一中`, 1000), name]);
-    if (k % 3 === 0) rows.push([...primary(`${name}山区小学`, 300).map((v, i) => (i === 8 ? 600 : v)), name]);
-  }
-  return workbook({ 学校数据: rows });
 }
 
 describe.skipIf(!hasSoffice || !hasPdftotext)('the Excel reports printed', () => {

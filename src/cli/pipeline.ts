@@ -7,7 +7,7 @@ import type { SchoolRecord } from '../engine/types';
 import { withAvailableIndicators } from '../engine/profiles';
 import { hasErrors, makeIssue } from '../issues/catalogue';
 import { fieldLabel } from '../schema/columns';
-import { readSource, UnreadableFileError } from '../read/index';
+import { OoxmlFormatError, readSource, UnreadableFileError, type SourceFile } from '../read/index';
 import type { InflateLimits } from '../read/unzip';
 import { buildReport, DETAIL_COUNTY_LIMIT, type Report } from '../report/model';
 import { readCountySheet } from '../schema/county-sheet';
@@ -30,6 +30,16 @@ export interface AnalyseOptions {
 /** Throws UnreadableFileError when the file cannot be read at all. */
 export async function analyse(path: string, options: AnalyseOptions): Promise<Report> {
   const source = await readSource(path, options.limits);
+  try {
+    return analyseSource(path, source, options);
+  } catch (e) {
+    // The fast reader decodes rows as they are read: one it does not understand sends the whole file to exceljs.
+    if (e instanceof OoxmlFormatError && source.fallback) return analyseSource(path, await source.fallback(), options);
+    throw e;
+  }
+}
+
+function analyseSource(path: string, source: SourceFile, options: AnalyseOptions): Report {
   const cvOnly = options.profile.compliance === null;
   const schema = parseSchools(source, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),

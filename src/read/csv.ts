@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import { UnreadableFileError, type CellValue, type Sheet } from './types';
+import { arraySheet, UnreadableFileError, type CellValue, type Sheet } from './types';
 
 /**
  * Text encodings Chinese users' CSV files come in: UTF-8 (with or without BOM) from
@@ -199,5 +199,5 @@ export function readCsv(buffer: Buffer, sheetName: string, label = sheetName): {
   const rows = records.map((record) =>
     record.map((s): CellValue | undefined => (s.trim() === '' ? undefined : { kind: 'text', text: s })),
   );
-  return { sheet: { name: sheetName, rows, merges: [] }, encoding };
+  return { sheet: arraySheet(sheetName, rows), encoding };
 }

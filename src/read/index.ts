@@ -3,7 +3,8 @@ import { basename, extname } from 'node:path';
 import { readCsv } from './csv';
 import { UnreadableFileError, type SourceFile } from './types';
 import { DEFAULT_LIMITS, MB, type InflateLimits } from './unzip';
-import { readXlsx } from './xlsx';
+import { readXlsx, readXlsxFallback } from './xlsx';
+export { OoxmlFormatError } from './ooxml';
 
 export * from './types';
 
@@ -46,7 +47,12 @@ export async function readSource(path: string, limits: InflateLimits = DEFAULT_L
   if (isOle(buffer) || ext === '.xls' || ext === '.et')
     throw new UnreadableFileError(`不支持旧版 Excel/WPS 格式“${label}”：请在 Excel 或 WPS 中“另存为” .xlsx 后再试`);
   if (ext === '.xlsx' || ext === '.xlsm' || isZip(buffer))
-    return { path, format: 'xlsx', sheets: await readXlsx(buffer, label, limits) };
+    return {
+      path,
+      format: 'xlsx',
+      sheets: await readXlsx(buffer, label, limits),
+      fallback: async () => ({ path, format: 'xlsx', sheets: await readXlsxFallback(buffer, label, limits) }),
+    };
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
     const { sheet, encoding } = readCsv(buffer, basename(path, extname(path)), label);
     return { path, format: 'csv', encoding, sheets: [sheet] };

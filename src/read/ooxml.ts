@@ -5,7 +5,7 @@
  * caller falls back to exceljs.
  */
 import { lookup } from '../common/lookup';
-import { clipMerges, MAX_COLUMNS, MAX_ROWS, UnreadableFileError, type CellValue, type MergeRange, type Sheet } from './types';
+import { clipMergesTo, MAX_COLUMNS, MAX_ROWS, UnreadableFileError, type CellValue, type MergeRange, type Sheet } from './types';
 import { DEFAULT_LIMITS, ZipArchive, type InflateLimits } from './unzip';
 
 export class OoxmlFormatError extends Error {}
@@ -77,85 +77,356 @@ export function readOoxml(buffer: Buffer, limits: InflateLimits = DEFAULT_LIMITS
   const targets = new Map<string | undefined, string | undefined>(
     [...rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)].map((m) => [attr(m[1]!, 'Id'), attr(m[1]!, 'Target')]),
   );
-  const shared = [...(text('xl/sharedStrings.xml') ?? '').matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)].map((m) =>
-    textOf(m[1] ?? ''),
-  );
+  const shared = new SharedStrings(files.get('xl/sharedStrings.xml'));
   return [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => {
     const name = attr(m[1]!, 'name');
     const id = /\br:id="([^"]*)"|\b\w+:id="([^"]*)"/.exec(m[1]!);
     const target = id ? targets.get(id[1] ?? id[2]) : undefined;
-    const xml = target ? text(resolveTarget(target)) : undefined;
+    const xml = target ? files.get(resolveTarget(target)) : undefined;
     if (name === undefined || xml === undefined) throw new OoxmlFormatError(`sheet ${name}`);
-    return readSheet(name, xml, shared);
+    return new XmlSheet(name, xml, shared);
   });
 }
 
-const CELL_OR_ROW = /<(?:\w+:)?row\b([^>]*?)\/?>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
 
-function readSheet(name: string, xml: string, shared: readonly string[]): Sheet {
-  const data = /<(?:\w+:)?sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?sheetData>)/.exec(xml);
-  const rows: (CellValue | undefined)[][] = [];
+/** Whether the byte after a tag name ends it (so `<c` is not `<col`). */
+const endsName = (b: number | undefined) => b === 0x20 || b === GT || b === SLASH || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/** The namespace prefix ("x:" or "") of the element `local`, from its first start tag; null when absent. */
+function prefixOf(xml: Buffer, local: string, from = 0): string | null {
+  const needle = Buffer.from(local, 'latin1');
+  for (let i = xml.indexOf(needle, from); i >= 0; i = xml.indexOf(needle, i + 1)) {
+    if (!endsName(xml[i + needle.length])) continue;
+    let j = i - 1;
+    if (xml[j] === 0x3a) {
+      j--;
+      while (j >= 0 && /[\w.-]/.test(String.fromCharCode(xml[j]!))) j--;
+    }
+    if (xml[j] === LT) return xml.toString('latin1', j + 1, i);
+  }
+  return null;
+}
+
+/** Entities and _xHHHH_ escapes decoded, only when there are any. */
+const decoded = (s: string) => (s.includes('&') || s.includes('_x') ? decodeXml(s) : s);
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** An attribute's raw value in a start tag's text (`name` with its `="`), or undefined. */
+function attrIn(tag: string, name: string): string | undefined {
+  for (let i = tag.indexOf(name); i >= 0; i = tag.indexOf(name, i + 1)) {
+    if (!isSpace(tag.charCodeAt(i - 1))) continue;
+    const start = i + name.length;
+    const end = tag.indexOf('"', start);
+    return end < 0 ? undefined : tag.slice(start, end);
+  }
+  return undefined;
+}
+
+/** "B12" → [11, 1] without a regular expression; null when it is no plain A1 reference. */
+function quickRef(ref: string): [number, number] | null {
+  let i = 0;
+  let col = 0;
+  if (ref.charCodeAt(0) === 0x24) i++;
+  const c0 = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === c0 || i - c0 > 3) return null;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  const r0 = i;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return null;
+    row = row * 10 + (c - 0x30);
+  }
+  if (i === r0 || i - r0 > 9 || row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return null;
+  return [row - 1, col - 1];
+}
+
+
+/** Shared strings, found at once and decoded on first use (each decoded string one cell value, shared by its cells). */
+class SharedStrings {
+  private readonly xml: string;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly values: (CellValue | undefined | null)[] = [];
+
+  constructor(bytes: Buffer | undefined) {
+    this.xml = bytes ? bytes.toString('utf8') : '';
+    const xml = this.xml;
+    if (!xml) return;
+    const p = /<(\w+:)?si\b/.exec(xml)?.[1] ?? '';
+    const open = `<${p}si`;
+    const close = `</${p}si>`;
+    for (let i = xml.indexOf(open); i >= 0; i = xml.indexOf(open, i + 1)) {
+      if (!endsNameAt(xml, i + open.length)) continue;
+      const gt = xml.indexOf('>', i);
+      if (gt < 0) break;
+      if (xml.charCodeAt(gt - 1) === 0x2f) {
+        this.starts.push(gt + 1);
+        this.ends.push(gt + 1);
+        continue;
+      }
+      const end = xml.indexOf(close, gt);
+      if (end < 0) throw new OoxmlFormatError('unclosed <si>');
+      this.starts.push(gt + 1);
+      this.ends.push(end);
+      i = end;
+    }
+    this.values.length = this.starts.length;
+    this.values.fill(null);
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  get(i: number): CellValue | undefined {
+    const cached = this.values[i];
+    if (cached !== null) return cached;
+    const s = textOf(this.xml.slice(this.starts[i], this.ends[i]));
+    const value = s.trim() === '' ? undefined : ({ kind: 'text', text: s } as const);
+    this.values[i] = value;
+    return value;
+  }
+}
+
+const EMPTY: readonly (CellValue | undefined)[] = [];
+
+/**
+ * A worksheet read from its XML bytes. One pass over the bytes finds the rows; `row(r)` decodes
+ * a row when asked: no string of the whole sheet (one row's text at a time), no object per cell
+ * kept. A row the reader does not understand throws OoxmlFormatError when it is decoded; the
+ * pipeline then reads the file again with exceljs (SourceFile.fallback).
+ */
+class XmlSheet implements Sheet {
+  readonly merges: MergeRange[];
+  readonly rowCount: number;
+  /** Byte range of each row's content by row index (-1: no such row). */
+  private readonly rowStart: Int32Array;
+  private readonly rowEnd: Int32Array;
+  private readonly tags: { c: string; cClose: string; v: string; vClose: string; f: string; is: string };
+  private lastIndex = -1;
+  private last: readonly (CellValue | undefined)[] = EMPTY;
+  private all: (readonly (CellValue | undefined)[])[] | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly xml: Buffer,
+    private readonly shared: SharedStrings,
+  ) {
+    const p = prefixOf(xml, 'sheetData') ?? prefixOf(xml, 'worksheet') ?? '';
+    this.tags = { c: `<${p}c`, cClose: `</${p}c>`, v: `<${p}v`, vClose: `</${p}v>`, f: `<${p}f`, is: `<${p}is` };
+    const { indices, starts, ends, lastCells, tail } = findRows(xml, p, name);
+    let height = 0;
+    for (const r of indices) if (r + 1 > height) height = r + 1;
+    this.rowStart = new Int32Array(height).fill(-1);
+    this.rowEnd = new Int32Array(height);
+    indices.forEach((r, k) => {
+      // The same row twice: exceljs decides how the two combine.
+      if (this.rowStart[r] !== -1) throw new OoxmlFormatError(`row ${r + 1} twice`);
+      this.rowStart[r] = starts[k]!;
+      this.rowEnd[r] = ends[k]!;
+    });
+    this.rowCount = height;
+    const merges: MergeRange[] = [];
+    for (const m of xml.toString('utf8', tail).matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g)) {
+      const [from = '', to = from] = m[1]!.split(':');
+      const [r0, c0] = cellRef(from, name);
+      const [r1, c1] = cellRef(to, name);
+      merges.push({ top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) });
+    }
+    // The widest row, for clipping merges: each row's last cell by its reference (decoded when it has none).
+    let width = 0;
+    if (merges.length)
+      indices.forEach((r, k) => {
+        const at = lastCells[k]!;
+        const tagEnd = at < 0 ? -1 : xml.indexOf(GT, at);
+        const ref = tagEnd < 0 ? undefined : attrIn(xml.toString('latin1', at, tagEnd), 'r="');
+        const w = ref !== undefined ? (quickRef(ref) ?? cellRef(ref, name))[1] + 1 : this.decode(r).length;
+        if (w > width) width = w;
+      });
+    this.merges = clipMergesTo(merges, height, width);
+  }
+
+  row(r: number): readonly (CellValue | undefined)[] {
+    if (r === this.lastIndex) return this.last;
+    const cells = r >= 0 && r < this.rowCount && this.rowStart[r] !== -1 ? this.decode(r) : EMPTY;
+    this.lastIndex = r;
+    this.last = cells;
+    return cells;
+  }
+
+  /** Every row, decoded once and kept: for tests and small sheets (the pipeline uses row()). */
+  get rows(): (readonly (CellValue | undefined)[])[] {
+    return (this.all ??= Array.from({ length: this.rowCount }, (_, r) => (this.rowStart[r] === -1 ? EMPTY : this.decode(r))));
+  }
+
+  private decode(r: number): (CellValue | undefined)[] {
+    const s = this.xml.toString('utf8', this.rowStart[r], this.rowEnd[r]);
+    const { c: cOpen, cClose } = this.tags;
+    const cells: (CellValue | undefined)[] = [];
+    let col = -1;
+    let pos = 0;
+    for (;;) {
+      let i = s.indexOf(cOpen, pos);
+      while (i >= 0 && !endsNameAt(s, i + cOpen.length)) i = s.indexOf(cOpen, i + 1);
+      if (i < 0) break;
+      const gt = s.indexOf('>', i);
+      if (gt < 0) throw new OoxmlFormatError('unclosed <c>');
+      const tag = s.slice(i + cOpen.length, gt);
+      const ref = attrIn(tag, 'r="');
+      if (ref !== undefined) {
+        const at = quickRef(ref) ?? cellRef(ref, this.name);
+        if (at[0] !== r) throw new OoxmlFormatError(`cell ${ref} in row ${r + 1}`);
+        col = at[1];
+      } else col++;
+      if (col >= MAX_COLUMNS) throw outOfRange(this.name, `第 ${r + 1} 行第 ${col + 1} 列`);
+      const type = attrIn(tag, 't="') ?? 'n';
+      if (s.charCodeAt(gt - 1) === 0x2f) {
+        if (!KNOWN_TYPES.has(type)) throw new OoxmlFormatError(`cell type ${type}`);
+        pos = gt + 1;
+        continue;
+      }
+      const close = s.indexOf(cClose, gt);
+      if (close < 0) throw new OoxmlFormatError('unclosed <c>');
+      const value = this.cellValue(type, s, gt + 1, close);
+      if (value) cells[col] = value;
+      pos = close + cClose.length;
+    }
+    return cells;
+  }
+
+  /** The value of a cell whose content is s[from, to). */
+  private cellValue(type: string, s: string, from: number, to: number): CellValue | undefined {
+    /** The content of the first element `open` inside the cell ([start, end) in s), or null. */
+    const element = (open: string, close: string | null): [number, number] | null => {
+      for (let i = s.indexOf(open, from); i >= 0 && i < to; i = s.indexOf(open, i + 1)) {
+        if (!endsNameAt(s, i + open.length)) continue;
+        const gt = s.indexOf('>', i);
+        if (gt < 0 || gt >= to) return null;
+        if (s.charCodeAt(gt - 1) === 0x2f) return [gt, gt];
+        if (!close) return [gt + 1, to];
+        const end = s.indexOf(close, gt);
+        return end < 0 || end > to ? null : [gt + 1, end];
+      }
+      return null;
+    };
+    if (type === 'inlineStr') {
+      const is = element(this.tags.is, null);
+      const t = is ? textOf(s.slice(is[0], is[1])) : '';
+      return t.trim() === '' ? undefined : { kind: 'text', text: t };
+    }
+    const v = element(this.tags.v, this.tags.vClose);
+    if (!v) {
+      if (!KNOWN_TYPES.has(type)) throw new OoxmlFormatError(`cell type ${type}`);
+      const f = element(this.tags.f, null);
+      if (!f) return undefined;
+      return { kind: 'formula-no-result', formula: decodeXml(s.slice(f[0], f[1]).replace(/<\/(?:\w+:)?f>[\s\S]*$/, '')) };
+    }
+    const raw = s.slice(v[0], v[1]);
+    const text = (t: string): CellValue | undefined => (t.trim() === '' ? undefined : { kind: 'text', text: t });
+    switch (type) {
+      case 's': {
+        const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : -1;
+        if (n < 0 || n >= this.shared.count) throw new OoxmlFormatError(`shared string ${raw}`);
+        return this.shared.get(n);
+      }
+      case 'str':
+        return text(decoded(raw));
+      case 'b':
+        return { kind: 'bool', value: raw === '1' || raw === 'true' };
+      case 'e':
+        return { kind: 'error', error: decoded(raw) };
+      case 'd': {
+        // An ISO 8601 date; anything else is kept as the text it is, for the schema to report at its cell.
+        const t = decoded(raw);
+        const date = new Date(t);
+        return Number.isNaN(date.getTime()) ? text(t) : { kind: 'date', value: date };
+      }
+      case 'n': {
+        const n = Number(raw);
+        // Not a number where a number is declared: the text as written, reported at its cell ("不是数字").
+        return Number.isFinite(n) && raw.trim() !== '' ? { kind: 'number', value: n } : text(decoded(raw));
+      }
+      default:
+        throw new OoxmlFormatError(`cell type ${type}`);
+    }
+  }
+}
+
+const endsNameAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+};
+
+/**
+ * The rows of a sheet's XML, found by one loop over its bytes: each row's index and the byte
+ * range of its content; `tail` is where the bytes after sheetData begin (mergeCells).
+ */
+function findRows(xml: Buffer, p: string, name: string): { indices: number[]; starts: number[]; ends: number[]; lastCells: number[]; tail: number } {
+  const indices: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const lastCells: number[] = [];
+  const bytes = (t: string) => Buffer.from(t, 'latin1');
+  const dataOpen = bytes(`<${p}sheetData`);
+  let at = xml.indexOf(dataOpen);
+  while (at >= 0 && !endsName(xml[at + dataOpen.length])) at = xml.indexOf(dataOpen, at + 1);
+  if (at < 0) return { indices, starts, ends, lastCells, tail: 0 };
+  const gt = xml.indexOf(GT, at);
+  if (gt < 0) throw new OoxmlFormatError('unclosed <sheetData>');
+  if (xml[gt - 1] === SLASH) return { indices, starts, ends, lastCells, tail: gt + 1 };
+  const rowName = bytes(`${p}row`);
+  const cName = bytes(`${p}c`);
+  const dataName = bytes(`${p}sheetData`);
+  const n = xml.length;
+  const nameAt = (i: number, name: Buffer) => {
+    for (let k = 0; k < name.length; k++) if (xml[i + k] !== name[k]) return false;
+    return endsName(xml[i + name.length]);
+  };
   let row = -1;
-  let col = -1;
-  for (const m of (data?.[1] ?? '').matchAll(CELL_OR_ROW)) {
-    if (m[1] !== undefined) {
-      const r = attr(m[1], 'r');
+  let open = -1; // content start of the row being read
+  let lastCell = -1;
+  const c0 = cName[0]!;
+  for (let i = gt + 1; i < n; i++) {
+    if (xml[i] !== LT) continue;
+    if (xml[i + 1] === SLASH) {
+      if (open >= 0 && nameAt(i + 2, rowName)) {
+        indices.push(row);
+        starts.push(open);
+        ends.push(i);
+        lastCells.push(lastCell);
+        open = -1;
+      } else if (open < 0 && nameAt(i + 2, dataName)) return { indices, starts, ends, lastCells, tail: i };
+      continue;
+    }
+    if (open >= 0) {
+      if (xml[i + 1] === c0 && nameAt(i + 1, cName)) lastCell = i;
+      continue;
+    }
+    if (nameAt(i + 1, rowName)) {
+      const end = xml.indexOf(GT, i);
+      if (end < 0) throw new OoxmlFormatError('unclosed <row>');
+      const r = attrIn(xml.toString('latin1', i, end), 'r="');
       if (r !== undefined && !/^\d{1,9}$/.test(r)) throw new OoxmlFormatError(`row ${r}`);
       row = r ? Number(r) - 1 : row + 1;
       if (row < 0 || row >= MAX_ROWS) throw outOfRange(name, `第 ${r ?? row + 1} 行`);
-      col = -1;
-      continue;
-    }
-    const attrs = m[2]!;
-    const r = attr(attrs, 'r');
-    [row, col] = r ? cellRef(r, name) : [Math.max(row, 0), col + 1];
-    if (col >= MAX_COLUMNS) throw outOfRange(name, `第 ${row + 1} 行第 ${col + 1} 列`);
-    const value = cellValue(attr(attrs, 't') ?? 'n', m[3] ?? '', shared);
-    if (value) (rows[row] ??= [])[col] = value;
+      if (xml[end - 1] !== SLASH) {
+        open = end + 1;
+        lastCell = -1;
+      }
+      i = end;
+    } else if (nameAt(i + 1, cName)) throw new OoxmlFormatError('cell outside a row'); // exceljs decides
   }
-  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  const merges: MergeRange[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g)) {
-    const [from = '', to = from] = m[1]!.split(':');
-    const [r0, c0] = cellRef(from, name);
-    const [r1, c1] = cellRef(to, name);
-    merges.push({ top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) });
-  }
-  return { name, rows, merges: clipMerges(merges, rows) };
+  throw new OoxmlFormatError('unclosed <sheetData>');
 }
 
-function cellValue(type: string, inner: string, shared: readonly string[]): CellValue | undefined {
-  const v = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
-  const formula = /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner);
-  if (v === undefined && type !== 'inlineStr')
-    return formula ? { kind: 'formula-no-result', formula: decodeXml(formula[1] ?? '') } : undefined;
-  const text = (s: string): CellValue | undefined => (s.trim() === '' ? undefined : { kind: 'text', text: s });
-  switch (type) {
-    case 's': {
-      const s = shared[Number(v)];
-      if (s === undefined) throw new OoxmlFormatError(`shared string ${v}`);
-      return text(s);
-    }
-    case 'str':
-      return text(decodeXml(v!));
-    case 'inlineStr':
-      return text(textOf(/<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner)?.[1] ?? ''));
-    case 'b':
-      return { kind: 'bool', value: v === '1' || v === 'true' };
-    case 'e':
-      return { kind: 'error', error: decodeXml(v!) };
-    case 'd': {
-      // An ISO 8601 date; anything else is kept as the text it is, for the schema to report at its cell.
-      const raw = decodeXml(v!);
-      const date = new Date(raw);
-      return Number.isNaN(date.getTime()) ? text(raw) : { kind: 'date', value: date };
-    }
-    case 'n': {
-      const n = Number(v);
-      // Not a number where a number is declared: the text as written, reported at its cell ("不是数字").
-      return Number.isFinite(n) && v!.trim() !== '' ? { kind: 'number', value: n } : text(decodeXml(v!));
-    }
-    default:
-      throw new OoxmlFormatError(`cell type ${type}`);
-  }
-}
+const KNOWN_TYPES = new Set(['s', 'str', 'inlineStr', 'b', 'e', 'd', 'n']);

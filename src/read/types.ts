@@ -10,12 +10,29 @@ export type CellValue =
   | { kind: 'error'; error: string }
   | { kind: 'formula-no-result'; formula: string };
 
+export type Row = readonly (CellValue | undefined)[];
+
+/**
+ * A worksheet. The pipeline reads it a row at a time with `row(r)`: the fast xlsx reader keeps
+ * the sheet's XML bytes and decodes a row when asked, so no object per cell outlives its row.
+ */
 export interface Sheet {
   name: string;
-  /** rows[r][c] is the cell at 1-based row r + 1, column c + 1; undefined when empty. */
-  rows: (CellValue | undefined)[][];
+  /** Rows up to the last one with a cell (0-based indices below this). */
+  readonly rowCount: number;
+  /** row(r)[c] is the cell at 1-based row r + 1, column c + 1; undefined when empty. */
+  row(r: number): Row;
   /** Merged ranges, clipped to the cells the sheet has (0-based, inclusive). */
   merges: MergeRange[];
+  /** Every row at once, kept once asked for (tests and small sheets; the pipeline reads row by row). */
+  readonly rows: Row[];
+}
+
+const EMPTY_ROW: Row = [];
+
+/** A sheet held as arrays of cells (CSV, the exceljs fallback, tests). */
+export function arraySheet(name: string, rows: (CellValue | undefined)[][], merges: MergeRange[] = []): Sheet {
+  return { name, rows, rowCount: rows.length, row: (r) => rows[r] ?? EMPTY_ROW, merges };
 }
 
 export interface MergeRange {
@@ -31,6 +48,11 @@ export interface SourceFile {
   /** For CSV: the detected encoding. */
   encoding?: string;
   sheets: Sheet[];
+  /**
+   * The same file read by exceljs: for an .xlsx whose rows the fast reader decodes only when
+   * asked and may find it does not understand (OoxmlFormatError) halfway through.
+   */
+  fallback?: () => Promise<SourceFile>;
 }
 
 /** The file cannot be read at all (exit code 3). Message in Chinese. */
@@ -68,9 +90,14 @@ export function mergeMaster(sheet: Sheet, row: number, col: number): [number, nu
 export function clipMerges(ranges: readonly MergeRange[], rows: readonly unknown[][]): MergeRange[] {
   let width = 0;
   for (const r of rows) if (r && r.length > width) width = r.length;
+  return clipMergesTo(ranges, rows.length, width);
+}
+
+/** Merged ranges clipped to `height` rows and `width` columns. */
+export function clipMergesTo(ranges: readonly MergeRange[], height: number, width: number): MergeRange[] {
   const out: MergeRange[] = [];
   for (const m of ranges) {
-    const bottom = Math.min(m.bottom, rows.length - 1);
+    const bottom = Math.min(m.bottom, height - 1);
     const right = Math.min(m.right, width - 1);
     if (m.top <= bottom && m.left <= right && (bottom > m.top || right > m.left)) out.push({ top: m.top, left: m.left, bottom, right });
   }

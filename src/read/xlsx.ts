@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { OoxmlFormatError, outOfRange, readOoxml } from './ooxml';
-import { clipMerges, MAX_COLUMNS, MAX_ROWS, UnreadableFileError, type CellValue, type MergeRange, type Sheet } from './types';
+import { arraySheet, clipMerges, MAX_COLUMNS, MAX_ROWS, UnreadableFileError, type CellValue, type MergeRange, type Sheet } from './types';
 import { DEFAULT_LIMITS, ZipArchive, ZipFormatError, type InflateLimits } from './unzip';
 
 /**
@@ -17,6 +17,11 @@ export async function readXlsx(buffer: Buffer, fileLabel: string, limits: Inflat
     const other = e.message === 'no xl/workbook.xml' ? notAWorkbook(buffer, fileLabel, limits) : null;
     if (other) throw other;
   }
+  return readXlsxFallback(buffer, fileLabel, limits);
+}
+
+/** The package read by exceljs, once it is known to inflate within the limits. */
+export async function readXlsxFallback(buffer: Buffer, fileLabel: string, limits: InflateLimits = DEFAULT_LIMITS): Promise<Sheet[]> {
   try {
     checkBeforeFallback(buffer, fileLabel, limits);
   } catch (e) {
@@ -101,7 +106,7 @@ export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promis
       const [r0, c0, r1, c1] = [Number(from.row) - 1, Number(from.col) - 1, Number(to.row) - 1, Number(to.col) - 1];
       return [{ top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) }];
     });
-    return { name: ws.name, rows, merges: clipMerges(merges, rows) };
+    return arraySheet(ws.name, rows, clipMerges(merges, rows));
   });
 }
 

@@ -72,6 +72,15 @@ interface Layout {
 }
 
 const HEADER_SCAN_ROWS = 30;
+
+/** Whether any row from `from` on holds a cell. */
+function anyCellFrom(sheet: Sheet, from: number): boolean {
+  for (let r = from; r < sheet.rowCount; r++) if (sheet.row(r).some((c) => !isBlank(c))) return true;
+  return false;
+}
+
+/** Rows [from, to) of a sheet. */
+const rowsFrom = (sheet: Sheet, from: number, to = sheet.rowCount) => Array.from({ length: Math.max(0, to - from) }, (_, k) => sheet.row(from + k));
 const headingOf = (cell: CellValue | undefined) => {
   const t = cellText(cell);
   return t ? normaliseText(t).replace(/\([^()]*\)/g, '') : '';
@@ -88,8 +97,8 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
     set(w.countySheet.numberHeaders),
   ];
   const countyNames = new Map(counties.map((c) => [normaliseText(c), c]));
-  for (let row = 0; row < Math.min(sheet.rows.length, HEADER_SCAN_ROWS); row++) {
-    const cells = sheet.rows[row] ?? [];
+  for (let row = 0; row < Math.min(sheet.rowCount, HEADER_SCAN_ROWS); row++) {
+    const cells = sheet.row(row) ?? [];
     const headings = Array.from({ length: cells.length }, (_, col) => headingOf(cells[col]));
     const nameCol = headings.findIndex((t) => names.has(t));
     if (nameCol < 0) continue;
@@ -170,11 +179,11 @@ class CountySheetReader {
   read(): CountySheetResult {
     const { sheet, layout } = this;
     let current: ChecklistItem | null = null;
-    const end = Math.min(sheet.rows.length, layout.row + 1 + MAX_COUNTY_ROWS);
-    if (end < sheet.rows.length && sheet.rows.slice(end).some((row) => row?.some((c) => !isBlank(c))))
+    const end = Math.min(sheet.rowCount, layout.row + 1 + MAX_COUNTY_ROWS);
+    if (anyCellFrom(sheet, end))
       this.issues.push(makeIssue('COUNTY_SHEET_TRUNCATED', { sheet: sheet.name, row: end + 1 }, { max: MAX_COUNTY_ROWS }));
     for (let r = layout.row + 1; r < end; r++) {
-      const cells = sheet.rows[r] ?? [];
+      const cells = sheet.row(r) ?? [];
       const name = cellText(cells[layout.nameCol]);
       const values = layout.valueCols.map((v) => ({ ...v, cell: cells[v.col] })).filter((v) => !isBlank(v.cell));
       const claimCell = layout.claimCol !== null ? cells[layout.claimCol] : undefined;
@@ -241,8 +250,7 @@ class CountySheetReader {
           if (parsed.value !== undefined) this.set(county, input, parsed.value, r, col, name);
         }
     }
-    const titleLines = sheet.rows
-      .slice(0, layout.row)
+    const titleLines = rowsFrom(sheet, 0, layout.row)
       .flatMap((row) => (row ?? []).map((c) => cellText(c)).filter((t): t is string => !!t));
     return { sheet: sheet.name, titleLines, figures: this.figures, claims: this.claims, issues: this.issues };
   }

@@ -102,14 +102,14 @@ function matchHeaderText(text: string, keywords: ColumnKeywords): HeaderMatch {
 
 function textAt(sheet: Sheet, row: number, col: number): string {
   const master = mergeMaster(sheet, row, col);
-  const cell: CellValue | undefined = master ? sheet.rows[master[0]]?.[master[1]] : sheet.rows[row]?.[col];
+  const cell: CellValue | undefined = master ? sheet.row(master[0])[master[1]] : sheet.row(row)?.[col];
   if (!cell) return '';
   if (cell.kind === 'text') return cell.text.trim();
   if (cell.kind === 'number') return String(cell.value);
   return '';
 }
 
-const rowWidth = (sheet: Sheet, ...rows: number[]) => Math.max(0, ...rows.map((r) => sheet.rows[r]?.length ?? 0));
+const rowWidth = (sheet: Sheet, ...rows: number[]) => Math.max(0, ...rows.map((r) => sheet.row(r)?.length ?? 0));
 
 interface HeaderCandidate {
   /** 0-based first header row. */
@@ -172,7 +172,7 @@ const HEADER_SCAN_ROWS = 30;
 /** The best header of a sheet: the row (or row pair) matching the most fields, with a school name column. */
 export function findHeader(sheet: Sheet, keywords: ColumnKeywords = NO_KEYWORDS): HeaderCandidate | null {
   let best: HeaderCandidate | null = null;
-  for (let row = 0; row < Math.min(sheet.rows.length, HEADER_SCAN_ROWS); row++) {
+  for (let row = 0; row < Math.min(sheet.rowCount, HEADER_SCAN_ROWS); row++) {
     for (const height of [1, 2] as const) {
       const c = candidate(sheet, row, height, keywords);
       if (hasField(c, 'name') && c.score >= 2 && (!best || c.score > best.score || sameHeaderWithoutRowAbove(c, best))) best = c;
@@ -183,7 +183,7 @@ export function findHeader(sheet: Sheet, keywords: ColumnKeywords = NO_KEYWORDS)
 
 /** A row right below the header holding only units ("人", "㎡", "万元"). */
 function unitRow(sheet: Sheet, row: number): Map<number, string> | null {
-  const cells = sheet.rows[row] ?? [];
+  const cells = sheet.row(row) ?? [];
   const units = new Map<number, string>();
   const known = new Set(Object.values(UNITS).flatMap((u) => Object.keys(u.units)));
   for (let col = 0; col < cells.length; col++) {
@@ -213,7 +213,7 @@ export const isColumnNumberRow = (texts: readonly string[]) =>
   normaliseText(texts[0] ?? '') === '甲' && texts.some((t) => normaliseText(t) === '乙');
 
 const rowTexts = (sheet: Sheet, row: number) =>
-  (sheet.rows[row] ?? []).map((c) => (c?.kind === 'text' ? c.text : c?.kind === 'number' ? String(c.value) : '')).filter(Boolean);
+  (sheet.row(row) ?? []).map((c) => (c?.kind === 'text' ? c.text : c?.kind === 'number' ? String(c.value) : '')).filter(Boolean);
 
 /**
  * The rows right below the header that are not schools: a column-number row and a unit row,
@@ -232,8 +232,8 @@ function headerFurniture(sheet: Sheet, afterHeader: number) {
 }
 
 function columnHoldsData(sheet: Sheet, col: number, from: number): boolean {
-  for (let r = from; r < sheet.rows.length; r++) {
-    const cell = sheet.rows[r]?.[col];
+  for (let r = from; r < sheet.rowCount; r++) {
+    const cell = sheet.row(r)?.[col];
     if (cell && (cell.kind !== 'text' || cell.text.trim() !== '')) return true;
   }
   return false;

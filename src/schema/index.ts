@@ -65,7 +65,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
  * was not read as a two-row header) is part of the header, not a school: one error naming the row.
  */
 function headerRowMisread(sheet: Sheet, columns: readonly ColumnMatch[], row: number): Issue | null {
-  const cells = sheet.rows[row] ?? [];
+  const cells = sheet.row(row) ?? [];
   const numeric = columns.filter((c) => c.field.kind !== 'text');
   const words = numeric.map((c) => cells[c.col]).filter((c) => c?.kind === 'text' && c.text.trim() && !/[0-9０-９]/.test(c.text)).map((c) => (c as { text: string }).text.trim());
   const numbers = numeric.filter((c) => cells[c.col]?.kind === 'number').length;
@@ -78,7 +78,7 @@ function headerRowMisread(sheet: Sheet, columns: readonly ColumnMatch[], row: nu
 /** The first text above the header row: the table's title, when it has one. */
 function titleAbove(sheet: Sheet, headerRow: number): string | null {
   for (let r = 0; r < headerRow; r++)
-    for (const cell of sheet.rows[r] ?? []) if (cell?.kind === 'text' && cell.text.trim()) return cell.text.trim();
+    for (const cell of sheet.row(r) ?? []) if (cell?.kind === 'text' && cell.text.trim()) return cell.text.trim();
   return null;
 }
 

@@ -61,6 +61,33 @@ export interface RowsResult {
   issues: Issue[];
 }
 
+/**
+ * A row's cell positions by field key, made when asked: the object has only its row number, and
+ * a getter per column on a prototype shared by the sheet's rows (a province has millions of cells).
+ */
+const ROW = Symbol('row');
+function cellTable(columns: readonly ColumnMatch[]): (row: number) => Record<string, CellRef> {
+  const proto: Record<string, CellRef> = {};
+  for (const column of columns) {
+    const letters = a1(0, column.col).replace(/\d+$/, '');
+    Object.defineProperty(proto, keyOf(column), {
+      get(this: { [ROW]: number }) {
+        return { cell: `${letters}${this[ROW]}`, column: column.header, unitFactor: column.unitFactor };
+      },
+      enumerable: true,
+    });
+  }
+  return (row) => Object.assign(Object.create(proto) as Record<string, CellRef>, { [ROW]: row });
+}
+
+/** A passing zod check without calling zod (a province has millions of numbers); zod decides the issue when one fails. */
+const PLAIN_OK: Record<Exclude<FieldKind, 'text'>, (n: number) => boolean> = {
+  count: (n) => n >= 0 && Number.isInteger(n),
+  area: (n) => n >= 0,
+  money: (n) => n >= 0,
+  number: (n) => n >= 0,
+};
+
 export function readRows(
   sheet: Sheet,
   columns: readonly ColumnMatch[],
@@ -68,6 +95,7 @@ export function readRows(
   plainTextIsNormal: boolean,
 ): RowsResult {
   const issues: Issue[] = [];
+  const cellsOf = cellTable(columns);
   const records: SchoolRecord[] = [];
   const nameCol = columns.find((c) => c.field.id === 'name')!;
   const countyCol = columns.find((c) => c.field.id === 'county');
@@ -75,8 +103,8 @@ export function readRows(
   let stray = 0;
   let firstStray = '';
 
-  for (let r = dataStart; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r] ?? [];
+  for (let r = dataStart; r < sheet.rowCount; r++) {
+    const cells = sheet.row(r) ?? [];
     const texts = cells.map((c) => cellText(c)).filter((t): t is string => !!t);
     if (texts.length === 0 && cells.every((c) => !c)) continue;
     const name = cellText(cells[nameCol.col]);
@@ -96,7 +124,7 @@ export function readRows(
       continue;
     }
     const county = countyCol ? cellText(cells[countyCol.col]) : undefined;
-    const values = readRowValues(sheet, columns, r, name, county, plainTextIsNormal, issues);
+    const values = readRowValues(sheet, columns, r, name, county, plainTextIsNormal, issues, cellsOf(r + 1));
     const record = buildRecord(sheet, values, name, issues);
     if (!record) continue;
     const key = `${record.county ?? ''}\u0000${record.name}`;
@@ -122,15 +150,16 @@ function readRowValues(
   county: string | undefined,
   plainTextIsNormal: boolean,
   issues: Issue[],
+  cells: Record<string, CellRef>,
 ): RowValues {
-  const values: RowValues = { row: r + 1, numbers: new Map(), texts: new Map(), cells: {}, broken: false, failed: new Set() };
+  const values: RowValues = { row: r + 1, numbers: new Map(), texts: new Map(), cells, broken: false, failed: new Set() };
+  const row = sheet.row(r);
   for (const column of columns) {
     const key = keyOf(column);
-    const cell = a1(r, column.col);
-    values.cells[key] = { cell, column: column.header, unitFactor: column.unitFactor };
-    const raw = sheet.rows[r]?.[column.col];
-    const pos: Position = { sheet: sheet.name, cell, column: column.header, field: column.field.id, ...(school ? { school } : {}), ...(county ? { county } : {}) };
+    const raw = row[column.col];
     const report = (code: IssueCode, params: IssueParams) => {
+      const cell = a1(r, column.col);
+      const pos: Position = { sheet: sheet.name, cell, column: column.header, field: column.field.id, ...(school ? { school } : {}), ...(county ? { county } : {}) };
       const issue = makeIssue(code, pos, params);
       if (issue.severity === 'error') values.failed.add(cell);
       issues.push(issue);
@@ -149,11 +178,13 @@ function readRowValues(
     if (parsed.value === undefined) continue;
     if ('note' in parsed && parsed.note) report(parsed.note.code, parsed.note.params);
     const value = parsed.value * column.unitFactor;
-    const check = NUMBER_SCHEMAS[column.field.kind].safeParse(value);
-    if (!check.success) {
-      report(zodIssueCode(check.error), { value });
-      values.broken = true;
-      continue;
+    if (!PLAIN_OK[column.field.kind](value)) {
+      const check = NUMBER_SCHEMAS[column.field.kind].safeParse(value);
+      if (!check.success) {
+        report(zodIssueCode(check.error), { value });
+        values.broken = true;
+        continue;
+      }
     }
     values.numbers.set(key, value);
   }
@@ -230,7 +261,7 @@ function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issue
   }
   if (v.numbers.get('peArtsTeachers') === undefined) {
     const blankPart = PE_ARTS_PARTS.find((p) => v.cells[p] && v.numbers.get(p) === undefined);
-    if (blankPart) v.cells.peArtsTeachers = v.cells[blankPart]!;
+    if (blankPart) Object.defineProperty(v.cells, 'peArtsTeachers', { value: v.cells[blankPart]!, enumerable: true });
   }
 
   const items = Object.fromEntries(
