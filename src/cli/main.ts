@@ -21,7 +21,7 @@ import { renderAnnotations, renderStepSummary } from '../render/github';
 import { verdictSentence } from '../render/prose';
 import { renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
-import { FORMATS, parseFormats, reportPath, type Format, writeAtomically, writeComparison, writeReports } from './output';
+import { FORMATS, parseFormats, reportPath, schoolsPath, type Format, writeAtomically, writeComparison, writeReports } from './output';
 import { analyse, type AnalyseOptions } from './pipeline';
 import { checkOutputFolder, checkTargets } from './write-set';
 import { VERSION } from './version';
@@ -83,7 +83,7 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
     githubOutput(report, file, false, options.json);
     listIssues(report, !options.quiet);
     err(`发现 ${report.issueCounts.error} 个数据错误，未生成报告。请修正后重试（balance-check validate 可只做数据检查）。`);
-    warnStale(formats.map((f) => reportPath(file, options.out, f)));
+    warnStale([...formats.map((f) => reportPath(file, options.out, f)), ...(formats.includes('json') ? [schoolsPath(file, options.out)] : [])]);
     return EXIT.dataErrors;
   }
 

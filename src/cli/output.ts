@@ -5,7 +5,7 @@ import { FatalError } from '../issues/catalogue';
 import type { Comparison } from '../report/compare';
 import type { Report } from '../report/model';
 import { renderCompareMarkdown, renderCompareXlsx } from '../render/compare';
-import { renderJson } from '../render/json';
+import { isBatch, renderJson, schoolLines } from '../render/json';
 import { renderCharts } from '../render/charts';
 import { renderMarkdown } from '../render/markdown';
 import { renderXlsx } from '../render/xlsx';
@@ -29,29 +29,37 @@ export function reportPath(input: string, outDir: string | undefined, format: Fo
   return join(outDir ?? dirname(input), `${name}.report.${format}`);
 }
 
-async function render(report: Report, format: Format): Promise<Buffer> {
+/** A batch's per-school rows, beside its JSON report: `<name>.schools.jsonl`. */
+export function schoolsPath(input: string, outDir: string | undefined): string {
+  return join(outDir ?? dirname(input), `${basename(input, extname(input))}.schools.jsonl`);
+}
+
+async function render(report: Report, format: Format, input: string, outDir: string | undefined): Promise<Buffer> {
   switch (format) {
     case 'xlsx':
       return renderXlsx(report);
     case 'md':
       return Buffer.from(renderMarkdown(report), 'utf8');
     case 'json':
-      return Buffer.from(renderJson(report), 'utf8');
+      return Buffer.from(renderJson(report, isBatch(report) ? basename(schoolsPath(input, outDir)) : undefined), 'utf8');
   }
 }
 
 /** Renders every format, then writes them as one set; returns the paths written. */
 export async function writeReports(report: Report, input: string, outDir: string | undefined, formats: readonly Format[]) {
   const files = await Promise.all(
-    formats.map(async (format) => ({ path: reportPath(input, outDir, format), content: await render(report, format) })),
+    formats.map(async (format) => ({ path: reportPath(input, outDir, format), content: await render(report, format, input, outDir) })),
   );
+  // A batch's JSON holds the province table and each county; its school rows are JSON Lines, written as produced.
+  const lines = formats.includes('json') && isBatch(report) ? [{ path: schoolsPath(input, outDir), content: schoolLines(report) }] : [];
   // The Markdown report's pictures, in a folder beside it.
   const charts = formats.includes('md')
     ? renderCharts(report).map((c) => ({ path: join(outDir ?? dirname(input), c.path), content: Buffer.from(c.svg, 'utf8') }))
     : [];
   for (const f of files) if (resolve(f.path) === resolve(input)) throw new FatalError('OUTPUT_SAME_AS_INPUT', { path: f.path });
-  await writeSet([...files, ...charts], outDir);
-  return files.map((f) => f.path);
+  for (const f of lines) if (resolve(f.path) === resolve(input)) throw new FatalError('OUTPUT_SAME_AS_INPUT', { path: f.path });
+  await writeSet([...files, ...lines, ...charts], outDir);
+  return [...files, ...lines].map((f) => f.path);
 }
 
 /** The comparison report: `<first>_vs_<last>.compare.{xlsx,md}`. */

@@ -5,13 +5,35 @@
  * half old, half new. Every file-system failure is a FatalError with its own code.
  */
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { FatalError } from '../issues/catalogue';
 
 export interface OutputFile {
   path: string;
-  content: Buffer;
+  /** The bytes, or lines written one after another as they are produced (JSON Lines of a province). */
+  content: Buffer | Iterable<string>;
+}
+
+/** Writes lines to a file in blocks of about 1 MB: a province's JSON Lines are never one string. */
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    let block: string[] = [];
+    let size = 0;
+    for (const line of lines) {
+      block.push(line);
+      size += line.length;
+      if (size >= 1 << 20) {
+        await file.write(block.join(''));
+        block = [];
+        size = 0;
+      }
+    }
+    if (block.length) await file.write(block.join(''));
+  } finally {
+    await file.close();
+  }
 }
 
 /** Directories that hold no files a user could write (Linux): Node's mkdir spins on /proc. */
@@ -189,7 +211,8 @@ export async function writeSet(files: readonly OutputFile[], outDir?: string): P
       const tmp = tmpName(f.path, 'tmp');
       pending.temps.add(tmp);
       try {
-        await writeFile(tmp, f.content);
+        if (Buffer.isBuffer(f.content)) await writeFile(tmp, f.content);
+        else await writeLines(tmp, f.content);
       } catch (e) {
         throw outputError(e, f.path);
       }

@@ -9,41 +9,115 @@ import type { IndicatorStats } from '../engine/evaluate';
 import type { ChecklistResult } from '../engine/checklist';
 import type { SchoolItems } from '../engine/school-items';
 import type { Issue } from '../issues/catalogue';
-import { dimensionReasons } from './prose';
+import { dimensionReasons, levelReasons } from './prose';
+import type { ReportJson, SchoolLineJson } from './json-contract';
 import type { CountyReport, LevelReport, Report } from '../report/model';
 
-export function toJson(report: Report): object {
+/**
+ * The JSON report. One county: today's shape (output.md), every school section inside. Several
+ * counties (a batch): the province table and each county's levels, verdict and issue counts, with
+ * the per-school rows in `<name>.schools.jsonl` (schoolLines) instead; `--county` gives one
+ * county in the single shape.
+ */
+export function toJson(report: Report, schoolsFile?: string): ReportJson {
+  const batch = isBatch(report);
   return {
     tool: report.tool,
     profile: { id: report.profile.id, name: report.profile.name },
     input: report.input,
     /** Indicators left out for missing columns: the verdict is then no formal result. */
     droppedIndicators: report.droppedIndicators,
-    counties: report.counties.map((c) => countyJson(report, c)),
+    ...(batch
+      ? {
+          batch: { counties: report.counties.length, passing: report.counties.filter((c) => c.pass).length, schoolsFile: schoolsFile ?? null },
+          province: provinceJson(report),
+        }
+      : {}),
+    counties: report.counties.map((c) => countyJson(report, c, batch ? issueCounts(report) : null)),
     issues: report.issues.map(issueJson),
   };
 }
 
-export function renderJson(report: Report): string {
-  return `${JSON.stringify(toJson(report), null, 2)}\n`;
+/** Whether the report is a batch of counties (its school rows go to JSON Lines). */
+export const isBatch = (report: Report) => report.counties.length > 1;
+
+export function renderJson(report: Report, schoolsFile?: string): string {
+  return `${JSON.stringify(toJson(report, schoolsFile), null, 2)}\n`;
 }
 
-function countyJson(report: Report, county: CountyReport) {
+/** One JSON object per school section of every county, in the batch's order: the lines of `<name>.schools.jsonl`. */
+export function* schoolLines(report: Report): Generator<string> {
+  for (const county of report.counties) {
+    const whole = new Map(county.schools.map((x) => [x.school, x.compliant]));
+    for (const l of county.levels)
+      for (const s of l.sections) yield `${JSON.stringify({ county: county.county, ...sectionJson(s, whole.get(s.section.school)!) } satisfies SchoolLineJson)}\n`;
+  }
+}
+
+/** The province table: one row per county and level, as the Markdown and Excel show it (failing counties first). */
+function provinceJson(report: Report) {
+  const rows = [];
+  for (const level of ['primary', 'junior'] as const)
+    for (const c of report.province ?? report.counties) {
+      const l = c.levels.find((x) => x.level === level);
+      if (!l) continue;
+      rows.push({
+        county: c.county,
+        level,
+        schoolCount: l.result.schoolCount,
+        students: l.result.students,
+        cv: Object.fromEntries(Object.values(l.result.indicators).map((x) => [x.id, x.cv])),
+        mean: Object.fromEntries(Object.values(l.result.indicators).map((x) => [x.id, x.mean])),
+        compositeCv: l.result.compositeCv,
+        cvsPassed: l.cvsPassed,
+        compliantSchools: l.result.compliantSchools,
+        pass: l.result.pass,
+        reasons: l.result.pass ? null : levelReasons(report, l),
+      });
+    }
+  return rows;
+}
+
+type Counts = Record<Issue['severity'], number>;
+const COUNTS = new WeakMap<Report, Map<string | null, Counts>>();
+
+/** Errors, warnings and notes per county, counted once per report. */
+function issueCounts(report: Report): Map<string | null, Counts> {
+  let byCounty = COUNTS.get(report);
+  if (!byCounty) {
+    byCounty = new Map();
+    for (const i of report.issues) {
+      const key = i.county ?? null;
+      let c = byCounty.get(key);
+      if (!c) byCounty.set(key, (c = { error: 0, warning: 0, info: 0 }));
+      c[i.severity]++;
+    }
+    COUNTS.set(report, byCounty);
+  }
+  return byCounty;
+}
+
+function countyJson(report: Report, county: CountyReport, counts: Map<string | null, Counts> | null) {
+  const batch = counts !== null;
   return {
     county: county.county,
     pass: county.pass,
     schoolCount: county.schools.length,
     compliantSchools: county.compliantSchools,
     levels: Object.fromEntries(county.levels.map((l) => [l.level, levelJson(l, report.detail)])),
-    schools: county.levels.flatMap((l) => {
-      const whole = new Map(county.schools.map((x) => [x.school, x.compliant]));
-      return l.sections.map((s) => sectionJson(s, whole.get(s.section.school)!));
-    }),
+    ...(batch
+      ? { issueCounts: counts.get(county.county) ?? { error: 0, warning: 0, info: 0 } }
+      : {
+          schools: county.levels.flatMap((l) => {
+            const whole = new Map(county.schools.map((x) => [x.school, x.compliant]));
+            return l.sections.map((s) => sectionJson(s, whole.get(s.section.school)!));
+          }),
+        }),
     excluded: county.excluded.map(({ school, reason }) => ({ name: school.name, type: school.type, reason })),
     checklist: county.checklist.map(checklistJson),
     claimDisagreements: county.claimDisagreements.map((r) => ({ id: r.item.id, dimension: r.item.dimension, number: r.item.number, sheet: r.claim!.sheet, cell: r.claim!.cell, ...r.claim!.disagreement! })),
     verdict: { ...county.verdict, reasons: dimensionReasons(report, county) },
-    schoolItems: county.schoolItems.map(schoolItemsJson),
+    ...(batch ? {} : { schoolItems: county.schoolItems.map(schoolItemsJson) }),
     groups: county.groups,
     urbanRural: county.urbanRural,
   };

@@ -13,7 +13,7 @@ import {
   type SchoolRecord,
 } from '../engine/types';
 import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
-import { a1, type Sheet } from '../read/types';
+import { a1, type CellValue, type Sheet } from '../read/types';
 import { fieldLabel, type FieldKind } from './columns';
 import { isColumnNumberRow, normaliseText, type ColumnMatch } from './header';
 import { cellText, OWNERSHIP, parseEnum, parseNumber, SCHOOL_TYPE, URBAN_RURAL, type Parsed } from './values';
@@ -40,6 +40,15 @@ const STUDENT_FIELD: Record<AnyLevel, string> = {
 };
 
 const PE_ARTS_PARTS = ['peTeachers', 'musicTeachers', 'artTeachers'] as const;
+
+/** The first text of a row's cells. */
+const firstText = (cells: readonly (CellValue | undefined)[]) => {
+  for (const c of cells) {
+    const t = cellText(c);
+    if (t) return t;
+  }
+  return '';
+};
 
 const keyOf = (c: ColumnMatch) => (c.section ? `${c.section}:${c.field.id}` : c.field.id);
 
@@ -104,18 +113,23 @@ export function readRows(
   let firstStray = '';
 
   for (let r = dataStart; r < sheet.rowCount; r++) {
-    const cells = sheet.row(r) ?? [];
-    const texts = cells.map((c) => cellText(c)).filter((t): t is string => !!t);
-    if (texts.length === 0 && cells.every((c) => !c)) continue;
+    const cells = sheet.row(r);
+    if (!cells.some((c) => c !== undefined)) continue;
     const name = cellText(cells[nameCol.col]);
-    const lead = normaliseText(name ?? texts[0] ?? '');
+    let texts: string[] | null = null;
+    /** The row's texts, made only for the rows that need them (a province has 100 000 school rows). */
+    const allTexts = () => (texts ??= cells.map((c) => cellText(c)).filter((t): t is string => !!t));
+    const leadText = name ?? allTexts()[0];
+    const lead = normaliseText(leadText ?? '');
     const where: Position = { sheet: sheet.name, row: r + 1 };
     if (TOTAL_ROW.test(lead)) {
-      issues.push(makeIssue('ROW_SKIPPED_TOTAL', where, { text: name ?? texts[0] ?? '' }));
+      issues.push(makeIssue('ROW_SKIPPED_TOTAL', where, { text: leadText ?? '' }));
       continue;
     }
-    if (NOTE_ROW.test(lead) || isColumnNumberRow(texts) || (!name && texts.length === 1 && NOTE_ROW.test(normaliseText(texts[0]!)))) {
-      issues.push(makeIssue('ROW_SKIPPED_NOTE', where, { text: (name ?? texts[0] ?? '').slice(0, 40) }));
+    // A column-number row starts with 甲 (a short first text); only such rows need all their texts.
+    const numbersRow = () => firstText(cells).length <= 4 && isColumnNumberRow(allTexts());
+    if (NOTE_ROW.test(lead) || numbersRow() || (!name && allTexts().length === 1 && NOTE_ROW.test(normaliseText(allTexts()[0]!)))) {
+      issues.push(makeIssue('ROW_SKIPPED_NOTE', where, { text: (leadText ?? '').slice(0, 40) }));
       continue;
     }
     // Nothing in any column of the table: a stray cell, not a school (a million such rows are one note).
@@ -294,12 +308,22 @@ const optional = <K extends string, T>(key: K, value: T | undefined) =>
 
 /** A resource of a row: its own column, or for 体育艺术 the sum of 体育 + 音乐 + 美术 when all three are there. */
 function amountOf(v: RowValues, field: ResourceField, section: Level | null): number | undefined {
-  const key = (f: string) => (section ? `${section}:${f}` : f);
-  const direct = v.numbers.get(key(field));
+  const keys = SECTION_KEYS[section ?? 'whole'];
+  const direct = v.numbers.get(keys[field]!);
   if (direct !== undefined || field !== 'peArtsTeachers') return direct;
-  const parts = PE_ARTS_PARTS.map((p) => v.numbers.get(key(p)));
-  return parts.every((p) => p !== undefined) ? parts.reduce((s, p) => s + p!, 0) : undefined;
+  let sum = 0;
+  for (const p of PE_ARTS_PARTS) {
+    const n = v.numbers.get(keys[p]!);
+    if (n === undefined) return undefined;
+    sum += n;
+  }
+  return sum;
 }
+
+/** `field`, `primary:field`, `junior:field`: made once, not per row. */
+const SECTION_KEYS = Object.fromEntries(
+  (['whole', 'primary', 'junior'] as const).map((s) => [s, Object.fromEntries([...RESOURCE_FIELDS, ...PE_ARTS_PARTS].map((f) => [f, s === 'whole' ? f : `${s}:${f}`]))]),
+) as Record<'whole' | Level, Record<string, string>>;
 
 /** Checks across the cells of one school: sections, students against resources, teachers against students. */
 function structuralIssues(school: SchoolRecord, at: (key: string) => Position): Issue[] {
