@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'n
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { county, tmp, workbook } from './helpers/files';
+import { progressReporter } from '../src/cli/progress';
 
 const BIN = resolve('bin/balance-check.js');
 const SAMPLE = resolve('fixtures/sample-county.xlsx');
@@ -228,5 +229,29 @@ describe('the Markdown cover', () => {
     const out2 = tmp();
     run([SAMPLE, '-o', out2, '-f', 'md', '-q', '--year', '2025学年']);
     expect(readFileSync(join(out2, 'sample-county.report.md'), 'utf8')).toContain('| 数据年度 | 2025学年 |');
+  });
+});
+
+describe('progress on a terminal', () => {
+  it('rows read and counties computed for a large input, at most ten a second; nothing when quiet, piped or small', () => {
+    let t = 0;
+    const lines: string[] = [];
+    const report = progressReporter(false, (s) => lines.push(s), true, () => t)!;
+    report({ rows: 1000 });
+    expect(lines).toEqual([]); // a small input: nothing
+    report({ rows: 6000 });
+    t += 50;
+    report({ rows: 7000 }); // within 100 ms of the last line
+    t += 100;
+    report({ counties: 1, of: 3 });
+    report({ counties: 3, of: 3 }); // the last county always
+    expect(lines.map((l) => l.replace(/\r|\x1b\[K/g, ''))).toEqual(['已读取 6,000 行学校数据 …', '已计算 1 / 3 个县（市、区）…', '已计算 3 / 3 个县（市、区）…']);
+    expect(progressReporter(true, () => {}, true)).toBeUndefined();
+    expect(progressReporter(false, () => {}, false)).toBeUndefined();
+    const small: string[] = [];
+    const quietSmall = progressReporter(false, (s) => small.push(s), true, () => t)!;
+    quietSmall({ rows: 3000 });
+    quietSmall({ counties: 1, of: 1 });
+    expect(small).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ import { renderAnnotations, renderStepSummary } from '../render/github';
 import { verdictSentence } from '../render/prose';
 import { renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
+import { progressReporter } from './progress';
 import { FORMATS, parseFormats, reportPath, schoolsPath, type Format, writeAtomically, writeComparison, writeReports } from './output';
 import { analyse, type AnalyseOptions } from './pipeline';
 import { checkOutputFolder, checkTargets } from './write-set';
@@ -52,6 +53,8 @@ const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`)
 function progress(message: string, quiet: boolean | undefined) {
   if (!quiet && process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
 }
+
+
 const endProgress = (quiet: boolean | undefined) => {
   if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 };
@@ -140,8 +143,10 @@ function checkOutput(file: string, outDir: string | undefined, formats: readonly
 
 /** The command-line options every analysing command shares, as analyse() takes them. */
 function analyseOptions(profile: Profile, options: CheckOptions): AnalyseOptions {
+  const onProgress = progressReporter(options.quiet);
   return {
     profile,
+    ...(onProgress ? { onProgress } : {}),
     ...inflateLimits(options.maxInflate),
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(options.county !== undefined ? { county: options.county } : {}),
@@ -276,7 +281,9 @@ type ValidateOptions = { sheet?: string; json?: boolean; quiet?: boolean; profil
 
 async function runValidate(file: string, options: ValidateOptions): Promise<number> {
   const profile = await loadProfile(options.profile);
-  const report = await analyse(file, { profile, ...inflateLimits(options.maxInflate), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+  const onProgress = progressReporter(options.quiet || options.json);
+  const report = await analyse(file, { profile, ...inflateLimits(options.maxInflate), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(onProgress ? { onProgress } : {}) });
+  endProgress(options.quiet);
   // --strict: a file part of which was not read as written (ignored, ambiguous, contradicted) is refused too.
   const misread = options.strict ? report.issues.filter(isMisread) : [];
   const valid = !hasErrors(report.issues) && misread.length === 0;

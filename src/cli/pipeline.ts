@@ -25,6 +25,8 @@ export interface AnalyseOptions {
   plan?: PlanOptions;
   /** How far an .xlsx may inflate (default: DEFAULT_LIMITS). */
   limits?: InflateLimits;
+  /** Progress: rows read so far; counties computed of all. */
+  onProgress?: (p: { rows: number } | { counties: number; of: number }) => void;
 }
 
 /** Throws UnreadableFileError when the file cannot be read at all. */
@@ -45,6 +47,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     requiredResources: cvOnly ? [] : requiredResourceFields(options.profile),
     keywords: options.profile.wording.schoolColumns,
+    ...(options.onProgress ? { onRows: (rows: number) => options.onProgress!({ rows }) } : {}),
   });
   // A CV-only profile (2012) leaves out an indicator whose column is missing, or present but empty in every row.
   const filled = (field: string) => schema.records.some((r) => r.resources[field as keyof typeof r.resources] !== undefined || Object.values(r.sectionResources).some((x) => x?.[field as keyof typeof x] !== undefined));
@@ -79,7 +82,11 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
   const claimsOf = () => (groups.length === 1 ? countySheet.claims : new Map());
   // Plans and influence are shown in detailed reports only (a few counties): a province's are left to --county.
   const planOptions = groups.length > DETAIL_COUNTY_LIMIT ? null : (options.plan ?? (profile.unitCosts ? { unitCosts: profile.unitCosts } : {}));
-  const counties = groups.map(([county, schools]) => evaluateCounty(county, schools, profile, figuresOf(county), claimsOf(), planOptions));
+  const counties = groups.map(([county, schools], k) => {
+    const result = evaluateCounty(county, schools, profile, figuresOf(county), claimsOf(), planOptions);
+    options.onProgress?.({ counties: k + 1, of: groups.length });
+    return result;
+  });
   const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
   return buildReport({
     tool: { name: 'balance-check', version: VERSION },

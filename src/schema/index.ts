@@ -30,6 +30,8 @@ export interface SchemaOptions {
   requiredResources: readonly ResourceField[];
   /** The profile's keywords for school columns in wordings no alias lists. */
   keywords?: ColumnKeywords;
+  /** Called with the count of rows read so far, every 1 000 rows (progress on a terminal). */
+  onRows?: (rows: number) => void;
 }
 
 export function parseSchools(source: SourceFile, options: SchemaOptions): SchemaResult {
@@ -53,7 +55,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   if (issues.some((i) => i.severity === 'error'))
     return { sheet: sheet.name, headerRow: layout.headerRow, title, columns: layout.columns, records: [], issues };
 
-  const rows = readRows(sheet, layout.columns, layout.dataStart, source.format === 'csv');
+  const rows = readRows(sheet, layout.columns, layout.dataStart, source.format === 'csv', options.onRows);
   append(issues, rows.issues);
   if (rows.records.length === 0 && !rows.issues.some((i) => i.severity === 'error'))
     issues.push(makeIssue('NO_SCHOOLS', { sheet: sheet.name, row: layout.headerRow }));

@@ -102,6 +102,7 @@ export function readRows(
   columns: readonly ColumnMatch[],
   dataStart: number,
   plainTextIsNormal: boolean,
+  onRows?: (rows: number) => void,
 ): RowsResult {
   const issues: Issue[] = [];
   const cellsOf = cellTable(columns);
@@ -113,6 +114,7 @@ export function readRows(
   let firstStray = '';
 
   for (let r = dataStart; r < sheet.rowCount; r++) {
+    if (onRows && (r - dataStart) % 1000 === 999) onRows(r - dataStart + 1);
     const cells = sheet.row(r);
     if (!cells.some((c) => c !== undefined)) continue;
     const name = cellText(cells[nameCol.col]);
