@@ -34,25 +34,29 @@ export function evaluateSection(section: Section, profile: Profile): SectionResu
   const met: PerIndicator<boolean> = {};
   const shortfall: PerIndicator<number> = {};
   const relativeGaps: PerIndicator<number> = {};
+  let metCount = 0;
   for (const ind of profile.indicators) {
     const value = indicatorValue(ind, section);
     const standard = standardOf(ind, section.level);
+    const ok = standard === null || atLeast(value, standard);
     values[ind.id] = value;
-    met[ind.id] = standard === null || atLeast(value, standard);
+    met[ind.id] = ok;
+    if (ok) metCount++;
     shortfall[ind.id] = standard === null ? 0 : amountToReach(ind, section, standard);
-    relativeGaps[ind.id] = standard === null || met[ind.id] ? 0 : 1 - value / standard;
+    relativeGaps[ind.id] = standard === null || ok ? 0 : 1 - value / standard;
   }
-  const metCount = Object.values(met).filter(Boolean).length;
   const compliant = isCompliant(profile, section.level, values, metCount);
   const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, relativeGaps, met);
-  const shortfallToCompliance = Object.fromEntries(
-    profile.indicators.map((ind) => {
-      if (compliant || met[ind.id]) return [ind.id, 0];
-      const standard = standardOf(ind, section.level)!;
-      const target = leftAtFloor.includes(ind.id) ? profile.compliance!.floorRatio * standard : standard;
-      return [ind.id, amountToReach(ind, section, target)];
-    }),
-  );
+  const shortfallToCompliance: PerIndicator<number> = {};
+  for (const ind of profile.indicators) {
+    if (compliant || met[ind.id]) {
+      shortfallToCompliance[ind.id] = 0;
+      continue;
+    }
+    const standard = standardOf(ind, section.level)!;
+    const target = leftAtFloor.includes(ind.id) ? profile.compliance!.floorRatio * standard : standard;
+    shortfallToCompliance[ind.id] = amountToReach(ind, section, target);
+  }
   return { section, values, met, relativeGaps, metCount, compliant, shortfall, shortfallToCompliance, leftAtFloor };
 }
 

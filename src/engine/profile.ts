@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CHECKLIST_2017, ChecklistItemSchema, COUNTY_INPUTS_2017, CountyInputSchema, WORDING_2017, WordingSchema } from './checklist-rules';
-import { RESOURCE_FIELDS } from './types';
+import { RESOURCE_FIELDS, type ResourceField } from './types';
 
 const perLevel = z.object({ primary: z.number().positive(), junior: z.number().positive() });
 
@@ -215,5 +215,10 @@ export const YOUZHI_2017: Profile = ProfileSchema.parse({
 });
 
 /** The resource fields a profile's indicators read: the columns the input must have. */
-export const requiredResourceFields = (profile: Profile) =>
-  [...new Set(profile.indicators.map((i) => i.numerator))];
+export function requiredResourceFields(profile: Profile): ResourceField[] {
+  let fields = REQUIRED.get(profile);
+  if (!fields) REQUIRED.set(profile, (fields = [...new Set(profile.indicators.map((i) => i.numerator))]));
+  return fields;
+}
+/** Per profile (immutable), made once: every school asks. */
+const REQUIRED = new WeakMap<Profile, ResourceField[]>();

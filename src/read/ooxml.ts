@@ -126,6 +126,37 @@ function attrIn(tag: string, name: string): string | undefined {
   return undefined;
 }
 
+/** Where the value of attribute `name` (with its `="`) starts inside s[from, to), or -1. */
+function attrStart(s: string, name: string, from: number, to: number): number {
+  for (let i = s.indexOf(name, from); i >= 0 && i < to; i = s.indexOf(name, i + 1)) if (isSpace(s.charCodeAt(i - 1))) return i + name.length;
+  return -1;
+}
+
+/** A plain reference ("B12") read where it starts in s, up to its closing quote: [row, col], or null. */
+const REF_RESULT: [number, number] = [0, 0];
+function quickRefAt(s: string, at: number): [number, number] | null {
+  let i = at;
+  let col = 0;
+  for (; i < at + 4; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === at || col > MAX_COLUMNS) return null;
+  let row = 0;
+  const r0 = i;
+  for (; i < r0 + 10; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) break;
+    if (c < 0x30 || c > 0x39) return null;
+    row = row * 10 + (c - 0x30);
+  }
+  if (s.charCodeAt(i) !== 0x22 || i === r0 || row < 1 || row > MAX_ROWS) return null;
+  REF_RESULT[0] = row - 1;
+  REF_RESULT[1] = col - 1;
+  return REF_RESULT;
+}
+
 /** "B12" → [11, 1] without a regular expression; null when it is no plain A1 reference. */
 function quickRef(ref: string): [number, number] | null {
   let i = 0;
@@ -224,7 +255,7 @@ class XmlSheet implements Sheet {
   ) {
     const p = prefixOf(xml, 'sheetData') ?? prefixOf(xml, 'worksheet') ?? '';
     this.tags = { c: `<${p}c`, cClose: `</${p}c>`, v: `<${p}v`, vClose: `</${p}v>`, f: `<${p}f`, is: `<${p}is` };
-    const { indices, starts, ends, lastCells, tail } = findRows(xml, p, name);
+    const { indices, starts, ends, tail } = findRows(xml, p, name);
     let height = 0;
     for (const r of indices) if (r + 1 > height) height = r + 1;
     this.rowStart = new Int32Array(height).fill(-1);
@@ -245,9 +276,11 @@ class XmlSheet implements Sheet {
     }
     // The widest row, for clipping merges: each row's last cell by its reference (decoded when it has none).
     let width = 0;
+    const cOpen = Buffer.from(this.tags.c, 'latin1');
     if (merges.length)
       indices.forEach((r, k) => {
-        const at = lastCells[k]!;
+        let at = xml.lastIndexOf(cOpen, ends[k]!);
+        if (at < starts[k]!) at = -1;
         const tagEnd = at < 0 ? -1 : xml.indexOf(GT, at);
         const ref = tagEnd < 0 ? undefined : attrIn(xml.toString('latin1', at, tagEnd), 'r="');
         const w = ref !== undefined ? (quickRef(ref) ?? cellRef(ref, name))[1] + 1 : this.decode(r).length;
@@ -281,15 +314,23 @@ class XmlSheet implements Sheet {
       if (i < 0) break;
       const gt = s.indexOf('>', i);
       if (gt < 0) throw new OoxmlFormatError('unclosed <c>');
-      const tag = s.slice(i + cOpen.length, gt);
-      const ref = attrIn(tag, 'r="');
-      if (ref !== undefined) {
-        const at = quickRef(ref) ?? cellRef(ref, this.name);
-        if (at[0] !== r) throw new OoxmlFormatError(`cell ${ref} in row ${r + 1}`);
-        col = at[1];
+      // The r and t attributes read in place (a province has millions of cells: no string for the tag).
+      const refAt = attrStart(s, 'r="', i + cOpen.length, gt);
+      if (refAt >= 0) {
+        const at = refAt === -1 ? null : quickRefAt(s, refAt);
+        if (at) {
+          if (at[0] !== r) throw new OoxmlFormatError(`cell ${s.slice(refAt, s.indexOf('"', refAt))} in row ${r + 1}`);
+          col = at[1];
+        } else {
+          const ref = s.slice(refAt, s.indexOf('"', refAt));
+          const [row, c] = cellRef(ref, this.name);
+          if (row !== r) throw new OoxmlFormatError(`cell ${ref} in row ${r + 1}`);
+          col = c;
+        }
       } else col++;
       if (col >= MAX_COLUMNS) throw outOfRange(this.name, `第 ${r + 1} 行第 ${col + 1} 列`);
-      const type = attrIn(tag, 't="') ?? 'n';
+      const typeAt = attrStart(s, 't="', i + cOpen.length, gt);
+      const type = typeAt < 0 ? 'n' : s.charCodeAt(typeAt) === 0x73 && s.charCodeAt(typeAt + 1) === 0x22 ? 's' : s.slice(typeAt, s.indexOf('"', typeAt));
       if (s.charCodeAt(gt - 1) === 0x2f) {
         if (!KNOWN_TYPES.has(type)) throw new OoxmlFormatError(`cell type ${type}`);
         pos = gt + 1;
@@ -304,35 +345,49 @@ class XmlSheet implements Sheet {
     return cells;
   }
 
+  /** End of the content found by the last content() call. */
+  private end = 0;
+
+  /**
+   * Where the content of the first element `open` inside s[from, to) starts (its end in this.end),
+   * or -1; without `close`, the content runs to `to`.
+   */
+  private content(s: string, open: string, close: string | null, from: number, to: number): number {
+    for (let i = s.indexOf(open, from); i >= 0 && i < to; i = s.indexOf(open, i + 1)) {
+      if (!endsNameAt(s, i + open.length)) continue;
+      const gt = s.indexOf('>', i);
+      if (gt < 0 || gt >= to) return -1;
+      if (s.charCodeAt(gt - 1) === 0x2f) {
+        this.end = gt;
+        return gt;
+      }
+      if (!close) {
+        this.end = to;
+        return gt + 1;
+      }
+      const end = s.indexOf(close, gt);
+      if (end < 0 || end > to) return -1;
+      this.end = end;
+      return gt + 1;
+    }
+    return -1;
+  }
+
   /** The value of a cell whose content is s[from, to). */
   private cellValue(type: string, s: string, from: number, to: number): CellValue | undefined {
-    /** The content of the first element `open` inside the cell ([start, end) in s), or null. */
-    const element = (open: string, close: string | null): [number, number] | null => {
-      for (let i = s.indexOf(open, from); i >= 0 && i < to; i = s.indexOf(open, i + 1)) {
-        if (!endsNameAt(s, i + open.length)) continue;
-        const gt = s.indexOf('>', i);
-        if (gt < 0 || gt >= to) return null;
-        if (s.charCodeAt(gt - 1) === 0x2f) return [gt, gt];
-        if (!close) return [gt + 1, to];
-        const end = s.indexOf(close, gt);
-        return end < 0 || end > to ? null : [gt + 1, end];
-      }
-      return null;
-    };
     if (type === 'inlineStr') {
-      const is = element(this.tags.is, null);
-      const t = is ? textOf(s.slice(is[0], is[1])) : '';
+      const at = this.content(s, this.tags.is, null, from, to);
+      const t = at >= 0 ? textOf(s.slice(at, this.end)) : '';
       return t.trim() === '' ? undefined : { kind: 'text', text: t };
     }
-    const v = element(this.tags.v, this.tags.vClose);
-    if (!v) {
+    const v = this.content(s, this.tags.v, this.tags.vClose, from, to);
+    if (v < 0) {
       if (!KNOWN_TYPES.has(type)) throw new OoxmlFormatError(`cell type ${type}`);
-      const f = element(this.tags.f, null);
-      if (!f) return undefined;
-      return { kind: 'formula-no-result', formula: decodeXml(s.slice(f[0], f[1]).replace(/<\/(?:\w+:)?f>[\s\S]*$/, '')) };
+      const f = this.content(s, this.tags.f, null, from, to);
+      if (f < 0) return undefined;
+      return { kind: 'formula-no-result', formula: decodeXml(s.slice(f, this.end).replace(/<\/(?:\w+:)?f>[\s\S]*$/, '')) };
     }
-    const raw = s.slice(v[0], v[1]);
-    const text = (t: string): CellValue | undefined => (t.trim() === '' ? undefined : { kind: 'text', text: t });
+    const raw = s.slice(v, this.end);
     switch (type) {
       case 's': {
         const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : -1;
@@ -371,62 +426,60 @@ const endsNameAt = (s: string, i: number) => {
  * The rows of a sheet's XML, found by one loop over its bytes: each row's index and the byte
  * range of its content; `tail` is where the bytes after sheetData begin (mergeCells).
  */
-function findRows(xml: Buffer, p: string, name: string): { indices: number[]; starts: number[]; ends: number[]; lastCells: number[]; tail: number } {
+function findRows(xml: Buffer, p: string, name: string): { indices: number[]; starts: number[]; ends: number[]; tail: number } {
   const indices: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  const lastCells: number[] = [];
   const bytes = (t: string) => Buffer.from(t, 'latin1');
   const dataOpen = bytes(`<${p}sheetData`);
   let at = xml.indexOf(dataOpen);
   while (at >= 0 && !endsName(xml[at + dataOpen.length])) at = xml.indexOf(dataOpen, at + 1);
-  if (at < 0) return { indices, starts, ends, lastCells, tail: 0 };
+  if (at < 0) return { indices, starts, ends, tail: 0 };
   const gt = xml.indexOf(GT, at);
   if (gt < 0) throw new OoxmlFormatError('unclosed <sheetData>');
-  if (xml[gt - 1] === SLASH) return { indices, starts, ends, lastCells, tail: gt + 1 };
-  const rowName = bytes(`${p}row`);
-  const cName = bytes(`${p}c`);
-  const dataName = bytes(`${p}sheetData`);
-  const n = xml.length;
-  const nameAt = (i: number, name: Buffer) => {
-    for (let k = 0; k < name.length; k++) if (xml[i + k] !== name[k]) return false;
-    return endsName(xml[i + name.length]);
+  if (xml[gt - 1] === SLASH) return { indices, starts, ends, tail: gt + 1 };
+  const rowOpen = bytes(`<${p}row`);
+  const rowClose = bytes(`</${p}row>`);
+  const dataClose = bytes(`</${p}sheetData>`);
+  const cOpen = bytes(`<${p}c`);
+  const dataEnd = xml.indexOf(dataClose, gt);
+  if (dataEnd < 0) throw new OoxmlFormatError('unclosed <sheetData>');
+  /** Whether bytes [from, to) between rows hold a cell: no generator writes one there; exceljs decides. */
+  const strayCell = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (xml[i] === LT && xml.subarray(i, to).indexOf(cOpen) >= 0) return true;
+    return false;
   };
   let row = -1;
-  let open = -1; // content start of the row being read
-  let lastCell = -1;
-  const c0 = cName[0]!;
-  for (let i = gt + 1; i < n; i++) {
-    if (xml[i] !== LT) continue;
-    if (xml[i + 1] === SLASH) {
-      if (open >= 0 && nameAt(i + 2, rowName)) {
-        indices.push(row);
-        starts.push(open);
-        ends.push(i);
-        lastCells.push(lastCell);
-        open = -1;
-      } else if (open < 0 && nameAt(i + 2, dataName)) return { indices, starts, ends, lastCells, tail: i };
+  let pos = gt + 1;
+  // Two searches per row (its start tag, its end tag): the cells inside are left to row().
+  for (;;) {
+    let i = xml.indexOf(rowOpen, pos);
+    while (i >= 0 && i < dataEnd && !endsName(xml[i + rowOpen.length])) i = xml.indexOf(rowOpen, i + 1);
+    if (i < 0 || i >= dataEnd) {
+      if (strayCell(pos, dataEnd)) throw new OoxmlFormatError('cell outside a row');
+      return { indices, starts, ends, tail: dataEnd };
+    }
+    if (i > pos && strayCell(pos, i)) throw new OoxmlFormatError('cell outside a row');
+    const end = xml.indexOf(GT, i);
+    if (end < 0 || end > dataEnd) throw new OoxmlFormatError('unclosed <row>');
+    const r = attrIn(xml.toString('latin1', i, end), 'r="');
+    if (r !== undefined && !/^\d{1,9}$/.test(r)) throw new OoxmlFormatError(`row ${r}`);
+    row = r ? Number(r) - 1 : row + 1;
+    if (row < 0 || row >= MAX_ROWS) throw outOfRange(name, `第 ${r ?? row + 1} 行`);
+    if (xml[end - 1] === SLASH) {
+      pos = end + 1;
       continue;
     }
-    if (open >= 0) {
-      if (xml[i + 1] === c0 && nameAt(i + 1, cName)) lastCell = i;
-      continue;
-    }
-    if (nameAt(i + 1, rowName)) {
-      const end = xml.indexOf(GT, i);
-      if (end < 0) throw new OoxmlFormatError('unclosed <row>');
-      const r = attrIn(xml.toString('latin1', i, end), 'r="');
-      if (r !== undefined && !/^\d{1,9}$/.test(r)) throw new OoxmlFormatError(`row ${r}`);
-      row = r ? Number(r) - 1 : row + 1;
-      if (row < 0 || row >= MAX_ROWS) throw outOfRange(name, `第 ${r ?? row + 1} 行`);
-      if (xml[end - 1] !== SLASH) {
-        open = end + 1;
-        lastCell = -1;
-      }
-      i = end;
-    } else if (nameAt(i + 1, cName)) throw new OoxmlFormatError('cell outside a row'); // exceljs decides
+    const close = xml.indexOf(rowClose, end);
+    if (close < 0 || close > dataEnd) throw new OoxmlFormatError('unclosed <row>');
+    indices.push(row);
+    starts.push(end + 1);
+    ends.push(close);
+    pos = close + rowClose.length;
   }
-  throw new OoxmlFormatError('unclosed <sheetData>');
 }
+
+/** A text cell, or none when it is blank. */
+const text = (t: string): CellValue | undefined => (t.trim() === '' ? undefined : { kind: 'text', text: t });
 
 const KNOWN_TYPES = new Set(['s', 'str', 'inlineStr', 'b', 'e', 'd', 'n']);

@@ -50,7 +50,13 @@ const firstText = (cells: readonly (CellValue | undefined)[]) => {
   return '';
 };
 
-const keyOf = (c: ColumnMatch) => (c.section ? `${c.section}:${c.field.id}` : c.field.id);
+const KEYS = new WeakMap<ColumnMatch, string>();
+/** A column's field key (`primary:field` for a 小学部 column), made once per column. */
+const keyOf = (c: ColumnMatch) => {
+  let key = KEYS.get(c);
+  if (key === undefined) KEYS.set(c, (key = c.section ? `${c.section}:${c.field.id}` : c.field.id));
+  return key;
+};
 
 /** One data row, read: its numbers, texts and where each came from. */
 interface RowValues {
@@ -170,34 +176,43 @@ function readRowValues(
 ): RowValues {
   const values: RowValues = { row: r + 1, numbers: new Map(), texts: new Map(), cells, broken: false, failed: new Set() };
   const row = sheet.row(r);
+  /** An issue at this row's cell of `column` (one function per row, not one per cell). */
+  const report = (column: ColumnMatch, code: IssueCode, params: IssueParams) => {
+    const cell = a1(r, column.col);
+    const pos: Position = { sheet: sheet.name, cell, column: column.header, field: column.field.id, ...(school ? { school } : {}), ...(county ? { county } : {}) };
+    const issue = makeIssue(code, pos, params);
+    if (issue.severity === 'error') values.failed.add(cell);
+    issues.push(issue);
+  };
   for (const column of columns) {
     const key = keyOf(column);
     const raw = row[column.col];
-    const report = (code: IssueCode, params: IssueParams) => {
-      const cell = a1(r, column.col);
-      const pos: Position = { sheet: sheet.name, cell, column: column.header, field: column.field.id, ...(school ? { school } : {}), ...(county ? { county } : {}) };
-      const issue = makeIssue(code, pos, params);
-      if (issue.severity === 'error') values.failed.add(cell);
-      issues.push(issue);
-    };
     if (column.field.kind === 'text') {
       const text = cellText(raw);
       if (text !== undefined) values.texts.set(key, text);
       continue;
     }
+    // A number cell (nearly every cell of a province): no parse object.
+    if (raw?.kind === 'number') {
+      const value = raw.value * column.unitFactor;
+      if (PLAIN_OK[column.field.kind](value)) {
+        values.numbers.set(key, value);
+        continue;
+      }
+    }
     const parsed = parseNumber(raw, plainTextIsNormal);
     if (!parsed.ok) {
-      report(parsed.code, parsed.params);
+      report(column, parsed.code, parsed.params);
       values.broken = true;
       continue;
     }
     if (parsed.value === undefined) continue;
-    if ('note' in parsed && parsed.note) report(parsed.note.code, parsed.note.params);
+    if ('note' in parsed && parsed.note) report(column, parsed.note.code, parsed.note.params);
     const value = parsed.value * column.unitFactor;
     if (!PLAIN_OK[column.field.kind](value)) {
       const check = NUMBER_SCHEMAS[column.field.kind].safeParse(value);
       if (!check.success) {
-        report(zodIssueCode(check.error), { value });
+        report(column, zodIssueCode(check.error), { value });
         values.broken = true;
         continue;
       }
@@ -332,8 +347,11 @@ function structuralIssues(school: SchoolRecord, at: (key: string) => Position): 
   const issues: Issue[] = [];
   const levels = TYPE_LEVELS[school.type];
   const total = levels.reduce((s, l) => s + (school.students[l] ?? 0), 0);
-  const positive = (rs: Partial<Record<ResourceField, number>> | undefined) =>
-    Object.entries(rs ?? {}).filter(([, n]) => (n ?? 0) > 0).map(([f]) => f as ResourceField);
+  const positive = (rs: Partial<Record<ResourceField, number>> | undefined) => {
+    const out: ResourceField[] = [];
+    for (const f in rs) if ((rs[f as ResourceField] ?? 0) > 0) out.push(f as ResourceField);
+    return out;
+  };
 
   if (levels.length === 1) {
     const withValues = positive(school.resources);

@@ -123,8 +123,21 @@ export const URBAN_RURAL: EnumSpec<UrbanRural> = {
   code: 'INVALID_VALUE',
 };
 
+/** Per spec, the parse of each text seen: a province writes 小学 / 公办 / 城区 a hundred thousand times. */
+const PARSED = new WeakMap<object, Map<string, Parsed<unknown>>>();
+
 export function parseEnum<T>(text: string | undefined, spec: EnumSpec<T>): Parsed<T> {
   if (text === undefined) return { ok: true, value: undefined };
+  let seen = PARSED.get(spec);
+  if (!seen) PARSED.set(spec, (seen = new Map()));
+  const known = seen.get(text) as Parsed<T> | undefined;
+  if (known) return known;
+  const parsed = parseEnumText(text, spec);
+  if (seen.size < 10_000) seen.set(text, parsed);
+  return parsed;
+}
+
+function parseEnumText<T>(text: string, spec: EnumSpec<T>): Parsed<T> {
   const key = normaliseText(text);
   const value = lookup(spec.aliases, key);
   return value === undefined
