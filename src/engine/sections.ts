@@ -51,14 +51,16 @@ export function sectionSchool(school: SchoolRecord, profile: Profile): Sectionin
   if (excluded) return { excluded: { school, reason: excluded } };
 
   const levels = TYPE_LEVELS[school.type];
-  const compulsory = LEVELS.filter((l) => levels.includes(l) && (school.students[l] ?? 0) > 0);
   const fields = requiredResourceFields(profile);
 
   if (levels.length === 1) {
     const level = levels[0] as Level;
-    const amounts = Object.fromEntries(fields.map((f) => [f, school.resources[f]]));
+    // Every field the indicators read, in their order (undefined when the row has none): a loop, per school of a province.
+    const amounts: Section['amounts'] = {};
+    for (const f of fields) amounts[f] = school.resources[f];
     return { sections: [{ school, level, students: school.students[level] ?? 0, amounts, split: null }] };
   }
+  const compulsory = LEVELS.filter((l) => levels.includes(l) && (school.students[l] ?? 0) > 0);
 
   const weights = profile.splitWeights[school.type as keyof Profile['splitWeights']];
   const sections = compulsory.map((level): Section => {

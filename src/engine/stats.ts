@@ -37,7 +37,8 @@ export function unweightedCv(values: readonly number[]): number | null {
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers natively (a province sorts 330 × 14 lists).
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -112,6 +112,7 @@ export function readRows(
 ): RowsResult {
   const issues: Issue[] = [];
   const cellsOf = cellTable(columns);
+  const amounts = amountPlan(columns);
   const records: SchoolRecord[] = [];
   const nameCol = columns.find((c) => c.field.id === 'name')!;
   const countyCol = columns.find((c) => c.field.id === 'county');
@@ -147,7 +148,7 @@ export function readRows(
     }
     const county = countyCol ? cellText(cells[countyCol.col]) : undefined;
     const values = readRowValues(sheet, columns, r, name, county, plainTextIsNormal, issues, cellsOf(r + 1));
-    const record = buildRecord(sheet, values, name, issues);
+    const record = buildRecord(sheet, values, name, issues, amounts);
     if (!record) continue;
     const key = `${record.county ?? ''}\u0000${record.name}`;
     const first = firstSeen.get(key);
@@ -222,7 +223,20 @@ function readRowValues(
   return values;
 }
 
-function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issues: Issue[]): SchoolRecord | null {
+/** For each resource field, the parts (whole school, 小学部, 初中部) the sheet's columns can give: the only ones a row is asked for. */
+type AmountPlan = { field: ResourceField; sections: (Level | null)[] }[];
+function amountPlan(columns: readonly ColumnMatch[]): AmountPlan {
+  const has = new Set(columns.map(keyOf));
+  return RESOURCE_FIELDS.map((field) => ({
+    field,
+    sections: ([null, 'primary', 'junior'] as const).filter((section) => {
+      const keys = SECTION_KEYS[section ?? 'whole'];
+      return has.has(keys[field]!) || (field === 'peArtsTeachers' && PE_ARTS_PARTS.every((p) => has.has(keys[p]!)));
+    }),
+  })).filter((p) => p.sections.length > 0);
+}
+
+function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issues: Issue[], plan: AmountPlan): SchoolRecord | null {
   const county = v.texts.get('county') ?? null;
   const base: Position = { sheet: sheet.name, ...(name ? { school: name } : {}), ...(county ? { county } : {}) };
   const at = (key: string): Position => {
@@ -280,16 +294,14 @@ function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issue
   const resources: SchoolRecord['resources'] = {};
   const sectionResources: SchoolRecord['sectionResources'] = {};
   const sectionOf = (level: Level) => (sectionResources[level] ??= {});
-  for (const field of RESOURCE_FIELDS) {
-    const whole = amountOf(v, field, null);
-    if (whole !== undefined) resources[field] = whole;
-    for (const level of ['primary', 'junior'] as Level[]) {
-      const part = amountOf(v, field, level);
-      if (part === undefined) continue;
-      if (levels.length === 1 && levels[0] === level) resources[field] ??= part;
-      else sectionOf(level)[field] = part;
+  for (const { field, sections } of plan)
+    for (const section of sections) {
+      const amount = amountOf(v, field, section);
+      if (amount === undefined) continue;
+      if (section === null) resources[field] = amount;
+      else if (levels.length === 1 && levels[0] === section) resources[field] ??= amount;
+      else sectionOf(section)[field] = amount;
     }
-  }
   if (v.numbers.get('peArtsTeachers') === undefined) {
     const blankPart = PE_ARTS_PARTS.find((p) => v.cells[p] && v.numbers.get(p) === undefined);
     if (blankPart) Object.defineProperty(v.cells, 'peArtsTeachers', { value: v.cells[blankPart]!, enumerable: true });
