@@ -243,7 +243,7 @@ class XmlSheet implements Sheet {
   /** Byte range of each row's content by row index (-1: no such row). */
   private readonly rowStart: Int32Array;
   private readonly rowEnd: Int32Array;
-  private readonly tags: { c: string; cClose: string; v: string; vClose: string; f: string; is: string };
+  private readonly tags: { c: string; cClose: string; v: string; vClose: string; f: string; is: string; vExact: string; vcClose: string };
   private lastIndex = -1;
   private last: readonly (CellValue | undefined)[] = EMPTY;
   private all: (readonly (CellValue | undefined)[])[] | null = null;
@@ -254,7 +254,7 @@ class XmlSheet implements Sheet {
     private readonly shared: SharedStrings,
   ) {
     const p = prefixOf(xml, 'sheetData') ?? prefixOf(xml, 'worksheet') ?? '';
-    this.tags = { c: `<${p}c`, cClose: `</${p}c>`, v: `<${p}v`, vClose: `</${p}v>`, f: `<${p}f`, is: `<${p}is` };
+    this.tags = { c: `<${p}c`, cClose: `</${p}c>`, v: `<${p}v`, vClose: `</${p}v>`, f: `<${p}f`, is: `<${p}is`, vExact: `<${p}v>`, vcClose: `</${p}v></${p}c>` };
     const { indices, starts, ends, tail } = findRows(xml, p, name);
     let height = 0;
     for (const r of indices) if (r + 1 > height) height = r + 1;
@@ -304,7 +304,7 @@ class XmlSheet implements Sheet {
 
   private decode(r: number): (CellValue | undefined)[] {
     const s = this.xml.toString('utf8', this.rowStart[r], this.rowEnd[r]);
-    const { c: cOpen, cClose } = this.tags;
+    const { c: cOpen, cClose, vExact, vcClose } = this.tags;
     const cells: (CellValue | undefined)[] = [];
     let col = -1;
     let pos = 0;
@@ -335,6 +335,16 @@ class XmlSheet implements Sheet {
         if (!KNOWN_TYPES.has(type)) throw new OoxmlFormatError(`cell type ${type}`);
         pos = gt + 1;
         continue;
+      }
+      // The usual cell, <c …><v>…</v></c>: read at once (a value holds no "<"; anything else takes the general way).
+      if (s.startsWith(vExact, gt + 1)) {
+        const end = s.indexOf('<', gt + 1 + vExact.length);
+        if (end >= 0 && s.startsWith(vcClose, end)) {
+          const value = this.valueOf(type, s.slice(gt + 1 + vExact.length, end));
+          if (value) cells[col] = value;
+          pos = end + vcClose.length;
+          continue;
+        }
       }
       const close = s.indexOf(cClose, gt);
       if (close < 0) throw new OoxmlFormatError('unclosed <c>');
@@ -387,7 +397,11 @@ class XmlSheet implements Sheet {
       if (f < 0) return undefined;
       return { kind: 'formula-no-result', formula: decodeXml(s.slice(f, this.end).replace(/<\/(?:\w+:)?f>[\s\S]*$/, '')) };
     }
-    const raw = s.slice(v, this.end);
+    return this.valueOf(type, s.slice(v, this.end));
+  }
+
+  /** A cell's value from the text of its <v> element, by its type. */
+  private valueOf(type: string, raw: string): CellValue | undefined {
     switch (type) {
       case 's': {
         const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : -1;
