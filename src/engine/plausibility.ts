@@ -50,11 +50,13 @@ export function plausibilityIssues(results: readonly SectionResult[], profile: P
 /** Equipment in a 元 column so small per student that it was surely typed in 万元. */
 function looksLikeWan(ind: IndicatorDef, section: Section, profile: Profile): boolean {
   if (ind.numerator !== 'equipmentValue') return false;
-  const ref = cellOf(section, ind.numerator);
   const standard = standardOf(ind, section.level);
-  if (!ref || ref.unitFactor !== 1 || standard === null) return false;
+  if (standard === null) return false;
   const value = indicatorValue(ind, section);
-  return value > 0 && value < profile.plausibility.equipmentWanRatio * standard;
+  if (!(value > 0 && value < profile.plausibility.equipmentWanRatio * standard)) return false;
+  // Only now the cell (a position is made when asked): a 万元 column was already converted.
+  const ref = cellOf(section, ind.numerator);
+  return !!ref && ref.unitFactor === 1;
 }
 
 function positionOf(section: Section, ind: IndicatorDef) {

@@ -4,7 +4,7 @@
  * teachers shared by plain student counts and facilities by the profile's
  * per-student weights (1 : 1.1 : 1.32). Per-section input columns win over any split.
  */
-import { requiredResourceFields, type IndicatorDef, type Profile } from './profile';
+import { requiredResourceFields, type Profile } from './profile';
 import {
   LEVELS,
   TYPE_LEVELS,
@@ -108,8 +108,25 @@ function share(
 }
 
 function shareFor(field: ResourceField, profile: Profile, teacher: number, facility: number): number {
-  const indicator: IndicatorDef | undefined = profile.indicators.find((i) => i.numerator === field);
-  return indicator?.split === 'weighted' ? facility : teacher;
+  return weightedFields(profile).has(field) ? facility : teacher;
+}
+
+/** The fields split by the 1 : 1.1 : 1.32 weights (the others by students), per profile, made once. */
+const WEIGHTED = new WeakMap<Profile, Set<ResourceField>>();
+function weightedFields(profile: Profile): Set<ResourceField> {
+  let set = WEIGHTED.get(profile);
+  if (!set) {
+    set = new Set();
+    // The first indicator reading a field decides, as a find() over the indicators did.
+    const seen = new Set<ResourceField>();
+    for (const i of profile.indicators) {
+      if (seen.has(i.numerator)) continue;
+      seen.add(i.numerator);
+      if (i.split === 'weighted') set.add(i.numerator);
+    }
+    WEIGHTED.set(profile, set);
+  }
+  return set;
 }
 
 const splitAmount = (whole: number | undefined, portion: number) =>
