@@ -230,6 +230,8 @@ class SharedStrings {
 }
 
 const EMPTY: readonly (CellValue | undefined)[] = [];
+/** Rows kept once decoded (header search reads the first 30 rows of every sheet again and again). */
+const HEAD_ROWS = 64;
 
 /**
  * A worksheet read from its XML bytes. One pass over the bytes finds the rows; `row(r)` decodes
@@ -247,6 +249,7 @@ class XmlSheet implements Sheet {
   private lastIndex = -1;
   private last: readonly (CellValue | undefined)[] = EMPTY;
   private all: (readonly (CellValue | undefined)[])[] | null = null;
+  private readonly head: (readonly (CellValue | undefined)[])[] = [];
 
   constructor(
     readonly name: string,
@@ -291,6 +294,12 @@ class XmlSheet implements Sheet {
 
   row(r: number): readonly (CellValue | undefined)[] {
     if (r === this.lastIndex) return this.last;
+    // The first rows are kept once decoded: finding the header looks at them many times over.
+    if (r >= 0 && r < HEAD_ROWS) {
+      let cells = this.head[r];
+      if (!cells) this.head[r] = cells = r < this.rowCount && this.rowStart[r] !== -1 ? this.decode(r) : EMPTY;
+      return cells;
+    }
     const cells = r >= 0 && r < this.rowCount && this.rowStart[r] !== -1 ? this.decode(r) : EMPTY;
     this.lastIndex = r;
     this.last = cells;
