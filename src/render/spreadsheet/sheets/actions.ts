@@ -3,6 +3,7 @@
  * the teacher-transfer alternative), 整改明细 (what each section gets) and 影响分析 (each
  * section's share of every CV). Values, not formulas: the plan is an optimisation.
  */
+import { LEVEL_COLUMN, INDICATOR_COLUMN, NUM } from './common';
 import type { LevelReport, Report, CountyReport } from '../../../report/model';
 import { sectionLabel } from '../../../report/model';
 import { LEVEL_NAMES } from '../../../engine/types';
@@ -24,8 +25,8 @@ export function planSheet(report: Report, county: CountyReport, name: string): S
     sheet,
     '整改测算：使各校达标、差异系数达到目标的最少新增量',
     [
-      { header: '学段', width: 6 },
-      { header: '指标', width: 16 },
+      LEVEL_COLUMN,
+      INDICATOR_COLUMN,
       { header: '现差异\n系数', width: 8 },
       { header: '目标', width: 6 },
       { header: '需新增', width: 13 },
@@ -59,14 +60,14 @@ export function planDetailSheet(county: CountyReport, name: string): SheetBuilde
     sheet,
     '整改明细：各校须新增',
     [
-      { header: '学段', width: 6 },
+      LEVEL_COLUMN,
       { header: '学校' },
-      { header: '指标', width: 16 },
-      { header: '现值', numFmt: '#,##0.00', width: 10 },
-      { header: '达标所需值', numFmt: '#,##0.00', width: 11 },
+      INDICATOR_COLUMN,
+      { header: '现值', numFmt: NUM.value, width: 10 },
+      { header: '达标所需值', numFmt: NUM.value, width: 11 },
       { header: '新增', numFmt: '#,##0.#', width: 11 },
       { header: '单位', width: 6 },
-      { header: '新增后', numFmt: '#,##0.00', width: 10 },
+      { header: '新增后', numFmt: NUM.value, width: 10 },
     ],
     rows.length ? rows : [['', '无需新增', '', '', '', '', '', '']],
   );
@@ -95,15 +96,15 @@ export function influenceSheet(report: Report, county: CountyReport, name: strin
     sheet,
     '影响分析：各校占差异系数（加权离差平方和）的份额，及去掉该校后的差异系数',
     [
-      { header: '学段', width: 6 },
-      { header: '指标', width: 16 },
+      LEVEL_COLUMN,
+      INDICATOR_COLUMN,
       { header: '学校' },
-      { header: '生均值', numFmt: '#,##0.00', width: 10 },
-      { header: '全县值', numFmt: '#,##0.00', width: 10 },
+      { header: '生均值', numFmt: NUM.value, width: 10 },
+      { header: '全县值', numFmt: NUM.value, width: 10 },
       { header: '高于/低于\n全县值', width: 10 },
       { header: '占离差\n平方和', numFmt: '0.0%', width: 9 },
-      { header: '去掉该校后\n差异系数', numFmt: '0.000', width: 11 },
-      { header: '全县\n差异系数', numFmt: '0.000', width: 9 },
+      { header: '去掉该校后\n差异系数', numFmt: NUM.cv, width: 11 },
+      { header: '全县\n差异系数', numFmt: NUM.cv, width: 9 },
     ],
     rows,
   );

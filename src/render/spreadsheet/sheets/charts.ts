@@ -3,6 +3,7 @@
  * sections meeting the standard in blue and the others in red, with the standard and the
  * county value as lines. The numbers sit on 图表数据, so the charts redraw when they change.
  */
+import { LEVEL_COLUMN, INDICATOR_COLUMN, NUM } from './common';
 import { columnLetters } from '../../../common/a1';
 import { LEVEL_NAMES } from '../../../engine/types';
 import type { CountyReport, Report } from '../../../report/model';
@@ -70,13 +71,13 @@ export function chartSheets(report: Report, county: CountyReport, dataName: stri
     data,
     '图表数据：各图的数值（按生均值从低到高；改动这里，图表随之更新）',
     [
-      { header: '学段', width: 6 },
-      { header: '指标', width: 16 },
+      LEVEL_COLUMN,
+      INDICATOR_COLUMN,
       { header: '学校' },
-      { header: '达到标准', numFmt: '#,##0.00', width: 11 },
-      { header: '未达到标准', numFmt: '#,##0.00', width: 11 },
-      { header: '标准', numFmt: '#,##0.00', width: 9 },
-      { header: '全县值', numFmt: '#,##0.00', width: 10 },
+      { header: '达到标准', numFmt: NUM.value, width: 11 },
+      { header: '未达到标准', numFmt: NUM.value, width: 11 },
+      { header: '标准', numFmt: NUM.value, width: 9 },
+      { header: '全县值', numFmt: NUM.value, width: 10 },
     ],
     rows,
   );

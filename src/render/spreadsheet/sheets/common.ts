@@ -11,7 +11,11 @@ import type { Style } from '../styles';
 
 export const COLOUR = { header: 'FFD9E1F2', ok: 'FFE2EFDA', bad: 'FFFCE4D6', warn: 'FFFFF2CC', badText: 'FFC00000', link: 'FF0563C1', grey: 'FF595959', input: 'FFFFF2CC' } as const;
 /** Number formats; a trailing ";" section shows zero as blank. */
-export const NUM = { int: '#,##0', money: '#,##0', area: '#,##0.0', ratio: '0.00', cv: '0.000', sd: '#,##0.000', pct: '0.00%', amount: '#,##0.##', intBlank: '#,##0;-#,##0;', areaBlank: '#,##0.0;-#,##0.0;' } as const;
+export const NUM = { int: '#,##0', money: '#,##0', area: '#,##0.0', ratio: '0.00', value: '#,##0.00', cv: '0.000', sd: '#,##0.000', pct: '0.00%', amount: '#,##0.##', intBlank: '#,##0;-#,##0;', areaBlank: '#,##0.0;-#,##0.0;' } as const;
+
+/** The leading columns many sheets share: 学段, 指标 (an indicator's short name and unit). */
+export const LEVEL_COLUMN = { header: '学段', width: 6 } as const;
+export const INDICATOR_COLUMN = { header: '指标', width: 16 } as const;
 
 export const CENTER: Style = { border: true, align: 'center', valign: 'middle' };
 export const OK_LOOK = { fill: COLOUR.ok };

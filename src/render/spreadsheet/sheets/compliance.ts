@@ -4,7 +4,7 @@ import { LEVEL_NAMES, type Level } from '../../../engine/types';
 import { sectionLabel, type CountyReport, type Report } from '../../../report/model';
 import { SheetBuilder, type CellInput, type CellSpec } from '../sheet';
 import { table, type Column } from '../table';
-import { COLOUR, NUM, CENTER, OK_LOOK, BAD_LOOK, MET, NOT_MET, PASS, FAIL, atLeastF, shared, colourVerdicts, ref, cellAt } from './common';
+import { COLOUR, NUM, CENTER, OK_LOOK, BAD_LOOK, MET, NOT_MET, PASS, FAIL, atLeastF, shared, colourVerdicts, ref, cellAt, LEVEL_COLUMN } from './common';
 import { DataLayout } from './data';
 
 export interface ComplianceLayout {
@@ -58,7 +58,7 @@ export function complianceSheet(report: Report, county: CountyReport, layout: Da
     }),
   );
   const columns: Column[] = [
-    { header: '学段', width: 6 },
+    LEVEL_COLUMN,
     { header: '学校' },
     { header: '类型' },
     { header: '在校生', numFmt: NUM.int },

@@ -4,7 +4,7 @@ import { LEVEL_NAMES, type Level } from '../../../engine/types';
 import { type CountyReport, type Report } from '../../../report/model';
 import { SheetBuilder, type CellInput } from '../sheet';
 import { table } from '../table';
-import { COLOUR, NUM, CENTER, PASS, FAIL, colourVerdicts, ref } from './common';
+import { COLOUR, NUM, CENTER, PASS, FAIL, colourVerdicts, ref, LEVEL_COLUMN } from './common';
 import { DataLayout } from './data';
 
 export interface CvLayout {
@@ -73,11 +73,11 @@ export function cvSheet(report: Report, county: CountyReport, layout: DataLayout
     sheet,
     '校际差异系数（按学生数加权：X̄ = ΣPᵢXᵢ/N，S = √(ΣPᵢ(Xᵢ−X̄)²/N)，CV = S/X̄；公式引用“计算数据”表）',
     [
-      { header: '学段', width: 6 },
+      LEVEL_COLUMN,
       { header: '指标' },
       { header: '县域总量', numFmt: NUM.area },
       { header: '在校生', numFmt: NUM.int },
-      { header: '县域均值', numFmt: '#,##0.00' },
+      { header: '县域均值', numFmt: NUM.value },
       { header: '标准差 S', numFmt: NUM.sd },
       { header: '差异系数', numFmt: NUM.cv },
       { header: '阈值', numFmt: '0.00' },

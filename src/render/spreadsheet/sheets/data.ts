@@ -4,7 +4,7 @@ import { LEVEL_NAMES, type Level } from '../../../engine/types';
 import { sectionLabel, type CountyReport, type Report } from '../../../report/model';
 import { SheetBuilder, type CellInput, type CellSpec } from '../sheet';
 import { table, type Column } from '../table';
-import { NUM, atLeastF, shared, ref, cellAt } from './common';
+import { NUM, atLeastF, shared, ref, cellAt, LEVEL_COLUMN } from './common';
 import { StandardsLayout } from './standards';
 
 export interface DataLayout {
@@ -88,7 +88,7 @@ export function dataSheet(report: Report, county: CountyReport, layout: DataLayo
     sheet,
     '计算数据：各校（学段）在校生与资源量（一贯制学校及完全中学已拆分）；指标值 = 数量 ÷ 在校生（每百名 × 100）',
     [
-      { header: '学段', width: 6 },
+      LEVEL_COLUMN,
       { header: '学校' },
       { header: '类型' },
       { header: '办学\n性质', width: 6 },

@@ -4,7 +4,7 @@ import { type CountyReport, type Report } from '../../../report/model';
 import { SheetBuilder, type CellInput, type CellSpec } from '../sheet';
 import { HEADER, table, TITLE } from '../table';
 import { labelWithUnit } from '../../format';
-import { NUM } from './common';
+import { NUM, LEVEL_COLUMN, INDICATOR_COLUMN } from './common';
 
 export function groupsSheet(report: Report, county: CountyReport, name: string): SheetBuilder {
   const sheet = new SheetBuilder(name);
@@ -20,9 +20,9 @@ export function groupsSheet(report: Report, county: CountyReport, name: string):
     sheet,
     '学区（集团）与城乡差距：各学区（集团）的学区均值、为全县的倍数、学区内差异系数（按学生数加权）',
     [
-      { header: '学段', width: 6 },
+      LEVEL_COLUMN,
       { header: '学区（集团）' },
-      { header: '指标', width: 16 },
+      INDICATOR_COLUMN,
       { header: '学校', numFmt: NUM.int, width: 7 },
       { header: '在校生', numFmt: NUM.int, width: 9 },
       { header: '学区均值', width: 10 },

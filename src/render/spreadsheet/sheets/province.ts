@@ -5,7 +5,7 @@ import { type CountyReport, type Report } from '../../../report/model';
 import { levelReasons, provinceCountSentence, provinceRow } from '../../prose';
 import { SheetBuilder, type CellInput } from '../sheet';
 import { paragraph, table, type Column } from '../table';
-import { COLOUR, NUM, CENTER, BAD_LOOK, PASS, FAIL } from './common';
+import { COLOUR, NUM, CENTER, BAD_LOOK, PASS, FAIL, LEVEL_COLUMN } from './common';
 
 export function provinceSheet(report: Report, counties: readonly CountyReport[]): SheetBuilder {
   const sheet = new SheetBuilder('各县汇总');
@@ -13,7 +13,7 @@ export function provinceSheet(report: Report, counties: readonly CountyReport[])
   const mean = report.profile.cv.rule === 'mean';
   const withCompliance = report.profile.compliance !== null;
   const columns: Column[] = [
-    { header: '学段', width: 6 },
+    LEVEL_COLUMN,
     { header: '区县' },
     { header: '学校', numFmt: NUM.int, width: 6 },
     { header: '在校生', numFmt: NUM.int },

@@ -4,7 +4,7 @@ import { LEVEL_NAMES } from '../../../engine/types';
 import { sectionLabel, type CountyReport, type Report } from '../../../report/model';
 import { SheetBuilder, type CellInput, type CellSpec } from '../sheet';
 import { table, type Column } from '../table';
-import { NUM, CENTER, BAD_LOOK, PASS, FAIL, R, atLeastF, shared, ref, cellAt, keptName } from './common';
+import { NUM, CENTER, BAD_LOOK, PASS, FAIL, R, atLeastF, shared, ref, cellAt, keptName, LEVEL_COLUMN } from './common';
 import { DataLayout } from './data';
 import { ComplianceLayout } from './compliance';
 
@@ -81,7 +81,7 @@ export function shortfallSheet(report: Report, county: CountyReport, layout: Dat
     sheet,
     `缺口测算：左为各项达到标准所需增加的数量，右为使学校达标所需的最少数量（低于标准最多的一项只补到标准的${rate}）；教师、教室向上取整`,
     [
-      { header: '学段', width: 6 },
+      LEVEL_COLUMN,
       { header: '学校' },
       { header: '在校生', numFmt: NUM.int },
       ...inds.map((i): Column => ({ header: `达到标准\n${i.short}\n（${i.shortfallUnit}）`, numFmt: fmtOf(i), width: 10 })),
