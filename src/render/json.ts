@@ -9,7 +9,7 @@ import type { IndicatorStats } from '../engine/evaluate';
 import type { ChecklistResult } from '../engine/checklist';
 import type { SchoolItems } from '../engine/school-items';
 import type { Issue } from '../issues/catalogue';
-import { dimensionReasons, levelReasons } from './prose';
+import { dimensionReasons, levelReasons, provinceRow } from './prose';
 import type { ReportJson, SchoolLineJson } from './json-contract';
 import type { CountyReport, LevelReport, Report } from '../report/model';
 
@@ -33,7 +33,7 @@ export function toJson(report: Report, schoolsFile?: string): ReportJson {
           province: provinceJson(report),
         }
       : {}),
-    counties: report.counties.map((c) => countyJson(report, c, batch ? issueCounts(report) : null)),
+    counties: report.counties.map((c) => countyJson(report, c, batch)),
     issues: report.issues.map(issueJson),
   };
 }
@@ -56,49 +56,32 @@ export function* schoolLines(report: Report): Generator<string> {
 
 /** The province table: one row per county and level, as the Markdown and Excel show it (failing counties first). */
 function provinceJson(report: Report) {
+  const ids = report.profile.indicators.map((i) => i.id);
   const rows = [];
   for (const level of ['primary', 'junior'] as const)
     for (const c of report.province ?? report.counties) {
-      const l = c.levels.find((x) => x.level === level);
-      if (!l) continue;
+      const r = provinceRow(report, c, level);
+      if (!r) continue;
+      const { indicators } = r;
+      const byId = <T>(pick: (x: (typeof indicators)[number]) => T) => Object.fromEntries(indicators.map((x, k) => [ids[k]!, pick(x)]));
       rows.push({
         county: c.county,
         level,
-        schoolCount: l.result.schoolCount,
-        students: l.result.students,
-        cv: Object.fromEntries(Object.values(l.result.indicators).map((x) => [x.id, x.cv])),
-        mean: Object.fromEntries(Object.values(l.result.indicators).map((x) => [x.id, x.mean])),
-        compositeCv: l.result.compositeCv,
-        cvsPassed: l.cvsPassed,
-        compliantSchools: l.result.compliantSchools,
-        pass: l.result.pass,
-        reasons: l.result.pass ? null : levelReasons(report, l),
+        schoolCount: r.schools,
+        students: r.students,
+        cv: byId((x) => x.cv),
+        mean: byId((x) => x.mean),
+        compositeCv: r.composite,
+        cvsPassed: r.cvsPassed,
+        compliantSchools: r.compliant,
+        pass: r.pass,
+        reasons: r.pass ? null : levelReasons(report, c.levels.find((x) => x.level === level)!),
       });
     }
   return rows;
 }
 
-type Counts = Record<Issue['severity'], number>;
-const COUNTS = new WeakMap<Report, Map<string | null, Counts>>();
-
-/** Errors, warnings and notes per county, counted once per report. */
-function issueCounts(report: Report): Map<string | null, Counts> {
-  let byCounty = COUNTS.get(report);
-  if (!byCounty) {
-    byCounty = new Map();
-    for (const i of report.issues) {
-      const key = i.county ?? null;
-      let c = byCounty.get(key);
-      if (!c) byCounty.set(key, (c = { error: 0, warning: 0, info: 0 }));
-      c[i.severity]++;
-    }
-    COUNTS.set(report, byCounty);
-  }
-  return byCounty;
-}
-
-function countyJson(report: Report, county: CountyReport, counts: Map<string | null, Counts> | null) {
-  const batch = counts !== null;
+function countyJson(report: Report, county: CountyReport, batch: boolean) {
   return {
     county: county.county,
     pass: county.pass,
@@ -106,7 +89,7 @@ function countyJson(report: Report, county: CountyReport, counts: Map<string | n
     compliantSchools: county.compliantSchools,
     levels: Object.fromEntries(county.levels.map((l) => [l.level, levelJson(l, report.detail)])),
     ...(batch
-      ? { issueCounts: counts.get(county.county) ?? { error: 0, warning: 0, info: 0 } }
+      ? { issueCounts: county.issueCounts }
       : {
           schools: county.levels.flatMap((l) => {
             const whole = new Map(county.schools.map((x) => [x.school, x.compliant]));

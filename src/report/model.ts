@@ -64,6 +64,8 @@ export interface CountyReport {
   /** Indicators by schools not meeting the standard, most first (only those with any). */
   gaps: Gap[];
   pass: boolean;
+  /** This county's errors, warnings and notes (issues carry their county). */
+  issueCounts: Record<Severity, number>;
 }
 
 /** Above this many counties, reports show the province table and leave per-county detail to `--county`. */
@@ -99,10 +101,19 @@ export function buildReport(args: {
   const { profile } = args;
   const issues = [...args.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const issueCounts = { error: 0, warning: 0, info: 0 };
-  for (const i of issues) issueCounts[i.severity]++;
+  const countyCounts = new Map<string | null, Record<Severity, number>>();
+  for (const i of issues) {
+    issueCounts[i.severity]++;
+    const key = i.county ?? null;
+    let c = countyCounts.get(key);
+    if (!c) countyCounts.set(key, (c = { error: 0, warning: 0, info: 0 }));
+    c[i.severity]++;
+  }
   // The name: the 区县 column, the school table's title, the county sheet's title or 填报单位 line, the file name.
   const named = countyInTitle(args.input.title) ?? (args.countySheetTitle ?? []).map((t) => countyInTitle(t.replace(/^(?:填报单位|单位|填报县（市、区）)[:：]\s*/, ''))).find((x) => x) ?? null;
-  const counties = args.counties.map((c) => countyReport(c, profile, c.county ?? named ?? fileStem(args.input.file)));
+  const counties = args.counties.map((c) =>
+    countyReport(c, profile, c.county ?? named ?? fileStem(args.input.file), countyCounts.get(c.county) ?? { error: 0, warning: 0, info: 0 }),
+  );
   const failingFirst = (c: CountyReport) => (c.verdict.dimensions.resources === 'not_met' ? 0 : 1);
   return {
     tool: args.tool,
@@ -132,7 +143,7 @@ export function countyInTitle(title: string | null): string | null {
 
 const fileStem = (file: string) => file.replace(/\.(xlsx|xlsm|csv|txt|tsv)$/i, '');
 
-function countyReport(county: CountyResult, profile: Profile, label: string): CountyReport {
+function countyReport(county: CountyResult, profile: Profile, label: string, issueCounts: Record<Severity, number>): CountyReport {
   const levels = LEVELS.filter((l) => county.levels[l]).map((level): LevelReport => {
     const result = county.levels[level]!;
     const stats = profile.indicators.map((i) => result.indicators[i.id]!);
@@ -175,6 +186,7 @@ function countyReport(county: CountyResult, profile: Profile, label: string): Co
     compliantSchools: county.schools.filter((s) => s.compliant).length,
     gaps,
     pass: levels.length > 0 && levels.every((l) => l.result.pass),
+    issueCounts,
   };
 }
 
