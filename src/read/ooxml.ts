@@ -92,8 +92,10 @@ const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
 
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
 /** Whether the byte after a tag name ends it (so `<c` is not `<col`). */
-const endsName = (b: number | undefined) => b === 0x20 || b === GT || b === SLASH || b === 0x09 || b === 0x0a || b === 0x0d;
+const endsName = (b: number | undefined) => b === GT || b === SLASH || (b !== undefined && isSpace(b));
 
 /** The namespace prefix ("x:" or "") of the element `local`, from its first start tag; null when absent. */
 function prefixOf(xml: Buffer, local: string, from = 0): string | null {
@@ -113,17 +115,12 @@ function prefixOf(xml: Buffer, local: string, from = 0): string | null {
 /** Entities and _xHHHH_ escapes decoded, only when there are any. */
 const decoded = (s: string) => (s.includes('&') || s.includes('_x') ? decodeXml(s) : s);
 
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /** An attribute's raw value in a start tag's text (`name` with its `="`), or undefined. */
 function attrIn(tag: string, name: string): string | undefined {
-  for (let i = tag.indexOf(name); i >= 0; i = tag.indexOf(name, i + 1)) {
-    if (!isSpace(tag.charCodeAt(i - 1))) continue;
-    const start = i + name.length;
-    const end = tag.indexOf('"', start);
-    return end < 0 ? undefined : tag.slice(start, end);
-  }
-  return undefined;
+  const start = attrStart(tag, name, 0, tag.length);
+  const end = start < 0 ? -1 : tag.indexOf('"', start);
+  return end < 0 ? undefined : tag.slice(start, end);
 }
 
 /** Where the value of attribute `name` (with its `="`) starts inside s[from, to), or -1. */
@@ -156,31 +153,6 @@ function quickRefAt(s: string, at: number): [number, number] | null {
   REF_RESULT[1] = col - 1;
   return REF_RESULT;
 }
-
-/** "B12" → [11, 1] without a regular expression; null when it is no plain A1 reference. */
-function quickRef(ref: string): [number, number] | null {
-  let i = 0;
-  let col = 0;
-  if (ref.charCodeAt(0) === 0x24) i++;
-  const c0 = i;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 0x41 || c > 0x5a) break;
-    col = col * 26 + (c - 64);
-  }
-  if (i === c0 || i - c0 > 3) return null;
-  if (ref.charCodeAt(i) === 0x24) i++;
-  const r0 = i;
-  let row = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return null;
-    row = row * 10 + (c - 0x30);
-  }
-  if (i === r0 || i - r0 > 9 || row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return null;
-  return [row - 1, col - 1];
-}
-
 
 /** Shared strings, found at once and decoded on first use (each decoded string one cell value, shared by its cells). */
 class SharedStrings {
@@ -286,7 +258,7 @@ class XmlSheet implements Sheet {
         if (at < starts[k]!) at = -1;
         const tagEnd = at < 0 ? -1 : xml.indexOf(GT, at);
         const ref = tagEnd < 0 ? undefined : attrIn(xml.toString('latin1', at, tagEnd), 'r="');
-        const w = ref !== undefined ? (quickRef(ref) ?? cellRef(ref, name))[1] + 1 : this.decode(r).length;
+        const w = ref !== undefined ? cellRef(ref, name)[1] + 1 : this.decode(r).length;
         if (w > width) width = w;
       });
     this.merges = clipMergesTo(merges, height, width);
@@ -440,10 +412,7 @@ class XmlSheet implements Sheet {
   }
 }
 
-const endsNameAt = (s: string, i: number) => {
-  const c = s.charCodeAt(i);
-  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
-};
+const endsNameAt = (s: string, i: number) => endsName(s.charCodeAt(i));
 
 /**
  * The rows of a sheet's XML, found by one loop over its bytes: each row's index and the byte
