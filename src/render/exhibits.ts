@@ -5,7 +5,7 @@
  * 2012, no 学区 columns, no plans in a batch). A batch of counties is a working document: its
  * tables are not numbered.
  */
-import type { CountyReport, Report } from '../report/model';
+import { isShort, type CountyReport, type Report } from '../report/model';
 import { judgedDimensions } from './prose';
 
 export type ExhibitKey =
@@ -46,7 +46,7 @@ export function countyExhibits(report: Report, county: CountyReport): Map<Exhibi
   const checklist = judgedDimensions(county.verdict).some((d) => d.dimension !== 'resources');
   add('cv', '校际差异系数', 'both');
   add('compliance', '学校达标情况', 'both', compliance);
-  const short = county.levels.some((l) => l.sections.some((s) => report.profile.indicators.some((i) => (s.shortfall[i.id] ?? 0) > 0)));
+  const short = county.levels.some((l) => l.sections.some((s) => isShort(s, report.profile)));
   add('shortfall', '缺口测算', short ? 'both' : 'excel', compliance);
   add('checklist', '政府保障程度、教育质量、社会认可度逐项结论', checklist ? 'both' : 'excel');
   add('schoolItems', '各校规模、班额、音乐美术专用教室', 'excel');

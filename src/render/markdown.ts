@@ -1,7 +1,7 @@
 /** The Markdown report: tables and 自评报告-style prose, ready to paste into the written report. */
 import type { SectionResult } from '../engine/compliance';
 import { LEVEL_NAMES } from '../engine/types';
-import { dataYear, sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
+import { dataYear, isShort, sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { chartFile, chartsFolder, chartTitle } from './charts';
 import { escapedForMarkdown } from './markdown-escape';
 import { countyExhibits, coverRows, reportTitle, type Exhibit, type ExhibitKey } from './exhibits';
@@ -370,8 +370,7 @@ function complianceTable(report: Report, l: LevelReport, cap: Captions): string 
 
 function shortfallTable(report: Report, l: LevelReport, cap: Captions): string | null {
   const inds = report.profile.indicators;
-  const short = (s: SectionResult) => inds.some((i) => s.shortfall[i.id]! > 0);
-  const rows = l.sections.filter(short).map((s) => [
+  const rows = l.sections.filter((s) => isShort(s, report.profile)).map((s) => [
     sectionLabel(s),
     ...inds.map((i) => (s.shortfall[i.id]! > 0 ? fmtShortfall(i, s.shortfall[i.id]!) : '')),
   ]);

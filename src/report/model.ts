@@ -68,6 +68,9 @@ export interface CountyReport {
   issueCounts: Record<Severity, number>;
 }
 
+/** Whether a section is short of some standard (it then has a row in the shortfall tables). */
+export const isShort = (s: SectionResult, profile: Profile) => profile.indicators.some((i) => (s.shortfall[i.id] ?? 0) > 0);
+
 /** Above this many counties, reports show the province table and leave per-county detail to `--county`. */
 export const DETAIL_COUNTY_LIMIT = 5;
 
