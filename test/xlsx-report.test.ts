@@ -93,6 +93,10 @@ describe('Excel report structure', () => {
       expect(xml, name).toContain('state="frozen"');
       expect(xml, name).toMatch(/<pageSetup paperSize="9" orientation="landscape"/);
     }
+    // 学校达标 prints two pages wide, parted between two indicators (never between a value and its ✓), at a fixed scale that honours the break.
+    expect(sheetXml('学校达标')).toContain('<colBreaks count="1" manualBreakCount="1"><brk id="12" max="1048575" man="1"/></colBreaks>');
+    expect(sheetXml('学校达标')).toMatch(/<pageSetup paperSize="9" orientation="landscape" scale="(7[3-9]|[89]\d|100)"\/>/);
+    expect(sheetXml('学校达标')).not.toContain('fitToPage');
     expect(sheetXml('封面')).toMatch(/<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="1"/);
     const workbook = files.get('xl/workbook.xml')!.toString('utf8');
     expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(tables.length);

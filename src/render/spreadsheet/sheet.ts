@@ -47,6 +47,8 @@ export class SheetBuilder {
   landscape = true;
   /** Printed pages end after these rows (1-based). */
   readonly rowBreaks: number[] = [];
+  /** Printed pages end after these columns (1-based), when the sheet prints more than one page wide. */
+  readonly colBreaks: number[] = [];
   /** Native charts placed on this sheet (a drawing part is written for them). */
   readonly charts: ChartSpec[] = [];
 
@@ -107,6 +109,31 @@ export class SheetBuilder {
     return this.runningTitle() ? `$A$2:$${columnLetters(this.columnCount() - 1)}$${Math.max(2, this.rows.length)}` : null;
   }
 
+  /**
+   * With column breaks and more than one page across, the print scale that fits the widest part
+   * between breaks (title columns included) on a page: LibreOffice ignores manual breaks when it
+   * fits to pages, so such a sheet is printed at a fixed scale instead. Null: fit to pages.
+   */
+  breakScale(): number | null {
+    if (this.colBreaks.length === 0 || this.printPagesWide() <= 1) return null;
+    const w = (i: number) => this.widths[i] ?? DEFAULT_WIDTH;
+    let repeated = 0;
+    for (let i = 0; i < this.titleColumns; i++) repeated += w(i);
+    const edges = [this.titleColumns, ...this.colBreaks, this.columnCount()];
+    let widest = 0;
+    for (let k = 1; k < edges.length; k++) {
+      let part = k === 1 ? 0 : repeated;
+      for (let i = edges[k - 1]!; i < edges[k]!; i++) part += w(i);
+      if (k === 1) part += repeated;
+      widest = Math.max(widest, part);
+    }
+    // PAGE_UNITS fit a page at 8/11 scale: at 100 % a page holds 8/11 of them.
+    const pageUnits = (this.landscape ? PAGE_UNITS.landscape : PAGE_UNITS.portrait) * (8 / 11);
+    const scale = Math.min(100, Math.floor((100 * pageUnits) / widest));
+    // A part too wide to print at 8 pt: fit to pages instead, wherever the pages part.
+    return scale >= Math.ceil((100 * 8) / 11) ? scale : null;
+  }
+
   printPagesWide(): number {
     const room = this.landscape ? PAGE_UNITS.landscape : PAGE_UNITS.portrait;
     const n = this.columnCount();
@@ -153,6 +180,7 @@ export class SheetBuilder {
 
   xml(styles: StyleRegistry, sharedString: (s: string) => number): string {
     const width = this.columnCount();
+    const scale = this.breakScale();
     const links: string[] = [];
     const shared = this.sharedTags();
     const rows = this.rows.map((row, r) => {
@@ -183,7 +211,7 @@ export class SheetBuilder {
     return (
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+      (scale === null ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
       `<dimension ref="A1:${columnLetters(width - 1)}${Math.max(1, this.rows.length)}"/>` +
       `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
       '<sheetFormatPr defaultRowHeight="15"/>' +
@@ -194,10 +222,13 @@ export class SheetBuilder {
       hyperlinks +
       '<printOptions horizontalCentered="1"/>' +
       '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
-      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" fitToWidth="${this.printPagesWide()}" fitToHeight="${this.pagesTall}"/>` +
+      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" ${scale === null ? `fitToWidth="${this.printPagesWide()}" fitToHeight="${this.pagesTall}"` : `scale="${scale}"`}/>` +
       headerFooter(this.runningTitle()) +
       (this.rowBreaks.length
         ? `<rowBreaks count="${this.rowBreaks.length}" manualBreakCount="${this.rowBreaks.length}">${this.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`
+        : '') +
+      (scale !== null
+        ? `<colBreaks count="${this.colBreaks.length}" manualBreakCount="${this.colBreaks.length}">${this.colBreaks.map((c) => `<brk id="${c}" max="1048575" man="1"/>`).join('')}</colBreaks>`
         : '') +
       (this.charts.length ? '<drawing r:id="rId1"/>' : '') +
       '</worksheet>'

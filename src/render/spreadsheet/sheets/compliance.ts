@@ -70,6 +70,8 @@ export function complianceSheet(report: Report, county: CountyReport, layout: Da
     { header: '是否\n达标', width: 8 },
   ];
   const floorText = rule ? `每校至少${rule.minIndicatorsMet}项达标、余项不低于标准的${Math.round(rule.floorRatio * 100)}%为达标` : '';
+  // Printed two pages wide, the pages part between two indicators (never between a value and its ✓).
+  sheet.colBreaks.push(4 + 2 * Math.ceil(inds.length / 2));
   table(sheet, `学校达标情况（${MET} 达到标准，${NOT_MET} 未达到；${floorText}；标准见“标准”表）`, columns, rows);
   // The standards under the table, as references to 标准.
   for (const l of county.levels)
