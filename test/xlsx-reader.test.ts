@@ -107,6 +107,41 @@ describe('what other generators write', () => {
     expect(s!.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
   });
 
+  it('numbers read from the bytes equal the general way (Number() of the text) in every form', () => {
+    const forms = ['0', '-0', '12', '12.5', '0.1', '.5', '5.', '-3.25', '1e5', '1E-3', '-2.5e-3', '123456789012345678', '0.30000000000000004', '466.73519999999996', '000123',
+      '9007199254740993', '999999999999999', '1000000000000001', '0.000000000000000000001', '1.7976931348623157e308', '1e400', ' 12', '0x1A', '', '-', '+5', '12,5', 'NaN', 'Infinity', '1.2.3', '--1'];
+    // Random decimals as programs write them: 1–15 significant digits, 0–10 decimals.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 3000; k++) forms.push((random() * 10 ** Math.floor(random() * 9)).toFixed(Math.floor(random() * 11)).slice(0, 16));
+    // Row 2k+1 holds only the number (read from its bytes); row 2k+2 adds an inline string, which sends the row the general way.
+    const rows = forms.map((f, k) =>
+      `<row r="${2 * k + 1}"><c r="A${2 * k + 1}"><v>${f}</v></c></row>` +
+      `<row r="${2 * k + 2}"><c r="A${2 * k + 2}"><v>${f}</v></c><c r="B${2 * k + 2}" t="inlineStr"><is><t>x</t></is></c></row>`,
+    );
+    const [s] = readOoxml(pkg(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`));
+    forms.forEach((f, k) => {
+      const fast = s!.row(2 * k)[0];
+      const general = s!.row(2 * k + 1)[0];
+      expect(fast, f).toEqual(general);
+      if (general?.kind === 'number') {
+        expect(fast?.kind === 'number' && Object.is(fast.value, general.value), f).toBe(true);
+        expect(Object.is(general.value, Number(f)), f).toBe(true);
+      }
+    });
+  });
+
+  it('cells the byte reader leaves to the general way read the same in a row of their own', () => {
+    const cells = ['<c r="A1" t="s"><v>0</v></c>', '<c r="A1" s="3" t="s"><v> 0 </v></c>', '<c r="A1" t="n"><v>7</v></c>', '<c r="A1" t=\'n\'><v>7</v></c>', '<c r="A1"  s="2"  ><v>7</v></c>',
+      '<c r="A1"/>', '<c r="A1" s="1"/>', '<c><v>3</v></c>', '<c r="A1"><f>1+1</f><v>2</v></c>', '<c r="A1" t="str"><v>文字</v></c>', '<c r="A1" t="b"><v>0</v></c>', '<c r="A1">\n<v>4</v>\n</c>'];
+    for (const c of cells) {
+      const xml = (extra: string) => `<worksheet><sheetData><row r="1">${c}${extra}</row></sheetData></worksheet>`;
+      const [fast] = readOoxml(pkg(xml(''), '<sst><si><t>小学</t></si></sst>'));
+      const [general] = readOoxml(pkg(xml('<c r="B1" t="inlineStr"><is><t>x</t></is></c>'), '<sst><si><t>小学</t></si></sst>'));
+      expect(fast!.row(0)[0], c).toEqual(general!.row(0)[0]);
+    }
+  });
+
   it('a formula without a cached value, and an error value', () => {
     const [s] = readOoxml(pkg('<worksheet><sheetData><row r="3"><c r="C3"><f>SUM(A1:A2)</f></c><c r="D3" t="e"><v>#N/A</v></c></row></sheetData></worksheet>'));
     expect(s!.rows[2]![2]).toEqual({ kind: 'formula-no-result', formula: 'SUM(A1:A2)' });

@@ -3,6 +3,7 @@ import { append } from '../common/lookup';
 import { z } from 'zod';
 import {
   LEVEL_NAMES,
+  LEVELS,
   RESOURCE_FIELDS,
   SCHOOL_ITEM_FIELDS,
   TYPE_LEVELS,
@@ -16,7 +17,7 @@ import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position 
 import { a1, type CellValue, type Sheet } from '../read/types';
 import { fieldLabel, type FieldKind } from './columns';
 import { isColumnNumberRow, normaliseText, type ColumnMatch } from './header';
-import { cellText, OWNERSHIP, parseEnum, parseNumber, SCHOOL_TYPE, URBAN_RURAL, type Parsed } from './values';
+import { cellText, OWNERSHIP, parseEnum, parseNumber, SCHOOL_TYPE, URBAN_RURAL } from './values';
 
 /** zod checks for a number read from a cell; failures map to catalogue codes. */
 const NUMBER_SCHEMAS: Record<Exclude<FieldKind, 'text'>, z.ZodNumber> = {
@@ -41,6 +42,9 @@ const STUDENT_FIELD: Record<AnyLevel, string> = {
 
 const PE_ARTS_PARTS = ['peTeachers', 'musicTeachers', 'artTeachers'] as const;
 
+/** Whether a row's first text can begin a column-number row (甲, 乙, …): only such rows need all their texts. */
+const isColumnNumberStart = (first: string) => first.length <= 4 && normaliseText(first) === '甲';
+
 /** The first text of a row's cells. */
 const firstText = (cells: readonly (CellValue | undefined)[]) => {
   for (const c of cells) {
@@ -57,18 +61,6 @@ const keyOf = (c: ColumnMatch) => {
   if (key === undefined) KEYS.set(c, (key = c.section ? `${c.section}:${c.field.id}` : c.field.id));
   return key;
 };
-
-/** One data row, read: its numbers, texts and where each came from. */
-interface RowValues {
-  row: number;
-  numbers: Map<string, number>;
-  texts: Map<string, string>;
-  cells: Record<string, CellRef>;
-  /** Whether some cell of this row could not be read (the row is then not computed). */
-  broken: boolean;
-  /** Cells that already have an error: one error per cell, the first and most specific. */
-  failed: Set<string>;
-}
 
 export interface RowsResult {
   /** Rows that read without errors. */
@@ -92,7 +84,11 @@ function cellTable(columns: readonly ColumnMatch[]): (row: number) => Record<str
       enumerable: true,
     });
   }
-  return (row) => Object.assign(Object.create(proto) as Record<string, CellRef>, { [ROW]: row });
+  function Cells(this: { [ROW]: number }, row: number) {
+    this[ROW] = row;
+  }
+  Cells.prototype = proto;
+  return (row) => new (Cells as unknown as new (row: number) => Record<string, CellRef>)(row);
 }
 
 /** A passing zod check without calling zod (a province has millions of numbers); zod decides the issue when one fails. */
@@ -103,6 +99,136 @@ const PLAIN_OK: Record<Exclude<FieldKind, 'text'>, (n: number) => boolean> = {
   number: (n) => n >= 0,
 };
 
+/** Each field key of the sheet's columns numbered once: a row's values live in arrays by that number. */
+type Slots = Map<string, number>;
+function slotsOf(columns: readonly ColumnMatch[]): Slots {
+  const slots: Slots = new Map();
+  for (const c of columns) if (!slots.has(keyOf(c))) slots.set(keyOf(c), slots.size);
+  return slots;
+}
+const slotOf = (slots: Slots, key: string) => slots.get(key) ?? -1;
+
+/** Where the record of a row reads each of its parts: the slots, found once per sheet. */
+interface RecordPlan {
+  county: number;
+  type: number;
+  ownership: number;
+  urbanRural: number;
+  code: number;
+  group: number;
+  parent: number;
+  students: number;
+  studentsOf: Record<AnyLevel, number>;
+  /** For each resource field the sheet can give, per part: its own column, and for 体育艺术 the three it may be summed from. */
+  amounts: { field: ResourceField; parts: { section: Level | null; direct: number; peArts: number[] | null }[] }[];
+  peArtsWhole: number;
+  peArtsParts: { key: string; slot: number }[];
+  items: { field: (typeof SCHOOL_ITEM_FIELDS)[number]; slot: number }[];
+}
+
+const ALL_LEVELS: readonly AnyLevel[] = ['primary', 'junior', 'senior'];
+
+function recordPlan(columns: readonly ColumnMatch[], slots: Slots): RecordPlan {
+  const at = (key: string) => slotOf(slots, key);
+  return {
+    county: at('county'),
+    type: at('type'),
+    ownership: at('ownership'),
+    urbanRural: at('urbanRural'),
+    code: at('code'),
+    group: at('group'),
+    parent: at('parent'),
+    students: at('students'),
+    studentsOf: { primary: at(STUDENT_FIELD.primary), junior: at(STUDENT_FIELD.junior), senior: at(STUDENT_FIELD.senior) },
+    amounts: amountPlan(columns).map(({ field, sections }) => ({
+      field,
+      parts: sections.map((section) => {
+        const keys = SECTION_KEYS[section ?? 'whole'];
+        return { section, direct: at(keys[field]!), peArts: field === 'peArtsTeachers' ? PE_ARTS_PARTS.map((p) => at(keys[p]!)) : null };
+      }),
+    })),
+    peArtsWhole: at('peArtsTeachers'),
+    peArtsParts: PE_ARTS_PARTS.map((key) => ({ key, slot: at(key) })),
+    items: SCHOOL_ITEM_FIELDS.map((field) => ({ field, slot: at(field) })).filter((i) => i.slot >= 0),
+  };
+}
+
+/**
+ * One data row, read: its numbers and texts by slot, where each came from, and the issues found
+ * at its cells. One per sheet, reset for every row (a province has 100 000 rows: no maps per row).
+ */
+class RowValues {
+  row = 0;
+  readonly num: Float64Array;
+  readonly has: Uint8Array;
+  readonly txt: (string | undefined)[];
+  cells: Record<string, CellRef> = {};
+  /** Whether some cell of this row could not be read (the row is then not computed). */
+  broken = false;
+  /** Cells that already have an error: one error per cell, the first and most specific. */
+  private failed: Set<string> | null = null;
+  /** The school and the county named in the row, for the issues' positions. */
+  school: string | undefined = undefined;
+  county: string | null | undefined = undefined;
+
+  constructor(
+    readonly sheet: string,
+    size: number,
+    private readonly issues: Issue[],
+  ) {
+    this.num = new Float64Array(size);
+    this.has = new Uint8Array(size);
+    this.txt = new Array<string | undefined>(size).fill(undefined);
+  }
+
+  reset(row: number, cells: Record<string, CellRef>): void {
+    this.row = row;
+    this.cells = cells;
+    this.broken = false;
+    this.failed = null;
+    this.school = undefined;
+    this.county = undefined;
+    this.has.fill(0);
+    this.txt.fill(undefined);
+  }
+
+  number(slot: number): number | undefined {
+    return slot >= 0 && this.has[slot] === 1 ? this.num[slot] : undefined;
+  }
+
+  text(slot: number): string | undefined {
+    return slot >= 0 ? this.txt[slot] : undefined;
+  }
+
+  /** An issue at a cell read; an error there keeps later errors from the same cell. */
+  atCell(issue: Issue): void {
+    if (issue.severity === 'error') (this.failed ??= new Set()).add(issue.cell!);
+    this.issues.push(issue);
+  }
+
+  /** An issue found while building the record: one error per cell. */
+  push(issue: Issue): void {
+    if (issue.severity === 'error' && issue.cell) {
+      if (this.failed?.has(issue.cell)) return;
+      (this.failed ??= new Set()).add(issue.cell);
+    }
+    this.issues.push(issue);
+  }
+
+  /** The position of a field of this row: its cell, or its row and the field's label. */
+  at(key: string): Position {
+    const base: Position = { sheet: this.sheet, ...(this.school ? { school: this.school } : {}), ...(this.county ? { county: this.county } : {}) };
+    const ref = this.cells[key];
+    const field = key.replace(/^(primary|junior):/, '');
+    return ref ? { ...base, cell: ref.cell, column: ref.column, field } : { ...base, row: this.row, column: fieldLabel(key), field };
+  }
+
+  fail(code: IssueCode, key: string, params: IssueParams = {}): void {
+    this.push(makeIssue(code, this.at(key), params));
+    this.broken = true;
+  }
+}
+
 export function readRows(
   sheet: Sheet,
   columns: readonly ColumnMatch[],
@@ -112,95 +238,120 @@ export function readRows(
 ): RowsResult {
   const issues: Issue[] = [];
   const cellsOf = cellTable(columns);
-  const amounts = amountPlan(columns);
+  const slots = slotsOf(columns);
+  const plan = recordPlan(columns, slots);
+  const reading = columns.map((column) => ({ column, slot: slots.get(keyOf(column))! }));
+  const values = new RowValues(sheet.name, slots.size, issues);
   const records: SchoolRecord[] = [];
   const nameCol = columns.find((c) => c.field.id === 'name')!;
   const countyCol = columns.find((c) => c.field.id === 'county');
-  const firstSeen = new Map<string, string>();
+  /** Each school's first row, by county and name: its cell is named only when a duplicate is found. */
+  const firstSeen = new Map<string, number>();
   let stray = 0;
   let firstStray = '';
 
   for (let r = dataStart; r < sheet.rowCount; r++) {
     if (onRows && (r - dataStart) % 1000 === 999) onRows(r - dataStart + 1);
     const cells = sheet.row(r);
-    if (!cells.some((c) => c !== undefined)) continue;
+    if (!anyCell(cells)) continue;
     const name = cellText(cells[nameCol.col]);
-    let texts: string[] | null = null;
     /** The row's texts, made only for the rows that need them (a province has 100 000 school rows). */
-    const allTexts = () => (texts ??= cells.map((c) => cellText(c)).filter((t): t is string => !!t));
-    const leadText = name ?? allTexts()[0];
+    let texts: string[] | null = null;
+    const leadText = name ?? (texts ??= textsOf(cells))[0];
     const lead = normaliseText(leadText ?? '');
-    const where: Position = { sheet: sheet.name, row: r + 1 };
     if (TOTAL_ROW.test(lead)) {
-      issues.push(makeIssue('ROW_SKIPPED_TOTAL', where, { text: leadText ?? '' }));
+      issues.push(makeIssue('ROW_SKIPPED_TOTAL', { sheet: sheet.name, row: r + 1 }, { text: leadText ?? '' }));
       continue;
     }
-    // A column-number row starts with 甲 (a short first text); only such rows need all their texts.
-    const numbersRow = () => firstText(cells).length <= 4 && isColumnNumberRow(allTexts());
-    if (NOTE_ROW.test(lead) || numbersRow() || (!name && allTexts().length === 1 && NOTE_ROW.test(normaliseText(allTexts()[0]!)))) {
-      issues.push(makeIssue('ROW_SKIPPED_NOTE', where, { text: (leadText ?? '').slice(0, 40) }));
+    if (
+      NOTE_ROW.test(lead) ||
+      (isColumnNumberStart(firstText(cells)) && isColumnNumberRow((texts ??= textsOf(cells)))) ||
+      (!name && (texts ??= textsOf(cells)).length === 1 && NOTE_ROW.test(normaliseText(texts[0]!)))
+    ) {
+      issues.push(makeIssue('ROW_SKIPPED_NOTE', { sheet: sheet.name, row: r + 1 }, { text: (leadText ?? '').slice(0, 40) }));
       continue;
     }
     // Nothing in any column of the table: a stray cell, not a school (a million such rows are one note).
-    if (!columns.some((c) => cells[c.col] !== undefined)) {
+    if (!inTable(cells, columns)) {
       if (stray++ === 0) firstStray = a1(r, cells.findIndex((c) => c !== undefined));
       continue;
     }
     const county = countyCol ? cellText(cells[countyCol.col]) : undefined;
-    const values = readRowValues(sheet, columns, r, name, county, plainTextIsNormal, issues, cellsOf(r + 1));
-    const record = buildRecord(sheet, values, name, issues, amounts);
+    values.reset(r + 1, cellsOf(r + 1));
+    readRowValues(values, cells, reading, r, name, county, plainTextIsNormal);
+    const record = buildRecord(values, name, plan);
     if (!record) continue;
     const key = `${record.county ?? ''}\u0000${record.name}`;
     const first = firstSeen.get(key);
-    if (first) {
+    if (first !== undefined) {
       issues.push(
-        makeIssue('DUPLICATE_SCHOOL', { ...where, cell: values.cells.name!.cell, column: nameCol.header, school: record.name, county: record.county }, { firstCell: first }),
+        makeIssue(
+          'DUPLICATE_SCHOOL',
+          { sheet: sheet.name, row: r + 1, cell: values.cells.name!.cell, column: nameCol.header, school: record.name, county: record.county },
+          { firstCell: `${sheet.name}!${a1(first - 1, nameCol.col)}` },
+        ),
       );
       continue;
     }
-    firstSeen.set(key, `${sheet.name}!${values.cells.name!.cell}`);
+    firstSeen.set(key, r + 1);
     if (!values.broken) records.push(record);
   }
   if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
   return { records, issues };
 }
 
+function anyCell(cells: readonly (CellValue | undefined)[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== undefined) return true;
+  return false;
+}
+
+function inTable(cells: readonly (CellValue | undefined)[], columns: readonly ColumnMatch[]): boolean {
+  for (let i = 0; i < columns.length; i++) if (cells[columns[i]!.col] !== undefined) return true;
+  return false;
+}
+
+function textsOf(cells: readonly (CellValue | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const c of cells) {
+    const t = cellText(c);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
 function readRowValues(
-  sheet: Sheet,
-  columns: readonly ColumnMatch[],
+  values: RowValues,
+  row: readonly (CellValue | undefined)[],
+  reading: readonly { column: ColumnMatch; slot: number }[],
   r: number,
   school: string | undefined,
   county: string | undefined,
   plainTextIsNormal: boolean,
-  issues: Issue[],
-  cells: Record<string, CellRef>,
-): RowValues {
-  const values: RowValues = { row: r + 1, numbers: new Map(), texts: new Map(), cells, broken: false, failed: new Set() };
-  const row = sheet.row(r);
-  /** An issue at this row's cell of `column` (one function per row, not one per cell). */
+): void {
+  /** An issue at this row's cell of `column`. */
   const report = (column: ColumnMatch, code: IssueCode, params: IssueParams) => {
-    const cell = a1(r, column.col);
-    const pos: Position = { sheet: sheet.name, cell, column: column.header, field: column.field.id, ...(school ? { school } : {}), ...(county ? { county } : {}) };
-    const issue = makeIssue(code, pos, params);
-    if (issue.severity === 'error') values.failed.add(cell);
-    issues.push(issue);
+    const pos: Position = { sheet: values.sheet, cell: a1(r, column.col), column: column.header, field: column.field.id, ...(school ? { school } : {}), ...(county ? { county } : {}) };
+    values.atCell(makeIssue(code, pos, params));
   };
-  for (const column of columns) {
-    const key = keyOf(column);
+  for (let k = 0; k < reading.length; k++) {
+    const { column, slot } = reading[k]!;
     const raw = row[column.col];
-    if (column.field.kind === 'text') {
+    const kind = column.field.kind;
+    if (kind === 'text') {
       const text = cellText(raw);
-      if (text !== undefined) values.texts.set(key, text);
+      if (text !== undefined) values.txt[slot] = text;
       continue;
     }
     // A number cell (nearly every cell of a province): no parse object.
-    if (raw?.kind === 'number') {
+    if (raw !== undefined && raw.kind === 'number') {
       const value = raw.value * column.unitFactor;
-      if (PLAIN_OK[column.field.kind](value)) {
-        values.numbers.set(key, value);
+      if (PLAIN_OK[kind](value)) {
+        values.num[slot] = value;
+        values.has[slot] = 1;
         continue;
       }
     }
+    if (raw === undefined) continue;
     const parsed = parseNumber(raw, plainTextIsNormal);
     if (!parsed.ok) {
       report(column, parsed.code, parsed.params);
@@ -210,17 +361,17 @@ function readRowValues(
     if (parsed.value === undefined) continue;
     if ('note' in parsed && parsed.note) report(column, parsed.note.code, parsed.note.params);
     const value = parsed.value * column.unitFactor;
-    if (!PLAIN_OK[column.field.kind](value)) {
-      const check = NUMBER_SCHEMAS[column.field.kind].safeParse(value);
+    if (!PLAIN_OK[kind](value)) {
+      const check = NUMBER_SCHEMAS[kind].safeParse(value);
       if (!check.success) {
         report(column, zodIssueCode(check.error), { value });
         values.broken = true;
         continue;
       }
     }
-    values.numbers.set(key, value);
+    values.num[slot] = value;
+    values.has[slot] = 1;
   }
-  return values;
 }
 
 /** For each resource field, the parts (whole school, 小学部, 初中部) the sheet's columns can give: the only ones a row is asked for. */
@@ -236,80 +387,63 @@ function amountPlan(columns: readonly ColumnMatch[]): AmountPlan {
   })).filter((p) => p.sections.length > 0);
 }
 
-function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issues: Issue[], plan: AmountPlan): SchoolRecord | null {
-  const county = v.texts.get('county') ?? null;
-  const base: Position = { sheet: sheet.name, ...(name ? { school: name } : {}), ...(county ? { county } : {}) };
-  const at = (key: string): Position => {
-    const ref = v.cells[key];
-    const field = key.replace(/^(primary|junior):/, '');
-    return ref ? { ...base, cell: ref.cell, column: ref.column, field } : { ...base, row: v.row, column: fieldLabel(key), field };
-  };
-  const fail = (code: IssueCode, key: string, params: IssueParams = {}) => {
-    push(makeIssue(code, at(key), params));
-    v.broken = true;
-  };
-  const push = (issue: Issue) => {
-    if (issue.severity === 'error' && issue.cell) {
-      if (v.failed.has(issue.cell)) return;
-      v.failed.add(issue.cell);
-    }
-    issues.push(issue);
-  };
+function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan): SchoolRecord | null {
+  const county = v.text(plan.county) ?? null;
+  v.school = name;
+  v.county = county;
   if (!name) {
-    fail('MISSING_VALUE', 'name', { hint: '（学校名称必填）' });
+    v.fail('MISSING_VALUE', 'name', { hint: '（学校名称必填）' });
     return null;
   }
-  const enumOf = <T>(key: string, parsed: Parsed<T>): T | undefined => {
-    if (!parsed.ok) {
-      fail(parsed.code, key, parsed.params);
-      return undefined;
-    }
-    return parsed.value;
-  };
-  const type = enumOf('type', parseEnum(v.texts.get('type'), SCHOOL_TYPE));
+  const typeText = v.text(plan.type);
+  const typeParsed = parseEnum(typeText, SCHOOL_TYPE);
+  if (!typeParsed.ok) v.fail(typeParsed.code, 'type', typeParsed.params);
+  const type = typeParsed.ok ? typeParsed.value : undefined;
   if (!type) {
-    if (!v.texts.get('type')) fail('MISSING_VALUE', 'type', { hint: '（学校类型必填，用于确定学段）' });
+    if (!typeText) v.fail('MISSING_VALUE', 'type', { hint: '（学校类型必填，用于确定学段）' });
     return null;
   }
-  const ownership = enumOf('ownership', parseEnum(v.texts.get('ownership'), OWNERSHIP)) ?? '公办';
-  const urbanRural = enumOf('urbanRural', parseEnum(v.texts.get('urbanRural'), URBAN_RURAL));
+  const ownershipParsed = parseEnum(v.text(plan.ownership), OWNERSHIP);
+  if (!ownershipParsed.ok) v.fail(ownershipParsed.code, 'ownership', ownershipParsed.params);
+  const ownership = (ownershipParsed.ok ? ownershipParsed.value : undefined) ?? '公办';
+  const urbanRuralParsed = parseEnum(v.text(plan.urbanRural), URBAN_RURAL);
+  if (!urbanRuralParsed.ok) v.fail(urbanRuralParsed.code, 'urbanRural', urbanRuralParsed.params);
+  const urbanRural = urbanRuralParsed.ok ? urbanRuralParsed.value : undefined;
 
   const levels = TYPE_LEVELS[type];
   const students: Partial<Record<AnyLevel, number>> = {};
-  for (const level of ['primary', 'junior', 'senior'] as AnyLevel[]) {
+  for (const level of ALL_LEVELS) {
     const key = STUDENT_FIELD[level];
-    const given = v.numbers.get(key);
+    const given = v.number(plan.studentsOf[level]);
     if (!levels.includes(level)) {
-      if (given) fail('LEVEL_NOT_OFFERED', key, { type, level: LEVEL_NAMES[level], students: given });
+      if (given) v.fail('LEVEL_NOT_OFFERED', key, { type, level: LEVEL_NAMES[level], students: given });
       continue;
     }
-    const value = given ?? (levels.length === 1 ? v.numbers.get('students') : undefined);
+    const value = given ?? (levels.length === 1 ? v.number(plan.students) : undefined);
     if (value !== undefined) students[level] = value;
     else if (type !== '特殊教育学校')
-      fail('MISSING_VALUE', v.cells[key] || levels.length > 1 ? key : 'students', {
+      v.fail('MISSING_VALUE', v.cells[key] || levels.length > 1 ? key : 'students', {
         hint: levels.length > 1 ? `（${type}须分学段填写在校生数，用于拆分资源）` : '',
       });
   }
 
   const resources: SchoolRecord['resources'] = {};
   const sectionResources: SchoolRecord['sectionResources'] = {};
-  const sectionOf = (level: Level) => (sectionResources[level] ??= {});
-  for (const { field, sections } of plan)
-    for (const section of sections) {
-      const amount = amountOf(v, field, section);
+  for (const { field, parts } of plan.amounts)
+    for (const { section, direct, peArts } of parts) {
+      const amount = amountOf(v, direct, peArts);
       if (amount === undefined) continue;
       if (section === null) resources[field] = amount;
       else if (levels.length === 1 && levels[0] === section) resources[field] ??= amount;
-      else sectionOf(section)[field] = amount;
+      else (sectionResources[section] ??= {})[field] = amount;
     }
-  if (v.numbers.get('peArtsTeachers') === undefined) {
-    const blankPart = PE_ARTS_PARTS.find((p) => v.cells[p] && v.numbers.get(p) === undefined);
-    if (blankPart) Object.defineProperty(v.cells, 'peArtsTeachers', { value: v.cells[blankPart]!, enumerable: true });
+  if (v.number(plan.peArtsWhole) === undefined) {
+    const blankPart = plan.peArtsParts.find((p) => p.slot >= 0 && v.number(p.slot) === undefined);
+    if (blankPart) Object.defineProperty(v.cells, 'peArtsTeachers', { value: v.cells[blankPart.key]!, enumerable: true });
   }
 
-  const items = Object.fromEntries(
-    SCHOOL_ITEM_FIELDS.filter((f) => v.numbers.has(f)).map((f) => [f, v.numbers.get(f)!]),
-  ) as SchoolRecord['items'];
+  const items: SchoolRecord['items'] = {};
+  for (const { field, slot } of plan.items) if (v.has[slot] === 1) items[field] = v.num[slot]!;
   const record: SchoolRecord = {
     name,
     county,
@@ -319,30 +453,29 @@ function buildRecord(sheet: Sheet, v: RowValues, name: string | undefined, issue
     resources,
     sectionResources,
     items,
-    source: { sheet: sheet.name, row: v.row, cells: v.cells },
-    ...optional('code', v.texts.get('code')),
-    ...optional('group', v.texts.get('group')),
-    ...optional('urbanRural', urbanRural),
-    ...optional('parent', v.texts.get('parent')),
+    source: { sheet: v.sheet, row: v.row, cells: v.cells },
   };
-  for (const issue of structuralIssues(record, at)) {
-    push(issue);
+  const code = v.text(plan.code);
+  if (code !== undefined) record.code = code;
+  const group = v.text(plan.group);
+  if (group !== undefined) record.group = group;
+  if (urbanRural !== undefined) record.urbanRural = urbanRural;
+  const parent = v.text(plan.parent);
+  if (parent !== undefined) record.parent = parent;
+  for (const issue of structuralIssues(record, v)) {
+    v.push(issue);
     if (issue.severity === 'error') v.broken = true;
   }
   return record;
 }
 
-const optional = <K extends string, T>(key: K, value: T | undefined) =>
-  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, T>>;
-
 /** A resource of a row: its own column, or for 体育艺术 the sum of 体育 + 音乐 + 美术 when all three are there. */
-function amountOf(v: RowValues, field: ResourceField, section: Level | null): number | undefined {
-  const keys = SECTION_KEYS[section ?? 'whole'];
-  const direct = v.numbers.get(keys[field]!);
-  if (direct !== undefined || field !== 'peArtsTeachers') return direct;
+function amountOf(v: RowValues, direct: number, peArts: number[] | null): number | undefined {
+  const value = v.number(direct);
+  if (value !== undefined || peArts === null) return value;
   let sum = 0;
-  for (const p of PE_ARTS_PARTS) {
-    const n = v.numbers.get(keys[p]!);
+  for (const p of peArts) {
+    const n = v.number(p);
     if (n === undefined) return undefined;
     sum += n;
   }
@@ -354,54 +487,62 @@ const SECTION_KEYS = Object.fromEntries(
   (['whole', 'primary', 'junior'] as const).map((s) => [s, Object.fromEntries([...RESOURCE_FIELDS, ...PE_ARTS_PARTS].map((f) => [f, s === 'whole' ? f : `${s}:${f}`]))]),
 ) as Record<'whole' | Level, Record<string, string>>;
 
+/** The resource fields with an amount above 0. */
+function positive(rs: Partial<Record<ResourceField, number>> | undefined): ResourceField[] {
+  const out: ResourceField[] = [];
+  for (const f in rs) if ((rs[f as ResourceField] ?? 0) > 0) out.push(f as ResourceField);
+  return out;
+}
+
 /** Checks across the cells of one school: sections, students against resources, teachers against students. */
-function structuralIssues(school: SchoolRecord, at: (key: string) => Position): Issue[] {
+function structuralIssues(school: SchoolRecord, row: RowValues): Issue[] {
   const issues: Issue[] = [];
   const levels = TYPE_LEVELS[school.type];
-  const total = levels.reduce((s, l) => s + (school.students[l] ?? 0), 0);
-  const positive = (rs: Partial<Record<ResourceField, number>> | undefined) => {
-    const out: ResourceField[] = [];
-    for (const f in rs) if ((rs[f as ResourceField] ?? 0) > 0) out.push(f as ResourceField);
-    return out;
-  };
+  let total = 0;
+  for (const l of levels) total += school.students[l] ?? 0;
 
   if (levels.length === 1) {
-    const withValues = positive(school.resources);
-    if (total === 0 && school.students[levels[0]!] !== undefined && withValues.length > 0)
-      issues.push(
-        makeIssue('RESOURCES_WITHOUT_STUDENTS', at(STUDENT_FIELD[levels[0]!]), {
-          level: LEVEL_NAMES[levels[0]!],
-          fields: withValues.map(fieldLabel).join('、'),
-        }),
-      );
-  } else {
-    for (const level of ['primary', 'junior'] as Level[]) {
-      const given = positive(school.sectionResources[level]);
-      if (levels.includes(level) && school.students[level] === 0 && given.length > 0)
+    if (total === 0 && school.students[levels[0]!] !== undefined) {
+      const withValues = positive(school.resources);
+      if (withValues.length > 0)
         issues.push(
-          makeIssue('RESOURCES_WITHOUT_STUDENTS', at(STUDENT_FIELD[level]), {
+          makeIssue('RESOURCES_WITHOUT_STUDENTS', row.at(STUDENT_FIELD[levels[0]!]), {
+            level: LEVEL_NAMES[levels[0]!],
+            fields: withValues.map(fieldLabel).join('、'),
+          }),
+        );
+    }
+  } else {
+    for (const level of LEVELS) {
+      if (!levels.includes(level) || school.students[level] !== 0) continue;
+      const given = positive(school.sectionResources[level]);
+      if (given.length > 0)
+        issues.push(
+          makeIssue('RESOURCES_WITHOUT_STUDENTS', row.at(STUDENT_FIELD[level]), {
             level: `${LEVEL_NAMES[level]}部`,
             fields: given.map((f) => `${LEVEL_NAMES[level]}部${fieldLabel(f)}`).join('、'),
           }),
         );
     }
-    const whole = positive(school.resources);
     const allStudentsKnown = levels.every((l) => school.students[l] !== undefined);
-    if (allStudentsKnown && total === 0 && whole.length > 0)
-      issues.push(
-        makeIssue('RESOURCES_WITHOUT_STUDENTS', at(STUDENT_FIELD[levels[0]!]), {
-          level: '全校',
-          fields: whole.map(fieldLabel).join('、'),
-        }),
-      );
-    append(issues, incompleteSections(school, at));
+    if (allStudentsKnown && total === 0) {
+      const whole = positive(school.resources);
+      if (whole.length > 0)
+        issues.push(
+          makeIssue('RESOURCES_WITHOUT_STUDENTS', row.at(STUDENT_FIELD[levels[0]!]), {
+            level: '全校',
+            fields: whole.map(fieldLabel).join('、'),
+          }),
+        );
+    }
+    append(issues, incompleteSections(school, (key) => row.at(key)));
   }
 
   const teachers = school.resources.teachers ?? school.resources.qualifiedTeachers;
   if (teachers !== undefined && total > 0 && teachers > total) {
     const key = school.resources.teachers !== undefined ? 'teachers' : 'qualifiedTeachers';
     issues.push(
-      makeIssue('TEACHERS_EXCEED_STUDENTS', at(key), { teachersLabel: fieldLabel(key), teachers, students: total }),
+      makeIssue('TEACHERS_EXCEED_STUDENTS', row.at(key), { teachersLabel: fieldLabel(key), teachers, students: total }),
     );
   }
   return issues;
