@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordMaker } from '../src/common/record-maker';
 import { evaluateSection } from '../src/engine/compliance';
 import { YOUZHI_2017 } from '../src/engine/profile';
 import { sectionSchool, type Section } from '../src/engine/sections';
@@ -92,5 +93,43 @@ describe('whole-school compliance', () => {
     const r = evaluateCounty(null, [nineYear, school('一小', '小学', { primary: 1000 }, primaryAtStandard(1000))], YOUZHI_2017);
     expect(r.sections.map((s) => [s.section.level, s.compliant])).toEqual([['primary', true], ['junior', false], ['primary', true]]);
     expect(r.schools.map((s) => [s.school.name, s.compliant])).toEqual([['九年制', false], ['一小', true]]);
+  });
+});
+
+describe('a section result keeps its figures as numbers and makes its records when read', () => {
+  it('each record has the indicators in profile order and the figures read by index', () => {
+    const r = evaluate({ ...atStandard, sportsSpace: 0.5 * 7.5 * P, teachingSpace: 0.99 * 4.5 * P });
+    const ids = YOUZHI_2017.indicators.map((i) => i.id);
+    for (const record of [r.values, r.met, r.shortfall, r.relativeGaps, r.shortfallToCompliance]) expect(Object.keys(record)).toEqual(ids);
+    ids.forEach((id, k) => {
+      expect(r.values[id]).toBe(r.valueAt(k));
+      expect(r.met[id]).toBe(r.metAt(k));
+      expect(r.shortfall[id]).toBe(r.shortfallAt(k));
+      expect(r.shortfallToCompliance[id]).toBe(r.toComplianceAt(k));
+    });
+    expect(r.met.sports_space).toBe(false);
+    expect(r.relativeGaps.sports_space).toBeCloseTo(0.5, 12);
+    expect(r.leftAtFloor).toEqual(['sports_space']);
+    expect(r.shortfallToCompliance.teaching_space).toBeGreaterThan(0);
+    // Made once: the same record each time it is read.
+    expect(r.values).toBe(r.values);
+  });
+});
+
+describe('recordMaker', () => {
+  it('makes the record a key-by-key fill makes, keys in order', () => {
+    const make = recordMaker(['b', 'a', 'c']);
+    expect(Object.entries(make([1, 2, 3]))).toEqual([['b', 1], ['a', 2], ['c', 3]]);
+    expect(make([undefined, 0, -0])).toEqual({ b: undefined, a: 0, c: -0 });
+    expect('b' in make([undefined, 0, 0])).toBe(true);
+  });
+
+  it('keys that are no plain identifier, __proto__ among them, are own properties of an ordinary record', () => {
+    for (const keys of [['__proto__', 'x'], ['a-b', 'c d'], ['x', 'x']]) {
+      const o = recordMaker(keys)([{ polluted: true }, 2]);
+      expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+      expect(Object.keys(o)).toEqual([...new Set(keys)]);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

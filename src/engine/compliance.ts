@@ -1,6 +1,7 @@
 /**
  * Per-section values, the 6-of-7-and-85% rule (indicators.md §2.1) and shortfalls (§2.5).
  */
+import { recordMaker, type RecordMaker } from '../common/record-maker';
 import type { IndicatorDef, Profile } from './profile';
 import type { Section } from './sections';
 import { atLeast, ceilAtCompare } from './stats';
@@ -8,20 +9,85 @@ import type { Level } from './types';
 
 export type PerIndicator<T> = Record<string, T>;
 
-export interface SectionResult {
-  section: Section;
-  values: PerIndicator<number>;
-  met: PerIndicator<boolean>;
+/** Where indicator k's figures sit in a SectionResult's numbers: k × STRIDE + one of these. */
+const VALUE = 0;
+const SHORTFALL = 1;
+const GAP = 2;
+const TO_COMPLIANCE = 3;
+const MET = 4;
+const STRIDE = 5;
+
+/**
+ * One section's indicators judged. The figures of indicator k (in profile order) are numbers in
+ * one array, read by index (valueAt, metAt, …); `values`, `met`, `shortfall`, … are records by
+ * indicator id, made when first read and then kept. A province has half a million sections: five
+ * records of seven boxed numbers each were most of its memory, and its batch reports read none.
+ */
+export class SectionResult {
+  private valuesRecord: PerIndicator<number> | undefined = undefined;
+  private metRecord: PerIndicator<boolean> | undefined = undefined;
+  private gapsRecord: PerIndicator<number> | undefined = undefined;
+  private shortfallRecord: PerIndicator<number> | undefined = undefined;
+  private toComplianceRecord: PerIndicator<number> | undefined = undefined;
+
+  constructor(
+    readonly section: Section,
+    private readonly profile: Profile,
+    /** Indicator k's value, shortfall, relative gap, shortfall to compliance and met (1 / 0) at k × 5 …. */
+    private readonly numbers: readonly number[],
+    readonly metCount: number,
+    readonly compliant: boolean,
+    /** Indicators that shortfallToCompliance raises only to the floor (85%), not to the standard. */
+    readonly leftAtFloor: string[],
+  ) {}
+
+  valueAt(k: number): number {
+    return this.numbers[k * STRIDE + VALUE]!;
+  }
+  metAt(k: number): boolean {
+    return this.numbers[k * STRIDE + MET] === 1;
+  }
+  shortfallAt(k: number): number {
+    return this.numbers[k * STRIDE + SHORTFALL]!;
+  }
+  toComplianceAt(k: number): number {
+    return this.numbers[k * STRIDE + TO_COMPLIANCE]!;
+  }
+
+  /** Each indicator's value. */
+  get values(): PerIndicator<number> {
+    return (this.valuesRecord ??= this.record((k) => this.valueAt(k)));
+  }
+  get met(): PerIndicator<boolean> {
+    return (this.metRecord ??= this.record((k) => this.metAt(k)));
+  }
   /** How far below its standard each value is, as a share of the standard (0 when met). */
-  relativeGaps: PerIndicator<number>;
-  metCount: number;
-  compliant: boolean;
+  get relativeGaps(): PerIndicator<number> {
+    return (this.gapsRecord ??= this.record((k) => this.numbers[k * STRIDE + GAP]!));
+  }
   /** To bring every value to its standard. */
-  shortfall: PerIndicator<number>;
+  get shortfall(): PerIndicator<number> {
+    return (this.shortfallRecord ??= this.record((k) => this.shortfallAt(k)));
+  }
   /** The smaller amount that makes the section compliant under the 6-of-7 / 85% rule. */
-  shortfallToCompliance: PerIndicator<number>;
-  /** Indicators that shortfallToCompliance raises only to the floor (85%), not to the standard. */
-  leftAtFloor: string[];
+  get shortfallToCompliance(): PerIndicator<number> {
+    return (this.toComplianceRecord ??= this.record((k) => this.toComplianceAt(k)));
+  }
+
+  private record<T>(at: (k: number) => T): PerIndicator<T> {
+    const n = this.profile.indicators.length;
+    const list: T[] = [];
+    for (let k = 0; k < n; k++) list.push(at(k));
+    return makerOf(this.profile)(list);
+  }
+}
+
+/** Per profile, made once: the maker of its per-indicator records. */
+const MAKERS = new WeakMap<Profile, RecordMaker>();
+function makerOf(profile: Profile): RecordMaker {
+  let make = MAKERS.get(profile);
+  if (!make) MAKERS.set(profile, (make = recordMaker(profile.indicators.map((i) => i.id))));
+  return make;
 }
 
 export const indicatorValue = (ind: IndicatorDef, section: Section): number =>
@@ -30,34 +96,34 @@ export const indicatorValue = (ind: IndicatorDef, section: Section): number =>
 export const standardOf = (ind: IndicatorDef, level: Level): number | null => ind.standard?.[level] ?? null;
 
 export function evaluateSection(section: Section, profile: Profile): SectionResult {
-  const values: PerIndicator<number> = {};
-  const met: PerIndicator<boolean> = {};
-  const shortfall: PerIndicator<number> = {};
-  const relativeGaps: PerIndicator<number> = {};
+  const inds = profile.indicators;
+  const numbers: number[] = [];
   let metCount = 0;
-  for (const ind of profile.indicators) {
+  for (let k = 0; k < inds.length; k++) {
+    const ind = inds[k]!;
     const value = indicatorValue(ind, section);
     const standard = standardOf(ind, section.level);
     const ok = standard === null || atLeast(value, standard);
-    values[ind.id] = value;
-    met[ind.id] = ok;
     if (ok) metCount++;
-    shortfall[ind.id] = standard === null ? 0 : amountToReach(ind, section, standard);
-    relativeGaps[ind.id] = standard === null || ok ? 0 : 1 - value / standard;
+    numbers.push(
+      value,
+      standard === null ? 0 : amountToReach(ind, section, standard),
+      standard === null || ok ? 0 : 1 - value / standard,
+      0,
+      ok ? 1 : 0,
+    );
   }
-  const compliant = isCompliant(profile, section.level, values, metCount);
-  const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, relativeGaps, met);
-  const shortfallToCompliance: PerIndicator<number> = {};
-  for (const ind of profile.indicators) {
-    if (compliant || met[ind.id]) {
-      shortfallToCompliance[ind.id] = 0;
-      continue;
+  const compliant = isCompliantAt(profile, section.level, (k) => numbers[k * STRIDE + VALUE]!, metCount);
+  const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, numbers);
+  if (!compliant)
+    for (let k = 0; k < inds.length; k++) {
+      if (numbers[k * STRIDE + MET] === 1) continue;
+      const ind = inds[k]!;
+      const standard = standardOf(ind, section.level)!;
+      const target = leftAtFloor.includes(ind.id) ? profile.compliance!.floorRatio * standard : standard;
+      numbers[k * STRIDE + TO_COMPLIANCE] = amountToReach(ind, section, target);
     }
-    const standard = standardOf(ind, section.level)!;
-    const target = leftAtFloor.includes(ind.id) ? profile.compliance!.floorRatio * standard : standard;
-    shortfallToCompliance[ind.id] = amountToReach(ind, section, target);
-  }
-  return { section, values, met, relativeGaps, metCount, compliant, shortfall, shortfallToCompliance, leftAtFloor };
+  return new SectionResult(section, profile, numbers, metCount, compliant, leftAtFloor);
 }
 
 /** At least N of the indicators meet the standard and every one that misses is ≥ floor × standard. */
@@ -67,12 +133,17 @@ export function isCompliant(
   values: PerIndicator<number>,
   metCount: number,
 ): boolean {
+  return isCompliantAt(profile, level, (k) => values[profile.indicators[k]!.id]!, metCount);
+}
+
+/** isCompliant, indicator k's value read by index. */
+function isCompliantAt(profile: Profile, level: Level, valueAt: (k: number) => number, metCount: number): boolean {
   const rule = profile.compliance;
   if (!rule) return true;
   if (metCount < rule.minIndicatorsMet) return false;
-  return profile.indicators.every((ind) => {
+  return profile.indicators.every((ind, k) => {
     const standard = standardOf(ind, level);
-    return standard === null || atLeast(values[ind.id]!, rule.floorRatio * standard);
+    return standard === null || atLeast(valueAt(k), rule.floorRatio * standard);
   });
 }
 
@@ -89,9 +160,9 @@ export function amountToReach(ind: IndicatorDef, section: Section, target: numbe
  * first in profile order on a tie), raised only to the floor (85%); every other unmet
  * indicator is raised to its standard.
  */
-function indicatorsLeftAtFloor(profile: Profile, gaps: PerIndicator<number>, met: PerIndicator<boolean>): string[] {
+function indicatorsLeftAtFloor(profile: Profile, numbers: readonly number[]): string[] {
   const allowedBelow = profile.indicators.length - profile.compliance!.minIndicatorsMet;
-  const unmet = profile.indicators.filter((ind) => !met[ind.id]);
-  return [...unmet].sort((a, b) => gaps[b.id]! - gaps[a.id]!).slice(0, allowedBelow).map((i) => i.id);
+  const gap = (k: number) => numbers[k * STRIDE + GAP]!;
+  const unmet = profile.indicators.flatMap((ind, k) => (numbers[k * STRIDE + MET] === 1 ? [] : [{ ind, k }]));
+  return unmet.sort((a, b) => gap(b.k) - gap(a.k)).slice(0, allowedBelow).map((u) => u.ind.id);
 }
-

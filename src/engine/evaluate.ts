@@ -15,7 +15,7 @@ import { evaluateSection, standardOf, type PerIndicator, type SectionResult } fr
 import { plausibilityIssues } from './plausibility';
 import { requiredResourceFields, type Profile } from './profile';
 import { cellOf, sectionSchool, type Exclusion, type Section } from './sections';
-import { roundTo, weightedCv } from './stats';
+import { roundTo, weightedCvBy } from './stats';
 import { LEVELS, type Level, type ResourceField, type SchoolRecord } from './types';
 
 export interface IndicatorStats {
@@ -159,14 +159,26 @@ export function evaluateLevel(level: Level, results: readonly SectionResult[], p
   const indicators: PerIndicator<IndicatorStats> = {};
   const toStandard: PerIndicator<number> = {};
   const toCompliance: PerIndicator<number> = {};
-  for (const ind of profile.indicators) {
-    const stats = weightedCv(results.map((r) => ({ value: r.values[ind.id]!, weight: r.section.students })));
+  profile.indicators.forEach((ind, k) => {
+    const { id, numerator } = ind;
+    const stats = weightedCvBy(results, (r) => r.valueAt(k), (r) => r.section.students);
     const threshold = profile.cv.threshold[level];
     const cvPass = stats.cv !== null && roundTo(stats.cv, profile.cv.decimals) <= threshold;
-    indicators[ind.id] = {
-      id: ind.id,
+    // One pass for the sums (in section order, as the reduce over them was).
+    let total = 0;
+    let schoolsMeeting = 0;
+    let short = 0;
+    let shortOfCompliance = 0;
+    for (const r of results) {
+      total += r.section.amounts[numerator] ?? 0;
+      if (r.metAt(k)) schoolsMeeting++;
+      short += r.shortfallAt(k);
+      shortOfCompliance += r.toComplianceAt(k);
+    }
+    indicators[id] = {
+      id,
       standard: standardOf(ind, level),
-      total: results.reduce((s, r) => s + (r.section.amounts[ind.numerator] ?? 0), 0),
+      total,
       students,
       mean: stats.mean,
       sd: stats.sd,
@@ -174,11 +186,11 @@ export function evaluateLevel(level: Level, results: readonly SectionResult[], p
       cvThreshold: threshold,
       cvPass,
       borderline: stats.cv !== null && Math.abs(stats.cv - threshold) <= profile.cv.borderlineMargin,
-      schoolsMeeting: results.filter((r) => r.met[ind.id]).length,
+      schoolsMeeting,
     };
-    toStandard[ind.id] = results.reduce((s, r) => s + r.shortfall[ind.id]!, 0);
-    toCompliance[ind.id] = results.reduce((s, r) => s + r.shortfallToCompliance[ind.id]!, 0);
-  }
+    toStandard[id] = short;
+    toCompliance[id] = shortOfCompliance;
+  });
   const compliantSchools = results.filter((r) => r.compliant).length;
   const stats = Object.values(indicators);
   const allCvPass = stats.every((i) => i.cvPass);

@@ -5,7 +5,7 @@
 import type { SectionResult } from './compliance';
 import type { LevelResult } from './evaluate';
 import type { Profile } from './profile';
-import { weightedCv } from './stats';
+import { weightedCvBy } from './stats';
 import { LEVELS, type Level, type UrbanRural } from './types';
 
 export interface SubsetIndicator {
@@ -36,8 +36,8 @@ const AREAS: readonly UrbanRural[] = ['城区', '镇区', '乡村'];
 function subsetStats(sections: readonly SectionResult[], profile: Profile, countyMean: (id: string) => number) {
   const students = sections.reduce((s, r) => s + r.section.students, 0);
   const indicators: Record<string, SubsetIndicator> = {};
-  for (const ind of profile.indicators) {
-    const s = weightedCv(sections.map((r) => ({ value: r.values[ind.id]!, weight: r.section.students })));
+  for (const [k, ind] of profile.indicators.entries()) {
+    const s = weightedCvBy(sections, (r) => r.valueAt(k), (r) => r.section.students);
     const county = countyMean(ind.id);
     indicators[ind.id] = { value: s.mean, cv: s.cv, ofCounty: county === 0 ? null : s.mean / county };
   }

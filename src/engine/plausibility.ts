@@ -14,12 +14,14 @@ export function plausibilityIssues(results: readonly SectionResult[], profile: P
   const issues: Issue[] = [];
   const { outlierFactor: factor } = profile.plausibility;
   for (const level of ['primary', 'junior'] as Level[]) {
-    const sections = results.filter((r) => r.section.level === level).map((r) => r.section);
-    for (const ind of profile.indicators) {
-      const med = median(sections.map((s) => indicatorValue(ind, s)));
+    const ofLevel = results.filter((r) => r.section.level === level);
+    for (const [k, ind] of profile.indicators.entries()) {
+      // The values evaluateSection computed (indicatorValue of each section), read, not computed again.
+      const med = median(ofLevel.map((r) => r.valueAt(k)));
       if (!(med > 0)) continue;
-      for (const section of sections) {
-        const value = indicatorValue(ind, section);
+      for (const r of ofLevel) {
+        const { section } = r;
+        const value = r.valueAt(k);
         const code = value > factor * med ? 'OUTLIER_HIGH' : value < med / factor ? 'OUTLIER_LOW' : null;
         if (code && !looksLikeWan(ind, section, profile))
           issues.push(

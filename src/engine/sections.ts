@@ -4,6 +4,7 @@
  * teachers shared by plain student counts and facilities by the profile's
  * per-student weights (1 : 1.1 : 1.32). Per-section input columns win over any split.
  */
+import { recordMakerOf } from '../common/record-maker';
 import { requiredResourceFields, type Profile } from './profile';
 import {
   LEVELS,
@@ -56,8 +57,7 @@ export function sectionSchool(school: SchoolRecord, profile: Profile): Sectionin
   if (levels.length === 1) {
     const level = levels[0] as Level;
     // Every field the indicators read, in their order (undefined when the row has none): a loop, per school of a province.
-    const amounts: Section['amounts'] = {};
-    for (const f of fields) amounts[f] = school.resources[f];
+    const amounts: Section['amounts'] = recordMakerOf(fields)(fields.map((f) => school.resources[f]));
     return { sections: [{ school, level, students: school.students[level] ?? 0, amounts, split: null }] };
   }
   const compulsory = LEVELS.filter((l) => levels.includes(l) && (school.students[l] ?? 0) > 0);

@@ -35,6 +35,19 @@ interface Entry {
   method: number;
   start: number;
   size: number;
+  /** The inflated size the central directory declares: a hint for the output buffer, never trusted for the limits. */
+  declared: number;
+}
+
+/**
+ * zlib's output chunk for an entry: its declared size and a byte, so that a true declaration
+ * inflates into one buffer (52 MB of sheet XML are otherwise gathered in 16 KB chunks and copied
+ * together, twice the memory at the peak). Bounded by the room left and by deflate's largest
+ * ratio (1 032 : 1), so a false declaration costs at most an unused allocation of that size.
+ */
+function outputChunk(entry: Entry, room: number): number {
+  const MIN = 16 * 1024;
+  return Math.max(MIN, Math.min(entry.declared + 1, entry.size * 1032 + 1, room + 1, 2 ** 30));
 }
 
 export class ZipArchive {
@@ -56,6 +69,7 @@ export class ZipArchive {
       const flags = buffer.readUInt16LE(p + 8);
       const method = buffer.readUInt16LE(p + 10);
       const size = buffer.readUInt32LE(p + 20);
+      const declared = buffer.readUInt32LE(p + 24);
       const nameLength = buffer.readUInt16LE(p + 28);
       const extraLength = buffer.readUInt16LE(p + 30);
       const commentLength = buffer.readUInt16LE(p + 32);
@@ -69,7 +83,7 @@ export class ZipArchive {
       if (method !== 0 && method !== 8) throw new ZipFormatError(`compression method ${method}`);
       // Two names for one entry, or entries sharing bytes, are how zip bombs multiply: refused.
       if (this.entries.has(name)) throw new ZipFormatError(`duplicate entry ${name}`);
-      this.entries.set(name, { name, method, start, size });
+      this.entries.set(name, { name, method, start, size, declared });
       spans.push([local, start + size]);
       p += 46 + nameLength + extraLength + commentLength;
     }
@@ -96,7 +110,7 @@ export class ZipArchive {
     if (entry.method === 0) data = raw;
     else {
       try {
-        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, room + 1) });
+        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, room + 1), chunkSize: outputChunk(entry, room) });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw this.tooLarge(name);
         throw new ZipFormatError(`inflate ${name}: ${(e as Error).message}`);

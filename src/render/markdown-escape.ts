@@ -64,7 +64,8 @@ export function escapedForMarkdown(report: Report): Report {
       for (const v of x) a.push(copy(v, key));
       return a;
     }
-    const o: Record<string, unknown> = {};
+    // A class instance (a SectionResult reads its records through getters) stays one.
+    const o = Object.create(Object.getPrototypeOf(x) as object | null) as Record<string, unknown>;
     seen.set(x, o);
     for (const [k, v] of Object.entries(x)) o[k] = copy(v, k);
     return o;
