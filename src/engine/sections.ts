@@ -63,17 +63,14 @@ export function sectionSchool(school: SchoolRecord, profile: Profile): Sectionin
   const compulsory = LEVELS.filter((l) => levels.includes(l) && (school.students[l] ?? 0) > 0);
 
   const weights = profile.splitWeights[school.type as keyof Profile['splitWeights']];
+  const weighted = weightedFields(profile);
+  const make = recordMakerOf(fields);
   const sections = compulsory.map((level): Section => {
     const teacherShare = share(school, levels, level, () => 1);
     const facilityShare = share(school, levels, level, (l) => weights[l] ?? 1);
     const given = school.sectionResources[level] ?? {};
     const givenFields = fields.filter((f) => given[f] !== undefined);
-    const amounts = Object.fromEntries(
-      fields.map((f) => {
-        const value = given[f] ?? splitAmount(school.resources[f], shareFor(f, profile, teacherShare, facilityShare));
-        return [f, value];
-      }),
-    );
+    const amounts = make(fields.map((f) => given[f] ?? splitAmount(school.resources[f], weighted.has(f) ? facilityShare : teacherShare)));
     return {
       school,
       level,
@@ -105,10 +102,6 @@ function share(
   const weighted = (l: AnyLevel) => weight(l) * (school.students[l] ?? 0);
   const total = levels.reduce((s, l) => s + weighted(l), 0);
   return total === 0 ? 0 : weighted(level) / total;
-}
-
-function shareFor(field: ResourceField, profile: Profile, teacher: number, facility: number): number {
-  return weightedFields(profile).has(field) ? facility : teacher;
 }
 
 /** The fields split by the 1 : 1.1 : 1.32 weights (the others by students), per profile, made once. */

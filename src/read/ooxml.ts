@@ -610,9 +610,9 @@ function findRows(xml: Buffer, p: string, name: string): { indices: number[]; st
     if (i > pos && strayCell(pos, i)) throw new OoxmlFormatError('cell outside a row');
     const end = xml.indexOf(GT, i);
     if (end < 0 || end > dataEnd) throw new OoxmlFormatError('unclosed <row>');
-    const r = attrIn(xml.toString('latin1', i, end), 'r="');
-    if (r !== undefined && !/^\d{1,9}$/.test(r)) throw new OoxmlFormatError(`row ${r}`);
-    row = r ? Number(r) - 1 : row + 1;
+    const r = rowNumber(xml, i, end);
+    if (Number.isNaN(r)) throw new OoxmlFormatError(`row ${xml.toString('latin1', i, end)}`);
+    row = r !== undefined ? r - 1 : row + 1;
     if (row < 0 || row >= MAX_ROWS) throw outOfRange(name, `第 ${r ?? row + 1} 行`);
     if (xml[end - 1] === SLASH) {
       pos = end + 1;
@@ -625,6 +625,27 @@ function findRows(xml: Buffer, p: string, name: string): { indices: number[]; st
     ends.push(close);
     pos = close + rowClose.length;
   }
+}
+
+/**
+ * The r="…" of a row's start tag, bytes [from, to), read in place: its number, undefined when the
+ * tag has none (or its quote never closes), NaN when it is not 1 to 9 digits.
+ */
+function rowNumber(xml: Buffer, from: number, to: number): number | undefined {
+  for (let k = from + 1; k + 3 <= to; k++) {
+    if (xml[k] !== 0x72 || xml[k + 1] !== 0x3d || xml[k + 2] !== 0x22 || !isSpace(xml[k - 1]!)) continue;
+    const close = xml.indexOf(0x22, k + 3);
+    if (close < 0 || close >= to) return undefined;
+    if (close === k + 3 || close - (k + 3) > 9) return NaN;
+    let n = 0;
+    for (let j = k + 3; j < close; j++) {
+      const c = xml[j]!;
+      if (c < 0x30 || c > 0x39) return NaN;
+      n = n * 10 + (c - 0x30);
+    }
+    return n;
+  }
+  return undefined;
 }
 
 /** A text cell, or none when it is blank. */

@@ -15,6 +15,7 @@ import {
 } from '../engine/types';
 import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
 import { a1, type CellValue, type Sheet } from '../read/types';
+import { SparseRecords } from '../common/record-maker';
 import { fieldLabel, type FieldKind } from './columns';
 import { isColumnNumberRow, normaliseText, type ColumnMatch } from './header';
 import { cellText, OWNERSHIP, parseEnum, parseNumber, SCHOOL_TYPE, URBAN_RURAL } from './values';
@@ -124,12 +125,23 @@ interface RecordPlan {
   peArtsWhole: number;
   peArtsParts: { key: string; slot: number }[];
   items: { field: (typeof SCHOOL_ITEM_FIELDS)[number]; slot: number }[];
+  /** The records' makers (keys in the order above) and the arrays their values are gathered in, row after row. */
+  records: { students: SparseRecords; resources: SparseRecords; items: SparseRecords };
+  scratch: { students: number[]; resources: number[]; items: number[] };
 }
 
 const ALL_LEVELS: readonly AnyLevel[] = ['primary', 'junior', 'senior'];
 
 function recordPlan(columns: readonly ColumnMatch[], slots: Slots): RecordPlan {
   const at = (key: string) => slotOf(slots, key);
+  const amounts = amountPlan(columns).map(({ field, sections }) => ({
+    field,
+    parts: sections.map((section) => {
+      const keys = SECTION_KEYS[section ?? 'whole'];
+      return { section, direct: at(keys[field]!), peArts: field === 'peArtsTeachers' ? PE_ARTS_PARTS.map((p) => at(keys[p]!)) : null };
+    }),
+  }));
+  const items = SCHOOL_ITEM_FIELDS.map((field) => ({ field, slot: at(field) })).filter((i) => i.slot >= 0);
   return {
     county: at('county'),
     type: at('type'),
@@ -140,16 +152,12 @@ function recordPlan(columns: readonly ColumnMatch[], slots: Slots): RecordPlan {
     parent: at('parent'),
     students: at('students'),
     studentsOf: { primary: at(STUDENT_FIELD.primary), junior: at(STUDENT_FIELD.junior), senior: at(STUDENT_FIELD.senior) },
-    amounts: amountPlan(columns).map(({ field, sections }) => ({
-      field,
-      parts: sections.map((section) => {
-        const keys = SECTION_KEYS[section ?? 'whole'];
-        return { section, direct: at(keys[field]!), peArts: field === 'peArtsTeachers' ? PE_ARTS_PARTS.map((p) => at(keys[p]!)) : null };
-      }),
-    })),
+    amounts,
     peArtsWhole: at('peArtsTeachers'),
     peArtsParts: PE_ARTS_PARTS.map((key) => ({ key, slot: at(key) })),
-    items: SCHOOL_ITEM_FIELDS.map((field) => ({ field, slot: at(field) })).filter((i) => i.slot >= 0),
+    items,
+    records: { students: new SparseRecords(ALL_LEVELS), resources: new SparseRecords(amounts.map((a) => a.field)), items: new SparseRecords(items.map((i) => i.field)) },
+    scratch: { students: ALL_LEVELS.map(() => 0), resources: amounts.map(() => 0), items: items.map(() => 0) },
   };
 }
 
@@ -245,8 +253,8 @@ export function readRows(
   const records: SchoolRecord[] = [];
   const nameCol = columns.find((c) => c.field.id === 'name')!;
   const countyCol = columns.find((c) => c.field.id === 'county');
-  /** Each school's first row, by county and name: its cell is named only when a duplicate is found. */
-  const firstSeen = new Map<string, number>();
+  /** Each school's first row, by county, then name: its cell is named only when a duplicate is found. */
+  const firstSeen = new Map<string, Map<string, number>>();
   let stray = 0;
   let firstStray = '';
 
@@ -281,8 +289,9 @@ export function readRows(
     readRowValues(values, cells, reading, r, name, county, plainTextIsNormal);
     const record = buildRecord(values, name, plan);
     if (!record) continue;
-    const key = `${record.county ?? ''}\u0000${record.name}`;
-    const first = firstSeen.get(key);
+    let ofCounty = firstSeen.get(record.county ?? '');
+    if (!ofCounty) firstSeen.set(record.county ?? '', (ofCounty = new Map()));
+    const first = ofCounty.get(record.name);
     if (first !== undefined) {
       issues.push(
         makeIssue(
@@ -293,7 +302,7 @@ export function readRows(
       );
       continue;
     }
-    firstSeen.set(key, r + 1);
+    ofCounty.set(record.name, r + 1);
     if (!values.broken) records.push(record);
   }
   if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
@@ -411,39 +420,54 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan): 
   const urbanRural = urbanRuralParsed.ok ? urbanRuralParsed.value : undefined;
 
   const levels = TYPE_LEVELS[type];
-  const students: Partial<Record<AnyLevel, number>> = {};
-  for (const level of ALL_LEVELS) {
+  // Each record's values gathered by key index first, then made at once with the keys present (in their order).
+  const { scratch } = plan;
+  let studentsGiven = 0;
+  ALL_LEVELS.forEach((level, i) => {
     const key = STUDENT_FIELD[level];
     const given = v.number(plan.studentsOf[level]);
     if (!levels.includes(level)) {
       if (given) v.fail('LEVEL_NOT_OFFERED', key, { type, level: LEVEL_NAMES[level], students: given });
-      continue;
+      return;
     }
     const value = given ?? (levels.length === 1 ? v.number(plan.students) : undefined);
-    if (value !== undefined) students[level] = value;
-    else if (type !== '特殊教育学校')
+    if (value !== undefined) {
+      scratch.students[i] = value;
+      studentsGiven |= 1 << i;
+    } else if (type !== '特殊教育学校')
       v.fail('MISSING_VALUE', v.cells[key] || levels.length > 1 ? key : 'students', {
         hint: levels.length > 1 ? `（${type}须分学段填写在校生数，用于拆分资源）` : '',
       });
-  }
+  });
+  const students: SchoolRecord['students'] = plan.records.students.make(scratch.students, studentsGiven);
 
-  const resources: SchoolRecord['resources'] = {};
+  let resourcesGiven = 0;
   const sectionResources: SchoolRecord['sectionResources'] = {};
-  for (const { field, parts } of plan.amounts)
+  plan.amounts.forEach(({ field, parts }, i) => {
     for (const { section, direct, peArts } of parts) {
       const amount = amountOf(v, direct, peArts);
       if (amount === undefined) continue;
-      if (section === null) resources[field] = amount;
-      else if (levels.length === 1 && levels[0] === section) resources[field] ??= amount;
+      // The whole-school column first; a one-level school's 小学部 / 初中部 column only when that is blank.
+      if (section === null || (levels.length === 1 && levels[0] === section && !(resourcesGiven & (1 << i)))) {
+        scratch.resources[i] = amount;
+        resourcesGiven |= 1 << i;
+      } else if (levels.length === 1 && levels[0] === section) continue;
       else (sectionResources[section] ??= {})[field] = amount;
     }
+  });
+  const resources: SchoolRecord['resources'] = plan.records.resources.make(scratch.resources, resourcesGiven);
   if (v.number(plan.peArtsWhole) === undefined) {
     const blankPart = plan.peArtsParts.find((p) => p.slot >= 0 && v.number(p.slot) === undefined);
     if (blankPart) Object.defineProperty(v.cells, 'peArtsTeachers', { value: v.cells[blankPart.key]!, enumerable: true });
   }
 
-  const items: SchoolRecord['items'] = {};
-  for (const { field, slot } of plan.items) if (v.has[slot] === 1) items[field] = v.num[slot]!;
+  let itemsGiven = 0;
+  plan.items.forEach(({ slot }, i) => {
+    if (v.has[slot] !== 1) return;
+    scratch.items[i] = v.num[slot]!;
+    itemsGiven |= 1 << i;
+  });
+  const items: SchoolRecord['items'] = plan.records.items.make(scratch.items, itemsGiven);
   const record: SchoolRecord = {
     name,
     county,
