@@ -142,6 +142,25 @@ describe('what other generators write', () => {
     }
   });
 
+  it('release() frees a large sheet’s XML at once and leaves the file and small sheets to the collector', () => {
+    const rows = Array.from({ length: 40_000 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join('');
+    const file = pkg(`<worksheet><sheetData>${rows}</sheetData></worksheet>`);
+    const copy = Buffer.from(file);
+    const [big] = readOoxml(file);
+    expect(big!.row(39_999)[0]).toEqual({ kind: 'number', value: 39_999 });
+    const xml = (big as unknown as { xml: Buffer }).xml;
+    expect(xml.length).toBeGreaterThan(1 << 20);
+    big!.release!();
+    expect(xml.buffer.byteLength).toBe(0);
+    expect(() => big!.row(100)).toThrow(/after release/);
+    expect(file.equals(copy)).toBe(true);
+    const [small] = readOoxml(pkg('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'));
+    const smallXml = (small as unknown as { xml: Buffer }).xml;
+    small!.release!();
+    expect(smallXml.buffer.byteLength).toBeGreaterThan(0);
+    expect(() => small!.rows).toThrow(/after release/);
+  });
+
   it('a formula without a cached value, and an error value', () => {
     const [s] = readOoxml(pkg('<worksheet><sheetData><row r="3"><c r="C3"><f>SUM(A1:A2)</f></c><c r="D3" t="e"><v>#N/A</v></c></row></sheetData></worksheet>'));
     expect(s!.rows[2]![2]).toEqual({ kind: 'formula-no-result', formula: 'SUM(A1:A2)' });

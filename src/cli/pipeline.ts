@@ -7,7 +7,7 @@ import type { SchoolRecord } from '../engine/types';
 import { withAvailableIndicators } from '../engine/profiles';
 import { hasErrors, makeIssue } from '../issues/catalogue';
 import { fieldLabel } from '../schema/columns';
-import { OoxmlFormatError, readSource, UnreadableFileError, type SourceFile } from '../read/index';
+import { OoxmlFormatError, readSource, releaseSource, UnreadableFileError, type SourceFile } from '../read/index';
 import type { InflateLimits } from '../read/unzip';
 import { buildReport, DETAIL_COUNTY_LIMIT, type Report } from '../report/model';
 import { readCountySheet } from '../schema/county-sheet';
@@ -66,8 +66,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
   const countySheet = profile.countyInputs.length
     ? readCountySheet(source, profile, { schoolSheet: schema.sheet, counties: all.flatMap(([c]) => (c === null ? [] : [c])) })
     : { sheet: null, titleLines: [], figures: new Map(), claims: new Map(), issues: [] };
-  // Everything is read: the sheets' bytes (52 MB of XML for 100 000 rows) can go before the engine runs.
-  source.sheets = [];
+  releaseSource(source);
   const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
   if (options.county !== undefined && groups.length === 0)
     throw new UnreadableFileError(`文件中没有区县“${options.county}”（有：${all.map(([c]) => c ?? '（未填）').join('、')}）`);

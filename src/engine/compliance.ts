@@ -97,7 +97,8 @@ export const standardOf = (ind: IndicatorDef, level: Level): number | null => in
 
 export function evaluateSection(section: Section, profile: Profile): SectionResult {
   const inds = profile.indicators;
-  const numbers: number[] = [];
+  // Made at its size (an array grown by push keeps up to half again as much room: 20 MB in a province).
+  const numbers = new Array<number>(inds.length * STRIDE);
   let metCount = 0;
   for (let k = 0; k < inds.length; k++) {
     const ind = inds[k]!;
@@ -105,13 +106,12 @@ export function evaluateSection(section: Section, profile: Profile): SectionResu
     const standard = standardOf(ind, section.level);
     const ok = standard === null || atLeast(value, standard);
     if (ok) metCount++;
-    numbers.push(
-      value,
-      standard === null ? 0 : amountToReach(ind, section, standard),
-      standard === null || ok ? 0 : 1 - value / standard,
-      0,
-      ok ? 1 : 0,
-    );
+    const at = k * STRIDE;
+    numbers[at + VALUE] = value;
+    numbers[at + SHORTFALL] = standard === null ? 0 : amountToReach(ind, section, standard);
+    numbers[at + GAP] = standard === null || ok ? 0 : 1 - value / standard;
+    numbers[at + TO_COMPLIANCE] = 0;
+    numbers[at + MET] = ok ? 1 : 0;
   }
   const compliant = isCompliantAt(profile, section.level, (k) => numbers[k * STRIDE + VALUE]!, metCount);
   const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, numbers);

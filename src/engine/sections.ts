@@ -65,9 +65,10 @@ export function sectionSchool(school: SchoolRecord, profile: Profile): Sectionin
   const weights = profile.splitWeights[school.type as keyof Profile['splitWeights']];
   const weighted = weightedFields(profile);
   const make = recordMakerOf(fields);
+  const usedWeights = pickedWeights(weights, levels);
   const sections = compulsory.map((level): Section => {
-    const teacherShare = share(school, levels, level, () => 1);
-    const facilityShare = share(school, levels, level, (l) => weights[l] ?? 1);
+    const teacherShare = share(school, levels, level, null);
+    const facilityShare = share(school, levels, level, weights);
     const given = school.sectionResources[level] ?? {};
     const givenFields = fields.filter((f) => given[f] !== undefined);
     const amounts = make(fields.map((f) => given[f] ?? splitAmount(school.resources[f], weighted.has(f) ? facilityShare : teacherShare)));
@@ -76,7 +77,7 @@ export function sectionSchool(school: SchoolRecord, profile: Profile): Sectionin
       level,
       students: school.students[level] ?? 0,
       amounts,
-      split: { teacherShare, facilityShare, weights: pick(weights, levels), givenFields },
+      split: { teacherShare, facilityShare, weights: usedWeights, givenFields },
     };
   });
   return { sections };
@@ -92,16 +93,22 @@ function exclusionReason(school: SchoolRecord, profile: Profile): string | null 
   return null;
 }
 
-/** Weighted student share of one level: w_l·P_l / Σ w_k·P_k over all the school's levels. */
-function share(
-  school: SchoolRecord,
-  levels: readonly AnyLevel[],
-  level: AnyLevel,
-  weight: (l: AnyLevel) => number,
-): number {
-  const weighted = (l: AnyLevel) => weight(l) * (school.students[l] ?? 0);
-  const total = levels.reduce((s, l) => s + weighted(l), 0);
+/** Weighted student share of one level: w_l·P_l / Σ w_k·P_k over all the school's levels (w = 1 without weights). */
+function share(school: SchoolRecord, levels: readonly AnyLevel[], level: AnyLevel, weights: Partial<Record<AnyLevel, number>> | null): number {
+  const weighted = (l: AnyLevel) => (weights === null ? 1 : (weights[l] ?? 1)) * (school.students[l] ?? 0);
+  let total = 0;
+  for (const l of levels) total += weighted(l);
   return total === 0 ? 0 : weighted(level) / total;
+}
+
+/** The weights of a school type's levels, made once per profile and type (shared by its schools' splits; frozen). */
+const PICKED = new WeakMap<object, Map<readonly AnyLevel[], Partial<Record<AnyLevel, number>>>>();
+function pickedWeights(weights: Partial<Record<AnyLevel, number>>, levels: readonly AnyLevel[]): Partial<Record<AnyLevel, number>> {
+  let byLevels = PICKED.get(weights);
+  if (!byLevels) PICKED.set(weights, (byLevels = new Map()));
+  let picked = byLevels.get(levels);
+  if (!picked) byLevels.set(levels, (picked = Object.freeze(pick(weights, levels))));
+  return picked;
 }
 
 /** The fields split by the 1 : 1.1 : 1.32 weights (the others by students), per profile, made once. */

@@ -268,6 +268,21 @@ class XmlSheet implements Sheet {
     this.merges = clipMergesTo(merges, height, width);
   }
 
+  /**
+   * The XML's memory freed now, not at the next full collection (52 MB for 100 000 rows, while the
+   * engine's results grow): its ArrayBuffer is detached by a transfer that nothing keeps. Only a
+   * buffer the reader inflated and owns whole (a large sheet inflated into one buffer of its own,
+   * not a slice of the file or of Node's shared pool); any other is left to the collector.
+   */
+  release(): void {
+    this.released = true;
+    const { buffer, byteOffset, byteLength } = this.xml;
+    if (byteLength >= 1 << 20 && byteOffset === 0 && buffer.byteLength <= byteLength + 1 && buffer instanceof ArrayBuffer)
+      structuredClone(buffer, { transfer: [buffer] });
+  }
+
+  private released = false;
+
   row(r: number): readonly (CellValue | undefined)[] {
     if (r === this.lastIndex) return this.last;
     // The first rows are kept once decoded: finding the header looks at them many times over.
@@ -288,6 +303,7 @@ class XmlSheet implements Sheet {
   }
 
   private decode(r: number): (CellValue | undefined)[] {
+    if (this.released) throw new Error(`sheet ${this.name} read after release()`);
     return this.decodeBytes(r) ?? this.decodeText(r);
   }
 
