@@ -113,7 +113,7 @@ export function evaluateSection(section: Section, profile: Profile): SectionResu
     numbers[at + TO_COMPLIANCE] = 0;
     numbers[at + MET] = ok ? 1 : 0;
   }
-  const compliant = isCompliantAt(profile, section.level, (k) => numbers[k * STRIDE + VALUE]!, metCount);
+  const compliant = isCompliant(profile, section.level, (k) => numbers[k * STRIDE + VALUE]!, metCount);
   const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, numbers);
   if (!compliant)
     for (let k = 0; k < inds.length; k++) {
@@ -126,18 +126,8 @@ export function evaluateSection(section: Section, profile: Profile): SectionResu
   return new SectionResult(section, profile, numbers, metCount, compliant, leftAtFloor);
 }
 
-/** At least N of the indicators meet the standard and every one that misses is ≥ floor × standard. */
-export function isCompliant(
-  profile: Profile,
-  level: Level,
-  values: PerIndicator<number>,
-  metCount: number,
-): boolean {
-  return isCompliantAt(profile, level, (k) => values[profile.indicators[k]!.id]!, metCount);
-}
-
-/** isCompliant, indicator k's value read by index. */
-function isCompliantAt(profile: Profile, level: Level, valueAt: (k: number) => number, metCount: number): boolean {
+/** At least N of the indicators meet the standard and every one that misses is ≥ floor × standard (indicator k's value by index). */
+function isCompliant(profile: Profile, level: Level, valueAt: (k: number) => number, metCount: number): boolean {
   const rule = profile.compliance;
   if (!rule) return true;
   if (metCount < rule.minIndicatorsMet) return false;

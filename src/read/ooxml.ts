@@ -6,6 +6,7 @@
  */
 import { lookup } from '../common/lookup';
 import { clipMergesTo, MAX_COLUMNS, MAX_ROWS, UnreadableFileError, type CellValue, type MergeRange, type Sheet } from './types';
+import { decodeRowBytes, GT, isSpace, LT, rowNumber, SLASH, type RowTags } from './ooxml-bytes';
 import { DEFAULT_LIMITS, ZipArchive, type InflateLimits } from './unzip';
 
 export class OoxmlFormatError extends Error {}
@@ -88,11 +89,7 @@ export function readOoxml(buffer: Buffer, limits: InflateLimits = DEFAULT_LIMITS
   });
 }
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
 
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /** Whether the byte after a tag name ends it (so `<c` is not `<col`). */
 const endsName = (b: number | undefined) => b === GT || b === SLASH || (b !== undefined && isSpace(b));
@@ -220,7 +217,7 @@ class XmlSheet implements Sheet {
   private readonly rowStart: Int32Array;
   private readonly rowEnd: Int32Array;
   private readonly tags: { c: string; cClose: string; v: string; vClose: string; f: string; is: string; vExact: string; vcClose: string };
-  private readonly bytes: { cOpen: Buffer; vOpen: Buffer; vcClose: Buffer };
+  private readonly bytes: RowTags;
   private lastIndex = -1;
   private last: readonly (CellValue | undefined)[] = EMPTY;
   private all: (readonly (CellValue | undefined)[])[] | null = null;
@@ -304,97 +301,7 @@ class XmlSheet implements Sheet {
 
   private decode(r: number): (CellValue | undefined)[] {
     if (this.released) throw new Error(`sheet ${this.name} read after release()`);
-    return this.decodeBytes(r) ?? this.decodeText(r);
-  }
-
-  /**
-   * The usual row read straight from its bytes: cells `<c r="B5" s="1" t="s"><v>12</v></c>` (or
-   * self-closed) holding a number or a shared-string index, nothing else between them. Returns null
-   * for anything else (inline strings, formulas, other types, odd references, …): decodeText then
-   * reads the row, so both ways give the same cells.
-   */
-  private decodeBytes(r: number): (CellValue | undefined)[] | null {
-    const xml = this.xml;
-    const end = this.rowEnd[r]!;
-    const { cOpen, vOpen, vcClose } = this.bytes;
-    const cells: (CellValue | undefined)[] = [];
-    let col = -1;
-    let i = this.rowStart[r]!;
-    for (;;) {
-      while (i < end && isSpace(xml[i]!)) i++;
-      if (i >= end) return cells;
-      if (!startsAt(xml, cOpen, i)) return null;
-      i += cOpen.length;
-      let type = 0; // 0: number, 1: shared string
-      let seenRef = false;
-      let seenType = false;
-      // Attributes, up to the end of the start tag.
-      for (;;) {
-        const c = xml[i];
-        if (c === GT || c === SLASH) break;
-        if (c === undefined || !isSpace(c)) return null;
-        while (i < end && isSpace(xml[i]!)) i++;
-        if (xml[i] === GT || xml[i] === SLASH) break;
-        const nameAt = i;
-        while (i < end && xml[i] !== 0x3d && xml[i] !== GT && !isSpace(xml[i]!)) i++;
-        if (xml[i] !== 0x3d || xml[i + 1] !== 0x22) return null;
-        const nameLength = i - nameAt;
-        const valueAt = i + 2;
-        const close = xml.indexOf(0x22, valueAt);
-        if (close < 0 || close >= end) return null;
-        if (nameLength === 1 && xml[nameAt] === 0x72) {
-          // r="B5": this row, a column within Excel's grid.
-          if (seenRef) return null;
-          seenRef = true;
-          let k = valueAt;
-          let c2 = 0;
-          for (; k < close && k < valueAt + 3 && xml[k]! >= 0x41 && xml[k]! <= 0x5a; k++) c2 = c2 * 26 + (xml[k]! - 64);
-          if (k === valueAt || c2 > MAX_COLUMNS) return null;
-          let row = 0;
-          const digitsAt = k;
-          for (; k < close && k < digitsAt + 9 && xml[k]! >= 0x30 && xml[k]! <= 0x39; k++) row = row * 10 + (xml[k]! - 0x30);
-          if (k !== close || k === digitsAt || row !== r + 1) return null;
-          col = c2 - 1;
-        } else if (nameLength === 1 && xml[nameAt] === 0x74) {
-          // t="s" or t="n": anything else is read by decodeText.
-          if (seenType) return null;
-          seenType = true;
-          if (close !== valueAt + 1) return null;
-          if (xml[valueAt] === 0x73) type = 1;
-          else if (xml[valueAt] !== 0x6e) return null;
-        }
-        i = close + 1;
-      }
-      if (!seenRef) col++;
-      if (col >= MAX_COLUMNS) return null;
-      if (xml[i] === SLASH) {
-        if (xml[i + 1] !== GT) return null;
-        i += 2;
-        continue;
-      }
-      i++;
-      // <v>…</v></c>
-      if (!startsAt(xml, vOpen, i)) return null;
-      const from = i + vOpen.length;
-      const to = xml.indexOf(LT, from);
-      if (to < 0 || to >= end || !startsAt(xml, vcClose, to)) return null;
-      const value = type === 1 ? this.sharedIndex(from, to) : numberAt(xml, from, to);
-      if (value === null) return null;
-      if (value !== undefined) cells[col] = value;
-      i = to + vcClose.length;
-    }
-  }
-
-  /** The shared string at the index written in bytes [from, to): null when not plain digits or out of range. */
-  private sharedIndex(from: number, to: number): CellValue | undefined | null {
-    if (to === from || to - from > 9) return null;
-    let n = 0;
-    for (let k = from; k < to; k++) {
-      const c = this.xml[k]!;
-      if (c < 0x30 || c > 0x39) return null;
-      n = n * 10 + (c - 0x30);
-    }
-    return n < this.shared.count ? this.shared.get(n) : null;
+    return decodeRowBytes(this.xml, this.rowStart[r]!, this.rowEnd[r]!, r, this.bytes, this.shared) ?? this.decodeText(r);
   }
 
   /** The general way: the row's text, any cell SpreadsheetML allows. */
@@ -436,8 +343,7 @@ class XmlSheet implements Sheet {
       if (s.startsWith(vExact, gt + 1)) {
         const end = s.indexOf('<', gt + 1 + vExact.length);
         if (end >= 0 && s.startsWith(vcClose, end)) {
-          const from = gt + 1 + vExact.length;
-          const value = type === 's' ? this.sharedAt(s, from, end) : this.valueOf(type, s.slice(from, end));
+          const value = this.valueOf(type, s.slice(gt + 1 + vExact.length, end));
           if (value) cells[col] = value;
           pos = end + vcClose.length;
           continue;
@@ -497,17 +403,6 @@ class XmlSheet implements Sheet {
     return this.valueOf(type, s.slice(v, this.end));
   }
 
-  /** The shared string whose index is s[from, to), read in place when it is plain digits. */
-  private sharedAt(s: string, from: number, to: number): CellValue | undefined {
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x30 || c > 0x39) return this.valueOf('s', s.slice(from, to));
-      n = n * 10 + (c - 0x30);
-    }
-    return to > from && n < this.shared.count ? this.shared.get(n) : this.valueOf('s', s.slice(from, to));
-  }
-
   /** A cell's value from the text of its <v> element, by its type. */
   private valueOf(type: string, raw: string): CellValue | undefined {
     switch (type) {
@@ -540,51 +435,6 @@ class XmlSheet implements Sheet {
 }
 
 const endsNameAt = (s: string, i: number) => endsName(s.charCodeAt(i));
-
-/** Whether `needle` is in `xml` at `at`. */
-function startsAt(xml: Buffer, needle: Buffer, at: number): boolean {
-  if (at + needle.length > xml.length) return false;
-  for (let k = 0; k < needle.length; k++) if (xml[at + k] !== needle[k]) return false;
-  return true;
-}
-
-/** Powers of ten a double holds exactly (10^0 … 10^22). */
-const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
-/**
- * The number written in bytes [from, to) as Number() reads it, or null for any form but
- * [-]digits[.digits] with at most 15 significant digits. Such a number is m ÷ 10^k with m and 10^k
- * exact doubles, and one correctly rounded division gives the correctly rounded value, as Number()
- * does; longer or other forms go through Number() of their text.
- */
-function numberAt(xml: Buffer, from: number, to: number): CellValue | null {
-  let k = from;
-  const negative = xml[k] === 0x2d;
-  if (negative) k++;
-  let m = 0;
-  let digits = 0;
-  let decimals = -1;
-  for (; k < to; k++) {
-    const c = xml[k]!;
-    if (c >= 0x30 && c <= 0x39) {
-      m = m * 10 + (c - 0x30);
-      digits++;
-      if (decimals >= 0) decimals++;
-    } else if (c === 0x2e && decimals < 0) decimals = 0;
-    else return slowNumber(xml, from, to);
-  }
-  if (digits === 0 || decimals === 0) return slowNumber(xml, from, to);
-  if (digits > 15 || decimals > 22) return slowNumber(xml, from, to);
-  const value = decimals > 0 ? m / EXACT_TENS[decimals]! : m;
-  return { kind: 'number', value: negative ? -value : value };
-}
-
-/** A <v> text that is some other form of number (exponent, many digits): Number() of its text, as decodeText reads it. */
-function slowNumber(xml: Buffer, from: number, to: number): CellValue | null {
-  const raw = xml.toString('latin1', from, to);
-  const n = Number(raw);
-  return Number.isFinite(n) && /^[-+.\deE]+$/.test(raw) ? { kind: 'number', value: n } : null;
-}
 
 /**
  * The rows of a sheet's XML, found by one loop over its bytes: each row's index and the byte
@@ -641,27 +491,6 @@ function findRows(xml: Buffer, p: string, name: string): { indices: number[]; st
     ends.push(close);
     pos = close + rowClose.length;
   }
-}
-
-/**
- * The r="…" of a row's start tag, bytes [from, to), read in place: its number, undefined when the
- * tag has none (or its quote never closes), NaN when it is not 1 to 9 digits.
- */
-function rowNumber(xml: Buffer, from: number, to: number): number | undefined {
-  for (let k = from + 1; k + 3 <= to; k++) {
-    if (xml[k] !== 0x72 || xml[k + 1] !== 0x3d || xml[k + 2] !== 0x22 || !isSpace(xml[k - 1]!)) continue;
-    const close = xml.indexOf(0x22, k + 3);
-    if (close < 0 || close >= to) return undefined;
-    if (close === k + 3 || close - (k + 3) > 9) return NaN;
-    let n = 0;
-    for (let j = k + 3; j < close; j++) {
-      const c = xml[j]!;
-      if (c < 0x30 || c > 0x39) return NaN;
-      n = n * 10 + (c - 0x30);
-    }
-    return n;
-  }
-  return undefined;
 }
 
 /** A text cell, or none when it is blank. */
