@@ -33,8 +33,13 @@ export class SectionResult {
   constructor(
     readonly section: Section,
     private readonly profile: Profile,
-    /** Indicator k's value, shortfall, relative gap, shortfall to compliance and met (1 / 0) at k × 5 …. */
-    private readonly numbers: readonly number[],
+    /**
+     * Indicator k's value, shortfall, relative gap, shortfall to compliance and met (1 / 0) at
+     * base + k × 5 …: one array for all the sections of a county (evaluateSections), outside the
+     * collected heap.
+     */
+    private readonly numbers: Float64Array,
+    private readonly base: number,
     readonly metCount: number,
     readonly compliant: boolean,
     /** Indicators that shortfallToCompliance raises only to the floor (85%), not to the standard. */
@@ -42,16 +47,16 @@ export class SectionResult {
   ) {}
 
   valueAt(k: number): number {
-    return this.numbers[k * STRIDE + VALUE]!;
+    return this.numbers[this.base + k * STRIDE + VALUE]!;
   }
   metAt(k: number): boolean {
-    return this.numbers[k * STRIDE + MET] === 1;
+    return this.numbers[this.base + k * STRIDE + MET] === 1;
   }
   shortfallAt(k: number): number {
-    return this.numbers[k * STRIDE + SHORTFALL]!;
+    return this.numbers[this.base + k * STRIDE + SHORTFALL]!;
   }
   toComplianceAt(k: number): number {
-    return this.numbers[k * STRIDE + TO_COMPLIANCE]!;
+    return this.numbers[this.base + k * STRIDE + TO_COMPLIANCE]!;
   }
 
   /** Each indicator's value. */
@@ -63,7 +68,7 @@ export class SectionResult {
   }
   /** How far below its standard each value is, as a share of the standard (0 when met). */
   get relativeGaps(): PerIndicator<number> {
-    return (this.gapsRecord ??= this.record((k) => this.numbers[k * STRIDE + GAP]!));
+    return (this.gapsRecord ??= this.record((k) => this.numbers[this.base + k * STRIDE + GAP]!));
   }
   /** To bring every value to its standard. */
   get shortfall(): PerIndicator<number> {
@@ -96,9 +101,18 @@ export const indicatorValue = (ind: IndicatorDef, section: Section): number =>
 export const standardOf = (ind: IndicatorDef, level: Level): number | null => ind.standard?.[level] ?? null;
 
 export function evaluateSection(section: Section, profile: Profile): SectionResult {
+  return evaluateSections([section], profile)[0]!;
+}
+
+/** Each section judged; their figures in one array (a county's sections: one allocation, not one each). */
+export function evaluateSections(sections: readonly Section[], profile: Profile): SectionResult[] {
+  const width = profile.indicators.length * STRIDE;
+  const numbers = new Float64Array(sections.length * width);
+  return sections.map((section, i) => judge(section, profile, numbers, i * width));
+}
+
+function judge(section: Section, profile: Profile, numbers: Float64Array, base: number): SectionResult {
   const inds = profile.indicators;
-  // Made at its size (an array grown by push keeps up to half again as much room: 20 MB in a province).
-  const numbers = new Array<number>(inds.length * STRIDE);
   let metCount = 0;
   for (let k = 0; k < inds.length; k++) {
     const ind = inds[k]!;
@@ -106,24 +120,24 @@ export function evaluateSection(section: Section, profile: Profile): SectionResu
     const standard = standardOf(ind, section.level);
     const ok = standard === null || atLeast(value, standard);
     if (ok) metCount++;
-    const at = k * STRIDE;
+    const at = base + k * STRIDE;
     numbers[at + VALUE] = value;
     numbers[at + SHORTFALL] = standard === null ? 0 : amountToReach(ind, section, standard);
     numbers[at + GAP] = standard === null || ok ? 0 : 1 - value / standard;
     numbers[at + TO_COMPLIANCE] = 0;
     numbers[at + MET] = ok ? 1 : 0;
   }
-  const compliant = isCompliant(profile, section.level, (k) => numbers[k * STRIDE + VALUE]!, metCount);
-  const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, numbers);
+  const compliant = isCompliant(profile, section.level, (k) => numbers[base + k * STRIDE + VALUE]!, metCount);
+  const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, numbers, base);
   if (!compliant)
     for (let k = 0; k < inds.length; k++) {
-      if (numbers[k * STRIDE + MET] === 1) continue;
+      if (numbers[base + k * STRIDE + MET] === 1) continue;
       const ind = inds[k]!;
       const standard = standardOf(ind, section.level)!;
       const target = leftAtFloor.includes(ind.id) ? profile.compliance!.floorRatio * standard : standard;
-      numbers[k * STRIDE + TO_COMPLIANCE] = amountToReach(ind, section, target);
+      numbers[base + k * STRIDE + TO_COMPLIANCE] = amountToReach(ind, section, target);
     }
-  return new SectionResult(section, profile, numbers, metCount, compliant, leftAtFloor);
+  return new SectionResult(section, profile, numbers, base, metCount, compliant, leftAtFloor);
 }
 
 /** At least N of the indicators meet the standard and every one that misses is ≥ floor × standard (indicator k's value by index). */
@@ -150,9 +164,9 @@ export function amountToReach(ind: IndicatorDef, section: Section, target: numbe
  * first in profile order on a tie), raised only to the floor (85%); every other unmet
  * indicator is raised to its standard.
  */
-function indicatorsLeftAtFloor(profile: Profile, numbers: readonly number[]): string[] {
+function indicatorsLeftAtFloor(profile: Profile, numbers: Float64Array, base: number): string[] {
   const allowedBelow = profile.indicators.length - profile.compliance!.minIndicatorsMet;
-  const gap = (k: number) => numbers[k * STRIDE + GAP]!;
-  const unmet = profile.indicators.flatMap((ind, k) => (numbers[k * STRIDE + MET] === 1 ? [] : [{ ind, k }]));
+  const gap = (k: number) => numbers[base + k * STRIDE + GAP]!;
+  const unmet = profile.indicators.flatMap((ind, k) => (numbers[base + k * STRIDE + MET] === 1 ? [] : [{ ind, k }]));
   return unmet.sort((a, b) => gap(b.k) - gap(a.k)).slice(0, allowedBelow).map((u) => u.ind.id);
 }

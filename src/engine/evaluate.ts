@@ -11,7 +11,7 @@ import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyClaims, 
 import { evaluateGroups, evaluateUrbanRural, type GroupResult, type UrbanRuralResult } from './groups';
 import { evaluateSchoolItems, type SchoolItems } from './school-items';
 import { mergeTeachingPoints } from './teaching-points';
-import { evaluateSection, standardOf, type PerIndicator, type SectionResult } from './compliance';
+import { evaluateSections, standardOf, type PerIndicator, type SectionResult } from './compliance';
 import { plausibilityIssues } from './plausibility';
 import { requiredResourceFields, type Profile } from './profile';
 import { cellOf, sectionSchool, type Exclusion, type Section } from './sections';
@@ -86,14 +86,15 @@ export function evaluateCounty(
   /** null: no influence or plans (a batch whose reports show only the province table). */
   planOptions: PlanOptions | null = {},
 ): CountyResult {
-  const sections: SectionResult[] = [];
   const points = mergeTeachingPoints(schools, profile);
   const excluded: Exclusion[] = [...points.merged];
+  const split: Section[] = [];
   for (const school of points.schools) {
     const result = sectionSchool(school, profile);
     if ('excluded' in result) excluded.push(result.excluded);
-    else append(sections, result.sections.map((s) => evaluateSection(s, profile)));
+    else append(split, result.sections);
   }
+  const sections = evaluateSections(split, profile);
   const levels: Partial<Record<Level, LevelResult>> = {};
   for (const level of LEVELS) {
     const ofLevel = sections.filter((r) => r.section.level === level);
