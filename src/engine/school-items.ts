@@ -69,7 +69,8 @@ function rooms(school: SchoolRecord, classes: number | null, profile: Profile): 
 }
 
 function size(school: SchoolRecord, profile: Profile): SchoolItems['size'] {
-  const students = LEVELS.reduce((s, l) => s + (school.students[l] ?? 0), 0);
+  let students = 0;
+  for (const l of LEVELS) students += school.students[l] ?? 0;
   const max = profile.schoolItems.maxStudents[school.type as keyof Profile['schoolItems']['maxStudents']] ?? Infinity;
   const over = Math.max(0, students - max);
   return { status: over > 0 ? 'not_met' : 'met', students, max, over };
@@ -80,13 +81,13 @@ function classSize(school: SchoolRecord, profile: Profile): SchoolItems['classSi
   const levels = LEVELS.filter((l) => TYPE_LEVELS[school.type].includes(l) && (school.students[l] ?? 0) > 0);
   const limits = levels.map((l: Level) => profile.schoolItems.maxClassSize[l]);
   const limit = limits.length ? Math.max(...limits) : null;
-  const result = { oversizeClasses: oversizeClasses ?? null, maxClassSize: maxClassSize ?? null, limit };
-  if (oversizeClasses !== undefined) return { status: oversizeClasses > 0 ? 'not_met' : 'met', ...result };
-  if (maxClassSize === undefined || limit === null) return { status: 'not_provided', ...result };
+  const judged = (status: Status): SchoolItems['classSize'] => ({ status, oversizeClasses: oversizeClasses ?? null, maxClassSize: maxClassSize ?? null, limit });
+  if (oversizeClasses !== undefined) return judged(oversizeClasses > 0 ? 'not_met' : 'met');
+  if (maxClassSize === undefined || limit === null) return judged('not_provided');
   // With one limit per level, a largest class between the limits cannot be placed without per-level data.
-  if (maxClassSize <= Math.min(...limits)) return { status: 'met', ...result };
-  if (maxClassSize > limit) return { status: 'not_met', ...result };
-  return { status: 'not_provided', ...result };
+  if (maxClassSize <= Math.min(...limits)) return judged('met');
+  if (maxClassSize > limit) return judged('not_met');
+  return judged('not_provided');
 }
 
 export interface RoomTotals {
