@@ -45,9 +45,12 @@ export function evaluateSchoolItems(school: SchoolRecord, profile: Profile): { i
   return { items: { school, classes, rooms: rooms(school, classes, profile), size: size(school, profile), classSize: classSize(school, profile) }, issues };
 }
 
+/** The judgement of a school whose row gives no classes: one frozen value shared by all such schools (a province has 100 000). */
+const ROOMS_NOT_PROVIDED: SchoolItems['rooms'] = Object.freeze({ status: 'not_provided', music: null, art: null });
+
 function rooms(school: SchoolRecord, classes: number | null, profile: Profile): SchoolItems['rooms'] {
   const rule = profile.schoolItems.rooms;
-  if (classes === null) return { status: 'not_provided', music: null, art: null };
+  if (classes === null) return ROOMS_NOT_PROVIDED;
   const needed = classes > 0 ? Math.max(rule.minRooms, Math.ceil(classes / rule.classesPerRoom)) : 0;
   const check = (have: number | undefined, upToStandard: number | undefined): RoomCheck => ({
     needed,
@@ -83,11 +86,20 @@ function classSize(school: SchoolRecord, profile: Profile): SchoolItems['classSi
   const limit = limits.length ? Math.max(...limits) : null;
   const judged = (status: Status): SchoolItems['classSize'] => ({ status, oversizeClasses: oversizeClasses ?? null, maxClassSize: maxClassSize ?? null, limit });
   if (oversizeClasses !== undefined) return judged(oversizeClasses > 0 ? 'not_met' : 'met');
-  if (maxClassSize === undefined || limit === null) return judged('not_provided');
+  if (maxClassSize === undefined) return classSizeNotGiven(limit);
+  if (limit === null) return judged('not_provided');
   // With one limit per level, a largest class between the limits cannot be placed without per-level data.
   if (maxClassSize <= Math.min(...limits)) return judged('met');
   if (maxClassSize > limit) return judged('not_met');
   return judged('not_provided');
+}
+
+/** A row without class-size columns: one frozen value per limit, shared by its schools. */
+const CLASS_SIZE_NOT_GIVEN = new Map<number | null, SchoolItems['classSize']>();
+function classSizeNotGiven(limit: number | null): SchoolItems['classSize'] {
+  let judged = CLASS_SIZE_NOT_GIVEN.get(limit);
+  if (!judged) CLASS_SIZE_NOT_GIVEN.set(limit, (judged = Object.freeze({ status: 'not_provided', oversizeClasses: null, maxClassSize: null, limit })));
+  return judged;
 }
 
 export interface RoomTotals {
