@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OoxmlFormatError, readOoxml } from '../src/read/ooxml';
+import { decodeRowBytes, type RowTags, type SharedStringTable } from '../src/read/ooxml-bytes';
 import { readWithExcelJs, readXlsxFallback } from '../src/read/xlsx';
 import { zip } from '../src/render/spreadsheet/zip';
 import { renderXlsx } from '../src/render/xlsx';
@@ -140,6 +141,59 @@ describe('what other generators write', () => {
       const [general] = readOoxml(pkg(xml('<c r="B1" t="inlineStr"><is><t>x</t></is></c>'), '<sst><si><t>小学</t></si></sst>'));
       expect(fast!.row(0)[0], c).toEqual(general!.row(0)[0]);
     }
+  });
+
+  it('random rows: the byte path and the general way give the same cells, or both refuse', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const values = ['0', '12', '-3.5', '1e3', '.5', '7.', ' 4', '', 'x', '0', '1', '2', '9', '123456789012345678', '1.25'];
+    const space = () => pick([' ', ' ', ' ', '  ', '\n ', '\t']);
+    /** A cell as spreadsheet programs write them (most rows), or one with anything in it. */
+    const plainCell = (r: number, c: number) =>
+      `<c r="${String.fromCharCode(65 + c)}${r}"${random() < 0.5 ? ` s="${Math.floor(random() * 4)}"` : ''}${pick(['', ' t="s"', ' t="n"'])}>${random() < 0.9 ? `<v>${pick(values)}</v>` : `<v>${Math.floor(random() * 5)}</v>`}</c>`;
+    const cell = (r: number, c: number) => {
+      const attrs = [
+        ...(random() < 0.8 ? [`r="${pick([`${String.fromCharCode(65 + c)}${r}`, `${String.fromCharCode(65 + c)}${r + 1}`, `a${r}`, `$A$${r}`, `${String.fromCharCode(65 + c)}0`])}"`] : []),
+        ...(random() < 0.5 ? [`s="${Math.floor(random() * 4)}"`] : []),
+        ...(random() < 0.6 ? [`t="${pick(['s', 's', 'n', 'str', 'b', 'e', 'inlineStr', 'x'])}"`] : []),
+      ].sort(() => random() - 0.5);
+      const open = `<c${attrs.map((a) => space() + a).join('')}${random() < 0.1 ? space() : ''}`;
+      if (random() < 0.1) return `${open}/>`;
+      const v = pick(values);
+      const body = pick([`<v>${v}</v>`, `<v>${v}</v>`, `<v>${v}</v>`, `<f>1+1</f><v>${v}</v>`, `<is><t>字</t></is>`, ` <v>${v}</v>`, '']);
+      return `${open}>${body}</c>`;
+    };
+    const rows = Array.from({ length: 400 }, (_, k) => {
+      const r = k + 1;
+      const plain = random() < 0.5;
+      const cells = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, c) => (plain ? plainCell(r, c) : cell(r, c)));
+      return `<row r="${r}">${cells.join(random() < 0.2 ? space() : '')}</row>`;
+    });
+    const [sheet] = readOoxml(pkg(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`, '<sst><si><t>小学</t></si><si><t> </t></si><si><t>初中</t></si></sst>'));
+    const general = (r: number) => (sheet as unknown as { decodeText(r: number): unknown }).decodeText(r);
+    const outcome = (f: () => unknown) => {
+      try {
+        return { ok: f() };
+      } catch (e) {
+        return { error: (e as Error).constructor.name };
+      }
+    };
+    const internals = sheet as unknown as { xml: Buffer; rowStart: Int32Array; rowEnd: Int32Array; bytes: RowTags; shared: SharedStringTable };
+    const byBytes = (r: number) => decodeRowBytes(internals.xml, internals.rowStart[r]!, internals.rowEnd[r]!, r, internals.bytes, internals.shared);
+    let fromBytes = 0;
+    let refused = 0;
+    for (let r = 64; r < 400; r++) {
+      const a = outcome(() => sheet!.row(r));
+      const b = outcome(() => general(r));
+      expect(a, rows[r]).toEqual(b);
+      if ('error' in b) refused++;
+      if (outcome(() => byBytes(r)).ok) fromBytes++;
+    }
+    // All three kinds of row occur: read from the bytes, left to the general way, refused by both.
+    expect(fromBytes).toBeGreaterThan(20);
+    expect(refused).toBeGreaterThan(20);
+    expect(fromBytes + refused).toBeLessThan(336);
   });
 
   it('release() frees a large sheet’s XML at once and leaves the file and small sheets to the collector', () => {
