@@ -89,8 +89,6 @@ export function readOoxml(buffer: Buffer, limits: InflateLimits = DEFAULT_LIMITS
   });
 }
 
-
-
 /** Whether the byte after a tag name ends it (so `<c` is not `<col`). */
 const endsName = (b: number | undefined) => b === GT || b === SLASH || (b !== undefined && isSpace(b));
 
@@ -111,7 +109,6 @@ function prefixOf(xml: Buffer, local: string, from = 0): string | null {
 
 /** Entities and _xHHHH_ escapes decoded, only when there are any. */
 const decoded = (s: string) => (s.includes('&') || s.includes('_x') ? decodeXml(s) : s);
-
 
 /** An attribute's raw value in a start tag's text (`name` with its `="`), or undefined. */
 function attrIn(tag: string, name: string): string | undefined {

@@ -212,6 +212,9 @@ export interface HeaderLayout {
 export const isColumnNumberRow = (texts: readonly string[]) =>
   normaliseText(texts[0] ?? '') === '甲' && texts.some((t) => normaliseText(t) === '乙');
 
+/** Whether a data row's first text (trimmed) can begin a column-number row: only such rows need all their texts read. */
+export const isColumnNumberStart = (first: string) => first.length <= 4 && normaliseText(first) === '甲';
+
 const rowTexts = (sheet: Sheet, row: number) =>
   (sheet.row(row) ?? []).map((c) => (c?.kind === 'text' ? c.text : c?.kind === 'number' ? String(c.value) : '')).filter(Boolean);
 

@@ -17,7 +17,6 @@ export const STUDENT_FIELD: Record<AnyLevel, string> = {
 
 export const PE_ARTS_PARTS = ['peTeachers', 'musicTeachers', 'artTeachers'] as const;
 
-
 const KEYS = new WeakMap<ColumnMatch, string>();
 /** A column's field key (`primary:field` for a 小学部 column), made once per column. */
 export const keyOf = (c: ColumnMatch) => {
@@ -25,7 +24,6 @@ export const keyOf = (c: ColumnMatch) => {
   if (key === undefined) KEYS.set(c, (key = c.section ? `${c.section}:${c.field.id}` : c.field.id));
   return key;
 };
-
 
 /**
  * A row's cell positions by field key, made when asked: the object has only its row number, and
@@ -49,7 +47,6 @@ export function cellTable(columns: readonly ColumnMatch[]): (row: number) => Rec
   Cells.prototype = proto;
   return (row) => new (Cells as unknown as new (row: number) => Record<string, CellRef>)(row);
 }
-
 
 /** Each field key of the sheet's columns numbered once: a row's values live in arrays by that number. */
 export type Slots = Map<string, number>;
@@ -188,7 +185,6 @@ export class RowValues {
   }
 }
 
-
 /** For each resource field, the parts (whole school, 小学部, 初中部) the sheet's columns can give: the only ones a row is asked for. */
 type AmountPlan = { field: ResourceField; sections: (Level | null)[] }[];
 function amountPlan(columns: readonly ColumnMatch[]): AmountPlan {
@@ -201,7 +197,6 @@ function amountPlan(columns: readonly ColumnMatch[]): AmountPlan {
     }),
   })).filter((p) => p.sections.length > 0);
 }
-
 
 /** `field`, `primary:field`, `junior:field`: made once, not per row. */
 const SECTION_KEYS = Object.fromEntries(

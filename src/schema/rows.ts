@@ -14,7 +14,7 @@ import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position 
 import { a1, type CellValue, type Sheet } from '../read/types';
 import { fieldLabel, type FieldKind } from './columns';
 import { ALL_LEVELS, cellTable, keyOf, recordPlan, RowValues, slotsOf, STUDENT_FIELD, type RecordPlan } from './row-plan';
-import { isColumnNumberRow, normaliseText, type ColumnMatch } from './header';
+import { isColumnNumberRow, isColumnNumberStart, normaliseText, type ColumnMatch } from './header';
 import { cellText, OWNERSHIP, parseEnum, parseNumber, SCHOOL_TYPE, URBAN_RURAL } from './values';
 
 /** zod checks for a number read from a cell; failures map to catalogue codes. */
@@ -31,9 +31,6 @@ function zodIssueCode(error: z.ZodError): IssueCode {
 
 const TOTAL_ROW = /合计|总计|小计/;
 const NOTE_ROW = /^(填表|填报|制表|审核|负责人|单位负责人|说明|注[:：]|注\d|备注|数据来源|联系电话|日期|栏次$)/;
-
-/** Whether a row's first text can begin a column-number row (甲, 乙, …): only such rows need all their texts. */
-const isColumnNumberStart = (first: string) => first.length <= 4 && normaliseText(first) === '甲';
 
 /** The first text of a row's cells. */
 const firstText = (cells: readonly (CellValue | undefined)[]) => {
