@@ -24,11 +24,14 @@ const STRIDE = 5;
  * records of seven boxed numbers each were most of its memory, and its batch reports read none.
  */
 export class SectionResult {
-  private valuesRecord: PerIndicator<number> | undefined = undefined;
-  private metRecord: PerIndicator<boolean> | undefined = undefined;
-  private gapsRecord: PerIndicator<number> | undefined = undefined;
-  private shortfallRecord: PerIndicator<number> | undefined = undefined;
-  private toComplianceRecord: PerIndicator<number> | undefined = undefined;
+  /** The records, once read (one field for the five: a province's sections read none). */
+  private records: {
+    values?: PerIndicator<number>;
+    met?: PerIndicator<boolean>;
+    gaps?: PerIndicator<number>;
+    shortfall?: PerIndicator<number>;
+    toCompliance?: PerIndicator<number>;
+  } | null = null;
 
   constructor(
     readonly section: Section,
@@ -43,7 +46,7 @@ export class SectionResult {
     readonly metCount: number,
     readonly compliant: boolean,
     /** Indicators that shortfallToCompliance raises only to the floor (85%), not to the standard. */
-    readonly leftAtFloor: string[],
+    readonly leftAtFloor: readonly string[],
   ) {}
 
   valueAt(k: number): number {
@@ -61,22 +64,22 @@ export class SectionResult {
 
   /** Each indicator's value. */
   get values(): PerIndicator<number> {
-    return (this.valuesRecord ??= this.record((k) => this.valueAt(k)));
+    return ((this.records ??= {}).values ??= this.record((k) => this.valueAt(k)));
   }
   get met(): PerIndicator<boolean> {
-    return (this.metRecord ??= this.record((k) => this.metAt(k)));
+    return ((this.records ??= {}).met ??= this.record((k) => this.metAt(k)));
   }
   /** How far below its standard each value is, as a share of the standard (0 when met). */
   get relativeGaps(): PerIndicator<number> {
-    return (this.gapsRecord ??= this.record((k) => this.numbers[this.base + k * STRIDE + GAP]!));
+    return ((this.records ??= {}).gaps ??= this.record((k) => this.numbers[this.base + k * STRIDE + GAP]!));
   }
   /** To bring every value to its standard. */
   get shortfall(): PerIndicator<number> {
-    return (this.shortfallRecord ??= this.record((k) => this.shortfallAt(k)));
+    return ((this.records ??= {}).shortfall ??= this.record((k) => this.shortfallAt(k)));
   }
   /** The smaller amount that makes the section compliant under the 6-of-7 / 85% rule. */
   get shortfallToCompliance(): PerIndicator<number> {
-    return (this.toComplianceRecord ??= this.record((k) => this.toComplianceAt(k)));
+    return ((this.records ??= {}).toCompliance ??= this.record((k) => this.toComplianceAt(k)));
   }
 
   private record<T>(at: (k: number) => T): PerIndicator<T> {
@@ -111,6 +114,9 @@ export function evaluateSections(sections: readonly Section[], profile: Profile)
   return sections.map((section, i) => judge(section, profile, numbers, i * width));
 }
 
+/** What a compliant section leaves at the floor: nothing (one frozen list for all of them). */
+const NONE_LEFT: readonly string[] = Object.freeze([]);
+
 function judge(section: Section, profile: Profile, numbers: Float64Array, base: number): SectionResult {
   const inds = profile.indicators;
   let metCount = 0;
@@ -128,7 +134,7 @@ function judge(section: Section, profile: Profile, numbers: Float64Array, base: 
     numbers[at + MET] = ok ? 1 : 0;
   }
   const compliant = isCompliant(profile, section.level, (k) => numbers[base + k * STRIDE + VALUE]!, metCount);
-  const leftAtFloor = compliant ? [] : indicatorsLeftAtFloor(profile, numbers, base);
+  const leftAtFloor = compliant ? NONE_LEFT : indicatorsLeftAtFloor(profile, numbers, base);
   if (!compliant)
     for (let k = 0; k < inds.length; k++) {
       if (numbers[base + k * STRIDE + MET] === 1) continue;

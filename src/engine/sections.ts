@@ -30,7 +30,10 @@ export interface Section {
   school: SchoolRecord;
   level: Level;
   students: number;
-  /** The numerator of each indicator for this section, split where needed. */
+  /**
+   * The numerator of each indicator for this section, split where needed; read by field (a
+   * one-level school's section holds the school's own resources, other fields included).
+   */
   amounts: Partial<Record<ResourceField, number>>;
   split: SplitInfo | null;
 }
@@ -56,9 +59,8 @@ export function sectionSchool(school: SchoolRecord, profile: Profile): Sectionin
 
   if (levels.length === 1) {
     const level = levels[0] as Level;
-    // Every field the indicators read, in their order (undefined when the row has none): a loop, per school of a province.
-    const amounts: Section['amounts'] = recordMakerOf(fields)(fields.map((f) => school.resources[f]));
-    return { sections: [{ school, level, students: school.students[level] ?? 0, amounts, split: null }] };
+    // The school's own amounts, not a copy: the section is the whole school (read by field, never written).
+    return { sections: [{ school, level, students: school.students[level] ?? 0, amounts: school.resources, split: null }] };
   }
   const compulsory = LEVELS.filter((l) => levels.includes(l) && (school.students[l] ?? 0) > 0);
 
