@@ -113,7 +113,7 @@ function sharedIndex(xml: Buffer, from: number, to: number, shared: SharedString
 }
 
 /** Whether `needle` is in `xml` at `at`. */
-function startsAt(xml: Buffer, needle: Buffer, at: number): boolean {
+export function startsAt(xml: Buffer, needle: Buffer, at: number): boolean {
   if (at + needle.length > xml.length) return false;
   for (let k = 0; k < needle.length; k++) if (xml[at + k] !== needle[k]) return false;
   return true;

@@ -6,7 +6,7 @@
  */
 import { lookup } from '../common/lookup';
 import { clipMergesTo, MAX_COLUMNS, MAX_ROWS, UnreadableFileError, type CellValue, type MergeRange, type Sheet } from './types';
-import { decodeRowBytes, GT, isSpace, LT, rowNumber, SLASH, type RowTags } from './ooxml-bytes';
+import { decodeRowBytes, GT, isSpace, LT, rowNumber, SLASH, startsAt, type RowTags } from './ooxml-bytes';
 import { DEFAULT_LIMITS, ZipArchive, type InflateLimits } from './unzip';
 
 export class OoxmlFormatError extends Error {}
@@ -462,9 +462,10 @@ function findRows(xml: Buffer, p: string, name: string): { indices: number[]; st
   };
   let row = -1;
   let pos = gt + 1;
-  // Two searches per row (its start tag, its end tag): the cells inside are left to row().
+  // A few searches per row (the end of its start tag, its end tag): the cells inside are left to row().
   for (;;) {
-    let i = xml.indexOf(rowOpen, pos);
+    // The next row usually starts right where the last one closed: searched for only when it does not.
+    let i = startsAt(xml, rowOpen, pos) ? pos : xml.indexOf(rowOpen, pos);
     while (i >= 0 && i < dataEnd && !endsName(xml[i + rowOpen.length])) i = xml.indexOf(rowOpen, i + 1);
     if (i < 0 || i >= dataEnd) {
       if (strayCell(pos, dataEnd)) throw new OoxmlFormatError('cell outside a row');
