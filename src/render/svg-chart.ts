@@ -6,7 +6,7 @@
 import type { SectionResult } from '../engine/compliance';
 import type { IndicatorStats } from '../engine/evaluate';
 import type { IndicatorDef } from '../engine/profile';
-import { sectionLabel } from '../report/model';
+import { byValue, sectionLabel } from '../report/model';
 import { fmt } from './format';
 
 const COLOURS = { met: '#4472C4', notMet: '#C00000', standard: '#548235', county: '#ED7D31', grid: '#D9D9D9', text: '#262626' } as const;
@@ -25,7 +25,7 @@ function ticks(max: number): number[] {
 }
 
 export function svgChart(title: string, ind: IndicatorDef, stats: IndicatorStats, sections: readonly SectionResult[]): string {
-  const sorted = [...sections].sort((a, b) => a.values[ind.id]! - b.values[ind.id]!);
+  const sorted = byValue(sections, ind);
   const W = 760;
   const H = 380;
   const left = 70;

@@ -193,6 +193,14 @@ function countyReport(county: CountyResult, profile: Profile, label: string, iss
   };
 }
 
+/** Sections in ascending order of an indicator's value, ties as listed (the charts' order): each value read once. */
+export function byValue(sections: readonly SectionResult[], ind: IndicatorDef): SectionResult[] {
+  return sections
+    .map((s) => ({ s, v: s.values[ind.id]! }))
+    .sort((a, b) => a.v - b.v)
+    .map((x) => x.s);
+}
+
 /** The label a section is known by in tables: "城关九年制学校（小学部）" for split schools. */
 export function sectionLabel(s: SectionResult): string {
   const suffix = s.section.split ? `（${s.section.level === 'primary' ? '小学部' : '初中部'}）` : '';

@@ -7,7 +7,7 @@ import { LEVEL_COLUMN, INDICATOR_COLUMN, NUM } from './common';
 import { columnLetters } from '../../../common/a1';
 import { LEVEL_NAMES } from '../../../engine/types';
 import type { CountyReport, Report } from '../../../report/model';
-import { sectionLabel } from '../../../report/model';
+import { byValue, sectionLabel } from '../../../report/model';
 import { fmtCv, labelWithUnit } from '../../format';
 import { sheetRef } from '../book';
 import type { ChartSpec } from '../chart';
@@ -35,7 +35,7 @@ export function chartSheets(report: Report, county: CountyReport, dataName: stri
   for (const l of county.levels)
     for (const ind of report.profile.indicators) {
       const stats = l.result.indicators[ind.id]!;
-      const sorted = [...l.sections].sort((a, b) => a.values[ind.id]! - b.values[ind.id]!);
+      const sorted = byValue(l.sections, ind);
       const standard = stats.standard;
       const title = `${LEVEL_NAMES[l.level]} · ${labelWithUnit(ind)}（差异系数 ${fmtCv(stats.cv)}）`;
       const first = rows.length + 3;
