@@ -57,7 +57,8 @@ export function escapedForMarkdown(report: Report): Report {
       for (const [k, v] of x) m.set(k, copy(v, key));
       return m;
     }
-    if (x instanceof Set) return x;
+    // Sets, and typed arrays (a county's section figures), hold no user text: shared as they are.
+    if (x instanceof Set || ArrayBuffer.isView(x)) return x;
     if (Array.isArray(x)) {
       const a: unknown[] = [];
       seen.set(x, a);
