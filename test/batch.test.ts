@@ -94,3 +94,43 @@ describe('the province table gives reasons', () => {
     expect(sheet.rows[1]!.map((x) => (x?.kind === 'text' ? x.text : ''))).toContain('原因');
   });
 });
+
+describe('a batch kept as its reports show it (batchSummaries)', () => {
+  // Eight counties: in each, one school short of two standards (not compliant), one 九年一贯制-free pair that is.
+  const many: Cell[][] = [[...HEADER, '区县']];
+  for (let k = 1; k <= 8; k++) {
+    const short = primary(`${k}县三小`, 700);
+    short[4] = 10; // 高于规定学历教师数 far below
+    short[8] = 1000; // 体育运动场馆面积 far below
+    many.push(withCounty(`${k}县`, primary('一小', 500 + 10 * k)), withCounty(`${k}县`, short), withCounty(`${k}县`, junior('一中', 800)));
+  }
+
+  it('gives the same terminal summary, Markdown and Excel bytes as the whole results', async () => {
+    const { renderSummary } = await import('../src/render/terminal');
+    const { Chalk } = await import('chalk');
+    const path = await workbook({ 学校数据: many });
+    const whole = await analyse(path, { profile: YOUZHI_2017 });
+    const kept = await analyse(path, { profile: YOUZHI_2017, batchSummaries: true });
+    expect(whole.detail).toBe(false);
+    expect(whole.counties.every((c) => !c.summary)).toBe(true);
+    expect(kept.counties.every((c) => c.summary)).toBe(true);
+    // Only the sections reports name are kept: the one not compliant per county.
+    expect(kept.counties.map((c) => c.levels.flatMap((l) => l.sections).length)).toEqual(Array(8).fill(1));
+    expect(kept.counties.map((c) => c.schoolCount)).toEqual(whole.counties.map((c) => c.schools.length));
+    expect(kept.counties.map((c) => c.compliantSchools)).toEqual(Array(8).fill(2));
+    expect(renderMarkdown(kept)).toBe(renderMarkdown(whole));
+    expect((await renderXlsx(kept)).equals(await renderXlsx(whole))).toBe(true);
+    const chalk = new Chalk({ level: 0 });
+    expect(renderSummary(kept, chalk)).toBe(renderSummary(whole, chalk));
+    // The reasons that name the schools not compliant (the verdict's) read the kept sections.
+    const { dimensionReasons } = await import('../src/render/prose');
+    expect(kept.counties.map((c) => dimensionReasons(kept, c).resources)).toEqual(whole.counties.map((c) => dimensionReasons(whole, c).resources));
+    expect(dimensionReasons(kept, kept.counties[0]!).resources).toContain('1县三小');
+  });
+
+  it('refuses to write JSON Lines from summaries (they need every school)', async () => {
+    const { schoolLines } = await import('../src/render/json');
+    const kept = await analyse(await workbook({ 学校数据: many }), { profile: YOUZHI_2017, batchSummaries: true });
+    expect(() => [...schoolLines(kept)]).toThrow(/batch summary/);
+  });
+});

@@ -78,7 +78,9 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
   const profile = await loadProfile(options.profile);
   checkOutput(file, options.out, formats);
   progress(`正在读取 ${file} …`, options.quiet);
-  const report = await analyse(file, analyseOptions(profile, options));
+  // Without JSON (whose JSON Lines list every school) a batch's reports show counties only.
+  const summaries = !formats.includes('json') && !options.json;
+  const report = await analyse(file, { ...analyseOptions(profile, options), batchSummaries: summaries });
   endProgress(options.quiet);
 
   if (hasErrors(report.issues)) {
@@ -282,7 +284,8 @@ type ValidateOptions = { sheet?: string; json?: boolean; quiet?: boolean; profil
 async function runValidate(file: string, options: ValidateOptions): Promise<number> {
   const profile = await loadProfile(options.profile);
   const onProgress = progressReporter(options.quiet || options.json);
-  const report = await analyse(file, { profile, ...inflateLimits(options.maxInflate), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(onProgress ? { onProgress } : {}) });
+  // validate reports issues only: a batch's counties are kept as summaries.
+  const report = await analyse(file, { profile, batchSummaries: true, ...inflateLimits(options.maxInflate), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(onProgress ? { onProgress } : {}) });
   endProgress(options.quiet);
   // --strict: a file part of which was not read as written (ignored, ambiguous, contradicted) is refused too.
   const misread = options.strict ? report.issues.filter(isMisread) : [];

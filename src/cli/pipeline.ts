@@ -1,6 +1,6 @@
 /** read → schema → engine → report, for one input file. No printing, no exit codes. */
 import { basename } from 'node:path';
-import { evaluateCounty, type CountyResult } from '../engine/evaluate';
+import { evaluateCounty, summariseForBatch, type CountyResult } from '../engine/evaluate';
 import { requiredResourceFields, type Profile } from '../engine/profile';
 import type { PlanOptions } from '../engine/plan';
 import type { SchoolRecord } from '../engine/types';
@@ -25,6 +25,12 @@ export interface AnalyseOptions {
   plan?: PlanOptions;
   /** How far an .xlsx may inflate (default: DEFAULT_LIMITS). */
   limits?: InflateLimits;
+  /**
+   * Whether every report asked for is one a batch shows as its province table (not JSON, whose
+   * JSON Lines list every school): then a batch's counties are kept as summaries once computed
+   * (summariseForBatch), and their schools freed as it goes.
+   */
+  batchSummaries?: boolean;
   /** Progress: rows read so far; counties computed of all. */
   onProgress?: (p: { rows: number } | { counties: number; of: number }) => void;
 }
@@ -63,6 +69,9 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     : [];
   /** A profile without county items (2012) has nothing to read from a 县级指标 sheet. */
   const all = byCounty(schema.records);
+  const schoolRows = schema.records.length;
+  // From here on the records are held by their county's group only (freed with it, below).
+  schema.records = [];
   const countySheet = profile.countyInputs.length
     ? readCountySheet(source, profile, { schoolSheet: schema.sheet, counties: all.flatMap(([c]) => (c === null ? [] : [c])) })
     : { sheet: null, titleLines: [], figures: new Map(), claims: new Map(), issues: [] };
@@ -83,10 +92,14 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
   const claimsOf = () => (groups.length === 1 ? countySheet.claims : new Map());
   // Plans and influence are shown in detailed reports only (a few counties): a province's are left to --county.
   const planOptions = groups.length > DETAIL_COUNTY_LIMIT ? null : (options.plan ?? (profile.unitCosts ? { unitCosts: profile.unitCosts } : {}));
+  const summarise = planOptions === null && options.batchSummaries === true;
   const counties = groups.map(([county, schools], k) => {
     const result = evaluateCounty(county, schools, profile, figuresOf(county), claimsOf(), planOptions);
     options.onProgress?.({ counties: k + 1, of: groups.length });
-    return result;
+    if (!summarise) return result;
+    // A batch's reports show its counties, not their schools: the records go with the county.
+    groups[k] = [county, []];
+    return summariseForBatch(result);
   });
   const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
   return buildReport({
@@ -100,7 +113,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
       headerRow: schema.headerRow,
       title: schema.title,
       countySheet: countySheet.sheet,
-      schoolRows: schema.records.length,
+      schoolRows,
       ...(options.year ? { year: options.year } : {}),
     },
     counties: hasErrors(issues) ? [] : counties,

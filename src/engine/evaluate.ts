@@ -64,6 +64,9 @@ export interface CountyResult {
   actions: Partial<Record<Level, LevelActions>>;
   sections: SectionResult[];
   schools: SchoolResult[];
+  /** Whole schools that entered the calculation, and how many of them are compliant. */
+  schoolCount: number;
+  compliantSchools: number;
   /** Guarantee items 3–5 for each school that entered the calculation. */
   schoolItems: SchoolItems[];
   checklist: ChecklistResult[];
@@ -75,6 +78,12 @@ export interface CountyResult {
   excluded: Exclusion[];
   /** Plausibility warnings and exclusion notes found while computing. */
   issues: Issue[];
+  /**
+   * A county of a batch kept as the batch's reports show it (summariseForBatch): `sections` holds
+   * only the sections that are not compliant (the ones reports name), `schools` and `schoolItems`
+   * are empty. false: everything, as computed.
+   */
+  summary: boolean;
 }
 
 export function evaluateCounty(
@@ -126,6 +135,8 @@ export function evaluateCounty(
     actions,
     sections,
     schools: schoolResults,
+    schoolCount: schoolResults.length,
+    compliantSchools: schoolResults.filter((s) => s.compliant).length,
     schoolItems,
     checklist,
     verdict: verdictOf(levels, checklist, figures !== null),
@@ -140,7 +151,18 @@ export function evaluateCounty(
       ...checklistIssues,
       ...exclusionNotes,
     ],
+    summary: false,
   };
+}
+
+/**
+ * A county of a batch as the batch's reports show it (the province table, the reasons, the
+ * issues): the sections that are not compliant, without the compliant ones, the whole-school
+ * list and the school items. A province's counties are kept this way once computed, so the
+ * schools they no longer name are freed as the batch goes.
+ */
+export function summariseForBatch(result: CountyResult): CountyResult {
+  return { ...result, sections: result.sections.filter((r) => !r.compliant), schools: [], schoolItems: [], summary: true };
 }
 
 /** A section that enters the calculation needs every numerator its indicators read. */

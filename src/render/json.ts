@@ -48,6 +48,7 @@ export function renderJson(report: Report, schoolsFile?: string): string {
 /** One JSON object per school section of every county, in the batch's order: the lines of `<name>.schools.jsonl`. */
 export function* schoolLines(report: Report): Generator<string> {
   for (const county of report.counties) {
+    if (county.summary) throw new Error(`internal: the JSON Lines of ${county.label} need every section, and the county was kept as a batch summary`);
     const whole = new Map(county.schools.map((x) => [x.school, x.compliant]));
     for (const l of county.levels)
       for (const s of l.sections) yield `${JSON.stringify({ county: county.county, ...sectionJson(s, whole.get(s.section.school)!) } satisfies SchoolLineJson)}\n`;
@@ -85,7 +86,7 @@ function countyJson(report: Report, county: CountyReport, batch: boolean) {
   return {
     county: county.county,
     pass: county.pass,
-    schoolCount: county.schools.length,
+    schoolCount: county.schoolCount,
     compliantSchools: county.compliantSchools,
     levels: Object.fromEntries(county.levels.map((l) => [l.level, levelJson(l, report.detail)])),
     ...(batch

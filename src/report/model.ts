@@ -53,6 +53,7 @@ export interface CountyReport {
   excluded: CountyResult['excluded'];
   /** Whole schools (a 九年一贯制 school once): compliant iff all its sections are. */
   schools: CountyResult['schools'];
+  schoolCount: number;
   compliantSchools: number;
   schoolItems: CountyResult['schoolItems'];
   checklist: CountyResult['checklist'];
@@ -66,6 +67,8 @@ export interface CountyReport {
   pass: boolean;
   /** This county's errors, warnings and notes (issues carry their county). */
   issueCounts: Record<Severity, number>;
+  /** Kept as a batch's reports show it (CountyResult.summary): per level only the sections not compliant. */
+  summary: boolean;
 }
 
 /** Whether a section is short of some standard (it then has a row in the shortfall tables). */
@@ -186,10 +189,12 @@ function countyReport(county: CountyResult, profile: Profile, label: string, iss
     verdict: county.verdict,
     groups: county.groups,
     urbanRural: county.urbanRural,
-    compliantSchools: county.schools.filter((s) => s.compliant).length,
+    schoolCount: county.schoolCount,
+    compliantSchools: county.compliantSchools,
     gaps,
     pass: levels.length > 0 && levels.every((l) => l.result.pass),
     issueCounts,
+    summary: county.summary,
   };
 }
 
