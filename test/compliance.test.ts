@@ -133,3 +133,54 @@ describe('recordMaker', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('judging at scale agrees with the rule written out plainly', () => {
+  // A small deterministic generator: values around the standards, some far below, some exactly at.
+  let seed = 20261201;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const around = (x: number) => {
+    const u = rand();
+    return u < 0.1 ? x : u < 0.2 ? 0.85 * x : x * (0.5 + rand());
+  };
+
+  it('values, met, compliant, shortfalls and the shortfall to compliance of 2 000 random schools', async () => {
+    const { atLeast, ceilAtCompare } = await import('../src/engine/stats');
+    for (let n = 0; n < 2000; n++) {
+      const resources = Object.fromEntries(Object.entries(atStandard).map(([f, x]) => [f, Math.round(around(x as number))]));
+      const s = section(resources);
+      const r = evaluate(resources);
+      const inds = YOUZHI_2017.indicators;
+      const value = (i: (typeof inds)[number]) => ((s.amounts[i.numerator] ?? 0) / s.students) * i.scale;
+      const std = (i: (typeof inds)[number]) => i.standard!.primary;
+      const toReach = (i: (typeof inds)[number], target: number) => {
+        const needed = (target * s.students) / i.scale - (s.amounts[i.numerator] ?? 0);
+        if (needed <= 0 || atLeast(value(i), target)) return 0;
+        return i.countable ? ceilAtCompare(needed) : needed;
+      };
+      const met = inds.filter((i) => atLeast(value(i), std(i)));
+      const compliant = met.length >= 6 && inds.every((i) => atLeast(value(i), 0.85 * std(i)));
+      expect(r.metCount).toBe(met.length);
+      expect(r.compliant).toBe(compliant);
+      for (const i of inds) {
+        expect(r.values[i.id]).toBe(value(i));
+        expect(r.met[i.id]).toBe(met.includes(i));
+        expect(r.shortfall[i.id]).toBe(toReach(i, std(i)));
+        const target = r.leftAtFloor.includes(i.id) ? 0.85 * std(i) : std(i);
+        expect(r.shortfallToCompliance[i.id]).toBe(compliant || met.includes(i) ? 0 : toReach(i, target));
+      }
+    }
+  });
+
+  it('the CVs of many sections at once are weightedCvBy of each, to the last bit', async () => {
+    const { sectionCvs, evaluateSections } = await import('../src/engine/compliance');
+    const { weightedCvBy } = await import('../src/engine/stats');
+    for (let n = 0; n < 50; n++) {
+      const sections = Array.from({ length: 1 + Math.floor(rand() * 60) }, () =>
+        section(Object.fromEntries(Object.entries(atStandard).map(([f, x]) => [f, Math.round(around(x as number))]))),
+      );
+      const results = evaluateSections(sections, YOUZHI_2017);
+      const cvs = sectionCvs(results, YOUZHI_2017.indicators.length);
+      YOUZHI_2017.indicators.forEach((_, k) => expect(cvs[k]).toEqual(weightedCvBy(results, (r) => r.valueAt(k), (r) => r.section.students)));
+    }
+  });
+});

@@ -4,7 +4,7 @@
 import { recordMaker, type RecordMaker } from '../common/record-maker';
 import type { IndicatorDef, Profile } from './profile';
 import type { Section } from './sections';
-import { atLeast, ceilAtCompare } from './stats';
+import { atLeast, ceilAtCompare, type WeightedCv } from './stats';
 import type { Level } from './types';
 
 export type PerIndicator<T> = Record<string, T>;
@@ -90,6 +90,34 @@ export class SectionResult {
   }
 }
 
+/**
+ * weightedCv of each of the first `count` indicators over these sections (value weighted by
+ * students): the same sums in the same order as weightedCvBy per indicator, in three passes for all.
+ */
+export function sectionCvs(results: readonly SectionResult[], count: number): WeightedCv[] {
+  let students = 0;
+  for (let i = 0; i < results.length; i++) students += results[i]!.section.students;
+  if (students === 0) return Array.from({ length: count }, () => ({ mean: 0, sd: 0, cv: null, students }));
+  const sums = new Float64Array(count);
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    const w = r.section.students;
+    for (let k = 0; k < count; k++) sums[k] = sums[k]! + w * r.valueAt(k);
+  }
+  const means = sums.map((sum) => sum / students);
+  const squares = new Float64Array(count);
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    const w = r.section.students;
+    for (let k = 0; k < count; k++) squares[k] = squares[k]! + w * (r.valueAt(k) - means[k]!) ** 2;
+  }
+  return Array.from({ length: count }, (_, k) => {
+    const mean = means[k]!;
+    const sd = Math.sqrt(squares[k]! / students);
+    return { mean, sd, cv: mean === 0 ? null : sd / mean, students };
+  });
+}
+
 /** Per profile, made once: the maker of its per-indicator records. */
 const MAKERS = new WeakMap<Profile, RecordMaker>();
 function makerOf(profile: Profile): RecordMaker {
@@ -117,51 +145,69 @@ export function evaluateSections(sections: readonly Section[], profile: Profile)
 /** What a compliant section leaves at the floor: nothing (one frozen list for all of them). */
 const NONE_LEFT: readonly string[] = Object.freeze([]);
 
+/** A profile's indicators as judge reads them, per level: made once per profile. */
+interface Judging {
+  numerators: readonly IndicatorDef['numerator'][];
+  /** Per level, indicator k's standard (NaN: none) and floorRatio × standard. */
+  standards: Record<Level, { standard: Float64Array; floor: Float64Array }>;
+}
+const JUDGING = new WeakMap<Profile, Judging>();
+function judgingOf(profile: Profile): Judging {
+  let j = JUDGING.get(profile);
+  if (j) return j;
+  const perLevel = (level: Level) => {
+    const standard = Float64Array.from(profile.indicators, (ind) => standardOf(ind, level) ?? NaN);
+    const ratio = profile.compliance?.floorRatio ?? 1;
+    return { standard, floor: standard.map((x) => ratio * x) };
+  };
+  j = { numerators: profile.indicators.map((i) => i.numerator), standards: { primary: perLevel('primary'), junior: perLevel('junior') } };
+  JUDGING.set(profile, j);
+  return j;
+}
+
+/** What must be added to a section (its students, amount and value) for its value to reach `target`: persons and rooms rounded up. */
+function reach(ind: IndicatorDef, students: number, amount: number, value: number, target: number): number {
+  const needed = (target * students) / ind.scale - amount;
+  if (needed <= 0 || atLeast(value, target)) return 0;
+  return ind.countable ? ceilAtCompare(needed) : needed;
+}
+
 function judge(section: Section, profile: Profile, numbers: Float64Array, base: number): SectionResult {
   const inds = profile.indicators;
+  const { numerators, standards } = judgingOf(profile);
+  const { standard, floor } = standards[section.level];
+  const { amounts, students } = section;
+  const rule = profile.compliance;
   let metCount = 0;
+  // Compliant (indicators.md §2.1): at least N met, and every one with a standard at or above its floor.
+  let aboveFloors = true;
   for (let k = 0; k < inds.length; k++) {
     const ind = inds[k]!;
-    const value = indicatorValue(ind, section);
-    const standard = standardOf(ind, section.level);
-    const ok = standard === null || atLeast(value, standard);
+    const amount = amounts[numerators[k]!] ?? 0;
+    const value = (amount / students) * ind.scale;
+    const std = standard[k]!;
+    const none = Number.isNaN(std);
+    const ok = none || atLeast(value, std);
     if (ok) metCount++;
+    else if (rule && aboveFloors && !atLeast(value, floor[k]!)) aboveFloors = false;
     const at = base + k * STRIDE;
     numbers[at + VALUE] = value;
-    numbers[at + SHORTFALL] = standard === null ? 0 : amountToReach(ind, section, standard);
-    numbers[at + GAP] = standard === null || ok ? 0 : 1 - value / standard;
+    numbers[at + SHORTFALL] = none ? 0 : reach(ind, students, amount, value, std);
+    numbers[at + GAP] = none || ok ? 0 : 1 - value / std;
     numbers[at + TO_COMPLIANCE] = 0;
     numbers[at + MET] = ok ? 1 : 0;
   }
-  const compliant = isCompliant(profile, section.level, (k) => numbers[base + k * STRIDE + VALUE]!, metCount);
+  const compliant = !rule || (metCount >= rule.minIndicatorsMet && aboveFloors);
   const leftAtFloor = compliant ? NONE_LEFT : indicatorsLeftAtFloor(profile, numbers, base);
   if (!compliant)
     for (let k = 0; k < inds.length; k++) {
-      if (numbers[base + k * STRIDE + MET] === 1) continue;
+      const at = base + k * STRIDE;
+      if (numbers[at + MET] === 1) continue;
       const ind = inds[k]!;
-      const standard = standardOf(ind, section.level)!;
-      const target = leftAtFloor.includes(ind.id) ? profile.compliance!.floorRatio * standard : standard;
-      numbers[base + k * STRIDE + TO_COMPLIANCE] = amountToReach(ind, section, target);
+      const target = leftAtFloor.includes(ind.id) ? floor[k]! : standard[k]!;
+      numbers[at + TO_COMPLIANCE] = reach(ind, students, amounts[numerators[k]!] ?? 0, numbers[at + VALUE]!, target);
     }
   return new SectionResult(section, profile, numbers, base, metCount, compliant, leftAtFloor);
-}
-
-/** At least N of the indicators meet the standard and every one that misses is ≥ floor × standard (indicator k's value by index). */
-function isCompliant(profile: Profile, level: Level, valueAt: (k: number) => number, metCount: number): boolean {
-  const rule = profile.compliance;
-  if (!rule) return true;
-  if (metCount < rule.minIndicatorsMet) return false;
-  return profile.indicators.every((ind, k) => {
-    const standard = standardOf(ind, level);
-    return standard === null || atLeast(valueAt(k), rule.floorRatio * standard);
-  });
-}
-
-/** What must be added to one section so that its value reaches `target` (persons and rooms rounded up). */
-export function amountToReach(ind: IndicatorDef, section: Section, target: number): number {
-  const needed = (target * section.students) / ind.scale - (section.amounts[ind.numerator] ?? 0);
-  if (needed <= 0 || atLeast(indicatorValue(ind, section), target)) return 0;
-  return ind.countable ? ceilAtCompare(needed) : needed;
 }
 
 /**

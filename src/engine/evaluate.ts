@@ -11,11 +11,11 @@ import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyClaims, 
 import { evaluateGroups, evaluateUrbanRural, type GroupResult, type UrbanRuralResult } from './groups';
 import { evaluateSchoolItems, type SchoolItems } from './school-items';
 import { mergeTeachingPoints } from './teaching-points';
-import { evaluateSections, standardOf, type PerIndicator, type SectionResult } from './compliance';
+import { evaluateSections, sectionCvs, standardOf, type PerIndicator, type SectionResult } from './compliance';
 import { plausibilityIssues } from './plausibility';
 import { requiredResourceFields, type Profile } from './profile';
 import { cellOf, sectionSchool, type Exclusion, type Section } from './sections';
-import { roundTo, weightedCvBy } from './stats';
+import { roundTo } from './stats';
 import { LEVELS, type Level, type ResourceField, type SchoolRecord } from './types';
 
 export interface IndicatorStats {
@@ -182,9 +182,10 @@ export function evaluateLevel(level: Level, results: readonly SectionResult[], p
   const indicators: PerIndicator<IndicatorStats> = {};
   const toStandard: PerIndicator<number> = {};
   const toCompliance: PerIndicator<number> = {};
+  const cvs = sectionCvs(results, profile.indicators.length);
   profile.indicators.forEach((ind, k) => {
     const { id, numerator } = ind;
-    const stats = weightedCvBy(results, (r) => r.valueAt(k), (r) => r.section.students);
+    const stats = cvs[k]!;
     const threshold = profile.cv.threshold[level];
     const cvPass = stats.cv !== null && roundTo(stats.cv, profile.cv.decimals) <= threshold;
     // One pass for the sums (in section order, as the reduce over them was).

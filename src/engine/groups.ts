@@ -2,10 +2,9 @@
  * Gaps inside 学区 / 集团 and between 城区, 镇区 and 乡村 (indicators.md §7): the reforms are
  * judged on them. Same student-weighted statistics as the county CVs, over subsets of sections.
  */
-import type { SectionResult } from './compliance';
+import { sectionCvs, type SectionResult } from './compliance';
 import type { LevelResult } from './evaluate';
 import type { Profile } from './profile';
-import { weightedCvBy } from './stats';
 import { LEVELS, type Level, type UrbanRural } from './types';
 
 export interface SubsetIndicator {
@@ -36,8 +35,9 @@ const AREAS: readonly UrbanRural[] = ['城区', '镇区', '乡村'];
 function subsetStats(sections: readonly SectionResult[], profile: Profile, countyMean: (id: string) => number) {
   const students = sections.reduce((s, r) => s + r.section.students, 0);
   const indicators: Record<string, SubsetIndicator> = {};
+  const cvs = sectionCvs(sections, profile.indicators.length);
   for (const [k, ind] of profile.indicators.entries()) {
-    const s = weightedCvBy(sections, (r) => r.valueAt(k), (r) => r.section.students);
+    const s = cvs[k]!;
     const county = countyMean(ind.id);
     indicators[ind.id] = { value: s.mean, cv: s.cv, ofCounty: county === 0 ? null : s.mean / county };
   }

@@ -17,7 +17,9 @@ export function plausibilityIssues(results: readonly SectionResult[], profile: P
     const ofLevel = results.filter((r) => r.section.level === level);
     for (const [k, ind] of profile.indicators.entries()) {
       // The values evaluateSection computed (indicatorValue of each section), read, not computed again.
-      const med = median(ofLevel.map((r) => r.valueAt(k)));
+      const values = new Float64Array(ofLevel.length);
+      for (let i = 0; i < ofLevel.length; i++) values[i] = ofLevel[i]!.valueAt(k);
+      const med = median(values);
       if (!(med > 0)) continue;
       for (const r of ofLevel) {
         const { section } = r;

@@ -44,10 +44,10 @@ export function unweightedCv(values: readonly number[]): number | null {
   return weightedCv(values.map((value) => ({ value, weight: 1 }))).cv;
 }
 
-export function median(values: readonly number[]): number {
+export function median(values: readonly number[] | Float64Array): number {
   if (values.length === 0) return NaN;
-  // A typed array sorts numbers natively (a province sorts 330 × 14 lists).
-  const sorted = Float64Array.from(values).sort();
+  // A typed array sorts numbers natively (a province sorts 2 850 × 14 lists); made from an array-like, not an iterator.
+  const sorted = (values instanceof Float64Array ? values.slice() : new Float64Array(values)).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
