@@ -110,7 +110,8 @@ export function evaluateCounty(
     if (ofLevel.length > 0) levels[level] = evaluateLevel(level, ofLevel, profile);
   }
   const fields = requiredResourceFields(profile);
-  const missing = sections.flatMap((r) => missingAmountIssues(r.section, fields));
+  const missing: Issue[] = [];
+  for (const r of sections) if (lacksAmount(r.section, fields)) append(missing, missingAmountIssues(r.section, fields));
   // Plans only for figures that are all there: a missing amount is an error, and no report is made.
   const actions: Partial<Record<Level, LevelActions>> = {};
   if (missing.length === 0 && planOptions !== null)
@@ -165,6 +166,12 @@ export function summariseForBatch(result: CountyResult): CountyResult {
   return { ...result, sections: result.sections.filter((r) => !r.compliant), schools: [], schoolItems: [], summary: true };
 }
 
+/** Whether a section lacks a numerator its indicators read (most have all: no list made for them). */
+function lacksAmount(section: Section, fields: readonly ResourceField[]): boolean {
+  for (let i = 0; i < fields.length; i++) if (section.amounts[fields[i]!] === undefined) return true;
+  return false;
+}
+
 /** A section that enters the calculation needs every numerator its indicators read. */
 function missingAmountIssues(section: Section, fields: readonly ResourceField[]): Issue[] {
   const { school } = section;
@@ -182,23 +189,32 @@ export function evaluateLevel(level: Level, results: readonly SectionResult[], p
   const indicators: PerIndicator<IndicatorStats> = {};
   const toStandard: PerIndicator<number> = {};
   const toCompliance: PerIndicator<number> = {};
-  const cvs = sectionCvs(results, profile.indicators.length);
+  const n = profile.indicators.length;
+  const cvs = sectionCvs(results, n);
+  // One pass for the sums of every indicator (each in section order, as a reduce per indicator was).
+  const totals = new Float64Array(n);
+  const meeting = new Int32Array(n);
+  const shorts = new Float64Array(n);
+  const toCompliant = new Float64Array(n);
+  const numerators = profile.indicators.map((i) => i.numerator);
+  for (const r of results) {
+    const { amounts } = r.section;
+    for (let k = 0; k < n; k++) {
+      totals[k] = totals[k]! + (amounts[numerators[k]!] ?? 0);
+      if (r.metAt(k)) meeting[k] = meeting[k]! + 1;
+      shorts[k] = shorts[k]! + r.shortfallAt(k);
+      toCompliant[k] = toCompliant[k]! + r.toComplianceAt(k);
+    }
+  }
   profile.indicators.forEach((ind, k) => {
-    const { id, numerator } = ind;
+    const { id } = ind;
     const stats = cvs[k]!;
     const threshold = profile.cv.threshold[level];
     const cvPass = stats.cv !== null && roundTo(stats.cv, profile.cv.decimals) <= threshold;
-    // One pass for the sums (in section order, as the reduce over them was).
-    let total = 0;
-    let schoolsMeeting = 0;
-    let short = 0;
-    let shortOfCompliance = 0;
-    for (const r of results) {
-      total += r.section.amounts[numerator] ?? 0;
-      if (r.metAt(k)) schoolsMeeting++;
-      short += r.shortfallAt(k);
-      shortOfCompliance += r.toComplianceAt(k);
-    }
+    const total = totals[k]!;
+    const schoolsMeeting = meeting[k]!;
+    const short = shorts[k]!;
+    const shortOfCompliance = toCompliant[k]!;
     indicators[id] = {
       id,
       standard: standardOf(ind, level),
