@@ -9,6 +9,16 @@ import type { Level } from './types';
 
 export type PerIndicator<T> = Record<string, T>;
 
+/** A SectionResult's records, once read. */
+interface Records {
+  values: PerIndicator<number> | undefined;
+  met: PerIndicator<boolean> | undefined;
+  gaps: PerIndicator<number> | undefined;
+  shortfall: PerIndicator<number> | undefined;
+  toCompliance: PerIndicator<number> | undefined;
+}
+const noRecords = (): Records => ({ values: undefined, met: undefined, gaps: undefined, shortfall: undefined, toCompliance: undefined });
+
 /** Where indicator k's figures sit in a SectionResult's numbers: k × STRIDE + one of these. */
 const VALUE = 0;
 const SHORTFALL = 1;
@@ -24,14 +34,11 @@ const STRIDE = 5;
  * records of seven boxed numbers each were most of its memory, and its batch reports read none.
  */
 export class SectionResult {
-  /** The records, once read (one field for the five: a province's sections read none). */
-  private records: {
-    values?: PerIndicator<number>;
-    met?: PerIndicator<boolean>;
-    gaps?: PerIndicator<number>;
-    shortfall?: PerIndicator<number>;
-    toCompliance?: PerIndicator<number>;
-  } | null = null;
+  /**
+   * The records, once read (one field for the five: a province's sections read none). Made with
+   * all five fields at once, so that every SectionResult's records have one shape.
+   */
+  private records: Records | null = null;
 
   constructor(
     readonly section: Section,
@@ -64,22 +71,29 @@ export class SectionResult {
 
   /** Each indicator's value. */
   get values(): PerIndicator<number> {
-    return ((this.records ??= {}).values ??= this.record((k) => this.valueAt(k)));
+    return ((this.records ??= noRecords()).values ??= this.record((k) => this.valueAt(k)));
   }
   get met(): PerIndicator<boolean> {
-    return ((this.records ??= {}).met ??= this.record((k) => this.metAt(k)));
+    return ((this.records ??= noRecords()).met ??= this.record((k) => this.metAt(k)));
   }
   /** How far below its standard each value is, as a share of the standard (0 when met). */
   get relativeGaps(): PerIndicator<number> {
-    return ((this.records ??= {}).gaps ??= this.record((k) => this.numbers[this.base + k * STRIDE + GAP]!));
+    return ((this.records ??= noRecords()).gaps ??= this.record((k) => this.numbers[this.base + k * STRIDE + GAP]!));
   }
   /** To bring every value to its standard. */
   get shortfall(): PerIndicator<number> {
-    return ((this.records ??= {}).shortfall ??= this.record((k) => this.shortfallAt(k)));
+    return ((this.records ??= noRecords()).shortfall ??= this.record((k) => this.shortfallAt(k)));
   }
   /** The smaller amount that makes the section compliant under the 6-of-7 / 85% rule. */
   get shortfallToCompliance(): PerIndicator<number> {
-    return ((this.records ??= {}).toCompliance ??= this.record((k) => this.toComplianceAt(k)));
+    return ((this.records ??= noRecords()).toCompliance ??= this.record((k) => this.toComplianceAt(k)));
+  }
+
+  /** The same judgement of another copy of the section (the Markdown report's, its names escaped): a SectionResult of the same shape. */
+  withSection(section: Section): SectionResult {
+    const copy = new SectionResult(section, this.profile, this.numbers, this.base, this.metCount, this.compliant, this.leftAtFloor);
+    copy.records = this.records;
+    return copy;
   }
 
   private record<T>(at: (k: number) => T): PerIndicator<T> {

@@ -3,6 +3,8 @@
  * issue messages) must read as text in Markdown, which county portals render as HTML:
  * `<script>` shows as `<script>`, `[点我](javascript:…)` as brackets (a `!` only makes an image before a `[`), `**x**` as stars.
  */
+import { SectionResult } from '../engine/compliance';
+import type { Section } from '../engine/sections';
 import type { Report } from '../report/model';
 
 const SPECIAL = /[\\`*_[\]~#&<>]/g;
@@ -65,7 +67,12 @@ export function escapedForMarkdown(report: Report): Report {
       for (const v of x) a.push(copy(v, key));
       return a;
     }
-    // A class instance (a SectionResult reads its records through getters) stays one.
+    // A section's judgement: the same, over the copy of its section (one shape for all of them).
+    if (x instanceof SectionResult) {
+      const o = x.withSection(copy(x.section, 'section') as Section);
+      seen.set(x, o);
+      return o;
+    }
     const o = Object.create(Object.getPrototypeOf(x) as object | null) as Record<string, unknown>;
     seen.set(x, o);
     for (const [k, v] of Object.entries(x)) o[k] = copy(v, k);
