@@ -1,11 +1,14 @@
 /** Many counties in one file (a 区县 column): each computed on its own; the province table. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/cli/pipeline';
 import { YOUZHI_2017 } from '../src/engine/profile';
 import { renderMarkdown } from '../src/render/markdown';
 import { renderXlsx } from '../src/render/xlsx';
 import { readOoxml } from '../src/read/ooxml';
-import { check, HEADER, junior, primary, workbook, type Cell } from './helpers/files';
+import { check, HEADER, junior, primary, tmp, workbook, type Cell } from './helpers/files';
 
 const withCounty = (county: string, row: Cell[]) => [...row, county];
 // 甲县: two identical primary schools (every CV 0); 乙县: 1000 and 250 students with the same resources
@@ -132,5 +135,34 @@ describe('a batch kept as its reports show it (batchSummaries)', () => {
     const { schoolLines } = await import('../src/render/json');
     const kept = await analyse(await workbook({ 学校数据: many }), { profile: YOUZHI_2017, batchSummaries: true });
     expect(() => [...schoolLines(kept)]).toThrow(/batch summary/);
+  });
+});
+
+describe('a batch’s JSON Lines, written as its counties are computed', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, ['bin/balance-check.js', ...args], { encoding: 'utf8' });
+
+  it('are, byte for byte, the lines of the whole results', async () => {
+    const { schoolLines } = await import('../src/render/json');
+    const { province } = await import('./helpers/counties');
+    const input = await province(12);
+    const dir = tmp();
+    expect(cli([input, '-q', '-f', 'json,md', '-o', dir]).status).toBe(0);
+    const whole = await analyse(input, { profile: YOUZHI_2017 });
+    expect(whole.counties.every((c) => !c.summary)).toBe(true);
+    const written = readFileSync(join(dir, 'province-12.schools.jsonl'), 'utf8');
+    expect(written).toBe([...schoolLines(whole)].join(''));
+    expect(written.split('\n').filter(Boolean)).toHaveLength(whole.counties.reduce((n, c) => n + c.levels.reduce((m, l) => m + l.sections.length, 0), 0));
+    // No temporary file left beside the reports.
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('a batch with a data error writes no JSON Lines and leaves no temporary file', async () => {
+    const bad: Cell[][] = [[...HEADER, '区县']];
+    for (let k = 1; k <= 8; k++) bad.push(withCounty(`${k}县`, primary('一小', 500)), withCounty(`${k}县`, junior('一中', 700)));
+    bad[5]![4] = '约20';
+    const dir = tmp();
+    const run = cli([await workbook({ 学校数据: bad }), '-q', '-f', 'json', '-o', dir]);
+    expect(run.status).toBe(2);
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 });

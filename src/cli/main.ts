@@ -15,7 +15,8 @@ import { limitsFromMegabytes, type InflateLimits } from '../read/unzip';
 import { compareReports } from '../report/compare';
 import type { Report } from '../report/model';
 import { renderCompareSummary } from '../render/compare';
-import { issueJson, renderJson } from '../render/json';
+import type { CountyResult } from '../engine/evaluate';
+import { countyLines, issueJson, renderJson } from '../render/json';
 import { findChecklistItem, findIndicator, renderExplain, renderExplainItem, renderProfiles } from '../render/profiles';
 import { renderAnnotations, renderStepSummary } from '../render/github';
 import { verdictSentence } from '../render/prose';
@@ -24,7 +25,7 @@ import { renderTemplate } from '../template/index';
 import { progressReporter } from './progress';
 import { FORMATS, parseFormats, reportPath, schoolsPath, type Format, writeAtomically, writeComparison, writeReports } from './output';
 import { analyse, type AnalyseOptions } from './pipeline';
-import { checkOutputFolder, checkTargets } from './write-set';
+import { checkOutputFolder, checkTargets, LineSpool } from './write-set';
 import { VERSION } from './version';
 
 export const EXIT = { ok: 0, notMet: 1, dataErrors: 2, unusable: 3 } as const;
@@ -78,9 +79,17 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
   const profile = await loadProfile(options.profile);
   checkOutput(file, options.out, formats);
   progress(`正在读取 ${file} …`, options.quiet);
-  // Without JSON (whose JSON Lines list every school) a batch's reports show counties only.
-  const summaries = !formats.includes('json') && !options.json;
-  const report = await analyse(file, { ...analyseOptions(profile, options), batchSummaries: summaries });
+  // A batch's reports show counties only; its JSON Lines (every school) are written as its counties are computed.
+  const spool = formats.includes('json') ? new LineSpool(schoolsPath(file, options.out)) : null;
+  try {
+    return await checkWith(file, options, profile, formats, spool);
+  } finally {
+    spool?.discard();
+  }
+}
+
+async function checkWith(file: string, options: CheckOptions, profile: Profile, formats: Format[], spool: LineSpool | null): Promise<number> {
+  const report = await analyse(file, { ...analyseOptions(profile, options), batchSummaries: true, ...(spool ? { onBatchCounty: (c: CountyResult) => spool.write(countyLines(c)) } : {}) });
   endProgress(options.quiet);
 
   if (hasErrors(report.issues)) {
@@ -93,7 +102,7 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
   }
 
   progress('正在生成报告 …', options.quiet);
-  const written = await writeReports(report, file, options.out, formats);
+  const written = await writeReports(report, file, options.out, formats, spool);
   endProgress(options.quiet);
 
   if (options.json) out(renderJson(report));

@@ -9,7 +9,7 @@ import { isBatch, renderJson, schoolLines } from '../render/json';
 import { renderCharts } from '../render/charts';
 import { renderMarkdown } from '../render/markdown';
 import { renderXlsx } from '../render/xlsx';
-import { writeSet } from './write-set';
+import { writeSet, type LineSpool } from './write-set';
 
 export { writeAtomically } from './write-set';
 
@@ -46,12 +46,13 @@ async function render(report: Report, format: Format, input: string, outDir: str
 }
 
 /** Renders every format, then writes them as one set; returns the paths written. */
-export async function writeReports(report: Report, input: string, outDir: string | undefined, formats: readonly Format[]) {
+/** `spool`: the batch's JSON Lines, if written while its counties were computed (LineSpool). */
+export async function writeReports(report: Report, input: string, outDir: string | undefined, formats: readonly Format[], spool: LineSpool | null = null) {
   const files = await Promise.all(
     formats.map(async (format) => ({ path: reportPath(input, outDir, format), content: await render(report, format, input, outDir) })),
   );
   // A batch's JSON holds the province table and each county; its school rows are JSON Lines, written as produced.
-  const lines = formats.includes('json') && isBatch(report) ? [{ path: schoolsPath(input, outDir), content: schoolLines(report) }] : [];
+  const lines = formats.includes('json') && isBatch(report) ? [{ path: schoolsPath(input, outDir), content: spool?.used ? spool : schoolLines(report) }] : [];
   // The Markdown report's pictures, in a folder beside it.
   const charts = formats.includes('md')
     ? renderCharts(report).map((c) => ({ path: join(outDir ?? dirname(input), c.path), content: Buffer.from(c.svg, 'utf8') }))

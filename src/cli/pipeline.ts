@@ -26,11 +26,16 @@ export interface AnalyseOptions {
   /** How far an .xlsx may inflate (default: DEFAULT_LIMITS). */
   limits?: InflateLimits;
   /**
-   * Whether every report asked for is one a batch shows as its province table (not JSON, whose
-   * JSON Lines list every school): then a batch's counties are kept as summaries once computed
-   * (summariseForBatch), and their schools freed as it goes.
+   * Whether a batch's counties may be kept as summaries once computed (summariseForBatch), their
+   * schools freed as it goes: its reports show the province table (the JSON Lines, which list every
+   * school, then come from onBatchCounty). Not for a comparison or a plan, which read schools.
    */
   batchSummaries?: boolean;
+  /**
+   * Called with each county of a batch kept as a summary, whole, before it is summarised (in the
+   * batch's order): what must see every school of it (the JSON Lines) takes it from here.
+   */
+  onBatchCounty?: (result: CountyResult) => void;
   /** Progress: rows read so far; counties computed of all. */
   onProgress?: (p: { rows: number } | { counties: number; of: number }) => void;
 }
@@ -98,6 +103,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     options.onProgress?.({ counties: k + 1, of: groups.length });
     if (!summarise) return result;
     // A batch's reports show its counties, not their schools: the records go with the county.
+    options.onBatchCounty?.(result);
     groups[k] = [county, []];
     return summariseForBatch(result);
   });

@@ -4,15 +4,18 @@
  * temporary files and puts back any report already replaced, so a set is never left
  * half old, half new. Every file-system failure is a FatalError with its own code.
  */
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { FatalError } from '../issues/catalogue';
 
 export interface OutputFile {
   path: string;
-  /** The bytes, or lines written one after another as they are produced (JSON Lines of a province). */
-  content: Buffer | Iterable<string>;
+  /**
+   * The bytes, or lines written one after another as they are produced (JSON Lines of a province),
+   * or a spool that already holds them in the file's temporary file (LineSpool).
+   */
+  content: Buffer | Iterable<string> | LineSpool;
 }
 
 /** Writes lines to a file in blocks of about 1 MB: a province's JSON Lines are never one string. */
@@ -115,12 +118,115 @@ export function checkOutputFolder(folder: string): void {
 
 /** Creates the output folder one level at a time (no recursive mkdir: it loops on /proc). */
 export async function ensureFolder(folder: string): Promise<void> {
+  ensureFolderSync(folder);
+}
+
+/** ensureFolder, at once (a few folders at most); returns the folders it made, outermost first. */
+function ensureFolderSync(folder: string): string[] {
+  const made: string[] = [];
   for (const dir of missingFolders(folder)) {
     try {
-      await mkdir(dir);
+      mkdirSync(dir);
+      made.push(dir);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw outputError(e, folder);
     }
+  }
+  return made;
+}
+
+/**
+ * Lines written, as they are produced, to the temporary file of a report that writeSet then
+ * puts in place with the others (a province's JSON Lines, while its counties are computed: no
+ * county's schools need be kept for them). Opened on the first line; until writeSet takes it, a
+ * stop removes it (as writeSet's own temporary files), and `discard` does.
+ */
+export class LineSpool {
+  readonly temp: string;
+  private fd: number | null = null;
+  private block: string[] = [];
+  private size = 0;
+  /** Whether any line was written. */
+  used = false;
+  /** The folders made for the spool's file (removed with it if it is discarded). */
+  private folders: string[] = [];
+  private handedOver = false;
+
+  constructor(readonly path: string) {
+    this.temp = tmpName(path, 'tmp');
+  }
+
+  write(lines: Iterable<string>): void {
+    for (const line of lines) {
+      this.block.push(line);
+      this.size += line.length;
+      if (this.size >= 1 << 20) this.flush();
+    }
+    this.used = true;
+  }
+
+  /** Every line on disk, the file closed (writeSet then renames it into place). */
+  finish(): void {
+    this.flush();
+    this.closeFile();
+  }
+
+  /** Removes the spool (and the folders it made for it, when still empty), unless writeSet has taken it. */
+  discard(): void {
+    this.closeFile();
+    this.untrack();
+    if (this.handedOver) return;
+    if (pending.temps.delete(this.temp)) rmSync(this.temp, { force: true });
+    for (const dir of this.folders.reverse()) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        break;
+      }
+    }
+    this.folders = [];
+  }
+
+  private flush(): void {
+    if (this.block.length === 0) return;
+    try {
+      if (this.fd === null) {
+        this.folders = ensureFolderSync(dirname(this.path));
+        removeStaleTemps(this.path);
+        pending.temps.add(this.temp);
+        this.track();
+        this.fd = openSync(this.temp, 'w');
+      }
+      writeSync(this.fd, this.block.join(''));
+    } catch (e) {
+      throw outputError(e, this.path);
+    }
+    this.block = [];
+    this.size = 0;
+  }
+
+  /** Closed for good (-1): a line after finish() is a defect, not a new file. */
+  private closeFile(): void {
+    if (this.fd === null || this.fd < 0) return;
+    closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  private handlers: (readonly [keyof typeof SIGNALS, () => void])[] = [];
+  private track(): void {
+    this.handlers = (Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]).map((s) => [s, () => onSignal(s)] as const);
+    for (const [s, h] of this.handlers) process.on(s, h);
+  }
+  private untrack(): void {
+    for (const [s, h] of this.handlers) process.off(s, h);
+    this.handlers = [];
+  }
+
+  /** writeSet has it now: its signal handlers and undo take over. */
+  handOver(): void {
+    this.finish();
+    this.untrack();
+    this.handedOver = true;
   }
 }
 
@@ -211,7 +317,11 @@ export async function writeSet(files: readonly OutputFile[], outDir?: string): P
       const tmp = tmpName(f.path, 'tmp');
       pending.temps.add(tmp);
       try {
-        if (Buffer.isBuffer(f.content)) await writeFile(tmp, f.content);
+        if (f.content instanceof LineSpool) {
+          // Already there, at this same temporary name (a spool without lines: an empty file).
+          f.content.handOver();
+          if (!existsSync(tmp)) await writeFile(tmp, '');
+        } else if (Buffer.isBuffer(f.content)) await writeFile(tmp, f.content);
         else await writeLines(tmp, f.content);
       } catch (e) {
         throw outputError(e, f.path);

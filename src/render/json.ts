@@ -5,7 +5,8 @@
 import type { LevelActions } from '../engine/actions';
 import type { SectionResult } from '../engine/compliance';
 import type { IndicatorPlan } from '../engine/plan';
-import type { IndicatorStats } from '../engine/evaluate';
+import type { CountyResult, IndicatorStats, SchoolResult } from '../engine/evaluate';
+import { LEVELS } from '../engine/types';
 import type { ChecklistResult } from '../engine/checklist';
 import type { SchoolItems } from '../engine/school-items';
 import type { Issue } from '../issues/catalogue';
@@ -49,10 +50,21 @@ export function renderJson(report: Report, schoolsFile?: string): string {
 export function* schoolLines(report: Report): Generator<string> {
   for (const county of report.counties) {
     if (county.summary) throw new Error(`internal: the JSON Lines of ${county.label} need every section, and the county was kept as a batch summary`);
-    const whole = new Map(county.schools.map((x) => [x.school, x.compliant]));
-    for (const l of county.levels)
-      for (const s of l.sections) yield `${JSON.stringify({ county: county.county, ...sectionJson(s, whole.get(s.section.school)!) } satisfies SchoolLineJson)}\n`;
+    yield* linesOf(county.county, county.schools, county.levels.map((l) => l.sections));
   }
+}
+
+/** A county's lines of `<name>.schools.jsonl`, from its whole result (written as the batch is computed, before it is kept as a summary). */
+export function countyLines(result: CountyResult): Generator<string> {
+  // In the order of the report's levels and their sections (countyReport).
+  const levels = LEVELS.filter((l) => result.levels[l]).map((l) => result.sections.filter((s) => s.section.level === l));
+  return linesOf(result.county, result.schools, levels);
+}
+
+function* linesOf(county: string | null, schools: readonly SchoolResult[], levels: readonly (readonly SectionResult[])[]): Generator<string> {
+  const whole = new Map(schools.map((x) => [x.school, x.compliant]));
+  for (const sections of levels)
+    for (const s of sections) yield `${JSON.stringify({ county, ...sectionJson(s, whole.get(s.section.school)!) } satisfies SchoolLineJson)}\n`;
 }
 
 /** The province table: one row per county and level, as the Markdown and Excel show it (failing counties first). */
