@@ -95,6 +95,30 @@ describe('--profile overrides', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('school rows in a county’s own words: value words and total / note rows come from the profile', async () => {
+    const { HEADER, primary, junior } = await import('./helpers/files');
+    const rows: Cell[][] = [HEADER, primary('一小', 800), primary('二小', 600), junior('一中', 900)];
+    rows[2]![1] = '小学校'; // no built-in word for it
+    rows.push(['全县', null, 2300]); // a total row without 合计
+    rows.push(['制单：张三']); // a note row without 填表
+    const path = await workbook({ 学校数据: rows });
+    const plain = await analyse(path, { profile: YOUZHI_2017 });
+    expect(plain.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['UNKNOWN_SCHOOL_TYPE']));
+    const own = resolveProfile({
+      wording: {
+        schoolValues: { type: { 小学校: '小学' } },
+        schoolRows: { totalMarks: [...YOUZHI_2017.wording.schoolRows.totalMarks, '全县'], notePrefixes: [...YOUZHI_2017.wording.schoolRows.notePrefixes, '制单'] },
+      },
+    });
+    // The built-in words are kept where the profile adds (an object merges) and replaced where it lists (an array).
+    expect(own.wording.schoolValues.type.完小).toBe('小学');
+    const r = await analyse(path, { profile: own });
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['ROW_SKIPPED_TOTAL', 'ROW_SKIPPED_NOTE']));
+    expect(r.counties[0]!.schoolCount).toBe(3);
+    expect(() => resolveProfile({ wording: { schoolValues: { type: { 小学校: '大学' } } } })).toThrow(/wording\.schoolValues\.type\.小学校/);
+  });
+
   it('profiles lists the built-ins; explain prints an indicator', () => {
     const list = run(['profiles']);
     expect(list.code).toBe(0);

@@ -58,6 +58,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     requiredResources: cvOnly ? [] : requiredResourceFields(options.profile),
     keywords: options.profile.wording.schoolColumns,
+    wording: options.profile.wording,
     ...(options.onProgress ? { onRows: (rows: number) => options.onProgress!({ rows }) } : {}),
   });
   // A CV-only profile (2012) leaves out an indicator whose column is missing, or present but empty in every row.

@@ -4,6 +4,7 @@
  * those rows. An item with `school` is judged from the school rows instead.
  */
 import { z } from 'zod';
+import { OWNERSHIPS, SCHOOL_TYPES, URBAN_RURALS } from './types';
 
 export const COUNTY_UNITS = ['count', 'percent', 'yuan', 'number', 'yesno'] as const;
 
@@ -295,6 +296,21 @@ export const WordingSchema = z.object({
   subRowPrefixes: words,
   /** Keyword sets per school column id, tried when no header alias matches. */
   schoolColumns: z.record(z.string(), z.array(KeywordSetSchema)),
+  /** Rows of the school table that are not schools, by their first text (normalised). */
+  schoolRows: z.object({
+    /** A first text holding one of these is a total row (合计, 小计). */
+    totalMarks: words,
+    /** A first text beginning with one of these is a note row (填表人, 说明, 注：). */
+    notePrefixes: words,
+    /** … or that is one of these. */
+    noteTexts: words,
+  }),
+  /** What a 学校类型 / 办学性质 / 城乡分类 cell may say, and which value it means (the official names are always read). */
+  schoolValues: z.object({
+    type: z.record(z.string(), z.enum(SCHOOL_TYPES)),
+    ownership: z.record(z.string(), z.enum(OWNERSHIPS)),
+    urbanRural: z.record(z.string(), z.enum(URBAN_RURALS)),
+  }),
 });
 export type Wording = z.infer<typeof WordingSchema>;
 
@@ -333,5 +349,31 @@ export const WORDING_2017: Wording = {
     sportsSpace: keywordSets('体育+场馆|运动+场馆|运动场+面积'),
     equipmentValue: keywordSets('仪器+设备'),
     multimediaRooms: keywordSets('多媒体+教室'),
+  },
+  schoolRows: {
+    totalMarks: ['合计', '总计', '小计'],
+    notePrefixes: ['填表', '填报', '制表', '审核', '负责人', '单位负责人', '说明', '注:', '注：', ...'0123456789'.split('').map((d) => `注${d}`), '备注', '数据来源', '联系电话', '日期'],
+    noteTexts: ['栏次'],
+  },
+  schoolValues: {
+    type: {
+      完全小学: '小学',
+      完小: '小学',
+      中心校: '小学',
+      中心小学: '小学',
+      村小: '小学',
+      村小学: '小学',
+      非完全小学: '小学',
+      初级中学: '初中',
+      独立初中: '初中',
+      九年一贯制学校: '九年一贯制',
+      十二年一贯制学校: '十二年一贯制',
+      完中: '完全中学',
+      小学教学点: '教学点',
+      特教学校: '特殊教育学校',
+      特殊教育: '特殊教育学校',
+    },
+    ownership: { 公立: '公办', 私立: '民办' },
+    urbanRural: { 城市: '城区', 县镇: '镇区', 镇: '镇区', 农村: '乡村' },
   },
 };

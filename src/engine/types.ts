@@ -64,8 +64,10 @@ export const SCHOOL_ITEM_FIELDS = [
 ] as const;
 export type SchoolItemField = (typeof SCHOOL_ITEM_FIELDS)[number];
 
-export type Ownership = '公办' | '民办';
-export type UrbanRural = '城区' | '镇区' | '乡村';
+export const OWNERSHIPS = ['公办', '民办'] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+export const URBAN_RURALS = ['城区', '镇区', '乡村'] as const;
+export type UrbanRural = (typeof URBAN_RURALS)[number];
 
 /** Where a value came from, so that every finding can name its cell. */
 export interface CellRef {

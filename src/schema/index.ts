@@ -4,6 +4,7 @@
  * reads every row.
  */
 import { append } from '../common/lookup';
+import type { Wording } from '../engine/checklist-rules';
 import type { ResourceField, SchoolRecord } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
@@ -30,6 +31,8 @@ export interface SchemaOptions {
   requiredResources: readonly ResourceField[];
   /** The profile's keywords for school columns in wordings no alias lists. */
   keywords?: ColumnKeywords;
+  /** The profile's words for rows that are not schools (合计, 填表人) and for the enumerated columns' values. */
+  wording: Pick<Wording, 'schoolRows' | 'schoolValues'>;
   /** Called with the count of rows read so far, every 1 000 rows (progress on a terminal). */
   onRows?: (rows: number) => void;
 }
@@ -55,7 +58,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   if (issues.some((i) => i.severity === 'error'))
     return { sheet: sheet.name, headerRow: layout.headerRow, title, columns: layout.columns, records: [], issues };
 
-  const rows = readRows(sheet, layout.columns, layout.dataStart, source.format === 'csv', options.onRows);
+  const rows = readRows(sheet, layout.columns, layout.dataStart, source.format === 'csv', options.wording, options.onRows);
   append(issues, rows.issues);
   if (rows.records.length === 0 && !rows.issues.some((i) => i.severity === 'error'))
     issues.push(makeIssue('NO_SCHOOLS', { sheet: sheet.name, row: layout.headerRow }));

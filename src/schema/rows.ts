@@ -15,7 +15,8 @@ import { a1, type CellValue, type Sheet } from '../read/types';
 import { fieldLabel, type FieldKind } from './columns';
 import { ALL_LEVELS, cellTable, keyOf, recordPlan, RowValues, slotsOf, STUDENT_FIELD, type RecordPlan } from './row-plan';
 import { isColumnNumberRow, isColumnNumberStart, normaliseText, type ColumnMatch } from './header';
-import { cellText, OWNERSHIP, parseEnum, parseNumber, SCHOOL_TYPE, URBAN_RURAL } from './values';
+import type { Wording } from '../engine/checklist-rules';
+import { cellText, parseEnum, parseNumber, schoolValueSpecs, type SchoolValueSpecs } from './values';
 
 /** zod checks for a number read from a cell; failures map to catalogue codes. */
 const NUMBER_SCHEMAS: Record<Exclude<FieldKind, 'text'>, z.ZodNumber> = {
@@ -29,8 +30,24 @@ function zodIssueCode(error: z.ZodError): IssueCode {
   return error.issues.some((i) => i.code === 'too_small') ? 'NEGATIVE_VALUE' : 'NOT_INTEGER';
 }
 
-const TOTAL_ROW = /合计|总计|小计/;
-const NOTE_ROW = /^(填表|填报|制表|审核|负责人|单位负责人|说明|注[:：]|注\d|备注|数据来源|联系电话|日期|栏次$)/;
+/** Which first texts (normalised) make a row a total or a note, from the profile's wording. */
+interface RowMarks {
+  total: (lead: string) => boolean;
+  note: (lead: string) => boolean;
+}
+const MARKS = new WeakMap<Wording['schoolRows'], RowMarks>();
+function rowMarks(words: Wording['schoolRows']): RowMarks {
+  let marks = MARKS.get(words);
+  if (!marks) {
+    const { totalMarks, notePrefixes, noteTexts } = words;
+    marks = {
+      total: (lead) => totalMarks.some((m) => lead.includes(m)),
+      note: (lead) => notePrefixes.some((p) => lead.startsWith(p)) || noteTexts.includes(lead),
+    };
+    MARKS.set(words, marks);
+  }
+  return marks;
+}
 
 /** The first text of a row's cells. */
 const firstText = (cells: readonly (CellValue | undefined)[]) => {
@@ -60,8 +77,12 @@ export function readRows(
   columns: readonly ColumnMatch[],
   dataStart: number,
   plainTextIsNormal: boolean,
+  /** The profile's words for rows that are not schools and for the enumerated columns' values. */
+  wording: Pick<Wording, 'schoolRows' | 'schoolValues'>,
   onRows?: (rows: number) => void,
 ): RowsResult {
+  const marks = rowMarks(wording.schoolRows);
+  const specs = schoolValueSpecs(wording.schoolValues);
   const issues: Issue[] = [];
   const cellsOf = cellTable(columns);
   const slots = slotsOf(columns);
@@ -85,14 +106,14 @@ export function readRows(
     let texts: string[] | null = null;
     const leadText = name ?? (texts ??= textsOf(cells))[0];
     const lead = normaliseText(leadText ?? '');
-    if (TOTAL_ROW.test(lead)) {
+    if (marks.total(lead)) {
       issues.push(makeIssue('ROW_SKIPPED_TOTAL', { sheet: sheet.name, row: r + 1 }, { text: leadText ?? '' }));
       continue;
     }
     if (
-      NOTE_ROW.test(lead) ||
+      marks.note(lead) ||
       (isColumnNumberStart(firstText(cells)) && isColumnNumberRow((texts ??= textsOf(cells)))) ||
-      (!name && (texts ??= textsOf(cells)).length === 1 && NOTE_ROW.test(normaliseText(texts[0]!)))
+      (!name && (texts ??= textsOf(cells)).length === 1 && marks.note(normaliseText(texts[0]!)))
     ) {
       issues.push(makeIssue('ROW_SKIPPED_NOTE', { sheet: sheet.name, row: r + 1 }, { text: (leadText ?? '').slice(0, 40) }));
       continue;
@@ -105,7 +126,7 @@ export function readRows(
     const county = countyCol ? cellText(cells[countyCol.col]) : undefined;
     values.reset(r + 1, cellsOf(r + 1));
     readRowValues(values, cells, reading, r, name, county, plainTextIsNormal);
-    const record = buildRecord(values, name, plan);
+    const record = buildRecord(values, name, plan, specs);
     if (!record) continue;
     let ofCounty = firstSeen.get(record.county ?? '');
     if (!ofCounty) firstSeen.set(record.county ?? '', (ofCounty = new Map()));
@@ -201,7 +222,7 @@ function readRowValues(
   }
 }
 
-function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan): SchoolRecord | null {
+function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, specs: SchoolValueSpecs): SchoolRecord | null {
   const county = v.text(plan.county) ?? null;
   v.school = name;
   v.county = county;
@@ -210,17 +231,17 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan): 
     return null;
   }
   const typeText = v.text(plan.type);
-  const typeParsed = parseEnum(typeText, SCHOOL_TYPE);
+  const typeParsed = parseEnum(typeText, specs.type);
   if (!typeParsed.ok) v.fail(typeParsed.code, 'type', typeParsed.params);
   const type = typeParsed.ok ? typeParsed.value : undefined;
   if (!type) {
     if (!typeText) v.fail('MISSING_VALUE', 'type', { hint: '（学校类型必填，用于确定学段）' });
     return null;
   }
-  const ownershipParsed = parseEnum(v.text(plan.ownership), OWNERSHIP);
+  const ownershipParsed = parseEnum(v.text(plan.ownership), specs.ownership);
   if (!ownershipParsed.ok) v.fail(ownershipParsed.code, 'ownership', ownershipParsed.params);
   const ownership = (ownershipParsed.ok ? ownershipParsed.value : undefined) ?? '公办';
-  const urbanRuralParsed = parseEnum(v.text(plan.urbanRural), URBAN_RURAL);
+  const urbanRuralParsed = parseEnum(v.text(plan.urbanRural), specs.urbanRural);
   if (!urbanRuralParsed.ok) v.fail(urbanRuralParsed.code, 'urbanRural', urbanRuralParsed.params);
   const urbanRural = urbanRuralParsed.ok ? urbanRuralParsed.value : undefined;
 

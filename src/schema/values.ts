@@ -1,6 +1,7 @@
 /** One cell → a typed value, or the issue that explains why not. */
 import { lookup } from '../common/lookup';
-import { SCHOOL_TYPES, type Ownership, type SchoolType, type UrbanRural } from '../engine/types';
+import type { Wording } from '../engine/checklist-rules';
+import { OWNERSHIPS, SCHOOL_TYPES, URBAN_RURALS, type Ownership, type SchoolType, type UrbanRural } from '../engine/types';
 import type { IssueCode, IssueParams } from '../issues/catalogue';
 import type { CellValue } from '../read/types';
 import { normaliseText } from './header';
@@ -68,60 +69,40 @@ export function cellText(cell: CellValue | undefined): string | undefined {
   }
 }
 
-const TYPE_ALIASES: Record<string, SchoolType> = {
-  小学: '小学',
-  完全小学: '小学',
-  完小: '小学',
-  中心校: '小学',
-  中心小学: '小学',
-  村小: '小学',
-  村小学: '小学',
-  非完全小学: '小学',
-  初中: '初中',
-  初级中学: '初中',
-  独立初中: '初中',
-  九年一贯制: '九年一贯制',
-  九年一贯制学校: '九年一贯制',
-  十二年一贯制: '十二年一贯制',
-  十二年一贯制学校: '十二年一贯制',
-  完全中学: '完全中学',
-  完中: '完全中学',
-  教学点: '教学点',
-  小学教学点: '教学点',
-  特殊教育学校: '特殊教育学校',
-  特教学校: '特殊教育学校',
-  特殊教育: '特殊教育学校',
-};
-for (const t of SCHOOL_TYPES) TYPE_ALIASES[t] = t;
-
-const OWNERSHIP_ALIASES: Record<string, Ownership> = { 公办: '公办', 公立: '公办', 民办: '民办', 私立: '民办' };
-const URBAN_RURAL_ALIASES: Record<string, UrbanRural> = {
-  城区: '城区',
-  城市: '城区',
-  镇区: '镇区',
-  县镇: '镇区',
-  镇: '镇区',
-  乡村: '乡村',
-  农村: '乡村',
-};
-
 export interface EnumSpec<T> {
   aliases: Record<string, T>;
   allowed: string;
   code: IssueCode;
 }
 
-export const SCHOOL_TYPE: EnumSpec<SchoolType> = {
-  aliases: TYPE_ALIASES,
-  allowed: SCHOOL_TYPES.join('、'),
-  code: 'UNKNOWN_SCHOOL_TYPE',
-};
-export const OWNERSHIP: EnumSpec<Ownership> = { aliases: OWNERSHIP_ALIASES, allowed: '公办、民办', code: 'INVALID_VALUE' };
-export const URBAN_RURAL: EnumSpec<UrbanRural> = {
-  aliases: URBAN_RURAL_ALIASES,
-  allowed: '城区、镇区、乡村',
-  code: 'INVALID_VALUE',
-};
+/** The three enumerated school columns, read with a profile's wording. */
+export interface SchoolValueSpecs {
+  type: EnumSpec<SchoolType>;
+  ownership: EnumSpec<Ownership>;
+  urbanRural: EnumSpec<UrbanRural>;
+}
+
+/** The profile's words for each value (keys normalised as cells are), and the official names themselves. */
+function aliasesOf<T extends string>(words: Readonly<Record<string, T>>, official: readonly T[]): Record<string, T> {
+  const aliases: Record<string, T> = Object.create(null) as Record<string, T>;
+  for (const [word, value] of Object.entries(words)) aliases[normaliseText(word)] = value;
+  for (const value of official) aliases[value] = value;
+  return aliases;
+}
+
+const SPECS = new WeakMap<Wording['schoolValues'], SchoolValueSpecs>();
+export function schoolValueSpecs(words: Wording['schoolValues']): SchoolValueSpecs {
+  let specs = SPECS.get(words);
+  if (!specs) {
+    specs = {
+      type: { aliases: aliasesOf(words.type, SCHOOL_TYPES), allowed: SCHOOL_TYPES.join('、'), code: 'UNKNOWN_SCHOOL_TYPE' },
+      ownership: { aliases: aliasesOf(words.ownership, OWNERSHIPS), allowed: OWNERSHIPS.join('、'), code: 'INVALID_VALUE' },
+      urbanRural: { aliases: aliasesOf(words.urbanRural, URBAN_RURALS), allowed: URBAN_RURALS.join('、'), code: 'INVALID_VALUE' },
+    };
+    SPECS.set(words, specs);
+  }
+  return specs;
+}
 
 /** Per spec, the parse of each text seen: a province writes 小学 / 公办 / 城区 a hundred thousand times. */
 const PARSED = new WeakMap<object, Map<string, Parsed<unknown>>>();
