@@ -105,7 +105,10 @@ describe('a batch kept as its reports show it (batchSummaries)', () => {
     const short = primary(`${k}县三小`, 700);
     short[4] = 10; // 高于规定学历教师数 far below
     short[8] = 1000; // 体育运动场馆面积 far below
-    many.push(withCounty(`${k}县`, primary('一小', 500 + 10 * k)), withCounty(`${k}县`, short), withCounty(`${k}县`, junior('一中', 800)));
+    const shorter = primary(`${k}县四小`, 400 + 10 * k);
+    shorter[9] = 1000; // 教学仪器设备资产值 far below
+    shorter[8] = 900;
+    many.push(withCounty(`${k}县`, primary('一小', 500 + 10 * k)), withCounty(`${k}县`, short), withCounty(`${k}县`, shorter), withCounty(`${k}县`, junior('一中', 800)));
   }
 
   it('gives the same terminal summary, Markdown and Excel bytes as the whole results', async () => {
@@ -117,10 +120,16 @@ describe('a batch kept as its reports show it (batchSummaries)', () => {
     expect(whole.detail).toBe(false);
     expect(whole.counties.every((c) => !c.summary)).toBe(true);
     expect(kept.counties.every((c) => c.summary)).toBe(true);
-    // Only the sections reports name are kept: the one not compliant per county.
-    expect(kept.counties.map((c) => c.levels.flatMap((l) => l.sections).length)).toEqual(Array(8).fill(1));
+    // Only the sections reports name are kept: the two not compliant per county.
+    expect(kept.counties.map((c) => c.levels.flatMap((l) => l.sections).length)).toEqual(Array(8).fill(2));
     expect(kept.counties.map((c) => c.schoolCount)).toEqual(whole.counties.map((c) => c.schools.length));
     expect(kept.counties.map((c) => c.compliantSchools)).toEqual(Array(8).fill(2));
+    // Their figures, copied out of the county's array, are the whole results' (every indicator).
+    for (const [k, c] of kept.counties.entries())
+      for (const s of c.levels.flatMap((l) => l.sections)) {
+        const w = whole.counties[k]!.levels.flatMap((l) => l.sections).find((x) => x.section.school.name === s.section.school.name)!;
+        expect([s.values, s.met, s.shortfall, s.shortfallToCompliance, s.relativeGaps]).toEqual([w.values, w.met, w.shortfall, w.shortfallToCompliance, w.relativeGaps]);
+      }
     expect(renderMarkdown(kept)).toBe(renderMarkdown(whole));
     expect((await renderXlsx(kept)).equals(await renderXlsx(whole))).toBe(true);
     const chalk = new Chalk({ level: 0 });

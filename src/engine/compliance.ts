@@ -89,6 +89,22 @@ export class SectionResult {
     return ((this.records ??= noRecords()).toCompliance ??= this.record((k) => this.toComplianceAt(k)));
   }
 
+  /**
+   * These results with their figures in an array of their own, just big enough (a batch keeps a
+   * county's few non-compliant sections: not the whole county's array).
+   */
+  static packed(results: readonly SectionResult[]): SectionResult[] {
+    if (results.length === 0) return [];
+    const width = results[0]!.profile.indicators.length * STRIDE;
+    const numbers = new Float64Array(results.length * width);
+    return results.map((r, i) => {
+      numbers.set(r.numbers.subarray(r.base, r.base + width), i * width);
+      const copy = new SectionResult(r.section, r.profile, numbers, i * width, r.metCount, r.compliant, r.leftAtFloor);
+      copy.records = r.records;
+      return copy;
+    });
+  }
+
   /** The same judgement of another copy of the section (the Markdown report's, its names escaped): a SectionResult of the same shape. */
   withSection(section: Section): SectionResult {
     const copy = new SectionResult(section, this.profile, this.numbers, this.base, this.metCount, this.compliant, this.leftAtFloor);

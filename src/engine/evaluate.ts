@@ -11,7 +11,7 @@ import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyClaims, 
 import { evaluateGroups, evaluateUrbanRural, type GroupResult, type UrbanRuralResult } from './groups';
 import { evaluateSchoolItems, type SchoolItems } from './school-items';
 import { mergeTeachingPoints } from './teaching-points';
-import { evaluateSections, sectionCvs, standardOf, type PerIndicator, type SectionResult } from './compliance';
+import { evaluateSections, sectionCvs, SectionResult, standardOf, type PerIndicator } from './compliance';
 import { plausibilityIssues } from './plausibility';
 import { requiredResourceFields, type Profile } from './profile';
 import { cellOf, sectionSchool, type Exclusion, type Section } from './sections';
@@ -158,12 +158,12 @@ export function evaluateCounty(
 
 /**
  * A county of a batch as the batch's reports show it (the province table, the reasons, the
- * issues): the sections that are not compliant, without the compliant ones, the whole-school
- * list and the school items. A province's counties are kept this way once computed, so the
- * schools they no longer name are freed as the batch goes.
+ * issues): the sections that are not compliant (their figures copied out of the county's array),
+ * without the compliant ones, the whole-school list and the school items. A province's counties
+ * are kept this way once computed, so the schools they no longer name are freed as the batch goes.
  */
 export function summariseForBatch(result: CountyResult): CountyResult {
-  return { ...result, sections: result.sections.filter((r) => !r.compliant), schools: [], schoolItems: [], summary: true };
+  return { ...result, sections: SectionResult.packed(result.sections.filter((r) => !r.compliant)), schools: [], schoolItems: [], summary: true };
 }
 
 /** Whether a section lacks a numerator its indicators read (most have all: no list made for them). */
