@@ -119,6 +119,19 @@ describe('--profile overrides', () => {
     expect(() => resolveProfile({ wording: { schoolValues: { type: { 小学校: '大学' } } } })).toThrow(/wording\.schoolValues\.type\.小学校/);
   });
 
+  it('the built-in words read a county written in its own way: 小学在校生, 完全小学校, 全县总数, 制表人', async () => {
+    const { HEADER, primary, junior } = await import('./helpers/files');
+    const header = HEADER.map((h) => (h === '小学在校生数' ? '小学在校生' : h === '初中在校生数' ? '初中在校生' : h));
+    const rows: Cell[][] = [header, primary('一小', 800), primary('二小', 600), junior('一中', 900)];
+    rows[1]![1] = '完全小学校';
+    rows[3]![1] = '初级中学校';
+    rows.push(['全县总数', null, 1400, 900], ['制表人：王五']);
+    const r = await analyse(await workbook({ 学校数据: rows }), { profile: YOUZHI_2017 });
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(r.issues.map((i) => i.code).sort()).toEqual(['ROW_SKIPPED_NOTE', 'ROW_SKIPPED_TOTAL']);
+    expect(r.counties[0]!.levels.map((l) => [l.level, l.result.students])).toEqual([['primary', 1400], ['junior', 900]]);
+  });
+
   it('profiles lists the built-ins; explain prints an indicator', () => {
     const list = run(['profiles']);
     expect(list.code).toBe(0);

@@ -332,9 +332,9 @@ export const WORDING_2017: Wording = {
   rateWords: ['率', '比例', '占比', '百分比', '%'],
   subRowPrefixes: ['其中'],
   schoolColumns: {
-    studentsPrimary: keywordSets('小学+学生-教师-班-部-率|小学+生数-教师-班-率'),
-    studentsJunior: keywordSets('初中+学生-教师-班-部-率|初中+生数-教师-班-率'),
-    studentsSenior: keywordSets('高中+学生-教师-班-部-率|高中+生数-教师-班-率'),
+    studentsPrimary: keywordSets('小学+学生-教师-班-部-率|小学+生数-教师-班-率|小学+在校生-教师-班-率'),
+    studentsJunior: keywordSets('初中+学生-教师-班-部-率|初中+生数-教师-班-率|初中+在校生-教师-班-率'),
+    studentsSenior: keywordSets('高中+学生-教师-班-部-率|高中+生数-教师-班-率|高中+在校生-教师-班-率'),
     students: keywordSets('在校+学生-小学-初中-高中-教师-班-率|在校生-小学-初中-高中-教师-班-率|学生总数-教师|学生人数-小学-初中-高中-教师-班'),
     urbanRural: keywordSets('城乡-代码|所在地+类|区域+类别|区域+类型|地域+类'),
     ownership: keywordSets('办学性质|公办+民办|举办'),
@@ -351,13 +351,14 @@ export const WORDING_2017: Wording = {
     multimediaRooms: keywordSets('多媒体+教室'),
   },
   schoolRows: {
-    totalMarks: ['合计', '总计', '小计'],
+    totalMarks: ['合计', '总计', '小计', '总数', '汇总'],
     notePrefixes: ['填表', '填报', '制表', '审核', '负责人', '单位负责人', '说明', '注:', '注：', ...'0123456789'.split('').map((d) => `注${d}`), '备注', '数据来源', '联系电话', '日期'],
     noteTexts: ['栏次'],
   },
   schoolValues: {
     type: {
       完全小学: '小学',
+      完全小学校: '小学',
       完小: '小学',
       中心校: '小学',
       中心小学: '小学',
@@ -365,6 +366,7 @@ export const WORDING_2017: Wording = {
       村小学: '小学',
       非完全小学: '小学',
       初级中学: '初中',
+      初级中学校: '初中',
       独立初中: '初中',
       九年一贯制学校: '九年一贯制',
       十二年一贯制学校: '十二年一贯制',
