@@ -107,7 +107,7 @@ describe('--profile overrides', () => {
     const own = resolveProfile({
       wording: {
         schoolValues: { type: { 小学校: '小学' } },
-        schoolRows: { totalMarks: [...YOUZHI_2017.wording.schoolRows.totalMarks, '全县'], notePrefixes: [...YOUZHI_2017.wording.schoolRows.notePrefixes, '制单'] },
+        schoolRows: { totalMarks: [...YOUZHI_2017.wording.schoolRows.totalMarks, '全县'], notePrefixes: [...YOUZHI_2017.wording.schoolRows.notePrefixes, '制　单'] }, // read as a first text is: 制单
       },
     });
     // The built-in words are kept where the profile adds (an object merges) and replaced where it lists (an array).

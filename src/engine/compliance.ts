@@ -156,8 +156,10 @@ function makerOf(profile: Profile): RecordMaker {
   return make;
 }
 
-export const indicatorValue = (ind: IndicatorDef, section: Section): number =>
-  ((section.amounts[ind.numerator] ?? 0) / section.students) * ind.scale;
+/** An indicator's value from a section's amount and students (× 100 for per-100 indicators). */
+const perStudent = (ind: IndicatorDef, amount: number, students: number): number => (amount / students) * ind.scale;
+
+export const indicatorValue = (ind: IndicatorDef, section: Section): number => perStudent(ind, section.amounts[ind.numerator] ?? 0, section.students);
 
 export const standardOf = (ind: IndicatorDef, level: Level): number | null => ind.standard?.[level] ?? null;
 
@@ -214,11 +216,12 @@ function judge(section: Section, profile: Profile, numbers: Float64Array, base: 
   for (let k = 0; k < inds.length; k++) {
     const ind = inds[k]!;
     const amount = amounts[numerators[k]!] ?? 0;
-    const value = (amount / students) * ind.scale;
+    const value = perStudent(ind, amount, students);
     const std = standard[k]!;
     const none = Number.isNaN(std);
     const ok = none || atLeast(value, std);
     if (ok) metCount++;
+    // A met indicator is above its floor too (floorRatio ≤ 1, as the profile schema bounds it).
     else if (rule && aboveFloors && !atLeast(value, floor[k]!)) aboveFloors = false;
     const at = base + k * STRIDE;
     numbers[at + VALUE] = value;

@@ -39,7 +39,9 @@ const MARKS = new WeakMap<Wording['schoolRows'], RowMarks>();
 function rowMarks(words: Wording['schoolRows']): RowMarks {
   let marks = MARKS.get(words);
   if (!marks) {
-    const { totalMarks, notePrefixes, noteTexts } = words;
+    // The words as a normalised first text has them (full-width → half-width, no spaces): a profile may write 注： or 填 表.
+    const asRead = (list: readonly string[]) => list.map((w) => w.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase());
+    const [totalMarks, notePrefixes, noteTexts] = [asRead(words.totalMarks), asRead(words.notePrefixes), asRead(words.noteTexts)];
     marks = {
       total: (lead) => totalMarks.some((m) => lead.includes(m)),
       note: (lead) => notePrefixes.some((p) => lead.startsWith(p)) || noteTexts.includes(lead),
