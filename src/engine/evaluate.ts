@@ -98,10 +98,15 @@ export function evaluateCounty(
   const points = mergeTeachingPoints(schools, profile);
   const excluded: Exclusion[] = [...points.merged];
   const split: Section[] = [];
+  /** Each school that has sections, and how many (its sections are consecutive in `split`). */
+  const sectioned: [SchoolRecord, number][] = [];
   for (const school of points.schools) {
     const result = sectionSchool(school, profile);
     if ('excluded' in result) excluded.push(result.excluded);
-    else append(split, result.sections);
+    else if (result.sections.length > 0) {
+      append(split, result.sections);
+      sectioned.push([school, result.sections.length]);
+    }
   }
   const sections = evaluateSections(split, profile);
   const levels: Partial<Record<Level, LevelResult>> = {};
@@ -119,14 +124,12 @@ export function evaluateCounty(
   const exclusionNotes = excluded.map(({ school, reason }) =>
     makeIssue('SCHOOL_EXCLUDED', { sheet: school.source.sheet, row: school.source.row, school: school.name, county }, { reason }),
   );
-  // Sections grouped by their school in one pass (a filter per school is quadratic in a province).
-  const bySchool = new Map<SchoolRecord, SectionResult[]>();
-  for (const r of sections) {
-    const own = bySchool.get(r.section.school);
-    if (own) own.push(r);
-    else bySchool.set(r.section.school, [r]);
-  }
-  const schoolResults = [...bySchool].map(([school, own]): SchoolResult => ({ school, sections: own, compliant: own.every((r) => r.compliant) }));
+  // Each school's sections: the next ones in order (evaluateSections keeps it).
+  let next = 0;
+  const schoolResults = sectioned.map(([school, count]): SchoolResult => {
+    const own = sections.slice(next, (next += count));
+    return { school, sections: own, compliant: own.every((r) => r.compliant) };
+  });
   const judged = schoolResults.map((s) => evaluateSchoolItems(s.school, profile));
   const schoolItems = judged.map((j) => j.items);
   const { checklist, issues: checklistIssues } = evaluateChecklist(profile, figures, schoolItems, claims, county);
@@ -148,7 +151,7 @@ export function evaluateCounty(
       ...points.issues,
       ...missing,
       ...(missing.length ? [] : plausibilityIssues(sections, profile)),
-      ...judged.flatMap((j) => j.issues),
+      ...judgedIssues(judged),
       ...checklistIssues,
       ...exclusionNotes,
     ],
@@ -164,6 +167,13 @@ export function evaluateCounty(
  */
 export function summariseForBatch(result: CountyResult): CountyResult {
   return { ...result, sections: SectionResult.packed(result.sections.filter((r) => !r.compliant)), schools: [], schoolItems: [], summary: true };
+}
+
+/** The school items' issues, in school order (most schools have none: no list made for them). */
+function judgedIssues(judged: readonly { issues: readonly Issue[] }[]): Issue[] {
+  const out: Issue[] = [];
+  for (const j of judged) if (j.issues.length) append(out, j.issues);
+  return out;
 }
 
 /** Whether a section lacks a numerator its indicators read (most have all: no list made for them). */
