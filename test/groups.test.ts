@@ -47,6 +47,17 @@ describe('城区 / 镇区 / 乡村', () => {
     expect(renderMarkdown(r)).not.toContain('学区（集团）与城乡差距');
   });
 
+  it('the terminal gives 乡村 ÷ 城区, or, without 城区 (or 乡村) schools, which areas there are', async () => {
+    const { renderSummary } = await import('../src/render/terminal');
+    const { Chalk } = await import('chalk');
+    const text = renderSummary(await check('fixtures/sample-county.xlsx'), new Chalk({ level: 0 }));
+    expect(text).toMatch(/城乡（小学）乡村 ÷ 城区：高学历教师 \d/);
+    const rows = county().map((r, i) => [...r, i === 0 ? '城乡分类' : '农村']);
+    const rural = renderSummary(await check(await workbook({ 学校数据: rows })), new Chalk({ level: 0 }));
+    expect(rural).toContain('城乡（小学）：乡村 4 所；无城区学校，不计算乡村 ÷ 城区');
+    expect(rural).not.toContain('乡村 ÷ 城区：');
+  });
+
   it('the sample county reports 城乡 in Markdown', async () => {
     const md = renderMarkdown(await check('fixtures/sample-county.xlsx'));
     expect(md).toContain('### 小学：城区、镇区、乡村');

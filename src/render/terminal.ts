@@ -77,11 +77,16 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
       for (const item of county.claimDisagreements) lines.push(`  ${c.yellow('!')} ${claimSentence(item)}`);
     }
     if (county.urbanRural.length || county.groups.length) lines.push('');
-    for (const ur of county.urbanRural)
+    for (const ur of county.urbanRural) {
+      // Without 城区 or 乡村 schools there is no ratio to show: say which areas there are instead of a row of dashes.
+      const absent = (['城区', '乡村'] as const).filter((a) => !ur.areas[a]);
       lines.push(
-        `城乡（${LEVEL_NAMES[ur.level]}）乡村 ÷ 城区：` +
-          report.profile.indicators.map((i) => `${i.short} ${ur.ruralToUrban[i.id] === null ? '—' : fmt(ur.ruralToUrban[i.id]!, 2)}`).join('、'),
+        absent.length
+          ? `城乡（${LEVEL_NAMES[ur.level]}）：${(['城区', '镇区', '乡村'] as const).flatMap((a) => (ur.areas[a] ? [`${a} ${ur.areas[a]!.schoolCount} 所`] : [])).join('、')}；无${absent.join('、')}学校，不计算乡村 ÷ 城区`
+          : `城乡（${LEVEL_NAMES[ur.level]}）乡村 ÷ 城区：` +
+              report.profile.indicators.map((i) => `${i.short} ${ur.ruralToUrban[i.id] === null ? '—' : fmt(ur.ruralToUrban[i.id]!, 2)}`).join('、'),
       );
+    }
     if (county.groups.length) lines.push(`学区（集团）${new Set(county.groups.map((g) => g.group)).size} 个：学区内差异系数见报告“学区与城乡”`);
     if (county.gaps.length > 0) {
       lines.push('', c.bold('最大缺口'));
