@@ -171,16 +171,16 @@ describe('judging at scale agrees with the rule written out plainly', () => {
     }
   });
 
-  it('the CVs of many sections at once are weightedCvBy of each, to the last bit', async () => {
+  it('the CVs of many sections at once are weightedCv of each, to the last bit', async () => {
     const { sectionCvs, evaluateSections } = await import('../src/engine/compliance');
-    const { weightedCvBy } = await import('../src/engine/stats');
+    const { weightedCv } = await import('../src/engine/stats');
     for (let n = 0; n < 50; n++) {
       const sections = Array.from({ length: 1 + Math.floor(rand() * 60) }, () =>
         section(Object.fromEntries(Object.entries(atStandard).map(([f, x]) => [f, Math.round(around(x as number))]))),
       );
       const results = evaluateSections(sections, YOUZHI_2017);
       const cvs = sectionCvs(results, YOUZHI_2017.indicators.length);
-      YOUZHI_2017.indicators.forEach((_, k) => expect(cvs[k]).toEqual(weightedCvBy(results, (r) => r.valueAt(k), (r) => r.section.students)));
+      YOUZHI_2017.indicators.forEach((_, k) => expect(cvs[k]).toEqual(weightedCv(results.map((r) => ({ value: r.valueAt(k), weight: r.section.students })))));
     }
   });
 });

@@ -122,7 +122,7 @@ export class SectionResult {
 
 /**
  * weightedCv of each of the first `count` indicators over these sections (value weighted by
- * students): the same sums in the same order as weightedCvBy per indicator, in three passes for all.
+ * students): the same sums in the same order as weightedCv of each indicator's points, in three passes for all.
  */
 export function sectionCvs(results: readonly SectionResult[], count: number): WeightedCv[] {
   let students = 0;

@@ -19,19 +19,14 @@ export interface WeightedCv {
 }
 
 export function weightedCv(points: readonly Weighted[]): WeightedCv {
-  return weightedCvBy(points, (p) => p.value, (p) => p.weight);
-}
-
-/** weightedCv of items read in place (a province's sections: no point object each), the same sums in the same order. */
-export function weightedCvBy<T>(items: readonly T[], value: (item: T) => number, weight: (item: T) => number): WeightedCv {
   let students = 0;
-  for (let i = 0; i < items.length; i++) students += weight(items[i]!);
+  for (const p of points) students += p.weight;
   if (students === 0) return { mean: 0, sd: 0, cv: null, students };
   let sum = 0;
-  for (let i = 0; i < items.length; i++) sum += weight(items[i]!) * value(items[i]!);
+  for (const p of points) sum += p.weight * p.value;
   const mean = sum / students;
   let squares = 0;
-  for (let i = 0; i < items.length; i++) squares += weight(items[i]!) * (value(items[i]!) - mean) ** 2;
+  for (const p of points) squares += p.weight * (p.value - mean) ** 2;
   const sd = Math.sqrt(squares / students);
   return { mean, sd, cv: mean === 0 ? null : sd / mean, students };
 }

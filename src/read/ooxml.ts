@@ -249,7 +249,7 @@ class XmlSheet implements Sheet {
     }
     // The widest row, for clipping merges: each row's last cell by its reference (decoded when it has none).
     let width = 0;
-    const cOpen = Buffer.from(this.tags.c, 'latin1');
+    const { cOpen } = this.bytes;
     if (merges.length)
       indices.forEach((r, k) => {
         let at = xml.lastIndexOf(cOpen, ends[k]!);
@@ -263,8 +263,9 @@ class XmlSheet implements Sheet {
   }
 
   /**
-   * The XML's memory freed now, not at the next full collection (52 MB for 100 000 rows, while the
-   * engine's results grow): its ArrayBuffer is detached by a transfer that nothing keeps. Only a
+   * The XML's memory freed soon, not at the next full collection (52 MB for 100 000 rows, while the
+   * engine's results grow): its ArrayBuffer is detached by a transfer whose copy nothing keeps, a
+   * young object gone at the next minor collection. Only a
    * buffer the reader inflated and owns whole (a large sheet inflated into one buffer of its own,
    * not a slice of the file or of Node's shared pool); any other is left to the collector.
    */
