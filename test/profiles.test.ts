@@ -4,8 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/cli/pipeline';
-import { YOUZHI_2017 } from '../src/engine/profile';
-import { JIBEN_2012, resolveProfile } from '../src/engine/profiles';
+import { ProfileSchema, YOUZHI_2017 } from '../src/engine/profile';
+import { BUILT_IN_PROFILES, JIBEN_2012, resolveProfile } from '../src/engine/profiles';
 import { toJson } from '../src/render/json';
 import { tmp, workbook, type Cell } from './helpers/files';
 
@@ -13,6 +13,19 @@ const run = (args: string[]) => {
   const r = spawnSync(process.execPath, [resolve('bin/balance-check.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
+
+describe('built-in profiles', () => {
+  // They are not parsed at start: each must already be what the schema makes of it (valid, every default given, keys in the schema's order).
+  it.each(BUILT_IN_PROFILES.map((p) => [p.id, p] as const))('%s is its own parse', (_, profile) => {
+    expect(JSON.stringify(ProfileSchema.parse(profile), null, 1)).toBe(JSON.stringify(profile, null, 1));
+  });
+  it('a built-in that breaks a rule of the schema is caught', () => {
+    const bad = { ...YOUZHI_2017, cv: { ...YOUZHI_2017.cv, decimals: -1 } };
+    expect(() => ProfileSchema.parse(bad)).toThrow();
+    const unordered = { ...YOUZHI_2017, plausibility: { equipmentWanRatio: 0.01, outlierFactor: 5 } };
+    expect(JSON.stringify(ProfileSchema.parse(unordered))).not.toBe(JSON.stringify(unordered));
+  });
+});
 
 describe('jiben-2012 (indicators.md §6)', () => {
   it('the public 生均图书册数 vector gives CV 0.5153 (0.52 published)', async () => {

@@ -83,13 +83,14 @@ export function keywordSets(spec: string): CountyInput['keywords'] {
     });
 }
 
+/** Keys in the schema's order, as every object of a built-in profile: it is its own parse (test/profiles.test.ts). */
 const input = (id: string, unit: CountyInput['unit'], names: string[], note: string, keywords = '', official?: string): CountyInput => ({
   id,
-  unit,
   names,
+  unit,
   note,
-  keywords: keywordSets(keywords),
   ...(official ? { official } : {}),
+  keywords: keywordSets(keywords),
 });
 
 export const COUNTY_INPUTS_2017: CountyInput[] = [
@@ -196,14 +197,14 @@ const ratio = (id: string, label: string, ready: string, numerator: Terms, denom
   ready,
   numerator,
   denominator,
-  share: rule.share ?? true,
   ...(rule.min !== undefined ? { min: rule.min } : {}),
   ...(rule.below !== undefined ? { below: rule.below } : {}),
+  share: rule.share ?? true,
   ...(rule.orYesNo ? { orYesNo: rule.orYesNo } : {}),
 });
 
 type Item = ChecklistItem;
-const g = (number: number, id: string, name: string, conditions: Condition[], school?: Item['school']): Item => ({ id, dimension: 'guarantee', number, name, aliases: [], conditions, ...(school ? { school } : {}) });
+const g = (number: number, id: string, name: string, conditions: Condition[], school?: Item['school']): Item => ({ id, dimension: 'guarantee', number, name, aliases: [], ...(school ? { school } : {}), conditions });
 const q = (number: number, id: string, name: string, conditions: Condition[]): Item => ({ id, dimension: 'quality', number, name, aliases: [], conditions });
 
 export const CHECKLIST_2017: ChecklistItem[] = [

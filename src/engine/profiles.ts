@@ -6,8 +6,11 @@
 import { z } from 'zod';
 import { ProfileSchema, YOUZHI_2017, type Profile } from './profile';
 
-/** 《县域义务教育均衡发展督导评估暂行办法》（2012）: 8 indicators, CV only; 综合差异系数 = mean of the 8. */
-export const JIBEN_2012: Profile = ProfileSchema.parse({
+/**
+ * 《县域义务教育均衡发展督导评估暂行办法》（2012）: 8 indicators, CV only; 综合差异系数 = mean of the 8.
+ * As YOUZHI_2017, the parsed profile itself (checked by a test, not parsed at each start).
+ */
+export const JIBEN_2012: Profile = {
   ...YOUZHI_2017,
   id: 'jiben-2012',
   name: '县域义务教育基本均衡发展督导评估（2012）',
@@ -27,7 +30,7 @@ export const JIBEN_2012: Profile = ProfileSchema.parse({
   compliance: null,
   countyInputs: [],
   checklist: [],
-});
+};
 
 export const BUILT_IN_PROFILES: readonly Profile[] = [YOUZHI_2017, JIBEN_2012];
 
