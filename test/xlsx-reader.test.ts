@@ -157,11 +157,13 @@ describe('what other generators write', () => {
         ...(random() < 0.8 ? [`r="${pick([`${String.fromCharCode(65 + c)}${r}`, `${String.fromCharCode(65 + c)}${r + 1}`, `a${r}`, `$A$${r}`, `${String.fromCharCode(65 + c)}0`])}"`] : []),
         ...(random() < 0.5 ? [`s="${Math.floor(random() * 4)}"`] : []),
         ...(random() < 0.6 ? [`t="${pick(['s', 's', 'n', 'str', 'b', 'e', 'inlineStr', 'x'])}"`] : []),
+        // A quote that does not close where it should.
+        ...(random() < 0.05 ? ['s="1'] : []),
       ].sort(() => random() - 0.5);
       const open = `<c${attrs.map((a) => space() + a).join('')}${random() < 0.1 ? space() : ''}`;
       if (random() < 0.1) return `${open}/>`;
       const v = pick(values);
-      const body = pick([`<v>${v}</v>`, `<v>${v}</v>`, `<v>${v}</v>`, `<f>1+1</f><v>${v}</v>`, `<is><t>字</t></is>`, ` <v>${v}</v>`, '']);
+      const body = pick([`<v>${v}</v>`, `<v>${v}</v>`, `<v>${v}</v>`, `<f>1+1</f><v>${v}</v>`, `<is><t>字</t></is>`, ` <v>${v}</v>`, `<v>${v}`, '']);
       return `${open}>${body}</c>`;
     };
     const rows = Array.from({ length: 400 }, (_, k) => {
