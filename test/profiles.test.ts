@@ -7,6 +7,8 @@ import { analyse } from '../src/cli/pipeline';
 import { ProfileSchema, YOUZHI_2017 } from '../src/engine/profile';
 import { BUILT_IN_PROFILES, JIBEN_2012, resolveProfile } from '../src/engine/profiles';
 import { toJson } from '../src/render/json';
+import { FIELDS } from '../src/schema/columns';
+import { INPUT_FIELDS } from '../src/engine/types';
 import { tmp, workbook, type Cell } from './helpers/files';
 
 const run = (args: string[]) => {
@@ -18,6 +20,10 @@ describe('built-in profiles', () => {
   // They are not parsed at start: each must already be what the schema makes of it (valid, every default given, keys in the schema's order).
   it.each(BUILT_IN_PROFILES.map((p) => [p.id, p] as const))('%s is its own parse', (_, profile) => {
     expect(JSON.stringify(ProfileSchema.parse(profile), null, 1)).toBe(JSON.stringify(profile, null, 1));
+  });
+  it('the header wordings are keyed by the columns the schema has, one definition each', () => {
+    expect(FIELDS.map((f) => f.id)).toEqual([...INPUT_FIELDS]);
+    for (const id of Object.keys(YOUZHI_2017.wording.schoolHeaders)) expect(INPUT_FIELDS).toContain(id);
   });
   it('a built-in that breaks a rule of the schema is caught', () => {
     const bad = { ...YOUZHI_2017, cv: { ...YOUZHI_2017.cv, decimals: -1 } };
@@ -143,6 +149,32 @@ describe('--profile overrides', () => {
     expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(r.issues.map((i) => i.code).sort()).toEqual(['ROW_SKIPPED_NOTE', 'ROW_SKIPPED_TOTAL']);
     expect(r.counties[0]!.levels.map((l) => [l.level, l.result.students])).toEqual([['primary', 1400], ['junior', 900]]);
+  });
+
+  it('school headers in a county’s own words come from the profile: its wordings, the label always, unknown columns refused', async () => {
+    const { HEADER, primary, junior } = await import('./helpers/files');
+    // 学校全称 and 室外活动场地 are in no built-in wording or keyword set.
+    const header = HEADER.map((h) => (h === '学校名称' ? '学校全称' : h === '体育运动场馆面积' ? '室外活动场地' : h));
+    const rows: Cell[][] = [header, primary('一小', 800), primary('二小', 600), junior('一中', 900)];
+    const path = await workbook({ 学校数据: rows });
+    const plain = await analyse(path, { profile: YOUZHI_2017 });
+    expect(plain.issues.map((i) => i.code)).toContain('HEADER_NOT_FOUND');
+    const own = resolveProfile({ wording: { schoolHeaders: { name: ['学校全称'], sportsSpace: ['室外活动场地'] } } });
+    const r = await analyse(path, { profile: own });
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.counties[0]!.schoolCount).toBe(3);
+    // A list replaces the built-in one (学校 / 校名 no longer read), the label 学校名称 is always read.
+    expect(own.wording.schoolHeaders.name).toEqual(['学校全称']);
+    const labelled = await analyse(await workbook({ 学校数据: [HEADER, primary('一小', 800), junior('一中', 900)] }), { profile: own });
+    expect(labelled.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const aliased = HEADER.map((h) => (h === '学校名称' ? '校名' : h));
+    const unread = await analyse(await workbook({ 学校数据: [aliased, primary('一小', 800), junior('一中', 900)] }), { profile: own });
+    expect(unread.issues.map((i) => i.code)).toContain('HEADER_NOT_FOUND');
+    // The hint of a missing column names the profile's wordings.
+    const missing = await analyse(await workbook({ 学校数据: [header.map((h) => (h === '室外活动场地' ? '操场' : h)), primary('一小', 800)] }), { profile: own });
+    expect(missing.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('体育运动场馆面积、室外活动场地');
+    expect(() => resolveProfile({ wording: { schoolHeaders: { nmae: ['学校全称'] } } })).toThrow(/wording\.schoolHeaders 无效：未知的键 nmae/);
+    expect(() => resolveProfile({ wording: { schoolColumns: { teachrs: [{ all: ['教师'] }] } } })).toThrow(/未知的键 teachrs/);
   });
 
   it('profiles lists the built-ins; explain prints an indicator', () => {

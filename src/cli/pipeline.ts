@@ -57,7 +57,6 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
   const schema = parseSchools(source, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     requiredResources: cvOnly ? [] : requiredResourceFields(options.profile),
-    keywords: options.profile.wording.schoolColumns,
     wording: options.profile.wording,
     ...(options.onProgress ? { onRows: (rows: number) => options.onProgress!({ rows }) } : {}),
   });

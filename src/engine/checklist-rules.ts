@@ -4,7 +4,7 @@
  * those rows. An item with `school` is judged from the school rows instead.
  */
 import { z } from 'zod';
-import { OWNERSHIPS, SCHOOL_TYPES, URBAN_RURALS } from './types';
+import { INPUT_FIELDS, OWNERSHIPS, SCHOOL_TYPES, URBAN_RURALS } from './types';
 
 export const COUNTY_UNITS = ['count', 'percent', 'yuan', 'number', 'yesno'] as const;
 
@@ -295,8 +295,13 @@ export const WordingSchema = z.object({
   rateWords: words,
   /** A row beginning with one of these (after numbering) belongs to the item above it. */
   subRowPrefixes: words,
-  /** Keyword sets per school column id, tried when no header alias matches. */
-  schoolColumns: z.record(z.string(), z.array(KeywordSetSchema)),
+  /**
+   * Other wordings of each school column's header, by column id (input.md): read as that column
+   * (the label the template writes, 学校名称 …, is always read). A profile's list replaces the built-in one.
+   */
+  schoolHeaders: z.partialRecord(z.enum(INPUT_FIELDS), words),
+  /** Keyword sets per school column id, tried when no header wording matches. */
+  schoolColumns: z.partialRecord(z.enum(INPUT_FIELDS), z.array(KeywordSetSchema)),
   /** Rows of the school table that are not schools, by their first text (normalised). */
   schoolRows: z.object({
     /** A first text holding one of these is a total row (合计, 小计). */
@@ -332,6 +337,29 @@ export const WORDING_2017: Wording = {
   namePrefixes: ['全县义务教育学校', '县域内义务教育学校', '义务教育学校', '全县', '县域内', '县域', '全区', '区域内', '本县', '我县', '所有', '各'],
   rateWords: ['率', '比例', '占比', '百分比', '%'],
   subRowPrefixes: ['其中'],
+  schoolHeaders: {
+    code: ['学校代码', '标识码'],
+    name: ['学校', '校名', '单位名称', '学校（单位）名称', '学校单位名称'],
+    county: ['县区', '所属区县', '县(市、区)'],
+    group: ['教育集团', '集团', '共同体'],
+    type: ['办学类型', '学校类别'],
+    ownership: ['举办者', '公办/民办'],
+    urbanRural: ['城乡', '所在地'],
+    studentsPrimary: ['小学生数', '小学学生数'],
+    studentsJunior: ['初中生数', '初中学生数'],
+    studentsSenior: ['高中生数', '高中学生数'],
+    students: ['学生数', '在校学生数'],
+    qualifiedTeachers: ['高于规定学历专任教师数'],
+    backboneTeachers: ['县级以上骨干教师数', '骨干教师数'],
+    peArtsTeachers: ['音体美专任教师数'],
+    sportsSpace: ['运动场馆面积', '体育场馆面积'],
+    equipmentValue: ['教学仪器设备值', '仪器设备值'],
+    multimediaRooms: ['多媒体教室数'],
+    classes: ['教学班数'],
+    oversizeClasses: ['大班额班级数'],
+    musicRooms: ['音乐教室数'],
+    artRooms: ['美术教室数'],
+  },
   schoolColumns: {
     studentsPrimary: keywordSets('小学+学生-教师-班-部-率|小学+生数-教师-班-率|小学+在校生-教师-班-率'),
     studentsJunior: keywordSets('初中+学生-教师-班-部-率|初中+生数-教师-班-率|初中+在校生-教师-班-率'),

@@ -64,6 +64,38 @@ export const SCHOOL_ITEM_FIELDS = [
 ] as const;
 export type SchoolItemField = (typeof SCHOOL_ITEM_FIELDS)[number];
 
+/** Every column of the school table (input.md), by id: what the profile's header wordings are keyed by. */
+export const INPUT_FIELDS = [
+  'code',
+  'name',
+  'county',
+  'group',
+  'type',
+  'ownership',
+  'urbanRural',
+  'parent',
+  'studentsPrimary',
+  'studentsJunior',
+  'studentsSenior',
+  'students',
+  'qualifiedTeachers',
+  'backboneTeachers',
+  'peArtsTeachers',
+  'peTeachers',
+  'musicTeachers',
+  'artTeachers',
+  'teachers',
+  'teachingSpace',
+  'sportsSpace',
+  'equipmentValue',
+  'multimediaRooms',
+  ...SCHOOL_ITEM_FIELDS,
+  'computers',
+  'books',
+  'midTitleTeachers',
+] as const;
+export type InputField = (typeof INPUT_FIELDS)[number];
+
 export const OWNERSHIPS = ['公办', '民办'] as const;
 export type Ownership = (typeof OWNERSHIPS)[number];
 export const URBAN_RURALS = ['城区', '镇区', '乡村'] as const;

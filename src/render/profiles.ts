@@ -24,7 +24,7 @@ export function findIndicator(profile: Profile, name: string): IndicatorDef | un
 }
 
 export function renderExplain(profile: Profile, ind: IndicatorDef): string {
-  const field = FIELD_BY_ID.get(ind.numerator)!.headers[0];
+  const field = FIELD_BY_ID.get(ind.numerator)!.label;
   const standard = ind.standard ? `小学 ≥ ${ind.standard.primary}${ind.unit}，初中 ≥ ${ind.standard.junior}${ind.unit}` : '无（只计算差异系数）';
   const split = ind.split === 'weighted' ? `按学生数加权拆分（小学生 : 初中生 : 高中生 = ${splitWeightsText(profile)}）` : '按各学段在校生数比例拆分';
   const { primary, junior } = profile.cv.threshold;

@@ -16,7 +16,8 @@ import {
   type FieldDef,
 } from './columns';
 import { normaliseText } from './text';
-import { matchName, nearest, normaliseKeywords, normaliseName, type KeywordSet, type Target } from './match';
+import type { Wording } from '../engine/checklist-rules';
+import { matchName, nearest, normaliseKeywords, normaliseName, type Target } from './match';
 
 export { normaliseText };
 
@@ -31,10 +32,11 @@ interface FieldMatch {
   section: Level | null;
 }
 
-const LOOKUP: Map<string, FieldMatch> = (() => {
+/** Header texts (normalised) → field: each field's label, its profile wordings and its id, with 小学部 / 初中部 before them where it may be given per section. */
+function lookupOf(headers: ColumnWording['schoolHeaders']): Map<string, FieldMatch> {
   const map = new Map<string, FieldMatch>();
   for (const field of FIELDS) {
-    for (const h of [...field.headers, field.id]) {
+    for (const h of [field.label, ...(headers[field.id] ?? []), field.id]) {
       map.set(normaliseText(h), { field, section: null });
       if (field.sectionable)
         for (const [prefix, section] of Object.entries(SECTION_PREFIXES))
@@ -42,7 +44,7 @@ const LOOKUP: Map<string, FieldMatch> = (() => {
     }
   }
   return map;
-})();
+}
 
 export interface ColumnMatch extends FieldMatch {
   col: number;
@@ -51,52 +53,63 @@ export interface ColumnMatch extends FieldMatch {
   unitFactor: number;
 }
 
-/** Keyword sets per field id (profile wording), tried when no alias matches. */
-export type ColumnKeywords = Readonly<Record<string, readonly KeywordSet[]>>;
+/** The profile's wording of school columns: header wordings and keyword sets per column id. */
+export type ColumnWording = Pick<Wording, 'schoolHeaders' | 'schoolColumns'>;
+
+/**
+ * One way of matching header texts: by the wordings only, or by the wordings and then the keywords.
+ * Header cells repeat (every candidate row is tried with each height): each text is matched once per pass.
+ */
+interface Pass {
+  lookup: Map<string, FieldMatch>;
+  /** Null in the first pass over every row: wordings only. */
+  keywords: Target<FieldDef>[] | null;
+  matched: Map<string, HeaderMatch>;
+}
+const PASSES = new WeakMap<ColumnWording, { wordings: Pass; keywords: Pass }>();
+function passesOf(wording: ColumnWording): { wordings: Pass; keywords: Pass } {
+  let passes = PASSES.get(wording);
+  if (!passes) {
+    const lookup = lookupOf(wording.schoolHeaders);
+    const targets = FIELDS.flatMap((field) => {
+      const sets = wording.schoolColumns[field.id];
+      return sets ? [{ value: field, aliases: [], official: [], keywords: normaliseKeywords(sets) }] : [];
+    });
+    passes = { wordings: { lookup, keywords: null, matched: new Map() }, keywords: { lookup, keywords: targets, matched: new Map() } };
+    PASSES.set(wording, passes);
+  }
+  return passes;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+type HeaderMatch = (FieldMatch & { unit: string | null }) | null;
+
+function matchHeader(text: string, pass: Pass): HeaderMatch {
+  let m = pass.matched.get(text);
+  if (m === undefined) pass.matched.set(text, (m = matchHeaderText(text, pass)));
+  return m;
+}
 
 /**
  * A header text → field: the whole text first (县(市、区)), then without its unit, then without
  * punctuation and remarks in brackets, then by the profile's keywords (在校学生数小学 → 小学在校生数).
  */
-const NO_KEYWORDS: ColumnKeywords = {};
-const HAN = /\p{Script=Han}/u;
-
-type HeaderMatch = (FieldMatch & { unit: string | null }) | null;
-/** Header cells repeat (every candidate row is tried with each height): each text is matched once per keyword set. */
-const MATCHED = new WeakMap<ColumnKeywords, Map<string, HeaderMatch>>();
-const KEYWORD_TARGETS = new WeakMap<ColumnKeywords, Target<FieldDef>[]>();
-
-function matchHeader(text: string, keywords: ColumnKeywords): HeaderMatch {
-  let cache = MATCHED.get(keywords);
-  if (!cache) MATCHED.set(keywords, (cache = new Map()));
-  let m = cache.get(text);
-  if (m === undefined) cache.set(text, (m = matchHeaderText(text, keywords)));
-  return m;
-}
-
-function matchHeaderText(text: string, keywords: ColumnKeywords): HeaderMatch {
+function matchHeaderText(text: string, pass: Pass): HeaderMatch {
+  const { lookup } = pass;
   const norm = normaliseText(text);
-  const whole = LOOKUP.get(norm);
+  const whole = lookup.get(norm);
   if (whole) return { ...whole, unit: null };
   const { base, unit } = splitUnit(norm);
-  const m = LOOKUP.get(base);
+  const m = lookup.get(base);
   if (m) return { ...m, unit };
-  // Beyond the aliases (the first pass over every row) only Chinese wording is matched, and only
+  // Beyond the wordings (the first pass over every row) only Chinese wording is matched, and only
   // in a row that has a 学校名称 column: a number or a school's name in a data row never is a header.
-  if (keywords === NO_KEYWORDS || !HAN.test(text)) return null;
+  if (pass.keywords === null || !HAN.test(text)) return null;
   const plain = normaliseName(text, []).text;
-  const p = LOOKUP.get(plain);
+  const p = lookup.get(plain);
   if (p) return { ...p, unit };
-  let targets = KEYWORD_TARGETS.get(keywords);
-  if (!targets)
-    KEYWORD_TARGETS.set(
-      keywords,
-      (targets = Object.entries(keywords).flatMap(([id, sets]) => {
-        const field = FIELD_BY_ID.get(id);
-        return field ? [{ value: field, aliases: [], official: [], keywords: normaliseKeywords(sets) }] : [];
-      })),
-    );
-  const k = matchName(plain, targets);
+  const k = matchName(plain, pass.keywords);
   return k.kind === 'one' ? { field: k.target.value, section: null, unit } : null;
 }
 
@@ -122,30 +135,32 @@ interface HeaderCandidate {
 }
 
 /**
- * A row (or row pair) read as a header. Keywords are tried only where the aliases found a 学校名称
+ * A row (or row pair) read as a header. Keywords are tried only where the wordings found a 学校名称
  * column: every header has one, and data rows (names, numbers) are then never matched word by word.
  */
-function candidate(sheet: Sheet, row: number, height: 1 | 2, keywords: ColumnKeywords): HeaderCandidate {
-  const byAliases = readCandidate(sheet, row, height, NO_KEYWORDS);
-  return keywords !== NO_KEYWORDS && hasField(byAliases, 'name') ? readCandidate(sheet, row, height, keywords) : byAliases;
+function candidate(sheet: Sheet, row: number, height: 1 | 2, wording: ColumnWording): HeaderCandidate {
+  const passes = passesOf(wording);
+  const byWordings = readCandidate(sheet, row, height, passes);
+  return hasField(byWordings, 'name') ? readCandidate(sheet, row, height, passes, true) : byWordings;
 }
 
-function readCandidate(sheet: Sheet, row: number, height: 1 | 2, keywords: ColumnKeywords): HeaderCandidate {
+function readCandidate(sheet: Sheet, row: number, height: 1 | 2, passes: { wordings: Pass; keywords: Pass }, withKeywords = false): HeaderCandidate {
+  const { wordings, keywords } = passes;
   const columns: HeaderCandidate['columns'] = [];
   let previousField: string | null = null;
   for (let col = 0; col < rowWidth(sheet, row, row + height - 1); col++) {
     const top = textAt(sheet, row, col);
     const bottom = height === 2 ? textAt(sheet, row + 1, col) : '';
     const joined = !bottom || bottom === top ? [top] : [bottom, top + bottom, bottom + top];
-    // Aliases of the joined texts, then their keywords, and only then the parent alone: 在校学生数 over
+    // Wordings of the joined texts, then their keywords, and only then the parent alone: 在校学生数 over
     // 小学 | 初中 means 小学在校生数 and 初中在校生数, not 在校生数 twice.
-    const attempts: [string, ColumnKeywords][] = joined.map((o) => [o, NO_KEYWORDS]);
-    if (keywords !== NO_KEYWORDS) attempts.push(...joined.map((o): [string, ColumnKeywords] => [o, keywords]));
-    if (joined.length > 1) attempts.push([top, NO_KEYWORDS], ...(keywords !== NO_KEYWORDS ? [[top, keywords] as [string, ColumnKeywords]] : []));
+    const attempts: [string, Pass][] = joined.map((o) => [o, wordings]);
+    if (withKeywords) attempts.push(...joined.map((o): [string, Pass] => [o, keywords]));
+    if (joined.length > 1) attempts.push([top, wordings], ...(withKeywords ? [[top, keywords] as [string, Pass]] : []));
     let header = joined[0]!;
     let match: ReturnType<typeof matchHeader> = null;
-    for (const [option, kw] of attempts) {
-      match = option ? matchHeader(option, kw) : null;
+    for (const [option, pass] of attempts) {
+      match = option ? matchHeader(option, pass) : null;
       if (match) {
         header = option;
         break;
@@ -170,11 +185,11 @@ const sameHeaderWithoutRowAbove = (c: HeaderCandidate, best: HeaderCandidate) =>
 const HEADER_SCAN_ROWS = 30;
 
 /** The best header of a sheet: the row (or row pair) matching the most fields, with a school name column. */
-export function findHeader(sheet: Sheet, keywords: ColumnKeywords = NO_KEYWORDS): HeaderCandidate | null {
+export function findHeader(sheet: Sheet, wording: ColumnWording): HeaderCandidate | null {
   let best: HeaderCandidate | null = null;
   for (let row = 0; row < Math.min(sheet.rowCount, HEADER_SCAN_ROWS); row++) {
     for (const height of [1, 2] as const) {
-      const c = candidate(sheet, row, height, keywords);
+      const c = candidate(sheet, row, height, wording);
       if (hasField(c, 'name') && c.score >= 2 && (!best || c.score > best.score || sameHeaderWithoutRowAbove(c, best))) best = c;
     }
   }
@@ -242,14 +257,19 @@ function columnHoldsData(sheet: Sheet, col: number, from: number): boolean {
   return false;
 }
 
-/** The two field headers most like an unknown one, for "是否指…？". */
-function nearestFields(text: string): string[] {
-  const targets = FIELDS.map((f) => ({ value: f.headers[0]!, aliases: f.headers.map((h) => normaliseName(h, []).text), official: [], keywords: [] }));
+/** The two field headers most like an unknown one, for "是否指…？" (named by their labels). */
+function nearestFields(text: string, wording: ColumnWording): string[] {
+  const targets = FIELDS.map((f) => ({
+    value: f.label,
+    aliases: [f.label, ...(wording.schoolHeaders[f.id] ?? [])].map((h) => normaliseName(h, []).text),
+    official: [],
+    keywords: [],
+  }));
   return nearest(normaliseName(text, []).text, targets).map((t) => t.value);
 }
 
 /** Column matches with units resolved; issues for unknown units, duplicate and ignored columns. */
-export function layoutOf(sheet: Sheet, header: HeaderCandidate): HeaderLayout {
+export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnWording): HeaderLayout {
   const issues: Issue[] = [];
   const lastHeaderRow = header.row + header.height - 1;
   const { units, dataStart, numbersRow } = headerFurniture(sheet, lastHeaderRow + 1);
@@ -264,7 +284,7 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate): HeaderLayout {
     if (!match) {
       // A column of no known kind is left out; when it holds data, the user is told, with the nearest columns.
       if (!IGNORED_SILENTLY.has(normaliseText(text)) && columnHoldsData(sheet, col, dataStart)) {
-        const near = nearestFields(text);
+        const near = nearestFields(text, wording);
         issues.push(makeIssue('COLUMN_IGNORED', pos, { header: text, hint: near.length ? `；是否指${near.map((n) => `“${n}”`).join('或')}？` : '' }));
       }
       continue;

@@ -5,11 +5,11 @@
  */
 import { append } from '../common/lookup';
 import type { Wording } from '../engine/checklist-rules';
-import type { ResourceField, SchoolRecord } from '../engine/types';
+import type { InputField, ResourceField, SchoolRecord } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
 import { FIELD_BY_ID, fieldLabel } from './columns';
-import { findHeader, layoutOf, type ColumnKeywords, type ColumnMatch } from './header';
+import { findHeader, layoutOf, type ColumnMatch, type ColumnWording } from './header';
 import { readRows } from './rows';
 
 export interface SchemaResult {
@@ -29,10 +29,11 @@ export interface SchemaOptions {
   sheet?: string;
   /** The resource fields the profile's indicators need. */
   requiredResources: readonly ResourceField[];
-  /** The profile's keywords for school columns in wordings no alias lists. */
-  keywords?: ColumnKeywords;
-  /** The profile's words for rows that are not schools (合计, 填表人) and for the enumerated columns' values. */
-  wording: Pick<Wording, 'schoolRows' | 'schoolValues'>;
+  /**
+   * The profile's wording of the school table: its columns' header wordings and keywords, the rows
+   * that are not schools (合计, 填表人) and the enumerated columns' values.
+   */
+  wording: Pick<Wording, 'schoolHeaders' | 'schoolColumns' | 'schoolRows' | 'schoolValues'>;
   /** Called with the count of rows read so far, every 1 000 rows (progress on a terminal). */
   onRows?: (rows: number) => void;
 }
@@ -40,7 +41,7 @@ export interface SchemaOptions {
 export function parseSchools(source: SourceFile, options: SchemaOptions): SchemaResult {
   const sheets = pickSheets(source, options.sheet);
   const found = sheets
-    .map((sheet) => ({ sheet, header: findHeader(sheet, options.keywords) }))
+    .map((sheet) => ({ sheet, header: findHeader(sheet, options.wording) }))
     .filter((c) => c.header !== null)
     .sort((a, b) => b.header!.score - a.header!.score)[0];
   if (!found) {
@@ -48,9 +49,9 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
     return { sheet: null, headerRow: null, title: null, columns: [], records: [], issues: [makeIssue('HEADER_NOT_FOUND', { sheet })] };
   }
   const { sheet, header } = found;
-  const layout = layoutOf(sheet, header!);
+  const layout = layoutOf(sheet, header!, options.wording);
   const title = titleAbove(sheet, header!.row);
-  const missing = missingColumns(layout.columns, options.requiredResources).map((m) =>
+  const missing = missingColumns(layout.columns, options.requiredResources, options.wording).map((m) =>
     makeIssue('MISSING_COLUMN', { sheet: sheet.name, row: layout.headerRow }, m),
   );
   const misread = headerRowMisread(sheet, layout.columns, layout.dataStart);
@@ -97,9 +98,9 @@ function pickSheets(source: SourceFile, wanted: string | undefined): Sheet[] {
   return [sheet];
 }
 
-function missingColumns(columns: readonly ColumnMatch[], required: readonly ResourceField[]) {
+function missingColumns(columns: readonly ColumnMatch[], required: readonly ResourceField[], wording: ColumnWording) {
   const has = (id: string) => columns.some((c) => c.field.id === id);
-  const accepted = (id: string) => `（表头可写作：${FIELD_BY_ID.get(id)!.headers.join('、')}）`;
+  const accepted = (id: InputField) => `（表头可写作：${[FIELD_BY_ID.get(id)!.label, ...(wording.schoolHeaders[id] ?? [])].join('、')}）`;
   const missing: { field: string; hint: string }[] = [];
   if (!has('type')) missing.push({ field: '学校类型', hint: `${accepted('type')}，用于确定学段` });
   if (!has('studentsPrimary') && !has('studentsJunior') && !has('students'))

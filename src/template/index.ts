@@ -59,7 +59,7 @@ const LISTS: Record<string, readonly string[]> = {
 /** Rows the dropdowns and number checks cover. */
 const ROWS = 1000;
 
-export const templateHeader = (c: { id: string; unit?: string }) => `${FIELD_BY_ID.get(c.id)!.headers[0]}${c.unit ? `（${c.unit}）` : ''}`;
+export const templateHeader = (c: { id: string; unit?: string }) => `${FIELD_BY_ID.get(c.id)!.label}${c.unit ? `（${c.unit}）` : ''}`;
 
 /** Header notes that quote a rule value take it from the profile, so a province's template says its own rules. */
 function notesFor(profile: Profile): Record<string, string> {
