@@ -94,6 +94,12 @@ const CASES: Case[] = [
   { code: 'CELLS_OUTSIDE_TABLE', rows: edit((r) => r.push([null, null, null, null, null, null, null, null, null, null, null, null, null, 42])), at: { cell: 'N8' } },
   { code: 'COLUMN_IGNORED', rows: withHeader([...HEADER, '校长姓名'], (rows) => (rows[1]![11] = '张三')), at: { cell: 'L1', column: '校长姓名' } },
   {
+    code: 'COLUMN_READ_BY_VALUES',
+    rows: withHeader([...HEADER, '属地'], (rows) => rows.slice(1).forEach((row, i) => row.push(i % 2 ? '乡村' : '城区'))),
+    at: { cell: 'L1', column: '属地' },
+    says: '读作“城乡分类”',
+  },
+  {
     code: 'HEADER_ROW_MISREAD',
     rows: edit((rows) => rows.splice(1, 0, [null, null, '小学', '初中', '人', '人', '人', '平方米', '平方米', '元', '间'])),
     at: { row: 2 },

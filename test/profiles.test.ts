@@ -153,18 +153,18 @@ describe('--profile overrides', () => {
 
   it('school headers in a county’s own words come from the profile: its wordings, the label always, unknown columns refused', async () => {
     const { HEADER, primary, junior } = await import('./helpers/files');
-    // 学校全称 and 室外活动场地 are in no built-in wording or keyword set.
-    const header = HEADER.map((h) => (h === '学校名称' ? '学校全称' : h === '体育运动场馆面积' ? '室外活动场地' : h));
+    // 机构名称 and 室外活动场地 are in no built-in wording or keyword set.
+    const header = HEADER.map((h) => (h === '学校名称' ? '机构名称' : h === '体育运动场馆面积' ? '室外活动场地' : h));
     const rows: Cell[][] = [header, primary('一小', 800), primary('二小', 600), junior('一中', 900)];
     const path = await workbook({ 学校数据: rows });
     const plain = await analyse(path, { profile: YOUZHI_2017 });
     expect(plain.issues.map((i) => i.code)).toContain('HEADER_NOT_FOUND');
-    const own = resolveProfile({ wording: { schoolHeaders: { name: ['学校全称'], sportsSpace: ['室外活动场地'] } } });
+    const own = resolveProfile({ wording: { schoolHeaders: { name: ['机构名称'], sportsSpace: ['室外活动场地'] } } });
     const r = await analyse(path, { profile: own });
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(r.counties[0]!.schoolCount).toBe(3);
     // A list replaces the built-in one (学校 / 校名 no longer read), the label 学校名称 is always read.
-    expect(own.wording.schoolHeaders.name).toEqual(['学校全称']);
+    expect(own.wording.schoolHeaders.name).toEqual(['机构名称']);
     const labelled = await analyse(await workbook({ 学校数据: [HEADER, primary('一小', 800), junior('一中', 900)] }), { profile: own });
     expect(labelled.issues.filter((i) => i.severity === 'error')).toEqual([]);
     const aliased = HEADER.map((h) => (h === '学校名称' ? '校名' : h));
@@ -173,7 +173,7 @@ describe('--profile overrides', () => {
     // The hint of a missing column names the profile's wordings.
     const missing = await analyse(await workbook({ 学校数据: [header.map((h) => (h === '室外活动场地' ? '操场' : h)), primary('一小', 800)] }), { profile: own });
     expect(missing.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('体育运动场馆面积、室外活动场地');
-    expect(() => resolveProfile({ wording: { schoolHeaders: { nmae: ['学校全称'] } } })).toThrow(/wording\.schoolHeaders 无效：未知的键 nmae/);
+    expect(() => resolveProfile({ wording: { schoolHeaders: { nmae: ['机构名称'] } } })).toThrow(/wording\.schoolHeaders 无效：未知的键 nmae/);
     expect(() => resolveProfile({ wording: { schoolColumns: { teachrs: [{ all: ['教师'] }] } } })).toThrow(/未知的键 teachrs/);
   });
 

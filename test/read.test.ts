@@ -244,3 +244,53 @@ describe('school headers in other words', () => {
     expect(a.counties[0]!.levels.map((l) => l.result.indicators)).toEqual(b.counties[0]!.levels.map((l) => l.result.indicators));
   });
 });
+
+describe('a district’s own table: a title over a two-row header, columns told by their values', () => {
+  // As a district office writes it (none of these header texts is a built-in wording): 学校全称 under a
+  // merged title, 学校性质, a 类别 column of school types, 在校学生数 / 专任教师 / 校舍 over their parts.
+  const top = ['序号', '学校全称', '学校性质', '类别', '在校学生数', null, '专任教师', null, null, '校舍', null, '教学仪器设备（万元）', '多媒体教室（间）', '城乡'];
+  const parts = [null, null, null, null, '小学', '初中', '高学历', '县级以上骨干', '体育艺术', '教学及辅助用房（㎡）', '体育运动场馆（㎡）', null, null, null];
+  const schools = [
+    [1, '实验小学', '公办', '小学', 1200, null, 58, 14, 12, 5600, 9500, 260, 30, '城区'],
+    [2, '第二小学', '公办', '完小', 800, null, 36, 8, 7, 3500, 6200, 150, 19, '城区'],
+    [3, '实验中学', '公办', '初中', null, 1500, 84, 16, 14, 8900, 15500, 390, 37, '城区'],
+    [4, '城关九年制学校', '民办', '九年一贯制', 520, 380, 50, 9, 8, 4800, 8100, 230, 22, '镇区'],
+  ];
+  const merges = ['A1:N1', 'E2:F2', 'G2:I2', 'J2:K2', ...['A', 'B', 'C', 'D', 'L', 'M', 'N'].map((c) => `${c}2:${c}3`)];
+  const sheet = (head: unknown[], types = schools.map((s) => s[3])) => ({
+    rows: [['某某区义务教育学校办学条件汇总表（2025年）'], head, parts, ...schools.map((s, i) => s.map((v, k) => (k === 3 ? types[i] : v)))] as never,
+    merges,
+  });
+
+  it('reads every school, the type from a column named 类别 by its values (an info naming them)', async () => {
+    const r = await check(await workbook({ 学校: sheet(top) }));
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(r.input.headerRow).toBe(3);
+    expect(r.counties[0]!.schoolCount).toBe(4);
+    const byValues = r.issues.find((i) => i.code === 'COLUMN_READ_BY_VALUES')!;
+    expect(byValues.cell).toBe('D2');
+    expect(byValues.message).toContain('按其内容（小学、完小、初中、九年一贯制）读作“学校类型”');
+    expect(valueOf(r, '实验小学', 'qualified_teachers')).toBeCloseTo((58 / 1200) * 100, 9);
+    // 万元 converted, the 九年一贯制 school split as usual.
+    expect(valueOf(r, '实验小学', 'equipment_value')).toBeCloseTo(2_600_000 / 1200, 9);
+    expect(r.counties[0]!.levels.map((l) => l.level)).toEqual(['primary', 'junior']);
+  });
+
+  it('a column with one word that is no school type is not read by its values', async () => {
+    const r = await check(await workbook({ 学校: sheet(top, ['小学', '小学', '初中', '一贯制学校（九年）']) }));
+    expect(codes(r)).toContain('COLUMN_IGNORED');
+    expect(codes(r)).not.toContain('COLUMN_READ_BY_VALUES');
+    expect(r.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('学校类型');
+  });
+
+  it('a name column worded as no list has it: the message names the row most like a header and its unread columns', async () => {
+    const r = await check(await workbook({ 学校: sheet(top.map((h) => (h === '学校全称' ? '机构名称' : h))) }));
+    const issue = r.issues.find((i) => i.code === 'HEADER_NOT_FOUND')!;
+    expect(issue.row).toBe(3);
+    expect(issue.message).toContain('此行最像表头（认出：办学性质、小学在校生数、初中在校生数');
+    expect(issue.message).toContain('未识别的列：“机构名称”（B2）、“类别”（D2）');
+    expect(issue.message).toContain('wording.schoolHeaders.name');
+    // The merged title is no parent of the columns below it: 某某区…汇总表（2025年）机构名称 is not read as 学校名称.
+    expect(r.input.headerRow).toBeNull();
+  });
+});

@@ -21,7 +21,7 @@ export const CATALOGUE = {
   // ── errors: the data cannot be computed honestly until they are fixed ──
   HEADER_NOT_FOUND: {
     severity: 'error',
-    template: '找不到学校数据表头：需要一行同时包含“学校名称”“学校类型”及在校生、资源配置等列',
+    template: '找不到学校数据表头：需要一行同时包含“学校名称”“学校类型”及在校生、资源配置等列{hint}',
     description: 'No sheet has a header row with the school name, type and indicator columns.',
   },
   HEADER_ROW_MISREAD: {
@@ -196,6 +196,11 @@ export const CATALOGUE = {
     severity: 'info',
     template: '文本“{text}”按数字 {value} 读取',
     description: 'A number typed as text ("1,234", "１２３", "12人") was read as a number.',
+  },
+  COLUMN_READ_BY_VALUES: {
+    severity: 'info',
+    template: '列名“{header}”未识别，按其内容（{values}）读作“{field}”',
+    description: 'A column whose header matches nothing but whose values are all 学校类型 (or 办学性质, 城乡分类) words is read as that column.',
   },
   UNIT_CONVERTED: {
     severity: 'info',

@@ -83,16 +83,21 @@ export const MAX_COLUMNS = 16_384;
 
 const MERGES_BY_ROW = new WeakMap<Sheet, Map<number, MergeRange[]>>();
 
-/** The top-left cell of the merge covering (row, col), when it is covered and not that top-left. */
-export function mergeMaster(sheet: Sheet, row: number, col: number): [number, number] | undefined {
+/** The merged range covering (row, col), if any (each row's ranges found once). */
+export function mergeAt(sheet: Sheet, row: number, col: number): MergeRange | undefined {
   if (sheet.merges.length === 0) return undefined;
   let byRow = MERGES_BY_ROW.get(sheet);
   if (!byRow) MERGES_BY_ROW.set(sheet, (byRow = new Map()));
   let here = byRow.get(row);
   if (!here) byRow.set(row, (here = sheet.merges.filter((m) => m.top <= row && row <= m.bottom)));
-  for (const m of here)
-    if (m.left <= col && col <= m.right) return row === m.top && col === m.left ? undefined : [m.top, m.left];
+  for (const m of here) if (m.left <= col && col <= m.right) return m;
   return undefined;
+}
+
+/** The top-left cell of the merge covering (row, col), when it is covered and not that top-left. */
+export function mergeMaster(sheet: Sheet, row: number, col: number): [number, number] | undefined {
+  const m = mergeAt(sheet, row, col);
+  return m && !(row === m.top && col === m.left) ? [m.top, m.left] : undefined;
 }
 
 /**

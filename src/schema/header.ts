@@ -5,7 +5,7 @@
 import type { Level } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { lookup } from '../common/lookup';
-import { a1, mergeMaster, type CellValue, type Sheet } from '../read/types';
+import { a1, mergeAt, mergeMaster, type CellValue, type Sheet } from '../read/types';
 import {
   FIELDS,
   FIELD_BY_ID,
@@ -16,6 +16,7 @@ import {
   type FieldDef,
 } from './columns';
 import { normaliseText } from './text';
+import { parseEnum, schoolValueSpecs } from './values';
 import type { Wording } from '../engine/checklist-rules';
 import { matchName, nearest, normaliseKeywords, normaliseName, type Target } from './match';
 
@@ -54,7 +55,7 @@ export interface ColumnMatch extends FieldMatch {
 }
 
 /** The profile's wording of school columns: header wordings and keyword sets per column id. */
-export type ColumnWording = Pick<Wording, 'schoolHeaders' | 'schoolColumns'>;
+export type ColumnWording = Pick<Wording, 'schoolHeaders' | 'schoolColumns' | 'schoolValues'>;
 
 /**
  * One way of matching header texts: by the wordings only, or by the wordings and then the keywords.
@@ -136,22 +137,27 @@ interface HeaderCandidate {
 
 /**
  * A row (or row pair) read as a header. Keywords are tried only where the wordings found a 学校名称
- * column: every header has one, and data rows (names, numbers) are then never matched word by word.
+ * column or several columns (STRONG_HEADER): data rows (names, numbers) are then never matched word
+ * by word, and a header whose name column is worded as no list has it (学校全称) is still found.
  */
 function candidate(sheet: Sheet, row: number, height: 1 | 2, wording: ColumnWording): HeaderCandidate {
   const passes = passesOf(wording);
   const byWordings = readCandidate(sheet, row, height, passes);
-  return hasField(byWordings, 'name') ? readCandidate(sheet, row, height, passes, true) : byWordings;
+  return hasField(byWordings, 'name') || byWordings.score >= STRONG_HEADER ? readCandidate(sheet, row, height, passes, true) : byWordings;
 }
+/** Columns matched by their wordings alone that make a row a header worth reading by keywords too (no data row has two). */
+const STRONG_HEADER = 2;
 
 function readCandidate(sheet: Sheet, row: number, height: 1 | 2, passes: { wordings: Pass; keywords: Pass }, withKeywords = false): HeaderCandidate {
   const { wordings, keywords } = passes;
   const columns: HeaderCandidate['columns'] = [];
   let previousField: string | null = null;
-  for (let col = 0; col < rowWidth(sheet, row, row + height - 1); col++) {
-    const top = textAt(sheet, row, col);
+  const width = rowWidth(sheet, row, row + height - 1);
+  for (let col = 0; col < width; col++) {
+    // A title merged across the table above a header row is no parent of its columns: 某某县…统计表 + 学校名称 is no header text.
+    const top = height === 2 && isTitleCell(sheet, row, col, width) ? '' : textAt(sheet, row, col);
     const bottom = height === 2 ? textAt(sheet, row + 1, col) : '';
-    const joined = !bottom || bottom === top ? [top] : [bottom, top + bottom, bottom + top];
+    const joined = !bottom || bottom === top ? [top] : !top ? [bottom] : [bottom, top + bottom, bottom + top];
     // Wordings of the joined texts, then their keywords, and only then the parent alone: 在校学生数 over
     // 小学 | 初中 means 小学在校生数 and 初中在校生数, not 在校生数 twice.
     const attempts: [string, Pass][] = joined.map((o) => [o, wordings]);
@@ -175,6 +181,14 @@ function readCandidate(sheet: Sheet, row: number, height: 1 | 2, passes: { wordi
   return { row, height, columns, score: distinct.size };
 }
 
+/** Whether (row, col) lies in a merge across more than half of the row's columns (and four at least): a title. */
+function isTitleCell(sheet: Sheet, row: number, col: number, width: number): boolean {
+  const m = mergeAt(sheet, row, col);
+  if (!m) return false;
+  const span = m.right - m.left + 1;
+  return span >= 4 && 2 * span > width;
+}
+
 const hasField = (c: HeaderCandidate, id: string) => c.columns.some((col) => col.match?.field.id === id);
 
 /** A title row read as the top half of a two-row header adds nothing: prefer the single row. */
@@ -196,6 +210,20 @@ export function findHeader(sheet: Sheet, wording: ColumnWording): HeaderCandidat
   return best;
 }
 
+/**
+ * When a sheet has no header: the row (or row pair) most like one, without a 学校名称 column, for
+ * the message (which columns it read, which it did not). Null when no row reads two columns.
+ */
+export function nearHeader(sheet: Sheet, wording: ColumnWording): HeaderCandidate | null {
+  let best: HeaderCandidate | null = null;
+  for (let row = 0; row < Math.min(sheet.rowCount, HEADER_SCAN_ROWS); row++)
+    for (const height of [1, 2] as const) {
+      const c = candidate(sheet, row, height, wording);
+      if (c.score >= 2 && (!best || c.score > best.score || sameHeaderWithoutRowAbove(c, best))) best = c;
+    }
+  return best;
+}
+
 /** A row right below the header holding only units ("人", "㎡", "万元"). */
 function unitRow(sheet: Sheet, row: number): Map<number, string> | null {
   const cells = sheet.row(row) ?? [];
@@ -213,6 +241,7 @@ function unitRow(sheet: Sheet, row: number): Map<number, string> | null {
 
 /** Columns every statistics table has that carry nothing to compute: ignored without a note. */
 const IGNORED_SILENTLY = new Set(['序号', '编号', '备注', '说明']);
+export const isIgnoredSilently = (header: string) => IGNORED_SILENTLY.has(normaliseText(header));
 
 export interface HeaderLayout {
   /** 0-based index of the first data row. */
@@ -249,6 +278,46 @@ function headerFurniture(sheet: Sheet, afterHeader: number) {
   return { units, dataStart: row, numbersRow };
 }
 
+/** Data rows looked at to tell an unnamed column by its values. */
+const VALUE_SAMPLE_ROWS = 200;
+/** The columns a column's values can tell, in the order they are tried. */
+const BY_VALUES = ['type', 'ownership', 'urbanRural'] as const;
+
+/**
+ * The texts of the given columns in the first data rows (each row read once), by column; null for a
+ * column with anything but text (a number is no 学校类型).
+ */
+function sampleTexts(sheet: Sheet, cols: readonly number[], from: number): Map<number, string[] | null> {
+  const texts = new Map<number, string[] | null>(cols.map((c) => [c, []]));
+  if (cols.length === 0) return texts;
+  for (let r = from; r < Math.min(sheet.rowCount, from + VALUE_SAMPLE_ROWS); r++) {
+    const cells = sheet.row(r);
+    for (const col of cols) {
+      const cell = cells[col];
+      const list = texts.get(col);
+      if (!cell || !list) continue;
+      if (cell.kind !== 'text') texts.set(col, null);
+      else if (cell.text.trim()) list.push(cell.text.trim());
+    }
+  }
+  return texts;
+}
+
+/**
+ * The enumerated column (学校类型, 办学性质, 城乡分类) an unnamed column is, when every text among its
+ * first data rows is one of that column's words (the profile's schoolValues) and at least two are:
+ * with the distinct values seen (for the message). Only a column no header names.
+ */
+function fieldByValues(texts: readonly string[] | null, wording: ColumnWording, named: ReadonlySet<string>): { field: FieldDef; values: string[] } | null {
+  if (texts === null || texts.length < 2) return null;
+  const specs = schoolValueSpecs(wording.schoolValues);
+  for (const id of BY_VALUES) {
+    if (named.has(id)) continue;
+    if (texts.every((t) => parseEnum(t, specs[id]).ok)) return { field: FIELD_BY_ID.get(id)!, values: [...new Set(texts)].slice(0, 4) };
+  }
+  return null;
+}
+
 function columnHoldsData(sheet: Sheet, col: number, from: number): boolean {
   for (let r = from; r < sheet.rowCount; r++) {
     const cell = sheet.row(r)?.[col];
@@ -278,16 +347,28 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
     issues.push(makeIssue('ROW_SKIPPED_NOTE', { sheet: sheet.name, row: numbersRow + 1 }, { text: rowTexts(sheet, numbersRow).slice(0, 4).join(' ') }));
   const seen = new Map<string, ColumnMatch>();
   const columns: ColumnMatch[] = [];
-  for (const { col, header: text, match } of header.columns) {
+  const named = new Set(header.columns.flatMap((c) => (c.match ? [c.match.field.id] : [])));
+  // Columns of no known kind that hold data, and the texts of their first data rows (read in one pass).
+  const unnamed = header.columns.filter((c) => !c.match && !IGNORED_SILENTLY.has(normaliseText(c.header)) && columnHoldsData(sheet, c.col, dataStart));
+  const sampled = sampleTexts(sheet, unnamed.map((c) => c.col), dataStart);
+  for (const { col, header: text, match: byHeader } of header.columns) {
     const cell = a1(header.row, col);
     const pos = { sheet: sheet.name, cell, column: text };
+    let match = byHeader;
     if (!match) {
       // A column of no known kind is left out; when it holds data, the user is told, with the nearest columns.
-      if (!IGNORED_SILENTLY.has(normaliseText(text)) && columnHoldsData(sheet, col, dataStart)) {
+      const texts = sampled.get(col);
+      if (texts === undefined) continue;
+      // Unless its cells say what it is: 小学 / 初中 / 九年一贯制 under “类别” is the 学校类型.
+      const byValues = fieldByValues(texts, wording, named);
+      if (!byValues) {
         const near = nearestFields(text, wording);
         issues.push(makeIssue('COLUMN_IGNORED', pos, { header: text, hint: near.length ? `；是否指${near.map((n) => `“${n}”`).join('或')}？` : '' }));
+        continue;
       }
-      continue;
+      named.add(byValues.field.id);
+      match = { field: byValues.field, section: null, unit: null };
+      issues.push(makeIssue('COLUMN_READ_BY_VALUES', pos, { header: text, field: byValues.field.label, values: byValues.values.join('、') }));
     }
     const { units: allowed, base, strict } = UNITS[match.field.kind];
     const unit = match.unit ?? units?.get(col) ?? null;

@@ -7,9 +7,9 @@ import { append } from '../common/lookup';
 import type { Wording } from '../engine/checklist-rules';
 import type { InputField, ResourceField, SchoolRecord } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
-import { UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
+import { a1, UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
 import { FIELD_BY_ID, fieldLabel } from './columns';
-import { findHeader, layoutOf, type ColumnMatch, type ColumnWording } from './header';
+import { findHeader, isIgnoredSilently, layoutOf, nearHeader, type ColumnMatch, type ColumnWording } from './header';
 import { readRows } from './rows';
 
 export interface SchemaResult {
@@ -44,10 +44,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
     .map((sheet) => ({ sheet, header: findHeader(sheet, options.wording) }))
     .filter((c) => c.header !== null)
     .sort((a, b) => b.header!.score - a.header!.score)[0];
-  if (!found) {
-    const sheet = sheets[0]?.name ?? '';
-    return { sheet: null, headerRow: null, title: null, columns: [], records: [], issues: [makeIssue('HEADER_NOT_FOUND', { sheet })] };
-  }
+  if (!found) return { sheet: null, headerRow: null, title: null, columns: [], records: [], issues: [headerNotFound(sheets, options.wording)] };
   const { sheet, header } = found;
   const layout = layoutOf(sheet, header!, options.wording);
   const title = titleAbove(sheet, header!.row);
@@ -64,6 +61,27 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   if (rows.records.length === 0 && !rows.issues.some((i) => i.severity === 'error'))
     issues.push(makeIssue('NO_SCHOOLS', { sheet: sheet.name, row: layout.headerRow }));
   return { sheet: sheet.name, headerRow: layout.headerRow, title, columns: layout.columns, records: rows.records, issues };
+}
+
+/**
+ * No header: the message names the row most like one (columns read by their wordings, none of them
+ * 学校名称) and the header cells it could not read, one of which is then the name column in words
+ * no list has: the user renames it or adds the wording to the profile.
+ */
+function headerNotFound(sheets: readonly Sheet[], wording: ColumnWording): Issue {
+  const near = sheets
+    .map((sheet) => ({ sheet, header: nearHeader(sheet, wording) }))
+    .filter((c) => c.header !== null)
+    .sort((a, b) => b.header!.score - a.header!.score)[0];
+  if (!near) return makeIssue('HEADER_NOT_FOUND', { sheet: sheets[0]?.name ?? '' }, { hint: '' });
+  const { sheet, header } = near;
+  const row = header!.row + header!.height;
+  const read = [...new Set(header!.columns.flatMap((c) => (c.match ? [c.match.field.label] : [])))];
+  const unread = header!.columns.filter((c) => !c.match && !isIgnoredSilently(c.header)).slice(0, 4).map((c) => `“${c.header}”（${a1(header!.row, c.col)}）`);
+  const hint =
+    `；此行最像表头（认出：${read.join('、')}），但没有“学校名称”列` +
+    (unread.length ? `。未识别的列：${unread.join('、')}——其中学校名称一列请改为“学校名称”，或在 --profile 的 wording.schoolHeaders.name 中加上它的写法` : '');
+  return makeIssue('HEADER_NOT_FOUND', { sheet: sheet.name, row }, { hint });
 }
 
 /**
