@@ -104,8 +104,8 @@ function matchHeaderText(text: string, pass: Pass): HeaderMatch {
   const { base, unit } = splitUnit(norm);
   const m = lookup.get(base);
   if (m) return { ...m, unit };
-  // Beyond the wordings (the first pass over every row) only Chinese wording is matched, and only
-  // in a row that has a 学校名称 column: a number or a school's name in a data row never is a header.
+  // Beyond the wordings (the first pass over every row) only Chinese wording is matched, and only in a
+  // row whose wordings read a 学校名称 column or two columns: a number or a school's name in a data row never is a header.
   if (pass.keywords === null || !HAN.test(text)) return null;
   const plain = normaliseName(text, []).text;
   const p = lookup.get(plain);
