@@ -276,6 +276,23 @@ describe('a district’s own table: a title over a two-row header, columns told 
     expect(r.counties[0]!.levels.map((l) => l.level)).toEqual(['primary', 'junior']);
   });
 
+  it('the same table as CSV (no merges: the title in one cell, each parent written once over its parts) reads the same', async () => {
+    const fromXlsx = await check(await workbook({ 学校: sheet(top) }));
+    const title = ['某某区义务教育学校办学条件汇总表（2025年）'];
+    const csv = csvFile(toCsv([title, top, parts, ...schools]), 'gb18030');
+    const fromCsv = await check(csv);
+    expect(fromCsv.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(fromCsv.counties[0]!.levels.map((l) => l.result)).toEqual(fromXlsx.counties[0]!.levels.map((l) => l.result));
+    // A short text alone above a row is a parent, not a title: 在校学生数 over 小学 | 初中 still names both.
+    const [, ...rows] = county();
+    const upper = HEADER.map((h) => (h === '小学在校生数' ? '在校学生数' : null));
+    const lower = HEADER.map((h) => (h === '小学在校生数' ? '小学' : h === '初中在校生数' ? '初中' : h));
+    const r = await check(csvFile(toCsv([upper, lower, ...rows]), 'utf8'));
+    const plain = await check(await workbook({ 学校数据: county() }));
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.counties[0]!.levels.map((l) => l.result.students)).toEqual(plain.counties[0]!.levels.map((l) => l.result.students));
+  });
+
   it('a column with one word that is no school type is not read by its values', async () => {
     const r = await check(await workbook({ 学校: sheet(top, ['小学', '小学', '初中', '一贯制学校（九年）']) }));
     expect(codes(r)).toContain('COLUMN_IGNORED');
@@ -292,5 +309,9 @@ describe('a district’s own table: a title over a two-row header, columns told 
     expect(issue.message).toContain('wording.schoolHeaders.name');
     // The merged title is no parent of the columns below it: 某某区…汇总表（2025年）机构名称 is not read as 学校名称.
     expect(r.input.headerRow).toBeNull();
+    // Nor is a title written in one cell of a CSV.
+    const csv = await check(csvFile(toCsv([['某某区义务教育学校办学条件汇总表（2025年）'], top.map((h) => (h === '学校全称' ? '机构名称' : h)), parts, ...schools]), 'utf8'));
+    expect(csv.input.headerRow).toBeNull();
+    expect(codes(csv)).toEqual(['HEADER_NOT_FOUND']);
   });
 });

@@ -153,10 +153,18 @@ function readCandidate(sheet: Sheet, row: number, height: 1 | 2, passes: { wordi
   const columns: HeaderCandidate['columns'] = [];
   let previousField: string | null = null;
   const width = rowWidth(sheet, row, row + height - 1);
+  const titleCol = height === 2 ? loneTitle(sheet, row, width) : -1;
+  /** The parent of a run of parts written once over them, not merged (a CSV, or typed once): the parts after the first have it too. */
+  let parentRun = '';
   for (let col = 0; col < width; col++) {
-    // A title merged across the table above a header row is no parent of its columns: 某某县…统计表 + 学校名称 is no header text.
-    const top = height === 2 && isTitleCell(sheet, row, col, width) ? '' : textAt(sheet, row, col);
+    // A title above a header row is no parent of its columns: 某某县…统计表 + 学校名称 is no header text.
+    let top = height === 2 && (col === titleCol || isTitleCell(sheet, row, col, width)) ? '' : textAt(sheet, row, col);
     const bottom = height === 2 ? textAt(sheet, row + 1, col) : '';
+    if (height === 2) {
+      if (!top && bottom) top = parentRun;
+      // Merged parents carry their own span.
+      parentRun = bottom && !mergeAt(sheet, row, col) ? top : '';
+    }
     const joined = !bottom || bottom === top ? [top] : !top ? [bottom] : [bottom, top + bottom, bottom + top];
     // Wordings of the joined texts, then their keywords, and only then the parent alone: 在校学生数 over
     // 小学 | 初中 means 小学在校生数 and 初中在校生数, not 在校生数 twice.
@@ -180,6 +188,24 @@ function readCandidate(sheet: Sheet, row: number, height: 1 | 2, passes: { wordi
   const distinct = new Set(columns.filter((c) => c.match).map((c) => `${c.match!.section}:${c.match!.field.id}`));
   return { row, height, columns, score: distinct.size };
 }
+
+/**
+ * The column of a title written in one cell, not merged, above a header row (某某区…汇总表（2025年）):
+ * the only text of its row and a long one (a parent such as 在校学生数 is short). -1: none.
+ */
+function loneTitle(sheet: Sheet, row: number, width: number): number {
+  let found = -1;
+  for (let col = 0; col < width; col++) {
+    const cell = sheet.row(row)[col];
+    if (!cell || (cell.kind === 'text' && !cell.text.trim())) continue;
+    if (found >= 0) return -1;
+    found = col;
+  }
+  if (found < 0 || mergeAt(sheet, row, found)) return -1;
+  return textAt(sheet, row, found).length >= TITLE_LENGTH ? found : -1;
+}
+/** Characters from which the lone text of a row above a header is a title, not a parent. */
+const TITLE_LENGTH = 12;
 
 /** Whether (row, col) lies in a merge across more than half of the row's columns (and four at least): a title. */
 function isTitleCell(sheet: Sheet, row: number, col: number, width: number): boolean {
