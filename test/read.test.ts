@@ -293,6 +293,14 @@ describe('a district’s own table: a title over a two-row header, columns told 
     expect(r.counties[0]!.levels.map((l) => l.result.students)).toEqual(plain.counties[0]!.levels.map((l) => l.result.students));
   });
 
+  it('所属中心学校名称 is the 教学点’s 所属中心校, not a second name column', async () => {
+    const rows = [['某某区义务教育学校办学条件汇总表（2025年）'], [...top, '所属中心学校名称'], [...parts, null], ...schools.map((s) => [...s, null])];
+    const r = await check(await workbook({ 学校: { rows: rows as never, merges: [...merges, 'O2:O3'] } }));
+    expect(codes(r)).not.toContain('DUPLICATE_COLUMN');
+    expect(r.input.headerRow).toBe(3);
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+  });
+
   it('a column with one word that is no school type is not read by its values', async () => {
     const r = await check(await workbook({ 学校: sheet(top, ['小学', '小学', '初中', '一贯制学校（九年）']) }));
     expect(codes(r)).toContain('COLUMN_IGNORED');
