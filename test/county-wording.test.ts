@@ -80,7 +80,7 @@ const EXPECTED: Record<string, number | boolean> = { yesno: true, percent: 0.96,
 async function figuresOf(rows: Cell[][], sheetName = '县级指标', schoolRows = county()) {
   const path = await workbook({ 学校数据: schoolRows, [sheetName]: rows });
   const source = await readSource(path);
-  return readCountySheet(source, YOUZHI_2017, { schoolSheet: '学校数据', counties: [] });
+  return readCountySheet(source, YOUZHI_2017, { schoolSheets: ['学校数据'], counties: [] });
 }
 
 describe('every county figure in three wordings', () => {
@@ -127,7 +127,7 @@ describe('county sheet layouts', () => {
 
   it('the 自评表: items and sub-rows read, phrases and units understood, evidence never a figure', async () => {
     const path = await workbook({ 学校数据: county(), 自评表: { rows: ZIPINGBIAO, merges: ['A1:F1', ...merged(ZIPINGBIAO)] } });
-    const r = readCountySheet(await readSource(path), YOUZHI_2017, { schoolSheet: '学校数据', counties: [] });
+    const r = readCountySheet(await readSource(path), YOUZHI_2017, { schoolSheets: ['学校数据'], counties: [] });
     const f = r.figures.get(null)!;
     const value = (id: string) => f.get(id)?.value;
     expect(r.sheet).toBe('自评表');

@@ -14,6 +14,11 @@ interface Case {
   says?: string;
   /** A 县级指标 sheet beside the school sheet; the issue is then on it. */
   countySheet?: Cell[][];
+  /** Further sheets, and the sheet the issue is then on (default the school sheet). */
+  sheets?: Record<string, Cell[][]>;
+  on?: string;
+  /** The school sheet's name (default 学校数据). */
+  schoolSheet?: string;
   profile?: Profile;
 }
 
@@ -93,6 +98,17 @@ const CASES: Case[] = [
   { code: 'ROW_SKIPPED_NOTE', rows: edit((r) => r.push(['填表人：张三'])), at: { row: 8 } },
   { code: 'CELLS_OUTSIDE_TABLE', rows: edit((r) => r.push([null, null, null, null, null, null, null, null, null, null, null, null, null, 42])), at: { cell: 'N8' } },
   { code: 'COLUMN_IGNORED', rows: withHeader([...HEADER, '校长姓名'], (rows) => (rows[1]![11] = '张三')), at: { cell: 'L1', column: '校长姓名' } },
+  { code: 'SHEETS_COMBINED', schoolSheet: '小学', rows: () => [HEADER, primary('一小', 800)], sheets: { 初中: [HEADER, junior('一中', 900)] }, at: {}, says: '“小学”1 所、“初中”1 所' },
+  { code: 'SHEETS_COMBINED_CHECK', rows: county, sheets: { 补充: [HEADER, primary('五小', 500)] }, at: {}, says: '“补充”1 所' },
+  { code: 'SHEET_OTHER_VERSION', rows: county, sheets: { 去年: county() }, on: '去年', at: { row: 1 }, says: '（6/6 所）' },
+  {
+    code: 'SHEET_NOT_READ',
+    rows: county,
+    sheets: { 补充: [HEADER.filter((h) => h !== '体育运动场馆面积'), primary('五小', 500).filter((_, i) => HEADER[i] !== '体育运动场馆面积')] },
+    on: '补充',
+    at: { row: 1 },
+    says: '体育运动场馆面积',
+  },
   {
     code: 'COLUMN_READ_BY_VALUES',
     rows: withHeader([...HEADER, '属地'], (rows) => rows.slice(1).forEach((row, i) => row.push(i % 2 ? '乡村' : '城区'))),
@@ -146,10 +162,10 @@ const CASES: Case[] = [
 ];
 
 describe('every issue in the catalogue', () => {
-  it.each(CASES)('$code', async ({ code, rows, at, says, countySheet, profile }) => {
-    const path = await workbook({ 学校数据: rows(), ...(countySheet ? { 县级指标: countySheet } : {}) });
+  it.each(CASES)('$code', async ({ code, rows, at, says, countySheet, sheets, on, schoolSheet = '学校数据', profile }) => {
+    const path = await workbook({ [schoolSheet]: rows(), ...sheets, ...(countySheet ? { 县级指标: countySheet } : {}) });
     const report = profile ? await analyse(path, { profile }) : await check(path);
-    const sheet = countySheet ? '县级指标' : '学校数据';
+    const sheet = on ?? (countySheet ? '县级指标' : schoolSheet);
     const found = report.issues.filter((i) => i.code === code);
     expect(found, JSON.stringify(report.issues.map((i) => i.message), null, 1)).toHaveLength(1);
     const issue = found[0]!;

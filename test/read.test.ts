@@ -134,10 +134,55 @@ describe('cell values', () => {
 describe('several sheets', () => {
   it('picks the sheet whose header matches, and --sheet overrides', async () => {
     const path = await workbook({ 填表说明: [['请按要求填写']], 学校数据: county(), 去年: county().slice(0, 3) });
-    expect((await check(path)).input.sheet).toBe('学校数据');
+    const r0 = await check(path);
+    expect(r0.input.sheet).toBe('学校数据');
+    expect(r0.input.sheets).toBeUndefined();
+    // 去年 holds the same schools: another version, left out, and said so.
+    const other = r0.issues.find((i) => i.code === 'SHEET_OTHER_VERSION')!;
+    expect(other.sheet).toBe('去年');
+    expect(other.message).toContain('与“学校数据”大多相同（2/2 所）');
+    expect(r0.input.schoolRows).toBe(6);
     const r = await check(path, '去年');
     expect(r.input.sheet).toBe('去年');
     expect(r.input.schoolRows).toBe(2);
+    expect(codes(r)).not.toContain('SHEET_OTHER_VERSION');
+  });
+
+  it('a county’s 小学 and 初中 in two sheets: both read, as one county (a note names them)', async () => {
+    const [head, ...rows] = county();
+    const primaries = rows.filter((r) => r[1] === '小学');
+    const juniors = rows.filter((r) => r[1] === '初中');
+    const split = await check(await workbook({ 小学: [head!, ...primaries], 初中: [head!, ...juniors] }));
+    const whole = await check(await workbook({ 学校数据: county() }));
+    expect(split.issues.map((i) => [i.code, i.severity, i.message])).toEqual([['SHEETS_COMBINED', 'info', `小学：学校数据来自 2 个工作表：“小学”${primaries.length} 所、“初中”${juniors.length} 所，合并计算`]]);
+    expect(split.input.sheet).toBe('小学');
+    expect(split.input.sheets).toEqual(['小学', '初中']);
+    expect(split.input.schoolRows).toBe(whole.input.schoolRows);
+    expect(split.counties[0]!.levels.map((l) => l.result)).toEqual(whole.counties[0]!.levels.map((l) => l.result));
+  });
+
+  it('sheets not named by 学段 and without 区县 are read too, with a warning to check they belong together', async () => {
+    const [head, ...rows] = county();
+    const r = await check(await workbook({ 甲: [head!, ...rows.slice(0, 3)], 乙: [head!, ...rows.slice(3)] }));
+    const warning = r.issues.find((i) => i.code === 'SHEETS_COMBINED_CHECK')!;
+    expect(warning.severity).toBe('warning');
+    expect(warning.message).toContain('如各表是不同的县，请加“区县”列');
+    expect(r.input.schoolRows).toBe(rows.length);
+  });
+
+  it('one school in two sheets is a duplicate naming the first sheet’s cell; a sheet that lacks a column is not read, and said', async () => {
+    const [head, ...rows] = county();
+    const dup = await check(await workbook({ 小学: [head!, ...rows.slice(0, 3)], 初中: [head!, ...rows.slice(2)] }));
+    const d = dup.issues.find((i) => i.code === 'DUPLICATE_SCHOOL')!;
+    expect(d.sheet).toBe('初中');
+    expect(d.message).toContain('小学!A4');
+    const short = head!.filter((h) => h !== '体育运动场馆面积');
+    const lacking = await check(await workbook({ 学校数据: county(), 补充: [short, ...rows.slice(0, 2).map((r) => r.filter((_, i) => head![i] !== '体育运动场馆面积').map((v, i) => (i === 0 ? `新${v}` : v)))] }));
+    const notRead = lacking.issues.find((i) => i.code === 'SHEET_NOT_READ')!;
+    expect(notRead.sheet).toBe('补充');
+    expect(notRead.message).toContain('缺少必需的列“体育运动场馆面积”');
+    expect(lacking.input.schoolRows).toBe(rows.length);
+    expect(lacking.issueCounts.error).toBe(0);
   });
 
   it('an unknown --sheet is a usage error naming the sheets there are', async () => {

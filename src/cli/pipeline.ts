@@ -78,7 +78,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
   // From here on the records are held by their county's group only (freed with it, below).
   schema.records = [];
   const countySheet = profile.countyInputs.length
-    ? readCountySheet(source, profile, { schoolSheet: schema.sheet, counties: all.flatMap(([c]) => (c === null ? [] : [c])) })
+    ? readCountySheet(source, profile, { schoolSheets: schema.sheets, counties: all.flatMap(([c]) => (c === null ? [] : [c])) })
     : { sheet: null, titleLines: [], figures: new Map(), claims: new Map(), issues: [] };
   releaseSource(source);
   const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
@@ -116,6 +116,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
       format: source.format,
       ...(source.encoding ? { encoding: source.encoding } : {}),
       sheet: schema.sheet,
+      ...(schema.sheets.length > 1 ? { sheets: schema.sheets } : {}),
       headerRow: schema.headerRow,
       title: schema.title,
       countySheet: countySheet.sheet,

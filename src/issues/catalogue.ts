@@ -197,6 +197,29 @@ export const CATALOGUE = {
     template: '文本“{text}”按数字 {value} 读取',
     description: 'A number typed as text ("1,234", "１２３", "12人") was read as a number.',
   },
+  SHEETS_COMBINED: {
+    severity: 'info',
+    template: '学校数据来自 {count} 个工作表：{sheets}，合并计算',
+    description: 'Several sheets hold school tables (one per 学段, or with a 区县 column): all are read, as one table.',
+  },
+  SHEETS_COMBINED_CHECK: {
+    severity: 'warning',
+    template: '学校数据来自 {count} 个工作表：{sheets}，已合并为一张表计算；如各表是不同的县，请加“区县”列；如是不同年份或副本，请用 --sheet 指定一个',
+    description: 'Several sheets hold school tables, not named by 学段 and without a 区县 column: all are read as one; the user should check they belong together.',
+    misread: true,
+  },
+  SHEET_OTHER_VERSION: {
+    severity: 'warning',
+    template: '此工作表的学校与“{other}”大多相同（{same}/{of} 所），视为另一版本（往年或副本），未读取；如要检查它，请用 --sheet 指定',
+    description: 'A further sheet with a school header whose schools are mostly those of the sheet read: another year or a copy, not added.',
+    misread: true,
+  },
+  SHEET_NOT_READ: {
+    severity: 'warning',
+    template: '此工作表也有学校数据表头，但未读取：{reason}',
+    description: 'A further sheet with a school header that cannot be read as a table (a column is missing): its schools are not counted.',
+    misread: true,
+  },
   COLUMN_READ_BY_VALUES: {
     severity: 'info',
     template: '列名“{header}”未识别，按其内容（{values}）读作“{field}”',

@@ -5,7 +5,7 @@
  * 2012, no 学区 columns, no plans in a batch). A batch of counties is a working document: its
  * tables are not numbered.
  */
-import { isShort, type CountyReport, type Report } from '../report/model';
+import { isShort, sourceLabel, type CountyReport, type Report } from '../report/model';
 import { judgedDimensions } from './prose';
 
 export type ExhibitKey =
@@ -73,7 +73,7 @@ export function exhibitName(exhibits: ReadonlyMap<ExhibitKey, Exhibit>, key: Exh
 /** The cover block a county report opens with: what, which year, from where, by which rules; blank lines to fill in by hand. No date: same input, same bytes. */
 export function coverRows(report: Report, county: CountyReport, year: string | null): [string, string][] {
   const { input } = report;
-  const source = `${input.file}${input.sheet ? ` › ${input.sheet}` : ''}${input.encoding ? `（${input.encoding}）` : ''}`;
+  const source = sourceLabel(input);
   return [
     ['县（市、区）', county.label],
     ['数据年度', year ?? '（未注明，可用 --year 指定）'],

@@ -220,6 +220,8 @@ export const ReportJson = z.strictObject({
     format: z.enum(['xlsx', 'csv']),
     encoding: z.string().optional(),
     sheet: z.string().nullable(),
+    /** Present when the schools were read from several sheets: every one, in the workbook's order. */
+    sheets: z.array(z.string()).optional(),
     headerRow: count.nullable(),
     title: z.string().nullable(),
     countySheet: z.string().nullable(),

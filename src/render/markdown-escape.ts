@@ -35,7 +35,12 @@ export function escapedForMarkdown(report: Report): Report {
     };
     return {
       ...report,
-      input: { ...report.input, file: escapeMarkdown(report.input.file), sheet: report.input.sheet && escapeMarkdown(report.input.sheet) },
+      input: {
+        ...report.input,
+        file: escapeMarkdown(report.input.file),
+        sheet: report.input.sheet && escapeMarkdown(report.input.sheet),
+        ...(report.input.sheets ? { sheets: report.input.sheets.map(escapeMarkdown) } : {}),
+      },
       counties: report.counties.map((c) => counties.get(c)!),
       province: report.province && report.province.map((c) => counties.get(c)!),
       issues: report.issues.map(issue),

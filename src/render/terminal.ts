@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { LEVEL_NAMES } from '../engine/types';
 import type { Issue } from '../issues/catalogue';
-import type { Report } from '../report/model';
+import { sourceLabel, type Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtValue, labelWithUnit, padEnd, padStart } from './format';
 import type { Status } from '../engine/school-items';
 import { compositeSentence, planMethodText, planRows, planSentence, transferSentence } from './plan-prose';
@@ -21,7 +21,7 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
   const lines: string[] = [];
   const { input, issueCounts } = report;
   lines.push(c.bold(`balance-check ${report.tool.version}`) + c.dim(` · ${report.profile.name}`));
-  const where = `${input.file}${input.sheet ? ` › ${input.sheet}` : ''}${input.encoding ? `（${input.encoding}）` : ''}`;
+  const where = sourceLabel(input);
   lines.push(`读取 ${where}：学校 ${input.schoolRows} 所` + (input.headerRow ? `，表头在第 ${input.headerRow} 行` : ''));
   lines.push(
     `数据问题：${colourCount(c, issueCounts.error, '错误', c.red)}，${colourCount(c, issueCounts.warning, '警告', c.yellow)}，说明 ${issueCounts.info} 条`,

@@ -16,6 +16,8 @@ export interface InputInfo {
   format: 'xlsx' | 'csv';
   encoding?: string;
   sheet: string | null;
+  /** When the schools are read from several sheets (小学 | 初中): every one, `sheet` the first. */
+  sheets?: string[];
   headerRow: number | null;
   title: string | null;
   /** The 县级指标 sheet the county figures were read from, if any. */
@@ -135,6 +137,12 @@ export function buildReport(args: {
 }
 
 /** The data year: `--year`, else a year in the title row, else in the file name ("2024年"); null when none. */
+/** Where the schools were read from: 学校数据.xlsx › 小学、初中（GBK）. */
+export function sourceLabel(input: InputInfo): string {
+  const sheets = input.sheets ?? (input.sheet ? [input.sheet] : []);
+  return `${input.file}${sheets.length ? ` › ${sheets.join('、')}` : ''}${input.encoding ? `（${input.encoding}）` : ''}`;
+}
+
 export function dataYear(input: InputInfo): string | null {
   if (input.year) return /^\d{4}$/.test(input.year) ? `${input.year}年` : input.year;
   const m = /((?:19|20)\d{2})\s*年?/.exec(input.title ?? '') ?? /((?:19|20)\d{2})/.exec(input.file);

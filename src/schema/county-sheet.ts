@@ -43,8 +43,8 @@ function resolve(m: Meaning, kind: ValueKind): string[] {
 const meaningLabel = (m: Meaning) => (m.kind === 'input' ? m.input.names[0]! : m.item.name);
 
 export interface CountySheetOptions {
-  /** The school sheet, never read as the county sheet. */
-  schoolSheet: string | null;
+  /** The school sheets, never read as the county sheet. */
+  schoolSheets: readonly string[];
   /** The counties of the school sheet's 区县 column: only these headings make a column a county's. */
   counties: readonly string[];
 }
@@ -52,7 +52,7 @@ export interface CountySheetOptions {
 export function readCountySheet(source: SourceFile, profile: Profile, options: CountySheetOptions): CountySheetResult {
   const empty: CountySheetResult = { sheet: null, titleLines: [], figures: new Map(), claims: new Map(), issues: [] };
   const w = profile.wording;
-  const candidates = source.sheets.filter((s) => s.name !== options.schoolSheet);
+  const candidates = source.sheets.filter((s) => !options.schoolSheets.includes(s.name));
   const named = candidates.filter((s) => w.countySheet.sheetNames.some((n) => normaliseText(s.name).includes(normaliseText(n))));
   const found = [...named, ...candidates.filter((s) => !named.includes(s))]
     .map((sheet) => ({ sheet, layout: findLayout(sheet, w, options.counties) }))

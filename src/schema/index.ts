@@ -5,16 +5,20 @@
  */
 import { append } from '../common/lookup';
 import type { Wording } from '../engine/checklist-rules';
-import type { InputField, ResourceField, SchoolRecord } from '../engine/types';
+import { SCHOOL_TYPES, type InputField, type ResourceField, type SchoolRecord } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { a1, UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
 import { FIELD_BY_ID, fieldLabel } from './columns';
 import { findHeader, isIgnoredSilently, layoutOf, nearHeader, type ColumnMatch, type ColumnWording } from './header';
-import { readRows } from './rows';
+import { FirstRows, readRows } from './rows';
+import { cellText } from './values';
+import { normaliseText } from './text';
 
 export interface SchemaResult {
-  /** The sheet the schools were read from (null when no header was found). */
+  /** The sheet the schools were read from (null when no header was found); the first of several. */
   sheet: string | null;
+  /** Every sheet the schools were read from, in the workbook's order (one, or several: 小学 | 初中). */
+  sheets: string[];
   /** 1-based row of the header's last line. */
   headerRow: number | null;
   /** The table's title above the header ("××县义务教育学校办学条件统计表（2024年）"), if any. */
@@ -40,27 +44,85 @@ export interface SchemaOptions {
 
 export function parseSchools(source: SourceFile, options: SchemaOptions): SchemaResult {
   const sheets = pickSheets(source, options.sheet);
-  const found = sheets
-    .map((sheet) => ({ sheet, header: findHeader(sheet, options.wording) }))
-    .filter((c) => c.header !== null)
-    .sort((a, b) => b.header!.score - a.header!.score)[0];
-  if (!found) return { sheet: null, headerRow: null, title: null, columns: [], records: [], issues: [headerNotFound(sheets, options.wording)] };
-  const { sheet, header } = found;
-  const layout = layoutOf(sheet, header!, options.wording);
-  const title = titleAbove(sheet, header!.row);
-  const missing = missingColumns(layout.columns, options.requiredResources, options.wording).map((m) =>
-    makeIssue('MISSING_COLUMN', { sheet: sheet.name, row: layout.headerRow }, m),
-  );
-  const misread = headerRowMisread(sheet, layout.columns, layout.dataStart);
-  const issues = [...layout.issues, ...missing, ...(misread ? [misread] : [])];
-  if (issues.some((i) => i.severity === 'error'))
-    return { sheet: sheet.name, headerRow: layout.headerRow, title, columns: layout.columns, records: [], issues };
+  const found = sheets.map((sheet) => ({ sheet, header: findHeader(sheet, options.wording) })).filter((c) => c.header !== null);
+  if (found.length === 0)
+    return { sheet: null, sheets: [], headerRow: null, title: null, columns: [], records: [], issues: [headerNotFound(sheets, options.wording)] };
+  // The best header decides, as for one sheet; every other sheet with a school header that stands as a table of its own is read too.
+  const best = [...found].sort((a, b) => b.header!.score - a.header!.score)[0]!;
+  const tables = found.map(({ sheet, header }) => {
+    const layout = layoutOf(sheet, header!, options.wording);
+    const missing = missingColumns(layout.columns, options.requiredResources, options.wording).map((m) =>
+      makeIssue('MISSING_COLUMN', { sheet: sheet.name, row: layout.headerRow }, m),
+    );
+    const misread = headerRowMisread(sheet, layout.columns, layout.dataStart);
+    return { sheet, header: header!, layout, issues: [...layout.issues, ...missing, ...(misread ? [misread] : [])], records: 0 };
+  });
+  const main = tables.find((t) => t.sheet === best.sheet)!;
+  const title = titleAbove(main.sheet, main.header.row);
+  if (main.issues.some((i) => i.severity === 'error'))
+    return { sheet: main.sheet.name, sheets: [main.sheet.name], headerRow: main.layout.headerRow, title, columns: main.layout.columns, records: [], issues: main.issues };
+  const issues: Issue[] = [];
+  // Another sheet is read with the best one when it is a table of its own (no error in its header) and
+  // holds other schools (小学 | 初中); one holding mostly the same schools is another version (去年, a copy), left out.
+  const names = tables.length > 1 ? schoolNames(main.sheet, main.layout) : new Set<string>();
+  const read = tables.filter((t) => {
+    if (t === main) return true;
+    const error = t.issues.find((i) => i.severity === 'error');
+    if (error) {
+      issues.push(makeIssue('SHEET_NOT_READ', { sheet: t.sheet.name, row: t.layout.headerRow }, { reason: error.message }));
+      return false;
+    }
+    const own = schoolNames(t.sheet, t.layout);
+    let same = 0;
+    for (const n of own) if (names.has(n)) same++;
+    if (own.size > 0 && 2 * same >= own.size) {
+      issues.push(makeIssue('SHEET_OTHER_VERSION', { sheet: t.sheet.name, row: t.layout.headerRow }, { other: main.sheet.name, same, of: own.size }));
+      return false;
+    }
+    for (const n of own) names.add(n);
+    return true;
+  });
+  const first = new FirstRows();
+  const records: SchoolRecord[] = [];
+  let before = 0;
+  for (const t of read) {
+    append(issues, t.issues);
+    const rows = readRows(t.sheet, t.layout.columns, t.layout.dataStart, source.format === 'csv', options.wording, options.onRows && ((n) => options.onRows!(before + n)), first);
+    before += t.sheet.rowCount;
+    append(issues, rows.issues);
+    append(records, rows.records);
+    t.records = rows.records.length;
+  }
+  if (read.length > 1) issues.push(sheetsCombined(read, options.wording));
+  if (records.length === 0 && !issues.some((i) => i.severity === 'error'))
+    issues.push(makeIssue('NO_SCHOOLS', { sheet: main.sheet.name, row: main.layout.headerRow }));
+  const columns = read.length === 1 ? main.layout.columns : read.flatMap((t) => t.layout.columns);
+  return { sheet: read[0]!.sheet.name, sheets: read.map((t) => t.sheet.name), headerRow: read[0]!.layout.headerRow, title: read[0] === main ? title : titleAbove(read[0]!.sheet, read[0]!.header.row), columns, records, issues };
+}
 
-  const rows = readRows(sheet, layout.columns, layout.dataStart, source.format === 'csv', options.wording, options.onRows);
-  append(issues, rows.issues);
-  if (rows.records.length === 0 && !rows.issues.some((i) => i.severity === 'error'))
-    issues.push(makeIssue('NO_SCHOOLS', { sheet: sheet.name, row: layout.headerRow }));
-  return { sheet: sheet.name, headerRow: layout.headerRow, title, columns: layout.columns, records: rows.records, issues };
+/** The schools a sheet names (区县 and name, as its rows give them): to tell a sheet of other schools from another version of the same. */
+function schoolNames(sheet: Sheet, layout: { columns: readonly ColumnMatch[]; dataStart: number }): Set<string> {
+  const name = layout.columns.find((c) => c.field.id === 'name')!;
+  const county = layout.columns.find((c) => c.field.id === 'county');
+  const out = new Set<string>();
+  for (let r = layout.dataStart; r < sheet.rowCount; r++) {
+    const cells = sheet.row(r);
+    const n = cellText(cells[name.col]);
+    if (n) out.add(`${(county && cellText(cells[county.col])) ?? ''}\u0000${normaliseText(n)}`);
+  }
+  return out;
+}
+
+/**
+ * Several sheets read as one table: said, as a note when each sheet is named by a 学段 or the rows
+ * carry their 区县, else as a warning (sheets of different counties, years or copies would be added up).
+ */
+function sheetsCombined(read: readonly { sheet: Sheet; layout: { columns: readonly ColumnMatch[] }; records: number }[], wording: ColumnWording): Issue {
+  const words = [...SCHOOL_TYPES, ...Object.keys(wording.schoolValues.type)].map(normaliseText);
+  const byLevel = read.every((t) => words.some((w) => normaliseText(t.sheet.name).includes(w)));
+  const byCounty = read.every((t) => t.layout.columns.some((c) => c.field.id === 'county'));
+  const list = read.map((t) => `“${t.sheet.name}”${t.records} 所`).join('、');
+  return makeIssue(byLevel || byCounty ? 'SHEETS_COMBINED' : 'SHEETS_COMBINED_CHECK', { sheet: read[0]!.sheet.name }, { count: read.length, sheets: list });
 }
 
 /**

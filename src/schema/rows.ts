@@ -74,6 +74,35 @@ const PLAIN_OK: Record<Exclude<FieldKind, 'text'>, (n: number) => boolean> = {
   number: (n) => n >= 0,
 };
 
+/**
+ * Each school's first row, by county then name, across the sheets read (a file may hold its 小学 and
+ * 初中 in two): a duplicate names the first one's cell, which is made only then.
+ */
+export class FirstRows {
+  private readonly seen = new Map<string, Map<string, number>>();
+  private readonly sheets: { name: string; col: number }[] = [];
+
+  /** The rows that follow are of this sheet, the names in this column. */
+  begin(sheet: string, nameCol: number): void {
+    this.sheets.push({ name: sheet, col: nameCol });
+  }
+
+  /** The cell of the school's first row (sheet!A2), or undefined when this row (1-based) is its first. */
+  firstCell(county: string, name: string, row: number): string | undefined {
+    let ofCounty = this.seen.get(county);
+    if (!ofCounty) this.seen.set(county, (ofCounty = new Map()));
+    const first = ofCounty.get(name);
+    if (first !== undefined) {
+      const sheet = this.sheets[Math.floor(first / ROWS_PER_SHEET)]!;
+      return `${sheet.name}!${a1((first % ROWS_PER_SHEET) - 1, sheet.col)}`;
+    }
+    ofCounty.set(name, (this.sheets.length - 1) * ROWS_PER_SHEET + row);
+    return undefined;
+  }
+}
+/** Above Excel's last row number: a sheet's index and a row in one number. */
+const ROWS_PER_SHEET = 2 ** 21;
+
 export function readRows(
   sheet: Sheet,
   columns: readonly ColumnMatch[],
@@ -82,6 +111,8 @@ export function readRows(
   /** The profile's words for rows that are not schools and for the enumerated columns' values. */
   wording: Pick<Wording, 'schoolRows' | 'schoolValues'>,
   onRows?: (rows: number) => void,
+  /** The schools of the sheets read before this one (duplicates are found across them). */
+  firstRows: FirstRows = new FirstRows(),
 ): RowsResult {
   const marks = rowMarks(wording.schoolRows);
   const specs = schoolValueSpecs(wording.schoolValues);
@@ -94,8 +125,7 @@ export function readRows(
   const records: SchoolRecord[] = [];
   const nameCol = columns.find((c) => c.field.id === 'name')!;
   const countyCol = columns.find((c) => c.field.id === 'county');
-  /** Each school's first row, by county, then name: its cell is named only when a duplicate is found. */
-  const firstSeen = new Map<string, Map<string, number>>();
+  firstRows.begin(sheet.name, nameCol.col);
   let stray = 0;
   let firstStray = '';
 
@@ -130,20 +160,17 @@ export function readRows(
     readRowValues(values, cells, reading, r, name, county, plainTextIsNormal);
     const record = buildRecord(values, name, plan, specs);
     if (!record) continue;
-    let ofCounty = firstSeen.get(record.county ?? '');
-    if (!ofCounty) firstSeen.set(record.county ?? '', (ofCounty = new Map()));
-    const first = ofCounty.get(record.name);
-    if (first !== undefined) {
+    const firstCell = firstRows.firstCell(record.county ?? '', record.name, r + 1);
+    if (firstCell !== undefined) {
       issues.push(
         makeIssue(
           'DUPLICATE_SCHOOL',
           { sheet: sheet.name, row: r + 1, cell: values.cells.name!.cell, column: nameCol.header, school: record.name, county: record.county },
-          { firstCell: `${sheet.name}!${a1(first - 1, nameCol.col)}` },
+          { firstCell },
         ),
       );
       continue;
     }
-    ofCounty.set(record.name, r + 1);
     if (!values.broken) records.push(record);
   }
   if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
