@@ -96,6 +96,8 @@ const CASES: Case[] = [
   },
   { code: 'ROW_SKIPPED_TOTAL', rows: edit((r) => r.push(['合计', null, 4000])), at: { row: 8 } },
   { code: 'ROW_SKIPPED_NOTE', rows: edit((r) => r.push(['填表人：张三'])), at: { row: 8 } },
+  { code: 'ROW_SKIPPED_SECTION', rows: edit((r) => r.push(['二、初中'], junior('三中', 700))), at: { row: 8 }, says: '“二、初中”' },
+  { code: 'ROW_SKIPPED_HEADER', rows: edit((r) => r.push([...HEADER], junior('三中', 700))), at: { row: 8 }, says: '学校名称 | 学校类型' },
   { code: 'CELLS_OUTSIDE_TABLE', rows: edit((r) => r.push([null, null, null, null, null, null, null, null, null, null, null, null, null, 42])), at: { cell: 'N8' } },
   { code: 'COLUMN_IGNORED', rows: withHeader([...HEADER, '校长姓名'], (rows) => (rows[1]![11] = '张三')), at: { cell: 'L1', column: '校长姓名' } },
   { code: 'SHEETS_COMBINED', schoolSheet: '小学', rows: () => [HEADER, primary('一小', 800)], sheets: { 初中: [HEADER, junior('一中', 900)] }, at: {}, says: '“小学”1 所、“初中”1 所' },

@@ -88,6 +88,29 @@ describe('rows that are not schools', () => {
     expect(codes(r).filter((c) => c === 'ROW_SKIPPED_NOTE')).toHaveLength(3);
     expect(r.issues.find((i) => i.code === 'ROW_SKIPPED_TOTAL')!.row).toBe(9);
   });
+
+  it('one sheet in two parts (一、小学 … 二、初中, the header written again): headings and the repeated header skipped, every school read', async () => {
+    const [head, ...schools] = county();
+    const primaries = schools.filter((r) => r[1] === '小学');
+    const juniors = schools.filter((r) => r[1] === '初中');
+    const rows = [['一、小学'], head!, ...primaries, [], ['（二）初中学校'], head!, ...juniors, ['初中部分']];
+    const r = await check(await workbook({ 学校数据: rows }));
+    const whole = await check(await workbook({ 学校数据: county() }));
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(r.issues.filter((i) => i.code === 'ROW_SKIPPED_SECTION').map((i) => [i.row, i.message])).toEqual([
+      [primaries.length + 4, `学校数据 第${primaries.length + 4}行：分段标题行“（二）初中学校”已跳过`],
+      [rows.length, `学校数据 第${rows.length}行：分段标题行“初中部分”已跳过`],
+    ]);
+    expect(r.issues.find((i) => i.code === 'ROW_SKIPPED_HEADER')!.row).toBe(primaries.length + 5);
+    expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(whole.counties[0]!.levels.map((l) => l.result));
+  });
+
+  it('a school whose row holds only its name is still an error, not a heading (第二初中, 三小)', async () => {
+    const rows = [...county(), ['第二初中'], ['三、小学 城关镇']];
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.issues.filter((i) => i.code === 'MISSING_VALUE').map((i) => i.school)).toEqual(['第二初中']);
+    expect(codes(r)).toContain('ROW_SKIPPED_SECTION');
+  });
 });
 
 describe('cell values', () => {

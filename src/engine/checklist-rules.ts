@@ -310,6 +310,11 @@ export const WordingSchema = z.object({
     notePrefixes: words,
     /** … or that is one of these. */
     noteTexts: words,
+    /**
+     * A row holding only a 学段 heading between the parts of one table (二、初中 · 小学部分 · 初中学校):
+     * numbered, or a school type with one of these words after it.
+     */
+    sectionSuffixes: words,
   }),
   /** What a 学校类型 / 办学性质 / 城乡分类 cell may say, and which value it means (the official names are always read). */
   schoolValues: z.object({
@@ -385,6 +390,7 @@ export const WORDING_2017: Wording = {
     totalMarks: ['合计', '总计', '小计', '总数', '汇总'],
     notePrefixes: ['填表', '填报', '制表', '审核', '负责人', '单位负责人', '说明', '注:', '注：', ...'0123456789'.split('').map((d) => `注${d}`), '备注', '数据来源', '联系电话', '日期'],
     noteTexts: ['栏次'],
+    sectionSuffixes: ['学校', '部分', '部', '学段', '类'],
   },
   schoolValues: {
     type: {

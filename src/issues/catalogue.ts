@@ -235,6 +235,16 @@ export const CATALOGUE = {
     template: '合计行“{text}”已跳过，不作为学校',
     description: 'A 合计 / 总计 / 小计 row was skipped.',
   },
+  ROW_SKIPPED_SECTION: {
+    severity: 'info',
+    template: '分段标题行“{text}”已跳过',
+    description: 'A row holding only a 学段 heading inside the table (二、初中) was skipped.',
+  },
+  ROW_SKIPPED_HEADER: {
+    severity: 'info',
+    template: '重复的表头行（“{text}”）已跳过',
+    description: 'The header written again inside the table (at the start of its next part) was skipped.',
+  },
   ROW_SKIPPED_NOTE: {
     severity: 'info',
     template: '表下注释“{text}”已跳过',

@@ -5,6 +5,7 @@ import {
   LEVEL_NAMES,
   LEVELS,
   RESOURCE_FIELDS,
+  SCHOOL_TYPES,
   TYPE_LEVELS,
   type Level,
   type ResourceField,
@@ -30,21 +31,31 @@ function zodIssueCode(error: z.ZodError): IssueCode {
   return error.issues.some((i) => i.code === 'too_small') ? 'NEGATIVE_VALUE' : 'NOT_INTEGER';
 }
 
-/** Which first texts (normalised) make a row a total or a note, from the profile's wording. */
+/** Which first texts (normalised) make a row a total, a note or a 学段 heading, from the profile's wording. */
 interface RowMarks {
   total: (lead: string) => boolean;
   note: (lead: string) => boolean;
+  section: (lead: string) => boolean;
 }
+/** 一、 · （二） · 3. · 4、: the numbering of a heading. */
+const NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.])/;
 const MARKS = new WeakMap<Wording['schoolRows'], RowMarks>();
-function rowMarks(words: Wording['schoolRows']): RowMarks {
+function rowMarks(words: Wording['schoolRows'], values: Wording['schoolValues']): RowMarks {
   let marks = MARKS.get(words);
   if (!marks) {
     // The words as a normalised first text has them (full-width → half-width, no spaces): a profile may write 注： or 填 表.
     const asRead = (list: readonly string[]) => list.map((w) => w.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase());
     const [totalMarks, notePrefixes, noteTexts] = [asRead(words.totalMarks), asRead(words.notePrefixes), asRead(words.noteTexts)];
+    const types = asRead([...SCHOOL_TYPES, ...Object.keys(values.type)]);
+    const suffixes = ['', ...asRead(words.sectionSuffixes)];
     marks = {
       total: (lead) => totalMarks.some((m) => lead.includes(m)),
       note: (lead) => notePrefixes.some((p) => lead.startsWith(p)) || noteTexts.includes(lead),
+      section: (lead) => {
+        const rest = lead.replace(NUMBERING, '');
+        // Numbered, any text naming a type (二、初中学校); else a type and a suffix only (小学部分), never a school's own name.
+        return rest === lead ? types.some((t) => suffixes.some((x) => lead === t + x)) : types.some((t) => rest.includes(t));
+      },
     };
     MARKS.set(words, marks);
   }
@@ -114,7 +125,10 @@ export function readRows(
   /** The schools of the sheets read before this one (duplicates are found across them). */
   firstRows: FirstRows = new FirstRows(),
 ): RowsResult {
-  const marks = rowMarks(wording.schoolRows);
+  const marks = rowMarks(wording.schoolRows, wording.schoolValues);
+  const typeCol = columns.find((c) => c.field.id === 'type')?.col;
+  /** The header's own texts, normalised: a row repeating them is the header again (the table's next part). */
+  const headerTexts = columns.map((c) => normaliseText(c.header));
   const specs = schoolValueSpecs(wording.schoolValues);
   const issues: Issue[] = [];
   const cellsOf = cellTable(columns);
@@ -124,6 +138,7 @@ export function readRows(
   const values = new RowValues(sheet.name, slots.size, issues);
   const records: SchoolRecord[] = [];
   const nameCol = columns.find((c) => c.field.id === 'name')!;
+  const nameHeader = headerTexts[columns.indexOf(nameCol)];
   const countyCol = columns.find((c) => c.field.id === 'county');
   firstRows.begin(sheet.name, nameCol.col);
   let stray = 0;
@@ -148,6 +163,15 @@ export function readRows(
       (!name && (texts ??= textsOf(cells)).length === 1 && marks.note(normaliseText(texts[0]!)))
     ) {
       issues.push(makeIssue('ROW_SKIPPED_NOTE', { sheet: sheet.name, row: r + 1 }, { text: (leadText ?? '').slice(0, 40) }));
+      continue;
+    }
+    // Between the parts of one table (小学, then 初中): a heading row, and the header written again.
+    if (name !== undefined && (typeCol === undefined || cells[typeCol] === undefined) && marks.section(lead) && cellCount(cells) === 1) {
+      issues.push(makeIssue('ROW_SKIPPED_SECTION', { sheet: sheet.name, row: r + 1 }, { text: name }));
+      continue;
+    }
+    if (name !== undefined && lead === nameHeader && headerAgain(cells, columns, headerTexts)) {
+      issues.push(makeIssue('ROW_SKIPPED_HEADER', { sheet: sheet.name, row: r + 1 }, { text: textsOf(cells).slice(0, 3).join(' | ') }));
       continue;
     }
     // Nothing in any column of the table: a stray cell, not a school (a million such rows are one note).
@@ -175,6 +199,22 @@ export function readRows(
   }
   if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
   return { records, issues };
+}
+
+function cellCount(cells: readonly (CellValue | undefined)[]): number {
+  let n = 0;
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== undefined && (cells[i]!.kind !== 'text' || (cells[i] as { text: string }).text.trim() !== '')) n++;
+  return n;
+}
+
+/** Whether most of the table's columns hold their own header text in this row (three at least, the name among them). */
+function headerAgain(cells: readonly (CellValue | undefined)[], columns: readonly ColumnMatch[], headerTexts: readonly string[]): boolean {
+  let same = 0;
+  for (let k = 0; k < columns.length; k++) {
+    const t = cellText(cells[columns[k]!.col]);
+    if (t !== undefined && normaliseText(t) === headerTexts[k]) same++;
+  }
+  return same >= 3 && 2 * same > columns.length;
 }
 
 function anyCell(cells: readonly (CellValue | undefined)[]): boolean {
