@@ -226,14 +226,7 @@ const HEADER_SCAN_ROWS = 30;
 
 /** The best header of a sheet: the row (or row pair) matching the most fields, with a school name column. */
 export function findHeader(sheet: Sheet, wording: ColumnWording): HeaderCandidate | null {
-  let best: HeaderCandidate | null = null;
-  for (let row = 0; row < Math.min(sheet.rowCount, HEADER_SCAN_ROWS); row++) {
-    for (const height of [1, 2] as const) {
-      const c = candidate(sheet, row, height, wording);
-      if (hasField(c, 'name') && c.score >= 2 && (!best || c.score > best.score || sameHeaderWithoutRowAbove(c, best))) best = c;
-    }
-  }
-  return best;
+  return bestCandidate(sheet, wording, (c) => hasField(c, 'name'));
 }
 
 /**
@@ -241,12 +234,18 @@ export function findHeader(sheet: Sheet, wording: ColumnWording): HeaderCandidat
  * the message (which columns it read, which it did not). Null when no row reads two columns.
  */
 export function nearHeader(sheet: Sheet, wording: ColumnWording): HeaderCandidate | null {
+  return bestCandidate(sheet, wording, () => true);
+}
+
+/** Among the first rows (and row pairs) that `accept` takes and that read two fields at least, the one reading most. */
+function bestCandidate(sheet: Sheet, wording: ColumnWording, accept: (c: HeaderCandidate) => boolean): HeaderCandidate | null {
   let best: HeaderCandidate | null = null;
-  for (let row = 0; row < Math.min(sheet.rowCount, HEADER_SCAN_ROWS); row++)
+  for (let row = 0; row < Math.min(sheet.rowCount, HEADER_SCAN_ROWS); row++) {
     for (const height of [1, 2] as const) {
       const c = candidate(sheet, row, height, wording);
-      if (c.score >= 2 && (!best || c.score > best.score || sameHeaderWithoutRowAbove(c, best))) best = c;
+      if (accept(c) && c.score >= 2 && (!best || c.score > best.score || sameHeaderWithoutRowAbove(c, best))) best = c;
     }
+  }
   return best;
 }
 

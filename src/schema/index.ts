@@ -5,13 +5,13 @@
  */
 import { append } from '../common/lookup';
 import type { Wording } from '../engine/checklist-rules';
-import { SCHOOL_TYPES, type InputField, type ResourceField, type SchoolRecord } from '../engine/types';
+import type { InputField, ResourceField, SchoolRecord } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { a1, UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
 import { FIELD_BY_ID, fieldLabel } from './columns';
 import { findHeader, isIgnoredSilently, layoutOf, nearHeader, type ColumnMatch, type ColumnWording } from './header';
 import { FirstRows, readRows } from './rows';
-import { cellText } from './values';
+import { cellText, typeWords } from './values';
 import { normaliseText } from './text';
 
 export interface SchemaResult {
@@ -58,9 +58,9 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
     return { sheet, header: header!, layout, issues: [...layout.issues, ...missing, ...(misread ? [misread] : [])], records: 0 };
   });
   const main = tables.find((t) => t.sheet === best.sheet)!;
-  const title = titleAbove(main.sheet, main.header.row);
+  const titleOf = (t: (typeof tables)[number]) => titleAbove(t.sheet, t.header.row);
   if (main.issues.some((i) => i.severity === 'error'))
-    return { sheet: main.sheet.name, sheets: [main.sheet.name], headerRow: main.layout.headerRow, title, columns: main.layout.columns, records: [], issues: main.issues };
+    return { sheet: main.sheet.name, sheets: [main.sheet.name], headerRow: main.layout.headerRow, title: titleOf(main), columns: main.layout.columns, records: [], issues: main.issues };
   const issues: Issue[] = [];
   // Another sheet is read with the best one when it is a table of its own (no error in its header) and
   // holds other schools (小学 | 初中); one holding mostly the same schools is another version (去年, a copy), left out.
@@ -97,7 +97,8 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   if (records.length === 0 && !issues.some((i) => i.severity === 'error'))
     issues.push(makeIssue('NO_SCHOOLS', { sheet: main.sheet.name, row: main.layout.headerRow }));
   const columns = read.length === 1 ? main.layout.columns : read.flatMap((t) => t.layout.columns);
-  return { sheet: read[0]!.sheet.name, sheets: read.map((t) => t.sheet.name), headerRow: read[0]!.layout.headerRow, title: read[0] === main ? title : titleAbove(read[0]!.sheet, read[0]!.header.row), columns, records, issues };
+  // The first sheet read names the table (its title gives the county and year), as the first sheet of the workbook would.
+  return { sheet: read[0]!.sheet.name, sheets: read.map((t) => t.sheet.name), headerRow: read[0]!.layout.headerRow, title: titleOf(read[0]!), columns, records, issues };
 }
 
 /** The schools a sheet names (区县 and name, as its rows give them): to tell a sheet of other schools from another version of the same. */
@@ -118,7 +119,7 @@ function schoolNames(sheet: Sheet, layout: { columns: readonly ColumnMatch[]; da
  * carry their 区县, else as a warning (sheets of different counties, years or copies would be added up).
  */
 function sheetsCombined(read: readonly { sheet: Sheet; layout: { columns: readonly ColumnMatch[] }; records: number }[], wording: ColumnWording): Issue {
-  const words = [...SCHOOL_TYPES, ...Object.keys(wording.schoolValues.type)].map(normaliseText);
+  const words = typeWords(wording.schoolValues);
   const byLevel = read.every((t) => words.some((w) => normaliseText(t.sheet.name).includes(w)));
   const byCounty = read.every((t) => t.layout.columns.some((c) => c.field.id === 'county'));
   const list = read.map((t) => `“${t.sheet.name}”${t.records} 所`).join('、');

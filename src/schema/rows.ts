@@ -5,7 +5,6 @@ import {
   LEVEL_NAMES,
   LEVELS,
   RESOURCE_FIELDS,
-  SCHOOL_TYPES,
   TYPE_LEVELS,
   type Level,
   type ResourceField,
@@ -17,7 +16,7 @@ import { fieldLabel, type FieldKind } from './columns';
 import { ALL_LEVELS, cellTable, keyOf, recordPlan, RowValues, slotsOf, STUDENT_FIELD, type RecordPlan } from './row-plan';
 import { isColumnNumberRow, isColumnNumberStart, normaliseText, type ColumnMatch } from './header';
 import type { Wording } from '../engine/checklist-rules';
-import { cellText, parseEnum, parseNumber, schoolValueSpecs, type SchoolValueSpecs } from './values';
+import { cellText, parseEnum, parseNumber, schoolValueSpecs, typeWords, type SchoolValueSpecs } from './values';
 
 /** zod checks for a number read from a cell; failures map to catalogue codes. */
 const NUMBER_SCHEMAS: Record<Exclude<FieldKind, 'text'>, z.ZodNumber> = {
@@ -46,7 +45,7 @@ function rowMarks(words: Wording['schoolRows'], values: Wording['schoolValues'])
     // The words as a normalised first text has them (full-width → half-width, no spaces): a profile may write 注： or 填 表.
     const asRead = (list: readonly string[]) => list.map((w) => w.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase());
     const [totalMarks, notePrefixes, noteTexts] = [asRead(words.totalMarks), asRead(words.notePrefixes), asRead(words.noteTexts)];
-    const types = asRead([...SCHOOL_TYPES, ...Object.keys(values.type)]);
+    const types = typeWords(values);
     const suffixes = ['', ...asRead(words.sectionSuffixes)];
     marks = {
       total: (lead) => totalMarks.some((m) => lead.includes(m)),

@@ -4,7 +4,7 @@ import type { Wording } from '../engine/checklist-rules';
 import { OWNERSHIPS, SCHOOL_TYPES, URBAN_RURALS, type Ownership, type SchoolType, type UrbanRural } from '../engine/types';
 import type { IssueCode, IssueParams } from '../issues/catalogue';
 import type { CellValue } from '../read/types';
-import { normaliseText } from './header';
+import { normaliseText } from './text';
 
 export type Parsed<T> =
   | { ok: true; value: T; note?: { code: IssueCode; params: IssueParams } }
@@ -102,6 +102,11 @@ export function schoolValueSpecs(words: Wording['schoolValues']): SchoolValueSpe
     SPECS.set(words, specs);
   }
   return specs;
+}
+
+/** Every word a 学校类型 cell may say (the official names and the profile's), as normalised texts have them. */
+export function typeWords(words: Wording['schoolValues']): string[] {
+  return [...SCHOOL_TYPES, ...Object.keys(words.type)].map(normaliseText);
 }
 
 /** Per spec, the parse of each text seen: a province writes 小学 / 公办 / 城区 a hundred thousand times. */
