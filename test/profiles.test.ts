@@ -114,6 +114,15 @@ describe('--profile overrides', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a misspelt key is refused with the keys there are, not dropped (the built-in value would be used without a word)', () => {
+    expect(() => resolveProfile({ cv: { treshold: { primary: 0.6 } } })).toThrow('未知的配置项 “cv.treshold”（此处可用：rule、threshold、decimals、borderlineMargin）');
+    expect(() => resolveProfile({ indicators: { sports_space: { standrd: { primary: 7 } } } })).toThrow('“indicators.sports_space.standrd”');
+    expect(() => resolveProfile({ cvv: 1 })).toThrow('未知的配置项 “cvv”');
+    // Records take new keys: 元 per unit by indicator id, a profile's own 学校类型 words.
+    expect(resolveProfile({ unitCosts: { sports_space: 300 } }).unitCosts).toEqual({ sports_space: 300 });
+    expect(resolveProfile({ wording: { schoolValues: { type: { 小学校: '小学' } } } }).wording.schoolValues.type.小学校).toBe('小学');
+  });
+
   it('school rows in a county’s own words: value words and total / note rows come from the profile', async () => {
     const { HEADER, primary, junior } = await import('./helpers/files');
     const rows: Cell[][] = [HEADER, primary('一小', 800), primary('二小', 600), junior('一中', 900)];
@@ -173,8 +182,8 @@ describe('--profile overrides', () => {
     // The hint of a missing column names the profile's wordings.
     const missing = await analyse(await workbook({ 学校数据: [header.map((h) => (h === '室外活动场地' ? '操场' : h)), primary('一小', 800)] }), { profile: own });
     expect(missing.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('体育运动场馆面积、室外活动场地');
-    expect(() => resolveProfile({ wording: { schoolHeaders: { nmae: ['机构名称'] } } })).toThrow(/wording\.schoolHeaders 无效：未知的键 nmae/);
-    expect(() => resolveProfile({ wording: { schoolColumns: { teachrs: [{ all: ['教师'] }] } } })).toThrow(/未知的键 teachrs/);
+    expect(() => resolveProfile({ wording: { schoolHeaders: { nmae: ['机构名称'] } } })).toThrow(/未知的配置项 “wording\.schoolHeaders\.nmae”（此处可用：code、name、/);
+    expect(() => resolveProfile({ wording: { schoolColumns: { teachrs: [{ all: ['教师'] }] } } })).toThrow(/“wording\.schoolColumns\.teachrs”/);
   });
 
   it('profiles lists the built-ins; explain prints an indicator', () => {

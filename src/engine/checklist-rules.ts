@@ -9,9 +9,9 @@ import { INPUT_FIELDS, OWNERSHIPS, SCHOOL_TYPES, URBAN_RURALS } from './types';
 export const COUNTY_UNITS = ['count', 'percent', 'yuan', 'number', 'yesno'] as const;
 
 /** Words a name must all hold (`all`) and must not hold (`none`). */
-const KeywordSetSchema = z.object({ all: z.array(z.string()).min(1), none: z.array(z.string()).default([]) });
+const KeywordSetSchema = z.strictObject({ all: z.array(z.string()).min(1), none: z.array(z.string()).default([]) });
 
-export const CountyInputSchema = z.object({
+export const CountyInputSchema = z.strictObject({
   id: z.string(),
   /** Row names: the first is the one the template writes; the rest are aliases. */
   names: z.array(z.string()).min(1),
@@ -27,12 +27,12 @@ export const CountyInputSchema = z.object({
   keywords: z.array(KeywordSetSchema).default([]),
 });
 
-const Term = z.object({ input: z.string(), sign: z.union([z.literal(1), z.literal(-1)]) });
+const Term = z.strictObject({ input: z.string(), sign: z.union([z.literal(1), z.literal(-1)]) });
 
 const base = { id: z.string(), label: z.string() };
 export const ConditionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('yesno'), ...base, input: z.string() }),
-  z.object({
+  z.strictObject({ kind: z.literal('yesno'), ...base, input: z.string() }),
+  z.strictObject({
     kind: z.literal('ratio'),
     ...base,
     /** A row holding the ratio itself (96.5% or 0.965). */
@@ -49,14 +49,14 @@ export const ConditionSchema = z.discriminatedUnion('kind', [
     /** A 是/否 row accepted instead of the figure (per-school ratios judged by the county). */
     orYesNo: z.string().optional(),
   }),
-  z.object({ kind: z.literal('amount'), ...base, input: z.string(), min: z.number() }),
+  z.strictObject({ kind: z.literal('amount'), ...base, input: z.string(), min: z.number() }),
   /** One figure at least another (teachers' pay ≥ civil servants' pay), or a 是/否 row saying so. */
-  z.object({ kind: z.literal('notBelow'), ...base, input: z.string(), reference: z.string(), orYesNo: z.string() }),
+  z.strictObject({ kind: z.literal('notBelow'), ...base, input: z.string(), reference: z.string(), orYesNo: z.string() }),
 ]);
 
 export const SchoolItemKind = z.enum(['rooms', 'size', 'classSize']);
 
-export const ChecklistItemSchema = z.object({
+export const ChecklistItemSchema = z.strictObject({
   id: z.string(),
   dimension: z.enum(['guarantee', 'quality', 'recognition']),
   number: z.number().int().positive(),
@@ -266,8 +266,8 @@ export const CHECKLIST_2017: ChecklistItem[] = [
 /** A list of words or headings, as a county writes them. */
 const words = z.array(z.string());
 
-export const WordingSchema = z.object({
-  countySheet: z.object({
+export const WordingSchema = z.strictObject({
+  countySheet: z.strictObject({
     /** Sheet names that mark the county sheet. */
     sheetNames: words,
     /** The column naming the figure or item: 指标, 评估内容 … */
@@ -303,7 +303,7 @@ export const WordingSchema = z.object({
   /** Keyword sets per school column id, tried when no header wording matches. */
   schoolColumns: z.partialRecord(z.enum(INPUT_FIELDS), z.array(KeywordSetSchema)),
   /** Rows of the school table that are not schools, by their first text (normalised). */
-  schoolRows: z.object({
+  schoolRows: z.strictObject({
     /** A first text holding one of these is a total row (合计, 小计). */
     totalMarks: words,
     /** A first text beginning with one of these is a note row (填表人, 说明, 注：). */
@@ -317,7 +317,7 @@ export const WordingSchema = z.object({
     sectionSuffixes: words,
   }),
   /** What a 学校类型 / 办学性质 / 城乡分类 cell may say, and which value it means (the official names are always read). */
-  schoolValues: z.object({
+  schoolValues: z.strictObject({
     type: z.record(z.string(), z.enum(SCHOOL_TYPES)),
     ownership: z.record(z.string(), z.enum(OWNERSHIPS)),
     urbanRural: z.record(z.string(), z.enum(URBAN_RURALS)),

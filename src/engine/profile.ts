@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { CHECKLIST_2017, ChecklistItemSchema, COUNTY_INPUTS_2017, CountyInputSchema, WORDING_2017, WordingSchema } from './checklist-rules';
 import { RESOURCE_FIELDS, type ResourceField } from './types';
 
-const perLevel = z.object({ primary: z.number().positive(), junior: z.number().positive() });
+const perLevel = z.strictObject({ primary: z.number().positive(), junior: z.number().positive() });
 
-const IndicatorSchema = z.object({
+const IndicatorSchema = z.strictObject({
   id: z.string().regex(/^[a-z_]+$/),
   name: z.string(),
   /** Short label for table headers. */
@@ -30,7 +30,7 @@ const IndicatorSchema = z.object({
 
 const weights = z.partialRecord(z.enum(['primary', 'junior', 'senior']), z.number().positive());
 
-export const ProfileSchema = z.object({
+export const ProfileSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   /** What the verdict is called: 优质均衡 (2017), 基本均衡 (2012). */
@@ -42,7 +42,7 @@ export const ProfileSchema = z.object({
    * by indicator id: the county's own assumptions, used to total the 整改测算 in 元. None built in.
    */
   unitCosts: z.record(z.string(), z.number().positive()).optional(),
-  cv: z.object({
+  cv: z.strictObject({
     /** 'each': every indicator's CV ≤ threshold (2017); 'mean': the mean of the CVs, 综合差异系数, ≤ threshold (2012). */
     rule: z.enum(['each', 'mean']),
     threshold: perLevel,
@@ -59,12 +59,12 @@ export const ProfileSchema = z.object({
     })
     .nullable(),
   /** Weight of one student of each level when splitting facilities, per school type. */
-  splitWeights: z.object({
+  splitWeights: z.strictObject({
     九年一贯制: weights,
     十二年一贯制: weights,
     完全中学: weights,
   }),
-  exclusions: z.object({
+  exclusions: z.strictObject({
     specialEducation: z.boolean(),
     /** 教学点: excluded below the minimum (the default), or merged into their 所属中心校. */
     teachingPoints: z.enum(['exclude-small', 'merge']),
@@ -72,8 +72,8 @@ export const ProfileSchema = z.object({
     teachingPointMinStudents: z.number().int().nonnegative(),
   }),
   /** Guarantee items 3–5, judged from the school rows. */
-  schoolItems: z.object({
-    rooms: z.object({
+  schoolItems: z.strictObject({
+    rooms: z.strictObject({
       /** One music and one art room per this many classes … */
       classesPerRoom: z.number().int().positive(),
       /** … and at least this many for a school with classes. */
@@ -92,7 +92,7 @@ export const ProfileSchema = z.object({
   checklist: z.array(ChecklistItemSchema),
   /** How county workbooks word things: the county sheet's layouts, 是/否, prefixes, school column keywords. */
   wording: WordingSchema,
-  plausibility: z.object({
+  plausibility: z.strictObject({
     /** Warn when a value is above factor × or below 1/factor of the level median. */
     outlierFactor: z.number().gt(1),
     /** Warn when equipment per student is below this share of the standard (万元 typed as 元). */

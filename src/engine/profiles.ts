@@ -79,6 +79,13 @@ function keyOf(path: readonly PropertyKey[], profile: unknown): string {
   return parts.join('.');
 }
 
+/** The value at a zod path in a profile (its built-in base): which keys an object there has. */
+function nodeAt(path: readonly PropertyKey[], profile: unknown): Record<string, unknown> | undefined {
+  let node: unknown = profile;
+  for (const p of path) node = Array.isArray(node) ? node[Number(p)] : isObject(node) ? node[String(p)] : undefined;
+  return isObject(node) ? node : undefined;
+}
+
 /** A profile from parsed JSON: `{"extends": "youzhi-2017", ...overrides}`. Throws ProfileError in Chinese. */
 export function resolveProfile(json: unknown): Profile {
   if (!isObject(json)) throw new ProfileError('配置文件应为 JSON 对象');
@@ -89,7 +96,14 @@ export function resolveProfile(json: unknown): Profile {
   const parsed = ProfileSchema.safeParse(merged);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new ProfileError(`配置项 ${keyOf(first.path, merged)} 无效：${zodMessage(first)}`);
+    const at = keyOf(first.path, merged);
+    if (first.code === 'unrecognized_keys') {
+      // A misspelt key would otherwise be dropped and the built-in value used without a word.
+      const known = Object.keys(nodeAt(first.path, base) ?? {});
+      const where = first.keys.map((k) => `“${at ? `${at}.` : ''}${k}”`).join('、');
+      throw new ProfileError(`未知的配置项 ${where}${known.length ? `（此处可用：${known.join('、')}）` : ''}`);
+    }
+    throw new ProfileError(`配置项 ${at} 无效：${zodMessage(first)}`);
   }
   return parsed.data;
 }
