@@ -3,7 +3,7 @@ import { analyse } from '../src/cli/pipeline';
 import type { Profile } from '../src/engine/profile';
 import { JIBEN_2012, resolveProfile } from '../src/engine/profiles';
 import { CATALOGUE, type IssueCode } from '../src/issues/catalogue';
-import { check, county, HEADER, junior, primary, workbook, type Cell } from './helpers/files';
+import { check, county, HEADER, junior, primary, workbook, type Cell, type SheetSpec } from './helpers/files';
 
 interface Case {
   code: IssueCode;
@@ -15,7 +15,7 @@ interface Case {
   /** A 县级指标 sheet beside the school sheet; the issue is then on it. */
   countySheet?: Cell[][];
   /** Further sheets, and the sheet the issue is then on (default the school sheet). */
-  sheets?: Record<string, Cell[][]>;
+  sheets?: Record<string, Cell[][] | SheetSpec>;
   on?: string;
   /** The school sheet's name (default 学校数据). */
   schoolSheet?: string;
@@ -103,6 +103,7 @@ const CASES: Case[] = [
   { code: 'SHEETS_COMBINED', schoolSheet: '小学', rows: () => [HEADER, primary('一小', 800)], sheets: { 初中: [HEADER, junior('一中', 900)] }, at: {}, says: '“小学”1 所、“初中”1 所' },
   { code: 'SHEETS_COMBINED_CHECK', rows: county, sheets: { 补充: [HEADER, primary('五小', 500)] }, at: {}, says: '“补充”1 所' },
   { code: 'SHEET_OTHER_VERSION', rows: county, sheets: { 去年: county() }, on: '去年', at: { row: 1 }, says: '（6/6 所）' },
+  { code: 'SHEET_HIDDEN_NOT_READ', rows: county, sheets: { 补充: { rows: [HEADER, primary('五小', 500)], hidden: true } }, on: '补充', at: { row: 1 }, says: '--sheet “补充”' },
   {
     code: 'SHEET_NOT_READ',
     rows: county,

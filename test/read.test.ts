@@ -184,6 +184,21 @@ describe('several sheets', () => {
     expect(split.counties[0]!.levels.map((l) => l.result)).toEqual(whole.counties[0]!.levels.map((l) => l.result));
   });
 
+  it('a hidden sheet of schools is not added (a warning says how to read it); both readers see it hidden', async () => {
+    const [head, ...rows] = county();
+    const path = await workbook({ 小学: [head!, ...rows.filter((r) => r[1] === '小学')], 初中: { rows: [head!, ...rows.filter((r) => r[1] === '初中')], hidden: true } });
+    const r = await check(path);
+    const hidden = r.issues.find((i) => i.code === 'SHEET_HIDDEN_NOT_READ')!;
+    expect(hidden.sheet).toBe('初中');
+    expect(hidden.message).toContain('--sheet “初中”');
+    expect(r.counties[0]!.levels.map((l) => l.level)).toEqual(['primary']);
+    expect((await check(path, '初中')).counties[0]!.levels.map((l) => l.level)).toEqual(['junior']);
+    const fast = await readSource(path);
+    const slow = await fast.fallback!();
+    expect(fast.sheets.map((s) => s.hidden ?? false)).toEqual([false, true]);
+    expect(slow.sheets.map((s) => s.hidden ?? false)).toEqual([false, true]);
+  });
+
   it('sheets not named by 学段 and without 区县 are read too, with a warning to check they belong together', async () => {
     const [head, ...rows] = county();
     const r = await check(await workbook({ 甲: [head!, ...rows.slice(0, 3)], 乙: [head!, ...rows.slice(3)] }));

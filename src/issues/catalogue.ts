@@ -214,6 +214,12 @@ export const CATALOGUE = {
     description: 'A further sheet with a school header whose schools are mostly those of the sheet read: another year or a copy, not added.',
     misread: true,
   },
+  SHEET_HIDDEN_NOT_READ: {
+    severity: 'warning',
+    template: '此工作表已隐藏，其中的学校未读取；如要读取，请取消隐藏，或用 --sheet “{name}” 单独检查',
+    description: 'A further sheet with a school header that is hidden in the workbook: its schools are not added.',
+    misread: true,
+  },
   SHEET_NOT_READ: {
     severity: 'warning',
     template: '此工作表也有学校数据表头，但未读取：{reason}',

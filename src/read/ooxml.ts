@@ -85,7 +85,10 @@ export function readOoxml(buffer: Buffer, limits: InflateLimits = DEFAULT_LIMITS
     const target = id ? targets.get(id[1] ?? id[2]) : undefined;
     const xml = target ? files.get(resolveTarget(target)) : undefined;
     if (name === undefined || xml === undefined) throw new OoxmlFormatError(`sheet ${name}`);
-    return new XmlSheet(name, xml, shared);
+    const sheet = new XmlSheet(name, xml, shared);
+    const state = attr(m[1]!, 'state');
+    if (state === 'hidden' || state === 'veryHidden') sheet.hidden = true;
+    return sheet;
   });
 }
 
@@ -209,6 +212,7 @@ const HEAD_ROWS = 64;
  */
 class XmlSheet implements Sheet {
   readonly merges: MergeRange[];
+  hidden?: boolean;
   readonly rowCount: number;
   /** Byte range of each row's content by row index (-1: no such row). */
   private readonly rowStart: Int32Array;

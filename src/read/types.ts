@@ -28,13 +28,15 @@ export interface Sheet {
   readonly rows: Row[];
   /** Lets go of what the sheet is read from (the fast reader's XML bytes) at once; no row can be read after. */
   release?(): void;
+  /** Hidden in the workbook (state hidden or veryHidden): its schools are not added to another sheet's. */
+  hidden?: boolean;
 }
 
 const EMPTY_ROW: Row = [];
 
 /** A sheet held as arrays of cells (CSV, the exceljs fallback, tests). */
-export function arraySheet(name: string, rows: (CellValue | undefined)[][], merges: MergeRange[] = []): Sheet {
-  return { name, rows, rowCount: rows.length, row: (r) => rows[r] ?? EMPTY_ROW, merges };
+export function arraySheet(name: string, rows: (CellValue | undefined)[][], merges: MergeRange[] = [], hidden = false): Sheet {
+  return { name, rows, rowCount: rows.length, row: (r) => rows[r] ?? EMPTY_ROW, merges, ...(hidden ? { hidden } : {}) };
 }
 
 export interface MergeRange {

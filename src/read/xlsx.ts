@@ -106,7 +106,7 @@ export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promis
       const [r0, c0, r1, c1] = [Number(from.row) - 1, Number(from.col) - 1, Number(to.row) - 1, Number(to.col) - 1];
       return [{ top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) }];
     });
-    return arraySheet(ws.name, rows, clipMerges(merges, rows));
+    return arraySheet(ws.name, rows, clipMerges(merges, rows), ws.state === 'hidden' || ws.state === 'veryHidden');
   });
 }
 

@@ -72,6 +72,11 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
       issues.push(makeIssue('SHEET_NOT_READ', { sheet: t.sheet.name, row: t.layout.headerRow }, { reason: error.message }));
       return false;
     }
+    // A hidden sheet is scratch, an old version, or schools the county set aside: never added unasked.
+    if (t.sheet.hidden) {
+      issues.push(makeIssue('SHEET_HIDDEN_NOT_READ', { sheet: t.sheet.name, row: t.layout.headerRow }, { name: t.sheet.name }));
+      return false;
+    }
     const own = schoolNames(t.sheet, t.layout);
     let same = 0;
     for (const n of own) if (names.has(n)) same++;

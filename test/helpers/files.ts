@@ -15,13 +15,15 @@ export interface SheetSpec {
   rows: Cell[][];
   /** Ranges such as "A1:K1". */
   merges?: string[];
+  /** Hidden in the workbook. */
+  hidden?: boolean;
 }
 
 export async function workbook(sheets: Record<string, SheetSpec | Cell[][]>, name = 'test.xlsx'): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const [sheetName, spec] of Object.entries(sheets)) {
-    const { rows, merges = [] } = Array.isArray(spec) ? { rows: spec } : spec;
-    const ws = wb.addWorksheet(sheetName);
+    const { rows, merges = [], hidden = false } = Array.isArray(spec) ? { rows: spec } : spec;
+    const ws = wb.addWorksheet(sheetName, hidden ? { state: 'hidden' } : {});
     for (const r of rows) ws.addRow(r);
     for (const m of merges) ws.mergeCells(m);
   }
