@@ -118,6 +118,21 @@ describe('--profile overrides', () => {
     expect(() => resolveProfile({ cv: { treshold: { primary: 0.6 } } })).toThrow('未知的配置项 “cv.treshold”（此处可用：rule、threshold、decimals、borderlineMargin）');
     expect(() => resolveProfile({ indicators: { sports_space: { standrd: { primary: 7 } } } })).toThrow('“indicators.sports_space.standrd”');
     expect(() => resolveProfile({ cvv: 1 })).toThrow('未知的配置项 “cvv”');
+    expect(() => resolveProfile({ compliance: { minIndicatorMet: 5 } })).toThrow('未知的配置项 “compliance.minIndicatorMet”（此处可用：minIndicatorsMet、floorRatio）');
+    // A record keyed by column id lists every column id, not only those the built-in gives wordings for.
+    expect(() => resolveProfile({ wording: { schoolHeaders: { nmae: ['x'] } } })).toThrow(/此处可用：code、name、.*teachingSpace、.*midTitleTeachers）/);
+    // Every object of the schema refuses unknown keys (a new z.object would drop a misspelt key again).
+    const loose: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      const n = node as { def: { type: string; catchall?: { def: { type: string } }; innerType?: unknown; element?: unknown; valueType?: unknown; options?: unknown[] }; shape?: Record<string, unknown> };
+      if (n.def.type === 'object') {
+        if (n.def.catchall?.def.type !== 'never') loose.push(at || '(profile)');
+        for (const [k, v] of Object.entries(n.shape ?? {})) walk(v, `${at}.${k}`);
+      } else if (n.def.type === 'union') for (const o of n.def.options ?? []) walk(o, at);
+      else for (const inner of [n.def.innerType, n.def.element, n.def.valueType]) if (inner) walk(inner, at);
+    };
+    walk(ProfileSchema, '');
+    expect(loose).toEqual([]);
     // Records take new keys: 元 per unit by indicator id, a profile's own 学校类型 words.
     expect(resolveProfile({ unitCosts: { sports_space: 300 } }).unitCosts).toEqual({ sports_space: 300 });
     expect(resolveProfile({ wording: { schoolValues: { type: { 小学校: '小学' } } } }).wording.schoolValues.type.小学校).toBe('小学');

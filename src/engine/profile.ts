@@ -53,7 +53,7 @@ export const ProfileSchema = z.strictObject({
   }),
   /** 6 of 7 met and the rest ≥ 85%; null when the method has no per-school standards. */
   compliance: z
-    .object({
+    .strictObject({
       minIndicatorsMet: z.number().int().positive(),
       floorRatio: z.number().positive().max(1),
     })

@@ -79,11 +79,30 @@ function keyOf(path: readonly PropertyKey[], profile: unknown): string {
   return parts.join('.');
 }
 
-/** The value at a zod path in a profile (its built-in base): which keys an object there has. */
-function nodeAt(path: readonly PropertyKey[], profile: unknown): Record<string, unknown> | undefined {
-  let node: unknown = profile;
-  for (const p of path) node = Array.isArray(node) ? node[Number(p)] : isObject(node) ? node[String(p)] : undefined;
-  return isObject(node) ? node : undefined;
+/** The schema's view of zod's classes, as far as keysAt walks them. */
+interface SchemaNode {
+  def: { type: string; innerType?: SchemaNode; element?: SchemaNode; keyType?: SchemaNode & { options?: unknown[] }; valueType?: SchemaNode };
+  shape?: Record<string, SchemaNode>;
+}
+
+/** The keys the schema allows at a path: an object's fields, or a record's key values when they are an enum (the column ids). */
+function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  let node = schema as SchemaNode | undefined;
+  const unwrap = () => {
+    while (node && (node.def.type === 'optional' || node.def.type === 'nullable' || node.def.type === 'default')) node = node.def.innerType;
+  };
+  for (const p of path) {
+    unwrap();
+    if (!node) return [];
+    if (node.def.type === 'object') node = node.shape?.[String(p)];
+    else if (node.def.type === 'array') node = node.def.element;
+    else if (node.def.type === 'record') node = node.def.valueType;
+    else return [];
+  }
+  unwrap();
+  if (node?.def.type === 'object') return Object.keys(node.shape ?? {});
+  if (node?.def.type === 'record') return (node.def.keyType?.options ?? []).map(String);
+  return [];
 }
 
 /** A profile from parsed JSON: `{"extends": "youzhi-2017", ...overrides}`. Throws ProfileError in Chinese. */
@@ -99,7 +118,7 @@ export function resolveProfile(json: unknown): Profile {
     const at = keyOf(first.path, merged);
     if (first.code === 'unrecognized_keys') {
       // A misspelt key would otherwise be dropped and the built-in value used without a word.
-      const known = Object.keys(nodeAt(first.path, base) ?? {});
+      const known = keysAt(ProfileSchema, first.path);
       const where = first.keys.map((k) => `“${at ? `${at}.` : ''}${k}”`).join('、');
       throw new ProfileError(`未知的配置项 ${where}${known.length ? `（此处可用：${known.join('、')}）` : ''}`);
     }
