@@ -162,6 +162,21 @@ describe('--profile overrides', () => {
     expect(() => resolveProfile({ wording: { schoolValues: { type: { 小学校: '大学' } } } })).toThrow(/wording\.schoolValues\.type\.小学校/);
   });
 
+  it('a profile’s own 学校类型 word names a 学段 heading too, after the built-in profile read the same file', async () => {
+    const { HEADER, primary } = await import('./helpers/files');
+    const rows: Cell[][] = [HEADER, primary('一小', 800), ['二、村校'], primary('河东村校', 60)];
+    rows[3]![1] = '村校';
+    const path = await workbook({ 学校数据: rows });
+    // The built-in profile first (its marks made once), then one made from it in code that shares its
+    // schoolRows object and adds 村校 (resolveProfile copies every object; a caller of analyse need not).
+    expect((await analyse(path, { profile: YOUZHI_2017 })).issues.map((i) => i.code)).toContain('UNKNOWN_SCHOOL_TYPE');
+    const w = YOUZHI_2017.wording;
+    const own = { ...YOUZHI_2017, wording: { ...w, schoolValues: { ...w.schoolValues, type: { ...w.schoolValues.type, 村校: '小学' as const } } } };
+    const r = await analyse(path, { profile: own });
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.issues.map((i) => i.code)).toContain('ROW_SKIPPED_SECTION');
+  });
+
   it('the built-in words read a county written in its own way: 小学在校生, 完全小学校, 全县总数, 制表人', async () => {
     const { HEADER, primary, junior } = await import('./helpers/files');
     const header = HEADER.map((h) => (h === '小学在校生数' ? '小学在校生' : h === '初中在校生数' ? '初中在校生' : h));

@@ -38,10 +38,12 @@ interface RowMarks {
 }
 /** 一、 · （二） · 3. · 4、: the numbering of a heading. */
 const NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.])/;
-const MARKS = new WeakMap<Wording['schoolRows'], RowMarks>();
-function rowMarks(words: Wording['schoolRows'], values: Wording['schoolValues']): RowMarks {
-  let marks = MARKS.get(words);
+/** Per wording (a custom profile may share its schoolRows object with the built-in and add schoolValues words: keyed by both's owner). */
+const MARKS = new WeakMap<Pick<Wording, 'schoolRows' | 'schoolValues'>, RowMarks>();
+function rowMarks(wording: Pick<Wording, 'schoolRows' | 'schoolValues'>): RowMarks {
+  let marks = MARKS.get(wording);
   if (!marks) {
+    const { schoolRows: words, schoolValues: values } = wording;
     // The words as a normalised first text has them (full-width → half-width, no spaces): a profile may write 注： or 填 表.
     const asRead = (list: readonly string[]) => list.map((w) => w.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase());
     const [totalMarks, notePrefixes, noteTexts] = [asRead(words.totalMarks), asRead(words.notePrefixes), asRead(words.noteTexts)];
@@ -56,7 +58,7 @@ function rowMarks(words: Wording['schoolRows'], values: Wording['schoolValues'])
         return rest === lead ? types.some((t) => suffixes.some((x) => lead === t + x)) : types.some((t) => rest.includes(t));
       },
     };
-    MARKS.set(words, marks);
+    MARKS.set(wording, marks);
   }
   return marks;
 }
@@ -124,7 +126,7 @@ export function readRows(
   /** The schools of the sheets read before this one (duplicates are found across them). */
   firstRows: FirstRows = new FirstRows(),
 ): RowsResult {
-  const marks = rowMarks(wording.schoolRows, wording.schoolValues);
+  const marks = rowMarks(wording);
   const typeCol = columns.find((c) => c.field.id === 'type')?.col;
   /** The header's own texts, normalised: a row repeating them is the header again (the table's next part). */
   const headerTexts = columns.map((c) => normaliseText(c.header));
