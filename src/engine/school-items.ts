@@ -25,24 +25,26 @@ export interface SchoolItems {
   classSize: { status: Status; oversizeClasses: number | null; maxClassSize: number | null; limit: number | null };
 }
 
-export function evaluateSchoolItems(school: SchoolRecord, profile: Profile): { items: SchoolItems; issues: Issue[] } {
-  const issues: Issue[] = [];
+export function evaluateSchoolItems(school: SchoolRecord, profile: Profile): { items: SchoolItems; issues: readonly Issue[] } {
+  // Most schools have no inconsistent count: one shared empty list for them (a province has 100 000).
+  let issues: readonly Issue[] = NO_ISSUES;
   const it = school.items;
   const classes = it.classes ?? (it.classesPrimary !== undefined || it.classesJunior !== undefined ? (it.classesPrimary ?? 0) + (it.classesJunior ?? 0) : null);
-  const inconsistent = (field: SchoolItemField, what: string, part: number, whole: number) => {
-    const ref = school.source.cells[field];
-    issues.push(
-      makeIssue('COUNTS_INCONSISTENT', { sheet: school.source.sheet, ...(ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row }), school: school.name, county: school.county }, { what, part, whole }),
-    );
-  };
   if (it.musicRoomsUpToStandard !== undefined && it.musicRooms !== undefined && it.musicRoomsUpToStandard > it.musicRooms)
-    inconsistent('musicRoomsUpToStandard', '面积达标的音乐教室多于音乐教室总数', it.musicRoomsUpToStandard, it.musicRooms);
+    issues = [...issues, inconsistent(school, 'musicRoomsUpToStandard', '面积达标的音乐教室多于音乐教室总数', it.musicRoomsUpToStandard, it.musicRooms)];
   if (it.artRoomsUpToStandard !== undefined && it.artRooms !== undefined && it.artRoomsUpToStandard > it.artRooms)
-    inconsistent('artRoomsUpToStandard', '面积达标的美术教室多于美术教室总数', it.artRoomsUpToStandard, it.artRooms);
+    issues = [...issues, inconsistent(school, 'artRoomsUpToStandard', '面积达标的美术教室多于美术教室总数', it.artRoomsUpToStandard, it.artRooms)];
   if (it.oversizeClasses !== undefined && classes !== null && it.oversizeClasses > classes)
-    inconsistent('oversizeClasses', '超标班额班级多于班级总数', it.oversizeClasses, classes);
+    issues = [...issues, inconsistent(school, 'oversizeClasses', '超标班额班级多于班级总数', it.oversizeClasses, classes)];
 
   return { items: { school, classes, rooms: rooms(school, classes, profile), size: size(school, profile), classSize: classSize(school, profile) }, issues };
+}
+
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
+function inconsistent(school: SchoolRecord, field: SchoolItemField, what: string, part: number, whole: number): Issue {
+  const ref = school.source.cells[field];
+  return makeIssue('COUNTS_INCONSISTENT', { sheet: school.source.sheet, ...(ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row }), school: school.name, county: school.county }, { what, part, whole });
 }
 
 /** The judgement of a school whose row gives no classes: one frozen value shared by all such schools (a province has 100 000). */
@@ -81,15 +83,23 @@ function size(school: SchoolRecord, profile: Profile): SchoolItems['size'] {
 
 function classSize(school: SchoolRecord, profile: Profile): SchoolItems['classSize'] {
   const { oversizeClasses, maxClassSize } = school.items;
-  const levels = LEVELS.filter((l) => TYPE_LEVELS[school.type].includes(l) && (school.students[l] ?? 0) > 0);
-  const limits = levels.map((l: Level) => profile.schoolItems.maxClassSize[l]);
-  const limit = limits.length ? Math.max(...limits) : null;
+  // The limits of the levels with students: the highest, and the lowest (no list made: a province has 100 000 schools).
+  const offered = TYPE_LEVELS[school.type];
+  let limit: number | null = null;
+  let lowest = Infinity;
+  for (let i = 0; i < LEVELS.length; i++) {
+    const l: Level = LEVELS[i]!;
+    if (!offered.includes(l) || !((school.students[l] ?? 0) > 0)) continue;
+    const x = profile.schoolItems.maxClassSize[l];
+    limit = limit === null ? x : Math.max(limit, x);
+    lowest = Math.min(lowest, x);
+  }
   const judged = (status: Status): SchoolItems['classSize'] => ({ status, oversizeClasses: oversizeClasses ?? null, maxClassSize: maxClassSize ?? null, limit });
   if (oversizeClasses !== undefined) return judged(oversizeClasses > 0 ? 'not_met' : 'met');
   if (maxClassSize === undefined) return classSizeNotGiven(limit);
   if (limit === null) return judged('not_provided');
   // With one limit per level, a largest class between the limits cannot be placed without per-level data.
-  if (maxClassSize <= Math.min(...limits)) return judged('met');
+  if (maxClassSize <= lowest) return judged('met');
   if (maxClassSize > limit) return judged('not_met');
   return judged('not_provided');
 }

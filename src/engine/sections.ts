@@ -23,7 +23,7 @@ export interface SplitInfo {
   /** Per-student weights used, e.g. {primary: 1, junior: 1.1}. */
   weights: Partial<Record<AnyLevel, number>>;
   /** Fields taken from per-section columns instead of being split. */
-  givenFields: ResourceField[];
+  givenFields: readonly ResourceField[];
 }
 
 export interface Section {
@@ -71,9 +71,15 @@ export function sectionSchool(school: SchoolRecord, profile: Profile): Sectionin
   const sections = compulsory.map((level): Section => {
     const teacherShare = share(school, levels, level, null);
     const facilityShare = share(school, levels, level, weights);
-    const given = school.sectionResources[level] ?? {};
-    const givenFields = fields.filter((f) => given[f] !== undefined);
-    const amounts = make(fields.map((f) => given[f] ?? splitAmount(school.resources[f], weighted.has(f) ? facilityShare : teacherShare)));
+    const given = school.sectionResources[level];
+    // Without a 小学部 / 初中部 column (most schools) every field is split: one shared empty list.
+    const givenFields = given === undefined ? NONE_GIVEN : fields.filter((f) => given[f] !== undefined);
+    const values: (number | undefined)[] = [];
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      values.push(given?.[f] ?? splitAmount(school.resources[f], weighted.has(f) ? facilityShare : teacherShare));
+    }
+    const amounts = make(values);
     return {
       school,
       level,
@@ -95,13 +101,21 @@ function exclusionReason(school: SchoolRecord, profile: Profile): string | null 
   return null;
 }
 
-/** Weighted student share of one level: w_l·P_l / Σ w_k·P_k over all the school's levels (w = 1 without weights). */
+/** Weighted student share of one level: w_l·P_l / Σ w_k·P_k over all the school's levels (w = 1 without weights); `level` is one of `levels`. */
 function share(school: SchoolRecord, levels: readonly AnyLevel[], level: AnyLevel, weights: Partial<Record<AnyLevel, number>> | null): number {
-  const weighted = (l: AnyLevel) => (weights === null ? 1 : (weights[l] ?? 1)) * (school.students[l] ?? 0);
   let total = 0;
-  for (const l of levels) total += weighted(l);
-  return total === 0 ? 0 : weighted(level) / total;
+  let own = 0;
+  for (let i = 0; i < levels.length; i++) {
+    const l = levels[i]!;
+    const w = (weights === null ? 1 : (weights[l] ?? 1)) * (school.students[l] ?? 0);
+    total += w;
+    if (l === level) own = w;
+  }
+  return total === 0 ? 0 : own / total;
 }
+
+/** The fields of a section that has no 小学部 / 初中部 column: none (shared, frozen). */
+const NONE_GIVEN: readonly ResourceField[] = Object.freeze([]);
 
 /** The weights of a school type's levels, made once per profile and type (shared by its schools' splits; frozen). */
 const PICKED = new WeakMap<object, Map<readonly AnyLevel[], Partial<Record<AnyLevel, number>>>>();

@@ -241,7 +241,7 @@ function sectionJson(r: SectionResult, schoolCompliant: boolean) {
       facilityShare: split.facilityShare,
       teacherShare: split.teacherShare,
       weights: split.weights,
-      givenFields: split.givenFields,
+      givenFields: [...split.givenFields],
     },
     source: { sheet: school.source.sheet, row: school.source.row },
   };

@@ -450,7 +450,7 @@ function structuralIssues(school: SchoolRecord, row: RowValues): Issue[] {
           }),
         );
     }
-    append(issues, incompleteSections(school, (key) => row.at(key)));
+    append(issues, incompleteSections(school, row));
   }
 
   const teachers = school.resources.teachers ?? school.resources.qualifiedTeachers;
@@ -463,8 +463,12 @@ function structuralIssues(school: SchoolRecord, row: RowValues): Issue[] {
   return issues;
 }
 
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
 /** Per-section columns must be given for every compulsory section that has students, or for none. */
-function incompleteSections(school: SchoolRecord, at: (key: string) => Position): Issue[] {
+function incompleteSections(school: SchoolRecord, row: RowValues): readonly Issue[] {
+  // Most schools have no 小学部 / 初中部 column: nothing to compare (no list made for them; a province has 30 000 such schools).
+  if (school.sectionResources.primary === undefined && school.sectionResources.junior === undefined) return NO_ISSUES;
   const sections = (['primary', 'junior'] as Level[]).filter(
     (l) => TYPE_LEVELS[school.type].includes(l) && (school.students[l] ?? 0) > 0,
   );
@@ -475,7 +479,7 @@ function incompleteSections(school: SchoolRecord, at: (key: string) => Position)
     if (given.length === 0 || missing.length === 0) continue;
     const label = (l: Level) => `${LEVEL_NAMES[l]}部${fieldLabel(field)}`;
     issues.push(
-      makeIssue('SECTION_VALUES_INCOMPLETE', at(`${missing[0]}:${field}`), {
+      makeIssue('SECTION_VALUES_INCOMPLETE', row.at(`${missing[0]}:${field}`), {
         given: given.map(label).join('、'),
         missing: missing.map(label).join('、'),
       }),
