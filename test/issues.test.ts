@@ -113,6 +113,24 @@ const CASES: Case[] = [
     says: '体育运动场馆面积',
   },
   {
+    code: 'PER_STUDENT_COLUMN',
+    rows: withHeader(['生均教学及辅助用房面积（㎡）', ...HEADER], (rows) => rows.slice(1).forEach((row) => row.unshift(4.5))),
+    at: { cell: 'A1', column: '生均教学及辅助用房面积（㎡）' },
+    says: '由“教学及辅助用房面积”列的总量',
+  },
+  {
+    code: 'PER_STUDENT_COLUMN_NO_TOTAL',
+    rows: withHeader(HEADER.map((h) => (h === '网络多媒体教室数' ? '每百名学生拥有网络多媒体教室数' : h))),
+    at: { cell: 'K1', column: '每百名学生拥有网络多媒体教室数' },
+    says: '请提供“网络多媒体教室数”的总量列',
+  },
+  {
+    code: 'VALUE_CODE_IGNORED',
+    rows: edit((rows) => rows.slice(1).forEach((row) => (row[1] = row[1] === '小学' ? '211小学' : '311 初级中学'))),
+    at: { cell: 'B2', column: '学校类型' },
+    says: '（如“211小学”），按代码后的名称读作“小学”；本列共 6 格',
+  },
+  {
     code: 'COLUMN_READ_BY_VALUES',
     rows: withHeader([...HEADER, '属地'], (rows) => rows.slice(1).forEach((row, i) => row.push(i % 2 ? '乡村' : '城区'))),
     at: { cell: 'L1', column: '属地' },

@@ -18,6 +18,46 @@ describe('finding the header', () => {
     expect(r.issueCounts.error).toBe(0);
   });
 
+  it('a per-student column (生均…, 每百名学生拥有…) is never read as the total, before or after it', async () => {
+    // Found with a county export: 生均教学及辅助用房面积 before the total was read as the total (4.5 ㎡ for a school).
+    const header = ['学校名称', '学校类型', '小学在校生数', '初中在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '生均教学及辅助用房面积（㎡）', '教学及辅助用房面积（㎡）', '体育运动场馆面积', '教学仪器设备资产值', '每百名学生拥有网络多媒体教室数', '网络多媒体教室数'];
+    const rows = [header, ...county().slice(1).map((row) => [...row.slice(0, 7), 4.5, row[7], row[8], row[9], 2.5, row[10]])];
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(valueOf(r, '一小', 'teaching_space')).toBeCloseTo(5, 12);
+    expect(r.issues.filter((i) => i.code === 'PER_STUDENT_COLUMN').map((i) => i.cell)).toEqual(['H1', 'L1']);
+    // Only the per-student figure: no total is made of it.
+    const only = rows.map((row) => row.filter((_, c) => c !== 8));
+    const missing = await check(await workbook({ 学校数据: only }));
+    expect(missing.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('教学及辅助用房面积');
+    expect(codes(missing)).toContain('PER_STUDENT_COLUMN_NO_TOTAL');
+  });
+
+  it('reads 学校类型, 举办者 and 城乡分类 as a statistics export writes them: a code before the name, the 城乡 codes and names, 教育部门', async () => {
+    const header = [...HEADER, '举办者', '城乡分类'];
+    const [, ...rows] = county();
+    const types = ['211小学', '211小学', '211 小学', '218小学教学点', '311初级中学', '312-九年一贯制学校'];
+    const ownership = ['教育部门', '地方企业', '集体', '民办', '教育部门', '民办学校'];
+    const urbanRural = ['111主城区', '112城乡结合区', '镇中心区', '220', 121, '210乡中心区'];
+    const written = rows.map((row, i) => [row[0], types[i], ...row.slice(2), ownership[i], urbanRural[i]]);
+    // The 九年一贯制 school needs both levels' students.
+    written[5]![2] = 300;
+    const r = await check(await workbook({ 学校数据: [header, ...written] }));
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    const schools = r.counties[0]!.levels.flatMap((l) => l.sections).map((s) => s.section.school);
+    const of = (name: string) => schools.find((s) => s.name === name)!;
+    expect(of('一小').type).toBe('小学');
+    expect(of('二中').type).toBe('九年一贯制');
+    expect([of('一小').ownership, of('二小').ownership, of('三小').ownership, of('一中').ownership, of('二中').ownership]).toEqual(['公办', '公办', '公办', '公办', '民办']);
+    expect([of('一小').urbanRural, of('二小').urbanRural, of('三小').urbanRural, of('一中').urbanRural, of('二中').urbanRural]).toEqual(['城区', '城区', '镇区', '镇区', '乡村']);
+    const coded = r.issues.filter((i) => i.code === 'VALUE_CODE_IGNORED');
+    expect(coded.map((i) => [i.cell, i.message.match(/共 (\d+) 格/)?.[1]])).toEqual([['B2', '6'], ['M2', '3']]);
+    // A code before a word that is no school type is still an error at its cell.
+    written[0]![1] = '211小';
+    const bad = await check(await workbook({ 学校数据: [header, ...written] }));
+    expect(bad.issues.find((i) => i.code === 'UNKNOWN_SCHOOL_TYPE')?.cell).toBe('B2');
+  });
+
   it('reads a two-row header with merged parent cells', async () => {
     const top = ['学校名称', '学校类型', '在校生数', '在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备资产值', '网络多媒体教室数'];
     const bottom = [null, null, '小学', '初中', null, null, null, null, null, null, null];

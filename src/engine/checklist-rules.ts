@@ -302,6 +302,12 @@ export const WordingSchema = z.strictObject({
   schoolHeaders: z.partialRecord(z.enum(INPUT_FIELDS), words),
   /** Keyword sets per school column id, tried when no header wording matches. */
   schoolColumns: z.partialRecord(z.enum(INPUT_FIELDS), z.array(KeywordSetSchema)),
+  /**
+   * Words of a per-student figure's header (生均教学及辅助用房面积, 每百名学生拥有网络多媒体教室数): such a
+   * column is never read as a column by its keywords (balance-check computes those figures from the
+   * totals); it is said which total it is of (PER_STUDENT_COLUMN).
+   */
+  perStudentWords: words,
   /** Rows of the school table that are not schools, by their first text (normalised). */
   schoolRows: z.strictObject({
     /** A first text holding one of these is a total row (合计, 小计). */
@@ -386,6 +392,7 @@ export const WORDING_2017: Wording = {
     equipmentValue: keywordSets('仪器+设备'),
     multimediaRooms: keywordSets('多媒体+教室'),
   },
+  perStudentWords: ['生均', '每百名', '每百', '百名学生', '人均', '师生比', '比例', '占比', '率'],
   schoolRows: {
     totalMarks: ['合计', '总计', '小计', '总数', '汇总'],
     notePrefixes: ['填表', '填报', '制表', '审核', '负责人', '单位负责人', '说明', '注:', '注：', ...'0123456789'.split('').map((d) => `注${d}`), '备注', '数据来源', '联系电话', '日期'],
@@ -412,7 +419,28 @@ export const WORDING_2017: Wording = {
       特教学校: '特殊教育学校',
       特殊教育: '特殊教育学校',
     },
-    ownership: { 公立: '公办', 私立: '民办' },
-    urbanRural: { 城市: '城区', 县镇: '镇区', 镇: '镇区', 农村: '乡村' },
+    // 举办者 as the education statistics write it: every 举办者 but 民办 is 公办.
+    ownership: { 公立: '公办', 私立: '民办', 教育部门: '公办', 地方教育部门: '公办', 教育部门办: '公办', 其他部门: '公办', 地方其他部门: '公办', 地方企业: '公办', 事业单位: '公办', 部队: '公办', 集体: '公办', 公办学校: '公办', 民办学校: '民办' },
+    // 统计上划分城乡的规定: 城区 = 111 主城区 + 112 城乡结合区; 镇区 = 121 镇中心区 + 122 镇乡结合区 + 123 特殊区域; 乡村 = 210 乡中心区 + 220 村庄.
+    urbanRural: {
+      '111': '城区',
+      '112': '城区',
+      '121': '镇区',
+      '122': '镇区',
+      '123': '镇区',
+      '210': '乡村',
+      '220': '乡村',
+      城市: '城区',
+      县镇: '镇区',
+      镇: '镇区',
+      农村: '乡村',
+      主城区: '城区',
+      城乡结合区: '城区',
+      镇中心区: '镇区',
+      镇乡结合区: '镇区',
+      特殊区域: '镇区',
+      乡中心区: '乡村',
+      村庄: '乡村',
+    },
   },
 };

@@ -226,6 +226,22 @@ export const CATALOGUE = {
     description: 'A further sheet with a school header that cannot be read as a table (a column is missing): its schools are not counted.',
     misread: true,
   },
+  PER_STUDENT_COLUMN: {
+    severity: 'info',
+    template: '列“{header}”是生均（或每百名学生）值，未读取：balance-check 由“{total}”列的总量与在校生数自行计算',
+    description: 'A column of a per-student figure (生均…, 每百名学生拥有…) beside its total: balance-check computes the figure, the column is not read.',
+  },
+  PER_STUDENT_COLUMN_NO_TOTAL: {
+    severity: 'warning',
+    template: '列“{header}”是生均（或每百名学生）值，不能代替总量，未读取；请提供“{field}”的总量列',
+    description: 'A column of a per-student figure whose total the table does not have: the figure cannot be checked or weighted without the total.',
+    misread: true,
+  },
+  VALUE_CODE_IGNORED: {
+    severity: 'info',
+    template: '取值前带有统计代码（如“{text}”），按代码后的名称读作“{value}”；本列共 {count} 格如此',
+    description: 'A 学校类型 / 办学性质 / 城乡分类 cell written as a statistics export writes it, a code before the name (211小学): the name is read; one note per column.',
+  },
   COLUMN_READ_BY_VALUES: {
     severity: 'info',
     template: '列名“{header}”未识别，按其内容（{values}）读作“{field}”',

@@ -55,7 +55,7 @@ export interface ColumnMatch extends FieldMatch {
 }
 
 /** The profile's wording of school columns: header wordings and keyword sets per column id. */
-export type ColumnWording = Pick<Wording, 'schoolHeaders' | 'schoolColumns' | 'schoolValues'>;
+export type ColumnWording = Pick<Wording, 'schoolHeaders' | 'schoolColumns' | 'schoolValues' | 'perStudentWords'>;
 
 /**
  * One way of matching header texts: by the wordings only, or by the wordings and then the keywords.
@@ -66,6 +66,8 @@ interface Pass {
   /** Null in the first pass over every row: wordings only. */
   keywords: Target<FieldDef>[] | null;
   matched: Map<string, HeaderMatch>;
+  /** The profile's per-student words (生均, 每百名), normalised: a header holding one is no column's by keywords. */
+  perStudent: readonly string[];
 }
 const PASSES = new WeakMap<ColumnWording, { wordings: Pass; keywords: Pass }>();
 function passesOf(wording: ColumnWording): { wordings: Pass; keywords: Pass } {
@@ -76,13 +78,30 @@ function passesOf(wording: ColumnWording): { wordings: Pass; keywords: Pass } {
       const sets = wording.schoolColumns[field.id];
       return sets ? [{ value: field, aliases: [], official: [], keywords: normaliseKeywords(sets) }] : [];
     });
-    passes = { wordings: { lookup, keywords: null, matched: new Map() }, keywords: { lookup, keywords: targets, matched: new Map() } };
+    const perStudent = wording.perStudentWords.map(normaliseText);
+    passes = { wordings: { lookup, keywords: null, matched: new Map(), perStudent }, keywords: { lookup, keywords: targets, matched: new Map(), perStudent } };
     PASSES.set(wording, passes);
   }
   return passes;
 }
 
 const HAN = /\p{Script=Han}/u;
+
+const isPerStudent = (norm: string, words: readonly string[]) => words.some((w) => norm.includes(w));
+
+/**
+ * The column a per-student figure's header is of (生均教学及辅助用房面积 → 教学及辅助用房面积): its text
+ * without the per-student words, read by wordings and keywords; null when it is no per-student header.
+ */
+function perStudentOf(text: string, wording: ColumnWording): FieldDef | null {
+  const { keywords } = passesOf(wording);
+  const norm = normaliseText(text);
+  if (!isPerStudent(norm, keywords.perStudent)) return null;
+  let rest = norm;
+  for (const w of keywords.perStudent) rest = rest.split(w).join('');
+  const m = rest ? matchHeader(rest, keywords) : null;
+  return m && m.section === null ? m.field : null;
+}
 
 type HeaderMatch = (FieldMatch & { unit: string | null }) | null;
 
@@ -110,6 +129,8 @@ function matchHeaderText(text: string, pass: Pass): HeaderMatch {
   const plain = normaliseName(text, []).text;
   const p = lookup.get(plain);
   if (p) return { ...p, unit };
+  // 生均教学及辅助用房面积 has the keywords of 教学及辅助用房面积, and is not it.
+  if (isPerStudent(norm, pass.perStudent)) return null;
   const k = matchName(plain, pass.keywords);
   return k.kind === 'one' ? { field: k.target.value, section: null, unit } : null;
 }
@@ -385,6 +406,17 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       const texts = sampled.get(col);
       if (texts === undefined) continue;
       // Unless its cells say what it is: 小学 / 初中 / 九年一贯制 under “类别” is the 学校类型.
+      // A per-student figure (生均…): computed here from its total, never read; said, with the total's column.
+      const total = perStudentOf(text, wording);
+      if (total) {
+        const from = header.columns.find((c) => c.match?.field.id === total.id && c.match.section === null);
+        issues.push(
+          from
+            ? makeIssue('PER_STUDENT_COLUMN', pos, { header: text, total: from.header })
+            : makeIssue('PER_STUDENT_COLUMN_NO_TOTAL', pos, { header: text, field: total.label }),
+        );
+        continue;
+      }
       const byValues = fieldByValues(texts, wording, named);
       if (!byValues) {
         const near = nearestFields(text, wording);

@@ -37,7 +37,7 @@ export interface SchemaOptions {
    * The profile's wording of the school table: its columns' header wordings and keywords, the rows
    * that are not schools (合计, 填表人) and the enumerated columns' values.
    */
-  wording: Pick<Wording, 'schoolHeaders' | 'schoolColumns' | 'schoolRows' | 'schoolValues'>;
+  wording: Pick<Wording, 'schoolHeaders' | 'schoolColumns' | 'perStudentWords' | 'schoolRows' | 'schoolValues'>;
   /** Called with the count of rows read so far, every 1 000 rows (progress on a terminal). */
   onRows?: (rows: number) => void;
 }

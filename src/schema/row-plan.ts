@@ -179,6 +179,21 @@ export class RowValues {
     return ref ? { ...base, cell: ref.cell, column: ref.column, field } : { ...base, row: this.row, column: fieldLabel(key), field };
   }
 
+  /**
+   * Per column (of 学校类型, 办学性质, 城乡分类), the first cell read by its name after a statistics code
+   * (211小学) and how many were: one note for the column, not one per school (a province has 100 000).
+   */
+  readonly coded = new Map<string, { at: Position; params: IssueParams; count: number }>();
+
+  noteCoded(key: string, params: IssueParams): void {
+    const seen = this.coded.get(key);
+    if (seen) seen.count++;
+    else {
+      const ref = this.cells[key];
+      this.coded.set(key, { at: { sheet: this.sheet, ...(ref ? { cell: ref.cell, column: ref.column } : { row: this.row }), field: key }, params, count: 1 });
+    }
+  }
+
   fail(code: IssueCode, key: string, params: IssueParams = {}): void {
     this.push(makeIssue(code, this.at(key), params));
     this.broken = true;

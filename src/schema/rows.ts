@@ -199,6 +199,7 @@ export function readRows(
     if (!values.broken) records.push(record);
   }
   if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
+  for (const { at, params, count } of values.coded.values()) issues.push(makeIssue('VALUE_CODE_IGNORED', at, { ...params, count }));
   return { records, issues };
 }
 
@@ -303,6 +304,7 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
   const typeText = v.text(plan.type);
   const typeParsed = parseEnum(typeText, specs.type);
   if (!typeParsed.ok) v.fail(typeParsed.code, 'type', typeParsed.params);
+  else if ('note' in typeParsed && typeParsed.note) v.noteCoded('type', typeParsed.note.params);
   const type = typeParsed.ok ? typeParsed.value : undefined;
   if (!type) {
     if (!typeText) v.fail('MISSING_VALUE', 'type', { hint: '（学校类型必填，用于确定学段）' });
@@ -310,9 +312,11 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
   }
   const ownershipParsed = parseEnum(v.text(plan.ownership), specs.ownership);
   if (!ownershipParsed.ok) v.fail(ownershipParsed.code, 'ownership', ownershipParsed.params);
+  else if ('note' in ownershipParsed && ownershipParsed.note) v.noteCoded('ownership', ownershipParsed.note.params);
   const ownership = (ownershipParsed.ok ? ownershipParsed.value : undefined) ?? '公办';
   const urbanRuralParsed = parseEnum(v.text(plan.urbanRural), specs.urbanRural);
   if (!urbanRuralParsed.ok) v.fail(urbanRuralParsed.code, 'urbanRural', urbanRuralParsed.params);
+  else if ('note' in urbanRuralParsed && urbanRuralParsed.note) v.noteCoded('urbanRural', urbanRuralParsed.note.params);
   const urbanRural = urbanRuralParsed.ok ? urbanRuralParsed.value : undefined;
 
   const levels = TYPE_LEVELS[type];

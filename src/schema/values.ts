@@ -123,10 +123,16 @@ export function parseEnum<T>(text: string | undefined, spec: EnumSpec<T>): Parse
   return parsed;
 }
 
+/** A statistics export's code before the name (211小学, 111主城区, 312-九年一贯制学校): the code, then the name. */
+const CODED = /^(\d{1,4})[-_.、:：]?(\D.*)$/;
+
 function parseEnumText<T>(text: string, spec: EnumSpec<T>): Parsed<T> {
   const key = normaliseText(text);
   const value = lookup(spec.aliases, key);
-  return value === undefined
-    ? { ok: false, code: spec.code, params: { text, allowed: spec.allowed } }
-    : { ok: true, value };
+  if (value !== undefined) return { ok: true, value };
+  // The name decides when it is one of the column's words; the code is said once per column (VALUE_CODE_IGNORED).
+  const coded = CODED.exec(key);
+  const named = coded ? lookup(spec.aliases, coded[2]!) : undefined;
+  if (named !== undefined) return { ok: true, value: named, note: { code: 'VALUE_CODE_IGNORED', params: { text: text.trim(), value: String(named) } } };
+  return { ok: false, code: spec.code, params: { text, allowed: spec.allowed } };
 }
