@@ -131,6 +131,18 @@ const CASES: Case[] = [
     says: '（如“211小学”），按代码后的名称读作“小学”；本列共 6 格',
   },
   {
+    code: 'COLUMN_NOT_USED',
+    rows: withHeader([...HEADER, '小学毕业生数'], (rows) => rows.slice(1).forEach((row) => row.push(100))),
+    at: { cell: 'L1', column: '小学毕业生数' },
+    says: '不是“小学在校生数”（含“毕业”）',
+  },
+  {
+    code: 'DUPLICATE_COLUMN_NAMED',
+    rows: withHeader(['小学学生情况', ...HEADER], (rows) => rows.slice(1).forEach((row) => row.unshift(7))),
+    at: { cell: 'A1', column: '小学学生情况' },
+    says: 'D1 列的“小学在校生数”才是此项',
+  },
+  {
     code: 'COLUMN_READ_BY_VALUES',
     rows: withHeader([...HEADER, '属地'], (rows) => rows.slice(1).forEach((row, i) => row.push(i % 2 ? '乡村' : '城区'))),
     at: { cell: 'L1', column: '属地' },

@@ -58,6 +58,25 @@ describe('finding the header', () => {
     expect(bad.issues.find((i) => i.code === 'UNKNOWN_SCHOOL_TYPE')?.cell).toBe('B2');
   });
 
+  it('the statistics’ order 毕业生数 | 招生数 | 在校生数: the students are the 在校生数, the other counts said and not used', async () => {
+    // Found with a county export: 小学毕业生数 (before 小学在校生数) was read by keywords as the students, the
+    // 在校生数 column itself ignored as its duplicate — 在校生 485 for 2 970, and the level judged 达标.
+    const header = ['学校名称', '学校类型', '小学毕业生数', '小学招生数', '小学在校生数', '初中毕业生数', '初中招生数', '初中在校生数', '小学寄宿生数', ...HEADER.slice(4)];
+    const [, ...rows] = county();
+    const written = rows.map((row) => [row[0], row[1], 11, 12, row[2], 13, 14, row[3], 15, ...row.slice(4)]);
+    const r = await check(await workbook({ 学校数据: [header, ...written] }));
+    const plain = await check(await workbook({ 学校数据: county() }));
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
+    expect(r.issues.filter((i) => i.code === 'COLUMN_NOT_USED').map((i) => i.cell)).toEqual(['C1', 'D1', 'F1', 'G1', 'I1']);
+    // A column read by keywords only gives way to one named in the field's own wording, wherever that stands.
+    const loose = [['学校名称', '学校类型', '小学学生情况', ...HEADER.slice(2)], ...rows.map((row) => [row[0], row[1], 7, ...row.slice(2)])];
+    const named = await check(await workbook({ 学校数据: loose }));
+    expect(named.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
+    const dup = named.issues.find((i) => i.code === 'DUPLICATE_COLUMN_NAMED')!;
+    expect([dup.cell, dup.message]).toEqual(['C1', expect.stringContaining('D1 列的“小学在校生数”才是此项，已使用后者')]);
+  });
+
   it('reads a two-row header with merged parent cells', async () => {
     const top = ['学校名称', '学校类型', '在校生数', '在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备资产值', '网络多媒体教室数'];
     const bottom = [null, null, '小学', '初中', null, null, null, null, null, null, null];

@@ -73,6 +73,11 @@ export type Condition = z.infer<typeof ConditionSchema>;
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
 /** "残疾+入学-率|残疾+在校" → [{all: [残疾, 入学], none: [率]}, {all: [残疾, 在校], none: []}]: keyword sets written compactly. */
+/** Words of a part of a school's students, or of another count of them, in a header: 小学毕业生数 is no 小学在校生数. */
+const STUDENT_SUBSETS = ['毕业', '招生', '新生', '入学', '升学', '寄宿', '住校', '随迁', '留守', '借读', '女', '民族', '残疾', '转入', '转出', '流失', '辍学', '休学', '复学', '预计'];
+/** Each keyword set of `spec` with the student-subset words excluded too. */
+const notSubset = (spec: string) => spec.split('|').map((set) => [set, ...STUDENT_SUBSETS].join('-')).join('|');
+
 export function keywordSets(spec: string): CountyInput['keywords'] {
   return spec
     .split('|')
@@ -372,10 +377,11 @@ export const WORDING_2017: Wording = {
     artRooms: ['美术教室数'],
   },
   schoolColumns: {
-    studentsPrimary: keywordSets('小学+学生-教师-班-部-率|小学+生数-教师-班-率|小学+在校生-教师-班-率'),
-    studentsJunior: keywordSets('初中+学生-教师-班-部-率|初中+生数-教师-班-率|初中+在校生-教师-班-率'),
-    studentsSenior: keywordSets('高中+学生-教师-班-部-率|高中+生数-教师-班-率|高中+在校生-教师-班-率'),
-    students: keywordSets('在校+学生-小学-初中-高中-教师-班-率|在校生-小学-初中-高中-教师-班-率|学生总数-教师|学生人数-小学-初中-高中-教师-班'),
+    // Never a part of the students (毕业生, 招生, 寄宿生, 随迁子女 … stand beside 在校生 in the statistics' tables).
+    studentsPrimary: keywordSets(notSubset('小学+学生-教师-班-部-率|小学+生数-教师-班-率|小学+在校生-教师-班-率')),
+    studentsJunior: keywordSets(notSubset('初中+学生-教师-班-部-率|初中+生数-教师-班-率|初中+在校生-教师-班-率')),
+    studentsSenior: keywordSets(notSubset('高中+学生-教师-班-部-率|高中+生数-教师-班-率|高中+在校生-教师-班-率')),
+    students: keywordSets(notSubset('在校+学生-小学-初中-高中-教师-班-率|在校生-小学-初中-高中-教师-班-率|学生总数-教师|学生人数-小学-初中-高中-教师-班')),
     urbanRural: keywordSets('城乡-代码|所在地+类|区域+类别|区域+类型|地域+类'),
     name: keywordSets('学校+名称-类型-类别-代码-所属|学校+全称-所属|单位+全称|学校+名字-所属'),
     parent: keywordSets('所属+中心'),

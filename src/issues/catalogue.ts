@@ -191,6 +191,11 @@ export const CATALOGUE = {
     template: '与 {firstCell} 列同为“{field}”，已使用前者，忽略此列',
     description: 'Two header cells map to the same field; the first one is used.',
   },
+  DUPLICATE_COLUMN_NAMED: {
+    severity: 'warning',
+    template: '列名“{header}”只是近似，表中 {cell} 列的“{field}”才是此项，已使用后者，忽略此列',
+    description: 'A column read by keywords and a later column named in the field’s own wording: the named one is used, wherever it stands.',
+  },
   // ── info: what balance-check did to read the file ──
   TEXT_NUMBER: {
     severity: 'info',
@@ -241,6 +246,11 @@ export const CATALOGUE = {
     severity: 'info',
     template: '取值前带有统计代码（如“{text}”），按代码后的名称读作“{value}”；本列共 {count} 格如此',
     description: 'A 学校类型 / 办学性质 / 城乡分类 cell written as a statistics export writes it, a code before the name (211小学): the name is read; one note per column.',
+  },
+  COLUMN_NOT_USED: {
+    severity: 'info',
+    template: '列“{header}”不是“{field}”（含“{word}”），计算不需要，未使用',
+    description: 'A column whose header has the keywords of a field but a word that rules it out (小学毕业生数, 交流轮岗骨干教师数): another count, not read.',
   },
   COLUMN_READ_BY_VALUES: {
     severity: 'info',

@@ -103,7 +103,8 @@ function perStudentOf(text: string, wording: ColumnWording): FieldDef | null {
   return m && m.section === null ? m.field : null;
 }
 
-type HeaderMatch = (FieldMatch & { unit: string | null }) | null;
+/** byKeywords: matched by the profile's keyword sets, not by a wording (a wording wins over it, wherever it stands). */
+type HeaderMatch = (FieldMatch & { unit: string | null; byKeywords?: true }) | null;
 
 function matchHeader(text: string, pass: Pass): HeaderMatch {
   let m = pass.matched.get(text);
@@ -132,7 +133,7 @@ function matchHeaderText(text: string, pass: Pass): HeaderMatch {
   // 生均教学及辅助用房面积 has the keywords of 教学及辅助用房面积, and is not it.
   if (isPerStudent(norm, pass.perStudent)) return null;
   const k = matchName(plain, pass.keywords);
-  return k.kind === 'one' ? { field: k.target.value, section: null, unit } : null;
+  return k.kind === 'one' ? { field: k.target.value, section: null, unit, byKeywords: true } : null;
 }
 
 function textAt(sheet: Sheet, row: number, col: number): string {
@@ -372,6 +373,22 @@ function columnHoldsData(sheet: Sheet, col: number, from: number): boolean {
   return false;
 }
 
+/**
+ * The column a header says it is not: one of a field's keyword sets holds but for a word it excludes
+ * (小学毕业生数: 小学 + 生数, but 毕业; 交流轮岗骨干教师数: 骨干, but 交流). The field and the word, or null.
+ */
+function excludedBy(text: string, wording: ColumnWording): { field: FieldDef; word: string } | null {
+  const { keywords } = passesOf(wording);
+  const plain = normaliseName(text, []).text;
+  for (const target of keywords.keywords!)
+    for (const set of target.keywords) {
+      if (!set.all.every((w) => plain.includes(w))) continue;
+      const word = set.none.find((w) => plain.includes(w));
+      if (word !== undefined) return { field: target.value, word };
+    }
+  return null;
+}
+
 /** The two field headers most like an unknown one, for "是否指…？" (named by their labels). */
 function nearestFields(text: string, wording: ColumnWording): string[] {
   const targets = FIELDS.map((f) => ({
@@ -392,6 +409,8 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
   if (numbersRow !== null && units !== null)
     issues.push(makeIssue('ROW_SKIPPED_NOTE', { sheet: sheet.name, row: numbersRow + 1 }, { text: rowTexts(sheet, numbersRow).slice(0, 4).join(' ') }));
   const seen = new Map<string, ColumnMatch>();
+  /** The columns of `seen` matched by keywords only. */
+  const byKeywords = new Set<string>();
   const columns: ColumnMatch[] = [];
   const named = new Set(header.columns.flatMap((c) => (c.match ? [c.match.field.id] : [])));
   // Columns of no known kind that hold data, and the texts of their first data rows (read in one pass).
@@ -419,6 +438,12 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       }
       const byValues = fieldByValues(texts, wording, named);
       if (!byValues) {
+        // 小学毕业生数 beside 小学在校生数: a count the check does not use, said as such (no “是否指小学在校生数？”).
+        const other = excludedBy(text, wording);
+        if (other) {
+          issues.push(makeIssue('COLUMN_NOT_USED', pos, { header: text, field: other.field.label, word: other.word }));
+          continue;
+        }
         const near = nearestFields(text, wording);
         issues.push(makeIssue('COLUMN_IGNORED', pos, { header: text, hint: near.length ? `；是否指${near.map((n) => `“${n}”`).join('或')}？` : '' }));
         continue;
@@ -441,11 +466,22 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
     }
     const key = `${match.section}:${match.field.id}`;
     const first = seen.get(key);
+    const column: ColumnMatch = { field: match.field, section: match.section, col, header: text, unitFactor };
     if (first) {
+      // 小学毕业生数 read by keywords before the 小学在校生数 column itself: the column named in the field's own wording is the field.
+      if (byKeywords.has(key) && !match.byKeywords) {
+        const at = { sheet: sheet.name, cell: a1(header.row, first.col), column: first.header };
+        issues.push(makeIssue('DUPLICATE_COLUMN_NAMED', at, { header: first.header, cell, field: text }));
+        columns.splice(columns.indexOf(first), 1);
+        byKeywords.delete(key);
+        seen.set(key, column);
+        columns.push(column);
+        continue;
+      }
       issues.push(makeIssue('DUPLICATE_COLUMN', pos, { firstCell: a1(header.row, first.col), field: first.header }));
       continue;
     }
-    const column: ColumnMatch = { field: match.field, section: match.section, col, header: text, unitFactor };
+    if (match.byKeywords) byKeywords.add(key);
     seen.set(key, column);
     columns.push(column);
   }
