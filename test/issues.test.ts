@@ -131,6 +131,12 @@ const CASES: Case[] = [
     says: '（如“211小学”），按代码后的名称读作“小学”；本列共 6 格',
   },
   {
+    code: 'COLUMN_SUMMED',
+    rows: withHeader(HEADER.map((h) => (h === '县级及以上骨干教师数' ? '县级骨干教师数' : h))),
+    at: { cell: 'F1', column: '县级骨干教师数' },
+    says: '表中没有“县级及以上骨干教师数”一列，按 “县级骨干教师数” 读取',
+  },
+  {
     code: 'COLUMN_NOT_USED',
     rows: withHeader([...HEADER, '小学毕业生数'], (rows) => rows.slice(1).forEach((row) => row.push(100))),
     at: { cell: 'L1', column: '小学毕业生数' },

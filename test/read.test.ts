@@ -77,6 +77,29 @@ describe('finding the header', () => {
     expect([dup.cell, dup.message]).toEqual(['C1', expect.stringContaining('D1 列的“小学在校生数”才是此项，已使用后者')]);
   });
 
+  it('县级及以上骨干 given by level (县级 | 市级 | 省级, one row or under a parent): the levels added up, said', async () => {
+    // Found with a county table of 省级 | 市级 | 县级骨干教师数: the 省级 column was read as 县级及以上, the others ignored as its duplicates.
+    const [, ...rows] = county();
+    const split = (n: number) => [Math.floor(n / 4), Math.floor(n / 4), n - 2 * Math.floor(n / 4)];
+    const plain = await check(await workbook({ 学校数据: county() }));
+    const one = [[...HEADER.slice(0, 5), '省级骨干教师数', '市级骨干教师数', '县级骨干教师数', ...HEADER.slice(6)], ...rows.map((r) => [...r.slice(0, 5), ...split(r[5] as number), ...r.slice(6)])];
+    const r = await check(await workbook({ 学校数据: one }));
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
+    expect(r.issues.find((i) => i.code === 'COLUMN_SUMMED')?.message).toContain('按 “县级骨干教师数”、“市级骨干教师数”、“省级骨干教师数” 各列相加');
+    // Under a merged parent: 县级及以上骨干教师 over 省级 | 市级 | 县级.
+    const top = [...HEADER.slice(0, 5), '县级及以上骨干教师', null, null, ...HEADER.slice(6)];
+    const bottom = top.map((_, c) => (c === 5 ? '省级' : c === 6 ? '市级' : c === 7 ? '县级' : null));
+    const merges = ['F1:H1', ...'ABCDEIJKLM'.split('').map((c) => `${c}1:${c}2`)];
+    const two = await check(await workbook({ 学校数据: { rows: [top, bottom, ...one.slice(1)], merges } }));
+    expect(two.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(two.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
+    // Without 县级 the levels are not 县级及以上: the column is missing, with how to give it.
+    const higher = one.map((row) => row.filter((_, c) => c !== 7));
+    const missing = await check(await workbook({ 学校数据: higher }));
+    expect(missing.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('或“县级骨干教师数”与市级、省级、国家级骨干教师数各列（相加）');
+  });
+
   it('reads a two-row header with merged parent cells', async () => {
     const top = ['学校名称', '学校类型', '在校生数', '在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备资产值', '网络多媒体教室数'];
     const bottom = [null, null, '小学', '初中', null, null, null, null, null, null, null];

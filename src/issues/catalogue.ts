@@ -247,6 +247,11 @@ export const CATALOGUE = {
     template: '取值前带有统计代码（如“{text}”），按代码后的名称读作“{value}”；本列共 {count} 格如此',
     description: 'A 学校类型 / 办学性质 / 城乡分类 cell written as a statistics export writes it, a code before the name (211小学): the name is read; one note per column.',
   },
+  COLUMN_SUMMED: {
+    severity: 'info',
+    template: '表中没有“{field}”一列，按 {columns} {how}',
+    description: 'A field given as its parts (县级及以上骨干 as the 县级, 市级, 省级, 国家级 columns the sheet has): their sum is read.',
+  },
   COLUMN_NOT_USED: {
     severity: 'info',
     template: '列“{header}”不是“{field}”（含“{word}”），计算不需要，未使用',

@@ -11,6 +11,7 @@ import { a1, UnreadableFileError, type Sheet, type SourceFile } from '../read/ty
 import { FIELD_BY_ID, fieldLabel } from './columns';
 import { findHeader, isIgnoredSilently, layoutOf, nearHeader, type ColumnMatch, type ColumnWording } from './header';
 import { FirstRows, readRows } from './rows';
+import { SUMMED } from './row-plan';
 import { cellText, typeWords } from './values';
 import { normaliseText } from './text';
 
@@ -193,8 +194,13 @@ function missingColumns(columns: readonly ColumnMatch[], required: readonly Reso
     missing.push({ field: '小学在校生数”或“初中在校生数', hint: '' });
   for (const field of required) {
     if (has(field)) continue;
-    if (field === 'peArtsTeachers' && ['peTeachers', 'musicTeachers', 'artTeachers'].every(has)) continue;
-    const alternative = field === 'peArtsTeachers' ? '，或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列' : '';
+    if (SUMMED[field]?.required.every(has)) continue;
+    const alternative =
+      field === 'peArtsTeachers'
+        ? '，或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列'
+        : field === 'backboneTeachers'
+          ? '，或“县级骨干教师数”与市级、省级、国家级骨干教师数各列（相加）'
+          : '';
     missing.push({ field: fieldLabel(field), hint: accepted(field).replace(/）$/, `${alternative}）`) });
   }
   return missing;

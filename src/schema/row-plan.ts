@@ -16,6 +16,17 @@ export const STUDENT_FIELD: Record<AnyLevel, string> = {
 };
 
 export const PE_ARTS_PARTS = ['peTeachers', 'musicTeachers', 'artTeachers'] as const;
+export const BACKBONE_PARTS = ['backboneCounty', 'backboneCity', 'backboneProvincial', 'backboneNational'] as const;
+
+/**
+ * Fields a sheet may give as parts to be added up, when it has no column of the field itself:
+ * 体育艺术 = 体育 + 音乐 + 美术 (all three needed); 县级及以上骨干 = the 县级, 市级, 省级 and 国家级 columns the
+ * sheet has (县级 among them: without it the sum is not 县级及以上).
+ */
+export const SUMMED: Partial<Record<ResourceField, { parts: readonly string[]; required: readonly string[] }>> = {
+  peArtsTeachers: { parts: PE_ARTS_PARTS, required: PE_ARTS_PARTS },
+  backboneTeachers: { parts: BACKBONE_PARTS, required: ['backboneCounty'] },
+};
 
 const KEYS = new WeakMap<ColumnMatch, string>();
 /** A column's field key (`primary:field` for a 小学部 column), made once per column. */
@@ -68,10 +79,10 @@ export interface RecordPlan {
   parent: number;
   students: number;
   studentsOf: Record<AnyLevel, number>;
-  /** For each resource field the sheet can give, per part: its own column, and for 体育艺术 the three it may be summed from. */
-  amounts: { field: ResourceField; parts: { section: Level | null; direct: number; peArts: number[] | null }[] }[];
-  peArtsWhole: number;
-  peArtsParts: { key: string; slot: number }[];
+  /** For each resource field the sheet can give, per part: its own column, and the columns it is summed from when blank (SUMMED; null: none). */
+  amounts: { field: ResourceField; parts: { section: Level | null; direct: number; sum: number[] | null }[] }[];
+  /** Each summed field of the whole school: its own slot and its parts', for the cell of a blank part. */
+  summed: { field: ResourceField; whole: number; parts: { key: string; slot: number }[] }[];
   items: { field: (typeof SCHOOL_ITEM_FIELDS)[number]; slot: number }[];
   /** The records' makers (keys in the order above) and the arrays their values are gathered in, row after row. */
   records: { students: SparseRecords; resources: SparseRecords; items: SparseRecords };
@@ -86,7 +97,9 @@ export function recordPlan(columns: readonly ColumnMatch[], slots: Slots): Recor
     field,
     parts: sections.map((section) => {
       const keys = SECTION_KEYS[section ?? 'whole'];
-      return { section, direct: at(keys[field]!), peArts: field === 'peArtsTeachers' ? PE_ARTS_PARTS.map((p) => at(keys[p]!)) : null };
+      const summed = SUMMED[field];
+      const sum = summed && summed.required.every((p) => at(keys[p]!) >= 0) ? summed.parts.map((p) => at(keys[p]!)).filter((slot) => slot >= 0) : null;
+      return { section, direct: at(keys[field]!), sum };
     }),
   }));
   const items = SCHOOL_ITEM_FIELDS.map((field) => ({ field, slot: at(field) })).filter((i) => i.slot >= 0);
@@ -101,8 +114,7 @@ export function recordPlan(columns: readonly ColumnMatch[], slots: Slots): Recor
     students: at('students'),
     studentsOf: { primary: at(STUDENT_FIELD.primary), junior: at(STUDENT_FIELD.junior), senior: at(STUDENT_FIELD.senior) },
     amounts,
-    peArtsWhole: at('peArtsTeachers'),
-    peArtsParts: PE_ARTS_PARTS.map((key) => ({ key, slot: at(key) })),
+    summed: Object.entries(SUMMED).map(([field, { parts }]) => ({ field: field as ResourceField, whole: at(field), parts: parts.map((key) => ({ key, slot: at(key) })) })),
     items,
     records: { students: new SparseRecords(ALL_LEVELS), resources: new SparseRecords(amounts.map((a) => a.field)), items: new SparseRecords(items.map((i) => i.field)) },
     scratch: { students: ALL_LEVELS.map(() => 0), resources: amounts.map(() => 0), items: items.map(() => 0) },
@@ -208,12 +220,12 @@ function amountPlan(columns: readonly ColumnMatch[]): AmountPlan {
     field,
     sections: ([null, 'primary', 'junior'] as const).filter((section) => {
       const keys = SECTION_KEYS[section ?? 'whole'];
-      return has.has(keys[field]!) || (field === 'peArtsTeachers' && PE_ARTS_PARTS.every((p) => has.has(keys[p]!)));
+      return has.has(keys[field]!) || (SUMMED[field]?.required.every((p) => has.has(keys[p]!)) ?? false);
     }),
   })).filter((p) => p.sections.length > 0);
 }
 
 /** `field`, `primary:field`, `junior:field`: made once, not per row. */
 const SECTION_KEYS = Object.fromEntries(
-  (['whole', 'primary', 'junior'] as const).map((s) => [s, Object.fromEntries([...RESOURCE_FIELDS, ...PE_ARTS_PARTS].map((f) => [f, s === 'whole' ? f : `${s}:${f}`]))]),
+  (['whole', 'primary', 'junior'] as const).map((s) => [s, Object.fromEntries([...RESOURCE_FIELDS, ...PE_ARTS_PARTS, ...BACKBONE_PARTS].map((f) => [f, s === 'whole' ? f : `${s}:${f}`]))]),
 ) as Record<'whole' | Level, Record<string, string>>;

@@ -13,7 +13,7 @@ import {
 import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
 import { a1, type CellValue, type Sheet } from '../read/types';
 import { fieldLabel, type FieldKind } from './columns';
-import { ALL_LEVELS, cellTable, keyOf, recordPlan, RowValues, slotsOf, STUDENT_FIELD, type RecordPlan } from './row-plan';
+import { ALL_LEVELS, cellTable, keyOf, recordPlan, RowValues, slotsOf, STUDENT_FIELD, SUMMED, type RecordPlan } from './row-plan';
 import { isColumnNumberRow, isColumnNumberStart, normaliseText, type ColumnMatch } from './header';
 import type { Wording } from '../engine/checklist-rules';
 import { cellText, parseEnum, parseNumber, schoolValueSpecs, typeWords, type SchoolValueSpecs } from './values';
@@ -136,6 +136,16 @@ export function readRows(
   const slots = slotsOf(columns);
   const plan = recordPlan(columns, slots);
   const reading = columns.map((column) => ({ column, slot: slots.get(keyOf(column))! }));
+  // A field added up from the levels the sheet has (县级 + 市级 + 省级 骨干): said once, naming the columns.
+  for (const { field, parts } of plan.amounts) {
+    const summed = SUMMED[field]!;
+    for (const part of parts)
+      if (part.direct < 0 && part.sum && summed.parts.length !== summed.required.length) {
+        const headers = part.sum.map((slot) => `“${reading.find((r) => r.slot === slot)!.column.header}”`);
+        const first = reading.find((r) => r.slot === part.sum![0])!.column;
+        issues.push(makeIssue('COLUMN_SUMMED', { sheet: sheet.name, cell: a1(dataStart - 1, first.col), column: first.header }, { field: `${part.section ? `${LEVEL_NAMES[part.section]}部` : ''}${fieldLabel(field)}`, columns: headers.join('、'), how: headers.length > 1 ? '各列相加' : '读取' }));
+      }
+  }
   const values = new RowValues(sheet.name, slots.size, issues);
   const records: SchoolRecord[] = [];
   const nameCol = columns.find((c) => c.field.id === 'name')!;
@@ -344,8 +354,8 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
   let resourcesGiven = 0;
   const sectionResources: SchoolRecord['sectionResources'] = {};
   plan.amounts.forEach(({ field, parts }, i) => {
-    for (const { section, direct, peArts } of parts) {
-      const amount = amountOf(v, direct, peArts);
+    for (const { section, direct, sum } of parts) {
+      const amount = amountOf(v, direct, sum);
       if (amount === undefined) continue;
       // The whole-school column first; a one-level school's 小学部 / 初中部 column only when that is blank.
       if (section === null || (levels.length === 1 && levels[0] === section && !(resourcesGiven & (1 << i)))) {
@@ -356,9 +366,11 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
     }
   });
   const resources: SchoolRecord['resources'] = plan.records.resources.make(scratch.resources, resourcesGiven);
-  if (v.number(plan.peArtsWhole) === undefined) {
-    const blankPart = plan.peArtsParts.find((p) => p.slot >= 0 && v.number(p.slot) === undefined);
-    if (blankPart) Object.defineProperty(v.cells, 'peArtsTeachers', { value: v.cells[blankPart.key]!, enumerable: true });
+  // A summed field with a blank part: its issues name that part's cell.
+  for (const { field, whole, parts } of plan.summed) {
+    if (v.number(whole) !== undefined) continue;
+    const blankPart = parts.find((p) => p.slot >= 0 && v.number(p.slot) === undefined);
+    if (blankPart) Object.defineProperty(v.cells, field, { value: v.cells[blankPart.key]!, enumerable: true });
   }
 
   let itemsGiven = 0;
@@ -393,12 +405,12 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
   return record;
 }
 
-/** A resource of a row: its own column, or for 体育艺术 the sum of 体育 + 音乐 + 美术 when all three are there. */
-function amountOf(v: RowValues, direct: number, peArts: number[] | null): number | undefined {
+/** A resource of a row: its own column, or the sum of its parts (SUMMED: 体育 + 音乐 + 美术, 县级 + 市级 + …) when each is filled. */
+function amountOf(v: RowValues, direct: number, parts: number[] | null): number | undefined {
   const value = v.number(direct);
-  if (value !== undefined || peArts === null) return value;
+  if (value !== undefined || parts === null) return value;
   let sum = 0;
-  for (const p of peArts) {
+  for (const p of parts) {
     const n = v.number(p);
     if (n === undefined) return undefined;
     sum += n;
