@@ -100,6 +100,17 @@ describe('finding the header', () => {
     expect(missing.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('或“县级骨干教师数”与市级、省级、国家级骨干教师数各列（相加）');
   });
 
+  it('a header written without its closing 数 is the same column (专任教师（人）, 小学在校生, 网络多媒体教室（间）)', async () => {
+    const [, ...rows] = county();
+    const header = HEADER.map((h) => (h.endsWith('数') ? h.slice(0, -1) : h)).map((h) => (h === '网络多媒体教室' ? '网络多媒体教室（间）' : h));
+    // 专任教师（人） has no keyword set: only its wording 专任教师数 reads it.
+    const written = rows.map((row, i) => [...row, i === 0 ? 5000 : 10]);
+    const r = await check(await workbook({ 学校数据: [[...header, '专任教师（人）'], ...written] }));
+    const plain = await check(await workbook({ 学校数据: county() }));
+    expect(r.issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.cell])).toEqual([['TEACHERS_EXCEED_STUDENTS', 'L2']]);
+    expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
+  });
+
   it('reads a two-row header with merged parent cells', async () => {
     const top = ['学校名称', '学校类型', '在校生数', '在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备资产值', '网络多媒体教室数'];
     const bottom = [null, null, '小学', '初中', null, null, null, null, null, null, null];

@@ -44,6 +44,9 @@ function lookupOf(headers: ColumnWording['schoolHeaders']): Map<string, FieldMat
           map.set(normaliseText(prefix + h), { field, section });
     }
   }
+  // A wording without its closing 数 is the same header (专任教师 · 音乐专用教室 · 小学在校生), unless it is another's wording.
+  for (const [text, match] of [...map])
+    if (text.endsWith('数') && text.length > 2 && !map.has(text.slice(0, -1))) map.set(text.slice(0, -1), match);
   return map;
 }
 
