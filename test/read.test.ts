@@ -69,6 +69,14 @@ describe('finding the header', () => {
     expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
     expect(r.issues.filter((i) => i.code === 'COLUMN_NOT_USED').map((i) => i.cell)).toEqual(['C1', 'D1', 'F1', 'G1', 'I1']);
+    // The same under 小学 | 初中 parents (a two-row header): 小学 over 在校生数 is 小学在校生数, not the 在校生数 of a one-level school.
+    const top = ['学校名称', '学校类型', '小学', null, null, '初中', null, null, ...header.slice(8)];
+    const parts = [null, null, '毕业生数', '招生数', '在校生数', '毕业生数', '招生数', '在校生数', ...header.slice(8).map(() => null)];
+    const merges = ['C1:E1', 'F1:H1', ...['A', 'B', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q'].map((c) => `${c}1:${c}2`)];
+    const two = await check(await workbook({ 学校数据: { rows: [top, parts, ...written], merges } }));
+    expect(two.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(two.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
+    expect(two.issues.filter((i) => i.code === 'COLUMN_NOT_USED').map((i) => i.cell)).toEqual(['C1', 'D1', 'F1', 'G1', 'I1']);
     // A column read by keywords only gives way to one named in the field's own wording, wherever that stands.
     const loose = [['学校名称', '学校类型', '小学学生情况', ...HEADER.slice(2)], ...rows.map((row) => [row[0], row[1], 7, ...row.slice(2)])];
     const named = await check(await workbook({ 学校数据: loose }));

@@ -156,7 +156,8 @@ interface HeaderCandidate {
   /** 1 or 2 header rows. */
   height: 1 | 2;
   /** Per column: the header text and its match. */
-  columns: { col: number; header: string; match: ReturnType<typeof matchHeader> }[];
+  /** Per column: the header text and its match; `texts`, every text tried for it (a parent and its part joined, the part alone). */
+  columns: { col: number; header: string; match: ReturnType<typeof matchHeader>; texts: readonly string[] }[];
   score: number;
 }
 
@@ -192,8 +193,9 @@ function readCandidate(sheet: Sheet, row: number, height: 1 | 2, passes: { wordi
     }
     const joined = !bottom || bottom === top ? [top] : !top ? [bottom] : [bottom, top + bottom, bottom + top];
     // Wordings of the joined texts, then their keywords, and only then the parent alone: 在校学生数 over
-    // 小学 | 初中 means 小学在校生数 and 初中在校生数, not 在校生数 twice.
-    const attempts: [string, Pass][] = joined.map((o) => [o, wordings]);
+    // 小学 | 初中 means 小学在校生数 and 初中在校生数, not 在校生数 twice. A parent and its part joined are
+    // worded before the part alone: 小学 over 毕业生数 | 招生数 | 在校生数 is 小学在校生数, not the 在校生数 of a one-level school.
+    const attempts: [string, Pass][] = [...joined.slice(1), joined[0]!].map((o) => [o, wordings]);
     if (withKeywords) attempts.push(...joined.map((o): [string, Pass] => [o, keywords]));
     if (joined.length > 1) attempts.push([top, wordings], ...(withKeywords ? [[top, keywords] as [string, Pass]] : []));
     let header = joined[0]!;
@@ -207,7 +209,7 @@ function readCandidate(sheet: Sheet, row: number, height: 1 | 2, passes: { wordi
     }
     if (!match && previousField && normaliseText(header) === UP_TO_STANDARD_HEADER && UP_TO_STANDARD_OF[previousField])
       match = { field: FIELD_BY_ID.get(UP_TO_STANDARD_OF[previousField]!)!, section: null, unit: null };
-    if (header) columns.push({ col, header, match });
+    if (header) columns.push({ col, header, match, texts: joined });
     if (match) previousField = match.field.id;
   }
   const distinct = new Set(columns.filter((c) => c.match).map((c) => `${c.match!.section}:${c.match!.field.id}`));
@@ -392,6 +394,15 @@ function excludedBy(text: string, wording: ColumnWording): { field: FieldDef; wo
   return null;
 }
 
+/** The first of the texts for which `f` finds something. */
+function firstOf<T>(texts: readonly string[], f: (text: string) => T | null): T | null {
+  for (const t of texts) {
+    const found = f(t);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** The two field headers most like an unknown one, for "是否指…？" (named by their labels). */
 function nearestFields(text: string, wording: ColumnWording): string[] {
   const targets = FIELDS.map((f) => ({
@@ -419,7 +430,7 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
   // Columns of no known kind that hold data, and the texts of their first data rows (read in one pass).
   const unnamed = header.columns.filter((c) => !c.match && !IGNORED_SILENTLY.has(normaliseText(c.header)) && columnHoldsData(sheet, c.col, dataStart));
   const sampled = sampleTexts(sheet, unnamed.map((c) => c.col), dataStart);
-  for (const { col, header: text, match: byHeader } of header.columns) {
+  for (const { col, header: text, match: byHeader, texts: tried } of header.columns) {
     const cell = a1(header.row, col);
     const pos = { sheet: sheet.name, cell, column: text };
     let match = byHeader;
@@ -429,7 +440,7 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       if (texts === undefined) continue;
       // Unless its cells say what it is: 小学 / 初中 / 九年一贯制 under “类别” is the 学校类型.
       // A per-student figure (生均…): computed here from its total, never read; said, with the total's column.
-      const total = perStudentOf(text, wording);
+      const total = firstOf(tried, (t) => perStudentOf(t, wording));
       if (total) {
         const from = header.columns.find((c) => c.match?.field.id === total.id && c.match.section === null);
         issues.push(
@@ -442,7 +453,7 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       const byValues = fieldByValues(texts, wording, named);
       if (!byValues) {
         // 小学毕业生数 beside 小学在校生数: a count the check does not use, said as such (no “是否指小学在校生数？”).
-        const other = excludedBy(text, wording);
+        const other = firstOf(tried, (t) => excludedBy(t, wording));
         if (other) {
           issues.push(makeIssue('COLUMN_NOT_USED', pos, { header: text, field: other.field.label, word: other.word }));
           continue;
