@@ -155,7 +155,6 @@ interface HeaderCandidate {
   row: number;
   /** 1 or 2 header rows. */
   height: 1 | 2;
-  /** Per column: the header text and its match. */
   /** Per column: the header text and its match; `texts`, every text tried for it (a parent and its part joined, the part alone). */
   columns: { col: number; header: string; match: ReturnType<typeof matchHeader>; texts: readonly string[] }[];
   score: number;
@@ -438,7 +437,6 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       // A column of no known kind is left out; when it holds data, the user is told, with the nearest columns.
       const texts = sampled.get(col);
       if (texts === undefined) continue;
-      // Unless its cells say what it is: 小学 / 初中 / 九年一贯制 under “类别” is the 学校类型.
       // A per-student figure (生均…): computed here from its total, never read; said, with the total's column.
       const total = firstOf(tried, (t) => perStudentOf(t, wording));
       if (total) {
@@ -450,6 +448,7 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
         );
         continue;
       }
+      // Unless its cells say what it is: 小学 / 初中 / 九年一贯制 under “类别” is the 学校类型.
       const byValues = fieldByValues(texts, wording, named);
       if (!byValues) {
         // 小学毕业生数 beside 小学在校生数: a count the check does not use, said as such (no “是否指小学在校生数？”).

@@ -138,9 +138,11 @@ export function readRows(
   const reading = columns.map((column) => ({ column, slot: slots.get(keyOf(column))! }));
   // A field added up from the levels the sheet has (县级 + 市级 + 省级 骨干): said once, naming the columns.
   for (const { field, parts } of plan.amounts) {
-    const summed = SUMMED[field]!;
+    const summed = SUMMED[field];
+    // 体育 + 音乐 + 美术 (every part needed) is the field itself, said by no note.
+    if (!summed || summed.parts.length === summed.required.length) continue;
     for (const part of parts)
-      if (part.direct < 0 && part.sum && summed.parts.length !== summed.required.length) {
+      if (part.direct < 0 && part.sum) {
         const headers = part.sum.map((slot) => `“${reading.find((r) => r.slot === slot)!.column.header}”`);
         const first = reading.find((r) => r.slot === part.sum![0])!.column;
         issues.push(makeIssue('COLUMN_SUMMED', { sheet: sheet.name, cell: a1(dataStart - 1, first.col), column: first.header }, { field: `${part.section ? `${LEVEL_NAMES[part.section]}部` : ''}${fieldLabel(field)}`, columns: headers.join('、'), how: headers.length > 1 ? '各列相加' : '读取' }));
