@@ -194,14 +194,9 @@ function missingColumns(columns: readonly ColumnMatch[], required: readonly Reso
     missing.push({ field: '小学在校生数”或“初中在校生数', hint: '' });
   for (const field of required) {
     if (has(field)) continue;
-    if (SUMMED[field]?.required.every(has)) continue;
-    const alternative =
-      field === 'peArtsTeachers'
-        ? '，或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列'
-        : field === 'backboneTeachers'
-          ? '，或“县级骨干教师数”与市级、省级、国家级骨干教师数各列（相加）'
-          : '';
-    missing.push({ field: fieldLabel(field), hint: accepted(field).replace(/）$/, `${alternative}）`) });
+    const summed = SUMMED[field];
+    if (summed?.required.every(has)) continue;
+    missing.push({ field: fieldLabel(field), hint: accepted(field).replace(/）$/, `${summed?.hint ?? ''}）`) });
   }
   return missing;
 }

@@ -23,9 +23,9 @@ export const BACKBONE_PARTS = ['backboneCounty', 'backboneCity', 'backboneProvin
  * 体育艺术 = 体育 + 音乐 + 美术 (all three needed); 县级及以上骨干 = the 县级, 市级, 省级 and 国家级 columns the
  * sheet has (县级 among them: without it the sum is not 县级及以上).
  */
-export const SUMMED: Partial<Record<ResourceField, { parts: readonly string[]; required: readonly string[] }>> = {
-  peArtsTeachers: { parts: PE_ARTS_PARTS, required: PE_ARTS_PARTS },
-  backboneTeachers: { parts: BACKBONE_PARTS, required: ['backboneCounty'] },
+export const SUMMED: Partial<Record<ResourceField, { parts: readonly string[]; required: readonly string[]; /** How a missing column's message names the parts. */ hint: string }>> = {
+  peArtsTeachers: { parts: PE_ARTS_PARTS, required: PE_ARTS_PARTS, hint: '，或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列' },
+  backboneTeachers: { parts: BACKBONE_PARTS, required: ['backboneCounty'], hint: '，或“县级骨干教师数”与市级、省级、国家级骨干教师数各列（相加）' },
 };
 
 const KEYS = new WeakMap<ColumnMatch, string>();
