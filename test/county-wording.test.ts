@@ -174,7 +174,7 @@ describe('county sheet layouts', () => {
     expect(c.claimDisagreements.map((x) => x.item.id)).toEqual(['training', 'left_behind', 'charters', 'monitoring']);
   });
 
-  it('a phrase with several figures is a warning naming them, and the raw counts below it are used', async () => {
+  it('a whole item answered in one sentence is read clause by clause; a phrase of one figure with several numbers is a warning naming them', async () => {
     const r = await figuresOf([
       ['指标', '实际情况'],
       ['全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%', '比例12.5%，骨干占23%'],
@@ -182,9 +182,17 @@ describe('county sheet layouts', () => {
       ['（2）符合交流条件教师数', 1200],
       ['（3）其中：骨干教师', 35],
     ]);
-    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['COUNTY_ROW_AMBIGUOUS', 'A2']]);
-    expect(r.issues[0]!.message).toContain('“交流轮岗比例”、“交流轮岗骨干教师比例”');
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['COUNTY_VALUE_SPLIT', 'B2']]);
+    expect(r.issues[0]!.message).toContain('按分句读作：交流轮岗比例 12.5%；交流轮岗骨干教师比例 23%');
+    expect(r.figures.get(null)?.get('rotationRate')?.value).toBeCloseTo(0.125, 12);
+    expect(r.figures.get(null)?.get('rotationBackboneShare')?.value).toBeCloseTo(0.23, 12);
     expect(r.figures.get(null)?.get('rotatedBackbone')?.value).toBe(35);
+    // Found with a county's 自评表: the pay of item 8 in one sentence was read as 是 (the 均 of 年均) — 达标 for 90 000 against 96 200.
+    const pay = await figuresOf([['指标', '实际情况'], ['教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量', '教师年均工资 90000 元，公务员 96200 元；绩效工资足额核定']]);
+    expect([...pay.figures.get(null)!].map(([id, f]) => [id, f.value])).toEqual([['teacherSalary', 90000], ['civilServantSalary', 96200], ['performancePay', true]]);
+    // Not one clause per figure (two clauses naming the same one, a clause of two numbers): read as before.
+    const same = await figuresOf([['指标', '实际情况'], ['全县优质高中招生名额分配比例不低于50%，并向农村初中倾斜', '分配比例52%，比例较上年提高3%']]);
+    expect(same.issues.map((i) => i.code)).not.toContain('COUNTY_VALUE_SPLIT');
     const one = await figuresOf([['指标', '实际情况'], ['初中三年巩固率', '2023年95.1%，2024年96.3%']]);
     expect(one.issues.map((i) => i.code)).toEqual(['COUNTY_FIGURE_UNCLEAR']);
     expect(one.issues[0]!.message).toContain('95.1%、96.3%');

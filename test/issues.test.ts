@@ -196,6 +196,13 @@ const CASES: Case[] = [
     at: { row: 1002 },
     says: '1000',
   },
+  {
+    code: 'COUNTY_VALUE_SPLIT',
+    rows: county,
+    countySheet: [COUNTY_HEADER, ['城区和镇区公办小学、初中（均不含寄宿制学校）就近划片入学比例分别达到100%、95%', '城区 100%，镇区 97.5%']],
+    at: { cell: 'B2' },
+    says: '按分句读作：城区就近入学比例 100%；镇区就近入学比例 97.5%',
+  },
   { code: 'COUNTY_FIGURE_UNCLEAR', rows: county, countySheet: [['指标', '实际情况', '是否达标'], ['初中三年巩固率', '2023年为95.1%，2024年为96.3%', '达标']], at: { cell: 'B2' }, says: '95.1%' },
   { code: 'CLAIM_DISAGREES', rows: county, countySheet: [['指标', '实际情况', '是否达标'], ['教师5年360学时培训完成率', '93.5%', '达标']], at: { cell: 'C2' }, says: '自评达标，但测算为未达标：360学时培训完成率 93.50%（应 ≥ 100%）' },
 ];

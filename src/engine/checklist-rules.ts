@@ -292,7 +292,7 @@ export const WordingSchema = z.strictObject({
   /** Inside a phrase ("已建立健全…", "部分学校未制定章程"): a negative marker wins over a positive one. */
   yesMarkers: words,
   noMarkers: words,
-  /** Phrases holding a negative marker that say no "no" (不低于, 不超过): removed before the markers are looked for. */
+  /** Phrases holding a marker that are no answer (不低于, 不超过; 平均, 年均: a 均 that is no 均达到): removed before the markers are looked for. */
   notNegative: words,
   /** Words a row name may begin with that do not change what it names. */
   namePrefixes: words,
@@ -349,7 +349,7 @@ export const WORDING_2017: Wording = {
   no: ['否', '无', '未达到', '不符合', '不健全', '未', '×', '✗', '✘', 'n', 'no', 'false', '0', '未达标', '不达标', '不合格', '没有'],
   yesMarkers: ['是', '已', '达到', '符合', '健全', '达标', '合格', '良好', '优秀', '开齐开足', '全部', '均'],
   noMarkers: ['未', '不', '没有', '否', '尚', '欠缺', '无法', '差距'],
-  notNegative: ['不低于', '不少于', '不超过', '不小于', '不高于', '不大于', '不含'],
+  notNegative: ['不低于', '不少于', '不超过', '不小于', '不高于', '不大于', '不含', '平均', '年均', '人均', '生均', '均衡'],
   namePrefixes: ['全县义务教育学校', '县域内义务教育学校', '义务教育学校', '全县', '县域内', '县域', '全区', '区域内', '本县', '我县', '所有', '各'],
   rateWords: ['率', '比例', '占比', '百分比', '%'],
   subRowPrefixes: ['其中'],

@@ -247,6 +247,11 @@ export const CATALOGUE = {
     template: '取值前带有统计代码（如“{text}”），按代码后的名称读作“{value}”；本列共 {count} 格如此',
     description: 'A 学校类型 / 办学性质 / 城乡分类 cell written as a statistics export writes it, a code before the name (211小学): the name is read; one note per column.',
   },
+  COUNTY_VALUE_SPLIT: {
+    severity: 'info',
+    template: '“{text}”按分句读作：{read}',
+    description: 'A whole item answered in one sentence of several figures: each clause read as the figure it names.',
+  },
   COLUMN_SUMMED: {
     severity: 'info',
     template: '表中没有“{field}”一列，按 {columns} {how}',

@@ -205,6 +205,14 @@ class CountySheetReader {
         if (!sub) current = null;
         if (!holdsData) continue;
         if (match.kind === 'several') {
+          // The figures of one item (交流轮岗 10% and 骨干 20%), answered in one sentence: its clauses may say which is which.
+          const items = new Set(match.targets.map((t) => (t.value.kind === 'item' ? t.value.item : this.itemOfInput.get(t.value.input.id))));
+          const [only] = items;
+          if (items.size === 1 && only && this.readClauses(only, values, r, name)) {
+            if (!sub) current = only;
+            this.readClaim(r, claimCell, name, only);
+            continue;
+          }
           this.issues.push(makeIssue('COUNTY_ROW_AMBIGUOUS', this.at(r, layout.nameCol, name), { name, candidates: match.targets.map((t) => `“${meaningLabel(t.value)}”`).join('、') }));
         } else {
           const near = nearest(norm.text, this.targets);
@@ -227,6 +235,9 @@ class CountySheetReader {
           for (const id of resolve(meaning, 'yesno')) this.set(null, this.inputById.get(id)!, claim, r, layout.claimCol!, name, true);
         continue;
       }
+      // A whole item's row answered in one sentence of several figures (“教师年均工资 90000 元，公务员 96200 元；
+      // 绩效工资足额核定”): each clause read as the figure it names, when every clause names one of the item's.
+      if (meaning.kind === 'item' && this.readClauses(meaning.item, values, r, name)) continue;
       const ids = resolve(meaning, kind);
       if (meaning.kind === 'item' && ids.length === 0) continue; // items judged from the school rows: the claim is kept, the figure is theirs
       if (ids.length > 1 && this.inputById.get(ids[0]!)!.unit !== 'yesno') {
@@ -293,6 +304,58 @@ class CountySheetReader {
     return result;
   }
 
+  /** Each value of the row read by its clauses (clauses()), when every one reads: set, and said. */
+  private readClauses(item: ChecklistItem, values: readonly { col: number; county: string | null; cell: CellValue | undefined }[], r: number, name: string): boolean {
+    const split = values.map((v) => ({ v, figures: this.clauses(item, v.cell) }));
+    if (split.length === 0 || split.some((x) => x.figures === null)) return false;
+    for (const { v, figures } of split) {
+      for (const f of figures!) this.set(v.county, f.input, f.value, r, v.col, name);
+      const read = figures!.map((f) => `${f.input.names[0]} ${f.value === true ? '是' : f.value === false ? '否' : f.text}`).join('；');
+      this.issues.push(makeIssue('COUNTY_VALUE_SPLIT', { ...this.at(r, v.col, name), ...(v.county ? { county: v.county } : {}) }, { text: cellText(v.cell) ?? '', read }));
+    }
+    return true;
+  }
+
+  /**
+   * The clauses of a sentence (split at ，；。), each read as one of the item's figures: its words name
+   * the figure (matched among the item's own), its number is the value (a clause without words is the
+   * item's one figure of that kind: “52%”), a clause without a number is a 是/否 (the figure's own name
+   * alone says 是). Null unless there are two clauses or more and each names a different figure.
+   */
+  private clauses(item: ChecklistItem, cell: CellValue | undefined): { input: CountyInput; value: number | boolean; text: string }[] | null {
+    if (cell?.kind !== 'text') return null;
+    const parts = cell.text.split(/[，,；;。]/).map((t) => t.trim()).filter(Boolean);
+    if (parts.length < 2) return null;
+    const own = itemInputs(item).all.flatMap((id) => this.targets.filter((t) => t.value.kind === 'input' && t.value.input.id === id));
+    const out: { input: CountyInput; value: number | boolean; text: string }[] = [];
+    for (const part of parts) {
+      const plain = normaliseText(part);
+      const figures = [...plain.matchAll(PHRASE_NUMBER)];
+      if (figures.length > 1) return null;
+      const words = normaliseName(plain.replace(PHRASE_NUMBER, ''), this.w.namePrefixes, this.w.subRowPrefixes).text;
+      const kind: ValueKind = figures.length ? 'number' : 'yesno';
+      const fits = (input: CountyInput) => (kind === 'yesno' ? input.unit === 'yesno' : input.unit !== 'yesno' && (input.unit === 'percent') === (figures[0]![2] === '%'));
+      const candidates = own.filter((t) => fits((t.value as { input: CountyInput }).input) && !out.some((o) => o.input === (t.value as { input: CountyInput }).input));
+      let target: Target<Meaning> | undefined;
+      if (words) {
+        const m = matchName(words, candidates);
+        target = m.kind === 'one' ? m.target : closestByWords(words, candidates);
+      } else if (candidates.length === 1) target = candidates[0];
+      if (!target) return null;
+      const input = (target.value as { input: CountyInput }).input;
+      if (kind === 'yesno') {
+        // A clause naming the figure (绩效工资足额核定, 向农村初中倾斜) says 是, unless a marker says otherwise (未足额核定: 否).
+        const value = yesNo(part, input.names.map(normaliseText), this.w) ?? !this.w.noMarkers.some((m) => words.includes(normaliseText(m)));
+        out.push({ input, value, text: part });
+        continue;
+      }
+      const parsed = parseFigure({ kind: 'text', text: figures[0]![0] }, input, null, this.w, false);
+      if (parsed.ok !== true || typeof parsed.value !== 'number') return null;
+      out.push({ input, value: parsed.value, text: figures[0]![0] });
+    }
+    return out;
+  }
+
   /** Several candidates, of which those that fit the value may leave one. */
   private refine(result: MatchResult<Meaning>, fits: (t: Target<Meaning>) => boolean, same: (a: Meaning, b: Meaning) => boolean): MatchResult<Meaning> {
     if (result.kind !== 'several') return result;
@@ -349,6 +412,32 @@ class CountySheetReader {
   private shown(cell: CellValue | undefined) {
     return cellText(cell) ?? '';
   }
+}
+
+/**
+ * Among an item's figures, the one a clause's few words name (公务员 → 当地公务员年平均工资收入, 城区 → 城区就近入学比例):
+ * the largest share of one of its names that the words hold as one run (2 characters at least), clearly ahead of the next.
+ */
+function closestByWords(words: string, candidates: readonly Target<Meaning>[]): Target<Meaning> | undefined {
+  const score = (t: Target<Meaning>) => Math.max(0, ...t.aliases.map((a) => {
+    const run = longestRun(words, a);
+    return run >= 2 ? run / a.length : 0;
+  }));
+  const ranked = candidates.map((t) => ({ t, s: score(t) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[1]!.s >= 0.8 * ranked[0]!.s)) return undefined;
+  return ranked[0]!.t;
+}
+
+/** The length of the longest run of characters the two texts share. */
+function longestRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+      if (k > best) best = k;
+    }
+  return best;
 }
 
 const isBlank = (cell: CellValue | undefined) => {
