@@ -319,14 +319,16 @@ class CountySheetReader {
   /**
    * The clauses of a sentence (split at ，；。), each read as one of the item's figures: its words name
    * the figure (matched among the item's own), its number is the value (a clause without words is the
-   * item's one figure of that kind: “52%”), a clause without a number is a 是/否 (the figure's own name
-   * alone says 是). Null unless there are two clauses or more and each names a different figure.
+   * item's one figure of that kind: “52%”), a clause without a number is a 是/否 (naming the figure, it
+   * says 是 unless a negative marker says 否). Null unless there are two clauses or more and each names a
+   * different figure.
    */
   private clauses(item: ChecklistItem, cell: CellValue | undefined): { input: CountyInput; value: number | boolean; text: string }[] | null {
     if (cell?.kind !== 'text') return null;
     const parts = cell.text.split(/[，,；;。]/).map((t) => t.trim()).filter(Boolean);
     if (parts.length < 2) return null;
     const own = itemInputs(item).all.flatMap((id) => this.targets.filter((t) => t.value.kind === 'input' && t.value.input.id === id));
+    const inputOf = (t: Target<Meaning>) => (t.value as { kind: 'input'; input: CountyInput }).input;
     const out: { input: CountyInput; value: number | boolean; text: string }[] = [];
     for (const part of parts) {
       const plain = normaliseText(part);
@@ -335,14 +337,14 @@ class CountySheetReader {
       const words = normaliseName(plain.replace(PHRASE_NUMBER, ''), this.w.namePrefixes, this.w.subRowPrefixes).text;
       const kind: ValueKind = figures.length ? 'number' : 'yesno';
       const fits = (input: CountyInput) => (kind === 'yesno' ? input.unit === 'yesno' : input.unit !== 'yesno' && (input.unit === 'percent') === (figures[0]![2] === '%'));
-      const candidates = own.filter((t) => fits((t.value as { input: CountyInput }).input) && !out.some((o) => o.input === (t.value as { input: CountyInput }).input));
+      const candidates = own.filter((t) => fits(inputOf(t)) && !out.some((o) => o.input === inputOf(t)));
       let target: Target<Meaning> | undefined;
       if (words) {
         const m = matchName(words, candidates);
         target = m.kind === 'one' ? m.target : closestByWords(words, candidates);
       } else if (candidates.length === 1) target = candidates[0];
       if (!target) return null;
-      const input = (target.value as { input: CountyInput }).input;
+      const input = inputOf(target);
       if (kind === 'yesno') {
         // A clause naming the figure (绩效工资足额核定, 向农村初中倾斜) says 是, unless a marker says otherwise (未足额核定: 否).
         const value = yesNo(part, input.names.map(normaliseText), this.w) ?? !this.w.noMarkers.some((m) => words.includes(normaliseText(m)));
