@@ -72,12 +72,12 @@ export type CountyInput = z.infer<typeof CountyInputSchema>;
 export type Condition = z.infer<typeof ConditionSchema>;
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
-/** "残疾+入学-率|残疾+在校" → [{all: [残疾, 入学], none: [率]}, {all: [残疾, 在校], none: []}]: keyword sets written compactly. */
 /** Words of a part of a school's students, or of another count of them, in a header: 小学毕业生数 is no 小学在校生数. */
 const STUDENT_SUBSETS = ['毕业', '招生', '新生', '入学', '升学', '寄宿', '住校', '随迁', '留守', '借读', '女', '民族', '残疾', '转入', '转出', '流失', '辍学', '休学', '复学', '预计'];
 /** Each keyword set of `spec` with the student-subset words excluded too. */
 const notSubset = (spec: string) => spec.split('|').map((set) => [set, ...STUDENT_SUBSETS].join('-')).join('|');
 
+/** "残疾+入学-率|残疾+在校" → [{all: [残疾, 入学], none: [率]}, {all: [残疾, 在校], none: []}]: keyword sets written compactly. */
 export function keywordSets(spec: string): CountyInput['keywords'] {
   return spec
     .split('|')

@@ -16,7 +16,7 @@ import { fieldLabel, type FieldKind } from './columns';
 import { ALL_LEVELS, cellTable, keyOf, recordPlan, RowValues, slotsOf, STUDENT_FIELD, SUMMED, type RecordPlan } from './row-plan';
 import { isColumnNumberRow, isColumnNumberStart, normaliseText, type ColumnMatch } from './header';
 import type { Wording } from '../engine/checklist-rules';
-import { cellText, parseEnum, parseNumber, schoolValueSpecs, typeWords, type SchoolValueSpecs } from './values';
+import { cellText, parseEnum, parseNumber, schoolValueSpecs, typeWords, type EnumSpec, type SchoolValueSpecs } from './values';
 
 /** zod checks for a number read from a cell; failures map to catalogue codes. */
 const NUMBER_SCHEMAS: Record<Exclude<FieldKind, 'text'>, z.ZodNumber> = {
@@ -314,22 +314,13 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
     return null;
   }
   const typeText = v.text(plan.type);
-  const typeParsed = parseEnum(typeText, specs.type);
-  if (!typeParsed.ok) v.fail(typeParsed.code, 'type', typeParsed.params);
-  else if ('note' in typeParsed && typeParsed.note) v.noteCoded('type', typeParsed.note.params);
-  const type = typeParsed.ok ? typeParsed.value : undefined;
+  const type = readEnum(v, 'type', typeText, specs.type);
   if (!type) {
     if (!typeText) v.fail('MISSING_VALUE', 'type', { hint: '（学校类型必填，用于确定学段）' });
     return null;
   }
-  const ownershipParsed = parseEnum(v.text(plan.ownership), specs.ownership);
-  if (!ownershipParsed.ok) v.fail(ownershipParsed.code, 'ownership', ownershipParsed.params);
-  else if ('note' in ownershipParsed && ownershipParsed.note) v.noteCoded('ownership', ownershipParsed.note.params);
-  const ownership = (ownershipParsed.ok ? ownershipParsed.value : undefined) ?? '公办';
-  const urbanRuralParsed = parseEnum(v.text(plan.urbanRural), specs.urbanRural);
-  if (!urbanRuralParsed.ok) v.fail(urbanRuralParsed.code, 'urbanRural', urbanRuralParsed.params);
-  else if ('note' in urbanRuralParsed && urbanRuralParsed.note) v.noteCoded('urbanRural', urbanRuralParsed.note.params);
-  const urbanRural = urbanRuralParsed.ok ? urbanRuralParsed.value : undefined;
+  const ownership = readEnum(v, 'ownership', v.text(plan.ownership), specs.ownership) ?? '公办';
+  const urbanRural = readEnum(v, 'urbanRural', v.text(plan.urbanRural), specs.urbanRural);
 
   const levels = TYPE_LEVELS[type];
   // Each record's values gathered by key index first, then made at once with the keys present (in their order).
@@ -405,6 +396,17 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
     if (issue.severity === 'error') v.broken = true;
   }
   return record;
+}
+
+/** An enumerated cell (学校类型, 办学性质, 城乡分类): its value, or its error at the cell; a code read past (211小学) noted for the column. */
+function readEnum<T>(v: RowValues, key: string, text: string | undefined, spec: EnumSpec<T>): T | undefined {
+  const parsed = parseEnum(text, spec);
+  if (!parsed.ok) {
+    v.fail(parsed.code, key, parsed.params);
+    return undefined;
+  }
+  if ('note' in parsed && parsed.note) v.noteCoded(key, parsed.note.params);
+  return parsed.value;
 }
 
 /** A resource of a row: its own column, or the sum of its parts (SUMMED: 体育 + 音乐 + 美术, 县级 + 市级 + …) when each is filled. */
