@@ -4,7 +4,7 @@
  * 初中部 variant may give it per section. The other wordings a header may have are profile data
  * (wording.schoolHeaders, wording.schoolColumns).
  */
-import type { InputField, Level } from '../engine/types';
+import type { InputField, Level, ResourceField } from '../engine/types';
 
 export type FieldKind = 'text' | 'count' | 'area' | 'money' | 'number';
 
@@ -127,3 +127,16 @@ export const UNITS: Record<FieldKind, { base: string; units: Record<string, numb
 };
 
 export const fieldLabel = (id: string): string => FIELD_BY_ID.get(id)?.label ?? id;
+
+export const PE_ARTS_PARTS = ['peTeachers', 'musicTeachers', 'artTeachers'] as const;
+export const BACKBONE_PARTS = ['backboneCounty', 'backboneCity', 'backboneProvincial', 'backboneNational'] as const;
+
+/**
+ * Fields a sheet may give as parts to be added up, when it has no column of the field itself:
+ * 体育艺术 = 体育 + 音乐 + 美术 (all three needed); 县级及以上骨干 = the 县级, 市级, 省级 and 国家级 columns the
+ * sheet has (县级 among them: without it the sum is not 县级及以上).
+ */
+export const SUMMED: Partial<Record<ResourceField, { parts: readonly string[]; required: readonly string[]; /** How a missing column's message names the parts. */ hint: string }>> = {
+  peArtsTeachers: { parts: PE_ARTS_PARTS, required: PE_ARTS_PARTS, hint: '，或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列' },
+  backboneTeachers: { parts: BACKBONE_PARTS, required: ['backboneCounty'], hint: '，或“县级骨干教师数”与市级、省级、国家级骨干教师数各列（相加）' },
+};

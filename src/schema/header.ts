@@ -2,14 +2,16 @@
  * Finding the header row (below title rows, possibly two rows with merged parents,
  * possibly followed by a unit row) and matching header cells to fields.
  */
-import type { Level } from '../engine/types';
+import { LEVEL_NAMES, type Level } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { lookup } from '../common/lookup';
 import { a1, mergeAt, mergeMaster, type CellValue, type Sheet } from '../read/types';
 import {
   FIELDS,
   FIELD_BY_ID,
+  fieldLabel,
   SECTION_PREFIXES,
+  SUMMED,
   UNITS,
   UP_TO_STANDARD_HEADER,
   UP_TO_STANDARD_OF,
@@ -497,6 +499,23 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
     if (match.byKeywords) byKeywords.add(key);
     seen.set(key, column);
     columns.push(column);
+  }
+  // A field given as its levels (县级 + 市级 + 省级 骨干) with no column of its own: said once, naming the columns added up.
+  const keyed = new Map(columns.map((c) => [`${c.section}:${c.field.id}`, c]));
+  for (const [field, summed] of Object.entries(SUMMED)) {
+    if (summed.parts.length === summed.required.length) continue; // 体育 + 音乐 + 美术: every part needed, it is the field itself
+    for (const section of [null, 'primary', 'junior'] as const) {
+      if (keyed.has(`${section}:${field}`) || !summed.required.every((p) => keyed.has(`${section}:${p}`))) continue;
+      const parts = summed.parts.flatMap((p) => keyed.get(`${section}:${p}`) ?? []);
+      const first = parts[0]!;
+      issues.push(
+        makeIssue('COLUMN_SUMMED', { sheet: sheet.name, cell: a1(header.row, first.col), column: first.header }, {
+          field: `${section ? `${LEVEL_NAMES[section]}部` : ''}${fieldLabel(field)}`,
+          columns: parts.map((c) => `“${c.header}”`).join('、'),
+          how: parts.length > 1 ? '各列相加' : '读取',
+        }),
+      );
+    }
   }
   return {
     // Without a unit row a column-number row is left to the data rows, which report it.

@@ -8,10 +8,9 @@ import type { Wording } from '../engine/checklist-rules';
 import type { InputField, ResourceField, SchoolRecord } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { a1, UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
-import { FIELD_BY_ID, fieldLabel } from './columns';
+import { FIELD_BY_ID, fieldLabel, SUMMED } from './columns';
 import { findHeader, isIgnoredSilently, layoutOf, nearHeader, type ColumnMatch, type ColumnWording } from './header';
 import { FirstRows, readRows } from './rows';
-import { SUMMED } from './row-plan';
 import { cellText, typeWords } from './values';
 import { normaliseText } from './text';
 

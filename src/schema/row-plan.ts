@@ -6,26 +6,13 @@ import { SparseRecords } from '../common/record-maker';
 import { RESOURCE_FIELDS, SCHOOL_ITEM_FIELDS, type AnyLevel, type CellRef, type Level, type ResourceField } from '../engine/types';
 import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
 import { a1 } from '../read/types';
-import { fieldLabel } from './columns';
+import { BACKBONE_PARTS, fieldLabel, PE_ARTS_PARTS, SUMMED } from './columns';
 import type { ColumnMatch } from './header';
 
 export const STUDENT_FIELD: Record<AnyLevel, string> = {
   primary: 'studentsPrimary',
   junior: 'studentsJunior',
   senior: 'studentsSenior',
-};
-
-export const PE_ARTS_PARTS = ['peTeachers', 'musicTeachers', 'artTeachers'] as const;
-export const BACKBONE_PARTS = ['backboneCounty', 'backboneCity', 'backboneProvincial', 'backboneNational'] as const;
-
-/**
- * Fields a sheet may give as parts to be added up, when it has no column of the field itself:
- * 体育艺术 = 体育 + 音乐 + 美术 (all three needed); 县级及以上骨干 = the 县级, 市级, 省级 and 国家级 columns the
- * sheet has (县级 among them: without it the sum is not 县级及以上).
- */
-export const SUMMED: Partial<Record<ResourceField, { parts: readonly string[]; required: readonly string[]; /** How a missing column's message names the parts. */ hint: string }>> = {
-  peArtsTeachers: { parts: PE_ARTS_PARTS, required: PE_ARTS_PARTS, hint: '，或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列' },
-  backboneTeachers: { parts: BACKBONE_PARTS, required: ['backboneCounty'], hint: '，或“县级骨干教师数”与市级、省级、国家级骨干教师数各列（相加）' },
 };
 
 const KEYS = new WeakMap<ColumnMatch, string>();

@@ -13,7 +13,7 @@ import {
 import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
 import { a1, type CellValue, type Sheet } from '../read/types';
 import { fieldLabel, type FieldKind } from './columns';
-import { ALL_LEVELS, cellTable, keyOf, recordPlan, RowValues, slotsOf, STUDENT_FIELD, SUMMED, type RecordPlan } from './row-plan';
+import { ALL_LEVELS, cellTable, keyOf, recordPlan, RowValues, slotsOf, STUDENT_FIELD, type RecordPlan } from './row-plan';
 import { isColumnNumberRow, isColumnNumberStart, normaliseText, type ColumnMatch } from './header';
 import type { Wording } from '../engine/checklist-rules';
 import { cellText, parseEnum, parseNumber, schoolValueSpecs, typeWords, type EnumSpec, type SchoolValueSpecs } from './values';
@@ -136,18 +136,6 @@ export function readRows(
   const slots = slotsOf(columns);
   const plan = recordPlan(columns, slots);
   const reading = columns.map((column) => ({ column, slot: slots.get(keyOf(column))! }));
-  // A field added up from the levels the sheet has (县级 + 市级 + 省级 骨干): said once, naming the columns.
-  for (const { field, parts } of plan.amounts) {
-    const summed = SUMMED[field];
-    // 体育 + 音乐 + 美术 (every part needed) is the field itself, said by no note.
-    if (!summed || summed.parts.length === summed.required.length) continue;
-    for (const part of parts)
-      if (part.direct < 0 && part.sum) {
-        const headers = part.sum.map((slot) => `“${reading.find((r) => r.slot === slot)!.column.header}”`);
-        const first = reading.find((r) => r.slot === part.sum![0])!.column;
-        issues.push(makeIssue('COLUMN_SUMMED', { sheet: sheet.name, cell: a1(dataStart - 1, first.col), column: first.header }, { field: `${part.section ? `${LEVEL_NAMES[part.section]}部` : ''}${fieldLabel(field)}`, columns: headers.join('、'), how: headers.length > 1 ? '各列相加' : '读取' }));
-      }
-  }
   const values = new RowValues(sheet.name, slots.size, issues);
   const records: SchoolRecord[] = [];
   const nameCol = columns.find((c) => c.field.id === 'name')!;
