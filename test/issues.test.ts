@@ -137,6 +137,25 @@ const CASES: Case[] = [
     says: '表中没有“县级及以上骨干教师数”一列，按 “县级骨干教师数” 读取',
   },
   {
+    code: 'TYPE_FROM_SHEET_NAME',
+    schoolSheet: '小学',
+    rows: () => [
+      HEADER.filter((h) => h !== '学校类型'),
+      ...county()
+        .slice(1)
+        .filter((r) => r[1] === '小学')
+        .map((r) => r.filter((_, i) => i !== 1)),
+    ],
+    at: { row: 1 },
+    says: '按工作表名“小学”，本表 4 所学校均按小学计算',
+  },
+  {
+    code: 'TYPE_FROM_HEADING',
+    rows: () => [HEADER.filter((h) => h !== '学校类型'), ['初中部分'], ...county().slice(1).filter((r) => r[1] === '初中').map((r) => r.filter((_, i) => i !== 1))],
+    at: { row: 2 },
+    says: '按学段标题“初中部分”，其下 2 所学校按初中计算',
+  },
+  {
     code: 'COLUMN_NOT_USED',
     rows: withHeader([...HEADER, '小学毕业生数'], (rows) => rows.slice(1).forEach((row) => row.push(100))),
     at: { cell: 'L1', column: '小学毕业生数' },

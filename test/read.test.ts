@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../src/read/index';
-import { check, county, csvFile, HEADER, workbook } from './helpers/files';
+import { check, county, csvFile, HEADER, workbook, type Cell } from './helpers/files';
 
 const codes = (r: Awaited<ReturnType<typeof check>>) => r.issues.map((i) => i.code);
 const toCsv = (rows: unknown[][]) => rows.map((r) => r.map((v) => (v === null ? '' : String(v))).join(',')).join('\n');
@@ -283,6 +283,51 @@ describe('several sheets', () => {
     expect(split.input.sheets).toEqual(['小学', '初中']);
     expect(split.input.schoolRows).toBe(whole.input.schoolRows);
     expect(split.counties[0]!.levels.map((l) => l.result)).toEqual(whole.counties[0]!.levels.map((l) => l.result));
+  });
+
+  it('without a 学校类型 column, a sheet named as a 学段 gives its schools’ type (said with the count); a name that does not is still an error', async () => {
+    const [head, ...rows] = county();
+    const typeCol = head!.indexOf('学校类型');
+    const drop = (r: Cell[]) => r.filter((_, i) => i !== typeCol);
+    const primaries = rows.filter((r) => r[typeCol] === '小学').map(drop);
+    const juniors = rows.filter((r) => r[typeCol] === '初中').map(drop);
+    // The students in the one-level column (在校生数), as a sheet of one level writes them.
+    const studentsHead = drop(head!).map((h) => (h === '小学在校生数' ? '在校生数' : h)).filter((h) => h !== '初中在校生数');
+    const one = (r: Cell[]) => { const x = [...r]; const p = x.splice(1, 2); x.splice(1, 0, p[0] ?? p[1]); return x; };
+    const split = await check(await workbook({ 小学: [studentsHead, ...primaries.map(one)], 初中学校: [studentsHead, ...juniors.map(one)] }));
+    const whole = await check(await workbook({ 学校数据: county() }));
+    expect(split.issues.filter((i) => i.code === 'TYPE_FROM_SHEET_NAME').map((i) => [i.sheet, i.severity, i.message])).toEqual([
+      ['小学', 'info', '小学 第1行：表中没有“学校类型”列：按工作表名“小学”，本表 4 所学校均按小学计算'],
+      ['初中学校', 'info', '初中学校 第1行：表中没有“学校类型”列：按工作表名“初中学校”，本表 2 所学校均按初中计算'],
+    ]);
+    expect(codes(split).filter((c) => c !== 'TYPE_FROM_SHEET_NAME')).toEqual(['SHEETS_COMBINED']);
+    expect(split.counties[0]!.levels.map((l) => [l.level, l.result])).toEqual(whole.counties[0]!.levels.map((l) => [l.level, l.result]));
+    // 中小学 names two 学段, Sheet1 none: the column is still needed.
+    for (const name of ['中小学', 'Sheet1']) {
+      const r = await check(await workbook({ [name]: [studentsHead, ...primaries.map(one)] }));
+      expect(r.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('学校类型');
+    }
+  });
+
+  it('without a 学校类型 column, 学段 headings over the rows give the type (merged across from 序号 too); rows under no heading stay errors', async () => {
+    const [head, ...rows] = county();
+    const typeCol = head!.indexOf('学校类型');
+    const drop = (r: Cell[]) => ['', ...r.filter((_, i) => i !== typeCol)];
+    const header = ['序号', ...head!.filter((_, i) => i !== typeCol)];
+    const primaries = rows.filter((r) => r[typeCol] === '小学').map(drop);
+    const juniors = rows.filter((r) => r[typeCol] === '初中').map(drop);
+    const headings = await check(
+      await workbook({ 学校情况: { rows: [header, ['一、小学'], ...primaries, ['二、初中学校'], ...juniors], merges: ['A2:L2', `A${3 + primaries.length}:L${3 + primaries.length}`] } }),
+    );
+    const whole = await check(await workbook({ 学校数据: county() }));
+    expect(headings.issues.map((i) => [i.code, i.message])).toEqual([
+      ['TYPE_FROM_HEADING', '学校情况 第2行：表中没有“学校类型”列：按学段标题“一、小学”，其下 4 所学校按小学计算'],
+      ['TYPE_FROM_HEADING', `学校情况 第${3 + primaries.length}行：表中没有“学校类型”列：按学段标题“二、初中学校”，其下 2 所学校按初中计算`],
+    ]);
+    expect(headings.counties[0]!.levels.map((l) => [l.level, l.result])).toEqual(whole.counties[0]!.levels.map((l) => [l.level, l.result]));
+    // The first row is a school: no heading gives the type, and the column is needed.
+    const bare = await check(await workbook({ 学校情况: [header, ...primaries, ['二、初中'], ...juniors] }));
+    expect(bare.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('学校类型');
   });
 
   it('a hidden sheet of schools is not added (a warning says how to read it); both readers see it hidden', async () => {

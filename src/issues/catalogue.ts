@@ -257,6 +257,16 @@ export const CATALOGUE = {
     template: '表中没有“{field}”一列，按 {columns} {how}',
     description: 'A field given as its parts (县级及以上骨干 as the 县级, 市级, 省级, 国家级 columns the sheet has): their sum is read.',
   },
+  TYPE_FROM_SHEET_NAME: {
+    severity: 'info',
+    template: '表中没有“学校类型”列：按工作表名“{name}”，本表 {count} 所学校均按{type}计算',
+    description: 'A sheet without a 学校类型 column named as a 学段 (小学, 初中学校): its schools are of that type.',
+  },
+  TYPE_FROM_HEADING: {
+    severity: 'info',
+    template: '表中没有“学校类型”列：按学段标题“{text}”，其下 {count} 所学校按{type}计算',
+    description: 'A table without a 学校类型 column whose rows stand under 学段 headings (小学部分, 初中部分): each school is of its heading\'s type.',
+  },
   COLUMN_NOT_USED: {
     severity: 'info',
     template: '列“{header}”不是“{field}”（含“{word}”），计算不需要，未使用',

@@ -10,7 +10,7 @@ import { makeIssue, type Issue } from '../issues/catalogue';
 import { a1, UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
 import { FIELD_BY_ID, fieldLabel, SUMMED } from './columns';
 import { findHeader, isIgnoredSilently, layoutOf, nearHeader, type ColumnMatch, type ColumnWording } from './header';
-import { FirstRows, readRows } from './rows';
+import { FirstRows, readRows, typingOf } from './rows';
 import { cellText, typeWords } from './values';
 import { normaliseText } from './text';
 
@@ -51,11 +51,12 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   const best = [...found].sort((a, b) => b.header!.score - a.header!.score)[0]!;
   const tables = found.map(({ sheet, header }) => {
     const layout = layoutOf(sheet, header!, options.wording);
-    const missing = missingColumns(layout.columns, options.requiredResources, options.wording).map((m) =>
+    const typing = typingOf(sheet, layout.columns, layout.dataStart, layout.headerRow, options.wording);
+    const missing = missingColumns(layout.columns, options.requiredResources, options.wording, typing !== null).map((m) =>
       makeIssue('MISSING_COLUMN', { sheet: sheet.name, row: layout.headerRow }, m),
     );
     const misread = headerRowMisread(sheet, layout.columns, layout.dataStart);
-    return { sheet, header: header!, layout, issues: [...layout.issues, ...missing, ...(misread ? [misread] : [])], records: 0 };
+    return { sheet, header: header!, layout, typing, issues: [...layout.issues, ...missing, ...(misread ? [misread] : [])], records: 0 };
   });
   const main = tables.find((t) => t.sheet === best.sheet)!;
   const titleOf = (t: (typeof tables)[number]) => titleAbove(t.sheet, t.header.row);
@@ -92,7 +93,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   let before = 0;
   for (const t of read) {
     append(issues, t.issues);
-    const rows = readRows(t.sheet, t.layout.columns, t.layout.dataStart, source.format === 'csv', options.wording, options.onRows && ((n) => options.onRows!(before + n)), first);
+    const rows = readRows(t.sheet, t.layout.columns, t.layout.dataStart, source.format === 'csv', options.wording, options.onRows && ((n) => options.onRows!(before + n)), first, t.typing);
     before += t.sheet.rowCount;
     append(issues, rows.issues);
     append(records, rows.records);
@@ -184,11 +185,12 @@ function pickSheets(source: SourceFile, wanted: string | undefined): Sheet[] {
   return [sheet];
 }
 
-function missingColumns(columns: readonly ColumnMatch[], required: readonly ResourceField[], wording: ColumnWording) {
+/** `typed`: the sheet's name or 学段 headings give the type (typingOf), so no 学校类型 column is needed. */
+function missingColumns(columns: readonly ColumnMatch[], required: readonly ResourceField[], wording: ColumnWording, typed: boolean) {
   const has = (id: string) => columns.some((c) => c.field.id === id);
   const accepted = (id: InputField) => `（表头可写作：${[FIELD_BY_ID.get(id)!.label, ...(wording.schoolHeaders[id] ?? [])].join('、')}）`;
   const missing: { field: string; hint: string }[] = [];
-  if (!has('type')) missing.push({ field: '学校类型', hint: `${accepted('type')}，用于确定学段` });
+  if (!has('type') && !typed) missing.push({ field: '学校类型', hint: `${accepted('type')}，用于确定学段` });
   if (!has('studentsPrimary') && !has('studentsJunior') && !has('students'))
     missing.push({ field: '小学在校生数”或“初中在校生数', hint: '' });
   for (const field of required) {

@@ -9,6 +9,7 @@ import {
   type Level,
   type ResourceField,
   type SchoolRecord,
+  type SchoolType,
 } from '../engine/types';
 import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
 import { a1, type CellValue, type Sheet } from '../read/types';
@@ -35,9 +36,11 @@ interface RowMarks {
   total: (lead: string) => boolean;
   note: (lead: string) => boolean;
   section: (lead: string) => boolean;
+  /** The 学校类型 a 学段 heading (or a sheet named as one) names: 小学部分 → 小学; null when none or several. */
+  sectionType: (lead: string) => SchoolType | null;
 }
-/** 一、 · （二） · 3. · 4、: the numbering of a heading. */
-const NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.])/;
+/** 一、 · （二） · 3. · 4、 · 表1: the numbering of a heading (or of a sheet's name). */
+const NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.]|表\d+[-、.:]?)/;
 /** Per wording (a custom profile may share its schoolRows object with the built-in and add schoolValues words: keyed by both's owner). */
 const MARKS = new WeakMap<Pick<Wording, 'schoolRows' | 'schoolValues'>, RowMarks>();
 function rowMarks(wording: Pick<Wording, 'schoolRows' | 'schoolValues'>): RowMarks {
@@ -49,6 +52,7 @@ function rowMarks(wording: Pick<Wording, 'schoolRows' | 'schoolValues'>): RowMar
     const [totalMarks, notePrefixes, noteTexts] = [asRead(words.totalMarks), asRead(words.notePrefixes), asRead(words.noteTexts)];
     const types = typeWords(values);
     const suffixes = ['', ...asRead(words.sectionSuffixes)];
+    const { aliases } = schoolValueSpecs(values).type;
     marks = {
       total: (lead) => totalMarks.some((m) => lead.includes(m)),
       note: (lead) => notePrefixes.some((p) => lead.startsWith(p)) || noteTexts.includes(lead),
@@ -56,6 +60,14 @@ function rowMarks(wording: Pick<Wording, 'schoolRows' | 'schoolValues'>): RowMar
         const rest = lead.replace(NUMBERING, '');
         // Numbered, any text naming a type (二、初中学校); else a type and a suffix only (小学部分), never a school's own name.
         return rest === lead ? types.some((t) => suffixes.some((x) => lead === t + x)) : types.some((t) => rest.includes(t));
+      },
+      sectionType: (lead) => {
+        const rest = lead.replace(NUMBERING, '');
+        const words = types.filter((t) => (rest === lead ? suffixes.some((x) => lead === t + x) : rest.includes(t)));
+        // The longest word decides between words inside one another (一、小学教学点: 教学点, not 小学).
+        const kinds = new Set(words.filter((w) => !words.some((o) => o !== w && o.includes(w))).map((w) => aliases[w]));
+        const [only] = kinds;
+        return kinds.size === 1 && only !== undefined ? only : null;
       },
     };
     MARKS.set(wording, marks);
@@ -125,6 +137,8 @@ export function readRows(
   onRows?: (rows: number) => void,
   /** The schools of the sheets read before this one (duplicates are found across them). */
   firstRows: FirstRows = new FirstRows(),
+  /** A table without a 学校类型 column whose sheet name or 学段 headings give it (typingOf); null: the column gives it. */
+  typing: RowTyping | null = null,
 ): RowsResult {
   const marks = rowMarks(wording);
   const typeCol = columns.find((c) => c.field.id === 'type')?.col;
@@ -144,6 +158,19 @@ export function readRows(
   firstRows.begin(sheet.name, nameCol.col);
   let stray = 0;
   let firstStray = '';
+  /** The type of the rows without a 学校类型 column: the sheet's, then the last 学段 heading's. */
+  let typeNow = typing?.fromSheet ?? null;
+  let bySheet = 0;
+  const sheetTyped = (count: number) => makeIssue('TYPE_FROM_SHEET_NAME', { sheet: sheet.name, row: typing!.headerRow }, { name: sheet.name, type: typing!.fromSheet!, count });
+  const sheetNote = issues.length;
+  if (typing?.fromSheet) issues.push(sheetTyped(0));
+  /** The last 学段 heading that set typeNow: its issue (at `index`) says how many schools it typed, once they are read. */
+  let heading: { index: number; at: Position; text: string; type: SchoolType; count: number } | null = null;
+  const headingTyped = (h: NonNullable<typeof heading>) => makeIssue('TYPE_FROM_HEADING', h.at, { text: h.text, type: h.type, count: h.count });
+  const headingDone = () => {
+    if (heading) issues[heading.index] = headingTyped(heading);
+    heading = null;
+  };
 
   for (let r = dataStart; r < sheet.rowCount; r++) {
     if (onRows && (r - dataStart) % 1000 === 999) onRows(r - dataStart + 1);
@@ -167,8 +194,15 @@ export function readRows(
       continue;
     }
     // Between the parts of one table (小学, then 初中): a heading row, and the header written again.
-    if (name !== undefined && (typeCol === undefined || cells[typeCol] === undefined) && marks.section(lead) && cellCount(cells) === 1) {
-      issues.push(makeIssue('ROW_SKIPPED_SECTION', { sheet: sheet.name, row: r + 1 }, { text: name }));
+    // Without a 学校类型 column the heading gives the type: it may stand in any column (merged across from 序号).
+    if ((name !== undefined || typing) && (typeCol === undefined || cells[typeCol] === undefined) && marks.section(lead) && cellCount(cells) === 1) {
+      const named = typing ? marks.sectionType(lead) : null;
+      if (named) {
+        headingDone();
+        typeNow = named;
+        heading = { index: issues.length, at: { sheet: sheet.name, row: r + 1 }, text: leadText ?? '', type: named, count: 0 };
+        issues.push(headingTyped(heading));
+      } else issues.push(makeIssue('ROW_SKIPPED_SECTION', { sheet: sheet.name, row: r + 1 }, { text: leadText ?? '' }));
       continue;
     }
     if (name !== undefined && lead === nameHeader && headerAgain(cells, columns, headerTexts)) {
@@ -183,7 +217,7 @@ export function readRows(
     const county = countyCol ? cellText(cells[countyCol.col]) : undefined;
     values.reset(r + 1, cellsOf(r + 1));
     readRowValues(values, cells, reading, r, name, county, plainTextIsNormal);
-    const record = buildRecord(values, name, plan, specs);
+    const record = buildRecord(values, name, plan, specs, typing ? typeNow : null);
     if (!record) continue;
     const firstCell = firstRows.firstCell(record.county ?? '', record.name, r + 1);
     if (firstCell !== undefined) {
@@ -196,11 +230,44 @@ export function readRows(
       );
       continue;
     }
-    if (!values.broken) records.push(record);
+    if (values.broken) continue;
+    records.push(record);
+    if (typing && values.text(plan.type) === undefined) {
+      if (heading) heading.count++;
+      else bySheet++;
+    }
   }
+  headingDone();
+  if (typing?.fromSheet) issues[sheetNote] = sheetTyped(bySheet);
   if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
   for (const { at, params, count } of values.coded.values()) issues.push(makeIssue('VALUE_CODE_IGNORED', at, { ...params, count }));
   return { records, issues };
+}
+
+/** How a table without a 学校类型 column gives its rows' type (typingOf). */
+export interface RowTyping {
+  /** The type the sheet's name gives (小学, 初中学校, 表1 初中); null: the 学段 headings over its rows give it. */
+  fromSheet: SchoolType | null;
+  /** 1-based row of the header's last line (where the sheet name's note is put). */
+  headerRow: number;
+}
+
+/**
+ * A table without a 学校类型 column still says its schools' type when its sheet is named as a 学段
+ * heading is (小学, 初中学校), or when its first row below the header is such a heading (小学部分 over
+ * the primary schools, then 初中部分 …); else null, and the missing column is an error.
+ */
+export function typingOf(sheet: Sheet, columns: readonly ColumnMatch[], dataStart: number, headerRow: number, wording: Pick<Wording, 'schoolRows' | 'schoolValues'>): RowTyping | null {
+  if (columns.some((c) => c.field.id === 'type')) return null;
+  const marks = rowMarks(wording);
+  const fromSheet = marks.sectionType(normaliseText(sheet.name));
+  if (fromSheet) return { fromSheet, headerRow };
+  for (let r = dataStart; r < sheet.rowCount; r++) {
+    const cells = sheet.row(r);
+    if (!anyCell(cells)) continue;
+    return cellCount(cells) === 1 && marks.sectionType(normaliseText(firstText(cells))) ? { fromSheet: null, headerRow } : null;
+  }
+  return null;
 }
 
 function cellCount(cells: readonly (CellValue | undefined)[]): number {
@@ -293,7 +360,7 @@ function readRowValues(
   }
 }
 
-function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, specs: SchoolValueSpecs): SchoolRecord | null {
+function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, specs: SchoolValueSpecs, typeOfRow: SchoolType | null): SchoolRecord | null {
   const county = v.text(plan.county) ?? null;
   v.school = name;
   v.county = county;
@@ -302,7 +369,7 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
     return null;
   }
   const typeText = v.text(plan.type);
-  const type = readEnum(v, 'type', typeText, specs.type);
+  const type = typeText === undefined && typeOfRow ? typeOfRow : readEnum(v, 'type', typeText, specs.type);
   if (!type) {
     if (!typeText) v.fail('MISSING_VALUE', 'type', { hint: '（学校类型必填，用于确定学段）' });
     return null;
