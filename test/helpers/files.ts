@@ -1,13 +1,23 @@
 /** Test inputs written to a temporary folder: workbooks built cell by cell, CSV in any encoding. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { afterAll } from 'vitest';
 import iconv from 'iconv-lite';
 import { analyse } from '../../src/cli/pipeline';
 import { YOUZHI_2017 } from '../../src/engine/profile';
 
-export const tmp = () => mkdtempSync(join(tmpdir(), 'balance-check-'));
+/** The folders made by this test file: removed when its tests are done (a run made some 300 of them, left behind). */
+const made: string[] = [];
+export const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'balance-check-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 export type Cell = ExcelJS.CellValue;
 
