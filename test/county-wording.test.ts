@@ -148,6 +148,35 @@ describe('county sheet layouts', () => {
     expect([...r.claims.keys()]).toEqual(['planning', 'special_funding', 'training', 'rotation', 'certification', 'left_behind', 'consolidation', 'disabled_enrolment', 'charters', 'monitoring', 'recognition']);
   });
 
+  it('the 自评表 with an item’s name merged down over the rows of its figures: the rows read as one item, their values as its clauses', async () => {
+    const rows: Cell[][] = [
+      ['序号', '评估内容', '评估标准', '实际情况', '是否达标'],
+      [8, '全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量', '不低于', '教师年均工资 90000 元', '达标'],
+      [null, null, null, '公务员年均工资 96200 元', null],
+      [null, null, null, '绩效工资足额核定', null],
+      [13, '城区和镇区公办小学、初中（均不含寄宿制学校）就近划片入学比例分别达到100%、95%', '100%', '城区 100%', '达标'],
+      [null, null, '95%', '镇区 97.5%', null],
+    ];
+    const merges = ['A2:A4', 'B2:B4', 'C2:C4', 'E2:E4', 'A5:A6', 'B5:B6', 'E5:E6'];
+    const path = await workbook({ 学校数据: county(), 自评表: { rows, merges } });
+    const r = readCountySheet(await readSource(path), YOUZHI_2017, { schoolSheets: ['学校数据'], counties: [] });
+    const value = (id: string) => r.figures.get(null)!.get(id)?.value;
+    expect([value('teacherSalary'), value('civilServantSalary'), value('performancePay')]).toEqual([90000, 96200, true]);
+    expect([value('urbanNearbyRate'), value('townNearbyRate')]).toEqual([1, 0.975]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.severity])).toEqual([
+      ['COUNTY_ROWS_JOINED', 'D2', 'info'],
+      ['COUNTY_VALUE_SPLIT', 'D2', 'info'],
+      ['COUNTY_ROWS_JOINED', 'D5', 'info'],
+      ['COUNTY_VALUE_SPLIT', 'D5', 'info'],
+    ]);
+    expect(r.issues[0]!.message).toContain('一格合并了第 2–4 行：按一项读取，各行的填写合为“教师年均工资 90000 元；公务员年均工资 96200 元；绩效工资足额核定”');
+    // The county's 达标 for item 8 is its claim, not a figure: the item is computed from the figures, and is short.
+    const report = await check(path);
+    const item8 = report.counties[0]!.checklist.find((c) => c.item.id === 'teacher_pay')!;
+    expect(item8.status).toBe('not_met');
+    expect(item8.claim?.disagreement).not.toBeNull();
+  });
+
   it('the 自评表 title or its 填报单位 line names the county when the school table does not', async () => {
     const report = await check(await workbook({ 学校数据: county(), 自评表: { rows: ZIPINGBIAO, merges: ['A1:F1', ...merged(ZIPINGBIAO)] } }));
     expect(report.counties[0]!.label).toBe('和平县');

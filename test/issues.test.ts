@@ -19,6 +19,8 @@ interface Case {
   on?: string;
   /** The school sheet's name (default 学校数据). */
   schoolSheet?: string;
+  /** Merged ranges of the school sheet (A2:A7). */
+  merges?: string[];
   profile?: Profile;
 }
 
@@ -156,6 +158,20 @@ const CASES: Case[] = [
     says: '按学段标题“初中部分”，其下 2 所学校按初中计算',
   },
   {
+    code: 'MERGED_CELLS_READ',
+    rows: () => [['区县', ...HEADER], ...county().slice(1).map((r, i) => [i === 0 ? '甲县' : null, ...r])],
+    merges: ['A2:A7'],
+    at: { cell: 'A3', column: '区县' },
+    says: '合并区域内 5 格按其首格的值读取（如此格读作 A2 的“甲县”）',
+  },
+  {
+    code: 'MERGED_NUMBER',
+    rows: edit((rows) => (rows[2]![col('体育运动场馆面积')] = null)),
+    merges: ['I2:I3'],
+    at: { cell: 'I3', school: '二小', column: '体育运动场馆面积' },
+    says: '此格与上方 I2 合并为一格',
+  },
+  {
     code: 'COLUMN_NOT_USED',
     rows: withHeader([...HEADER, '小学毕业生数'], (rows) => rows.slice(1).forEach((row) => row.push(100))),
     at: { cell: 'L1', column: '小学毕业生数' },
@@ -216,6 +232,19 @@ const CASES: Case[] = [
     says: '1000',
   },
   {
+    code: 'COUNTY_ROWS_JOINED',
+    rows: county,
+    sheets: {
+      县级指标: {
+        rows: [['序号', '指标', '实际情况', '是否达标'], [13, '城区和镇区公办小学、初中（均不含寄宿制学校）就近划片入学比例分别达到100%、95%', '城区 100%', '达标'], [null, null, '镇区 97.5%', null]],
+        merges: ['A2:A3', 'B2:B3', 'D2:D3'],
+      },
+    },
+    on: '县级指标',
+    at: { cell: 'C2' },
+    says: '一格合并了第 2–3 行：按一项读取，各行的填写合为“城区 100%；镇区 97.5%”',
+  },
+  {
     code: 'COUNTY_VALUE_SPLIT',
     rows: county,
     countySheet: [COUNTY_HEADER, ['城区和镇区公办小学、初中（均不含寄宿制学校）就近划片入学比例分别达到100%、95%', '城区 100%，镇区 97.5%']],
@@ -227,8 +256,8 @@ const CASES: Case[] = [
 ];
 
 describe('every issue in the catalogue', () => {
-  it.each(CASES)('$code', async ({ code, rows, at, says, countySheet, sheets, on, schoolSheet = '学校数据', profile }) => {
-    const path = await workbook({ [schoolSheet]: rows(), ...sheets, ...(countySheet ? { 县级指标: countySheet } : {}) });
+  it.each(CASES)('$code', async ({ code, rows, at, says, countySheet, sheets, on, schoolSheet = '学校数据', merges, profile }) => {
+    const path = await workbook({ [schoolSheet]: merges ? { rows: rows(), merges } : rows(), ...sheets, ...(countySheet ? { 县级指标: countySheet } : {}) });
     const report = profile ? await analyse(path, { profile }) : await check(path);
     const sheet = on ?? (countySheet ? '县级指标' : schoolSheet);
     const found = report.issues.filter((i) => i.code === code);

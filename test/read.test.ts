@@ -255,6 +255,57 @@ describe('cell values', () => {
   });
 });
 
+describe('cells merged down over several schools’ rows', () => {
+  const header = ['区县', ...HEADER];
+  /** Two counties of a city roll-up, each 区县 written once and merged down over its schools. */
+  const cityRows = (): Cell[][] => {
+    const [, ...rows] = county();
+    return [header, ...rows.map((r, i) => [i === 0 ? '东城区' : i === 3 ? '西城区' : null, ...r])];
+  };
+  const cityMerges = ['A2:A4', 'A5:A7'];
+
+  it('a 区县 (or 学校类型) merged down is read in every row it covers, as Excel shows it, and said once per column; both readers agree', async () => {
+    const rows = cityRows();
+    // 学校类型 merged too: the second school of each county leaves it blank.
+    rows[2]![2] = null;
+    const path = await workbook({ 学校数据: { rows, merges: [...cityMerges, 'C2:C3'] } });
+    const r = await check(path);
+    expect(r.counties.map((c) => [c.county, c.schoolCount])).toEqual([['东城区', 3], ['西城区', 3]]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.message])).toEqual([
+      ['MERGED_CELLS_READ', 'A3', '学校数据!A3［区县］：此列有合并单元格：合并区域内 4 格按其首格的值读取（如此格读作 A2 的“东城区”）'],
+      ['MERGED_CELLS_READ', 'C3', '学校数据!C3［学校类型］：此列有合并单元格：合并区域内 1 格按其首格的值读取（如此格读作 C2 的“小学”）'],
+    ]);
+    // The same file without its merges: the same counties (the merges only say what the blank cells hold).
+    const filled = cityRows().map((row, i) => (i === 0 ? row : [['东城区', '西城区'][i <= 3 ? 0 : 1], ...row.slice(1)]));
+    const plain = await check(await workbook({ 学校数据: filled }));
+    expect(r.counties.map((c) => c.levels.map((l) => l.result))).toEqual(plain.counties.map((c) => c.levels.map((l) => l.result)));
+    const fast = await readSource(path);
+    const slow = await fast.fallback!();
+    expect(slow.sheets[0]!.merges).toEqual(fast.sheets[0]!.merges);
+  });
+
+  it('a blank row under a merged 区县 is still no school', async () => {
+    const rows = cityRows();
+    rows.splice(4, 0, [null]);
+    const r = await check(await workbook({ 学校数据: { rows, merges: ['A2:A5', 'A6:A8'] } }));
+    expect(r.counties.map((c) => [c.county, c.schoolCount])).toEqual([['东城区', 3], ['西城区', 3]]);
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+  });
+
+  it('a number merged down over two schools cannot be shared out: an error at the cell it covers, naming the merged cell', async () => {
+    const rows = cityRows();
+    const col = header.indexOf('体育运动场馆面积');
+    rows[3]![col] = null;
+    const r = await check(await workbook({ 学校数据: { rows, merges: [...cityMerges, `${String.fromCharCode(65 + col)}3:${String.fromCharCode(65 + col)}4`] } }));
+    const error = r.issues.find((i) => i.code === 'MERGED_NUMBER')!;
+    expect(error.severity).toBe('error');
+    expect(error.cell).toBe(`${String.fromCharCode(65 + col)}4`);
+    expect(error.school).toBe('三小');
+    expect(error.message).toContain(`此格与上方 ${String.fromCharCode(65 + col)}3 合并为一格`);
+    expect(r.counties).toEqual([]);
+  });
+});
+
 describe('several sheets', () => {
   it('picks the sheet whose header matches, and --sheet overrides', async () => {
     const path = await workbook({ 填表说明: [['请按要求填写']], 学校数据: county(), 去年: county().slice(0, 3) });

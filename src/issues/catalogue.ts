@@ -34,6 +34,11 @@ export const CATALOGUE = {
     template: '缺少必需的列“{field}”{hint}',
     description: 'A column the profile needs is not in the header.',
   },
+  MERGED_NUMBER: {
+    severity: 'error',
+    template: '此格与上方 {master} 合并为一格，数值只写在 {master}：合并的数值分不到各校，请在每所学校的行中分别填写',
+    description: 'A number cell merged down over several schools\' rows: the value stands in the first row only and cannot be shared out.',
+  },
   UNKNOWN_UNIT: {
     severity: 'error',
     template: '无法识别的单位“{unit}”（此列可用单位：{allowed}）',
@@ -252,6 +257,11 @@ export const CATALOGUE = {
     template: '“{text}”按分句读作：{read}',
     description: 'A whole item answered in one sentence of several figures: each clause read as the figure it names.',
   },
+  COUNTY_ROWS_JOINED: {
+    severity: 'info',
+    template: '“{name}”一格合并了第 {from}–{to} 行：按一项读取，各行的填写合为“{text}”',
+    description: 'A county item whose name is merged down over the rows of its figures: the rows are read as one, their values as its clauses.',
+  },
   COLUMN_SUMMED: {
     severity: 'info',
     template: '表中没有“{field}”一列，按 {columns} {how}',
@@ -266,6 +276,11 @@ export const CATALOGUE = {
     severity: 'info',
     template: '表中没有“学校类型”列：按学段标题“{text}”，其下 {count} 所学校按{type}计算',
     description: 'A table without a 学校类型 column whose rows stand under 学段 headings (小学部分, 初中部分): each school is of its heading\'s type.',
+  },
+  MERGED_CELLS_READ: {
+    severity: 'info',
+    template: '此列有合并单元格：合并区域内 {count} 格按其首格的值读取（如此格读作 {master} 的“{value}”）',
+    description: 'A text column (区县, 学校类型, 学区 …) merged down over several schools\' rows: each row reads the merged value, as Excel shows it.',
   },
   COLUMN_NOT_USED: {
     severity: 'info',

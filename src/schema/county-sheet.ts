@@ -12,7 +12,7 @@ import type { CountyClaim, CountyFigure } from '../engine/checklist';
 import { itemInputs, type ChecklistItem, type CountyInput, type Wording } from '../engine/checklist-rules';
 import type { Profile } from '../engine/profile';
 import { makeIssue, type Issue, type IssueCode, type IssueParams } from '../issues/catalogue';
-import { a1, type CellValue, type Sheet, type SourceFile } from '../read/types';
+import { a1, mergeAt, type CellValue, type Sheet, type SourceFile } from '../read/types';
 import { normaliseText } from './header';
 import { matchName, nearest, normaliseKeywords, normaliseName, normaliseWording, type MatchResult, type Target } from './match';
 import { cellText, isBlankText, parseNumber } from './values';
@@ -182,8 +182,10 @@ class CountySheetReader {
     const end = Math.min(sheet.rowCount, layout.row + 1 + MAX_COUNTY_ROWS);
     if (anyCellFrom(sheet, end))
       this.issues.push(makeIssue('COUNTY_SHEET_TRUNCATED', { sheet: sheet.name, row: end + 1 }, { max: MAX_COUNTY_ROWS }));
-    for (let r = layout.row + 1; r < end; r++) {
-      const cells = sheet.row(r) ?? [];
+    for (let r = layout.row + 1, last = r; r < end; r = last + 1) {
+      // An item's name merged down over the rows of its figures (教师年均工资 …, then 公务员 …): one row.
+      last = this.lastMergedRow(r, end);
+      const cells = last === r ? (sheet.row(r) ?? []) : this.joined(r, last);
       const name = cellText(cells[layout.nameCol]);
       const values = layout.valueCols.map((v) => ({ ...v, cell: cells[v.col] })).filter((v) => !isBlank(v.cell));
       const claimCell = layout.claimCol !== null ? cells[layout.claimCol] : undefined;
@@ -405,6 +407,33 @@ class CountySheetReader {
         this.warnedColumns.add(col);
         this.issues.push(makeIssue('COLUMN_IGNORED', { sheet: this.sheet.name, cell: a1(r, col), column: header, ...(name ? { school: name } : {}) }, { header, hint: '（县级指标表只读一个数值列；多县文件的列名须与学校表“区县”一致）' }));
       }
+  }
+
+  /** The last row of a merge down from row r's name cell (r when there is none). */
+  private lastMergedRow(r: number, end: number): number {
+    const m = mergeAt(this.sheet, r, this.layout.nameCol);
+    return m && m.top === r && m.bottom > r ? Math.min(m.bottom, end - 1) : r;
+  }
+
+  /**
+   * Rows first … last under one merged name, as one row: its cells, each value column's texts joined
+   * with ；(a clause each, read as the item's figures by readClauses), the first 是否达标 written; said.
+   */
+  private joined(first: number, last: number): (CellValue | undefined)[] {
+    const rows = rowsFrom(this.sheet, first, last + 1).map((row) => row ?? []);
+    const cells = [...rows[0]!];
+    const name = cellText(cells[this.layout.nameCol]);
+    rows.slice(1).forEach((row, k) => this.warnOtherColumns(first + 1 + k, row, name));
+    for (const { col } of this.layout.valueCols) {
+      const texts = rows.map((row) => (isBlank(row[col]) ? undefined : cellText(row[col]))).filter((t): t is string => t !== undefined);
+      if (texts.length === 0) continue;
+      cells[col] = texts.length === 1 ? rows.find((row) => !isBlank(row[col]))![col] : { kind: 'text', text: texts.join('；') };
+      if (texts.length > 1 && name)
+        this.issues.push(makeIssue('COUNTY_ROWS_JOINED', this.at(first, col, name), { name: name.slice(0, 30), from: first + 1, to: last + 1, text: texts.join('；') }));
+    }
+    const claimCol = this.layout.claimCol;
+    if (claimCol !== null && isBlank(cells[claimCol])) cells[claimCol] = rows.find((row) => !isBlank(row[claimCol]))?.[claimCol];
+    return cells;
   }
 
   private at(r: number, col: number, column: string) {

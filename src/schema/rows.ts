@@ -12,7 +12,7 @@ import {
   type SchoolType,
 } from '../engine/types';
 import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
-import { a1, type CellValue, type Sheet } from '../read/types';
+import { a1, type CellValue, type MergeRange, type Row, type Sheet } from '../read/types';
 import { fieldLabel, type FieldKind } from './columns';
 import { ALL_LEVELS, cellTable, keyOf, recordPlan, RowValues, slotsOf, STUDENT_FIELD, type RecordPlan } from './row-plan';
 import { isColumnNumberRow, isColumnNumberStart, normaliseText, type ColumnMatch } from './header';
@@ -158,6 +158,7 @@ export function readRows(
   firstRows.begin(sheet.name, nameCol.col);
   let stray = 0;
   let firstStray = '';
+  const merges = DataMerges.of(sheet, columns, dataStart);
   /** The type of the rows without a 学校类型 column: the sheet's, then the last 学段 heading's. */
   let typeNow = typing?.fromSheet ?? null;
   let bySheet = 0;
@@ -214,9 +215,16 @@ export function readRows(
       if (stray++ === 0) firstStray = a1(r, cells.findIndex((c) => c !== undefined));
       continue;
     }
-    const county = countyCol ? cellText(cells[countyCol.col]) : undefined;
     values.reset(r + 1, cellsOf(r + 1));
-    readRowValues(values, cells, reading, r, name, county, plainTextIsNormal);
+    const row = merges ? merges.fill(r, cells) : cells;
+    const county = countyCol ? cellText(row[countyCol.col]) : undefined;
+    // A number merged over several schools' rows cannot be shared out: an error at each cell it covers.
+    for (const { column, master } of merges?.numbers ?? []) {
+      const at: Position = { sheet: sheet.name, cell: a1(r, column.col), column: column.header, field: column.field.id, ...(name ? { school: name } : {}), ...(county ? { county } : {}) };
+      values.atCell(makeIssue('MERGED_NUMBER', at, { master }));
+      values.broken = true;
+    }
+    readRowValues(values, row, reading, r, name, county, plainTextIsNormal);
     const record = buildRecord(values, name, plan, specs, typing ? typeNow : null);
     if (!record) continue;
     const firstCell = firstRows.firstCell(record.county ?? '', record.name, r + 1);
@@ -241,7 +249,71 @@ export function readRows(
   if (typing?.fromSheet) issues[sheetNote] = sheetTyped(bySheet);
   if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
   for (const { at, params, count } of values.coded.values()) issues.push(makeIssue('VALUE_CODE_IGNORED', at, { ...params, count }));
+  for (const { at, params, count } of merges?.filled.values() ?? []) issues.push(makeIssue('MERGED_CELLS_READ', at, { ...params, count }));
   return { records, issues };
+}
+
+/** The text columns a merge down over several rows gives to each of them (区县 merged over its schools): not a school's own name or code. */
+const MERGE_FILLED: ReadonlySet<string> = new Set(['county', 'group', 'type', 'ownership', 'urbanRural', 'parent']);
+
+/**
+ * The table's merges down over its data rows, in the columns it reads, for rows read in order. A
+ * cell such a merge covers below its first row is empty in the file; Excel shows the first cell's
+ * value there, and that is what the county wrote: a text column reads it, and a number column,
+ * whose value cannot be shared out among the schools, reports the cell (MERGED_NUMBER).
+ */
+class DataMerges {
+  /** Per column of the table merged down somewhere below the header: its merges in row order, and the next one. */
+  private readonly lists: { column: ColumnMatch; merges: MergeRange[]; next: number }[];
+  /** The number cells of the row last filled that a merge covers, and the merge's first cell. */
+  numbers: { column: ColumnMatch; master: string }[] = [];
+  /** Per column, the first cell read from its merge and how many were: one note for the column. */
+  readonly filled = new Map<ColumnMatch, { at: Position; params: IssueParams; count: number }>();
+  private masterRow = -1;
+  private masterCells: Row = [];
+
+  private constructor(
+    private readonly sheet: Sheet,
+    lists: { column: ColumnMatch; merges: MergeRange[]; next: number }[],
+  ) {
+    this.lists = lists;
+  }
+
+  static of(sheet: Sheet, columns: readonly ColumnMatch[], dataStart: number): DataMerges | null {
+    const down = sheet.merges.filter((m) => m.bottom > m.top && m.top >= dataStart);
+    if (down.length === 0) return null;
+    const lists = columns
+      .map((column) => ({ column, merges: down.filter((m) => m.left <= column.col && column.col <= m.right).sort((a, b) => a.top - b.top), next: 0 }))
+      .filter((l) => l.merges.length > 0);
+    return lists.length ? new DataMerges(sheet, lists) : null;
+  }
+
+  /** Row r's cells with each covered text cell read from its merge's first cell (a copy when any is); its covered number cells in `numbers`. */
+  fill(r: number, cells: Row): Row {
+    let out: (CellValue | undefined)[] | null = null;
+    this.numbers = [];
+    for (const list of this.lists) {
+      const { merges, column } = list;
+      while (list.next < merges.length && merges[list.next]!.bottom < r) list.next++;
+      const m = merges[list.next];
+      if (!m || m.top >= r || cells[column.col] !== undefined) continue;
+      const master = a1(m.top, m.left);
+      if (column.field.kind !== 'text') {
+        this.numbers.push({ column, master });
+        continue;
+      }
+      if (!MERGE_FILLED.has(column.field.id)) continue;
+      if (this.masterRow !== m.top) [this.masterRow, this.masterCells] = [m.top, this.sheet.row(m.top)];
+      const value = this.masterCells[m.left];
+      const text = cellText(value);
+      if (text === undefined) continue;
+      (out ??= [...cells])[column.col] = value;
+      const seen = this.filled.get(column);
+      if (seen) seen.count++;
+      else this.filled.set(column, { at: { sheet: this.sheet.name, cell: a1(r, column.col), column: column.header, field: column.field.id }, params: { master, value: text }, count: 1 });
+    }
+    return out ?? cells;
+  }
 }
 
 /** How a table without a 学校类型 column gives its rows' type (typingOf). */
