@@ -177,6 +177,28 @@ describe('county sheet layouts', () => {
     expect(item8.claim?.disagreement).not.toBeNull();
   });
 
+  it('a number where an item’s 是/否 figures are asked is the number figure it names, never answered by the county’s 达标', async () => {
+    const item8 = '全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量';
+    const sheet = (value: Cell) => [['序号', '评估内容', '实际情况', '是否达标'], [8, item8, value, '达标']];
+    const named = await check(await workbook({ 学校数据: county(), 自评表: sheet('教师年均工资 90000 元') }));
+    const result = (r: typeof named) => r.counties[0]!.checklist.find((c) => c.item.id === 'teacher_pay')!;
+    // The teachers' pay alone: the item cannot be judged, and the county's 达标 is a disagreement, not the answer.
+    expect(result(named).status).toBe('not_provided');
+    expect(named.issues.map((i) => i.code).sort()).toEqual(['CLAIM_DISAGREES', 'COUNTY_VALUE_SPLIT']);
+    expect(named.issues.find((i) => i.code === 'COUNTY_VALUE_SPLIT')!.message).toContain('按分句读作：教师平均工资收入 90000元');
+    // A bare number names no figure: a warning, and still not the claim.
+    const bare = await check(await workbook({ 学校数据: county(), 自评表: sheet(90000) }));
+    expect(result(bare).status).toBe('not_provided');
+    const unclear = bare.issues.filter((i) => i.code === 'COUNTY_FIGURE_UNCLEAR');
+    expect(unclear.map((i) => [i.cell, i.severity])).toEqual([['C2', 'warning'], ['C2', 'warning']]);
+    expect(unclear[0]!.message).toContain('填的是数字，看不出“是”还是“否”');
+    // A 是/否 item whose text says neither, with a year and no figure, still takes the county's 达标 (as before).
+    const item10 = '县级教育行政部门在核定的编制总额和岗位总量内，统筹分配各校教职工编制和岗位数量';
+    const dated = await check(await workbook({ 学校数据: county(), 自评表: [['序号', '评估内容', '实际情况', '是否达标'], [10, item10, '2023年完成', '达标']] }));
+    expect(dated.counties[0]!.checklist.find((c) => c.item.name.includes('编制总额'))!.status).toBe('met');
+    expect(dated.issues).toEqual([]);
+  });
+
   it('the 自评表 title or its 填报单位 line names the county when the school table does not', async () => {
     const report = await check(await workbook({ 学校数据: county(), 自评表: { rows: ZIPINGBIAO, merges: ['A1:F1', ...merged(ZIPINGBIAO)] } }));
     expect(report.counties[0]!.label).toBe('和平县');

@@ -246,14 +246,19 @@ class CountySheetReader {
         this.issues.push(makeIssue('COUNTY_ROW_AMBIGUOUS', this.at(r, layout.nameCol, name), { name, candidates: ids.map((id) => `“${this.inputById.get(id)!.names[0]}”`).join('、') }));
         continue;
       }
-      for (const { col, county, cell } of values)
+      for (const v of values) {
+        const { col, county, cell } = v;
         for (const id of ids) {
           const input = this.inputById.get(id)!;
           const parsed = parseFigure(cell, input, norm.unit, this.w, layout.claimCol !== null);
           const at = { ...this.at(r, col, name), ...(county ? { county } : {}) };
           if (parsed.ok === 'unclear') {
-            if (input.unit === 'yesno' && claim !== undefined && county === null) this.set(county, input, claim, r, layout.claimCol!, name, true);
-            else this.issues.push(makeIssue('COUNTY_FIGURE_UNCLEAR', at, { text: cellText(cell) ?? '', name: input.names[0]!, why: parsed.why }));
+            // A number where a 是/否 is asked (教师年均工资 90000 元 on item 8) is the one of the item's number
+            // figures its words name, when they name one; it is never answered by the county's own 达标.
+            const numbered = input.unit === 'yesno' && holdsNumber(cell);
+            if (numbered && meaning.kind === 'item' && this.readClauses(meaning.item, [v], r, name, 1)) break;
+            if (input.unit === 'yesno' && claim !== undefined && county === null && !numbered) this.set(county, input, claim, r, layout.claimCol!, name, true);
+            else this.issues.push(makeIssue('COUNTY_FIGURE_UNCLEAR', at, { text: cellText(cell) ?? '', name: input.names[0]!, why: numbered ? '填的是数字，看不出“是”还是“否”' : parsed.why }));
             continue;
           }
           if (!parsed.ok) {
@@ -262,6 +267,7 @@ class CountySheetReader {
           }
           if (parsed.value !== undefined) this.set(county, input, parsed.value, r, col, name);
         }
+      }
     }
     const titleLines = rowsFrom(sheet, 0, layout.row)
       .flatMap((row) => (row ?? []).map((c) => cellText(c)).filter((t): t is string => !!t));
@@ -307,8 +313,8 @@ class CountySheetReader {
   }
 
   /** Each value of the row read by its clauses (clauses()), when every one reads: set, and said. */
-  private readClauses(item: ChecklistItem, values: readonly { col: number; county: string | null; cell: CellValue | undefined }[], r: number, name: string): boolean {
-    const split = values.map((v) => ({ v, figures: this.clauses(item, v.cell) }));
+  private readClauses(item: ChecklistItem, values: readonly { col: number; county: string | null; cell: CellValue | undefined }[], r: number, name: string, fewest = 2): boolean {
+    const split = values.map((v) => ({ v, figures: this.clauses(item, v.cell, fewest) }));
     if (split.length === 0 || split.some((x) => x.figures === null)) return false;
     for (const { v, figures } of split) {
       for (const f of figures!) this.set(v.county, f.input, f.value, r, v.col, name);
@@ -322,13 +328,13 @@ class CountySheetReader {
    * The clauses of a sentence (split at ，；。), each read as one of the item's figures: its words name
    * the figure (matched among the item's own), its number is the value (a clause without words is the
    * item's one figure of that kind: “52%”), a clause without a number is a 是/否 (naming the figure, it
-   * says 是 unless a negative marker says 否). Null unless there are two clauses or more and each names a
-   * different figure.
+   * says 是 unless a negative marker says 否). Null unless there are `fewest` clauses or more (two: a
+   * sentence; one: a number where 是/否 was asked) and each names a different figure.
    */
-  private clauses(item: ChecklistItem, cell: CellValue | undefined): { input: CountyInput; value: number | boolean; text: string }[] | null {
+  private clauses(item: ChecklistItem, cell: CellValue | undefined, fewest: number): { input: CountyInput; value: number | boolean; text: string }[] | null {
     if (cell?.kind !== 'text') return null;
     const parts = cell.text.split(/[，,；;。]/).map((t) => t.trim()).filter(Boolean);
-    if (parts.length < 2) return null;
+    if (parts.length < fewest) return null;
     const own = itemInputs(item).all.flatMap((id) => this.targets.filter((t) => t.value.kind === 'input' && t.value.input.id === id));
     const inputOf = (t: Target<Meaning>) => (t.value as { kind: 'input'; input: CountyInput }).input;
     const out: { input: CountyInput; value: number | boolean; text: string }[] = [];
@@ -513,6 +519,10 @@ type Figure =
 const PHRASE_NUMBER = /([0-9]+(?:\.[0-9]+)?)(%|万元|千元|元|人|名|间|所|个|次)?/g;
 
 /** A figure from a cell: a number, a number with its unit, a short phrase holding one figure, or 是/否. */
+/** Whether a county cell holds a number (90000, “教师年均工资 90000 元”); a year or a date (2023年完成) is none. */
+const holdsNumber = (cell: CellValue | undefined) =>
+  cell?.kind === 'number' || (cell?.kind === 'text' && /[0-9]/.test(normaliseText(cell.text).replace(/[0-9]{4}(?:年|[-./])(?:[0-9]{1,2}(?:月|[-./])?(?:[0-9]{1,2}日?)?)?/g, '')));
+
 function parseFigure(cell: CellValue | undefined, input: CountyInput, rowUnit: string | null, w: Wording, phrasesExpected: boolean): Figure {
   if (input.unit === 'yesno') {
     const text = cellText(cell);
