@@ -19,8 +19,10 @@ interface Case {
   on?: string;
   /** The school sheet's name (default 学校数据). */
   schoolSheet?: string;
-  /** Merged ranges of the school sheet (A2:A7). */
+  /** Merged ranges of the school sheet (A2:A7), and its hidden rows and columns (1-based). */
   merges?: string[];
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
   profile?: Profile;
 }
 
@@ -164,6 +166,21 @@ const CASES: Case[] = [
     at: { cell: 'A3', column: '区县' },
     says: '合并区域内 5 格按其首格的值读取（如此格读作 A2 的“甲县”）',
   },
+  { code: 'ROWS_HIDDEN', rows: county, hiddenRows: [3], at: { row: 3 }, says: '1 所学校的行在工作表中被隐藏（第3行二小），仍按学校计算' },
+  {
+    code: 'COLUMN_HIDDEN',
+    rows: county,
+    hiddenColumns: [col('网络多媒体教室数') + 1],
+    at: { cell: 'K1', column: '网络多媒体教室数' },
+    says: '此列在工作表中被隐藏，仍按“网络多媒体教室数”读取',
+  },
+  {
+    code: 'COLUMN_HIDDEN_NOT_USED',
+    rows: withHeader([...HEADER, '网络多媒体教室数（2023年）'], (rows) => rows.slice(1).forEach((row) => row.push(1))),
+    hiddenColumns: [HEADER.length + 1],
+    at: { cell: 'L1', column: '网络多媒体教室数（2023年）' },
+    says: '“网络多媒体教室数”按未隐藏的 K1“网络多媒体教室数”读取',
+  },
   {
     code: 'MERGED_NUMBER',
     rows: edit((rows) => (rows[2]![col('体育运动场馆面积')] = null)),
@@ -256,8 +273,9 @@ const CASES: Case[] = [
 ];
 
 describe('every issue in the catalogue', () => {
-  it.each(CASES)('$code', async ({ code, rows, at, says, countySheet, sheets, on, schoolSheet = '学校数据', merges, profile }) => {
-    const path = await workbook({ [schoolSheet]: merges ? { rows: rows(), merges } : rows(), ...sheets, ...(countySheet ? { 县级指标: countySheet } : {}) });
+  it.each(CASES)('$code', async ({ code, rows, at, says, countySheet, sheets, on, schoolSheet = '学校数据', merges, hiddenRows, hiddenColumns, profile }) => {
+    const spec = merges || hiddenRows || hiddenColumns ? { rows: rows(), ...(merges ? { merges } : {}), ...(hiddenRows ? { hiddenRows } : {}), ...(hiddenColumns ? { hiddenColumns } : {}) } : rows();
+    const path = await workbook({ [schoolSheet]: spec, ...sheets, ...(countySheet ? { 县级指标: countySheet } : {}) });
     const report = profile ? await analyse(path, { profile }) : await check(path);
     const sheet = on ?? (countySheet ? '县级指标' : schoolSheet);
     const found = report.issues.filter((i) => i.code === code);

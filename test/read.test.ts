@@ -306,6 +306,31 @@ describe('cells merged down over several schools’ rows', () => {
   });
 });
 
+describe('rows and columns hidden in the sheet', () => {
+  it('a hidden school row is computed and said; a hidden column gives way to a shown one of its field, before or after it', async () => {
+    const rows = county();
+    const r = await check(await workbook({ 学校数据: { rows, hiddenRows: [4, 5] } }));
+    expect(r.input.schoolRows).toBe(6);
+    const hidden = r.issues.find((i) => i.code === 'ROWS_HIDDEN')!;
+    expect([hidden.severity, hidden.row]).toEqual(['warning', 4]);
+    expect(hidden.message).toContain('2 所学校的行在工作表中被隐藏（第4行三小、第5行四小）');
+    // Last year's students in a hidden column, before and after this year's: this year's is read either way.
+    const students = HEADER.indexOf('小学在校生数');
+    for (const before of [true, false]) {
+      const withOld = county().map((row, i) => {
+        const old = i === 0 ? '小学在校生数（2023年）' : typeof row[students] === 'number' ? 9 : null;
+        const copy = [...row];
+        copy.splice(before ? students : students + 1, 0, old);
+        return copy;
+      });
+      const hiddenCol = (before ? students : students + 1) + 1;
+      const x = await check(await workbook({ 学校数据: { rows: withOld, hiddenColumns: [hiddenCol] } }));
+      expect(x.issues.map((i) => i.code)).toEqual(['COLUMN_HIDDEN_NOT_USED']);
+      expect(x.counties[0]!.levels.map((l) => l.result)).toEqual((await check(await workbook({ 学校数据: county() }))).counties[0]!.levels.map((l) => l.result));
+    }
+  });
+});
+
 describe('several sheets', () => {
   it('picks the sheet whose header matches, and --sheet overrides', async () => {
     const path = await workbook({ 填表说明: [['请按要求填写']], 学校数据: county(), 去年: county().slice(0, 3) });

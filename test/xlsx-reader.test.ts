@@ -16,6 +16,12 @@ import { check, county, tmp, workbook } from './helpers/files';
  * `emptyStringResults`: exceljs reads a formula whose cached result is "" as having no
  * result; the fast reader shows an empty cell, as Excel does. Only that pair is forgiven.
  */
+/** A sheet's hidden rows that hold a cell, and its hidden columns (a reader may list a hidden row with no values too). */
+const hiddenParts = (sheet: { rows: readonly (readonly unknown[])[]; hiddenRows?: ReadonlySet<number>; hiddenColumns?: ReadonlySet<number> }) => ({
+  rows: [...(sheet.hiddenRows ?? [])].filter((r) => sheet.rows[r]?.some((c) => c !== undefined)).sort((a, b) => a - b),
+  columns: [...(sheet.hiddenColumns ?? [])].sort((a, b) => a - b),
+});
+
 const sameSheets = async (buffer: Buffer, emptyStringResults = false) => {
   const fast = readOoxml(buffer);
   const reference = (await readWithExcelJs(buffer, 'x.xlsx')).map((sheet) =>
@@ -37,6 +43,7 @@ const sameSheets = async (buffer: Buffer, emptyStringResults = false) => {
     };
     expect(trim(sheet.rows), sheet.name).toEqual(trim(ref.rows));
     expect(sheet.merges, sheet.name).toEqual(ref.merges);
+    expect(hiddenParts(sheet), sheet.name).toEqual(hiddenParts(ref));
   });
   return fast;
 };
@@ -56,6 +63,18 @@ describe('fast xlsx reader = exceljs', () => {
     rows[2]![8] = { error: '#REF!' };
     rows[3]![4] = '４０';
     await sameSheets(readFileSync(await workbook({ 学校数据: { rows: [['标题'], ...rows], merges: ['A1:K1'] } })));
+  });
+
+  it('rows and columns hidden in the sheet, as exceljs and LibreOffice write them (hidden="1" / "true", a hidden="false" on every row)', async () => {
+    const rows = county();
+    const made = await workbook({ 学校数据: { rows, hiddenRows: [3, 6], hiddenColumns: [2, 9] } });
+    for (const buffer of [readFileSync(made), readFileSync('test/fixtures/hidden-rows-columns.libreoffice.xlsx')]) {
+      const [sheet] = await sameSheets(buffer);
+      expect(hiddenParts(sheet!).rows.length).toBeGreaterThan(0);
+      expect(hiddenParts(sheet!).columns.length).toBeGreaterThan(0);
+    }
+    const [sheet] = readOoxml(readFileSync(made));
+    expect(hiddenParts(sheet!)).toEqual({ rows: [2, 5], columns: [1, 8] });
   });
 
   it('a province written by exceljs’s streaming writer (the bench inputs): 2 000 rows in 7 counties', async () => {

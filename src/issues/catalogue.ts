@@ -277,6 +277,21 @@ export const CATALOGUE = {
     template: '表中没有“学校类型”列：按学段标题“{text}”，其下 {count} 所学校按{type}计算',
     description: 'A table without a 学校类型 column whose rows stand under 学段 headings (小学部分, 初中部分): each school is of its heading\'s type.',
   },
+  ROWS_HIDDEN: {
+    severity: 'warning',
+    template: '{count} 所学校的行在工作表中被隐藏（{schools}），仍按学校计算；如不应计入，请删除这些行',
+    description: 'School rows hidden in the sheet: read and computed like any other, and said, since Excel does not show them.',
+  },
+  COLUMN_HIDDEN: {
+    severity: 'warning',
+    template: '此列在工作表中被隐藏，仍按“{field}”读取；如是旧数据或草稿，请删除此列，或取消隐藏后核对',
+    description: 'A column hidden in the sheet is the only column of its field: read, and said.',
+  },
+  COLUMN_HIDDEN_NOT_USED: {
+    severity: 'info',
+    template: '此列在工作表中被隐藏，未使用：“{field}”按未隐藏的 {cell}“{header}”读取',
+    description: 'A hidden column and a shown one of the same field: the shown one is read.',
+  },
   MERGED_CELLS_READ: {
     severity: 'info',
     template: '此列有合并单元格：合并区域内 {count} 格按其首格的值读取（如此格读作 {master} 的“{value}”）',

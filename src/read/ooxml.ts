@@ -213,6 +213,8 @@ const HEAD_ROWS = 64;
 class XmlSheet implements Sheet {
   readonly merges: MergeRange[];
   hidden?: boolean;
+  hiddenRows?: ReadonlySet<number>;
+  hiddenColumns?: ReadonlySet<number>;
   readonly rowCount: number;
   /** Byte range of each row's content by row index (-1: no such row). */
   private readonly rowStart: Int32Array;
@@ -232,7 +234,8 @@ class XmlSheet implements Sheet {
     const p = prefixOf(xml, 'sheetData') ?? prefixOf(xml, 'worksheet') ?? '';
     this.tags = { c: `<${p}c`, cClose: `</${p}c>`, v: `<${p}v`, vClose: `</${p}v>`, f: `<${p}f`, is: `<${p}is`, vExact: `<${p}v>`, vcClose: `</${p}v></${p}c>` };
     this.bytes = { cOpen: Buffer.from(this.tags.c, 'latin1'), vOpen: Buffer.from(this.tags.vExact, 'latin1'), vcClose: Buffer.from(this.tags.vcClose, 'latin1') };
-    const { indices, starts, ends, tail } = findRows(xml, p, name);
+    const { indices, starts, ends, tail, hiddenRows, head } = findRows(xml, p, name);
+    if (hiddenRows.size) this.hiddenRows = hiddenRows;
     let height = 0;
     for (const r of indices) if (r + 1 > height) height = r + 1;
     this.rowStart = new Int32Array(height).fill(-1);
@@ -251,10 +254,17 @@ class XmlSheet implements Sheet {
       const [r1, c1] = cellRef(to, name);
       merges.push({ top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) });
     }
-    // The widest row, for clipping merges: each row's last cell by its reference (decoded when it has none).
+    // Columns hidden in the sheet (<cols><col min max hidden="1"/>, before sheetData), 1-based ranges.
+    const hiddenRanges: [number, number][] = [];
+    for (const m of xml.toString('utf8', 0, head).matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
+      if (!/\bhidden="(?:1|true)"/.test(m[0])) continue;
+      const [min, max] = ['min', 'max'].map((a) => Number(new RegExp(`\\b${a}="(\\d{1,5})"`).exec(m[0])?.[1] ?? NaN));
+      if (Number.isInteger(min) && Number.isInteger(max) && min! >= 1 && max! >= min!) hiddenRanges.push([min!, max!]);
+    }
+    // The widest row, for clipping merges and hidden columns: each row's last cell by its reference (decoded when it has none).
     let width = 0;
     const { cOpen } = this.bytes;
-    if (merges.length)
+    if (merges.length || hiddenRanges.length)
       indices.forEach((r, k) => {
         let at = xml.lastIndexOf(cOpen, ends[k]!);
         if (at < starts[k]!) at = -1;
@@ -264,6 +274,9 @@ class XmlSheet implements Sheet {
         if (w > width) width = w;
       });
     this.merges = clipMergesTo(merges, height, width);
+    const hiddenColumns = new Set<number>();
+    for (const [min, max] of hiddenRanges) for (let c = min; c <= Math.min(max, width); c++) hiddenColumns.add(c - 1);
+    if (hiddenColumns.size) this.hiddenColumns = hiddenColumns;
   }
 
   /**
@@ -442,18 +455,21 @@ const endsNameAt = (s: string, i: number) => endsName(s.charCodeAt(i));
  * The rows of a sheet's XML, found by one loop over its bytes: each row's index and the byte
  * range of its content; `tail` is where the bytes after sheetData begin (mergeCells).
  */
-function findRows(xml: Buffer, p: string, name: string): { indices: number[]; starts: number[]; ends: number[]; tail: number } {
+function findRows(xml: Buffer, p: string, name: string): { indices: number[]; starts: number[]; ends: number[]; tail: number; hiddenRows: Set<number>; head: number } {
   const indices: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  /** Rows with cells whose start tag says hidden="1" (or "true"). */
+  const hiddenRows = new Set<number>();
   const bytes = (t: string) => Buffer.from(t, 'latin1');
   const dataOpen = bytes(`<${p}sheetData`);
   let at = xml.indexOf(dataOpen);
   while (at >= 0 && !endsName(xml[at + dataOpen.length])) at = xml.indexOf(dataOpen, at + 1);
-  if (at < 0) return { indices, starts, ends, tail: 0 };
+  if (at < 0) return { indices, starts, ends, tail: 0, hiddenRows, head: 0 };
+  const head = at;
   const gt = xml.indexOf(GT, at);
   if (gt < 0) throw new OoxmlFormatError('unclosed <sheetData>');
-  if (xml[gt - 1] === SLASH) return { indices, starts, ends, tail: gt + 1 };
+  if (xml[gt - 1] === SLASH) return { indices, starts, ends, tail: gt + 1, hiddenRows, head };
   const rowOpen = bytes(`<${p}row`);
   const rowClose = bytes(`</${p}row>`);
   const dataClose = bytes(`</${p}sheetData>`);
@@ -474,7 +490,7 @@ function findRows(xml: Buffer, p: string, name: string): { indices: number[]; st
     while (i >= 0 && i < dataEnd && !endsName(xml[i + rowOpen.length])) i = xml.indexOf(rowOpen, i + 1);
     if (i < 0 || i >= dataEnd) {
       if (strayCell(pos, dataEnd)) throw new OoxmlFormatError('cell outside a row');
-      return { indices, starts, ends, tail: dataEnd };
+      return { indices, starts, ends, tail: dataEnd, hiddenRows, head };
     }
     if (i > pos && strayCell(pos, i)) throw new OoxmlFormatError('cell outside a row');
     const end = xml.indexOf(GT, i);
@@ -489,11 +505,23 @@ function findRows(xml: Buffer, p: string, name: string): { indices: number[]; st
     }
     const close = xml.indexOf(rowClose, end);
     if (close < 0 || close > dataEnd) throw new OoxmlFormatError('unclosed <row>');
+    if (hiddenIn(xml, i, end)) hiddenRows.add(row);
     indices.push(row);
     starts.push(end + 1);
     ends.push(close);
     pos = close + rowClose.length;
   }
+}
+
+const HIDDEN = Buffer.from(' hidden="', 'latin1');
+/** Whether the start tag in bytes [from, to) has hidden="1" or hidden="true" (read in place: a province has 100 000 row tags). */
+function hiddenIn(xml: Buffer, from: number, to: number): boolean {
+  for (let k = from; k + HIDDEN.length < to; k++) {
+    if (xml[k] !== 0x20 || xml[k + 1] !== 0x68 || !startsAt(xml, HIDDEN, k)) continue;
+    const c = xml[k + HIDDEN.length];
+    return c === 0x31 || c === 0x74;
+  }
+  return false;
 }
 
 /** A text cell, or none when it is blank. */

@@ -30,13 +30,31 @@ export interface Sheet {
   release?(): void;
   /** Hidden in the workbook (state hidden or veryHidden): its schools are not added to another sheet's. */
   hidden?: boolean;
+  /** Rows and columns hidden in the sheet (0-based), when any is: a school read from one is said. */
+  hiddenRows?: ReadonlySet<number>;
+  hiddenColumns?: ReadonlySet<number>;
 }
 
 const EMPTY_ROW: Row = [];
 
 /** A sheet held as arrays of cells (CSV, the exceljs fallback, tests). */
-export function arraySheet(name: string, rows: (CellValue | undefined)[][], merges: MergeRange[] = [], hidden = false): Sheet {
-  return { name, rows, rowCount: rows.length, row: (r) => rows[r] ?? EMPTY_ROW, merges, ...(hidden ? { hidden } : {}) };
+export function arraySheet(
+  name: string,
+  rows: (CellValue | undefined)[][],
+  merges: MergeRange[] = [],
+  hidden = false,
+  hiddenParts: { rows?: ReadonlySet<number>; columns?: ReadonlySet<number> } = {},
+): Sheet {
+  return {
+    name,
+    rows,
+    rowCount: rows.length,
+    row: (r) => rows[r] ?? EMPTY_ROW,
+    merges,
+    ...(hidden ? { hidden } : {}),
+    ...(hiddenParts.rows?.size ? { hiddenRows: hiddenParts.rows } : {}),
+    ...(hiddenParts.columns?.size ? { hiddenColumns: hiddenParts.columns } : {}),
+  };
 }
 
 export interface MergeRange {

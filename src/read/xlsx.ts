@@ -90,7 +90,9 @@ export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promis
   }
   return workbook.worksheets.map((ws) => {
     const rows: (CellValue | undefined)[][] = [];
+    const hiddenRows = new Set<number>();
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (row.hidden) hiddenRows.add(rowNumber - 1);
       const cells: (CellValue | undefined)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.isMerged && cell.master !== cell) return;
@@ -106,7 +108,12 @@ export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promis
       const [r0, c0, r1, c1] = [Number(from.row) - 1, Number(from.col) - 1, Number(to.row) - 1, Number(to.col) - 1];
       return [{ top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) }];
     });
-    return arraySheet(ws.name, rows, clipMerges(merges, rows), ws.state === 'hidden' || ws.state === 'veryHidden');
+    // Columns hidden in the sheet, up to the widest row (a <col> range may run to the grid's end).
+    let width = 0;
+    for (const r of rows) if (r.length > width) width = r.length;
+    const hiddenColumns = new Set<number>();
+    for (let c = 1; c <= width; c++) if (ws.getColumn(c).hidden) hiddenColumns.add(c - 1);
+    return arraySheet(ws.name, rows, clipMerges(merges, rows), ws.state === 'hidden' || ws.state === 'veryHidden', { rows: hiddenRows, columns: hiddenColumns });
   });
 }
 

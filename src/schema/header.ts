@@ -482,6 +482,21 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
     const key = `${match.section}:${match.field.id}`;
     const first = seen.get(key);
     const column: ColumnMatch = { field: match.field, section: match.section, col, header: text, unitFactor };
+    const hidden = (c: number) => sheet.hiddenColumns?.has(c) === true;
+    // A hidden column (last year's figures, a draft) gives way to a shown one of the same field, wherever that stands.
+    if (first && hidden(first.col) !== hidden(col)) {
+      const [unused, used] = hidden(col) ? [column, first] : [first, column];
+      const at = { sheet: sheet.name, cell: a1(header.row, unused.col), column: unused.header };
+      issues.push(makeIssue('COLUMN_HIDDEN_NOT_USED', at, { field: fieldLabel(match.field.id), cell: a1(header.row, used.col), header: used.header }));
+      if (used === column) {
+        columns.splice(columns.indexOf(first), 1);
+        byKeywords.delete(key);
+        if (match.byKeywords) byKeywords.add(key);
+        seen.set(key, column);
+        columns.push(column);
+      }
+      continue;
+    }
     if (first) {
       // 小学毕业生数 read by keywords before the 小学在校生数 column itself: the column named in the field's own wording is the field.
       if (byKeywords.has(key) && !match.byKeywords) {
@@ -500,6 +515,9 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
     seen.set(key, column);
     columns.push(column);
   }
+  // A hidden column read (no shown one of its field): said, since what Excel shows the county is not what is computed.
+  for (const c of columns)
+    if (sheet.hiddenColumns?.has(c.col)) issues.push(makeIssue('COLUMN_HIDDEN', { sheet: sheet.name, cell: a1(header.row, c.col), column: c.header }, { field: fieldLabel(c.field.id) }));
   // A field given as its levels (县级 + 市级 + 省级 骨干) with no column of its own: said once, naming the columns added up.
   const keyed = new Map(columns.map((c) => [`${c.section}:${c.field.id}`, c]));
   for (const [field, summed] of Object.entries(SUMMED)) {

@@ -159,6 +159,9 @@ export function readRows(
   let stray = 0;
   let firstStray = '';
   const merges = DataMerges.of(sheet, columns, dataStart);
+  /** Schools read from rows hidden in the sheet (第7行二小), and the first one's row. */
+  const hiddenSchools: string[] = [];
+  let firstHidden = 0;
   /** The type of the rows without a 学校类型 column: the sheet's, then the last 学段 heading's. */
   let typeNow = typing?.fromSheet ?? null;
   let bySheet = 0;
@@ -238,6 +241,7 @@ export function readRows(
       );
       continue;
     }
+    if (sheet.hiddenRows?.has(r) && hiddenSchools.push(`第${r + 1}行${record.name}`) === 1) firstHidden = r + 1;
     if (values.broken) continue;
     records.push(record);
     if (typing && values.text(plan.type) === undefined) {
@@ -246,6 +250,13 @@ export function readRows(
     }
   }
   headingDone();
+  if (hiddenSchools.length)
+    issues.push(
+      makeIssue('ROWS_HIDDEN', { sheet: sheet.name, row: firstHidden }, {
+        count: hiddenSchools.length,
+        schools: hiddenSchools.slice(0, 5).join('、') + (hiddenSchools.length > 5 ? ' 等' : ''),
+      }),
+    );
   if (typing?.fromSheet) issues[sheetNote] = sheetTyped(bySheet);
   if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
   for (const { at, params, count } of values.coded.values()) issues.push(makeIssue('VALUE_CODE_IGNORED', at, { ...params, count }));

@@ -27,15 +27,20 @@ export interface SheetSpec {
   merges?: string[];
   /** Hidden in the workbook. */
   hidden?: boolean;
+  /** Rows and columns hidden in the sheet, 1-based. */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
 }
 
 export async function workbook(sheets: Record<string, SheetSpec | Cell[][]>, name = 'test.xlsx'): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const [sheetName, spec] of Object.entries(sheets)) {
-    const { rows, merges = [], hidden = false } = Array.isArray(spec) ? { rows: spec } : spec;
+    const { rows, merges = [], hidden = false, hiddenRows = [], hiddenColumns = [] } = Array.isArray(spec) ? { rows: spec } : spec;
     const ws = wb.addWorksheet(sheetName, hidden ? { state: 'hidden' } : {});
     for (const r of rows) ws.addRow(r);
     for (const m of merges) ws.mergeCells(m);
+    for (const r of hiddenRows) ws.getRow(r).hidden = true;
+    for (const c of hiddenColumns) ws.getColumn(c).hidden = true;
   }
   const path = join(tmp(), name);
   await wb.xlsx.writeFile(path);
