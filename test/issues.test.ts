@@ -189,6 +189,12 @@ const CASES: Case[] = [
     says: '此格与上方 I2 合并为一格',
   },
   {
+    code: 'UNIT_FROM_NOTE',
+    rows: () => [['金额单位：万元'], ...county().map((r, i) => (i === 0 ? r : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v))))],
+    at: { cell: 'J2', column: '教学仪器设备资产值' },
+    says: '按表上方 A1“金额单位：万元”：此列数值 × 10000 换算为元',
+  },
+  {
     code: 'COLUMN_NOT_USED',
     rows: withHeader([...HEADER, '小学毕业生数'], (rows) => rows.slice(1).forEach((row) => row.push(100))),
     at: { cell: 'L1', column: '小学毕业生数' },

@@ -149,6 +149,22 @@ describe('finding the header', () => {
     expect(note.cell).toBe('J1');
   });
 
+  it('a unit note above the table (金额单位：万元; 单位：人、平方米、万元) is the unit of the columns of its kind that name none', async () => {
+    const inWan = county().map((r, i) => (i === 0 ? r : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v))));
+    for (const note of ['金额单位：万元', '单位：人、平方米、万元']) {
+      const r = await check(await workbook({ 学校数据: [['松林县学校办学条件统计表'], ['填报单位：松林县教育局', null, note], ...inWan] }));
+      expect(valueOf(r, '一小', 'equipment_value')).toBeCloseTo(2200, 9);
+      expect(r.issues.map((i) => [i.code, i.cell, i.message])).toEqual([['UNIT_FROM_NOTE', 'J3', `学校数据!J3［教学仪器设备资产值］：表头未写单位，按表上方 C2“${note}”：此列数值 × 10000 换算为元`]]);
+    }
+    // A column's own unit wins over the note; a 单位 that is no unit (填报单位：元江县教育局) gives none.
+    const own = inWan.map((r, i) => (i === 0 ? r.map((h) => (h === '教学仪器设备资产值' ? '教学仪器设备资产值（万元）' : h)) : r));
+    const r = await check(await workbook({ 学校数据: [['填报单位：元江县教育局', null, '金额单位：元'], ...own] }));
+    expect(valueOf(r, '一小', 'equipment_value')).toBeCloseTo(2200, 9);
+    expect(r.issues.map((i) => i.code)).toEqual(['UNIT_CONVERTED']);
+    const plain = await check(await workbook({ 学校数据: [['填报单位：元江县教育局'], ...county()] }));
+    expect(plain.issues).toEqual([]);
+  });
+
   it('matches headers after normalising full-width characters, spaces and line breaks', async () => {
     const header = HEADER.map((h, i) => (i === 0 ? ' 学校\n名称 ' : i === 7 ? '教学及辅助用房面积（ｍ２）' : h));
     const r = await check(await workbook({ 学校数据: [header, ...county().slice(1)] }));

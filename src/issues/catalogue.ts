@@ -307,6 +307,11 @@ export const CATALOGUE = {
     template: '列名“{header}”未识别，按其内容（{values}）读作“{field}”',
     description: 'A column whose header matches nothing but whose values are all 学校类型 (or 办学性质, 城乡分类) words is read as that column.',
   },
+  UNIT_FROM_NOTE: {
+    severity: 'info',
+    template: '表头未写单位，按表上方 {cell}“{note}”：此列数值 × {factor} 换算为{base}',
+    description: 'A money or area column without a unit of its own, under a note above the table that gives its kind\'s unit (金额单位：万元): converted.',
+  },
   UNIT_CONVERTED: {
     severity: 'info',
     template: '表头单位“{unit}”：此列数值 × {factor} 换算为{base}',

@@ -16,6 +16,7 @@ import {
   UP_TO_STANDARD_HEADER,
   UP_TO_STANDARD_OF,
   type FieldDef,
+  type FieldKind,
 } from './columns';
 import { normaliseText } from './text';
 import { parseEnum, schoolValueSpecs } from './values';
@@ -416,6 +417,24 @@ function nearestFields(text: string, wording: ColumnWording): string[] {
 }
 
 /** Column matches with units resolved; issues for unknown units, duplicate and ignored columns. */
+/**
+ * The units a note above the header gives (金额单位：万元; 单位：人、平方米、万元), by the kind of column whose
+ * units they are (money, area): each a whole word after 单位：, so 填报单位：元江县教育局 gives none.
+ */
+function unitNotes(sheet: Sheet, headerRow: number): Map<FieldKind, { unit: string; note: string; cell: string }> {
+  const out = new Map<FieldKind, { unit: string; note: string; cell: string }>();
+  for (let r = 0; r < headerRow; r++)
+    (sheet.row(r) ?? []).forEach((cell, c) => {
+      if (cell?.kind !== 'text') return;
+      const text = normaliseText(cell.text);
+      for (const m of text.matchAll(/单位[:：]([^,，;；。()（）]*)/g))
+        for (const word of m[1]!.split(/[、\/和及]/))
+          for (const kind of ['money', 'area'] as const)
+            if (!out.has(kind) && lookup(UNITS[kind].units, word) !== undefined) out.set(kind, { unit: word, note: cell.text.trim(), cell: a1(r, c) });
+    });
+  return out;
+}
+
 export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnWording): HeaderLayout {
   const issues: Issue[] = [];
   const lastHeaderRow = header.row + header.height - 1;
@@ -431,6 +450,7 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
   // Columns of no known kind that hold data, and the texts of their first data rows (read in one pass).
   const unnamed = header.columns.filter((c) => !c.match && !IGNORED_SILENTLY.has(normaliseText(c.header)) && columnHoldsData(sheet, c.col, dataStart));
   const sampled = sampleTexts(sheet, unnamed.map((c) => c.col), dataStart);
+  const notes = unitNotes(sheet, header.row);
   for (const { col, header: text, match: byHeader, texts: tried } of header.columns) {
     const cell = a1(header.row, col);
     const pos = { sheet: sheet.name, cell, column: text };
@@ -468,7 +488,10 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       issues.push(makeIssue('COLUMN_READ_BY_VALUES', pos, { header: text, field: byValues.field.label, values: byValues.values.join('、') }));
     }
     const { units: allowed, base, strict } = UNITS[match.field.kind];
-    const unit = match.unit ?? units?.get(col) ?? null;
+    const own = match.unit ?? units?.get(col) ?? null;
+    // The column's own unit (its header, the unit row) first; else the unit a note above the table gives its kind.
+    const noted = own === null ? notes.get(match.field.kind) : undefined;
+    const unit = own ?? noted?.unit ?? null;
     let unitFactor = 1;
     if (unit !== null && strict) {
       const factor = lookup(allowed, unit);
@@ -477,7 +500,8 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
         continue;
       }
       unitFactor = factor;
-      if (unitFactor !== 1) issues.push(makeIssue('UNIT_CONVERTED', pos, { unit, factor: unitFactor, base }));
+      if (unitFactor !== 1)
+        issues.push(noted ? makeIssue('UNIT_FROM_NOTE', pos, { note: noted.note, cell: noted.cell, unit, factor: unitFactor, base }) : makeIssue('UNIT_CONVERTED', pos, { unit, factor: unitFactor, base }));
     }
     const key = `${match.section}:${match.field.id}`;
     const first = seen.get(key);
