@@ -195,6 +195,12 @@ const CASES: Case[] = [
     says: '按表上方 A1“金额单位：万元”：此列数值 × 10000 换算为元',
   },
   {
+    code: 'DUPLICATE_COLUMN_YEAR',
+    rows: withHeader([...HEADER.map((h) => (h === '网络多媒体教室数' ? '网络多媒体教室数（2024年）' : h)), '网络多媒体教室数（2023年）'], (rows) => rows.slice(1).forEach((row) => row.push(1))),
+    at: { cell: 'L1', column: '网络多媒体教室数（2023年）' },
+    says: '年份较早，未使用：按较近年份的 K1 读取',
+  },
+  {
     code: 'COLUMN_NOT_USED',
     rows: withHeader([...HEADER, '小学毕业生数'], (rows) => rows.slice(1).forEach((row) => row.push(100))),
     at: { cell: 'L1', column: '小学毕业生数' },

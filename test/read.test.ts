@@ -347,6 +347,24 @@ describe('rows and columns hidden in the sheet', () => {
   });
 });
 
+describe('one field for two years', () => {
+  it('小学在校生数（2023年） beside 小学在校生数（2024年）, either order: the later year is read, the other said', async () => {
+    const students = HEADER.indexOf('小学在校生数');
+    for (const later of [true, false]) {
+      const rows = county().map((row, i) => {
+        const copy = [...row];
+        const old = i === 0 ? '小学在校生数（2023学年）' : typeof row[students] === 'number' ? 9 : null;
+        if (i === 0) copy[students] = '小学在校生数（2024年）';
+        copy.splice(later ? students : students + 1, 0, old);
+        return copy;
+      });
+      const r = await check(await workbook({ 学校数据: rows }));
+      expect(r.issues.map((i) => [i.code, i.column])).toEqual([['DUPLICATE_COLUMN_YEAR', '小学在校生数（2023学年）']]);
+      expect(r.counties[0]!.levels.map((l) => l.result)).toEqual((await check(await workbook({ 学校数据: county() }))).counties[0]!.levels.map((l) => l.result));
+    }
+  });
+});
+
 describe('several sheets', () => {
   it('picks the sheet whose header matches, and --sheet overrides', async () => {
     const path = await workbook({ 填表说明: [['请按要求填写']], 学校数据: county(), 去年: county().slice(0, 3) });

@@ -287,6 +287,11 @@ export const CATALOGUE = {
     template: '此列在工作表中被隐藏，仍按“{field}”读取；如是旧数据或草稿，请删除此列，或取消隐藏后核对',
     description: 'A column hidden in the sheet is the only column of its field: read, and said.',
   },
+  DUPLICATE_COLUMN_YEAR: {
+    severity: 'info',
+    template: '此列与 {cell}“{header}”同为“{field}”、年份较早，未使用：按较近年份的 {cell} 读取',
+    description: 'Two columns of one field for two years (小学在校生数（2023年） and （2024年）): the later year is read.',
+  },
   COLUMN_HIDDEN_NOT_USED: {
     severity: 'info',
     template: '此列在工作表中被隐藏，未使用：“{field}”按未隐藏的 {cell}“{header}”读取',

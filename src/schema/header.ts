@@ -417,6 +417,12 @@ function nearestFields(text: string, wording: ColumnWording): string[] {
 }
 
 /** Column matches with units resolved; issues for unknown units, duplicate and ignored columns. */
+/** The year a header names (2023年, 2023学年, 2023-2024学年: its last), or null. */
+function yearIn(header: string): number | null {
+  const years = [...normaliseText(header).matchAll(/(?:19|20)\d{2}/g)];
+  return years.length ? Number(years[years.length - 1]![0]) : null;
+}
+
 /**
  * The units a note above the header gives (金额单位：万元; 单位：人、平方米、万元), by the kind of column whose
  * units they are (money, area): each a whole word after 单位：, so 填报单位：元江县教育局 gives none.
@@ -507,18 +513,28 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
     const first = seen.get(key);
     const column: ColumnMatch = { field: match.field, section: match.section, col, header: text, unitFactor };
     const hidden = (c: number) => sheet.hiddenColumns?.has(c) === true;
+    /** Of two columns of one field, `used` is read and `unused` said: the issue at the unused one's header. */
+    const choose = (code: 'COLUMN_HIDDEN_NOT_USED' | 'DUPLICATE_COLUMN_YEAR', used: ColumnMatch, unused: ColumnMatch) => {
+      const at = { sheet: sheet.name, cell: a1(header.row, unused.col), column: unused.header };
+      issues.push(makeIssue(code, at, { field: fieldLabel(match.field.id), cell: a1(header.row, used.col), header: used.header }));
+      if (used !== column) return;
+      columns.splice(columns.indexOf(first!), 1);
+      byKeywords.delete(key);
+      if (match.byKeywords) byKeywords.add(key);
+      seen.set(key, column);
+      columns.push(column);
+    };
     // A hidden column (last year's figures, a draft) gives way to a shown one of the same field, wherever that stands.
     if (first && hidden(first.col) !== hidden(col)) {
-      const [unused, used] = hidden(col) ? [column, first] : [first, column];
-      const at = { sheet: sheet.name, cell: a1(header.row, unused.col), column: unused.header };
-      issues.push(makeIssue('COLUMN_HIDDEN_NOT_USED', at, { field: fieldLabel(match.field.id), cell: a1(header.row, used.col), header: used.header }));
-      if (used === column) {
-        columns.splice(columns.indexOf(first), 1);
-        byKeywords.delete(key);
-        if (match.byKeywords) byKeywords.add(key);
-        seen.set(key, column);
-        columns.push(column);
-      }
+      if (hidden(col)) choose('COLUMN_HIDDEN_NOT_USED', first, column);
+      else choose('COLUMN_HIDDEN_NOT_USED', column, first);
+      continue;
+    }
+    // The same field for two years (小学在校生数（2023年） | 小学在校生数（2024年）): the later year is read.
+    const [firstYear, year] = first ? [yearIn(first.header), yearIn(text)] : [null, null];
+    if (first && firstYear !== null && year !== null && firstYear !== year) {
+      if (year > firstYear) choose('DUPLICATE_COLUMN_YEAR', column, first);
+      else choose('DUPLICATE_COLUMN_YEAR', first, column);
       continue;
     }
     if (first) {
