@@ -201,6 +201,12 @@ const CASES: Case[] = [
     says: '年份较早，未使用：按较近年份的 K1 读取',
   },
   {
+    code: 'VALUE_READ_BY_ENDING',
+    rows: edit((rows) => (rows[1]![1] = '乡镇中心小学')),
+    at: { cell: 'B2', column: '学校类型' },
+    says: '按其末尾的“中心小学”读作“小学”；本列共 1 格如此',
+  },
+  {
     code: 'COLUMN_NOT_USED',
     rows: withHeader([...HEADER, '小学毕业生数'], (rows) => rows.slice(1).forEach((row) => row.push(100))),
     at: { cell: 'L1', column: '小学毕业生数' },

@@ -58,6 +58,22 @@ describe('finding the header', () => {
     expect(bad.issues.find((i) => i.code === 'UNKNOWN_SCHOOL_TYPE')?.cell).toBe('B2');
   });
 
+  it('a 学校类型 no word is, ending with one (乡镇中心小学, 城关初级中学, 村教学点), is read by its ending, said once; 九年制 is a word', async () => {
+    const [head, ...rows] = county();
+    const types = ['乡镇中心小学', '民族小学', '乡中心校', '河口村小', '城关初级中学', '九年制学校'];
+    const written = rows.map((row, i) => [row[0], types[i], ...row.slice(2)]);
+    written[5]![2] = 300;
+    const r = await check(await workbook({ 学校数据: [head!, ...written] }));
+    expect(r.issues.map((i) => [i.code, i.cell, i.message])).toEqual([
+      ['VALUE_READ_BY_ENDING', 'B2', '学校数据!B2［学校类型］：取值不在可用值中（如“乡镇中心小学”），按其末尾的“中心小学”读作“小学”；本列共 5 格如此'],
+    ]);
+    const schools = r.counties[0]!.levels.flatMap((l) => l.sections).map((s) => s.section.school);
+    expect(rows.map((row) => schools.find((s) => s.name === row[0])!.type)).toEqual(['小学', '小学', '小学', '小学', '初中', '九年一贯制']);
+    // An ending that is no type (附属中学: 初中 or 完全中学?) is still an error at its cell.
+    written[4]![1] = '附属中学';
+    expect((await check(await workbook({ 学校数据: [head!, ...written] }))).issues.find((i) => i.code === 'UNKNOWN_SCHOOL_TYPE')?.cell).toBe('B6');
+  });
+
   it('the statistics’ order 毕业生数 | 招生数 | 在校生数: the students are the 在校生数, the other counts said and not used', async () => {
     // Found with a county export: 小学毕业生数 (before 小学在校生数) was read by keywords as the students, the
     // 在校生数 column itself ignored as its duplicate — 在校生 485 for 2 970, and the level judged 达标.

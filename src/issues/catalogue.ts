@@ -247,6 +247,11 @@ export const CATALOGUE = {
     description: 'A column of a per-student figure whose total the table does not have: the figure cannot be checked or weighted without the total.',
     misread: true,
   },
+  VALUE_READ_BY_ENDING: {
+    severity: 'info',
+    template: '取值不在可用值中（如“{text}”），按其末尾的“{word}”读作“{value}”；本列共 {count} 格如此',
+    description: 'A 学校类型 no word is, ending with one (乡镇中心小学, 城关初级中学): read as that word; one note per column.',
+  },
   VALUE_CODE_IGNORED: {
     severity: 'info',
     template: '取值前带有统计代码（如“{text}”），按代码后的名称读作“{value}”；本列共 {count} 格如此',

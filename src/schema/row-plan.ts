@@ -182,14 +182,15 @@ export class RowValues {
    * Per column (of 学校类型, 办学性质, 城乡分类), the first cell read by its name after a statistics code
    * (211小学) and how many were: one note for the column, not one per school (a province has 100 000).
    */
-  readonly coded = new Map<string, { at: Position; params: IssueParams; count: number }>();
+  readonly coded = new Map<string, { code: IssueCode; at: Position; params: IssueParams; count: number }>();
 
-  noteCoded(key: string, params: IssueParams): void {
-    const seen = this.coded.get(key);
+  /** A value read past what it is written as (VALUE_CODE_IGNORED: 211小学; VALUE_READ_BY_ENDING: 乡镇中心小学): one note per column and code. */
+  noteCoded(key: string, code: IssueCode, params: IssueParams): void {
+    const seen = this.coded.get(`${key}:${code}`);
     if (seen) seen.count++;
     else {
       const ref = this.cells[key];
-      this.coded.set(key, { at: { sheet: this.sheet, ...(ref ? { cell: ref.cell, column: ref.column } : { row: this.row }), field: key }, params, count: 1 });
+      this.coded.set(`${key}:${code}`, { code, at: { sheet: this.sheet, ...(ref ? { cell: ref.cell, column: ref.column } : { row: this.row }), field: key }, params, count: 1 });
     }
   }
 

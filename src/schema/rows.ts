@@ -259,7 +259,7 @@ export function readRows(
     );
   if (typing?.fromSheet) issues[sheetNote] = sheetTyped(bySheet);
   if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
-  for (const { at, params, count } of values.coded.values()) issues.push(makeIssue('VALUE_CODE_IGNORED', at, { ...params, count }));
+  for (const { code, at, params, count } of values.coded.values()) issues.push(makeIssue(code, at, { ...params, count }));
   for (const { at, params, count } of merges?.filled.values() ?? []) issues.push(makeIssue('MERGED_CELLS_READ', at, { ...params, count }));
   return { records, issues };
 }
@@ -543,7 +543,7 @@ function readEnum<T>(v: RowValues, key: string, text: string | undefined, spec: 
     v.fail(parsed.code, key, parsed.params);
     return undefined;
   }
-  if ('note' in parsed && parsed.note) v.noteCoded(key, parsed.note.params);
+  if ('note' in parsed && parsed.note) v.noteCoded(key, parsed.note.code, parsed.note.params);
   return parsed.value;
 }
 

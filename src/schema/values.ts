@@ -73,6 +73,8 @@ export interface EnumSpec<T> {
   aliases: Record<string, T>;
   allowed: string;
   code: IssueCode;
+  /** A text no word is may still end with one (乡镇中心小学 → 中心小学): the 学校类型 only. */
+  byEnding?: boolean;
 }
 
 /** The three enumerated school columns, read with a profile's wording. */
@@ -95,7 +97,7 @@ export function schoolValueSpecs(words: Wording['schoolValues']): SchoolValueSpe
   let specs = SPECS.get(words);
   if (!specs) {
     specs = {
-      type: { aliases: aliasesOf(words.type, SCHOOL_TYPES), allowed: SCHOOL_TYPES.join('、'), code: 'UNKNOWN_SCHOOL_TYPE' },
+      type: { aliases: aliasesOf(words.type, SCHOOL_TYPES), allowed: SCHOOL_TYPES.join('、'), code: 'UNKNOWN_SCHOOL_TYPE', byEnding: true },
       ownership: { aliases: aliasesOf(words.ownership, OWNERSHIPS), allowed: OWNERSHIPS.join('、'), code: 'INVALID_VALUE' },
       urbanRural: { aliases: aliasesOf(words.urbanRural, URBAN_RURALS), allowed: URBAN_RURALS.join('、'), code: 'INVALID_VALUE' },
     };
@@ -134,5 +136,14 @@ function parseEnumText<T>(text: string, spec: EnumSpec<T>): Parsed<T> {
   const coded = CODED.exec(key);
   const named = coded ? lookup(spec.aliases, coded[2]!) : undefined;
   if (named !== undefined) return { ok: true, value: named, note: { code: 'VALUE_CODE_IGNORED', params: { text: text.trim(), value: String(named) } } };
+  // 乡镇中心小学, 民族小学, 城关初级中学: the longest word (two characters at least) the text ends with, said once per column.
+  if (spec.byEnding) {
+    let word: string | undefined;
+    for (const w of Object.keys(spec.aliases)) if (w.length >= 2 && w.length < key.length && key.endsWith(w) && (!word || w.length > word.length)) word = w;
+    if (word !== undefined) {
+      const value = spec.aliases[word]!;
+      return { ok: true, value, note: { code: 'VALUE_READ_BY_ENDING', params: { text: text.trim(), word, value: String(value) } } };
+    }
+  }
   return { ok: false, code: spec.code, params: { text, allowed: spec.allowed } };
 }
