@@ -218,14 +218,19 @@ describe('a 自评表 whose claims disagree, as a CI gate sees it', () => {
 });
 
 describe('the Markdown cover', () => {
-  it('names the county, the data year (title row, or --year), the source, rules and tool, with blank lines to fill in; no date', () => {
+  it('names the county, the data year (title row, or --year), the source, rules and tool, and who signed the table (else blank lines to fill in); no date of the run', async () => {
     const out = tmp();
     expect(run([SAMPLE, '-o', out, '-f', 'md', '-q']).code).toBe(0);
     const md = readFileSync(join(out, 'sample-county.report.md'), 'utf8');
     expect(md).toContain('| 县（市、区） | 示例县 |');
     expect(md).toContain('| 数据年度 | 2024年 |');
-    for (const line of ['| 填报单位 |  |', '| 填报人 |  |', '| 审核人 |  |', '| 日期 |  |']) expect(md).toContain(line);
+    // The sample's 填报单位 line above the table and its 填表人 note row below it.
+    for (const line of ['| 填报单位 | 示例县教育局 |', '| 填报人 | 王×× |', '| 审核人 | 李×× |', '| 日期 | 2024年10月8日 |']) expect(md).toContain(line);
     expect(md).not.toMatch(/20\d\d-\d\d-\d\d/);
+    const unsigned = tmp();
+    expect(run([await workbook({ 学校数据: county() }), '-o', unsigned, '-f', 'md', '-q']).code).toBe(0);
+    const plain = readFileSync(join(unsigned, 'test.report.md'), 'utf8');
+    for (const line of ['| 填报单位 |  |', '| 填报人 |  |', '| 审核人 |  |', '| 日期 |  |']) expect(plain).toContain(line);
     const out2 = tmp();
     run([SAMPLE, '-o', out2, '-f', 'md', '-q', '--year', '2025学年']);
     expect(readFileSync(join(out2, 'sample-county.report.md'), 'utf8')).toContain('| 数据年度 | 2025学年 |');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { YOUZHI_2017 } from '../src/engine/profile';
 import { readSource } from '../src/read/index';
+import { signaturesIn } from '../src/schema/signatures';
 import { check, county, csvFile, HEADER, workbook, type Cell } from './helpers/files';
 
 const codes = (r: Awaited<ReturnType<typeof check>>) => r.issues.map((i) => i.code);
@@ -220,6 +222,15 @@ describe('rows that are not schools', () => {
     expect(codes(r).filter((c) => c === 'ROW_SKIPPED_TOTAL')).toHaveLength(2);
     expect(codes(r).filter((c) => c === 'ROW_SKIPPED_NOTE')).toHaveLength(3);
     expect(r.issues.find((i) => i.code === 'ROW_SKIPPED_TOTAL')!.row).toBe(9);
+  });
+
+  it('who signed the table (填报单位 above it, 填表人 / 审核人 / 日期 in a note row below) is carried to the report; a label left blank gives nothing', async () => {
+    const rows = [['某某县义务教育学校办学条件统计表'], ['填报单位：某某县教育局　　　统计时点：2024年9月'], ...county(), ['填表人：张 三　　审核人：', null, '填报日期：2024年10月8日。']];
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.input.signatures).toEqual({ unit: '某某县教育局', filler: '张 三', date: '2024年10月8日' });
+    expect((await check(await workbook({ 学校数据: county() }))).input.signatures).toBeUndefined();
+    // Only the labels the profile names (wording.schoolRows.signatures): a longer one is not read as a shorter one inside it.
+    expect(signaturesIn(['制表日期：3月5日 制表人：赵六'], YOUZHI_2017.wording.schoolRows.signatures)).toEqual({ date: '3月5日', filler: '赵六' });
   });
 
   it('one sheet in two parts (一、小学 … 二、初中, the header written again): headings and the repeated header skipped, every school read', async () => {

@@ -12,6 +12,7 @@ import type { InflateLimits } from '../read/unzip';
 import { buildReport, DETAIL_COUNTY_LIMIT, type Report } from '../report/model';
 import { readCountySheet } from '../schema/county-sheet';
 import { parseSchools } from '../schema/index';
+import { signaturesIn } from '../schema/signatures';
 import { VERSION } from './version';
 
 export interface AnalyseOptions {
@@ -108,6 +109,8 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     return summariseForBatch(result);
   });
   const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
+  // What the county signed: the school table's, else the county sheet's (填报单位 above a 自评表).
+  const signatures = { ...signaturesIn(countySheet.titleLines, profile.wording.schoolRows.signatures), ...schema.signatures };
   return buildReport({
     tool: { name: 'balance-check', version: VERSION },
     profile,
@@ -122,6 +125,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
       countySheet: countySheet.sheet,
       schoolRows,
       ...(options.year ? { year: options.year } : {}),
+      ...(Object.keys(signatures).length ? { signatures } : {}),
     },
     counties: hasErrors(issues) ? [] : counties,
     issues,

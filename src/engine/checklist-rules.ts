@@ -326,6 +326,11 @@ export const WordingSchema = z.strictObject({
      * numbered, or a school type with one of these words after it.
      */
     sectionSuffixes: words,
+    /**
+     * The labels of what the county signs with, above the table or in its note rows (填报单位：××县教育局,
+     * 填表人：王芳　审核人：李强　填表日期：2025年3月): the report's cover shows what follows each.
+     */
+    signatures: z.strictObject({ unit: words, filler: words, reviewer: words, date: words }),
   }),
   /** What a 学校类型 / 办学性质 / 城乡分类 cell may say, and which value it means (the official names are always read). */
   schoolValues: z.strictObject({
@@ -417,6 +422,12 @@ export const WORDING_2017: Wording = {
     notePrefixes: ['填表', '填报', '制表', '审核', '负责人', '单位负责人', '说明', '注:', '注：', ...'0123456789'.split('').map((d) => `注${d}`), '备注', '数据来源', '联系电话', '日期'],
     noteTexts: ['栏次'],
     sectionSuffixes: ['学校', '部分', '部', '学段', '类'],
+    signatures: {
+      unit: ['填报单位', '填表单位', '报送单位', '单位名称'],
+      filler: ['填表人', '填报人', '制表人', '统计人'],
+      reviewer: ['审核人', '复核人', '审核'],
+      date: ['填表日期', '填报日期', '报送日期', '制表日期', '日期'],
+    },
   },
   schoolValues: {
     type: {

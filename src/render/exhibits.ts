@@ -80,10 +80,11 @@ export function coverRows(report: Report, county: CountyReport, year: string | n
     ['数据来源', source],
     ['评估依据', `${report.profile.name}（${report.profile.source}）`],
     ['测算工具', `balance-check ${report.tool.version}（配置 ${report.profile.id}）`],
-    ['填报单位', ''],
-    ['填报人', ''],
-    ['审核人', ''],
-    ['日期', ''],
+    // What the county signed its tables with, else blank lines to fill in by hand.
+    ['填报单位', input.signatures?.unit ?? ''],
+    ['填报人', input.signatures?.filler ?? ''],
+    ['审核人', input.signatures?.reviewer ?? ''],
+    ['日期', input.signatures?.date ?? ''],
   ];
 }
 

@@ -227,6 +227,8 @@ export const ReportJson = z.strictObject({
     countySheet: z.string().nullable(),
     schoolRows: count,
     year: z.string().optional(),
+    /** What the county signed its tables with (填报单位, 填表人, 审核人, 日期), when it did. */
+    signatures: z.strictObject({ unit: z.string().optional(), filler: z.string().optional(), reviewer: z.string().optional(), date: z.string().optional() }).optional(),
   }),
   droppedIndicators: z.array(z.string()),
   /** A file of several counties: how many, how many pass, and the JSON Lines file of its school rows. */

@@ -13,6 +13,7 @@ import { findHeader, isIgnoredSilently, layoutOf, nearHeader, type ColumnMatch, 
 import { FirstRows, readRows, typingOf } from './rows';
 import { cellText, typeWords } from './values';
 import { normaliseText } from './text';
+import { signaturesIn, type Signatures } from './signatures';
 
 export interface SchemaResult {
   /** The sheet the schools were read from (null when no header was found); the first of several. */
@@ -26,6 +27,8 @@ export interface SchemaResult {
   columns: ColumnMatch[];
   records: SchoolRecord[];
   issues: Issue[];
+  /** What the county signed the table with, above it or in its note rows (填报单位, 填表人, 审核人, 日期). */
+  signatures: Signatures;
 }
 
 export interface SchemaOptions {
@@ -46,7 +49,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   const sheets = pickSheets(source, options.sheet);
   const found = sheets.map((sheet) => ({ sheet, header: findHeader(sheet, options.wording) })).filter((c) => c.header !== null);
   if (found.length === 0)
-    return { sheet: null, sheets: [], headerRow: null, title: null, columns: [], records: [], issues: [headerNotFound(sheets, options.wording)] };
+    return { sheet: null, sheets: [], headerRow: null, title: null, columns: [], records: [], issues: [headerNotFound(sheets, options.wording)], signatures: {} };
   // The best header decides, as for one sheet; every other sheet with a school header that stands as a table of its own is read too.
   const best = [...found].sort((a, b) => b.header!.score - a.header!.score)[0]!;
   const tables = found.map(({ sheet, header }) => {
@@ -61,7 +64,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   const main = tables.find((t) => t.sheet === best.sheet)!;
   const titleOf = (t: (typeof tables)[number]) => titleAbove(t.sheet, t.header.row);
   if (main.issues.some((i) => i.severity === 'error'))
-    return { sheet: main.sheet.name, sheets: [main.sheet.name], headerRow: main.layout.headerRow, title: titleOf(main), columns: main.layout.columns, records: [], issues: main.issues };
+    return { sheet: main.sheet.name, sheets: [main.sheet.name], headerRow: main.layout.headerRow, title: titleOf(main), columns: main.layout.columns, records: [], issues: main.issues, signatures: {} };
   const issues: Issue[] = [];
   // Another sheet is read with the best one when it is a table of its own (no error in its header) and
   // holds other schools (小学 | 初中); one holding mostly the same schools is another version (去年, a copy), left out.
@@ -90,6 +93,8 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   });
   const first = new FirstRows();
   const records: SchoolRecord[] = [];
+  /** The texts above each table and of its note rows: where the county signs it. */
+  const signed: string[] = [];
   let before = 0;
   for (const t of read) {
     append(issues, t.issues);
@@ -97,6 +102,8 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
     before += t.sheet.rowCount;
     append(issues, rows.issues);
     append(records, rows.records);
+    append(signed, textsAbove(t.sheet, t.header.row));
+    append(signed, rows.notes);
     t.records = rows.records.length;
   }
   if (read.length > 1) issues.push(sheetsCombined(read, options.wording));
@@ -104,7 +111,16 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
     issues.push(makeIssue('NO_SCHOOLS', { sheet: main.sheet.name, row: main.layout.headerRow }));
   const columns = read.length === 1 ? main.layout.columns : read.flatMap((t) => t.layout.columns);
   // The first sheet read names the table (its title gives the county and year), as the first sheet of the workbook would.
-  return { sheet: read[0]!.sheet.name, sheets: read.map((t) => t.sheet.name), headerRow: read[0]!.layout.headerRow, title: titleOf(read[0]!), columns, records, issues };
+  return {
+    sheet: read[0]!.sheet.name,
+    sheets: read.map((t) => t.sheet.name),
+    headerRow: read[0]!.layout.headerRow,
+    title: titleOf(read[0]!),
+    columns,
+    records,
+    issues,
+    signatures: signaturesIn(signed, options.wording.schoolRows.signatures),
+  };
 }
 
 /** The schools a sheet names (区县 and name, as its rows give them): to tell a sheet of other schools from another version of the same. */
@@ -166,6 +182,13 @@ function headerRowMisread(sheet: Sheet, columns: readonly ColumnMatch[], row: nu
   const named = name !== undefined && cells[name.col]?.kind === 'text' && (cells[name.col] as { text: string }).text.trim() !== '';
   if (words.length === 0 || numbers > 0 || named) return null;
   return makeIssue('HEADER_ROW_MISREAD', { sheet: sheet.name, row: row + 1 }, { texts: [...new Set(words)].slice(0, 6).map((t) => `“${t}”`).join('、') });
+}
+
+/** Every text above the header row (the title, 填报单位：…, 金额单位：…). */
+function textsAbove(sheet: Sheet, headerRow: number): string[] {
+  const out: string[] = [];
+  for (let r = 0; r < headerRow; r++) for (const cell of sheet.row(r) ?? []) if (cell?.kind === 'text' && cell.text.trim()) out.push(cell.text.trim());
+  return out;
 }
 
 /** The first text above the header row: the table's title, when it has one. */

@@ -88,6 +88,8 @@ export interface RowsResult {
   /** Rows that read without errors. */
   records: SchoolRecord[];
   issues: Issue[];
+  /** The texts of the note rows skipped (填表人：王芳　审核人：李强): where the county signs the table. */
+  notes: string[];
 }
 
 /** A passing zod check without calling zod (a province has millions of numbers); zod decides the issue when one fails. */
@@ -152,6 +154,7 @@ export function readRows(
   const reading = columns.map((column) => ({ column, slot: slots.get(keyOf(column))! }));
   const values = new RowValues(sheet.name, slots.size, issues);
   const records: SchoolRecord[] = [];
+  const notes: string[] = [];
   const nameCol = columns.find((c) => c.field.id === 'name')!;
   const nameHeader = headerTexts[columns.indexOf(nameCol)];
   const countyCol = columns.find((c) => c.field.id === 'county');
@@ -195,6 +198,7 @@ export function readRows(
       (!name && (texts ??= textsOf(cells)).length === 1 && marks.note(normaliseText(texts[0]!)))
     ) {
       issues.push(makeIssue('ROW_SKIPPED_NOTE', { sheet: sheet.name, row: r + 1 }, { text: (leadText ?? '').slice(0, 40) }));
+      append(notes, texts ?? textsOf(cells));
       continue;
     }
     // Between the parts of one table (小学, then 初中): a heading row, and the header written again.
@@ -261,7 +265,7 @@ export function readRows(
   if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
   for (const { code, at, params, count } of values.coded.values()) issues.push(makeIssue(code, at, { ...params, count }));
   for (const { at, params, count } of merges?.filled.values() ?? []) issues.push(makeIssue('MERGED_CELLS_READ', at, { ...params, count }));
-  return { records, issues };
+  return { records, issues, notes };
 }
 
 /** The text columns a merge down over several rows gives to each of them (区县 merged over its schools): not a school's own name or code. */

@@ -1,6 +1,6 @@
 /**
  * The reports of a fixed set of inputs, as SHA-256 per file and stdout: a refactor for speed must
- * leave them byte-identical. `node scripts/run-ts.mjs test/golden/cases.ts > test/golden/manifest.json`
+ * leave them byte-identical. `node scripts/run-ts.mjs test/golden/print.ts > test/golden/manifest.json`
  * on the commit before a change writes the manifest the test compares with.
  */
 import { spawnSync } from 'node:child_process';

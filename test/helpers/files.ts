@@ -15,9 +15,11 @@ export const tmp = () => {
   made.push(dir);
   return dir;
 };
-afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+// Under vitest only: test/golden/cases.ts runs these helpers as a plain script too (the manifest).
+if (process.env.VITEST)
+  afterAll(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
 
 export type Cell = ExcelJS.CellValue;
 
