@@ -12,7 +12,6 @@ import type { InflateLimits } from '../read/unzip';
 import { buildReport, DETAIL_COUNTY_LIMIT, type Report } from '../report/model';
 import { readCountySheet } from '../schema/county-sheet';
 import { parseSchools } from '../schema/index';
-import { signaturesIn } from '../schema/signatures';
 import { VERSION } from './version';
 
 export interface AnalyseOptions {
@@ -80,7 +79,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
   schema.records = [];
   const countySheet = profile.countyInputs.length
     ? readCountySheet(source, profile, { schoolSheets: schema.sheets, counties: all.flatMap(([c]) => (c === null ? [] : [c])) })
-    : { sheet: null, titleLines: [], figures: new Map(), claims: new Map(), issues: [] };
+    : { sheet: null, titleLines: [], signatures: {}, figures: new Map(), claims: new Map(), issues: [] };
   releaseSource(source);
   const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
   if (options.county !== undefined && groups.length === 0)
@@ -110,7 +109,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
   });
   const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
   // What the county signed: the school table's, else the county sheet's (填报单位 above a 自评表).
-  const signatures = { ...signaturesIn(countySheet.titleLines, profile.wording.schoolRows.signatures), ...schema.signatures };
+  const signatures = { ...countySheet.signatures, ...schema.signatures };
   return buildReport({
     tool: { name: 'balance-check', version: VERSION },
     profile,

@@ -16,11 +16,14 @@ import { a1, mergeAt, type CellValue, type Sheet, type SourceFile } from '../rea
 import { normaliseText } from './header';
 import { matchName, nearest, normaliseKeywords, normaliseName, normaliseWording, type MatchResult, type Target } from './match';
 import { cellText, isBlankText, parseNumber } from './values';
+import { signaturesIn, type Signatures } from './signatures';
 
 export interface CountySheetResult {
   sheet: string | null;
   /** The text rows above its header (a title, “填报单位：××县教育局”), where a county names itself. */
   titleLines: string[];
+  /** What the county signed the sheet with above its header (填报单位：××县教育局). */
+  signatures: Signatures;
   /** Figures by county (null: the one county of a single-county file). */
   figures: Map<string | null, Map<string, CountyFigure>>;
   /** The county's own verdict per item (是否达标), by item id; only single-county layouts have one. */
@@ -50,7 +53,7 @@ export interface CountySheetOptions {
 }
 
 export function readCountySheet(source: SourceFile, profile: Profile, options: CountySheetOptions): CountySheetResult {
-  const empty: CountySheetResult = { sheet: null, titleLines: [], figures: new Map(), claims: new Map(), issues: [] };
+  const empty: CountySheetResult = { sheet: null, titleLines: [], signatures: {}, figures: new Map(), claims: new Map(), issues: [] };
   const w = profile.wording;
   const candidates = source.sheets.filter((s) => !options.schoolSheets.includes(s.name));
   const named = candidates.filter((s) => w.countySheet.sheetNames.some((n) => normaliseText(s.name).includes(normaliseText(n))));
@@ -271,7 +274,8 @@ class CountySheetReader {
     }
     const titleLines = rowsFrom(sheet, 0, layout.row)
       .flatMap((row) => (row ?? []).map((c) => cellText(c)).filter((t): t is string => !!t));
-    return { sheet: sheet.name, titleLines, figures: this.figures, claims: this.claims, issues: this.issues };
+    const signatures = signaturesIn(titleLines, this.w.schoolRows.signatures);
+    return { sheet: sheet.name, titleLines, signatures, figures: this.figures, claims: this.claims, issues: this.issues };
   }
 
   /**

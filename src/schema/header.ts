@@ -416,7 +416,6 @@ function nearestFields(text: string, wording: ColumnWording): string[] {
   return nearest(normaliseName(text, []).text, targets).map((t) => t.value);
 }
 
-/** Column matches with units resolved; issues for unknown units, duplicate and ignored columns. */
 /** The year a header names (2023年, 2023学年, 2023-2024学年: its last), or null. */
 function yearIn(header: string): number | null {
   const years = [...normaliseText(header).matchAll(/(?:19|20)\d{2}/g)];
@@ -441,6 +440,7 @@ function unitNotes(sheet: Sheet, headerRow: number): Map<FieldKind, { unit: stri
   return out;
 }
 
+/** Column matches with units resolved; issues for unknown units, duplicate and ignored columns. */
 export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnWording): HeaderLayout {
   const issues: Issue[] = [];
   const lastHeaderRow = header.row + header.height - 1;
@@ -512,18 +512,21 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
     const key = `${match.section}:${match.field.id}`;
     const first = seen.get(key);
     const column: ColumnMatch = { field: match.field, section: match.section, col, header: text, unitFactor };
-    const hidden = (c: number) => sheet.hiddenColumns?.has(c) === true;
-    /** Of two columns of one field, `used` is read and `unused` said: the issue at the unused one's header. */
-    const choose = (code: 'COLUMN_HIDDEN_NOT_USED' | 'DUPLICATE_COLUMN_YEAR', used: ColumnMatch, unused: ColumnMatch) => {
-      const at = { sheet: sheet.name, cell: a1(header.row, unused.col), column: unused.header };
-      issues.push(makeIssue(code, at, { field: fieldLabel(match.field.id), cell: a1(header.row, used.col), header: used.header }));
-      if (used !== column) return;
+    /** This column read instead of the field's first one. */
+    const replaceFirst = () => {
       columns.splice(columns.indexOf(first!), 1);
       byKeywords.delete(key);
       if (match.byKeywords) byKeywords.add(key);
       seen.set(key, column);
       columns.push(column);
     };
+    /** Of two columns of one field, `used` is read and `unused` said: the issue at the unused one's header. */
+    const choose = (code: 'COLUMN_HIDDEN_NOT_USED' | 'DUPLICATE_COLUMN_YEAR', used: ColumnMatch, unused: ColumnMatch) => {
+      const at = { sheet: sheet.name, cell: a1(header.row, unused.col), column: unused.header };
+      issues.push(makeIssue(code, at, { field: fieldLabel(match.field.id), cell: a1(header.row, used.col), header: used.header }));
+      if (used === column) replaceFirst();
+    };
+    const hidden = (c: number) => sheet.hiddenColumns?.has(c) === true;
     // A hidden column (last year's figures, a draft) gives way to a shown one of the same field, wherever that stands.
     if (first && hidden(first.col) !== hidden(col)) {
       if (hidden(col)) choose('COLUMN_HIDDEN_NOT_USED', first, column);
@@ -542,10 +545,7 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       if (byKeywords.has(key) && !match.byKeywords) {
         const at = { sheet: sheet.name, cell: a1(header.row, first.col), column: first.header };
         issues.push(makeIssue('DUPLICATE_COLUMN_NAMED', at, { header: first.header, cell, field: text }));
-        columns.splice(columns.indexOf(first), 1);
-        byKeywords.delete(key);
-        seen.set(key, column);
-        columns.push(column);
+        replaceFirst();
         continue;
       }
       issues.push(makeIssue('DUPLICATE_COLUMN', pos, { firstCell: a1(header.row, first.col), field: first.header }));

@@ -248,7 +248,8 @@ export function readRows(
     if (sheet.hiddenRows?.has(r) && hiddenSchools.push(`第${r + 1}行${record.name}`) === 1) firstHidden = r + 1;
     if (values.broken) continue;
     records.push(record);
-    if (typing && values.text(plan.type) === undefined) {
+    // Without a 学校类型 column every school's type is the heading's over it, or the sheet's.
+    if (typing) {
       if (heading) heading.count++;
       else bySheet++;
     }
@@ -278,8 +279,6 @@ const MERGE_FILLED: ReadonlySet<string> = new Set(['county', 'group', 'type', 'o
  * whose value cannot be shared out among the schools, reports the cell (MERGED_NUMBER).
  */
 class DataMerges {
-  /** Per column of the table merged down somewhere below the header: its merges in row order, and the next one. */
-  private readonly lists: { column: ColumnMatch; merges: MergeRange[]; next: number }[];
   /** The number cells of the row last filled that a merge covers, and the merge's first cell. */
   numbers: { column: ColumnMatch; master: string }[] = [];
   /** Per column, the first cell read from its merge and how many were: one note for the column. */
@@ -289,10 +288,9 @@ class DataMerges {
 
   private constructor(
     private readonly sheet: Sheet,
-    lists: { column: ColumnMatch; merges: MergeRange[]; next: number }[],
-  ) {
-    this.lists = lists;
-  }
+    /** Per column of the table merged down somewhere below the header: its merges in row order, and the next one. */
+    private readonly lists: { column: ColumnMatch; merges: MergeRange[]; next: number }[],
+  ) {}
 
   static of(sheet: Sheet, columns: readonly ColumnMatch[], dataStart: number): DataMerges | null {
     const down = sheet.merges.filter((m) => m.bottom > m.top && m.top >= dataStart);
