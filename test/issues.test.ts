@@ -198,7 +198,7 @@ const CASES: Case[] = [
     code: 'DUPLICATE_COLUMN_YEAR',
     rows: withHeader([...HEADER.map((h) => (h === '网络多媒体教室数' ? '网络多媒体教室数（2024年）' : h)), '网络多媒体教室数（2023年）'], (rows) => rows.slice(1).forEach((row) => row.push(1))),
     at: { cell: 'L1', column: '网络多媒体教室数（2023年）' },
-    says: '年份较早，未使用：按较近年份的 K1 读取',
+    says: '年份不同，未使用：按较近年份的 K1 读取',
   },
   {
     code: 'VALUE_READ_BY_ENDING',

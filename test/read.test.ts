@@ -375,7 +375,7 @@ describe('rows and columns hidden in the sheet', () => {
 });
 
 describe('one field for two years', () => {
-  it('小学在校生数（2023年） beside 小学在校生数（2024年）, either order: the later year is read, the other said', async () => {
+  it('小学在校生数（2023年） beside 小学在校生数（2024年）, either order: the later year is read, or the title\'s year, the other said', async () => {
     const students = HEADER.indexOf('小学在校生数');
     for (const later of [true, false]) {
       const rows = county().map((row, i) => {
@@ -388,6 +388,12 @@ describe('one field for two years', () => {
       const r = await check(await workbook({ 学校数据: rows }));
       expect(r.issues.map((i) => [i.code, i.column])).toEqual([['DUPLICATE_COLUMN_YEAR', '小学在校生数（2023学年）']]);
       expect(r.counties[0]!.levels.map((l) => l.result)).toEqual((await check(await workbook({ 学校数据: county() }))).counties[0]!.levels.map((l) => l.result));
+      // A title naming 2023: the 2023 column is the table's, whichever stands first.
+      const titled = await check(await workbook({ 学校数据: [['某县学校办学条件统计表（2023年）'], ...rows] }));
+      const chosen = titled.issues.filter((i) => i.code === 'DUPLICATE_COLUMN_YEAR');
+      expect(chosen.map((i) => [i.column, i.message.includes('按表标题所示年份（2023年）')])).toEqual([['小学在校生数（2024年）', true]]);
+      const primaryStudents = (x: typeof r) => x.counties[0]!.levels.find((l) => l.level === 'primary')!.result.students;
+      expect(primaryStudents(titled)).toBe(9 * 4);
     }
   });
 });

@@ -294,8 +294,8 @@ export const CATALOGUE = {
   },
   DUPLICATE_COLUMN_YEAR: {
     severity: 'info',
-    template: '此列与 {cell}“{header}”同为“{field}”、年份较早，未使用：按较近年份的 {cell} 读取',
-    description: 'Two columns of one field for two years (小学在校生数（2023年） and （2024年）): the later year is read.',
+    template: '此列与 {cell}“{header}”同为“{field}”、年份不同，未使用：按{why}的 {cell} 读取',
+    description: 'Two columns of one field for two years (小学在校生数（2023年） and （2024年）): the year the table\'s title names is read, else the later one.',
   },
   COLUMN_HIDDEN_NOT_USED: {
     severity: 'info',

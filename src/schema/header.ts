@@ -416,6 +416,13 @@ function nearestFields(text: string, wording: ColumnWording): string[] {
   return nearest(normaliseName(text, []).text, targets).map((t) => t.value);
 }
 
+/** The first text above the header row: the table's title, when it has one. */
+export function titleAbove(sheet: Sheet, headerRow: number): string | null {
+  for (let r = 0; r < headerRow; r++)
+    for (const cell of sheet.row(r) ?? []) if (cell?.kind === 'text' && cell.text.trim()) return cell.text.trim();
+  return null;
+}
+
 /** The year a header names (2023年, 2023学年, 2023-2024学年: its last), or null. */
 function yearIn(header: string): number | null {
   const years = [...normaliseText(header).matchAll(/(?:19|20)\d{2}/g)];
@@ -457,6 +464,9 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
   const unnamed = header.columns.filter((c) => !c.match && !IGNORED_SILENTLY.has(normaliseText(c.header)) && columnHoldsData(sheet, c.col, dataStart));
   const sampled = sampleTexts(sheet, unnamed.map((c) => c.col), dataStart);
   const notes = unitNotes(sheet, header.row);
+  /** The year the table's title names (××县…统计表（2024年）), if any: of two years' columns, that year's is read. */
+  const title = titleAbove(sheet, header.row);
+  const tableYear = title === null ? null : yearIn(title);
   for (const { col, header: text, match: byHeader, texts: tried } of header.columns) {
     const cell = a1(header.row, col);
     const pos = { sheet: sheet.name, cell, column: text };
@@ -521,9 +531,9 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       columns.push(column);
     };
     /** Of two columns of one field, `used` is read and `unused` said: the issue at the unused one's header. */
-    const choose = (code: 'COLUMN_HIDDEN_NOT_USED' | 'DUPLICATE_COLUMN_YEAR', used: ColumnMatch, unused: ColumnMatch) => {
+    const choose = (code: 'COLUMN_HIDDEN_NOT_USED' | 'DUPLICATE_COLUMN_YEAR', used: ColumnMatch, unused: ColumnMatch, why = '') => {
       const at = { sheet: sheet.name, cell: a1(header.row, unused.col), column: unused.header };
-      issues.push(makeIssue(code, at, { field: fieldLabel(match.field.id), cell: a1(header.row, used.col), header: used.header }));
+      issues.push(makeIssue(code, at, { field: fieldLabel(match.field.id), cell: a1(header.row, used.col), header: used.header, why }));
       if (used === column) replaceFirst();
     };
     const hidden = (c: number) => sheet.hiddenColumns?.has(c) === true;
@@ -533,11 +543,13 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       else choose('COLUMN_HIDDEN_NOT_USED', column, first);
       continue;
     }
-    // The same field for two years (小学在校生数（2023年） | 小学在校生数（2024年）): the later year is read.
+    // The same field for two years (小学在校生数（2023年） | 小学在校生数（2024年）): the title's year, else the later one, is read.
     const [firstYear, year] = first ? [yearIn(first.header), yearIn(text)] : [null, null];
     if (first && firstYear !== null && year !== null && firstYear !== year) {
-      if (year > firstYear) choose('DUPLICATE_COLUMN_YEAR', column, first);
-      else choose('DUPLICATE_COLUMN_YEAR', first, column);
+      const titled = firstYear === tableYear || year === tableYear;
+      const why = titled ? `表标题所示年份（${tableYear}年）` : '较近年份';
+      if (titled ? year === tableYear : year > firstYear) choose('DUPLICATE_COLUMN_YEAR', column, first, why);
+      else choose('DUPLICATE_COLUMN_YEAR', first, column, why);
       continue;
     }
     if (first) {

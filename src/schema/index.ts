@@ -9,7 +9,7 @@ import type { InputField, ResourceField, SchoolRecord } from '../engine/types';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { a1, UnreadableFileError, type Sheet, type SourceFile } from '../read/types';
 import { FIELD_BY_ID, fieldLabel, SUMMED } from './columns';
-import { findHeader, isIgnoredSilently, layoutOf, nearHeader, type ColumnMatch, type ColumnWording } from './header';
+import { findHeader, isIgnoredSilently, layoutOf, nearHeader, titleAbove, type ColumnMatch, type ColumnWording } from './header';
 import { FirstRows, readRows, typingOf } from './rows';
 import { cellText, typeWords } from './values';
 import { normaliseText } from './text';
@@ -189,13 +189,6 @@ function textsAbove(sheet: Sheet, headerRow: number): string[] {
   const out: string[] = [];
   for (let r = 0; r < headerRow; r++) for (const cell of sheet.row(r) ?? []) if (cell?.kind === 'text' && cell.text.trim()) out.push(cell.text.trim());
   return out;
-}
-
-/** The first text above the header row: the table's title, when it has one. */
-function titleAbove(sheet: Sheet, headerRow: number): string | null {
-  for (let r = 0; r < headerRow; r++)
-    for (const cell of sheet.row(r) ?? []) if (cell?.kind === 'text' && cell.text.trim()) return cell.text.trim();
-  return null;
 }
 
 function pickSheets(source: SourceFile, wanted: string | undefined): Sheet[] {
