@@ -166,6 +166,12 @@ const CASES: Case[] = [
     at: { cell: 'A3', column: '区县' },
     says: '合并区域内 5 格按其首格的值读取（如此格读作 A2 的“甲县”）',
   },
+  {
+    code: 'COUNTY_FILLED_DOWN',
+    rows: () => [['区县', ...HEADER], ...county().slice(1).map((r, i) => [i === 0 ? '甲县' : null, ...r])],
+    at: { cell: 'A3', column: '区县' },
+    says: '此列有 5 所学校的区县为空，按其上一行学校的区县读取',
+  },
   { code: 'ROWS_HIDDEN', rows: county, hiddenRows: [3], at: { row: 3 }, says: '1 所学校的行在工作表中被隐藏（第3行二小），仍按学校计算' },
   {
     code: 'COLUMN_HIDDEN',

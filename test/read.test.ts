@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { YOUZHI_2017 } from '../src/engine/profile';
 import { readSource } from '../src/read/index';
 import { signaturesIn } from '../src/schema/signatures';
+import { isMisread } from '../src/issues/catalogue';
 import { check, county, csvFile, HEADER, workbook, type Cell } from './helpers/files';
 
 const codes = (r: Awaited<ReturnType<typeof check>>) => r.issues.map((i) => i.code);
@@ -346,6 +347,36 @@ describe('cells merged down over several schools’ rows', () => {
     expect(error.school).toBe('三小');
     expect(error.message).toContain(`此格与上方 ${String.fromCharCode(65 + col)}3 合并为一格`);
     expect(r.counties).toEqual([]);
+  });
+});
+
+describe('a 区县 written once over its schools, without the merge (saved as CSV)', () => {
+  const header = ['区县', ...HEADER];
+  const city = (): string => {
+    const [, ...rows] = county();
+    const lines = [header, ...rows.map((r, i) => [i === 0 ? '东城区' : i === 3 ? '西城区' : '', ...r])];
+    return lines.map((l) => l.map((c) => (c === null || c === undefined ? '' : String(c))).join(',')).join('\n');
+  };
+  it('a blank 区县 below a school’s is the one above, said once (a warning that validate --strict refuses)', async () => {
+    const r = await check(csvFile(city(), 'gb18030'));
+    expect(r.counties.map((c) => [c.county, c.schoolCount])).toEqual([['东城区', 3], ['西城区', 3]]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.severity])).toEqual([['COUNTY_FILLED_DOWN', 'A3', 'warning']]);
+    expect(r.issues[0]!.message).toContain('此列有 4 所学校的区县为空，按其上一行学校的区县读取');
+    expect(isMisread(r.issues[0]!)).toBe(true);
+  });
+  it('a school with no 区县 above it to take (the first rows, or below a 小计) is an error at its cell; a column blank throughout is one county', async () => {
+    const lines = city().split('\n');
+    const first = lines[1]!.replace(/^东城区/, '');
+    const r = await check(csvFile([lines[0], first, ...lines.slice(2)].join('\n'), 'utf-8'));
+    // 一小, 二小 and 三小 have nothing above to take, and 西城区 starts with 四小.
+    expect(r.issues.filter((i) => i.code === 'MISSING_VALUE').map((i) => [i.cell, i.school])).toEqual([['A2', '一小'], ['A3', '二小'], ['A4', '三小']]);
+    expect(r.counties).toEqual([]);
+    const subtotal = [...lines.slice(0, 4), '东城区小计', ...lines.slice(4).map((l) => l.replace(/^西城区/, ''))].join('\n');
+    const s = await check(csvFile(subtotal, 'utf-8'));
+    expect(s.issues.filter((i) => i.code === 'MISSING_VALUE').map((i) => i.school)).toEqual(['四小', '一中', '二中']);
+    const blank = await check(csvFile(city().replace(/东城区|西城区/g, ''), 'utf-8'));
+    expect(blank.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(blank.counties.map((c) => c.schoolCount)).toEqual([6]);
   });
 });
 

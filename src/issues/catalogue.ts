@@ -282,6 +282,12 @@ export const CATALOGUE = {
     template: '表中没有“学校类型”列：按学段标题“{text}”，其下 {count} 所学校按{type}计算',
     description: 'A table without a 学校类型 column whose rows stand under 学段 headings (小学部分, 初中部分): each school is of its heading\'s type.',
   },
+  COUNTY_FILLED_DOWN: {
+    severity: 'warning',
+    template: '此列有 {count} 所学校的区县为空，按其上一行学校的区县读取（合并的区县另存为 CSV 等时只留首格）；如不是，请逐行填写',
+    description: 'Schools whose 区县 is blank below a school that has one (a merged 区县 saved without its merge): read as the one above, and said.',
+    misread: true,
+  },
   ROWS_HIDDEN: {
     severity: 'warning',
     template: '{count} 所学校的行在工作表中被隐藏（{schools}），仍按学校计算；如不应计入，请删除这些行',

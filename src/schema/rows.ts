@@ -162,6 +162,11 @@ export function readRows(
   let stray = 0;
   let firstStray = '';
   const merges = DataMerges.of(sheet, columns, dataStart);
+  /** The 区县 of the last school row read (undefined after a 小计), the blanks filled from it, and the schools left without one. */
+  let lastCounty: string | undefined;
+  let filledDown = 0;
+  let firstFilled: Position | null = null;
+  const unplaced: { record: SchoolRecord; at: Position }[] = [];
   /** Schools read from rows hidden in the sheet (第7行二小), and the first one's row. */
   const hiddenSchools: string[] = [];
   let firstHidden = 0;
@@ -190,6 +195,8 @@ export function readRows(
     const lead = normaliseText(leadText ?? '');
     if (marks.total(lead)) {
       issues.push(makeIssue('ROW_SKIPPED_TOTAL', { sheet: sheet.name, row: r + 1 }, { text: leadText ?? '' }));
+      // A 区县 does not run on past its 小计: the next county's schools start below it.
+      lastCounty = undefined;
       continue;
     }
     if (
@@ -223,8 +230,15 @@ export function readRows(
       continue;
     }
     values.reset(r + 1, cellsOf(r + 1));
-    const row = merges ? merges.fill(r, cells) : cells;
+    let row = merges ? merges.fill(r, cells) : cells;
+    // A blank 区县 below a school's (a roll-up's merged 区县 saved as CSV keeps only the first): the one above, said.
+    if (countyCol && lastCounty !== undefined && cellText(row[countyCol.col]) === undefined) {
+      row = [...row];
+      (row as (CellValue | undefined)[])[countyCol.col] = { kind: 'text', text: lastCounty };
+      if (filledDown++ === 0) firstFilled = { sheet: sheet.name, cell: a1(r, countyCol.col), column: countyCol.header, field: 'county' };
+    }
     const county = countyCol ? cellText(row[countyCol.col]) : undefined;
+    if (countyCol) lastCounty = county;
     // A number merged over several schools' rows cannot be shared out: an error at each cell it covers.
     for (const { column, master } of merges?.numbers ?? []) {
       const at: Position = { sheet: sheet.name, cell: a1(r, column.col), column: column.header, field: column.field.id, ...(name ? { school: name } : {}), ...(county ? { county } : {}) };
@@ -247,6 +261,8 @@ export function readRows(
     }
     if (sheet.hiddenRows?.has(r) && hiddenSchools.push(`第${r + 1}行${record.name}`) === 1) firstHidden = r + 1;
     if (values.broken) continue;
+    // A school with no 区县 and none above to take: an error, once the sheet shows other rows have one.
+    if (countyCol && county === undefined) unplaced.push({ record, at: { sheet: sheet.name, cell: a1(r, countyCol.col), column: countyCol.header, field: 'county', school: record.name } });
     records.push(record);
     // Without a 学校类型 column every school's type is the heading's over it, or the sheet's.
     if (typing) {
@@ -255,6 +271,15 @@ export function readRows(
     }
   }
   headingDone();
+  if (filledDown) issues.push(makeIssue('COUNTY_FILLED_DOWN', firstFilled!, { count: filledDown }));
+  // Schools without a 区县 in a sheet whose other schools have one would be computed as a county of their own.
+  if (unplaced.length && records.some((x) => x.county !== null)) {
+    const out = new Set(unplaced.map((u) => u.record));
+    for (const { at } of unplaced) issues.push(makeIssue('MISSING_VALUE', at, { hint: '（表中其他学校填有区县，此校未填，无法归入县）' }));
+    let kept = 0;
+    for (const x of records) if (!out.has(x)) records[kept++] = x;
+    records.length = kept;
+  }
   if (hiddenSchools.length)
     issues.push(
       makeIssue('ROWS_HIDDEN', { sheet: sheet.name, row: firstHidden }, {
