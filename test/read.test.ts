@@ -206,6 +206,21 @@ describe('finding the header', () => {
   });
 });
 
+describe('placeholders read as blank', () => {
+  it('a “—” or “/” where a number is needed is blank, and the missing value names what the cell holds', async () => {
+    const rows = county();
+    rows[3]![HEADER.indexOf('教学及辅助用房面积')] = '—';
+    rows[4]![HEADER.indexOf('小学在校生数')] = ' / ';
+    rows[5]![HEADER.indexOf('网络多媒体教室数')] = null;
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.issues.map((i) => [i.code, i.cell, i.message.replace(/^.*］：/, '')])).toEqual([
+      ['MISSING_VALUE', 'C5', '此项为空，无法计算（此格写的是“/”，按未填读取）'],
+      ['MISSING_VALUE', 'H4', '此项为空，无法计算（此格写的是“—”，按未填读取；如确无，请填 0）'],
+      ['MISSING_VALUE', 'K6', '此项为空，无法计算（如确无，请填 0）'],
+    ]);
+  });
+});
+
 describe('rows that are not schools', () => {
   it('skips 合计 / 总计 / 小计 rows, blank rows and notes below the table, and says so', async () => {
     const rows = [

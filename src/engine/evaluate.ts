@@ -6,7 +6,7 @@
 import { append } from '../common/lookup';
 import { levelActions, type LevelActions } from './actions';
 import type { PlanOptions } from './plan';
-import { makeIssue, type Issue } from '../issues/catalogue';
+import { blankHint, makeIssue, type Issue } from '../issues/catalogue';
 import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyClaims, type CountyFigures, type Verdict } from './checklist';
 import { evaluateGroups, evaluateUrbanRural, type GroupResult, type UrbanRuralResult } from './groups';
 import { evaluateSchoolItems, type SchoolItems } from './school-items';
@@ -190,7 +190,7 @@ function missingAmountIssues(section: Section, fields: readonly ResourceField[])
     .map((f) => {
       const ref = cellOf(section, f);
       const pos = ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row, column: f };
-      return makeIssue('MISSING_VALUE', { sheet: school.source.sheet, ...pos, school: school.name, county: school.county }, { hint: '（如确无，请填 0）' });
+      return makeIssue('MISSING_VALUE', { sheet: school.source.sheet, ...pos, school: school.name, county: school.county }, { hint: blankHint('（如确无，请填 0）', ref?.written) });
     });
 }
 

@@ -113,6 +113,8 @@ export interface CellRef {
   column: string;
   /** Multiplier applied to the cell's number (10 000 for a （万元） column). */
   unitFactor: number;
+  /** The placeholder the cell holds when it was read as blank (“—”, “/”): a missing value's message names it. */
+  written?: string;
 }
 
 export interface SourceRef {

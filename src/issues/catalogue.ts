@@ -417,6 +417,13 @@ export function makeIssue(code: IssueCode, pos: Position, params: IssueParams = 
 }
 
 /** Warnings that say part of the file was not read as written (ignored, ambiguous, contradicted). */
+/** A MISSING_VALUE's hint for a cell that holds a placeholder read as blank (“—”): says what it holds. */
+export function blankHint(hint: string, written: string | undefined): string {
+  if (!written) return hint;
+  const inner = hint.replace(/^（|）$/g, '');
+  return `（此格写的是“${written}”，按未填读取${inner ? `；${inner}` : ''}）`;
+}
+
 export const isMisread = (issue: Issue): boolean => (CATALOGUE[issue.code] as IssueDef).misread === true;
 
 export const hasErrors = (issues: readonly Issue[]): boolean =>

@@ -4,7 +4,7 @@
  */
 import { SparseRecords } from '../common/record-maker';
 import { RESOURCE_FIELDS, SCHOOL_ITEM_FIELDS, type AnyLevel, type CellRef, type Level, type ResourceField } from '../engine/types';
-import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
+import { blankHint, makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
 import { a1 } from '../read/types';
 import { BACKBONE_PARTS, fieldLabel, PE_ARTS_PARTS, SUMMED } from './columns';
 import type { ColumnMatch } from './header';
@@ -195,8 +195,15 @@ export class RowValues {
   }
 
   fail(code: IssueCode, key: string, params: IssueParams = {}): void {
-    this.push(makeIssue(code, this.at(key), params));
+    const written = code === 'MISSING_VALUE' ? this.cells[key]?.written : undefined;
+    this.push(makeIssue(code, this.at(key), written ? { ...params, hint: blankHint(String(params.hint ?? ''), written) } : params));
     this.broken = true;
+  }
+
+  /** This row's cell of `key` holds a placeholder read as blank (“—”, “/”): kept with the cell, for a missing value's message. */
+  noteWritten(key: string, text: string): void {
+    const ref = this.cells[key];
+    if (ref) Object.defineProperty(this.cells, key, { value: { ...ref, written: text }, enumerable: true, configurable: true });
   }
 }
 

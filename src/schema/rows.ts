@@ -454,7 +454,10 @@ function readRowValues(
       values.broken = true;
       continue;
     }
-    if (parsed.value === undefined) continue;
+    if (parsed.value === undefined) {
+      if (raw.kind === 'text' && raw.text.trim()) values.noteWritten(keyOf(column), raw.text.trim());
+      continue;
+    }
     if ('note' in parsed && parsed.note) report(column, parsed.note.code, parsed.note.params);
     const value = parsed.value * column.unitFactor;
     if (!PLAIN_OK[kind](value)) {
