@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OoxmlFormatError, readOoxml } from '../src/read/ooxml';
-import { decodeRowBytes, type RowTags, type SharedStringTable } from '../src/read/ooxml-bytes';
+import { decodeRowBytes, rowHidden, rowNumber, type RowTags, type SharedStringTable } from '../src/read/ooxml-bytes';
 import { readWithExcelJs, readXlsxFallback } from '../src/read/xlsx';
 import { zip } from '../src/render/spreadsheet/zip';
 import { renderXlsx } from '../src/render/xlsx';
@@ -75,6 +75,17 @@ describe('fast xlsx reader = exceljs', () => {
     }
     const [sheet] = readOoxml(readFileSync(made));
     expect(hiddenParts(sheet!)).toEqual({ rows: [2, 5], columns: [1, 8] });
+  });
+
+  it('a row tag’s r and hidden are read in place after any whitespace, never inside another attribute’s name', () => {
+    const tag = (t: string) => [Buffer.from(t, 'latin1'), 0, t.length] as const;
+    expect(['<row r="7" hidden="1">', '<row\n r="7"\thidden="true">', '<row hidden="false" r="7">', '<row r="7" xhidden="1">'].map((t) => [rowNumber(...tag(t)), rowHidden(...tag(t))])).toEqual([
+      [7, true],
+      [7, true],
+      [7, false],
+      [7, false],
+    ]);
+    expect([rowNumber(...tag('<row spans="1:3">')), rowNumber(...tag('<row r="x7">'))]).toEqual([undefined, NaN]);
   });
 
   it('a province written by exceljs’s streaming writer (the bench inputs): 2 000 rows in 7 counties', async () => {

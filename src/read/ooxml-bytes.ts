@@ -160,23 +160,36 @@ function slowNumber(xml: Buffer, from: number, to: number): CellValue | null {
   return Number.isFinite(n) && /^[-+.\deE]+$/.test(raw) ? { kind: 'number', value: n } : null;
 }
 
+const R_ATTR = Buffer.from('r="', 'latin1');
+const HIDDEN_ATTR = Buffer.from('hidden="', 'latin1');
+
+/** Where the value of attribute `name` (its bytes with =") starts in the tag bytes [from, to), read in place; -1 when the tag has none. */
+function attrValueAt(xml: Buffer, from: number, to: number, name: Buffer): number {
+  for (let k = from + 1; k + name.length <= to; k++) if (xml[k] === name[0] && isSpace(xml[k - 1]!) && startsAt(xml, name, k)) return k + name.length;
+  return -1;
+}
+
 /**
  * The r="…" of a row's start tag, bytes [from, to), read in place: its number, undefined when the
  * tag has none (or its quote never closes), NaN when it is not 1 to 9 digits.
  */
 export function rowNumber(xml: Buffer, from: number, to: number): number | undefined {
-  for (let k = from + 1; k + 3 <= to; k++) {
-    if (xml[k] !== 0x72 || xml[k + 1] !== 0x3d || xml[k + 2] !== 0x22 || !isSpace(xml[k - 1]!)) continue;
-    const close = xml.indexOf(0x22, k + 3);
-    if (close < 0 || close >= to) return undefined;
-    if (close === k + 3 || close - (k + 3) > 9) return NaN;
-    let n = 0;
-    for (let j = k + 3; j < close; j++) {
-      const c = xml[j]!;
-      if (c < 0x30 || c > 0x39) return NaN;
-      n = n * 10 + (c - 0x30);
-    }
-    return n;
+  const at = attrValueAt(xml, from, to, R_ATTR);
+  if (at < 0) return undefined;
+  const close = xml.indexOf(0x22, at);
+  if (close < 0 || close >= to) return undefined;
+  if (close === at || close - at > 9) return NaN;
+  let n = 0;
+  for (let j = at; j < close; j++) {
+    const c = xml[j]!;
+    if (c < 0x30 || c > 0x39) return NaN;
+    n = n * 10 + (c - 0x30);
   }
-  return undefined;
+  return n;
+}
+
+/** Whether a row's start tag, bytes [from, to), says hidden="1" (or LibreOffice's "true"). */
+export function rowHidden(xml: Buffer, from: number, to: number): boolean {
+  const at = attrValueAt(xml, from, to, HIDDEN_ATTR);
+  return at >= 0 && at < to && (xml[at] === 0x31 || xml[at] === 0x74);
 }

@@ -6,7 +6,7 @@
  */
 import { lookup } from '../common/lookup';
 import { clipMergesTo, MAX_COLUMNS, MAX_ROWS, UnreadableFileError, type CellValue, type MergeRange, type Sheet } from './types';
-import { decodeRowBytes, GT, isSpace, LT, rowNumber, SLASH, startsAt, type RowTags } from './ooxml-bytes';
+import { decodeRowBytes, GT, isSpace, LT, rowHidden, rowNumber, SLASH, startsAt, type RowTags } from './ooxml-bytes';
 import { DEFAULT_LIMITS, ZipArchive, type InflateLimits } from './unzip';
 
 export class OoxmlFormatError extends Error {}
@@ -505,23 +505,12 @@ function findRows(xml: Buffer, p: string, name: string): { indices: number[]; st
     }
     const close = xml.indexOf(rowClose, end);
     if (close < 0 || close > dataEnd) throw new OoxmlFormatError('unclosed <row>');
-    if (hiddenIn(xml, i, end)) hiddenRows.add(row);
+    if (rowHidden(xml, i, end)) hiddenRows.add(row);
     indices.push(row);
     starts.push(end + 1);
     ends.push(close);
     pos = close + rowClose.length;
   }
-}
-
-const HIDDEN = Buffer.from(' hidden="', 'latin1');
-/** Whether the start tag in bytes [from, to) has hidden="1" or hidden="true" (read in place: a province has 100 000 row tags). */
-function hiddenIn(xml: Buffer, from: number, to: number): boolean {
-  for (let k = from; k + HIDDEN.length < to; k++) {
-    if (xml[k] !== 0x20 || xml[k + 1] !== 0x68 || !startsAt(xml, HIDDEN, k)) continue;
-    const c = xml[k + HIDDEN.length];
-    return c === 0x31 || c === 0x74;
-  }
-  return false;
 }
 
 /** A text cell, or none when it is blank. */
