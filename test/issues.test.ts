@@ -52,11 +52,12 @@ const CASES: Case[] = [
   { code: 'NO_SCHOOLS', rows: () => [HEADER], at: { row: 1 } },
   { code: 'MISSING_VALUE', rows: edit((r) => (r[2]![col('体育运动场馆面积')] = null)), at: { cell: 'I3', school: '二小', column: '体育运动场馆面积' } },
   { code: 'NOT_A_NUMBER', rows: edit((r) => (r[3]![col('高于规定学历教师数')] = '约30')), at: { cell: 'E4', school: '三小' }, says: '约30' },
+  { code: 'UNIT_NOT_OF_COLUMN', rows: edit((r) => (r[3]![col('教学仪器设备资产值')] = '1320平方米')), at: { cell: 'J4', school: '三小', column: '教学仪器设备资产值' }, says: '平方米' },
   { code: 'NEGATIVE_VALUE', rows: edit((r) => (r[1]![col('教学及辅助用房面积')] = -5)), at: { cell: 'H2', school: '一小' } },
   { code: 'NOT_INTEGER', rows: edit((r) => (r[1]![col('县级及以上骨干教师数')] = 9.5)), at: { cell: 'F2', school: '一小' } },
   { code: 'EXCEL_ERROR', rows: edit((r) => (r[1]![col('体育运动场馆面积')] = { error: '#N/A' } as Cell)), at: { cell: 'I2', school: '一小' }, says: '#N/A' },
   { code: 'FORMULA_NO_RESULT', rows: edit((r) => (r[1]![col('体育运动场馆面积')] = { formula: 'A1*2' } as Cell)), at: { cell: 'I2' } },
-  { code: 'UNKNOWN_SCHOOL_TYPE', rows: edit((r) => (r[4]![1] = '小学校')), at: { cell: 'B5', school: '四小', column: '学校类型' }, says: '小学校' },
+  { code: 'UNKNOWN_SCHOOL_TYPE', rows: edit((r) => (r[4]![1] = '职业中学')), at: { cell: 'B5', school: '四小', column: '学校类型' }, says: '职业中学' },
   {
     code: 'INVALID_VALUE',
     rows: withHeader([...HEADER, '办学性质'], (r) => {
@@ -91,6 +92,7 @@ const CASES: Case[] = [
   },
   { code: 'DUPLICATE_COLUMN', rows: withHeader([...HEADER, '校名'], (r) => r.slice(1).forEach((row) => row.push('x'))), at: { cell: 'L1' } },
   { code: 'TEXT_NUMBER', rows: edit((r) => (r[1]![col('小学在校生数')] = '1,000')), at: { cell: 'C2', school: '一小' } },
+  { code: 'UNIT_IN_CELL', rows: edit((r) => (r[1]![col('教学仪器设备资产值')] = '220万')), at: { cell: 'J2', school: '一小', column: '教学仪器设备资产值' }, says: '2200000 元' },
   {
     code: 'UNIT_CONVERTED',
     rows: withHeader(HEADER.map((h) => (h === '教学仪器设备资产值' ? '教学仪器设备资产值(万元)' : h)), (r) =>

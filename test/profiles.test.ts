@@ -135,13 +135,13 @@ describe('--profile overrides', () => {
     expect(loose).toEqual([]);
     // Records take new keys: 元 per unit by indicator id, a profile's own 学校类型 words.
     expect(resolveProfile({ unitCosts: { sports_space: 300 } }).unitCosts).toEqual({ sports_space: 300 });
-    expect(resolveProfile({ wording: { schoolValues: { type: { 小学校: '小学' } } } }).wording.schoolValues.type.小学校).toBe('小学');
+    expect(resolveProfile({ wording: { schoolValues: { type: { 基点校: '小学' } } } }).wording.schoolValues.type.基点校).toBe('小学');
   });
 
   it('school rows in a county’s own words: value words and total / note rows come from the profile', async () => {
     const { HEADER, primary, junior } = await import('./helpers/files');
     const rows: Cell[][] = [HEADER, primary('一小', 800), primary('二小', 600), junior('一中', 900)];
-    rows[2]![1] = '小学校'; // no built-in word for it
+    rows[2]![1] = '基点校'; // no built-in word for it
     rows.push(['全县', null, 2300]); // a total row without 合计
     rows.push(['制单：张三']); // a note row without 填表
     const path = await workbook({ 学校数据: rows });
@@ -149,7 +149,7 @@ describe('--profile overrides', () => {
     expect(plain.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['UNKNOWN_SCHOOL_TYPE']));
     const own = resolveProfile({
       wording: {
-        schoolValues: { type: { 小学校: '小学' } },
+        schoolValues: { type: { 基点校: '小学' } },
         schoolRows: { totalMarks: [...YOUZHI_2017.wording.schoolRows.totalMarks, '全县'], notePrefixes: [...YOUZHI_2017.wording.schoolRows.notePrefixes, '制　单'] }, // read as a first text is: 制单
       },
     });
@@ -159,7 +159,7 @@ describe('--profile overrides', () => {
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(r.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['ROW_SKIPPED_TOTAL', 'ROW_SKIPPED_NOTE']));
     expect(r.counties[0]!.schoolCount).toBe(3);
-    expect(() => resolveProfile({ wording: { schoolValues: { type: { 小学校: '大学' } } } })).toThrow(/wording\.schoolValues\.type\.小学校/);
+    expect(() => resolveProfile({ wording: { schoolValues: { type: { 基点校: '大学' } } } })).toThrow(/wording\.schoolValues\.type\.基点校/);
   });
 
   it('a profile’s own 学校类型 word names a 学段 heading too, after the built-in profile read the same file', async () => {

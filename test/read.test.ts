@@ -77,6 +77,55 @@ describe('finding the header', () => {
     expect((await check(await workbook({ 学校数据: [head!, ...written] }))).issues.find((i) => i.code === 'UNKNOWN_SCHOOL_TYPE')?.cell).toBe('B6');
   });
 
+  it('a number with its unit in the cell (110万 in a 元 column) is read in that unit; a unit of another kind is an error at its cell', async () => {
+    // Found with a county table typed by hand: “110万” in 教学仪器设备值（元） was NOT_A_NUMBER, and “4900元” in an
+    // area column was read as 4900 ㎡, its unit dropped.
+    const [head, ...rows] = county();
+    const written = rows.map((row) => [...row]);
+    written[0]![9] = '220万'; // 一小: 2 200 000 元, as plain
+    written[1]![9] = '176万元'; // 二小: 1 760 000 元
+    written[2]![7] = '3000平方米'; // 三小: its own unit, as plain
+    written[3]![9] = '1,100千元'; // 四小: 1 100 000 元
+    const r = await check(await workbook({ 学校数据: [head!, ...written] }));
+    const plain = await check(await workbook({ 学校数据: county() }));
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
+    expect(r.issues.map((i) => [i.code, i.cell, i.message])).toEqual([
+      ['UNIT_IN_CELL', 'J2', '学校数据!J2［一小 · 教学仪器设备资产值］：“220万”带单位，按 2200000 元 读取'],
+      ['UNIT_IN_CELL', 'J3', '学校数据!J3［二小 · 教学仪器设备资产值］：“176万元”带单位，按 1760000 元 读取'],
+      ['TEXT_NUMBER', 'H4', '学校数据!H4［三小 · 教学及辅助用房面积］：文本“3000平方米”按数字 3000 读取'],
+      ['UNIT_IN_CELL', 'J5', '学校数据!J5［四小 · 教学仪器设备资产值］：“1,100千元”带单位，按 1100000 元 读取'],
+    ]);
+    // Under a 万元 header, 110万 is 110 万元 (the cell's 万 is the header's), not 110 万万元.
+    const wan = [[...head!.slice(0, 9), '教学仪器设备资产值（万元）', head![10]], ...rows.map((row, i) => [...row.slice(0, 9), i === 0 ? '220万' : (row[9] as number) / 10000, row[10]])];
+    const inWan = await check(await workbook({ 学校数据: wan }));
+    expect(inWan.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
+    expect(inWan.issues.find((i) => i.cell === 'J2')?.code).toBe('TEXT_NUMBER');
+    // A unit of another kind of column is not dropped: an error at the cell. A count takes no 万 either.
+    written[0]![9] = '4900平方米';
+    written[1]![7] = '4000元';
+    written[2]![2] = '1.2万';
+    const bad = await check(await workbook({ 学校数据: [head!, ...written] }));
+    expect(bad.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.cell])).toEqual([
+      ['UNIT_NOT_OF_COLUMN', 'J2'],
+      ['UNIT_NOT_OF_COLUMN', 'H3'],
+      ['UNIT_NOT_OF_COLUMN', 'C4'],
+    ]);
+    expect(bad.issues.find((i) => i.cell === 'J2')?.message).toBe('学校数据!J2［一小 · 教学仪器设备资产值］：“4900平方米”写的单位“平方米”不是此列的单位（此列可写：万元、千元、元、万）');
+  });
+
+  it('小学校, 九年一贯 and 体育场地面积 as counties write them', async () => {
+    // Found with a county table: UNKNOWN_SCHOOL_TYPE on 小学校 and 九年一贯, and 体育场地面积 ignored (MISSING_COLUMN).
+    const [head, ...rows] = county();
+    const written = rows.map((row, i) => [row[0], ['小学校', '小学', '小学', '小学', '初中校', '九年一贯'][i], ...row.slice(2)]);
+    written[5]![2] = 300;
+    const header = head!.map((h) => (h === '体育运动场馆面积' ? '体育场地面积（㎡）' : h));
+    const r = await check(await workbook({ 学校数据: [header, ...written] }));
+    expect(r.issues).toEqual([]);
+    const schools = r.counties[0]!.levels.flatMap((l) => l.sections).map((s) => s.section.school);
+    expect(rows.map((row) => schools.find((s) => s.name === row[0])!.type)).toEqual(['小学', '小学', '小学', '小学', '初中', '九年一贯制']);
+  });
+
   it('the statistics’ order 毕业生数 | 招生数 | 在校生数: the students are the 在校生数, the other counts said and not used', async () => {
     // Found with a county export: 小学毕业生数 (before 小学在校生数) was read by keywords as the students, the
     // 在校生数 column itself ignored as its duplicate — 在校生 485 for 2 970, and the level judged 达标.

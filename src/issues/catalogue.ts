@@ -54,6 +54,11 @@ export const CATALOGUE = {
     template: '此项为空，无法计算{hint}',
     description: 'A value the calculation needs is blank.',
   },
+  UNIT_NOT_OF_COLUMN: {
+    severity: 'error',
+    template: '“{text}”写的单位“{unit}”不是此列的单位（此列可写：{allowed}）',
+    description: 'A number whose cell names a unit of another kind of column ("4900平方米" in a 元 column): not read, rather than read with its unit dropped.',
+  },
   NOT_A_NUMBER: {
     severity: 'error',
     template: '“{text}”不是数字',
@@ -327,6 +332,11 @@ export const CATALOGUE = {
     severity: 'info',
     template: '表头未写单位，按表上方 {cell}“{note}”：此列数值 × {factor} 换算为{base}',
     description: 'A money or area column without a unit of its own, under a note above the table that gives its kind\'s unit (金额单位：万元): converted.',
+  },
+  UNIT_IN_CELL: {
+    severity: 'info',
+    template: '“{text}”带单位，按 {value} {base} 读取',
+    description: 'A money or area cell whose number carries a unit other than its header\'s ("110万" in a 元 column): read in the cell\'s unit.',
   },
   UNIT_CONVERTED: {
     severity: 'info',

@@ -13,7 +13,7 @@ import {
 } from '../engine/types';
 import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
 import { a1, type CellValue, type Sheet } from '../read/types';
-import { fieldLabel, type FieldKind } from './columns';
+import { fieldLabel, UNITS, type FieldKind } from './columns';
 import { ALL_LEVELS, cellTable, keyOf, recordPlan, RowValues, slotsOf, STUDENT_FIELD, type RecordPlan } from './row-plan';
 import { isColumnNumberRow, isColumnNumberStart, normaliseText, type ColumnMatch } from './header';
 import { DataMerges } from './merges';
@@ -389,7 +389,7 @@ function readRowValues(
       }
     }
     if (raw === undefined) continue;
-    const parsed = parseNumber(raw, plainTextIsNormal);
+    const parsed = parseNumber(raw, plainTextIsNormal, kind);
     if (!parsed.ok) {
       report(column, parsed.code, parsed.params);
       values.broken = true;
@@ -399,8 +399,11 @@ function readRowValues(
       if (raw.kind === 'text' && raw.text.trim()) values.noteWritten(keyOf(column), raw.text.trim());
       continue;
     }
-    if ('note' in parsed && parsed.note) report(column, parsed.note.code, parsed.note.params);
-    const value = parsed.value * column.unitFactor;
+    // A unit written in the cell ("110万") is the number's, whatever the header's.
+    const factor = parsed.factor ?? column.unitFactor;
+    const value = parsed.value * factor;
+    if (factor !== column.unitFactor) report(column, 'UNIT_IN_CELL', { text: (raw as { text: string }).text.trim(), value, base: UNITS[kind].base });
+    else if ('note' in parsed && parsed.note) report(column, parsed.note.code, parsed.note.params);
     if (!PLAIN_OK[kind](value)) {
       const check = NUMBER_SCHEMAS[kind].safeParse(value);
       if (!check.success) {

@@ -4,6 +4,7 @@ import type { Wording } from '../engine/checklist-rules';
 import { OWNERSHIPS, SCHOOL_TYPES, URBAN_RURALS, type Ownership, type SchoolType, type UrbanRural } from '../engine/types';
 import type { IssueCode, IssueParams } from '../issues/catalogue';
 import type { CellValue } from '../read/types';
+import type { FieldKind } from './columns';
 import { normaliseText } from './text';
 
 export type Parsed<T> =
@@ -19,14 +20,35 @@ export const isBlankText = (text: string) => {
   return t === '' || BLANK_MARKS.has(t);
 };
 
-/** Units people type after a number inside the cell ("12人", "4.5㎡"). */
+/** Units people type after a number inside the cell ("12人", "4.5㎡"), when the column's kind is not known (the county sheet). */
 const TRAILING_UNIT = /(人|个|间|台|册|班|所|名|元|平方米|平米|m2)$/;
+
+/**
+ * The units a number in a school column's cell may carry, by the column's kind, with the factor to the
+ * kind's base unit (元, 平方米): "110万" in a 元 column is 1 100 000 元, as the county wrote it. The
+ * longest first, so 万元 is not read as 元.
+ */
+const CELL_UNITS: Record<FieldKind, readonly (readonly [string, number])[]> = {
+  text: [],
+  number: [],
+  count: ['人', '个', '间', '台', '册', '班', '所', '名'].map((u) => [u, 1] as const),
+  area: [['万平方米', 10000], ['平方米', 1], ['平米', 1], ['m2', 1], ['万', 10000]],
+  money: [['万元', 10000], ['千元', 1000], ['元', 1], ['万', 10000]],
+};
+const ALL_CELL_UNITS = [...new Set(Object.values(CELL_UNITS).flatMap((us) => us.map(([u]) => u)))].sort((a, b) => b.length - a.length);
+
+/** What a school column's cell holds: a number in its column's unit, or with a unit of its own written after it. */
+export type CellNumber = Parsed<number> & { factor?: number };
 
 /**
  * A number from a cell. Text numbers ("1,234", "１２３", " 45 ", "12人") are read and
  * noted; `plainTextIsNormal` (CSV, where every cell is text) notes only unusual forms.
+ * With the column's kind (a school column), a unit written in the cell must be one of that kind:
+ * a money or area unit gives the `factor` to the base unit, which replaces the header's
+ * ("110万" in a 元 column, UNIT_IN_CELL); a unit of another kind ("4900平方米" in a 元 column) is
+ * UNIT_NOT_OF_COLUMN, not dropped.
  */
-export function parseNumber(cell: CellValue | undefined, plainTextIsNormal: boolean): Parsed<number> {
+export function parseNumber(cell: CellValue | undefined, plainTextIsNormal: boolean, kind?: FieldKind): CellNumber {
   if (!cell) return { ok: true, value: undefined };
   switch (cell.kind) {
     case 'number':
@@ -43,12 +65,25 @@ export function parseNumber(cell: CellValue | undefined, plainTextIsNormal: bool
       const raw = cell.text;
       const compact = normaliseText(raw);
       if (compact === '' || BLANK_MARKS.has(compact)) return { ok: true, value: undefined };
-      const digits = compact.replace(/,(?=\d{3}(\D|$))/g, '').replace(TRAILING_UNIT, '');
+      const grouped = compact.replace(/,(?=\d{3}(\D|$))/g, '');
+      let digits = grouped;
+      let factor: number | undefined;
+      if (kind === undefined) digits = grouped.replace(TRAILING_UNIT, '');
+      else {
+        const unit = ALL_CELL_UNITS.find((u) => grouped.endsWith(u) && /\d\.?$/.test(grouped.slice(0, -u.length)));
+        if (unit !== undefined) {
+          const own = CELL_UNITS[kind].find(([u]) => u === unit);
+          if (!own) return { ok: false, code: 'UNIT_NOT_OF_COLUMN', params: { text: raw.trim(), unit, allowed: CELL_UNITS[kind].map(([u]) => u).join('、') || '不带单位的数字' } };
+          digits = grouped.slice(0, -unit.length);
+          if (kind === 'money' || kind === 'area') factor = own[1];
+        }
+      }
       if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(digits))
         return { ok: false, code: 'NOT_A_NUMBER', params: { text: raw.trim() } };
       const value = Number(digits);
       const unusual = !plainTextIsNormal || digits !== raw.trim();
-      return unusual ? { ok: true, value, note: { code: 'TEXT_NUMBER', params: { text: raw.trim(), value } } } : { ok: true, value };
+      const read = factor === undefined ? { ok: true as const, value } : { ok: true as const, value, factor };
+      return unusual ? { ...read, note: { code: 'TEXT_NUMBER', params: { text: raw.trim(), value } } } : read;
     }
   }
 }
