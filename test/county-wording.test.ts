@@ -177,6 +177,51 @@ describe('county sheet layouts', () => {
     expect(item8.claim?.disagreement).not.toBeNull();
   });
 
+  it('the 自评表 as one sheet per part, short names beside the items’ 评估标准: every sheet read, the standard saying which item', async () => {
+    // Found with a county's three forms (政府保障程度 | 教育质量 | 社会认可度 on sheets of their own): only the first was read,
+    // the other two parts 未提供 with no word; 教师培训 beside 教师5年360学时培训完成率达到100% was ambiguous; 教师工资 with
+    // “教师…万元，公务员…万元，绩效工资已足额核定” read one number of three; 无 for 无过重课业负担 read as 否; 基本达到 as 达标.
+    const header = ['序号', '评估指标', '评估标准', '县级自评情况', '自评结论'];
+    const part = (title: string, rows: Cell[][]) => [[title], header, ...rows];
+    const path = await workbook({
+      学校数据: county(),
+      '表2 政府保障程度': part('政府保障程度自评表', [
+        [8, '教师工资', '教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量', '教师年均工资11.2万元，公务员年均工资10.9万元，绩效工资已足额核定', '达到'],
+        [9, '教师培训', '教师5年360学时培训完成率达到100%', '98.5%', '基本达到'],
+      ]),
+      '表3 教育质量': part('教育质量自评表', [
+        [1, '巩固率', '全县初中三年巩固率达到95%以上', '96.8%', '达到'],
+        [8, '课业负担', '无过重课业负担', '无', '达到'],
+      ]),
+      '表4 社会认可度': part('社会认可度自评表', [[1, '社会认可度', '社会认可度达到85%以上', '92.4%', '达到']]),
+    });
+    const r = readCountySheet(await readSource(path), YOUZHI_2017, { schoolSheets: ['学校数据'], counties: [] });
+    const value = (id: string) => r.figures.get(null)!.get(id)?.value;
+    expect([r.sheet, r.sheets]).toEqual(['表2 政府保障程度', ['表2 政府保障程度', '表3 教育质量', '表4 社会认可度']]);
+    expect([value('teacherSalary'), value('civilServantSalary'), value('performancePay')]).toEqual([112000, 109000, true]);
+    expect(value('trainingRate')).toBeCloseTo(0.985, 12);
+    expect(value('consolidationRate')).toBeCloseTo(0.968, 12);
+    expect(value('noExcessBurden')).toBe(true);
+    expect(value('recognitionRate')).toBeCloseTo(0.924, 12);
+    expect(r.claims.get('training')?.met).toBe(false);
+    expect(r.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([
+      ['COUNTY_SHEETS_COMBINED', '表2 政府保障程度', undefined],
+      ['COUNTY_VALUE_SPLIT', '表2 政府保障程度', 'D3'],
+    ]);
+    const report = await check(path);
+    expect(report.input.countySheets).toEqual(['表2 政府保障程度', '表3 教育质量', '表4 社会认可度']);
+    const status = (id: string) => report.counties[0]!.checklist.find((c) => c.item.id === id)!.status;
+    expect([status('teacher_pay'), status('training'), status('consolidation'), status('burden'), status('recognition')]).toEqual(['met', 'not_met', 'met', 'met', 'met']);
+    expect(report.issues.filter((i) => i.code === 'CLAIM_DISAGREES')).toEqual([]);
+    // 有 for 无过重课业负担 denies it; for another 是/否 figure 无 is still 否.
+    const one = async (name: string, text: string) => {
+      const p = await workbook({ 学校数据: county(), 教育质量: [header, [8, name, '', text, '']] });
+      return readCountySheet(await readSource(p), YOUZHI_2017, { schoolSheets: ['学校数据'], counties: [] }).figures.get(null)?.get(name === '课业负担' ? 'noExcessBurden' : 'charters')?.value;
+    };
+    expect(await one('课业负担', '有')).toBe(false);
+    expect(await one('学校章程', '无')).toBe(false);
+  });
+
   it('a number where an item’s 是/否 figures are asked is the number figure it names, never answered by the county’s 达标', async () => {
     const item8 = '全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量';
     const sheet = (value: Cell) => [['序号', '评估内容', '实际情况', '是否达标'], [8, item8, value, '达标']];

@@ -10,7 +10,7 @@ import { fieldLabel } from '../schema/columns';
 import { OoxmlFormatError, readSource, releaseSource, UnreadableFileError, type SourceFile } from '../read/index';
 import type { InflateLimits } from '../read/unzip';
 import { buildReport, DETAIL_COUNTY_LIMIT, type Report } from '../report/model';
-import { readCountySheet } from '../schema/county-sheet';
+import { readCountySheet, type CountySheetResult } from '../schema/county-sheet';
 import { parseSchools } from '../schema/index';
 import { VERSION } from './version';
 
@@ -79,7 +79,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
   schema.records = [];
   const countySheet = profile.countyInputs.length
     ? readCountySheet(source, profile, { schoolSheets: schema.sheets, counties: all.flatMap(([c]) => (c === null ? [] : [c])) })
-    : { sheet: null, titleLines: [], signatures: {}, figures: new Map(), claims: new Map(), issues: [] };
+    : ({ sheet: null, titleLines: [], signatures: {}, figures: new Map(), claims: new Map(), issues: [] } satisfies CountySheetResult as CountySheetResult);
   releaseSource(source);
   const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
   if (options.county !== undefined && groups.length === 0)
@@ -122,6 +122,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
       headerRow: schema.headerRow,
       title: schema.title,
       countySheet: countySheet.sheet,
+      ...(countySheet.sheets ? { countySheets: countySheet.sheets } : {}),
       schoolRows,
       ...(options.year ? { year: options.year } : {}),
       ...(Object.keys(signatures).length ? { signatures } : {}),

@@ -285,10 +285,20 @@ export const WordingSchema = z.strictObject({
     ignoredHeaders: words,
     /** The numbering column (序号), whose （1） / ① marks a sub-row. */
     numberHeaders: words,
+    /**
+     * Columns of the item's official words (评估标准, 评估要求), beside a short name (教师培训, 名额分配): they say
+     * which item a row is when its name alone does not. Never a figure: list them among ignoredHeaders too.
+     */
+    standardHeaders: words,
   }),
   /** 是 / 否 as a whole cell. */
   yes: words,
   no: words,
+  /**
+   * 有 / 无 as a whole cell: for a figure whose name begins with a `none` word (无过重课业负担), a bare 无 restates
+   * it (是) and a bare 有 denies it (否); for any other figure they are 是 / 否 as listed in yes / no.
+   */
+  existenceWords: z.strictObject({ has: words, none: words }),
   /** Inside a phrase ("已建立健全…", "部分学校未制定章程"): a negative marker wins over a positive one. */
   yesMarkers: words,
   noMarkers: words,
@@ -343,17 +353,19 @@ export type Wording = z.infer<typeof WordingSchema>;
 
 export const WORDING_2017: Wording = {
   countySheet: {
-    sheetNames: ['县级指标', '自评表', '县级数据', '评估指标', '政府保障', '督导评估'],
+    sheetNames: ['县级指标', '自评表', '县级数据', '评估指标', '政府保障', '督导评估', '教育质量', '社会认可'],
     nameHeaders: ['指标', '指标名称', '项目', '项目名称', '名称', '评估内容', '评估指标', '指标内容', '评估项目', '内容', '监测指标', '评估要点'],
     valueHeaders: ['数值', '值', '填报值', '数据', '填报数', '实际情况', '自评情况', '完成情况', '实际值', '现状', '实际数据', '自评数据', '达成情况', '县级数据'],
     claimHeaders: ['是否达标', '自评结论', '达标情况', '结论', '是否达到', '自评结果', '评估结论', '达标与否'],
-    ignoredHeaders: ['说明', '备注', '单位', '序号', '编号', '标准', '计算方法', '评估标准', '评估要求', '佐证材料', '佐证', '佐证资料', '支撑材料', '评分', '分值', '得分', '计量单位'],
+    ignoredHeaders: ['说明', '备注', '单位', '序号', '编号', '标准', '计算方法', '评估标准', '评估要求', '指标要求', '达标要求', '评估标准与要求', '标准要求', '佐证材料', '佐证', '佐证资料', '支撑材料', '评分', '分值', '得分', '计量单位'],
     numberHeaders: ['序号', '编号'],
+    standardHeaders: ['标准', '评估标准', '评估要求', '指标要求', '达标要求', '评估标准与要求', '标准要求'],
   },
   yes: ['是', '有', '达到', '已达到', '符合', '健全', '已', '√', '✓', '✔', 'y', 'yes', 'true', '1', '达标', '已达标', '合格', '良好', '优秀', '全部达到'],
   no: ['否', '无', '未达到', '不符合', '不健全', '未', '×', '✗', '✘', 'n', 'no', 'false', '0', '未达标', '不达标', '不合格', '没有'],
+  existenceWords: { has: ['有'], none: ['无', '没有'] },
   yesMarkers: ['是', '已', '达到', '符合', '健全', '达标', '合格', '良好', '优秀', '开齐开足', '全部', '均'],
-  noMarkers: ['未', '不', '没有', '否', '尚', '欠缺', '无法', '差距'],
+  noMarkers: ['未', '不', '没有', '否', '尚', '欠缺', '无法', '差距', '基本达到', '基本达标', '基本符合', '基本完成', '基本实现', '基本合格', '基本健全'],
   notNegative: ['不低于', '不少于', '不超过', '不小于', '不高于', '不大于', '不含', '平均', '年均', '人均', '生均', '均衡'],
   namePrefixes: ['全县义务教育学校', '县域内义务教育学校', '义务教育学校', '全县', '县域内', '县域', '全区', '区域内', '本县', '我县', '所有', '各'],
   rateWords: ['率', '比例', '占比', '百分比', '%'],

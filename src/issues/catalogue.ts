@@ -212,6 +212,11 @@ export const CATALOGUE = {
     template: '文本“{text}”按数字 {value} 读取',
     description: 'A number typed as text ("1,234", "１２３", "12人") was read as a number.',
   },
+  COUNTY_SHEETS_COMBINED: {
+    severity: 'info',
+    template: '县级指标来自 {count} 个工作表：{sheets}，合并读取',
+    description: 'The county figures are on several sheets named as county sheets (政府保障程度 | 教育质量 | 社会认可度): all are read.',
+  },
   SHEETS_COMBINED: {
     severity: 'info',
     template: '学校数据来自 {count} 个工作表：{sheets}，合并计算',

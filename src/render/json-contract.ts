@@ -225,6 +225,8 @@ export const ReportJson = z.strictObject({
     headerRow: count.nullable(),
     title: z.string().nullable(),
     countySheet: z.string().nullable(),
+    /** Present when the county figures were read from several sheets (one per part of the 自评表): every one, `countySheet` the first. */
+    countySheets: z.array(z.string()).optional(),
     schoolRows: count,
     year: z.string().optional(),
     /** What the county signed its tables with (填报单位, 填表人, 审核人, 日期), when it did. */

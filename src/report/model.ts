@@ -22,6 +22,8 @@ export interface InputInfo {
   title: string | null;
   /** The 县级指标 sheet the county figures were read from, if any. */
   countySheet: string | null;
+  /** When they are read from several (政府保障程度 | 教育质量 | 社会认可度): every one, `countySheet` the first. */
+  countySheets?: string[];
   schoolRows: number;
   /** `--year`: the data year as the user gives it (else read from the title row or the file name). */
   year?: string;

@@ -19,7 +19,10 @@ import { cellText, isBlankText, parseNumber } from './values';
 import { signaturesIn, type Signatures } from './signatures';
 
 export interface CountySheetResult {
+  /** The (first) county sheet read. */
   sheet: string | null;
+  /** Every county sheet read, when there are several (one per part of the 自评表). */
+  sheets?: string[];
   /** The text rows above its header (a title, “填报单位：××县教育局”), where a county names itself. */
   titleLines: string[];
   /** What the county signed the sheet with above its header (填报单位：××县教育局). */
@@ -57,11 +60,21 @@ export function readCountySheet(source: SourceFile, profile: Profile, options: C
   const w = profile.wording;
   const candidates = source.sheets.filter((s) => !options.schoolSheets.includes(s.name));
   const named = candidates.filter((s) => w.countySheet.sheetNames.some((n) => normaliseText(s.name).includes(normaliseText(n))));
-  const found = [...named, ...candidates.filter((s) => !named.includes(s))]
-    .map((sheet) => ({ sheet, layout: findLayout(sheet, w, options.counties) }))
-    .find((c) => c.layout);
-  if (!found) return empty;
-  return new CountySheetReader(found.sheet, found.layout!, profile).read();
+  const laidOut = (sheet: Sheet): Page | null => {
+    const layout = findLayout(sheet, w, options.counties);
+    return layout ? { sheet, layout } : null;
+  };
+  const first = [...named, ...candidates.filter((s) => !named.includes(s))].map(laidOut).find((p) => p !== null);
+  if (!first) return empty;
+  // The 自评表 of each part on a sheet of its own (政府保障程度 | 教育质量 | 社会认可度): every sheet named as a county sheet is read.
+  const pages = [first, ...named.filter((s) => s !== first.sheet).map(laidOut).filter((p): p is Page => p !== null)];
+  return new CountySheetReader(pages, profile).read();
+}
+
+/** A county sheet and where its table is. */
+interface Page {
+  sheet: Sheet;
+  layout: Layout;
 }
 
 interface Layout {
@@ -72,6 +85,8 @@ interface Layout {
   claimCol: number | null;
   /** Columns of no known kind: warned about when they hold data. */
   otherCols: { col: number; header: string }[];
+  /** The 评估标准 columns: the item's official words beside a short name (教师培训), read when the name alone does not say. */
+  standardCols: number[];
 }
 
 const HEADER_SCAN_ROWS = 30;
@@ -92,12 +107,13 @@ const headingOf = (cell: CellValue | undefined) => {
 /** The header row: a 指标 / 评估内容 cell and a value, county or 是否达标 column, in the first 30 rows. */
 function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layout | null {
   const set = (list: readonly string[]) => new Set(list.map(normaliseText));
-  const [names, values, claims, ignored, numbers] = [
+  const [names, values, claims, ignored, numbers, standards] = [
     set(w.countySheet.nameHeaders),
     set(w.countySheet.valueHeaders),
     set(w.countySheet.claimHeaders),
     set(w.countySheet.ignoredHeaders),
     set(w.countySheet.numberHeaders),
+    set(w.countySheet.standardHeaders),
   ];
   const countyNames = new Map(counties.map((c) => [normaliseText(c), c]));
   for (let row = 0; row < Math.min(sheet.rowCount, HEADER_SCAN_ROWS); row++) {
@@ -129,7 +145,8 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
     if (chosen.length === 0 && claimCol === null) continue;
     const unusedValues = countyCols.length ? valueCols : valueCols.slice(1);
     others = [...others, ...unusedValues.map(({ col }) => ({ col, header: cellText(cells[col])! }))];
-    return { row, nameCol, seqCol: seq >= 0 ? seq : null, valueCols: chosen, claimCol, otherCols: others };
+    const standardCols = headings.flatMap((t, col) => (col !== nameCol && standards.has(t) ? [col] : []));
+    return { row, nameCol, seqCol: seq >= 0 ? seq : null, valueCols: chosen, claimCol, otherCols: others, standardCols };
   }
   return null;
 }
@@ -153,11 +170,15 @@ class CountySheetReader {
   private readonly inputById: Map<string, CountyInput>;
   private readonly w: Wording;
 
+  /** The page being read. */
+  private sheet: Sheet;
+  private layout: Layout;
+
   constructor(
-    private readonly sheet: Sheet,
-    private readonly layout: Layout,
+    private readonly pages: readonly Page[],
     profile: Profile,
   ) {
+    [this.sheet, this.layout] = [pages[0]!.sheet, pages[0]!.layout];
     this.w = profile.wording;
     const norm = (t: string) => normaliseWording(t, this.w.namePrefixes);
     this.inputById = new Map(profile.countyInputs.map((i) => [i.id, i]));
@@ -180,6 +201,32 @@ class CountySheetReader {
   }
 
   read(): CountySheetResult {
+    const signatures: Signatures[] = [];
+    let titleLines: string[] = [];
+    for (const [k, page] of this.pages.entries()) {
+      [this.sheet, this.layout] = [page.sheet, page.layout];
+      this.warnedColumns.clear();
+      const lines = this.readPage();
+      if (k === 0) titleLines = lines;
+      signatures.push(signaturesIn(lines, this.w.schoolRows.signatures));
+    }
+    const names = this.pages.map((p) => p.sheet.name);
+    if (names.length > 1)
+      this.issues.unshift(makeIssue('COUNTY_SHEETS_COMBINED', { sheet: names[0]! }, { count: names.length, sheets: names.join('、') }));
+    // For each label the first sheet's value wins.
+    return {
+      sheet: names[0]!,
+      ...(names.length > 1 ? { sheets: names } : {}),
+      titleLines,
+      signatures: Object.assign({}, ...signatures.reverse()),
+      figures: this.figures,
+      claims: this.claims,
+      issues: this.issues,
+    };
+  }
+
+  /** The rows of one county sheet; its text rows above the header (a title, 填报单位：…). */
+  private readPage(): string[] {
     const { sheet, layout } = this;
     let current: ChecklistItem | null = null;
     const end = Math.min(sheet.rowCount, layout.row + 1 + MAX_COUNTY_ROWS);
@@ -203,16 +250,18 @@ class CountySheetReader {
       const sub = norm.sub || (seq !== undefined && normaliseName(seq, []).sub);
       const kind = valueKind(values[0]?.cell, this.w);
       const valueText = normaliseText(cellText(values[0]?.cell) ?? '');
-      let match = this.match(norm.text, kind, valueText, sub ? current : null);
+      let match: MatchResult<Meaning> = this.match(norm.text, kind, valueText, sub ? current : null);
       // A remark in brackets may be what names the figure: 保留率（巩固率）.
       if (match.kind === 'none' && norm.withBrackets !== norm.text) match = this.match(norm.withBrackets, kind, valueText, sub ? current : null);
+      // A short name (教师培训) beside the item's official words in its 评估标准 column: those words say which item it is.
+      if (match.kind !== 'one') match = this.matchStandard(cells, kind, valueText, sub ? current : null) ?? match;
       if (match.kind !== 'one') {
         if (!sub) current = null;
         if (!holdsData) continue;
         if (match.kind === 'several') {
           // The figures of one item (交流轮岗 10% and 骨干 20%), answered in one sentence: its clauses may say which is which.
-          const items = new Set(match.targets.map((t) => (t.value.kind === 'item' ? t.value.item : this.itemOfInput.get(t.value.input.id))));
-          const [only] = items;
+          const items: Set<ChecklistItem | undefined> = new Set(match.targets.map((t) => (t.value.kind === 'item' ? t.value.item : this.itemOfInput.get(t.value.input.id))));
+          const only: ChecklistItem | undefined = [...items][0];
           if (items.size === 1 && only && this.readClauses(only, values, r, name)) {
             if (!sub) current = only;
             this.readClaim(r, claimCell, name, only);
@@ -226,8 +275,8 @@ class CountySheetReader {
         }
         continue;
       }
-      const meaning = match.target.value;
-      const item = meaning.kind === 'item' ? meaning.item : this.itemOfInput.get(meaning.input.id) ?? null;
+      const meaning: Meaning = match.target.value;
+      const item: ChecklistItem | null = meaning.kind === 'item' ? meaning.item : this.itemOfInput.get(meaning.input.id) ?? null;
       if (!sub) current = item;
       const claimItem = sub ? (current ?? item) : item;
       const claim = this.readClaim(r, claimCell, name, claimItem);
@@ -242,7 +291,8 @@ class CountySheetReader {
       }
       // A whole item's row answered in one sentence of several figures (“教师年均工资 90000 元，公务员 96200 元；
       // 绩效工资足额核定”): each clause read as the figure it names, when every clause names one of the item's.
-      if (meaning.kind === 'item' && this.readClauses(meaning.item, values, r, name)) continue;
+      // So also a row named by one of them (教师工资: 教师 …万元，公务员 …万元，绩效工资已足额核定).
+      if (item && this.readClauses(item, values, r, name)) continue;
       const ids = resolve(meaning, kind);
       if (meaning.kind === 'item' && ids.length === 0) continue; // items judged from the school rows: the claim is kept, the figure is theirs
       if (ids.length > 1 && this.inputById.get(ids[0]!)!.unit !== 'yesno') {
@@ -272,10 +322,7 @@ class CountySheetReader {
         }
       }
     }
-    const titleLines = rowsFrom(sheet, 0, layout.row)
-      .flatMap((row) => (row ?? []).map((c) => cellText(c)).filter((t): t is string => !!t));
-    const signatures = signaturesIn(titleLines, this.w.schoolRows.signatures);
-    return { sheet: sheet.name, titleLines, signatures, figures: this.figures, claims: this.claims, issues: this.issues };
+    return rowsFrom(sheet, 0, layout.row).flatMap((row) => (row ?? []).map((c) => cellText(c)).filter((t): t is string => !!t));
   }
 
   /**
@@ -314,6 +361,17 @@ class CountySheetReader {
         if (result.kind === 'one') return result;
       }
     return result;
+  }
+
+  /** The one meaning the row's 评估标准 texts have, if any. */
+  private matchStandard(cells: readonly (CellValue | undefined)[], kind: ValueKind, valueText: string, within: ChecklistItem | null): MatchResult<Meaning> | null {
+    for (const col of this.layout.standardCols) {
+      const text = cellText(cells[col]);
+      if (!text) continue;
+      const m = this.match(normaliseName(text, this.w.namePrefixes, this.w.subRowPrefixes).text, kind, valueText, within);
+      if (m.kind === 'one') return m;
+    }
+    return null;
   }
 
   /** Each value of the row read by its clauses (clauses()), when every one reads: set, and said. */
@@ -506,6 +564,12 @@ function setOf(list: readonly string[]): Set<string> {
 /** 是/否 from a whole cell or a phrase; undefined when it says neither. `own`: the item's words, removed first. */
 export function yesNo(text: string, own: readonly string[], w: Wording): boolean | undefined {
   const t = normaliseText(text);
+  // A figure named by “none of” (无过重课业负担): a bare 无 restates it (是), a bare 有 denies it (否).
+  const none = w.existenceWords.none.map(normaliseText);
+  if (own.some((o) => none.some((n) => o.startsWith(n)))) {
+    if (none.includes(t)) return true;
+    if (setOf(w.existenceWords.has).has(t)) return false;
+  }
   if (setOf(w.yes).has(t)) return true;
   if (setOf(w.no).has(t)) return false;
   let rest = t;
