@@ -126,6 +126,17 @@ describe('finding the header', () => {
     expect(rows.map((row) => schools.find((s) => s.name === row[0])!.type)).toEqual(['小学', '小学', '小学', '小学', '初中', '九年一贯制']);
   });
 
+  it('艺体 / 体音美 teachers, 体育用地面积 and 教学设备资产值 are read as their columns', async () => {
+    // Found by trying headers in counties' words: each was COLUMN_IGNORED and the field MISSING_COLUMN.
+    const plain = await check(await workbook({ 学校数据: county() }));
+    for (const [field, header] of [['体育艺术专任教师数', '艺体教师数'], ['体育艺术专任教师数', '体音美专任教师数'], ['体育艺术专任教师数', '体育音乐美术教师数'], ['体育运动场馆面积', '体育用地面积'], ['教学仪器设备资产值', '教学设备资产值']]) {
+      const rows = county().map((row, i) => (i === 0 ? row.map((h) => (h === field ? header : h)) : row));
+      const r = await check(await workbook({ 学校数据: rows }));
+      expect([header, r.issues]).toEqual([header, []]);
+      expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
+    }
+  });
+
   it('the statistics’ order 毕业生数 | 招生数 | 在校生数: the students are the 在校生数, the other counts said and not used', async () => {
     // Found with a county export: 小学毕业生数 (before 小学在校生数) was read by keywords as the students, the
     // 在校生数 column itself ignored as its duplicate — 在校生 485 for 2 970, and the level judged 达标.
