@@ -117,6 +117,20 @@ describe('county sheet layouts', () => {
     expect(r.figures.get(null)?.get('recognitionRate')?.value).toBeCloseTo(0.91, 12);
   });
 
+  it('指标 | 2023年 | 2024年: the year the title names is read, else the latest; the other year said, not warned about', async () => {
+    // Found with a county sheet keeping last year's figures beside this year's: the 2023 column was read and 2024 ignored
+    // with a warning, and 教育质量 judged 未达标 on last year's 巩固率.
+    const rows = [['指标', '2023年', '2024年', '备注'], ['初中三年巩固率', '94.1%', '96.2%'], ['社会认可度', '88%', '91%']];
+    const latest = await figuresOf(rows);
+    expect(latest.figures.get(null)?.get('consolidationRate')?.value).toBeCloseTo(0.962, 12);
+    expect(latest.issues.map((i) => [i.code, i.cell, i.severity])).toEqual([['DUPLICATE_COLUMN_YEAR', 'B1', 'info']]);
+    expect(latest.issues[0]!.message).toContain('按较近年份的 C1 读取');
+    const titled = await figuresOf([['示例县县级指标（2023年）'], ...rows]);
+    expect(titled.figures.get(null)?.get('consolidationRate')?.value).toBeCloseTo(0.941, 12);
+    expect(titled.issues.map((i) => [i.code, i.cell])).toEqual([['DUPLICATE_COLUMN_YEAR', 'C2']]);
+    expect(titled.issues[0]!.message).toContain('按表标题所示年份（2023年）的 B2 读取');
+  });
+
   it('a column headed by a county of the 区县 column is that county; another heading beside it is warned about', async () => {
     const rows = county().map((r, i) => [...r, i === 0 ? '区县' : '甲县']);
     const path = await workbook({ 学校数据: rows, 县级指标: [['指标', '甲县', '2023年'], ['社会认可度', '90%', '80%'], ['初中三年巩固率', '97%', '96%']] });

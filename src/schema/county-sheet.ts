@@ -13,7 +13,7 @@ import { itemInputs, type ChecklistItem, type CountyInput, type Wording } from '
 import type { Profile } from '../engine/profile';
 import { makeIssue, type Issue, type IssueCode, type IssueParams } from '../issues/catalogue';
 import { a1, mergeAt, type CellValue, type Sheet, type SourceFile } from '../read/types';
-import { normaliseText } from './header';
+import { normaliseText, titleAbove, yearIn } from './header';
 import { matchName, nearest, normaliseKeywords, normaliseName, normaliseWording, type MatchResult, type Target } from './match';
 import { cellText, isBlankText, parseNumber } from './values';
 import { signaturesIn, type Signatures } from './signatures';
@@ -87,6 +87,8 @@ interface Layout {
   otherCols: { col: number; header: string }[];
   /** The 评估标准 columns: the item's official words beside a short name (教师培训), read when the name alone does not say. */
   standardCols: number[];
+  /** What choosing the value column said (another year's column not read). */
+  notes: Issue[];
 }
 
 const HEADER_SCAN_ROWS = 30;
@@ -135,9 +137,23 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
     });
     let chosen: Layout['valueCols'];
     let others = otherCols;
+    const notes: Issue[] = [];
+    // Columns of two or more years (2023年 | 2024年): the year the title names, else the latest, is the value column.
+    const dated = otherCols.map((c) => ({ ...c, year: yearIn(c.header) })).filter((c): c is typeof c & { year: number } => c.year !== null);
+    const title = dated.length > 1 ? titleAbove(sheet, row) : null;
+    const titleYear = title === null ? null : yearIn(title);
     if (countyCols.length) chosen = countyCols;
     else if (valueCols.length) chosen = [valueCols[0]!];
-    else if (otherCols.length) {
+    else if (new Set(dated.map((c) => c.year)).size > 1) {
+      const titled = dated.find((c) => c.year === titleYear);
+      const used = titled ?? dated.reduce((a, b) => (b.year > a.year ? b : a));
+      const why = titled ? `表标题所示年份（${titleYear}年）` : '较近年份';
+      chosen = [{ col: used.col, county: null }];
+      others = otherCols.filter((c) => !dated.some((d) => d.col === c.col));
+      for (const d of dated)
+        if (d !== used)
+          notes.push(makeIssue('DUPLICATE_COLUMN_YEAR', { sheet: sheet.name, cell: a1(row, d.col), column: d.header }, { field: '数值', cell: a1(row, used.col), header: used.header, why }));
+    } else if (otherCols.length) {
       // A heading that names no county of the school sheet ("2024年数据") is the value column.
       chosen = [{ col: otherCols[0]!.col, county: null }];
       others = otherCols.slice(1);
@@ -146,7 +162,7 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
     const unusedValues = countyCols.length ? valueCols : valueCols.slice(1);
     others = [...others, ...unusedValues.map(({ col }) => ({ col, header: cellText(cells[col])! }))];
     const standardCols = headings.flatMap((t, col) => (col !== nameCol && standards.has(t) ? [col] : []));
-    return { row, nameCol, seqCol: seq >= 0 ? seq : null, valueCols: chosen, claimCol, otherCols: others, standardCols };
+    return { row, nameCol, seqCol: seq >= 0 ? seq : null, valueCols: chosen, claimCol, otherCols: others, standardCols, notes };
   }
   return null;
 }
@@ -228,6 +244,7 @@ class CountySheetReader {
   /** The rows of one county sheet; its text rows above the header (a title, 填报单位：…). */
   private readPage(): string[] {
     const { sheet, layout } = this;
+    this.issues.push(...layout.notes);
     let current: ChecklistItem | null = null;
     const end = Math.min(sheet.rowCount, layout.row + 1 + MAX_COUNTY_ROWS);
     if (anyCellFrom(sheet, end))

@@ -424,7 +424,7 @@ export function titleAbove(sheet: Sheet, headerRow: number): string | null {
 }
 
 /** The year a header names (2023年, 2023学年, 2023-2024学年: its last), or null. */
-function yearIn(header: string): number | null {
+export function yearIn(header: string): number | null {
   const years = [...normaliseText(header).matchAll(/(?:19|20)\d{2}/g)];
   return years.length ? Number(years[years.length - 1]![0]) : null;
 }
