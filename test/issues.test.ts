@@ -209,6 +209,12 @@ const CASES: Case[] = [
     says: '年份不同，未使用：按较近年份的 K1 读取',
   },
   {
+    code: 'VALUE_REMARK_IGNORED',
+    rows: edit((rows) => (rows[1]![1] = '小学（完全小学）')),
+    at: { cell: 'B2', column: '学校类型' },
+    says: '按括号前的“小学”读作“小学”；本列共 1 格如此',
+  },
+  {
     code: 'VALUE_READ_BY_ENDING',
     rows: edit((rows) => (rows[1]![1] = '乡镇中心小学')),
     at: { cell: 'B2', column: '学校类型' },

@@ -137,6 +137,38 @@ describe('finding the header', () => {
     }
   });
 
+  it('a value with a remark in brackets (城区（主城区）, 公办（教育部门）, 小学（完全小学）) is the word before them, said once per column', async () => {
+    // Found with a county's cells as its staff annotate them: INVALID_VALUE / UNKNOWN_SCHOOL_TYPE on each, no report.
+    const header = [...HEADER, '办学性质', '城乡分类'];
+    const [, ...rows] = county();
+    const types = ['小学（完全小学）', '完全小学（含幼儿园）', '小学', '小学', '初中（独立初中）', '初中'];
+    const ownership = ['公办（教育部门）', '公办', '民营', '公办', '公办', '民办'];
+    const urbanRural = ['城区（主城区）', '镇区（镇中心区）', '乡', '村', '城区', '乡村'];
+    const written = rows.map((row, i) => [row[0], types[i], ...row.slice(2), ownership[i], urbanRural[i]]);
+    const r = await check(await workbook({ 学校数据: [header, ...written] }));
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    const schools = r.counties[0]!.levels.flatMap((l) => l.sections).map((s) => s.section.school);
+    const of = (name: string) => schools.find((s) => s.name === name)!;
+    expect(rows.map((row) => [of(row[0] as string).type, of(row[0] as string).ownership, of(row[0] as string).urbanRural])).toEqual([
+      ['小学', '公办', '城区'],
+      ['小学', '公办', '镇区'],
+      ['小学', '民办', '乡村'],
+      ['小学', '公办', '乡村'],
+      ['初中', '公办', '城区'],
+      ['初中', '民办', '乡村'],
+    ]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.message.match(/共 (\d+) 格/)?.[1]])).toEqual([
+      ['VALUE_REMARK_IGNORED', 'B2', '3'],
+      ['VALUE_REMARK_IGNORED', 'L2', '1'],
+      ['VALUE_REMARK_IGNORED', 'M2', '2'],
+    ]);
+    // Brackets around the whole value, or a word before them that is no value, are still an error at the cell.
+    written[0]![1] = '（小学）';
+    written[1]![1] = '完小部（小学）';
+    const bad = await check(await workbook({ 学校数据: [header, ...written] }));
+    expect(bad.issues.filter((i) => i.code === 'UNKNOWN_SCHOOL_TYPE').map((i) => i.cell)).toEqual(['B2', 'B3']);
+  });
+
   it('the statistics’ order 毕业生数 | 招生数 | 在校生数: the students are the 在校生数, the other counts said and not used', async () => {
     // Found with a county export: 小学毕业生数 (before 小学在校生数) was read by keywords as the students, the
     // 在校生数 column itself ignored as its duplicate — 在校生 485 for 2 970, and the level judged 达标.

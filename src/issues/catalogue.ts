@@ -262,6 +262,11 @@ export const CATALOGUE = {
     template: '取值不在可用值中（如“{text}”），按其末尾的“{word}”读作“{value}”；本列共 {count} 格如此',
     description: 'A 学校类型 no word is, ending with one (乡镇中心小学, 城关初级中学): read as that word; one note per column.',
   },
+  VALUE_REMARK_IGNORED: {
+    severity: 'info',
+    template: '取值带括号备注（如“{text}”），按括号前的“{word}”读作“{value}”；本列共 {count} 格如此',
+    description: 'A 学校类型 / 办学性质 / 城乡分类 cell with a remark in brackets after its value (城区（主城区）, 初中（九年制）): the value before the brackets is read, as a header\'s brackets are a remark; one note per column.',
+  },
   VALUE_CODE_IGNORED: {
     severity: 'info',
     template: '取值前带有统计代码（如“{text}”），按代码后的名称读作“{value}”；本列共 {count} 格如此',

@@ -163,10 +163,18 @@ export function parseEnum<T>(text: string | undefined, spec: EnumSpec<T>): Parse
 /** A statistics export's code before the name (211小学, 111主城区, 312-九年一贯制学校): the code, then the name. */
 const CODED = /^(\d{1,4})[-_.、:：]?(\D.*)$/;
 
+/** A value with a remark in brackets after it (城区（主城区）, 公办（教育部门）, 初中（九年制）). */
+const REMARKED = /^([^()]+)\(([^()]*)\)$/;
+
 function parseEnumText<T>(text: string, spec: EnumSpec<T>): Parsed<T> {
   const key = normaliseText(text);
   const value = lookup(spec.aliases, key);
   if (value !== undefined) return { ok: true, value };
+  // The word before the brackets is the value, the brackets a remark, as in a header; said once per column.
+  const remarked = REMARKED.exec(key);
+  const outer = remarked ? parseEnumText(remarked[1]!, spec) : undefined;
+  if (outer?.ok && outer.value !== undefined)
+    return { ok: true, value: outer.value, note: { code: 'VALUE_REMARK_IGNORED', params: { text: text.trim(), word: remarked![1]!, value: String(outer.value) } } };
   // The name decides when it is one of the column's words; the code is said once per column (VALUE_CODE_IGNORED).
   const coded = CODED.exec(key);
   const named = coded ? lookup(spec.aliases, coded[2]!) : undefined;
