@@ -169,6 +169,25 @@ describe('finding the header', () => {
     expect(bad.issues.filter((i) => i.code === 'UNKNOWN_SCHOOL_TYPE').map((i) => i.cell)).toEqual(['B2', 'B3']);
   });
 
+  it('a 全县 row first below the header and 其中：小学 / 其中：初中 breakdowns are totals, not schools', async () => {
+    // Found with a table in the statistics' order: the county's own row 全县 and the 其中 rows were read as schools
+    // without a 学校类型 (MISSING_VALUE on each, no report).
+    const [head, ...rows] = county();
+    const written: Cell[][] = [head!, ['全县', null, 2900, 2100], ['其中：小学', null, 2900], ...rows.slice(0, 4), ['其中:初中', null, null, 2100], ...rows.slice(4)];
+    const r = await check(await workbook({ 学校数据: written }));
+    const plain = await check(await workbook({ 学校数据: county() }));
+    expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
+    expect(r.issues.map((i) => [i.code, i.row])).toEqual([
+      ['ROW_SKIPPED_TOTAL', 2],
+      ['ROW_SKIPPED_TOTAL', 3],
+      ['ROW_SKIPPED_TOTAL', 8],
+    ]);
+    // Only the whole text is a total: a school named 全县… is a school.
+    written[1] = ['全县实验学校', '小学', 300, null, 15, 4, 3, 1500, 2400, 660000, 8];
+    const school = await check(await workbook({ 学校数据: written }));
+    expect(school.input.schoolRows).toBe(7);
+  });
+
   it('the statistics’ order 毕业生数 | 招生数 | 在校生数: the students are the 在校生数, the other counts said and not used', async () => {
     // Found with a county export: 小学毕业生数 (before 小学在校生数) was read by keywords as the students, the
     // 在校生数 column itself ignored as its duplicate — 在校生 485 for 2 970, and the level judged 达标.

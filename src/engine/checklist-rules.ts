@@ -327,6 +327,10 @@ export const WordingSchema = z.strictObject({
   schoolRows: z.strictObject({
     /** A first text holding one of these is a total row (合计, 小计). */
     totalMarks: words,
+    /** … or that is one of these (全县, 全区: the whole county's row, often first below the header). */
+    totalTexts: words,
+    /** … or that begins with one of these (其中：小学, 其中：民办: a breakdown of the total). */
+    totalPrefixes: words,
     /** A first text beginning with one of these is a note row (填表人, 说明, 注：). */
     notePrefixes: words,
     /** … or that is one of these. */
@@ -431,6 +435,8 @@ export const WORDING_2017: Wording = {
   perStudentWords: ['生均', '每百名', '每百', '百名学生', '人均', '师生比', '比例', '占比', '率'],
   schoolRows: {
     totalMarks: ['合计', '总计', '小计', '总数', '汇总'],
+    totalTexts: ['全县', '全区', '全市', '全旗', '全县（市、区）', '全县(区)', '本县', '县域'],
+    totalPrefixes: ['其中：', '其中:'],
     notePrefixes: ['填表', '填报', '制表', '审核', '负责人', '单位负责人', '说明', '注:', '注：', ...'0123456789'.split('').map((d) => `注${d}`), '备注', '数据来源', '联系电话', '日期'],
     noteTexts: ['栏次'],
     sectionSuffixes: ['学校', '部分', '部', '学段', '类'],

@@ -35,6 +35,8 @@ function zodIssueCode(error: z.ZodError): IssueCode {
 /** Which first texts (normalised) make a row a total, a note or a 学段 heading, from the profile's wording. */
 interface RowMarks {
   total: (lead: string) => boolean;
+  /** A breakdown of the total above (其中：小学): skipped as a total, within its county. */
+  breakdown: (lead: string) => boolean;
   note: (lead: string) => boolean;
   section: (lead: string) => boolean;
   /** The 学校类型 a 学段 heading (or a sheet named as one) names: 小学部分 → 小学; null when none or several. */
@@ -50,12 +52,13 @@ function rowMarks(wording: Pick<Wording, 'schoolRows' | 'schoolValues'>): RowMar
     const { schoolRows: words, schoolValues: values } = wording;
     // The words as a normalised first text has them (full-width → half-width, no spaces): a profile may write 注： or 填 表.
     const asRead = (list: readonly string[]) => list.map((w) => w.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase());
-    const [totalMarks, notePrefixes, noteTexts] = [asRead(words.totalMarks), asRead(words.notePrefixes), asRead(words.noteTexts)];
+    const [totalMarks, totalTexts, totalPrefixes, notePrefixes, noteTexts] = [asRead(words.totalMarks), asRead(words.totalTexts), asRead(words.totalPrefixes), asRead(words.notePrefixes), asRead(words.noteTexts)];
     const types = typeWords(values);
     const suffixes = ['', ...asRead(words.sectionSuffixes)];
     const { aliases } = schoolValueSpecs(values).type;
     marks = {
-      total: (lead) => totalMarks.some((m) => lead.includes(m)),
+      total: (lead) => totalMarks.some((m) => lead.includes(m)) || totalTexts.includes(lead),
+      breakdown: (lead) => totalPrefixes.some((p) => lead.startsWith(p)),
       note: (lead) => notePrefixes.some((p) => lead.startsWith(p)) || noteTexts.includes(lead),
       section: (lead) => {
         const rest = lead.replace(NUMBERING, '');
@@ -194,10 +197,11 @@ export function readRows(
     let texts: string[] | null = null;
     const leadText = name ?? (texts ??= textsOf(cells))[0];
     const lead = normaliseText(leadText ?? '');
-    if (marks.total(lead)) {
+    const breakdown = marks.breakdown(lead);
+    if (breakdown || marks.total(lead)) {
       issues.push(makeIssue('ROW_SKIPPED_TOTAL', { sheet: sheet.name, row: r + 1 }, { text: leadText ?? '' }));
-      // A 区县 does not run on past its 小计: the next county's schools start below it.
-      lastCounty = undefined;
+      // A 区县 does not run on past its 小计: the next county's schools start below it (a 其中： row is part of the total above).
+      if (!breakdown) lastCounty = undefined;
       continue;
     }
     if (
