@@ -131,6 +131,20 @@ describe('county sheet layouts', () => {
     expect(titled.issues[0]!.message).toContain('按表标题所示年份（2023年）的 B2 读取');
   });
 
+  it('实际数据 | 自评情况: a single county’s second value column is read where the first is blank', async () => {
+    // Found with a 自评表 keeping numbers in 实际数据 and words in 自评情况: the words were ignored with a warning, and an
+    // item answered only there took the county's 达标 — 尚未编制专项规划 included.
+    const rows = [
+      ['序号', '评估内容', '实际数据', '自评情况', '是否达标'],
+      [1, '县域内义务教育学校规划布局合理，符合国家规定要求', '', '尚未编制专项规划', '达标'],
+      [9, '教师5年360学时培训完成率达到100%', '100%', '全部完成', '达标'],
+    ];
+    const r = await figuresOf(rows);
+    expect(r.figures.get(null)?.get('planningReasonable')).toMatchObject({ value: false, cell: 'D2' });
+    expect(r.figures.get(null)?.get('trainingRate')).toMatchObject({ value: 1, cell: 'C3' });
+    expect(r.issues).toEqual([]);
+  });
+
   it('a column headed by a county of the 区县 column is that county; another heading beside it is warned about', async () => {
     const rows = county().map((r, i) => [...r, i === 0 ? '区县' : '甲县']);
     const path = await workbook({ 学校数据: rows, 县级指标: [['指标', '甲县', '2023年'], ['社会认可度', '90%', '80%'], ['初中三年巩固率', '97%', '96%']] });

@@ -82,6 +82,8 @@ interface Layout {
   nameCol: number;
   seqCol: number | null;
   valueCols: { col: number; county: string | null }[];
+  /** A single-county sheet's further value columns (自评情况 beside 实际数据): read, in order, where the value column is blank. */
+  fallbackCols: number[];
   claimCol: number | null;
   /** Columns of no known kind: warned about when they hold data. */
   otherCols: { col: number; header: string }[];
@@ -159,10 +161,11 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
       others = otherCols.slice(1);
     } else chosen = [];
     if (chosen.length === 0 && claimCol === null) continue;
-    const unusedValues = countyCols.length ? valueCols : valueCols.slice(1);
-    others = [...others, ...unusedValues.map(({ col }) => ({ col, header: cellText(cells[col])! }))];
+    // A single county's further value columns (实际数据 | 自评情况) are read where the first is blank; a batch's are warned about.
+    const fallbackCols = countyCols.length ? [] : valueCols.slice(1).map(({ col }) => col);
+    if (countyCols.length) others = [...others, ...valueCols.map(({ col }) => ({ col, header: cellText(cells[col])! }))];
     const standardCols = headings.flatMap((t, col) => (col !== nameCol && standards.has(t) ? [col] : []));
-    return { row, nameCol, seqCol: seq >= 0 ? seq : null, valueCols: chosen, claimCol, otherCols: others, standardCols, notes };
+    return { row, nameCol, seqCol: seq >= 0 ? seq : null, valueCols: chosen, fallbackCols, claimCol, otherCols: others, standardCols, notes };
   }
   return null;
 }
@@ -254,7 +257,11 @@ class CountySheetReader {
       last = this.lastMergedRow(r, end);
       const cells = last === r ? (sheet.row(r) ?? []) : this.joined(r, last);
       const name = cellText(cells[layout.nameCol]);
-      const values = layout.valueCols.map((v) => ({ ...v, cell: cells[v.col] })).filter((v) => !isBlank(v.cell));
+      let values = layout.valueCols.map((v) => ({ ...v, cell: cells[v.col] })).filter((v) => !isBlank(v.cell));
+      if (values.length === 0) {
+        const col = layout.fallbackCols.find((c) => !isBlank(cells[c]));
+        if (col !== undefined) values = [{ col, county: null, cell: cells[col] }];
+      }
       const claimCell = layout.claimCol !== null ? cells[layout.claimCol] : undefined;
       const holdsData = values.length > 0 || !isBlank(claimCell);
       this.warnOtherColumns(r, cells, name);
@@ -509,7 +516,7 @@ class CountySheetReader {
     const cells = [...rows[0]!];
     const name = cellText(cells[this.layout.nameCol]);
     rows.slice(1).forEach((row, k) => this.warnOtherColumns(first + 1 + k, row, name));
-    for (const { col } of this.layout.valueCols) {
+    for (const col of [...this.layout.valueCols.map((v) => v.col), ...this.layout.fallbackCols]) {
       const texts = rows.map((row) => (isBlank(row[col]) ? undefined : cellText(row[col]))).filter((t): t is string => t !== undefined);
       if (texts.length === 0) continue;
       cells[col] = texts.length === 1 ? rows.find((row) => !isBlank(row[col]))![col] : { kind: 'text', text: texts.join('；') };
