@@ -145,6 +145,15 @@ describe('county sheet layouts', () => {
     expect(r.issues).toEqual([]);
   });
 
+  it('县级自评数据 | 县级自评结论 are the county’s value and claim; a 市级复核 column beside them is not read', async () => {
+    // Found with a 自评表 with the city's review column: 县级自评结论 was not known, the county's claims lost with a warning.
+    const rows = [['序号', '评估内容', '县级自评数据', '县级自评结论', '市级复核意见'], [9, '教师5年360学时培训完成率达到100%', '100%', '达标', '核实为98.2%，未达标']];
+    const r = await figuresOf(rows);
+    expect(r.figures.get(null)?.get('trainingRate')).toMatchObject({ value: 1, cell: 'C2' });
+    expect(r.claims.get('training')).toMatchObject({ met: true, cell: 'D2' });
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['COLUMN_IGNORED', 'E2']]);
+  });
+
   it('a column headed by a county of the 区县 column is that county; another heading beside it is warned about', async () => {
     const rows = county().map((r, i) => [...r, i === 0 ? '区县' : '甲县']);
     const path = await workbook({ 学校数据: rows, 县级指标: [['指标', '甲县', '2023年'], ['社会认可度', '90%', '80%'], ['初中三年巩固率', '97%', '96%']] });

@@ -290,6 +290,8 @@ export const WordingSchema = z.strictObject({
      * which item a row is when its name alone does not. Never a figure: list them among ignoredHeaders too.
      */
     standardHeaders: words,
+    /** A heading's words for "the county's own" (县级自评结论, 县级自评数据): the heading is read without them. */
+    ownPrefixes: words,
   }),
   /** 是 / 否 as a whole cell. */
   yes: words,
@@ -364,6 +366,7 @@ export const WORDING_2017: Wording = {
     ignoredHeaders: ['说明', '备注', '单位', '序号', '编号', '标准', '计算方法', '评估标准', '评估要求', '指标要求', '达标要求', '评估标准与要求', '标准要求', '佐证材料', '佐证', '佐证资料', '支撑材料', '评分', '分值', '得分', '计量单位'],
     numberHeaders: ['序号', '编号'],
     standardHeaders: ['标准', '评估标准', '评估要求', '指标要求', '达标要求', '评估标准与要求', '标准要求'],
+    ownPrefixes: ['县级', '县(市、区)', '县（市、区）', '本县', '区县', '县区', '县'],
   },
   yes: ['是', '有', '达到', '已达到', '符合', '健全', '已', '√', '✓', '✔', 'y', 'yes', 'true', '1', '达标', '已达标', '合格', '良好', '优秀', '全部达到'],
   no: ['否', '无', '未达到', '不符合', '不健全', '未', '×', '✗', '✘', 'n', 'no', 'false', '0', '未达标', '不达标', '不合格', '没有'],

@@ -120,9 +120,17 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
     set(w.countySheet.standardHeaders),
   ];
   const countyNames = new Map(counties.map((c) => [normaliseText(c), c]));
+  const known = (t: string) => names.has(t) || values.has(t) || claims.has(t) || ignored.has(t) || numbers.has(t);
+  const prefixes = w.countySheet.ownPrefixes.map(normaliseText);
+  /** 县级自评结论, 县级自评数据: the county's own column, as its heading without 县级 is read (a 市级复核 column is not). */
+  const ownHeading = (t: string) => {
+    if (known(t)) return t;
+    const p = prefixes.find((x) => t.startsWith(x) && known(t.slice(x.length)));
+    return p === undefined ? t : t.slice(p.length);
+  };
   for (let row = 0; row < Math.min(sheet.rowCount, HEADER_SCAN_ROWS); row++) {
     const cells = sheet.row(row) ?? [];
-    const headings = Array.from({ length: cells.length }, (_, col) => headingOf(cells[col]));
+    const headings = Array.from({ length: cells.length }, (_, col) => ownHeading(headingOf(cells[col])));
     const nameCol = headings.findIndex((t) => names.has(t));
     if (nameCol < 0) continue;
     const seq = headings.findIndex((t) => numbers.has(t));
