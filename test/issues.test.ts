@@ -83,6 +83,15 @@ const CASES: Case[] = [
   { code: 'OUTLIER_LOW', rows: edit((r) => (r[2]![col('体育运动场馆面积')] = 800)), at: { cell: 'I3', school: '二小' } },
   { code: 'EQUIPMENT_LOOKS_LIKE_WAN', rows: edit((r) => (r[2]![col('教学仪器设备资产值')] = 176)), at: { cell: 'J3', school: '二小' } },
   {
+    // One school's 元 typed under a 万元 header the others fill in 万元: 22 000 000 元 a student.
+    code: 'EQUIPMENT_LOOKS_LIKE_YUAN',
+    rows: withHeader(HEADER.map((h) => (h === '教学仪器设备资产值' ? '教学仪器设备资产值（万元）' : h)), (rows) => {
+      for (const r of rows.slice(2)) r[col('教学仪器设备资产值')] = (r[col('教学仪器设备资产值')] as number) / 10000;
+    }),
+    at: { cell: 'J2', school: '一小', column: '教学仪器设备资产值（万元）' },
+    says: '生均教学仪器设备值达 22000000 元（标准的 11000 倍）',
+  },
+  {
     code: 'TEACHERS_EXCEED_STUDENTS',
     rows: withHeader([...HEADER, '专任教师数'], (r) => {
       r.slice(1).forEach((row) => row.push(60));

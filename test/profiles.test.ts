@@ -28,7 +28,7 @@ describe('built-in profiles', () => {
   it('a built-in that breaks a rule of the schema is caught', () => {
     const bad = { ...YOUZHI_2017, cv: { ...YOUZHI_2017.cv, decimals: -1 } };
     expect(() => ProfileSchema.parse(bad)).toThrow();
-    const unordered = { ...YOUZHI_2017, plausibility: { equipmentWanRatio: 0.01, outlierFactor: 5 } };
+    const unordered = { ...YOUZHI_2017, plausibility: { equipmentYuanRatio: 100, equipmentWanRatio: 0.01, outlierFactor: 5 } };
     expect(JSON.stringify(ProfileSchema.parse(unordered))).not.toBe(JSON.stringify(unordered));
   });
 });

@@ -25,7 +25,7 @@ export function plausibilityIssues(results: readonly SectionResult[], profile: P
         const { section } = r;
         const value = r.valueAt(k);
         const code = value > factor * med ? 'OUTLIER_HIGH' : value < med / factor ? 'OUTLIER_LOW' : null;
-        if (code && !looksLikeWan(ind, section, profile))
+        if (code && !looksLikeWan(ind, section, profile) && !looksLikeYuan(ind, section, profile))
           issues.push(
             makeIssue(code, positionOf(section, ind), {
               indicator: ind.name,
@@ -42,11 +42,15 @@ export function plausibilityIssues(results: readonly SectionResult[], profile: P
   const equipment = profile.indicators.find((i) => i.numerator === 'equipmentValue');
   const warned = new Set<string>();
   for (const { section } of results) {
-    if (!equipment || !looksLikeWan(equipment, section, profile)) continue;
+    if (!equipment) break;
+    const code = looksLikeWan(equipment, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_WAN' : looksLikeYuan(equipment, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_YUAN' : null;
+    if (code === null) continue;
     const key = `${section.school.source.sheet}!${cellOf(section, 'equipmentValue')?.cell ?? section.school.source.row}`;
     if (warned.has(key)) continue;
     warned.add(key);
-    issues.push(makeIssue('EQUIPMENT_LOOKS_LIKE_WAN', positionOf(section, equipment), { value: roundTo(indicatorValue(equipment, section), 2) }));
+    const value = indicatorValue(equipment, section);
+    const standard = standardOf(equipment, section.level)!;
+    issues.push(makeIssue(code, positionOf(section, equipment), { value: roundTo(value, 2), times: Math.round(value / standard) }));
   }
   return issues;
 }
@@ -61,6 +65,16 @@ function looksLikeWan(ind: IndicatorDef, section: Section, profile: Profile): bo
   // Only now the cell (a position is made when asked): a 万元 column was already converted.
   const ref = cellOf(section, ind.numerator);
   return !!ref && ref.unitFactor === 1;
+}
+
+/** Equipment under a 万元 / 千元 header so large per student that it was surely typed in 元 (16 416 667 元 a student). */
+function looksLikeYuan(ind: IndicatorDef, section: Section, profile: Profile): boolean {
+  if (ind.numerator !== 'equipmentValue') return false;
+  const standard = standardOf(ind, section.level);
+  if (standard === null) return false;
+  if (!(indicatorValue(ind, section) > profile.plausibility.equipmentYuanRatio * standard)) return false;
+  const ref = cellOf(section, ind.numerator);
+  return !!ref && ref.unitFactor > 1;
 }
 
 function positionOf(section: Section, ind: IndicatorDef) {

@@ -97,6 +97,8 @@ export const ProfileSchema = z.strictObject({
     outlierFactor: z.number().gt(1),
     /** Warn when equipment per student is below this share of the standard (万元 typed as 元). */
     equipmentWanRatio: z.number().positive(),
+    /** Warn when equipment per student under a 万元 / 千元 header is above this multiple of the standard (元 typed under 万元). */
+    equipmentYuanRatio: z.number().gt(1),
   }),
 });
 
@@ -216,7 +218,7 @@ export const YOUZHI_2017: Profile = {
   countyInputs: COUNTY_INPUTS_2017,
   checklist: CHECKLIST_2017,
   wording: WORDING_2017,
-  plausibility: { outlierFactor: 5, equipmentWanRatio: 0.01 },
+  plausibility: { outlierFactor: 5, equipmentWanRatio: 0.01, equipmentYuanRatio: 100 },
 };
 
 /** The resource fields a profile's indicators read: the columns the input must have. */

@@ -135,6 +135,11 @@ export const CATALOGUE = {
     template: '{indicator}为 {value}，不足全县{level}中位数 {median} 的1/{factor}，请核实',
     description: 'A per-student value less than 1/5 of the county median of its level.',
   },
+  EQUIPMENT_LOOKS_LIKE_YUAN: {
+    severity: 'warning',
+    template: '生均教学仪器设备值达 {value} 元（标准的 {times} 倍），疑似表头写“万元”而数值按“元”填写；如数值确为元，请将表头改为“（元）”',
+    description: 'Equipment value so large per student, under a 万元 / 千元 header, that it was probably typed in 元.',
+  },
   EQUIPMENT_LOOKS_LIKE_WAN: {
     severity: 'warning',
     template: '生均教学仪器设备值仅 {value} 元，疑似按“万元”填入了“元”列；如确为万元，请在表头写“（万元）”',
