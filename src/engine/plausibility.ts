@@ -39,42 +39,42 @@ export function plausibilityIssues(results: readonly SectionResult[], profile: P
     }
   }
   // One warning per cell: the two sections of a 九年一贯制 school share the whole-school column.
-  const equipment = profile.indicators.find((i) => i.numerator === 'equipmentValue');
+  const equipmentIndicator = profile.indicators.find((i) => i.numerator === 'equipmentValue');
   const warned = new Set<string>();
   for (const { section } of results) {
-    if (!equipment) break;
-    const code = looksLikeWan(equipment, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_WAN' : looksLikeYuan(equipment, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_YUAN' : null;
+    if (!equipmentIndicator) break;
+    const code = looksLikeWan(equipmentIndicator, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_WAN' : looksLikeYuan(equipmentIndicator, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_YUAN' : null;
     if (code === null) continue;
     const key = `${section.school.source.sheet}!${cellOf(section, 'equipmentValue')?.cell ?? section.school.source.row}`;
     if (warned.has(key)) continue;
     warned.add(key);
-    const value = indicatorValue(equipment, section);
-    const standard = standardOf(equipment, section.level)!;
-    issues.push(makeIssue(code, positionOf(section, equipment), { value: roundTo(value, 2), times: Math.round(value / standard) }));
+    const { value, standard } = equipmentOf(equipmentIndicator, section)!;
+    issues.push(makeIssue(code, positionOf(section, equipmentIndicator), { value: roundTo(value, 2), times: Math.round(value / standard) }));
   }
   return issues;
 }
 
+/** Equipment per student and its standard, for the two unit checks below; null for another indicator. */
+function equipmentOf(ind: IndicatorDef, section: Section): { value: number; standard: number } | null {
+  if (ind.numerator !== 'equipmentValue') return null;
+  const standard = standardOf(ind, section.level);
+  return standard === null ? null : { value: indicatorValue(ind, section), standard };
+}
+
+/** The unit factor of the section's equipment cell (a position is made only when asked); null without one. */
+const unitFactorOf = (section: Section, ind: IndicatorDef) => cellOf(section, ind.numerator)?.unitFactor ?? null;
+
 /** Equipment in a 元 column so small per student that it was surely typed in 万元. */
 function looksLikeWan(ind: IndicatorDef, section: Section, profile: Profile): boolean {
-  if (ind.numerator !== 'equipmentValue') return false;
-  const standard = standardOf(ind, section.level);
-  if (standard === null) return false;
-  const value = indicatorValue(ind, section);
-  if (!(value > 0 && value < profile.plausibility.equipmentWanRatio * standard)) return false;
-  // Only now the cell (a position is made when asked): a 万元 column was already converted.
-  const ref = cellOf(section, ind.numerator);
-  return !!ref && ref.unitFactor === 1;
+  const e = equipmentOf(ind, section);
+  // Only then the cell: a 万元 column was already converted.
+  return !!e && e.value > 0 && e.value < profile.plausibility.equipmentWanRatio * e.standard && unitFactorOf(section, ind) === 1;
 }
 
 /** Equipment under a 万元 / 千元 header so large per student that it was surely typed in 元 (16 416 667 元 a student). */
 function looksLikeYuan(ind: IndicatorDef, section: Section, profile: Profile): boolean {
-  if (ind.numerator !== 'equipmentValue') return false;
-  const standard = standardOf(ind, section.level);
-  if (standard === null) return false;
-  if (!(indicatorValue(ind, section) > profile.plausibility.equipmentYuanRatio * standard)) return false;
-  const ref = cellOf(section, ind.numerator);
-  return !!ref && ref.unitFactor > 1;
+  const e = equipmentOf(ind, section);
+  return !!e && e.value > profile.plausibility.equipmentYuanRatio * e.standard && (unitFactorOf(section, ind) ?? 1) > 1;
 }
 
 function positionOf(section: Section, ind: IndicatorDef) {

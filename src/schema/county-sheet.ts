@@ -147,22 +147,14 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
     });
     let chosen: Layout['valueCols'];
     let others = otherCols;
-    const notes: Issue[] = [];
-    // Columns of two or more years (2023年 | 2024年): the year the title names, else the latest, is the value column.
-    const dated = otherCols.map((c) => ({ ...c, year: yearIn(c.header) })).filter((c): c is typeof c & { year: number } => c.year !== null);
-    const title = dated.length > 1 ? titleAbove(sheet, row) : null;
-    const titleYear = title === null ? null : yearIn(title);
+    let notes: Issue[] = [];
+    const years = countyCols.length || valueCols.length ? null : byYear(sheet, row, otherCols);
     if (countyCols.length) chosen = countyCols;
     else if (valueCols.length) chosen = [valueCols[0]!];
-    else if (new Set(dated.map((c) => c.year)).size > 1) {
-      const titled = dated.find((c) => c.year === titleYear);
-      const used = titled ?? dated.reduce((a, b) => (b.year > a.year ? b : a));
-      const why = titled ? `表标题所示年份（${titleYear}年）` : '较近年份';
-      chosen = [{ col: used.col, county: null }];
-      others = otherCols.filter((c) => !dated.some((d) => d.col === c.col));
-      for (const d of dated)
-        if (d !== used)
-          notes.push(makeIssue('DUPLICATE_COLUMN_YEAR', { sheet: sheet.name, cell: a1(row, d.col), column: d.header }, { field: '数值', cell: a1(row, used.col), header: used.header, why }));
+    else if (years) {
+      chosen = [{ col: years.used, county: null }];
+      others = otherCols.filter((c) => !years.dated.includes(c.col));
+      notes = years.notes;
     } else if (otherCols.length) {
       // A heading that names no county of the school sheet ("2024年数据") is the value column.
       chosen = [{ col: otherCols[0]!.col, county: null }];
@@ -176,6 +168,27 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
     return { row, nameCol, seqCol: seq >= 0 ? seq : null, valueCols: chosen, fallbackCols, claimCol, otherCols: others, standardCols, notes };
   }
   return null;
+}
+
+/**
+ * Of columns headed by two or more years (指标 | 2023年 | 2024年), the value column: the year the title above
+ * names, else the latest; each other year said (DUPLICATE_COLUMN_YEAR). Null without two years.
+ */
+function byYear(sheet: Sheet, row: number, columns: readonly { col: number; header: string }[]): { used: number; dated: number[]; notes: Issue[] } | null {
+  const dated = columns.flatMap((c) => {
+    const year = yearIn(c.header);
+    return year === null ? [] : [{ ...c, year }];
+  });
+  if (new Set(dated.map((c) => c.year)).size < 2) return null;
+  const title = titleAbove(sheet, row);
+  const titleYear = title === null ? null : yearIn(title);
+  const titled = dated.find((c) => c.year === titleYear);
+  const used = titled ?? dated.reduce((a, b) => (b.year > a.year ? b : a));
+  const why = titled ? `表标题所示年份（${titleYear}年）` : '较近年份';
+  const notes = dated
+    .filter((d) => d !== used)
+    .map((d) => makeIssue('DUPLICATE_COLUMN_YEAR', { sheet: sheet.name, cell: a1(row, d.col), column: d.header }, { field: '数值', cell: a1(row, used.col), header: used.header, why }));
+  return { used: used.col, dated: dated.map((d) => d.col), notes };
 }
 
 /**
@@ -292,8 +305,9 @@ class CountySheetReader {
         if (!holdsData) continue;
         if (match.kind === 'several') {
           // The figures of one item (交流轮岗 10% and 骨干 20%), answered in one sentence: its clauses may say which is which.
+          // (Typed: the loop's narrowing of `match` through `current` is too deep for inference.)
           const items: Set<ChecklistItem | undefined> = new Set(match.targets.map((t) => (t.value.kind === 'item' ? t.value.item : this.itemOfInput.get(t.value.input.id))));
-          const only: ChecklistItem | undefined = [...items][0];
+          const [only] = [...items];
           if (items.size === 1 && only && this.readClauses(only, values, r, name)) {
             if (!sub) current = only;
             this.readClaim(r, claimCell, name, only);
