@@ -5,6 +5,7 @@
  * alias lists (a test below checks that the natural and short ones are not aliases).
  */
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../src/cli/pipeline';
 import { YOUZHI_2017 } from '../src/engine/profile';
 import { readSource } from '../src/read/index';
 import { readCountySheet } from '../src/schema/county-sheet';
@@ -160,6 +161,26 @@ describe('county sheet layouts', () => {
     const report = await check(path);
     expect(report.counties[0]!.checklist.find((x) => x.item.id === 'recognition')!.conditions[0]!.value).toBeCloseTo(0.9, 12);
     expect(report.issues.filter((i) => i.code === 'COLUMN_IGNORED').map((i) => i.cell)).toEqual(['C2']); // once per column
+  });
+
+  it('a batch’s county columns may leave out 县 (平安 for 平安县); figures in a column of no county are said, not silently unused', async () => {
+    // Found with a two-county file whose 县级指标 columns read 平安 | 长乐: the 平安 column was taken as a single county's
+    // value column, used by neither county, with no word (长乐 was warned about).
+    const two = county().map((r, i) => [...r, i === 0 ? '区县' : i <= 3 ? '平安县' : '长乐县']);
+    const sheet = (a: string, b: string) => [['指标', a, b], ['社会认可度', '90%', '80%']];
+    const recognition = (r: Awaited<ReturnType<typeof check>>) => r.counties.map((c) => c.checklist.find((x) => x.item.id === 'recognition')!.conditions[0]!.value);
+    const short = await check(await workbook({ 学校数据: two, 县级指标: sheet('平安', '长乐') }));
+    expect(recognition(short)).toEqual([0.9, 0.8]);
+    expect(short.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    // A heading that names neither: one warning at its first figure, a misread (validate --strict refuses it).
+    const none = await check(await workbook({ 学校数据: two, 县级指标: sheet('2024年数据', '备注') }));
+    expect(recognition(none)).toEqual([null, null]);
+    expect(none.issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.cell])).toEqual([['COUNTY_FIGURES_UNPLACED', 'B2']]);
+    expect(none.issues.find((i) => i.code === 'COUNTY_FIGURES_UNPLACED')!.message).toContain('请以区县名作列名（如“平安县”、“长乐县”）');
+    // With --county the one county of the run takes the column, as a single county's file does.
+    const one = await analyse(await workbook({ 学校数据: two, 县级指标: sheet('2024年数据', '备注') }), { profile: YOUZHI_2017, county: '长乐县' });
+    expect(recognition(one)).toEqual([0.9]);
+    expect(one.issues.map((i) => i.code)).not.toContain('COUNTY_FIGURES_UNPLACED');
   });
 
   it('the 自评表: items and sub-rows read, phrases and units understood, evidence never a figure', async () => {

@@ -93,6 +93,11 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     // A sheet without figures for this county is still a sheet: its items are 未提供, not "no sheet".
     return countySheet.sheet ? new Map() : null;
   };
+  // In a file of several counties, figures in a column that names none of them belong to no county: said, not silently unused.
+  const unplaced = groups.length > 1 ? [...(countySheet.figures.get(null)?.values() ?? [])][0] : undefined;
+  const unplacedIssue = unplaced
+    ? [makeIssue('COUNTY_FIGURES_UNPLACED', { sheet: unplaced.sheet, cell: unplaced.cell }, { counties: groups.slice(0, 3).map(([c]) => `“${c ?? '（未填）'}”`).join('、') })]
+    : [];
   /** The 是否达标 column belongs to the county of a single-county sheet. */
   const claimsOf = () => (groups.length === 1 ? countySheet.claims : new Map());
   // Plans and influence are shown in detailed reports only (a few counties): a province's are left to --county.
@@ -107,7 +112,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     groups[k] = [county, []];
     return summariseForBatch(result);
   });
-  const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...counties.flatMap((c) => c.issues)];
+  const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...unplacedIssue, ...counties.flatMap((c) => c.issues)];
   // What the county signed: the school table's, else the county sheet's (填报单位 above a 自评表).
   const signatures = { ...countySheet.signatures, ...schema.signatures };
   return buildReport({

@@ -292,6 +292,8 @@ export const WordingSchema = z.strictObject({
     standardHeaders: words,
     /** A heading's words for "the county's own" (县级自评结论, 县级自评数据): the heading is read without them. */
     ownPrefixes: words,
+    /** What a county's name may end with and its column heading leave out (平安 for 平安县): 县, 区, 市, 旗 …. */
+    countySuffixes: words,
   }),
   /** 是 / 否 as a whole cell. */
   yes: words,
@@ -367,6 +369,7 @@ export const WORDING_2017: Wording = {
     numberHeaders: ['序号', '编号'],
     standardHeaders: ['标准', '评估标准', '评估要求', '指标要求', '达标要求', '评估标准与要求', '标准要求'],
     ownPrefixes: ['县级', '县(市、区)', '县（市、区）', '本县', '区县', '县区', '县'],
+    countySuffixes: ['自治县', '自治旗', '县', '区', '市', '旗'],
   },
   yes: ['是', '有', '达到', '已达到', '符合', '健全', '已', '√', '✓', '✔', 'y', 'yes', 'true', '1', '达标', '已达标', '合格', '良好', '优秀', '全部达到'],
   no: ['否', '无', '未达到', '不符合', '不健全', '未', '×', '✗', '✘', 'n', 'no', 'false', '0', '未达标', '不达标', '不合格', '没有'],

@@ -302,6 +302,12 @@ export const CATALOGUE = {
     template: '表中没有“学校类型”列：按学段标题“{text}”，其下 {count} 所学校按{type}计算',
     description: 'A table without a 学校类型 column whose rows stand under 学段 headings (小学部分, 初中部分): each school is of its heading\'s type.',
   },
+  COUNTY_FIGURES_UNPLACED: {
+    severity: 'warning',
+    template: '县级指标表的数值列不是学校表中的任何一个区县，多县文件中无法确定属于哪个县，未使用；请以区县名作列名（如{counties}）',
+    description: 'A county sheet in a file of several counties whose value column names none of them: its figures belong to no county and are not used.',
+    misread: true,
+  },
   COUNTY_FILLED_DOWN: {
     severity: 'warning',
     template: '此列有 {count} 所学校的区县为空，按其上一行学校的区县读取（合并的区县另存为 CSV 等时只留首格）；如不是，请逐行填写',

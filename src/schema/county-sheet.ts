@@ -119,7 +119,7 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
     set(w.countySheet.numberHeaders),
     set(w.countySheet.standardHeaders),
   ];
-  const countyNames = new Map(counties.map((c) => [normaliseText(c), c]));
+  const countyNames = countyHeadings(counties, w.countySheet.countySuffixes);
   const known = (t: string) => names.has(t) || values.has(t) || claims.has(t) || ignored.has(t) || numbers.has(t);
   const prefixes = w.countySheet.ownPrefixes.map(normaliseText);
   /** 县级自评结论, 县级自评数据: the county's own column, as its heading without 县级 is read (a 市级复核 column is not). */
@@ -168,6 +168,24 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
     return { row, nameCol, seqCol: seq >= 0 ? seq : null, valueCols: chosen, fallbackCols, claimCol, otherCols: others, standardCols, notes };
   }
   return null;
+}
+
+/**
+ * The headings that name each county of the school sheet: its name, and its name without 县 / 区 / 市 …
+ * (平安 for 平安县) when that leaves two characters or more and names no other county.
+ */
+function countyHeadings(counties: readonly string[], suffixes: readonly string[]): Map<string, string> {
+  const out = new Map(counties.map((c) => [normaliseText(c), c]));
+  const short = new Map<string, string | null>();
+  for (const c of counties) {
+    const name = normaliseText(c);
+    const suffix = suffixes.map(normaliseText).find((x) => name.endsWith(x) && name.length - x.length >= 2);
+    if (suffix === undefined) continue;
+    const key = name.slice(0, -suffix.length);
+    short.set(key, short.has(key) && short.get(key) !== c ? null : c);
+  }
+  for (const [key, c] of short) if (c !== null && !out.has(key)) out.set(key, c);
+  return out;
 }
 
 /**
