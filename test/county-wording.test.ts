@@ -183,6 +183,19 @@ describe('county sheet layouts', () => {
     expect(one.issues.map((i) => i.code)).not.toContain('COUNTY_FIGURES_UNPLACED');
   });
 
+  it('a hidden county sheet beside a shown one is not read, and said; a hidden one alone is read', async () => {
+    // Last year's 自评表 hidden before this year's: with every named sheet read it would have been read first, its figures winning.
+    const sheet = (v: string) => [['指标', '数值'], ['社会认可度', v]];
+    const path = await workbook({ 学校数据: county(), '自评表（2023年）': { rows: sheet('80%'), hidden: true }, 自评表: sheet('91%') });
+    const r = readCountySheet(await readSource(path), YOUZHI_2017, { schoolSheets: ['学校数据'], counties: [] });
+    expect(r.sheet).toBe('自评表');
+    expect(r.figures.get(null)?.get('recognitionRate')?.value).toBeCloseTo(0.91, 12);
+    expect(r.issues.map((i) => [i.code, i.sheet, i.row])).toEqual([['COUNTY_SHEET_HIDDEN_NOT_READ', '自评表（2023年）', 1]]);
+    const alone = await workbook({ 学校数据: county(), 自评表: { rows: sheet('80%'), hidden: true } });
+    const only = readCountySheet(await readSource(alone), YOUZHI_2017, { schoolSheets: ['学校数据'], counties: [] });
+    expect([only.sheet, only.issues]).toEqual(['自评表', []]);
+  });
+
   it('the 自评表: items and sub-rows read, phrases and units understood, evidence never a figure', async () => {
     const path = await workbook({ 学校数据: county(), 自评表: { rows: ZIPINGBIAO, merges: ['A1:F1', ...merged(ZIPINGBIAO)] } });
     const r = readCountySheet(await readSource(path), YOUZHI_2017, { schoolSheets: ['学校数据'], counties: [] });

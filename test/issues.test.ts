@@ -310,6 +310,14 @@ const CASES: Case[] = [
     says: '请以区县名作列名（如“甲县”、“乙县”）',
   },
   {
+    code: 'COUNTY_SHEET_HIDDEN_NOT_READ',
+    rows: county,
+    sheets: { 自评表: [['指标', '数值'], ['社会认可度', '90%']], '自评表（旧）': { rows: [['指标', '数值'], ['社会认可度', '80%']], hidden: true } },
+    on: '自评表（旧）',
+    at: { row: 1 },
+    says: '其中的县级指标未读取',
+  },
+  {
     code: 'COUNTY_SHEETS_COMBINED',
     rows: county,
     sheets: { 政府保障程度: [['指标', '数值'], ['教师5年360学时培训完成率', '100%']], 教育质量: [['指标', '数值'], ['全县初中三年巩固率', '96%']] },

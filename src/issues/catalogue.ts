@@ -239,6 +239,12 @@ export const CATALOGUE = {
     description: 'A further sheet with a school header whose schools are mostly those of the sheet read: another year or a copy, not added.',
     misread: true,
   },
+  COUNTY_SHEET_HIDDEN_NOT_READ: {
+    severity: 'warning',
+    template: '此工作表已隐藏，其中的县级指标未读取（已读取未隐藏的县级指标表）；如要读取，请取消隐藏',
+    description: 'A further county sheet that is hidden in the workbook, beside a shown one that is read: its figures are not added.',
+    misread: true,
+  },
   SHEET_HIDDEN_NOT_READ: {
     severity: 'warning',
     template: '此工作表已隐藏，其中的学校未读取；如要读取，请取消隐藏，或用 --sheet “{name}” 单独检查',

@@ -64,11 +64,18 @@ export function readCountySheet(source: SourceFile, profile: Profile, options: C
     const layout = findLayout(sheet, w, options.counties);
     return layout ? { sheet, layout } : null;
   };
-  const first = [...named, ...candidates.filter((s) => !named.includes(s))].map(laidOut).find((p) => p !== null);
+  const ordered = [...named, ...candidates.filter((s) => !named.includes(s))];
+  // A shown sheet before a hidden one (last year's 自评表 hidden beside this year's).
+  const first = [...ordered.filter((s) => !s.hidden), ...ordered.filter((s) => s.hidden)].map(laidOut).find((p) => p !== null);
   if (!first) return empty;
-  // The 自评表 of each part on a sheet of its own (政府保障程度 | 教育质量 | 社会认可度): every sheet named as a county sheet is read.
-  const pages = [first, ...named.filter((s) => s !== first.sheet).map(laidOut).filter((p): p is Page => p !== null)];
-  return new CountySheetReader(pages, profile).read();
+  // The 自评表 of each part on a sheet of its own (政府保障程度 | 教育质量 | 社会认可度): every sheet named as a county sheet is
+  // read, but a hidden one beside a shown one, which is said.
+  const more = named.filter((s) => s !== first.sheet).map(laidOut).filter((p): p is Page => p !== null);
+  const skipped = first.sheet.hidden ? [] : more.filter((p) => p.sheet.hidden);
+  const pages = [first, ...more.filter((p) => !skipped.includes(p))];
+  const result = new CountySheetReader(pages, profile).read();
+  for (const p of skipped) result.issues.push(makeIssue('COUNTY_SHEET_HIDDEN_NOT_READ', { sheet: p.sheet.name, row: p.layout.row + 1 }, { name: p.sheet.name }));
+  return result;
 }
 
 /** A county sheet and where its table is. */
