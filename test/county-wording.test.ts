@@ -196,6 +196,15 @@ describe('county sheet layouts', () => {
     expect([only.sheet, only.issues]).toEqual(['自评表', []]);
   });
 
+  it('the same form for two years on two sheets: the latest year’s is read, the other said; parts without a year are read with it', async () => {
+    const sheet = (v: string) => [['指标', '数值'], ['社会认可度', v]];
+    const path = await workbook({ 学校数据: county(), '自评表（2023年）': sheet('80%'), '自评表（2024年）': sheet('91%'), 教育质量: [['指标', '数值'], ['全县初中三年巩固率', '96%']] });
+    const r = readCountySheet(await readSource(path), YOUZHI_2017, { schoolSheets: ['学校数据'], counties: [] });
+    expect([r.sheet, r.sheets]).toEqual(['自评表（2024年）', ['自评表（2024年）', '教育质量']]);
+    expect(r.figures.get(null)?.get('recognitionRate')?.value).toBeCloseTo(0.91, 12);
+    expect(r.issues.map((i) => [i.code, i.sheet])).toEqual([['COUNTY_SHEETS_COMBINED', '自评表（2024年）'], ['COUNTY_SHEET_OTHER_YEAR', '自评表（2023年）']]);
+  });
+
   it('the 自评表: items and sub-rows read, phrases and units understood, evidence never a figure', async () => {
     const path = await workbook({ 学校数据: county(), 自评表: { rows: ZIPINGBIAO, merges: ['A1:F1', ...merged(ZIPINGBIAO)] } });
     const r = readCountySheet(await readSource(path), YOUZHI_2017, { schoolSheets: ['学校数据'], counties: [] });

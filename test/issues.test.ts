@@ -310,6 +310,14 @@ const CASES: Case[] = [
     says: '请以区县名作列名（如“甲县”、“乙县”）',
   },
   {
+    code: 'COUNTY_SHEET_OTHER_YEAR',
+    rows: county,
+    sheets: { '自评表（2023年）': [['指标', '数值'], ['社会认可度', '80%']], '自评表（2024年）': [['指标', '数值'], ['社会认可度', '90%']] },
+    on: '自评表（2023年）',
+    at: { row: 1 },
+    says: '早于 2024 年的县级指标表，未读取',
+  },
+  {
     code: 'COUNTY_SHEET_HIDDEN_NOT_READ',
     rows: county,
     sheets: { 自评表: [['指标', '数值'], ['社会认可度', '90%']], '自评表（旧）': { rows: [['指标', '数值'], ['社会认可度', '80%']], hidden: true } },

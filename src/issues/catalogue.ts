@@ -239,6 +239,12 @@ export const CATALOGUE = {
     description: 'A further sheet with a school header whose schools are mostly those of the sheet read: another year or a copy, not added.',
     misread: true,
   },
+  COUNTY_SHEET_OTHER_YEAR: {
+    severity: 'warning',
+    template: '此工作表名称所示年份早于 {year} 年的县级指标表，未读取（已读取 {year} 年的）；如要检查此年，请另存为单独的文件',
+    description: 'A county sheet named with an earlier year than another (自评表（2023年） beside 自评表（2024年）): the latest year\'s is read.',
+    misread: true,
+  },
   COUNTY_SHEET_HIDDEN_NOT_READ: {
     severity: 'warning',
     template: '此工作表已隐藏，其中的县级指标未读取（已读取未隐藏的县级指标表）；如要读取，请取消隐藏',
