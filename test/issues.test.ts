@@ -57,6 +57,12 @@ const CASES: Case[] = [
   { code: 'NOT_INTEGER', rows: edit((r) => (r[1]![col('县级及以上骨干教师数')] = 9.5)), at: { cell: 'F2', school: '一小' } },
   { code: 'EXCEL_ERROR', rows: edit((r) => (r[1]![col('体育运动场馆面积')] = { error: '#N/A' } as Cell)), at: { cell: 'I2', school: '一小' }, says: '#N/A' },
   { code: 'FORMULA_NO_RESULT', rows: edit((r) => (r[1]![col('体育运动场馆面积')] = { formula: 'A1*2' } as Cell)), at: { cell: 'I2' } },
+  {
+    code: 'DUPLICATE_SCHOOL_CODE',
+    rows: () => county().map((r, i) => ['学校标识码', '3612340001', '3612340001', '3612340003', '3612340004', '3612340005', '3612340006'][i]).map((code, i) => [code!, ...county()[i]!]),
+    at: { cell: 'A3', school: '二小', column: '学校标识码' },
+    says: '学校标识码“3612340001”与 学校数据!A2 相同：两行按两所学校计算',
+  },
   { code: 'UNKNOWN_SCHOOL_TYPE', rows: edit((r) => (r[4]![1] = '职业中学')), at: { cell: 'B5', school: '四小', column: '学校类型' }, says: '职业中学' },
   {
     code: 'INVALID_VALUE',

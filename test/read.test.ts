@@ -188,6 +188,15 @@ describe('finding the header', () => {
     expect(school.input.schoolRows).toBe(7);
   });
 
+  it('one 学校标识码 on two rows (a school’s two campuses) is computed as two schools, and said once per repeat; a placeholder code is none', async () => {
+    // Found with 城关一小（东校区） and （西校区） under one code: two schools with no word.
+    const codes = ['学校标识码', '3612340001', '3612340001', '/', '/', '3612340005', '3612340006'];
+    const rows = county().map((r, i) => [codes[i]!, ...r]);
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.input.schoolRows).toBe(6);
+    expect(r.issues.map((i) => [i.code, i.cell, i.school])).toEqual([['DUPLICATE_SCHOOL_CODE', 'A3', '二小']]);
+  });
+
   it('the statistics’ order 毕业生数 | 招生数 | 在校生数: the students are the 在校生数, the other counts said and not used', async () => {
     // Found with a county export: 小学毕业生数 (before 小学在校生数) was read by keywords as the students, the
     // 在校生数 column itself ignored as its duplicate — 在校生 485 for 2 970, and the level judged 达标.

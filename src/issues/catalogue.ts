@@ -94,6 +94,11 @@ export const CATALOGUE = {
     template: '“{text}”不是有效取值（可用：{allowed}）',
     description: 'An enumerated column (办学性质, 城乡分类) holds an unknown value.',
   },
+  DUPLICATE_SCHOOL_CODE: {
+    severity: 'warning',
+    template: '学校标识码“{code}”与 {firstCell} 相同：两行按两所学校计算；如为同一学校的两个校区，应合并为一行（统计口径按学校计）',
+    description: 'Two rows of one county with one 学校标识码 under two names (a school\'s two campuses written as two schools): computed as two, and said.',
+  },
   DUPLICATE_SCHOOL: {
     severity: 'error',
     template: '学校名称重复（首次出现在 {firstCell}）',

@@ -104,29 +104,42 @@ const PLAIN_OK: Record<Exclude<FieldKind, 'text'>, (n: number) => boolean> = {
   number: (n) => n >= 0,
 };
 
+/** A 学校标识码 (ten digits), not a placeholder (/, 无, 待定): six digits in a row at least. */
+const CODE_LIKE = /\d{6}/;
+
 /**
  * Each school's first row, by county then name, across the sheets read (a file may hold its 小学 and
  * 初中 in two): a duplicate names the first one's cell, which is made only then.
  */
 export class FirstRows {
   private readonly seen = new Map<string, Map<string, number>>();
-  private readonly sheets: { name: string; col: number }[] = [];
+  private readonly codes = new Map<string, Map<string, number>>();
+  private readonly sheets: { name: string; col: number; codeCol: number | undefined }[] = [];
 
-  /** The rows that follow are of this sheet, the names in this column. */
-  begin(sheet: string, nameCol: number): void {
-    this.sheets.push({ name: sheet, col: nameCol });
+  /** The rows that follow are of this sheet, the names (and 学校标识码) in these columns. */
+  begin(sheet: string, nameCol: number, codeCol?: number): void {
+    this.sheets.push({ name: sheet, col: nameCol, codeCol });
   }
 
   /** The cell of the school's first row (sheet!A2), or undefined when this row (1-based) is its first. */
   firstCell(county: string, name: string, row: number): string | undefined {
-    let ofCounty = this.seen.get(county);
-    if (!ofCounty) this.seen.set(county, (ofCounty = new Map()));
-    const first = ofCounty.get(name);
+    return this.first(this.seen, county, name, row, (s) => s.col);
+  }
+
+  /** The cell of the first row with this 学校标识码 in the county (sheet!A2), or undefined when this row is its first. */
+  firstCodeCell(county: string, code: string, row: number): string | undefined {
+    return this.first(this.codes, county, code, row, (s) => s.codeCol ?? s.col);
+  }
+
+  private first(seen: Map<string, Map<string, number>>, county: string, key: string, row: number, col: (s: (typeof this.sheets)[number]) => number): string | undefined {
+    let ofCounty = seen.get(county);
+    if (!ofCounty) seen.set(county, (ofCounty = new Map()));
+    const first = ofCounty.get(key);
     if (first !== undefined) {
       const sheet = this.sheets[Math.floor(first / ROWS_PER_SHEET)]!;
-      return `${sheet.name}!${a1((first % ROWS_PER_SHEET) - 1, sheet.col)}`;
+      return `${sheet.name}!${a1((first % ROWS_PER_SHEET) - 1, col(sheet))}`;
     }
-    ofCounty.set(name, (this.sheets.length - 1) * ROWS_PER_SHEET + row);
+    ofCounty.set(key, (this.sheets.length - 1) * ROWS_PER_SHEET + row);
     return undefined;
   }
 }
@@ -162,7 +175,8 @@ export function readRows(
   const nameCol = columns.find((c) => c.field.id === 'name')!;
   const nameHeader = headerTexts[columns.indexOf(nameCol)];
   const countyCol = columns.find((c) => c.field.id === 'county');
-  firstRows.begin(sheet.name, nameCol.col);
+  const codeCol = columns.find((c) => c.field.id === 'code');
+  firstRows.begin(sheet.name, nameCol.col, codeCol?.col);
   let stray = 0;
   let firstStray = '';
   const merges = DataMerges.of(sheet, columns, dataStart);
@@ -264,6 +278,10 @@ export function readRows(
       );
       continue;
     }
+    // One 学校标识码 on two rows (两个校区 written as two schools): computed as two, and said.
+    const sameCode = record.code === undefined || !CODE_LIKE.test(record.code) ? undefined : firstRows.firstCodeCell(record.county ?? '', record.code, r + 1);
+    if (sameCode !== undefined)
+      issues.push(makeIssue('DUPLICATE_SCHOOL_CODE', { sheet: sheet.name, cell: a1(r, codeCol!.col), column: codeCol!.header, school: record.name, ...(record.county ? { county: record.county } : {}) }, { code: record.code!, firstCell: sameCode }));
     if (sheet.hiddenRows?.has(r) && hiddenSchools.push(`第${r + 1}行${record.name}`) === 1) firstHidden = r + 1;
     if (values.broken) continue;
     // A school with no 区县 and none above to take: an error, once the sheet shows other rows have one.
