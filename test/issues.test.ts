@@ -59,7 +59,7 @@ const CASES: Case[] = [
   { code: 'FORMULA_NO_RESULT', rows: edit((r) => (r[1]![col('体育运动场馆面积')] = { formula: 'A1*2' } as Cell)), at: { cell: 'I2' } },
   {
     code: 'DUPLICATE_SCHOOL_CODE',
-    rows: () => county().map((r, i) => ['学校标识码', '3612340001', '3612340001', '3612340003', '3612340004', '3612340005', '3612340006'][i]).map((code, i) => [code!, ...county()[i]!]),
+    rows: () => county().map((r, i) => [['学校标识码', '3612340001', '3612340001', '3612340003', '3612340004', '3612340005', '3612340006'][i]!, ...r]),
     at: { cell: 'A3', school: '二小', column: '学校标识码' },
     says: '学校标识码“3612340001”与 学校数据!A2 相同：两行按两所学校计算',
   },
