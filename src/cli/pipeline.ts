@@ -10,7 +10,7 @@ import { fieldLabel } from '../schema/columns';
 import { OoxmlFormatError, readSource, releaseSource, UnreadableFileError, type SourceFile } from '../read/index';
 import type { InflateLimits } from '../read/unzip';
 import { buildReport, DETAIL_COUNTY_LIMIT, type Report } from '../report/model';
-import { readCountySheet, type CountySheetResult } from '../schema/county-sheet';
+import { countyFigures, noCountySheet, readCountySheet } from '../schema/county-sheet';
 import { parseSchools } from '../schema/index';
 import { VERSION } from './version';
 
@@ -79,27 +79,12 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
   schema.records = [];
   const countySheet = profile.countyInputs.length
     ? readCountySheet(source, profile, { schoolSheets: schema.sheets, counties: all.flatMap(([c]) => (c === null ? [] : [c])) })
-    : ({ sheet: null, titleLines: [], signatures: {}, figures: new Map(), claims: new Map(), issues: [] } satisfies CountySheetResult as CountySheetResult);
+    : noCountySheet();
   releaseSource(source);
   const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
   if (options.county !== undefined && groups.length === 0)
     throw new UnreadableFileError(`文件中没有区县“${options.county}”（有：${all.map(([c]) => c ?? '（未填）').join('、')}）`);
-  /** A county's 县级指标 figures: its own column, or a single 数值 column in a single-county file. */
-  const figuresOf = (county: string | null) => {
-    const own = countySheet.figures.get(county);
-    if (own) return own;
-    const shared = groups.length === 1 ? countySheet.figures.get(null) : undefined;
-    if (shared) return shared;
-    // A sheet without figures for this county is still a sheet: its items are 未提供, not "no sheet".
-    return countySheet.sheet ? new Map() : null;
-  };
-  // In a file of several counties, figures in a column that names none of them belong to no county: said, not silently unused.
-  const unplaced = groups.length > 1 ? [...(countySheet.figures.get(null)?.values() ?? [])][0] : undefined;
-  const unplacedIssue = unplaced
-    ? [makeIssue('COUNTY_FIGURES_UNPLACED', { sheet: unplaced.sheet, cell: unplaced.cell }, { counties: groups.slice(0, 3).map(([c]) => `“${c ?? '（未填）'}”`).join('、') })]
-    : [];
-  /** The 是否达标 column belongs to the county of a single-county sheet. */
-  const claimsOf = () => (groups.length === 1 ? countySheet.claims : new Map());
+  const { figuresOf, claimsOf, issues: placing } = countyFigures(countySheet, groups.map(([c]) => c));
   // Plans and influence are shown in detailed reports only (a few counties): a province's are left to --county.
   const planOptions = groups.length > DETAIL_COUNTY_LIMIT ? null : (options.plan ?? (profile.unitCosts ? { unitCosts: profile.unitCosts } : {}));
   const summarise = planOptions === null && options.batchSummaries === true;
@@ -112,7 +97,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     groups[k] = [county, []];
     return summariseForBatch(result);
   });
-  const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...unplacedIssue, ...counties.flatMap((c) => c.issues)];
+  const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...placing, ...counties.flatMap((c) => c.issues)];
   // What the county signed: the school table's, else the county sheet's (填报单位 above a 自评表).
   const signatures = { ...countySheet.signatures, ...schema.signatures };
   return buildReport({

@@ -55,8 +55,31 @@ export interface CountySheetOptions {
   counties: readonly string[];
 }
 
+/** No county sheet (a profile without county items, or none in the file). */
+export const noCountySheet = (): CountySheetResult => ({ sheet: null, titleLines: [], signatures: {}, figures: new Map(), claims: new Map(), issues: [] });
+
+/**
+ * What each county of the run takes from the county sheet: its own column's figures, or in a run of one
+ * county the single value column's and its 是否达标 claims. In a run of several, figures in a column that
+ * names none of them belong to no county: said (COUNTY_FIGURES_UNPLACED), not silently unused.
+ */
+export function countyFigures(sheet: CountySheetResult, counties: readonly (string | null)[]) {
+  const one = counties.length === 1;
+  const figuresOf = (county: string | null): Map<string, CountyFigure> | null => {
+    const own = sheet.figures.get(county) ?? (one ? sheet.figures.get(null) : undefined);
+    // A sheet without figures for this county is still a sheet: its items are 未提供, not "no sheet".
+    return own ?? (sheet.sheet ? new Map() : null);
+  };
+  const claimsOf = (): Map<string, CountyClaim> => (one ? sheet.claims : new Map());
+  const unplaced = one ? undefined : [...(sheet.figures.get(null)?.values() ?? [])][0];
+  const issues = unplaced
+    ? [makeIssue('COUNTY_FIGURES_UNPLACED', { sheet: unplaced.sheet, cell: unplaced.cell }, { counties: counties.slice(0, 3).map((c) => `“${c ?? '（未填）'}”`).join('、') })]
+    : [];
+  return { figuresOf, claimsOf, issues };
+}
+
 export function readCountySheet(source: SourceFile, profile: Profile, options: CountySheetOptions): CountySheetResult {
-  const empty: CountySheetResult = { sheet: null, titleLines: [], signatures: {}, figures: new Map(), claims: new Map(), issues: [] };
+  const empty = noCountySheet();
   const w = profile.wording;
   const candidates = source.sheets.filter((s) => !options.schoolSheets.includes(s.name));
   const named = candidates.filter((s) => w.countySheet.sheetNames.some((n) => normaliseText(s.name).includes(normaliseText(n))));
