@@ -287,7 +287,7 @@ export const WordingSchema = z.strictObject({
     numberHeaders: words,
     /**
      * Columns of the item's official words (评估标准, 评估要求), beside a short name (教师培训, 名额分配): they say
-     * which item a row is when its name alone does not. Never a figure: list them among ignoredHeaders too.
+     * which item a row is when its name alone does not. Never a figure (as ignoredHeaders are).
      */
     standardHeaders: words,
     /** A heading's words for "the county's own" (县级自评结论, 县级自评数据): the heading is read without them. */
@@ -365,7 +365,7 @@ export const WORDING_2017: Wording = {
     nameHeaders: ['指标', '指标名称', '项目', '项目名称', '名称', '评估内容', '评估指标', '指标内容', '评估项目', '内容', '监测指标', '评估要点'],
     valueHeaders: ['数值', '值', '填报值', '数据', '填报数', '实际情况', '自评情况', '完成情况', '实际值', '现状', '实际数据', '自评数据', '达成情况', '县级数据'],
     claimHeaders: ['是否达标', '自评结论', '达标情况', '结论', '是否达到', '自评结果', '评估结论', '达标与否'],
-    ignoredHeaders: ['说明', '备注', '单位', '序号', '编号', '标准', '计算方法', '评估标准', '评估要求', '指标要求', '达标要求', '评估标准与要求', '标准要求', '复核意见', '市级复核意见', '省级复核意见', '市级复核', '省级复核', '核查意见', '审核意见', '督导组意见', '评估组意见', '佐证材料', '佐证', '佐证资料', '支撑材料', '评分', '分值', '得分', '计量单位'],
+    ignoredHeaders: ['说明', '备注', '单位', '序号', '编号', '标准', '计算方法', '评估标准', '评估要求', '复核意见', '市级复核意见', '省级复核意见', '市级复核', '省级复核', '核查意见', '审核意见', '督导组意见', '评估组意见', '佐证材料', '佐证', '佐证资料', '支撑材料', '评分', '分值', '得分', '计量单位'],
     numberHeaders: ['序号', '编号'],
     standardHeaders: ['标准', '评估标准', '评估要求', '指标要求', '达标要求', '评估标准与要求', '标准要求'],
     ownPrefixes: ['县级', '县(市、区)', '县（市、区）', '本县', '区县', '县区', '县'],

@@ -103,16 +103,22 @@ export function decodeRowBytes(xml: Buffer, start: number, end: number, r: numbe
   }
 }
 
-/** The shared string at the index written in bytes [from, to): null when not plain digits or out of range. */
-function sharedIndex(xml: Buffer, from: number, to: number, shared: SharedStringTable): CellValue | undefined | null {
-  if (to === from || to - from > 9) return null;
+/** The number written in bytes [from, to) as 1 to 9 plain digits, else -1. */
+function digitsIn(xml: Buffer, from: number, to: number): number {
+  if (to === from || to - from > 9) return -1;
   let n = 0;
   for (let k = from; k < to; k++) {
     const c = xml[k]!;
-    if (c < 0x30 || c > 0x39) return null;
+    if (c < 0x30 || c > 0x39) return -1;
     n = n * 10 + (c - 0x30);
   }
-  return n < shared.count ? shared.get(n) : null;
+  return n;
+}
+
+/** The shared string at the index written in bytes [from, to): null when not plain digits or out of range. */
+function sharedIndex(xml: Buffer, from: number, to: number, shared: SharedStringTable): CellValue | undefined | null {
+  const n = digitsIn(xml, from, to);
+  return n >= 0 && n < shared.count ? shared.get(n) : null;
 }
 
 /** Whether `needle` is in `xml` at `at`. */
@@ -178,14 +184,8 @@ export function rowNumber(xml: Buffer, from: number, to: number): number | undef
   if (at < 0) return undefined;
   const close = xml.indexOf(0x22, at);
   if (close < 0 || close >= to) return undefined;
-  if (close === at || close - at > 9) return NaN;
-  let n = 0;
-  for (let j = at; j < close; j++) {
-    const c = xml[j]!;
-    if (c < 0x30 || c > 0x39) return NaN;
-    n = n * 10 + (c - 0x30);
-  }
-  return n;
+  const n = digitsIn(xml, at, close);
+  return n < 0 ? NaN : n;
 }
 
 /** Whether a row's start tag, bytes [from, to), says hidden="1" (or LibreOffice's "true"). */

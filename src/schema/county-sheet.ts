@@ -151,7 +151,7 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
     set(w.countySheet.nameHeaders),
     set(w.countySheet.valueHeaders),
     set(w.countySheet.claimHeaders),
-    set(w.countySheet.ignoredHeaders),
+    set([...w.countySheet.ignoredHeaders, ...w.countySheet.standardHeaders]),
     set(w.countySheet.numberHeaders),
     set(w.countySheet.standardHeaders),
   ];

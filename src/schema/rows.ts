@@ -424,7 +424,7 @@ function readRowValues(
     // A unit written in the cell ("110万") is the number's, whatever the header's.
     const factor = parsed.factor ?? column.unitFactor;
     const value = parsed.value * factor;
-    if (factor !== column.unitFactor) report(column, 'UNIT_IN_CELL', { text: (raw as { text: string }).text.trim(), value, base: UNITS[kind].base });
+    if (factor !== column.unitFactor) report(column, 'UNIT_IN_CELL', { text: cellText(raw)!, value, base: UNITS[kind].base });
     else if ('note' in parsed && parsed.note) report(column, parsed.note.code, parsed.note.params);
     if (!PLAIN_OK[kind](value)) {
       const check = NUMBER_SCHEMAS[kind].safeParse(value);

@@ -4,7 +4,7 @@ import type { Wording } from '../engine/checklist-rules';
 import { OWNERSHIPS, SCHOOL_TYPES, URBAN_RURALS, type Ownership, type SchoolType, type UrbanRural } from '../engine/types';
 import type { IssueCode, IssueParams } from '../issues/catalogue';
 import type { CellValue } from '../read/types';
-import type { FieldKind } from './columns';
+import { UNITS, type FieldKind } from './columns';
 import { normaliseText } from './text';
 
 export type Parsed<T> =
@@ -25,16 +25,14 @@ const TRAILING_UNIT = /(人|个|间|台|册|班|所|名|元|平方米|平米|m2)
 
 /**
  * The units a number in a school column's cell may carry, by the column's kind, with the factor to the
- * kind's base unit (元, 平方米): "110万" in a 元 column is 1 100 000 元, as the county wrote it. The
- * longest first, so 万元 is not read as 元.
+ * kind's base unit (元, 平方米): its header's units (UNITS), the largest first, and a bare 万 for money
+ * and area — "110万" in a 元 column is 1 100 000 元, as the county wrote it.
  */
-const CELL_UNITS: Record<FieldKind, readonly (readonly [string, number])[]> = {
-  text: [],
-  number: [],
-  count: ['人', '个', '间', '台', '册', '班', '所', '名'].map((u) => [u, 1] as const),
-  area: [['万平方米', 10000], ['平方米', 1], ['平米', 1], ['m2', 1], ['万', 10000]],
-  money: [['万元', 10000], ['千元', 1000], ['元', 1], ['万', 10000]],
-};
+const CELL_UNITS = {} as Record<FieldKind, readonly (readonly [string, number])[]>;
+for (const kind of Object.keys(UNITS) as FieldKind[]) {
+  const own = Object.entries(UNITS[kind].units).sort((a, b) => b[1] - a[1]);
+  CELL_UNITS[kind] = kind === 'money' || kind === 'area' ? [...own, ['万', 10000]] : own;
+}
 const ALL_CELL_UNITS = [...new Set(Object.values(CELL_UNITS).flatMap((us) => us.map(([u]) => u)))].sort((a, b) => b.length - a.length);
 
 /** What a school column's cell holds: a number in its column's unit, or with a unit of its own written after it. */
