@@ -140,6 +140,20 @@ describe('a batch kept as its reports show it (batchSummaries)', () => {
     expect(dimensionReasons(kept, kept.counties[0]!).resources).toContain('1县三小');
   });
 
+  it('keeps of the schools the county items list only their names, not their records', async () => {
+    const { renderJson } = await import('../src/render/json');
+    const path = await workbook({ 学校数据: many });
+    const whole = await analyse(path, { profile: YOUZHI_2017 });
+    const kept = await analyse(path, { profile: YOUZHI_2017, batchSummaries: true });
+    // No class or room columns: items 3–5 lack data in every school, and list every one.
+    const listed = kept.counties.flatMap((c) => c.checklist.flatMap((r) => r.schools?.notProvided ?? []));
+    expect(listed).toHaveLength(8 * 4 * 2);
+    for (const s of listed) expect(Object.keys(s).sort()).toEqual(['county', 'name']);
+    // One name per school, whichever items list it.
+    expect(new Set(listed).size).toBe(8 * 4);
+    expect(renderJson(kept)).toBe(renderJson(whole));
+  });
+
   it('refuses to write JSON Lines from summaries (they need every school)', async () => {
     const { schoolLines } = await import('../src/render/json');
     const kept = await analyse(await workbook({ 学校数据: many }), { profile: YOUZHI_2017, batchSummaries: true });

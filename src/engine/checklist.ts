@@ -7,7 +7,7 @@ import { itemFailText, itemValueText } from './checklist-text';
 import type { ChecklistItem, Condition } from './checklist-rules';
 import type { LevelResult } from './evaluate';
 import type { Profile } from './profile';
-import { combine, roomTotals, type RoomTotals, type SchoolItems, type Status } from './school-items';
+import { combine, roomTotals, type RoomTotals, type SchoolItems, type SchoolName, type Status } from './school-items';
 import { atLeast, roundTo, COMPARE_DECIMALS } from './stats';
 import type { Level } from './types';
 
@@ -44,12 +44,18 @@ export interface ConditionResult {
   reference?: number;
 }
 
+/**
+ * A school as an item's lists hold it: its items' judgement and its name (a batch's summary keeps
+ * only these, not the school's whole record: see summariseForBatch).
+ */
+export type ListedSchool = SchoolItems<SchoolName>;
+
 export interface ChecklistResult {
   item: ChecklistItem;
   status: Status;
   conditions: ConditionResult[];
   /** For items judged from school rows: the schools that fail or lack data, and (rooms) the totals. */
-  schools: { failing: SchoolItems[]; notProvided: SchoolItems[]; rooms: RoomTotals | null } | null;
+  schools: { failing: ListedSchool[]; notProvided: SchoolName[]; rooms: RoomTotals | null } | null;
   /** What the county itself said of the item, and whether the computed status agrees. */
   claim: (CountyClaim & { disagreement: ClaimDisagreement | null }) | null;
 }
@@ -79,7 +85,7 @@ export function evaluateChecklist(
       const failing = schoolItems.filter((s) => status(s) === 'not_met');
       const notProvided = schoolItems.filter((s) => status(s) === 'not_provided');
       const rooms = item.school === 'rooms' ? roomTotals([...failing, ...notProvided]) : null;
-      return { item, status: combine(schoolItems.map(status)), conditions: [], schools: { failing, notProvided, rooms } };
+      return { item, status: combine(schoolItems.map(status)), conditions: [], schools: { failing, notProvided: notProvided.map((s) => s.school), rooms } };
     }
     const conditions = item.conditions.map((c) => evaluateCondition(c, figures ?? new Map(), issues));
     return { item, status: combine(conditions.map((c) => c.status)), conditions, schools: null };

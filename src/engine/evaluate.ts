@@ -7,9 +7,9 @@ import { append } from '../common/lookup';
 import { levelActions, type LevelActions } from './actions';
 import type { PlanOptions } from './plan';
 import { blankHint, makeIssue, type Issue } from '../issues/catalogue';
-import { evaluateChecklist, verdictOf, type ChecklistResult, type CountyClaims, type CountyFigures, type Verdict } from './checklist';
+import { evaluateChecklist, verdictOf, type ChecklistResult, type ListedSchool, type CountyClaims, type CountyFigures, type Verdict } from './checklist';
 import { evaluateGroups, evaluateUrbanRural, type GroupResult, type UrbanRuralResult } from './groups';
-import { evaluateSchoolItems, type SchoolItems } from './school-items';
+import { evaluateSchoolItems, type SchoolItems, type SchoolName } from './school-items';
 import { mergeTeachingPoints } from './teaching-points';
 import { evaluateSections, sectionCvs, SectionResult, standardOf, type PerIndicator } from './compliance';
 import { plausibilityIssues } from './plausibility';
@@ -166,7 +166,30 @@ export function evaluateCounty(
  * are kept this way once computed, so the schools they no longer name are freed as the batch goes.
  */
 export function summariseForBatch(result: CountyResult): CountyResult {
-  return { ...result, sections: SectionResult.packed(result.sections.filter((r) => !r.compliant)), schools: [], schoolItems: [], summary: true };
+  return {
+    ...result,
+    sections: SectionResult.packed(result.sections.filter((r) => !r.compliant)),
+    schools: [],
+    schoolItems: [],
+    checklist: namesOnly(result.checklist),
+    summary: true,
+  };
+}
+
+/**
+ * The county items with their schools' names in place of their records: the lists name them, and a
+ * record kept by a list would keep every field of a province's school after its county is done.
+ */
+function namesOnly(checklist: readonly ChecklistResult[]): ChecklistResult[] {
+  // One name per school, however many items list it.
+  const named = new Map<SchoolName, SchoolName>();
+  const name = (s: SchoolName) => {
+    let n = named.get(s);
+    if (n === undefined) named.set(s, (n = { name: s.name, county: s.county }));
+    return n;
+  };
+  const listed = (s: ListedSchool): ListedSchool => ({ ...s, school: name(s.school) });
+  return checklist.map((r) => (r.schools ? { ...r, schools: { ...r.schools, failing: r.schools.failing.map(listed), notProvided: r.schools.notProvided.map(name) } } : r));
 }
 
 /** The school items' issues, in school order (most schools have none: no list made for them). */

@@ -17,8 +17,11 @@ export interface RoomCheck {
   tooSmall: number | null;
 }
 
-export interface SchoolItems {
-  school: SchoolRecord;
+/** A school as the county items' lists name it. */
+export type SchoolName = Pick<SchoolRecord, 'name' | 'county'>;
+
+export interface SchoolItems<School extends SchoolName = SchoolRecord> {
+  school: School;
   classes: number | null;
   rooms: { status: Status; music: RoomCheck | null; art: RoomCheck | null };
   size: { status: Status; students: number; max: number; over: number };

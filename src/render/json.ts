@@ -129,7 +129,7 @@ function checklistJson(r: ChecklistResult) {
     conditions: r.conditions.map((c) => ({ id: c.condition.id, label: c.condition.label, status: c.status, value: c.value, source: c.source })),
     schools: r.schools && {
       failing: r.schools.failing.map((s) => s.school.name),
-      notProvided: r.schools.notProvided.map((s) => s.school.name),
+      notProvided: r.schools.notProvided.map((s) => s.name),
       rooms: r.schools.rooms,
     },
     claim: r.claim && { met: r.claim.met, text: r.claim.text, sheet: r.claim.sheet, cell: r.claim.cell, agrees: r.claim.disagreement === null },

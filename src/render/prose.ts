@@ -4,7 +4,7 @@
  */
 import { DIMENSIONS, type ChecklistResult, type ClaimDisagreement, type Dimension } from '../engine/checklist';
 import { conditionStandard, conditionValue, itemFailText, itemValueText } from '../engine/checklist-text';
-import type { SchoolItems, Status } from '../engine/school-items';
+import type { Status } from '../engine/school-items';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type Gap, type LevelReport, type Report } from '../report/model';
 import { fmtCv, fmtInt, fmtShortfall } from './format';
@@ -110,7 +110,7 @@ export function itemCellText(r: ChecklistResult): string {
 }
 
 /** Written reports list every school; the terminal passes a limit and says how many in all. */
-const schoolList = (items: readonly SchoolItems[], text: (s: SchoolItems) => string, max = Infinity) =>
+const schoolList = <T>(items: readonly T[], text: (s: T) => string, max = Infinity) =>
   items.slice(0, max).map(text).join('、') + (items.length > max ? `等${items.length}所` : '');
 
 /** The school-row items in the register of the seeds' reports ("缺音乐教室15间……面积不足41间"). */
@@ -135,7 +135,7 @@ export function schoolItemText(r: ChecklistResult, max = Infinity): string {
         x.classSize.oversizeClasses !== null ? `${x.school.name}${x.classSize.oversizeClasses}个班` : `${x.school.name}最大班额${x.classSize.maxClassSize}人`,
       max)}`,
     );
-  if (s.notProvided.length) parts.push(`${s.notProvided.length}所学校缺少数据（${schoolList(s.notProvided, (x) => x.school.name, max)}）`);
+  if (s.notProvided.length) parts.push(`${s.notProvided.length}所学校缺少数据（${schoolList(s.notProvided, (x) => x.name, max)}）`);
   return parts.length ? parts.join('；') : '各校均达标';
 }
 
