@@ -154,6 +154,25 @@ describe('a batch kept as its reports show it (batchSummaries)', () => {
     expect(renderJson(kept)).toBe(renderJson(whole));
   });
 
+  it('shares, across counties and schools, what a province has alike in every row and county', async () => {
+    const whole = await analyse(await workbook({ 学校数据: many }), { profile: YOUZHI_2017 });
+    // No 小学部 / 初中部 amounts and no class or room counts: one frozen empty object for every school.
+    const records = whole.counties.flatMap((c) => c.schools.map((s) => s.school));
+    expect(records).toHaveLength(8 * 4);
+    expect(new Set(records.map((r) => r.sectionResources)).size).toBe(1);
+    expect(new Set(records.map((r) => r.items)).size).toBe(1);
+    expect(Object.isFrozen(records[0]!.items) && Object.isFrozen(records[0]!.sectionResources)).toBe(true);
+    // No county sheet: each of its items is 未提供 alike in every county, one result shared (and frozen).
+    const [first, second] = whole.counties;
+    const sheetItems = first!.checklist.filter((r) => r.schools === null);
+    expect(sheetItems.length).toBeGreaterThan(15);
+    for (const r of sheetItems) {
+      expect(r.status).toBe('not_provided');
+      expect(second!.checklist.find((x) => x.item === r.item)).toBe(r);
+      expect(Object.isFrozen(r)).toBe(true);
+    }
+  });
+
   it('refuses to write JSON Lines from summaries (they need every school)', async () => {
     const { schoolLines } = await import('../src/render/json');
     const kept = await analyse(await workbook({ 学校数据: many }), { profile: YOUZHI_2017, batchSummaries: true });

@@ -79,7 +79,7 @@ export function evaluateChecklist(
   county: string | null = null,
 ): { checklist: ChecklistResult[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const checklist = profile.checklist.map((item): Omit<ChecklistResult, 'claim'> => {
+  const checklist = profile.checklist.map((item): Judged | ChecklistResult => {
     if (item.school) {
       const status = (s: SchoolItems) => (item.school === 'rooms' ? s.rooms : item.school === 'size' ? s.size : s.classSize).status;
       const failing = schoolItems.filter((s) => status(s) === 'not_met');
@@ -87,11 +87,12 @@ export function evaluateChecklist(
       const rooms = item.school === 'rooms' ? roomTotals([...failing, ...notProvided]) : null;
       return { item, status: combine(schoolItems.map(status)), conditions: [], schools: { failing, notProvided: notProvided.map((s) => s.school), rooms } };
     }
-    const conditions = item.conditions.map((c) => evaluateCondition(c, figures ?? new Map(), issues));
+    if (figures === null) return unjudged(item);
+    const conditions = item.conditions.map((c) => evaluateCondition(c, figures, issues));
     return { item, status: combine(conditions.map((c) => c.status)), conditions, schools: null };
   }).map((r): ChecklistResult => {
     const claim = claims.get(r.item.id);
-    if (!claim) return { ...r, claim: null };
+    if (!claim) return 'claim' in r ? r : { ...r, claim: null };
     const disagreement = disagreementOf(r, claim);
     if (disagreement)
       issues.push(makeIssue('CLAIM_DISAGREES', { sheet: claim.sheet, cell: claim.cell, column: claim.name, ...(county ? { county } : {}) }, { ...disagreement }));
@@ -108,6 +109,22 @@ export interface ClaimDisagreement {
 }
 
 type Judged = Omit<ChecklistResult, 'claim'>;
+
+const UNJUDGED = new WeakMap<ChecklistItem, ChecklistResult>();
+/**
+ * An item judged from the county sheet when there is none: 未提供 alike in every county, so one
+ * result per item, shared and frozen (a province's thousands of counties would each keep a copy of
+ * every such item to the end of the run). Its conditions need no figures to be judged so: no issue.
+ */
+function unjudged(item: ChecklistItem): ChecklistResult {
+  let r = UNJUDGED.get(item);
+  if (r === undefined) {
+    const conditions = item.conditions.map((c) => Object.freeze(evaluateCondition(c, new Map(), [])));
+    r = Object.freeze({ item, status: combine(conditions.map((c) => c.status)), conditions: Object.freeze(conditions) as ConditionResult[], schools: null, claim: null });
+    UNJUDGED.set(item, r);
+  }
+  return r;
+}
 
 /** A claim agrees only with a judged status of the same sense: 达标 against 无法判定 cannot be verified. */
 function disagreementOf(r: Judged, claim: CountyClaim): ClaimDisagreement | null {

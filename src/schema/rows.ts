@@ -439,6 +439,14 @@ function readRowValues(
   }
 }
 
+/**
+ * What most rows have none of (per-section amounts, class and room counts): one frozen empty object
+ * shared by them all, not two per school (a province has 260 000). Records are never changed in
+ * place (mergeTeachingPoints copies what it adds to).
+ */
+const NO_SECTION_RESOURCES: SchoolRecord['sectionResources'] = Object.freeze({});
+const NO_ITEMS: SchoolRecord['items'] = Object.freeze({});
+
 function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, specs: SchoolValueSpecs, typeOfRow: SchoolType | null): SchoolRecord | null {
   const county = v.text(plan.county) ?? null;
   v.school = name;
@@ -479,7 +487,7 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
   const students: SchoolRecord['students'] = plan.records.students.make(scratch.students, studentsGiven);
 
   let resourcesGiven = 0;
-  const sectionResources: SchoolRecord['sectionResources'] = {};
+  let sectionResources: SchoolRecord['sectionResources'] | undefined;
   plan.amounts.forEach(({ field, parts }, i) => {
     for (const { section, direct, sum } of parts) {
       const amount = amountOf(v, direct, sum);
@@ -489,7 +497,7 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
         scratch.resources[i] = amount;
         resourcesGiven |= 1 << i;
       } else if (levels.length === 1 && levels[0] === section) continue;
-      else (sectionResources[section] ??= {})[field] = amount;
+      else ((sectionResources ??= {})[section] ??= {})[field] = amount;
     }
   });
   const resources: SchoolRecord['resources'] = plan.records.resources.make(scratch.resources, resourcesGiven);
@@ -506,7 +514,7 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
     scratch.items[i] = v.num[slot]!;
     itemsGiven |= 1 << i;
   });
-  const items: SchoolRecord['items'] = plan.records.items.make(scratch.items, itemsGiven);
+  const items: SchoolRecord['items'] = itemsGiven ? plan.records.items.make(scratch.items, itemsGiven) : NO_ITEMS;
   const record: SchoolRecord = {
     name,
     county,
@@ -514,7 +522,7 @@ function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, s
     ownership,
     students,
     resources,
-    sectionResources,
+    sectionResources: sectionResources ?? NO_SECTION_RESOURCES,
     items,
     source: { sheet: v.sheet, row: v.row, cells: v.cells },
   };
