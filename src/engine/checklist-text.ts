@@ -1,6 +1,6 @@
 /** The value and standard of a county item in words, for messages and every renderer. */
 import { fmt } from '../common/number';
-import type { ChecklistResult, ConditionResult } from './checklist';
+import type { ChecklistResult, ConditionResult } from './results';
 import type { Condition } from './checklist-rules';
 
 const pct = (x: number) => `${fmt(x * 100, 2)}%`;

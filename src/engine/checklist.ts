@@ -5,11 +5,13 @@
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { itemFailText, itemValueText } from './checklist-text';
 import type { ChecklistItem, Condition } from './checklist-rules';
-import type { LevelResult } from './evaluate';
 import type { Profile } from './profile';
-import { combine, roomTotals, type RoomTotals, type SchoolItems, type SchoolName, type Status } from './school-items';
+import { combine, roomTotals, type SchoolItems, type Status } from './school-items';
 import { atLeast, roundTo, COMPARE_DECIMALS } from './stats';
 import type { Level } from './types';
+import type { ChecklistResult, ClaimDisagreement, CountyClaim, ConditionResult, LevelResult } from './results';
+
+export type { ChecklistResult, ClaimDisagreement, CountyClaim, ConditionResult, ListedSchool } from './results';
 
 /** One figure of the 县级指标 sheet, with where it came from. */
 export interface CountyFigure {
@@ -21,44 +23,7 @@ export interface CountyFigure {
 }
 export type CountyFigures = ReadonlyMap<string, CountyFigure>;
 
-/** The county's own verdict on an item (是否达标 / 自评结论 of a 自评表), with where it was written. */
-export interface CountyClaim {
-  met: boolean;
-  sheet: string;
-  cell: string;
-  /** As written: 达标, 是, 未达到 … */
-  text: string;
-  /** The row name as the user wrote it. */
-  name: string;
-}
 export type CountyClaims = ReadonlyMap<string, CountyClaim>;
-
-export interface ConditionResult {
-  condition: Condition;
-  status: Status;
-  /** The figure judged: a ratio as a fraction, an amount, or 是/否. */
-  value: number | boolean | null;
-  /** Where the value came from: a ready figure, raw counts, or a 是/否 row. */
-  source: 'ready' | 'counts' | 'yesno' | null;
-  /** The figure compared against (公务员平均工资收入), for notBelow conditions. */
-  reference?: number;
-}
-
-/**
- * A school as an item's lists hold it: its items' judgement and its name (a batch's summary keeps
- * only these, not the school's whole record: see summariseForBatch).
- */
-export type ListedSchool = SchoolItems<SchoolName>;
-
-export interface ChecklistResult {
-  item: ChecklistItem;
-  status: Status;
-  conditions: ConditionResult[];
-  /** For items judged from school rows: the schools that fail or lack data, and (rooms) the totals. */
-  schools: { failing: ListedSchool[]; notProvided: SchoolName[]; rooms: RoomTotals | null } | null;
-  /** What the county itself said of the item, and whether the computed status agrees. */
-  claim: (CountyClaim & { disagreement: ClaimDisagreement | null }) | null;
-}
 
 export type Dimension = 'resources' | 'guarantee' | 'quality' | 'recognition';
 export const DIMENSIONS: readonly Dimension[] = ['resources', 'guarantee', 'quality', 'recognition'];
@@ -99,13 +64,6 @@ export function evaluateChecklist(
     return { ...r, claim: { ...claim, disagreement } };
   });
   return { checklist, issues };
-}
-
-/** What the county said against what was computed, in words: "自评达标", "未达标", "360学时培训完成率 93.50%（应 ≥ 100%）". */
-export interface ClaimDisagreement {
-  claim: string;
-  computed: string;
-  detail: string;
 }
 
 type Judged = Omit<ChecklistResult, 'claim'>;

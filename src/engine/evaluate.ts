@@ -17,38 +17,9 @@ import { requiredResourceFields, type Profile } from './profile';
 import { cellOf, sectionSchool, type Exclusion, type Section } from './sections';
 import { roundTo } from './stats';
 import { LEVELS, type Level, type ResourceField, type SchoolRecord } from './types';
+import type { IndicatorStats, LevelResult } from './results';
 
-export interface IndicatorStats {
-  id: string;
-  standard: number | null;
-  /** County total of the numerator (split amounts for 一贯制 sections). */
-  total: number;
-  students: number;
-  /** County value X̄ = total ÷ students (× 100 for per-100 indicators). */
-  mean: number;
-  sd: number;
-  cv: number | null;
-  cvThreshold: number;
-  cvPass: boolean;
-  /** Within the profile's margin of the threshold: a small data change could flip it. */
-  borderline: boolean;
-  schoolsMeeting: number;
-}
-
-export interface LevelResult {
-  level: Level;
-  schoolCount: number;
-  students: number;
-  compliantSchools: number;
-  indicators: PerIndicator<IndicatorStats>;
-  allCvPass: boolean;
-  /** 综合差异系数: the mean of the indicators' CVs (null when one is undefined). */
-  compositeCv: number | null;
-  /** Whether the CVs pass under the profile's rule (every one, or their mean). */
-  cvRulePass: boolean;
-  pass: boolean;
-  shortfallTotals: { toStandard: PerIndicator<number>; toCompliance: PerIndicator<number> };
-}
+export type { IndicatorStats, LevelResult } from './results';
 
 /** A whole school: compliant only if every one of its sections is (indicators.md §2.1). */
 export interface SchoolResult {

@@ -3,7 +3,7 @@
  * judged on them. Same student-weighted statistics as the county CVs, over subsets of sections.
  */
 import { sectionCvs, type SectionResult } from './compliance';
-import type { LevelResult } from './evaluate';
+import type { LevelResult } from './results';
 import type { Profile } from './profile';
 import { LEVELS, type Level, type UrbanRural } from './types';
 
