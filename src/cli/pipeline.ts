@@ -4,7 +4,7 @@ import { evaluateCounty, summariseForBatch, type CountyResult } from '../engine/
 import { requiredResourceFields, type Profile } from '../engine/profile';
 import type { PlanOptions } from '../engine/plan';
 import type { SchoolRecord } from '../engine/types';
-import { withAvailableIndicators } from '../engine/profiles';
+import { availableIndicators } from '../engine/profiles';
 import { hasErrors, makeIssue } from '../issues/catalogue';
 import { fieldLabel } from '../schema/columns';
 import { OoxmlFormatError, readSource, releaseSource, UnreadableFileError, type SourceFile } from '../read/index';
@@ -61,8 +61,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     ...(options.onProgress ? { onRows: (rows: number) => options.onProgress!({ rows }) } : {}),
   });
   // A CV-only profile (2012) leaves out an indicator whose column is missing, or present but empty in every row.
-  const filled = (field: string) => schema.records.some((r) => r.resources[field as keyof typeof r.resources] !== undefined || Object.values(r.sectionResources).some((x) => x?.[field as keyof typeof x] !== undefined));
-  const { profile, dropped } = withAvailableIndicators(options.profile, (field) => schema.columns.some((c) => c.field.id === field) && (!cvOnly || filled(field)));
+  const { profile, dropped } = availableIndicators(options.profile, new Set(schema.columns.map((c) => c.field.id)), schema.records);
   const droppedIssue = dropped.length
     ? [
         makeIssue('INDICATORS_NOT_PROVIDED', { sheet: schema.sheet ?? '', ...(schema.headerRow ? { row: schema.headerRow } : {}) }, {

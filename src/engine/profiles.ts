@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ProfileSchema, YOUZHI_2017, type Profile } from './profile';
+import type { ResourceField, SchoolRecord } from './types';
 
 /**
  * 《县域义务教育均衡发展督导评估暂行办法》（2012）: 8 indicators, CV only; 综合差异系数 = mean of the 8.
@@ -36,11 +37,13 @@ export const BUILT_IN_PROFILES: readonly Profile[] = [YOUZHI_2017, JIBEN_2012];
 
 /**
  * A CV-only profile (no per-school standards) judges each indicator on its own, so an indicator
- * whose column the file lacks is left out (the caller warns) rather than failing the whole file.
+ * whose column the file lacks, or leaves empty in every row (whole school and per section), is left
+ * out (the caller warns) rather than failing the whole file. A profile with standards keeps them all.
  */
-export function withAvailableIndicators(profile: Profile, has: (field: string) => boolean): { profile: Profile; dropped: Profile['indicators'] } {
+export function availableIndicators(profile: Profile, columns: ReadonlySet<string>, records: readonly SchoolRecord[]): { profile: Profile; dropped: Profile['indicators'] } {
   if (profile.compliance !== null) return { profile, dropped: [] };
-  const dropped = profile.indicators.filter((i) => !has(i.numerator));
+  const filled = (field: ResourceField) => records.some((r) => r.resources[field] !== undefined || Object.values(r.sectionResources).some((x) => x?.[field] !== undefined));
+  const dropped = profile.indicators.filter((i) => !columns.has(i.numerator) || !filled(i.numerator));
   if (dropped.length === 0 || dropped.length === profile.indicators.length) return { profile, dropped: [] };
   return { profile: { ...profile, indicators: profile.indicators.filter((i) => !dropped.includes(i)) }, dropped };
 }
