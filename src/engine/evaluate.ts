@@ -7,7 +7,7 @@ import { append } from '../common/lookup';
 import { levelActions, type LevelActions } from './actions';
 import type { PlanOptions } from './plan';
 import { blankHint, makeIssue, type Issue } from '../issues/catalogue';
-import { evaluateChecklist, verdictOf, type ChecklistResult, type ListedSchool, type CountyClaims, type CountyFigures, type Verdict } from './checklist';
+import { evaluateChecklist, verdictOf, type CountyClaims, type CountyFigures, type Verdict } from './checklist';
 import { evaluateGroups, evaluateUrbanRural, type GroupResult, type UrbanRuralResult } from './groups';
 import { evaluateSchoolItems, type SchoolItems, type SchoolName } from './school-items';
 import { mergeTeachingPoints } from './teaching-points';
@@ -17,7 +17,7 @@ import { requiredResourceFields, type Profile } from './profile';
 import { cellOf, sectionSchool, type Exclusion, type Section } from './sections';
 import { roundTo } from './stats';
 import { LEVELS, type Level, type ResourceField, type SchoolRecord } from './types';
-import type { IndicatorStats, LevelResult } from './results';
+import type { ChecklistResult, IndicatorStats, LevelResult, ListedSchool } from './results';
 
 export type { IndicatorStats, LevelResult } from './results';
 
