@@ -131,3 +131,19 @@ describe('a 2012 (jiben) Excel report', () => {
     expect(text('差异系数')).toMatch(/^附表1　校际差异系数/);
   });
 });
+
+describe('政府保障与教育质量: schools listed in an item', () => {
+  it('names at most 30, then 等N所, so that the row prints on its page; the Markdown names every one', async () => {
+    const { HEADER, primary } = await import('./helpers/files');
+    // 40 schools and no class or room columns: items 3 and 5 lack data in every school.
+    const rows = [HEADER, ...Array.from({ length: 40 }, (_, k) => primary(`第${k + 1}小学`, 800 + k))];
+    const report = await check(await workbook({ 学校数据: rows }));
+    const sheet = readOoxml(await renderXlsx(report)).find((s) => s.name === '政府保障与教育质量')!;
+    const item3 = sheet.rows.find((r) => r[1]?.kind === 'number' && r[1].value === 3)!;
+    const text = item3[3]?.kind === 'text' ? item3[3].text : '';
+    expect(text).toContain('40所学校缺少数据');
+    expect(text).toContain('第30小学等40所');
+    expect(text).not.toContain('第31小学');
+    expect(renderMarkdown(report)).toContain('第40小学');
+  });
+});

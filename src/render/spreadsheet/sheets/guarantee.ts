@@ -5,6 +5,13 @@ import { SheetBuilder, type CellInput } from '../sheet';
 import { linesHeight, table, wrappedLines } from '../table';
 import { CENTER, colourStatuses, statusCell } from './common';
 
+/**
+ * Schools named in an item's cell, then “等N所”: a printed row cannot run past its page (LibreOffice
+ * and Excel cut it there), and a county whose table lacks the class columns would list every school
+ * in three rows several pages tall. Every school's own figures are on 学校规模班额与专用教室.
+ */
+const LISTED_SCHOOLS = 30;
+
 export function guaranteeSheet(county: CountyReport, name: string): SheetBuilder {
   const sheet = new SheetBuilder(name);
   // The county's own 是否达标, when its sheet has one: beside each item, with what contradicts it.
@@ -27,7 +34,7 @@ export function guaranteeSheet(county: CountyReport, name: string): SheetBuilder
       DIMENSION_LABEL[c.item.dimension],
       c.item.number,
       { v: c.item.name, s: wrapTop },
-      { v: c.schools ? schoolItemText(c) : itemCellText(c), s: wrapTop },
+      { v: c.schools ? schoolItemText(c, LISTED_SCHOOLS) : itemCellText(c), s: wrapTop },
       { v: c.schools ? '各校均达到' : itemStandardText(c), s: wrapTop },
       statusCell(c.status),
       ...(claims
