@@ -3,6 +3,7 @@
  * level median, and equipment that looks like 万元 typed into a 元 column.
  * Warnings only: the numbers are still computed, but a person must look.
  */
+import { append } from '../common/lookup';
 import { makeIssue, type Issue } from '../issues/catalogue';
 import { indicatorValue, standardOf, type SectionResult } from './compliance';
 import type { IndicatorDef, Profile } from './profile';
@@ -38,18 +39,24 @@ export function plausibilityIssues(results: readonly SectionResult[], profile: P
       }
     }
   }
-  // One warning per cell: the two sections of a 九年一贯制 school share the whole-school column.
-  const equipmentIndicator = profile.indicators.find((i) => i.numerator === 'equipmentValue');
+  append(issues, equipmentUnitIssues(results, profile));
+  return issues;
+}
+
+/** Equipment typed in the wrong unit (万元 in a 元 column, 元 under a 万元 header): one warning per cell, as the two sections of a 九年一贯制 school share the whole-school column. */
+function equipmentUnitIssues(results: readonly SectionResult[], profile: Profile): Issue[] {
+  const ind = profile.indicators.find((i) => i.numerator === 'equipmentValue');
+  if (!ind) return [];
+  const issues: Issue[] = [];
   const warned = new Set<string>();
   for (const { section } of results) {
-    if (!equipmentIndicator) break;
-    const code = looksLikeWan(equipmentIndicator, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_WAN' : looksLikeYuan(equipmentIndicator, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_YUAN' : null;
+    const code = looksLikeWan(ind, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_WAN' : looksLikeYuan(ind, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_YUAN' : null;
     if (code === null) continue;
     const key = `${section.school.source.sheet}!${cellOf(section, 'equipmentValue')?.cell ?? section.school.source.row}`;
     if (warned.has(key)) continue;
     warned.add(key);
-    const { value, standard } = equipmentOf(equipmentIndicator, section)!;
-    issues.push(makeIssue(code, positionOf(section, equipmentIndicator), { value: roundTo(value, 2), times: Math.round(value / standard) }));
+    const { value, standard } = equipmentOf(ind, section)!;
+    issues.push(makeIssue(code, positionOf(section, ind), { value: roundTo(value, 2), times: Math.round(value / standard) }));
   }
   return issues;
 }

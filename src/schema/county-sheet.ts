@@ -213,9 +213,10 @@ function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]): Layo
 function countyHeadings(counties: readonly string[], suffixes: readonly string[]): Map<string, string> {
   const out = new Map(counties.map((c) => [normaliseText(c), c]));
   const short = new Map<string, string | null>();
+  const endings = suffixes.map(normaliseText);
   for (const c of counties) {
     const name = normaliseText(c);
-    const suffix = suffixes.map(normaliseText).find((x) => name.endsWith(x) && name.length - x.length >= 2);
+    const suffix = endings.find((x) => name.endsWith(x) && name.length - x.length >= 2);
     if (suffix === undefined) continue;
     const key = name.slice(0, -suffix.length);
     short.set(key, short.has(key) && short.get(key) !== c ? null : c);
