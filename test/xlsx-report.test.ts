@@ -147,3 +147,18 @@ describe('政府保障与教育质量: schools listed in an item', () => {
     expect(renderMarkdown(report)).toContain('第40小学');
   });
 });
+
+describe('政府保障与教育质量 with the county’s own 自评', () => {
+  it('prints each item with its 结论, 自评 and disagreement on one page across', async () => {
+    const item8 = '全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量';
+    const report = await check(await workbook({ 学校数据: county(), 自评表: [['序号', '评估内容', '实际情况', '是否达标'], [8, item8, '教师年均工资 90000 元', '达标']] }));
+    const buffer = await renderXlsx(report);
+    const names = readOoxml(buffer).map((s) => s.name);
+    const xml = unzip(buffer).get(`xl/worksheets/sheet${names.indexOf('政府保障与教育质量') + 1}.xml`)!.toString('utf8');
+    // The two claim columns are there, and the sheet fits one page wide (140 width units at ≥ 8 pt).
+    expect(xml).toContain('fitToWidth="1"');
+    const widths = [...xml.matchAll(/<col [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(8);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(140);
+  });
+});

@@ -20,15 +20,16 @@ export function guaranteeSheet(county: CountyReport, name: string): SheetBuilder
   table(
     sheet,
     '政府保障程度、教育质量、社会认可度逐项结论（政府保障程度15项、教育质量9项、社会认可度1项）',
-    // With the two claim columns the others narrow, so that the page prints at a readable size.
+    // With the two claim columns the others narrow, so that the whole row — the item, its 结论 and the
+    // 自评 — prints on one page across (PAGE_UNITS.landscape, 140 units) at a readable size.
     [
       { header: '维度', width: claims ? 10 : 12 },
       { header: '序号', width: 5 },
-      { header: '指标', width: claims ? 38 : 46 },
-      { header: '数值', width: claims ? 32 : 40 },
-      { header: '标准', width: claims ? 22 : 28 },
+      { header: '指标', width: claims ? 34 : 46 },
+      { header: '数值', width: claims ? 30 : 40 },
+      { header: '标准', width: claims ? 20 : 28 },
       { header: '结论', width: 8 },
-      ...(claims ? [{ header: '自评', width: 7 }, { header: '自评与测算不一致之处', width: 28 }] : []),
+      ...(claims ? [{ header: '自评', width: 7 }, { header: '自评与测算不一致之处', width: 26 }] : []),
     ],
     county.checklist.map((c): CellInput[] => [
       DIMENSION_LABEL[c.item.dimension],
