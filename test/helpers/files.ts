@@ -1,5 +1,5 @@
 /** Test inputs written to a temporary folder: workbooks built cell by cell, CSV in any encoding. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -20,6 +20,13 @@ if (process.env.VITEST)
   afterAll(() => {
     for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
+
+/** scripts/identity.mjs collect: every input a test writes is also kept there, for the byte-identity check. */
+let collected = 0;
+const collect = (path: string) => {
+  const dir = process.env.BALANCE_CHECK_COLLECT_INPUTS;
+  if (dir) copyFileSync(path, join(dir, `${process.pid}-${++collected}-${path.split('/').pop()!}`));
+};
 
 export type Cell = ExcelJS.CellValue;
 
@@ -46,6 +53,7 @@ export async function workbook(sheets: Record<string, SheetSpec | Cell[][]>, nam
   }
   const path = join(tmp(), name);
   await wb.xlsx.writeFile(path);
+  collect(path);
   return path;
 }
 
@@ -53,6 +61,7 @@ export function csvFile(text: string, encoding: string, name = 'test.csv', bom =
   const path = join(tmp(), name);
   const body = iconv.encode(text, encoding);
   writeFileSync(path, bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body);
+  collect(path);
   return path;
 }
 
