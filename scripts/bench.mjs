@@ -18,7 +18,10 @@ const probe = join('scripts', 'fuzz', 'rss-probe.cjs');
 /** One run of the CLI: wall seconds and peak RSS in MB. */
 function run(args) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', `./${probe}`, 'bin/balance-check.js', ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', `./${probe}`, 'bin/balance-check.js', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`balance-check ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return { wall, rss: Number(r.output[3]) / 1024 };
@@ -39,7 +42,13 @@ const county = join(dir, 'county-300.xlsx');
 await generate(county, 300);
 run([county, '-o', out, '--format', 'xlsx,md,json', '-q']); // warm the disk cache
 const runs = Array.from({ length: RUNS }, () => run([county, '-o', out, '--format', 'xlsx,md,json', '-q']));
-rows.push({ input: `county, 300 schools, xlsx+md+json (median of ${RUNS})`, rows: 300, wall: median(runs.map((r) => r.wall)), rss: Math.max(...runs.map((r) => r.rss)), target: [0.4, null] });
+rows.push({
+  input: `county, 300 schools, xlsx+md+json (median of ${RUNS})`,
+  rows: 300,
+  wall: median(runs.map((r) => r.wall)),
+  rss: Math.max(...runs.map((r) => r.rss)),
+  target: [0.4, null],
+});
 
 // Provinces: 10 000 rows (33 counties), 100 000 rows (330), 260 000 rows (2 850), default reports (xlsx + md).
 const sizes = [
@@ -51,7 +60,13 @@ for (const [n, counties, target] of sizes) {
   const file = join(dir, `province-${n / 1000}k.xlsx`);
   if (!existsSync(file)) await generate(file, n, counties);
   const runs = Array.from({ length: PROVINCE_RUNS }, () => run([file, '-o', out, '-q']));
-  rows.push({ input: `province, ${n.toLocaleString('en-US')} rows, ${counties} counties, xlsx+md (median of ${PROVINCE_RUNS})`, rows: n, wall: median(runs.map((r) => r.wall)), rss: Math.max(...runs.map((r) => r.rss)), target });
+  rows.push({
+    input: `province, ${n.toLocaleString('en-US')} rows, ${counties} counties, xlsx+md (median of ${PROVINCE_RUNS})`,
+    rows: n,
+    wall: median(runs.map((r) => r.wall)),
+    rss: Math.max(...runs.map((r) => r.rss)),
+    target,
+  });
 }
 
 const pad = (s, n) => String(s).padEnd(n);
@@ -60,12 +75,22 @@ console.log(`balance-check bench (node ${process.version}, ${new Date().toISOStr
 console.log(`${pad('input', 72)}${padL('wall s', 8)}${padL('peak MB', 9)}${padL('s/10k rows', 12)}  target`);
 for (const r of rows) {
   const [s, mb] = r.target ?? [null, null];
-  const met = s === null ? '' : `≤ ${s} s${mb ? ` and ≤ ${mb} MB` : ''}: ${r.wall <= s && (!mb || r.rss <= mb) ? 'met' : 'NOT MET'}`;
-  console.log(`${pad(r.input, 72)}${padL(r.wall.toFixed(2), 8)}${padL(Math.round(r.rss), 9)}${padL(((r.wall / r.rows) * 10_000).toFixed(2), 12)}  ${met}`);
+  const met =
+    s === null
+      ? ''
+      : `≤ ${s} s${mb ? ` and ≤ ${mb} MB` : ''}: ${r.wall <= s && (!mb || r.rss <= mb) ? 'met' : 'NOT MET'}`;
+  console.log(
+    `${pad(r.input, 72)}${padL(r.wall.toFixed(2), 8)}${padL(Math.round(r.rss), 9)}${padL(((r.wall / r.rows) * 10_000).toFixed(2), 12)}  ${met}`,
+  );
 }
-const linear = (per) => `${Math.max(...per.map((p) => Math.abs(p / median(per) - 1))) <= 0.25 ? 'met' : 'NOT MET'} (max/min ${(Math.max(...per) / Math.min(...per)).toFixed(2)})`;
+const linear = (per) =>
+  `${Math.max(...per.map((p) => Math.abs(p / median(per) - 1))) <= 0.25 ? 'met' : 'NOT MET'} (max/min ${(Math.max(...per) / Math.min(...per)).toFixed(2)})`;
 const provinces = rows.filter((r) => r.input.startsWith('province'));
-console.log(`linear: seconds per 10 000 rows within ±25 % of each other across the provinces: ${linear(provinces.map((r) => r.wall / r.rows))}`);
+console.log(
+  `linear: seconds per 10 000 rows within ±25 % of each other across the provinces: ${linear(provinces.map((r) => r.wall / r.rows))}`,
+);
 // For reading the line above, not instead of it: the same with a process's start (node, the bundle, `--version`) taken off.
 const start = median(Array.from({ length: 5 }, () => run(['--version']).wall));
-console.log(`  the same less the start of a process (${start.toFixed(2)} s, median of 5 \`--version\`): ${linear(provinces.map((r) => (r.wall - start) / r.rows))}; s/10k rows ${provinces.map((r) => (((r.wall - start) / r.rows) * 10_000).toFixed(2)).join(' / ')}`);
+console.log(
+  `  the same less the start of a process (${start.toFixed(2)} s, median of 5 \`--version\`): ${linear(provinces.map((r) => (r.wall - start) / r.rows))}; s/10k rows ${provinces.map((r) => (((r.wall - start) / r.rows) * 10_000).toFixed(2)).join(' / ')}`,
+);

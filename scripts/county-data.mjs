@@ -82,18 +82,84 @@ export function sampleCounty() {
   const rand = rng(20241);
   const s = (spec) => makeSchool(rand, spec);
   const schools = [];
-  const towns = ['城关', '东关', '西河', '南湖', '北山', '柳林', '石桥', '黄庄', '青龙', '白马', '双河', '桃园', '马坊', '高家', '李村', '新集'];
+  const towns = [
+    '城关',
+    '东关',
+    '西河',
+    '南湖',
+    '北山',
+    '柳林',
+    '石桥',
+    '黄庄',
+    '青龙',
+    '白马',
+    '双河',
+    '桃园',
+    '马坊',
+    '高家',
+    '李村',
+    '新集',
+  ];
   towns.forEach((t, i) => {
     const ur = i < 4 ? '城区' : i < 8 ? '镇区' : '乡村';
-    const size = ur === '城区' ? 1400 + Math.round(rand() * 700) : ur === '镇区' ? 600 + Math.round(rand() * 500) : 180 + Math.round(rand() * 300);
+    const size =
+      ur === '城区'
+        ? 1400 + Math.round(rand() * 700)
+        : ur === '镇区'
+          ? 600 + Math.round(rand() * 500)
+          : 180 + Math.round(rand() * 300);
     const short =
-      i === 2 ? { ss: 0.62 } : i === 5 ? { q: 0.9, mm: 0.8 } : i === 9 ? { ss: 0.7, ts: 0.8 } : i === 11 ? { eq: 0.88 } : {};
-    schools.push(s({ name: `${t}${i < 4 ? '第一' : ''}小学`, type: i % 5 === 3 ? '中心校' : '小学', urbanRural: ur, students: { primary: size }, short }));
+      i === 2
+        ? { ss: 0.62 }
+        : i === 5
+          ? { q: 0.9, mm: 0.8 }
+          : i === 9
+            ? { ss: 0.7, ts: 0.8 }
+            : i === 11
+              ? { eq: 0.88 }
+              : {};
+    schools.push(
+      s({
+        name: `${t}${i < 4 ? '第一' : ''}小学`,
+        type: i % 5 === 3 ? '中心校' : '小学',
+        urbanRural: ur,
+        students: { primary: size },
+        short,
+      }),
+    );
   });
-  schools.push(s({ name: '城关第二小学', type: '完全小学', urbanRural: '城区', students: { primary: 2180 }, shape: 1.05, short: { ss: 0.55 } }));
+  schools.push(
+    s({
+      name: '城关第二小学',
+      type: '完全小学',
+      urbanRural: '城区',
+      students: { primary: 2180 },
+      shape: 1.05,
+      short: { ss: 0.55 },
+    }),
+  );
   schools.push(s({ name: '城关第三小学', type: '小学', urbanRural: '城区', students: { primary: 1650 }, shape: 1.1 }));
-  schools.push(s({ name: '育英民办小学', type: '小学', ownership: '民办', urbanRural: '城区', students: { primary: 23 }, shape: 3 }));
-  schools.push(s({ name: '明德民办学校', type: '九年一贯制', ownership: '民办', urbanRural: '镇区', students: { primary: 320, junior: 180 }, shape: 1.1, short: { b: 0.5 } }));
+  schools.push(
+    s({
+      name: '育英民办小学',
+      type: '小学',
+      ownership: '民办',
+      urbanRural: '城区',
+      students: { primary: 23 },
+      shape: 3,
+    }),
+  );
+  schools.push(
+    s({
+      name: '明德民办学校',
+      type: '九年一贯制',
+      ownership: '民办',
+      urbanRural: '镇区',
+      students: { primary: 320, junior: 180 },
+      shape: 1.1,
+      short: { b: 0.5 },
+    }),
+  );
   schools.push(s({ name: '柳林小学北沟教学点', type: '教学点', students: { primary: 18 }, shape: 1.4 }));
   schools.push(s({ name: '石桥小学西岭教学点', type: '教学点', students: { primary: 36 }, shape: 1.3 }));
   schools.push(s({ name: '青龙小学后山教学点', type: '教学点', students: { primary: 62 }, shape: 1.5 }));
@@ -103,13 +169,64 @@ export function sampleCounty() {
     const ur = i < 3 ? '城区' : i < 5 ? '镇区' : '乡村';
     const size = ur === '城区' ? 1300 + Math.round(rand() * 600) : 500 + Math.round(rand() * 400);
     const short = i === 1 ? { ss: 0.7 } : i === 4 ? { q: 0.82, pa: 0.8 } : i === 6 ? { mm: 0.9 } : {};
-    schools.push(s({ name: `${t}${i < 3 ? '第一' : ''}初级中学`.replace('第一初级中学', '第一中学'), type: i % 3 === 2 ? '初级中学' : '初中', urbanRural: ur, students: { junior: size }, short }));
+    schools.push(
+      s({
+        name: `${t}${i < 3 ? '第一' : ''}初级中学`.replace('第一初级中学', '第一中学'),
+        type: i % 3 === 2 ? '初级中学' : '初中',
+        urbanRural: ur,
+        students: { junior: size },
+        short,
+      }),
+    );
   });
-  schools.push(s({ name: '黄庄九年制学校', type: '九年一贯制学校', students: { primary: 166, junior: 210 }, shape: 1.3 }));
-  schools.push(s({ name: '白马九年一贯制学校', type: '九年一贯制', urbanRural: '镇区', students: { primary: 540, junior: 380 }, shape: 1.15 }));
-  schools.push(s({ name: '实验学校', type: '十二年一贯制', urbanRural: '城区', students: { primary: 1200, junior: 900, senior: 800 }, shape: 1.2 }));
-  schools.push(s({ name: '示例县第二中学', type: '完全中学', urbanRural: '城区', students: { junior: 1100, senior: 1300 }, shape: 1.15 }));
-  schools.push(s({ name: '马坊中学', type: '完中', urbanRural: '乡村', students: { junior: 420, senior: 380 }, shape: 1.0, short: { ts: 0.75 } }));
-  schools.push(s({ name: '示例县特殊教育学校', type: '特殊教育学校', urbanRural: '城区', students: { primary: 48, junior: 30 }, shape: 2 }));
+  schools.push(
+    s({ name: '黄庄九年制学校', type: '九年一贯制学校', students: { primary: 166, junior: 210 }, shape: 1.3 }),
+  );
+  schools.push(
+    s({
+      name: '白马九年一贯制学校',
+      type: '九年一贯制',
+      urbanRural: '镇区',
+      students: { primary: 540, junior: 380 },
+      shape: 1.15,
+    }),
+  );
+  schools.push(
+    s({
+      name: '实验学校',
+      type: '十二年一贯制',
+      urbanRural: '城区',
+      students: { primary: 1200, junior: 900, senior: 800 },
+      shape: 1.2,
+    }),
+  );
+  schools.push(
+    s({
+      name: '示例县第二中学',
+      type: '完全中学',
+      urbanRural: '城区',
+      students: { junior: 1100, senior: 1300 },
+      shape: 1.15,
+    }),
+  );
+  schools.push(
+    s({
+      name: '马坊中学',
+      type: '完中',
+      urbanRural: '乡村',
+      students: { junior: 420, senior: 380 },
+      shape: 1.0,
+      short: { ts: 0.75 },
+    }),
+  );
+  schools.push(
+    s({
+      name: '示例县特殊教育学校',
+      type: '特殊教育学校',
+      urbanRural: '城区',
+      students: { primary: 48, junior: 30 },
+      shape: 2,
+    }),
+  );
   return schools;
 }

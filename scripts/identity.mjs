@@ -34,7 +34,9 @@ if (command === 'freeze') {
   rmSync(base, { recursive: true, force: true });
   cpSync(join(root, 'bin'), join(base, 'bin'), { recursive: true });
   cpSync(join(root, 'dist'), join(base, 'dist'), { recursive: true });
-  console.log(`froze ${relative(root, base)} (git ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()})`);
+  console.log(
+    `froze ${relative(root, base)} (git ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()})`,
+  );
 } else if (command === 'collect') {
   rmSync(inputs, { recursive: true, force: true });
   mkdirSync(inputs, { recursive: true });

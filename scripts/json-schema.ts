@@ -2,4 +2,5 @@
 import { writeFileSync } from 'node:fs';
 import { jsonSchemas } from '../src/render/json-contract';
 
-for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
+for (const [name, schema] of Object.entries(jsonSchemas()))
+  writeFileSync(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);

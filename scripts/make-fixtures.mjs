@@ -46,7 +46,22 @@ const CSV_HEADERS = LAYOUT.map(([top, bottom]) => {
   return top === '在校生数' ? `${bottom}在校生数` : `${bottom}专任教师数`;
 });
 
-const NUMERIC = new Set(LAYOUT.filter(([, , k]) => !['index', 'name', 'code', 'type', 'ownership', 'urbanRural', 'remark', 'primaryBackbone', 'juniorBackbone'].includes(k) && k !== 'group').map(([, , k]) => k));
+const NUMERIC = new Set(
+  LAYOUT.filter(
+    ([, , k]) =>
+      ![
+        'index',
+        'name',
+        'code',
+        'type',
+        'ownership',
+        'urbanRural',
+        'remark',
+        'primaryBackbone',
+        'juniorBackbone',
+      ].includes(k) && k !== 'group',
+  ).map(([, , k]) => k),
+);
 
 /** The 县级指标 sheet of the sample: every figure the 2017 checklist reads; one item fails (骨干教师 18.3% < 20%). */
 export const COUNTY_FIGURES = [
@@ -92,7 +107,16 @@ export const COUNTY_FIGURES = [
 
 function rowsOf(schools) {
   return schools.map((s, i) => {
-    const group = s.type === '特殊教育学校' ? '' : s.urbanRural === '城区' ? '城关学区' : s.urbanRural === '镇区' ? '东部学区' : i % 2 ? '西部学区' : '北部学区';
+    const group =
+      s.type === '特殊教育学校'
+        ? ''
+        : s.urbanRural === '城区'
+          ? '城关学区'
+          : s.urbanRural === '镇区'
+            ? '东部学区'
+            : i % 2
+              ? '西部学区'
+              : '北部学区';
     const row = { ...s, group, index: i + 1, remark: '' };
     if (s.name === '明德民办学校') {
       row.primaryBackbone = 2;
@@ -141,7 +165,7 @@ async function writeXlsx(path, schools) {
     if (!bottom) ws.mergeCells(3, c + 1, 4, c + 1);
   });
   // Parents over their sub-columns (在校生数 → 小学/初中/高中, 专任教师数 → 体育/音乐/美术).
-  for (let c = 0; c < LAYOUT.length; ) {
+  for (let c = 0; c < LAYOUT.length;) {
     let end = c;
     while (LAYOUT[c][1] && LAYOUT[end + 1]?.[1] && LAYOUT[end + 1][0] === LAYOUT[c][0]) end++;
     if (end > c) ws.mergeCells(3, c + 1, 3, end + 1);
@@ -156,7 +180,10 @@ async function writeXlsx(path, schools) {
       // A formula cell whose cached value is used.
       const col = LAYOUT.findIndex(([, , k]) => k === 'teachingSpace') + 1;
       const part = Math.round(row.teachingSpace * 0.6 * 10) / 10;
-      r.getCell(col).value = { formula: `${part}+${Math.round((row.teachingSpace - part) * 10) / 10}`, result: row.teachingSpace };
+      r.getCell(col).value = {
+        formula: `${part}+${Math.round((row.teachingSpace - part) * 10) / 10}`,
+        result: row.teachingSpace,
+      };
     }
   });
   const first = 5;
@@ -195,7 +222,17 @@ function writeGbkCsv(path, schools) {
   const rows = rowsOf(schools);
   const lines = [csvLine(['示例县义务教育学校办学条件统计表（2024年）']), csvLine(CSV_HEADERS)];
   rows.forEach((row, i) => lines.push(csvLine(LAYOUT.map(([, , key]) => cellValue(row, key, i)))));
-  lines.push(csvLine(LAYOUT.map(([, , key]) => (key === 'name' ? '合计' : NUMERIC.has(key) ? Math.round(rows.reduce((s, r) => s + (Number(r[key]) || 0), 0) * 100) / 100 : ''))));
+  lines.push(
+    csvLine(
+      LAYOUT.map(([, , key]) =>
+        key === 'name'
+          ? '合计'
+          : NUMERIC.has(key)
+            ? Math.round(rows.reduce((s, r) => s + (Number(r[key]) || 0), 0) * 100) / 100
+            : '',
+      ),
+    ),
+  );
   lines.push('');
   lines.push(csvLine(['填表人：王××　　审核人：李××']));
   writeFileSync(path, iconv.encode(`${lines.join('\r\n')}\r\n`, 'gbk'));
@@ -207,7 +244,19 @@ async function writeBrokenXlsx(path) {
   wb.created = FIXED;
   wb.modified = FIXED;
   const ws = wb.addWorksheet('学校数据');
-  ws.addRow(['学校名称', '学校类型', '小学在校生数', '初中在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备资产值', '网络多媒体教室数']);
+  ws.addRow([
+    '学校名称',
+    '学校类型',
+    '小学在校生数',
+    '初中在校生数',
+    '高于规定学历教师数',
+    '县级及以上骨干教师数',
+    '体育艺术专任教师数',
+    '教学及辅助用房面积',
+    '体育运动场馆面积',
+    '教学仪器设备资产值',
+    '网络多媒体教室数',
+  ]);
   ws.addRow(['一小', '小学', 800, null, 40, 9, 8, 4000, 6500, 1800000, 20]);
   ws.addRow(['二小', '小学', 600, null, -3, 7, 6, 3000, 5000, 1300000, 15]);
   ws.addRow(['三小', '小学', 500, null, '约30', 6, 5, 2500, 4000, 1100000, 13]);
@@ -230,5 +279,8 @@ writeFileSync(
   '学校名称,学校类型,小学在校生数,高于规定学历教师数,县级及以上骨干教师数,体育艺术专任教师数,教学及辅助用房面积,教学仪器设备资产值,网络多媒体教室数\n一小,小学,800,40,9,8,4000,1800000,20\n',
 );
 writeFileSync('fixtures/broken/not-a-workbook.xlsx', '这不是 Excel 文件\n');
-writeFileSync('fixtures/broken/old-format.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+writeFileSync(
+  'fixtures/broken/old-format.xls',
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+);
 console.log(`fixtures written: ${schools.length} schools`);

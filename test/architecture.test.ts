@@ -14,7 +14,14 @@ const importsOf = (text: string) => [...text.matchAll(/\bfrom '([^']+)'/g)].map(
 
 describe('the engine', () => {
   it('has no two modules that import each other, directly or round a longer circle', () => {
-    const edges = new Map([...modules].map(([name, text]) => [name, importsOf(text).filter((i) => i.startsWith('./')).map((i) => i.slice(2))]));
+    const edges = new Map(
+      [...modules].map(([name, text]) => [
+        name,
+        importsOf(text)
+          .filter((i) => i.startsWith('./'))
+          .map((i) => i.slice(2)),
+      ]),
+    );
     const circles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
     const visit = (name: string, path: string[]) => {
@@ -32,7 +39,11 @@ describe('the engine', () => {
   });
 
   it('reads and writes nothing: no file system, process or network module', () => {
-    const io = [...modules].flatMap(([name, text]) => importsOf(text).filter((i) => /^(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads)$/.test(i)).map((i) => `${name}: ${i}`));
+    const io = [...modules].flatMap(([name, text]) =>
+      importsOf(text)
+        .filter((i) => /^(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads)$/.test(i))
+        .map((i) => `${name}: ${i}`),
+    );
     expect(io).toEqual([]);
   });
 });

@@ -28,7 +28,8 @@ describe('batch: a 区县 column', () => {
     const r = await check(await workbook({ 学校数据: rows }));
     expect(r.issueCounts.error).toBe(0);
     expect(r.counties.map((c) => c.county)).toEqual(['乙县', '甲县']);
-    const sports = (county: string) => r.counties.find((c) => c.county === county)!.levels[0]!.result.indicators.sports_space!;
+    const sports = (county: string) =>
+      r.counties.find((c) => c.county === county)!.levels[0]!.result.indicators.sports_space!;
     expect(sports('甲县').cv).toBeCloseTo(0, 12);
     // 乙县 sports: 8000/1000 = 8 (1000 students), 8000/250 = 32 (250): X̄ = 16000/1250 = 12.8,
     // S² = (1000·4.8² + 250·19.2²)/1250 = 92.16, CV = 9.6/12.8 = 0.75.
@@ -66,7 +67,8 @@ describe('batch: a 区县 column', () => {
 
   it('above 5 counties the reports keep the province table and leave detail to --county', async () => {
     const many: Cell[][] = [[...HEADER, '区县']];
-    for (let k = 1; k <= 6; k++) many.push(withCounty(`${k}县`, primary('一小', 500)), withCounty(`${k}县`, primary('二小', 600)));
+    for (let k = 1; k <= 6; k++)
+      many.push(withCounty(`${k}县`, primary('一小', 500)), withCounty(`${k}县`, primary('二小', 600)));
     const r = await check(await workbook({ 学校数据: many }));
     expect(r.counties).toHaveLength(6);
     expect(r.detail).toBe(false);
@@ -85,7 +87,9 @@ describe('the province table gives reasons', () => {
     const failing = r.province!.filter((c) => !c.pass);
     expect(failing.length).toBeGreaterThan(0);
     const md = renderMarkdown(r);
-    expect(md).toContain(`${r.counties.length}个县（市、区）中，资源配置达到优质均衡要求的${r.counties.length - failing.length}个`);
+    expect(md).toContain(
+      `${r.counties.length}个县（市、区）中，资源配置达到优质均衡要求的${r.counties.length - failing.length}个`,
+    );
     for (const c of failing) {
       const why = countyReasons(r, c);
       expect(why).not.toBe('—');
@@ -108,7 +112,12 @@ describe('a batch kept as its reports show it (batchSummaries)', () => {
     const shorter = primary(`${k}县四小`, 400 + 10 * k);
     shorter[9] = 1000; // 教学仪器设备资产值 far below
     shorter[8] = 900;
-    many.push(withCounty(`${k}县`, primary('一小', 500 + 10 * k)), withCounty(`${k}县`, short), withCounty(`${k}县`, shorter), withCounty(`${k}县`, junior('一中', 800)));
+    many.push(
+      withCounty(`${k}县`, primary('一小', 500 + 10 * k)),
+      withCounty(`${k}县`, short),
+      withCounty(`${k}县`, shorter),
+      withCounty(`${k}县`, junior('一中', 800)),
+    );
   }
 
   it('gives the same terminal summary, Markdown and Excel bytes as the whole results', async () => {
@@ -127,8 +136,16 @@ describe('a batch kept as its reports show it (batchSummaries)', () => {
     // Their figures, copied out of the county's array, are the whole results' (every indicator).
     for (const [k, c] of kept.counties.entries())
       for (const s of c.levels.flatMap((l) => l.sections)) {
-        const w = whole.counties[k]!.levels.flatMap((l) => l.sections).find((x) => x.section.school.name === s.section.school.name)!;
-        expect([s.values, s.met, s.shortfall, s.shortfallToCompliance, s.relativeGaps]).toEqual([w.values, w.met, w.shortfall, w.shortfallToCompliance, w.relativeGaps]);
+        const w = whole.counties[k]!.levels.flatMap((l) => l.sections).find(
+          (x) => x.section.school.name === s.section.school.name,
+        )!;
+        expect([s.values, s.met, s.shortfall, s.shortfallToCompliance, s.relativeGaps]).toEqual([
+          w.values,
+          w.met,
+          w.shortfall,
+          w.shortfallToCompliance,
+          w.relativeGaps,
+        ]);
       }
     expect(renderMarkdown(kept)).toBe(renderMarkdown(whole));
     expect((await renderXlsx(kept)).equals(await renderXlsx(whole))).toBe(true);
@@ -136,7 +153,9 @@ describe('a batch kept as its reports show it (batchSummaries)', () => {
     expect(renderSummary(kept, chalk)).toBe(renderSummary(whole, chalk));
     // The reasons that name the schools not compliant (the verdict's) read the kept sections.
     const { dimensionReasons } = await import('../src/render/prose');
-    expect(kept.counties.map((c) => dimensionReasons(kept, c).resources)).toEqual(whole.counties.map((c) => dimensionReasons(whole, c).resources));
+    expect(kept.counties.map((c) => dimensionReasons(kept, c).resources)).toEqual(
+      whole.counties.map((c) => dimensionReasons(whole, c).resources),
+    );
     expect(dimensionReasons(kept, kept.counties[0]!).resources).toContain('1县三小');
   });
 
@@ -193,14 +212,17 @@ describe('a batch’s JSON Lines, written as its counties are computed', () => {
     expect(whole.counties.every((c) => !c.summary)).toBe(true);
     const written = readFileSync(join(dir, 'province-12.schools.jsonl'), 'utf8');
     expect(written).toBe([...schoolLines(whole)].join(''));
-    expect(written.split('\n').filter(Boolean)).toHaveLength(whole.counties.reduce((n, c) => n + c.levels.reduce((m, l) => m + l.sections.length, 0), 0));
+    expect(written.split('\n').filter(Boolean)).toHaveLength(
+      whole.counties.reduce((n, c) => n + c.levels.reduce((m, l) => m + l.sections.length, 0), 0),
+    );
     // No temporary file left beside the reports.
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
   it('a batch with a data error writes no JSON Lines and leaves no temporary file', async () => {
     const bad: Cell[][] = [[...HEADER, '区县']];
-    for (let k = 1; k <= 8; k++) bad.push(withCounty(`${k}县`, primary('一小', 500)), withCounty(`${k}县`, junior('一中', 700)));
+    for (let k = 1; k <= 8; k++)
+      bad.push(withCounty(`${k}县`, primary('一小', 500)), withCounty(`${k}县`, junior('一中', 700)));
     bad[5]![4] = '约20';
     const dir = tmp();
     const run = cli([await workbook({ 学校数据: bad }), '-q', '-f', 'json', '-o', dir]);

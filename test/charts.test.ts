@@ -14,7 +14,9 @@ describe('SVG charts', () => {
     expect(charts).toHaveLength(c.levels.length * report.profile.indicators.length);
     const sports = charts.find((x) => x.path.endsWith('/primary-sports_space.svg'))!;
     const level = c.levels.find((l) => l.level === 'primary')!;
-    const bars = [...sports.svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="(#[0-9A-F]+)"><title>/g)].map((m) => m[1]);
+    const bars = [
+      ...sports.svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="(#[0-9A-F]+)"><title>/g),
+    ].map((m) => m[1]);
     expect(bars).toHaveLength(level.sections.length);
     expect(bars.filter((b) => b === '#C00000')).toHaveLength(level.sections.filter((s) => !s.met.sports_space).length);
     expect(sports.svg).toContain('stroke-dasharray'); // the standard
@@ -26,12 +28,17 @@ describe('SVG charts', () => {
     rows[1]![0] = '<script>alert(1)</script>';
     const charts = renderCharts(await check(await workbook({ 学校数据: rows })));
     for (const c of charts) expect(c.svg).not.toContain('<script');
-    for (const c of charts.filter((x) => x.path.includes('/primary-'))) expect(c.svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    for (const c of charts.filter((x) => x.path.includes('/primary-')))
+      expect(c.svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   it('the CLI writes them beside the Markdown report, and every image link resolves', () => {
     const out = tmp();
-    const r = spawnSync(process.execPath, [resolve('bin/balance-check.js'), 'fixtures/sample-county.xlsx', '-o', out, '-f', 'md', '-q'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [resolve('bin/balance-check.js'), 'fixtures/sample-county.xlsx', '-o', out, '-f', 'md', '-q'],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     const md = readFileSync(join(out, 'sample-county.report.md'), 'utf8');
     const links = [...md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => decodeURIComponent(m[1]!));

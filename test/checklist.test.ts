@@ -12,7 +12,12 @@ import { check, county, tmp, workbook, type Cell } from './helpers/files';
 import { school } from './helpers/records';
 
 const figures = (values: Record<string, number | boolean>) =>
-  new Map(Object.entries(values).map(([id, value], i): [string, CountyFigure] => [id, { value, sheet: '县级指标', cell: `B${i + 2}`, name: id }]));
+  new Map(
+    Object.entries(values).map(([id, value], i): [string, CountyFigure] => [
+      id,
+      { value, sheet: '县级指标', cell: `B${i + 2}`, name: id },
+    ]),
+  );
 
 function item(id: string, values: Record<string, number | boolean>) {
   const { checklist, issues } = evaluateChecklist(YOUZHI_2017, figures(values), []);
@@ -29,14 +34,31 @@ describe('county items at their thresholds', () => {
   });
 
   it('a ready ratio wins over the raw counts', () => {
-    expect(status('consolidation', { consolidationRate: 0.95, juniorGraduates: 1, juniorEnrolled3y: 1000, transferIn: 0, transferOut: 0, deaths: 0 })).toBe('met');
+    expect(
+      status('consolidation', {
+        consolidationRate: 0.95,
+        juniorGraduates: 1,
+        juniorEnrolled3y: 1000,
+        transferIn: 0,
+        transferOut: 0,
+        deaths: 0,
+      }),
+    ).toBe('met');
   });
 
   it('counts that do not add up are an error at the cell, and the item is not judged', () => {
-    const r = item('consolidation', { juniorGraduates: 1001, juniorEnrolled3y: 1000, transferIn: 0, transferOut: 0, deaths: 0 });
+    const r = item('consolidation', {
+      juniorGraduates: 1001,
+      juniorEnrolled3y: 1000,
+      transferIn: 0,
+      transferOut: 0,
+      deaths: 0,
+    });
     expect(r.status).toBe('not_provided');
     expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['COUNTS_INCONSISTENT', 'B2']]);
-    expect(item('disabled_enrolment', { disabledEnrolled: 0, disabledTotal: 0 }).issues[0]!.code).toBe('COUNTS_INCONSISTENT');
+    expect(item('disabled_enrolment', { disabledEnrolled: 0, disabledTotal: 0 }).issues[0]!.code).toBe(
+      'COUNTS_INCONSISTENT',
+    );
   });
 
   it.each([
@@ -50,8 +72,16 @@ describe('county items at their thresholds', () => {
     ['quota', { quotaPlaces: 500, seniorPlan: 1000, quotaRural: true }, 'met'],
     ['quota', { quotaPlaces: 499, seniorPlan: 1000, quotaRural: true }, 'not_met'],
     ['quota', { quotaRate: 0.6, quotaRural: false }, 'not_met'],
-    ['left_behind', { leftBehindCare: true, migrantInPublic: 800, migrantInPurchased: 50, migrantEligible: 1000 }, 'met'],
-    ['left_behind', { leftBehindCare: true, migrantInPublic: 800, migrantInPurchased: 49, migrantEligible: 1000 }, 'not_met'],
+    [
+      'left_behind',
+      { leftBehindCare: true, migrantInPublic: 800, migrantInPurchased: 50, migrantEligible: 1000 },
+      'met',
+    ],
+    [
+      'left_behind',
+      { leftBehindCare: true, migrantInPublic: 800, migrantInPurchased: 49, migrantEligible: 1000 },
+      'not_met',
+    ],
     ['special_funding', { specialEdFunding: 6000 }, 'met'],
     ['special_funding', { specialEdFunding: 5999.99 }, 'not_met'],
     ['teacher_pay', { teacherSalary: 90000, civilServantSalary: 90000, performancePay: true }, 'met'],
@@ -83,19 +113,35 @@ describe('school items (guarantee items 3–5)', () => {
   const primary = (P: number, items: SchoolRecord['items']) => school('小学', '小学', { primary: P }, {}, { items });
 
   it('rooms: ceil(classes ÷ 12), at least 1, each up to the minimum area', () => {
-    expect(judge(primary(500, { classes: 12, musicRooms: 1, musicRoomsUpToStandard: 1, artRooms: 1, artRoomsUpToStandard: 1 })).rooms.status).toBe('met');
-    const thirteen = judge(primary(500, { classes: 13, musicRooms: 1, musicRoomsUpToStandard: 1, artRooms: 2, artRoomsUpToStandard: 2 })).rooms;
+    expect(
+      judge(
+        primary(500, { classes: 12, musicRooms: 1, musicRoomsUpToStandard: 1, artRooms: 1, artRoomsUpToStandard: 1 }),
+      ).rooms.status,
+    ).toBe('met');
+    const thirteen = judge(
+      primary(500, { classes: 13, musicRooms: 1, musicRoomsUpToStandard: 1, artRooms: 2, artRoomsUpToStandard: 2 }),
+    ).rooms;
     expect(thirteen.status).toBe('not_met');
     expect(thirteen.music).toMatchObject({ needed: 2, missing: 1 });
-    const small = judge(primary(500, { classes: 6, musicRooms: 1, musicRoomsUpToStandard: 0, artRooms: 1, artRoomsUpToStandard: 1 })).rooms;
+    const small = judge(
+      primary(500, { classes: 6, musicRooms: 1, musicRoomsUpToStandard: 0, artRooms: 1, artRoomsUpToStandard: 1 }),
+    ).rooms;
     expect(small.status).toBe('not_met');
     expect(small.music).toMatchObject({ needed: 1, missing: 0, tooSmall: 1 });
     expect(judge(primary(500, { classes: 6, musicRooms: 1, artRooms: 1 })).rooms.status).toBe('not_provided');
   });
 
   it('a province accepting smaller rooms is a profile override, not a code path', () => {
-    const lenient = ProfileSchema.parse({ ...YOUZHI_2017, schoolItems: { ...YOUZHI_2017.schoolItems, rooms: { ...YOUZHI_2017.schoolItems.rooms, sizeRequired: false } } });
-    expect(judge(primary(500, { classes: 6, musicRooms: 1, musicRoomsUpToStandard: 0, artRooms: 1, artRoomsUpToStandard: 0 }), lenient).rooms.status).toBe('met');
+    const lenient = ProfileSchema.parse({
+      ...YOUZHI_2017,
+      schoolItems: { ...YOUZHI_2017.schoolItems, rooms: { ...YOUZHI_2017.schoolItems.rooms, sizeRequired: false } },
+    });
+    expect(
+      judge(
+        primary(500, { classes: 6, musicRooms: 1, musicRoomsUpToStandard: 0, artRooms: 1, artRoomsUpToStandard: 0 }),
+        lenient,
+      ).rooms.status,
+    ).toBe('met');
   });
 
   it('size: 小学 2000 is met, 2001 is over by 1; 十二年一贯制 counts only the compulsory part', () => {
@@ -110,7 +156,9 @@ describe('school items (guarantee items 3–5)', () => {
     expect(judge(primary(500, { oversizeClasses: 1 })).classSize.status).toBe('not_met');
     expect(judge(primary(500, { maxClassSize: 45 })).classSize.status).toBe('met');
     expect(judge(primary(500, { maxClassSize: 46 })).classSize.status).toBe('not_met');
-    const nine = (max: number) => judge(school('九年', '九年一贯制', { primary: 300, junior: 200 }, {}, { items: { maxClassSize: max } })).classSize.status;
+    const nine = (max: number) =>
+      judge(school('九年', '九年一贯制', { primary: 300, junior: 200 }, {}, { items: { maxClassSize: max } })).classSize
+        .status;
     expect([nine(45), nine(48), nine(51)]).toEqual(['met', 'not_provided', 'not_met']);
   });
 
@@ -125,13 +173,21 @@ describe('the verdict', () => {
     const report = await check(await workbook({ 学校数据: county() }));
     const v = report.counties[0]!.verdict;
     expect(v.countyFiguresGiven).toBe(false);
-    expect(v.dimensions).toEqual({ resources: 'met', guarantee: 'not_provided', quality: 'not_provided', recognition: 'not_provided' });
+    expect(v.dimensions).toEqual({
+      resources: 'met',
+      guarantee: 'not_provided',
+      quality: 'not_provided',
+      recognition: 'not_provided',
+    });
     expect(v.status).toBe('not_provided');
   });
 
   it('a failing item fails its dimension and the whole verdict', () => {
     const { checklist } = evaluateChecklist(YOUZHI_2017, figures({ planningReasonable: false }), []);
-    expect(verdictOf({}, checklist, true)).toMatchObject({ status: 'not_met', dimensions: { guarantee: 'not_met', quality: 'not_provided' } });
+    expect(verdictOf({}, checklist, true)).toMatchObject({
+      status: 'not_met',
+      dimensions: { guarantee: 'not_met', quality: 'not_provided' },
+    });
   });
 
   it('the sample county: every item judged, the reasons named', async () => {
@@ -141,13 +197,17 @@ describe('the verdict', () => {
     expect(c.checklist).toHaveLength(25);
     expect(c.checklist.filter((x) => x.status === 'not_provided').map((x) => x.item.id)).toEqual([]);
     expect(c.checklist.find((x) => x.item.id === 'rotation')!.status).toBe('not_met'); // 骨干 49 / 268 = 18.3%
-    expect(c.checklist.find((x) => x.item.id === 'consolidation')!.conditions[0]!.value).toBeCloseTo(3612 / (3705 + 86 - 112 - 2), 12);
+    expect(c.checklist.find((x) => x.item.id === 'consolidation')!.conditions[0]!.value).toBeCloseTo(
+      3612 / (3705 + 86 - 112 - 2),
+      12,
+    );
     expect(c.verdict.status).toBe('not_met');
   });
 });
 
 describe('县级指标 sheet', () => {
-  const withFigures = (rows: Cell[][]) => workbook({ 学校数据: county(), 县级指标: [['指标', '数值', '说明'], ...rows] });
+  const withFigures = (rows: Cell[][]) =>
+    workbook({ 学校数据: county(), 县级指标: [['指标', '数值', '说明'], ...rows] });
   const value = async (rows: Cell[][], id: string) => {
     const report = await check(await withFigures(rows));
     const c = report.counties[0]?.checklist.flatMap((x) => x.conditions).find((x) => x.condition.id === id);
@@ -177,7 +237,13 @@ describe('县级指标 sheet', () => {
 
   it('value columns headed by county names give each county its own figures', async () => {
     const rows = county().map((r, i) => [...r, i === 0 ? '区县' : i < 4 ? '甲县' : '乙县']);
-    const path = await workbook({ 学校数据: rows, 县级指标: [['指标', '甲县', '乙县'], ['社会认可度', '90%', '80%']] });
+    const path = await workbook({
+      学校数据: rows,
+      县级指标: [
+        ['指标', '甲县', '乙县'],
+        ['社会认可度', '90%', '80%'],
+      ],
+    });
     const report = await check(path);
     const rec = (n: number) => report.counties[n]!.checklist.find((x) => x.item.id === 'recognition')!;
     expect(report.counties.map((c) => c.county)).toEqual(['甲县', '乙县']);
@@ -193,13 +259,103 @@ describe('template round trip', () => {
     await wb.xlsx.readFile(path);
     const ws = wb.getWorksheet('学校数据')!;
     const col = (id: string) => TEMPLATE_COLUMNS.findIndex((c) => c.id === id) + 1;
-    expect(ws.getRow(1).getCell(col('equipmentValue')).value).toBe(templateHeader({ id: 'equipmentValue', unit: '万元' }));
+    expect(ws.getRow(1).getCell(col('equipmentValue')).value).toBe(
+      templateHeader({ id: 'equipmentValue', unit: '万元' }),
+    );
     expect(ws.getRow(1).getCell(col('name')).note).toBeTruthy();
     const schools: Record<string, string | number>[] = [
-      { name: '一小', type: '小学', ownership: '公办', urbanRural: '城区', studentsPrimary: 1000, qualifiedTeachers: 50, backboneTeachers: 12, peTeachers: 5, musicTeachers: 3, artTeachers: 2, teachingSpace: 5000, sportsSpace: 8000, equipmentValue: 220, multimediaRooms: 25, teachers: 60, classes: 24, oversizeClasses: 0, musicRooms: 2, musicRoomsUpToStandard: 2, artRooms: 2, artRoomsUpToStandard: 2 },
-      { name: '二小', type: '小学', ownership: '民办', urbanRural: '乡村', studentsPrimary: 800, qualifiedTeachers: 40, backboneTeachers: 10, peTeachers: 4, musicTeachers: 2, artTeachers: 2, teachingSpace: 4000, sportsSpace: 7000, equipmentValue: 180, multimediaRooms: 20, teachers: 50, classes: 18, oversizeClasses: 0, musicRooms: 2, musicRoomsUpToStandard: 2, artRooms: 2, artRoomsUpToStandard: 2 },
-      { name: '一中', type: '初中', ownership: '公办', urbanRural: '镇区', studentsJunior: 900, qualifiedTeachers: 55, backboneTeachers: 10, peTeachers: 4, musicTeachers: 2, artTeachers: 3, teachingSpace: 5500, sportsSpace: 10000, equipmentValue: 240, multimediaRooms: 22, teachers: 70, classes: 18, oversizeClasses: 0, musicRooms: 2, musicRoomsUpToStandard: 2, artRooms: 2, artRoomsUpToStandard: 2 },
-      { name: '二中', type: '初中', ownership: '公办', urbanRural: '乡村', studentsJunior: 700, qualifiedTeachers: 40, backboneTeachers: 8, peTeachers: 3, musicTeachers: 2, artTeachers: 2, teachingSpace: 4300, sportsSpace: 8000, equipmentValue: 190, multimediaRooms: 18, teachers: 55, classes: 14, oversizeClasses: 0, musicRooms: 2, musicRoomsUpToStandard: 2, artRooms: 2, artRoomsUpToStandard: 2 },
+      {
+        name: '一小',
+        type: '小学',
+        ownership: '公办',
+        urbanRural: '城区',
+        studentsPrimary: 1000,
+        qualifiedTeachers: 50,
+        backboneTeachers: 12,
+        peTeachers: 5,
+        musicTeachers: 3,
+        artTeachers: 2,
+        teachingSpace: 5000,
+        sportsSpace: 8000,
+        equipmentValue: 220,
+        multimediaRooms: 25,
+        teachers: 60,
+        classes: 24,
+        oversizeClasses: 0,
+        musicRooms: 2,
+        musicRoomsUpToStandard: 2,
+        artRooms: 2,
+        artRoomsUpToStandard: 2,
+      },
+      {
+        name: '二小',
+        type: '小学',
+        ownership: '民办',
+        urbanRural: '乡村',
+        studentsPrimary: 800,
+        qualifiedTeachers: 40,
+        backboneTeachers: 10,
+        peTeachers: 4,
+        musicTeachers: 2,
+        artTeachers: 2,
+        teachingSpace: 4000,
+        sportsSpace: 7000,
+        equipmentValue: 180,
+        multimediaRooms: 20,
+        teachers: 50,
+        classes: 18,
+        oversizeClasses: 0,
+        musicRooms: 2,
+        musicRoomsUpToStandard: 2,
+        artRooms: 2,
+        artRoomsUpToStandard: 2,
+      },
+      {
+        name: '一中',
+        type: '初中',
+        ownership: '公办',
+        urbanRural: '镇区',
+        studentsJunior: 900,
+        qualifiedTeachers: 55,
+        backboneTeachers: 10,
+        peTeachers: 4,
+        musicTeachers: 2,
+        artTeachers: 3,
+        teachingSpace: 5500,
+        sportsSpace: 10000,
+        equipmentValue: 240,
+        multimediaRooms: 22,
+        teachers: 70,
+        classes: 18,
+        oversizeClasses: 0,
+        musicRooms: 2,
+        musicRoomsUpToStandard: 2,
+        artRooms: 2,
+        artRoomsUpToStandard: 2,
+      },
+      {
+        name: '二中',
+        type: '初中',
+        ownership: '公办',
+        urbanRural: '乡村',
+        studentsJunior: 700,
+        qualifiedTeachers: 40,
+        backboneTeachers: 8,
+        peTeachers: 3,
+        musicTeachers: 2,
+        artTeachers: 2,
+        teachingSpace: 4300,
+        sportsSpace: 8000,
+        equipmentValue: 190,
+        multimediaRooms: 18,
+        teachers: 55,
+        classes: 14,
+        oversizeClasses: 0,
+        musicRooms: 2,
+        musicRoomsUpToStandard: 2,
+        artRooms: 2,
+        artRoomsUpToStandard: 2,
+      },
     ];
     schools.forEach((s, i) => {
       const row = ws.getRow(i + 2);
@@ -216,7 +372,11 @@ describe('template round trip', () => {
       const name = row.getCell(2).value;
       const item = YOUZHI_2017.checklist.find((c) => c.name === name);
       if (item) row.getCell(5).value = '达标';
-      const input = YOUZHI_2017.countyInputs.find((x) => x.names[0] === name) ?? (item && row.getCell(6).value ? YOUZHI_2017.countyInputs.find((x) => x.note === row.getCell(6).value) : undefined);
+      const input =
+        YOUZHI_2017.countyInputs.find((x) => x.names[0] === name) ??
+        (item && row.getCell(6).value
+          ? YOUZHI_2017.countyInputs.find((x) => x.note === row.getCell(6).value)
+          : undefined);
       if (input) {
         row.getCell(4).value = answers[input.unit]!;
         figureRows++;

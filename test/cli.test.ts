@@ -10,7 +10,11 @@ const BIN = resolve('bin/balance-check.js');
 const SAMPLE = resolve('fixtures/sample-county.xlsx');
 
 function run(args: string[], cwd = process.cwd()) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -26,7 +30,11 @@ describe('balance-check FILE', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('小学');
     expect(r.stdout).toContain('差异系数');
-    expect(readdirSync(out).sort()).toEqual(['sample-county.report.charts', 'sample-county.report.md', 'sample-county.report.xlsx']);
+    expect(readdirSync(out).sort()).toEqual([
+      'sample-county.report.charts',
+      'sample-county.report.md',
+      'sample-county.report.xlsx',
+    ]);
   });
 
   it('writes beside the input by default, never touching the input', () => {
@@ -35,7 +43,12 @@ describe('balance-check FILE', () => {
     copyFileSync(SAMPLE, input);
     const before = readFileSync(input);
     expect(run([input, '--format', 'md,json', '-q']).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['示例县.report.charts', '示例县.report.json', '示例县.report.md', '示例县.xlsx']);
+    expect(readdirSync(dir).sort()).toEqual([
+      '示例县.report.charts',
+      '示例县.report.json',
+      '示例县.report.md',
+      '示例县.xlsx',
+    ]);
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 
@@ -43,7 +56,10 @@ describe('balance-check FILE', () => {
     const [a, b] = [tmp(), tmp()];
     run([SAMPLE, '-o', a, '--format', 'xlsx,md,json', '-q']);
     run([SAMPLE, '-o', b, '--format', 'xlsx,md,json', '-q']);
-    const files = (d: string) => readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(d.length));
+    const files = (d: string) =>
+      readdirSync(d, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(d.length));
     for (const f of files(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     expect(files(a)).toHaveLength(3 + 14);
   });
@@ -127,7 +143,15 @@ describe('balance-check validate FILE', () => {
     const json = JSON.parse(r.stdout);
     expect(json.valid).toBe(false);
     const codes = new Set(json.issues.map((i: { code: string }) => i.code));
-    for (const c of ['NEGATIVE_VALUE', 'NOT_A_NUMBER', 'EXCEL_ERROR', 'UNKNOWN_SCHOOL_TYPE', 'DUPLICATE_SCHOOL', 'RESOURCES_WITHOUT_STUDENTS', 'LEVEL_NOT_OFFERED'])
+    for (const c of [
+      'NEGATIVE_VALUE',
+      'NOT_A_NUMBER',
+      'EXCEL_ERROR',
+      'UNKNOWN_SCHOOL_TYPE',
+      'DUPLICATE_SCHOOL',
+      'RESOURCES_WITHOUT_STUDENTS',
+      'LEVEL_NOT_OFFERED',
+    ])
       expect(codes, c).toContain(c);
   });
 
@@ -158,7 +182,9 @@ describe('balance-check template', () => {
 describe('the whole verdict on the command line', () => {
   it('prints the 优质均衡 verdict with the failing items; --strict exits 1 on it', () => {
     const r = run([SAMPLE, '-o', tmp()]);
-    expect(r.stdout).toMatch(/优质均衡：未达到 · 资源配置 未达标 · 政府保障程度 未达标 · 教育质量 达标 · 社会认可度 达标/);
+    expect(r.stdout).toMatch(
+      /优质均衡：未达到 · 资源配置 未达标 · 政府保障程度 未达标 · 教育质量 达标 · 社会认可度 达标/,
+    );
     expect(r.stdout).toContain('政府保障程度第11项');
   });
 
@@ -212,7 +238,9 @@ describe('a 自评表 whose claims disagree, as a CI gate sees it', () => {
     const md = readFileSync(join(out, 'test.report.md'), 'utf8');
     expect(md).toContain('### 自评结论与测算不一致（1项）');
     expect(md).toContain('自评达标，但测算为未达标——360学时培训完成率 93.50%（应 ≥ 100%）（自评表!E2）');
-    const json = JSON.parse(readFileSync(join(out, 'test.report.json'), 'utf8')) as { counties: { claimDisagreements: { id: string; detail: string }[] }[] };
+    const json = JSON.parse(readFileSync(join(out, 'test.report.json'), 'utf8')) as {
+      counties: { claimDisagreements: { id: string; detail: string }[] }[];
+    };
     expect(json.counties[0]!.claimDisagreements.map((d) => d.id)).toEqual(['training']);
   });
 });
@@ -225,12 +253,19 @@ describe('the Markdown cover', () => {
     expect(md).toContain('| 县（市、区） | 示例县 |');
     expect(md).toContain('| 数据年度 | 2024年 |');
     // The sample's 填报单位 line above the table and its 填表人 note row below it.
-    for (const line of ['| 填报单位 | 示例县教育局 |', '| 填报人 | 王×× |', '| 审核人 | 李×× |', '| 日期 | 2024年10月8日 |']) expect(md).toContain(line);
+    for (const line of [
+      '| 填报单位 | 示例县教育局 |',
+      '| 填报人 | 王×× |',
+      '| 审核人 | 李×× |',
+      '| 日期 | 2024年10月8日 |',
+    ])
+      expect(md).toContain(line);
     expect(md).not.toMatch(/20\d\d-\d\d-\d\d/);
     const unsigned = tmp();
     expect(run([await workbook({ 学校数据: county() }), '-o', unsigned, '-f', 'md', '-q']).code).toBe(0);
     const plain = readFileSync(join(unsigned, 'test.report.md'), 'utf8');
-    for (const line of ['| 填报单位 |  |', '| 填报人 |  |', '| 审核人 |  |', '| 日期 |  |']) expect(plain).toContain(line);
+    for (const line of ['| 填报单位 |  |', '| 填报人 |  |', '| 审核人 |  |', '| 日期 |  |'])
+      expect(plain).toContain(line);
     const out2 = tmp();
     run([SAMPLE, '-o', out2, '-f', 'md', '-q', '--year', '2025学年']);
     expect(readFileSync(join(out2, 'sample-county.report.md'), 'utf8')).toContain('| 数据年度 | 2025学年 |');
@@ -241,7 +276,12 @@ describe('progress on a terminal', () => {
   it('rows read and counties computed for a large input, at most ten a second; nothing when quiet, piped or small', () => {
     let t = 0;
     const lines: string[] = [];
-    const report = progressReporter(false, (s) => lines.push(s), true, () => t)!;
+    const report = progressReporter(
+      false,
+      (s) => lines.push(s),
+      true,
+      () => t,
+    )!;
     report({ rows: 1000 });
     expect(lines).toEqual([]); // a small input: nothing
     report({ rows: 6000 });
@@ -250,11 +290,20 @@ describe('progress on a terminal', () => {
     t += 100;
     report({ counties: 1, of: 3 });
     report({ counties: 3, of: 3 }); // the last county always
-    expect(lines.map((l) => l.replace(/\r|\x1b\[K/g, ''))).toEqual(['已读取 6,000 行学校数据 …', '已计算 1 / 3 个县（市、区）…', '已计算 3 / 3 个县（市、区）…']);
+    expect(lines.map((l) => l.replace(/\r|\x1b\[K/g, ''))).toEqual([
+      '已读取 6,000 行学校数据 …',
+      '已计算 1 / 3 个县（市、区）…',
+      '已计算 3 / 3 个县（市、区）…',
+    ]);
     expect(progressReporter(true, () => {}, true)).toBeUndefined();
     expect(progressReporter(false, () => {}, false)).toBeUndefined();
     const small: string[] = [];
-    const quietSmall = progressReporter(false, (s) => small.push(s), true, () => t)!;
+    const quietSmall = progressReporter(
+      false,
+      (s) => small.push(s),
+      true,
+      () => t,
+    )!;
     quietSmall({ rows: 3000 });
     quietSmall({ counties: 1, of: 1 });
     expect(small).toEqual([]);

@@ -7,14 +7,20 @@ import { compareReports } from '../src/report/compare';
 import { renderCompareMarkdown } from '../src/render/compare';
 import { check, county, primary, workbook, type Cell } from './helpers/files';
 
-const titled = (year: number, rows: Cell[][]) => ({ rows: [[`示例县义务教育学校办学条件统计表（${year}年）`], ...rows], merges: ['A1:K1'] });
+const titled = (year: number, rows: Cell[][]) => ({
+  rows: [[`示例县义务教育学校办学条件统计表（${year}年）`], ...rows],
+  merges: ['A1:K1'],
+});
 
 async function years() {
   const before = county();
   const after = county().filter((r) => r[0] !== '四小');
   after[2]![8] = 6 * 800; // 二小: sports space 6 ㎡ per student, 80% of 7.5: below the 85% floor
   after.push(primary('五小', 400));
-  return [await workbook({ 学校数据: titled(2023, before) }, '2023.xlsx'), await workbook({ 学校数据: titled(2024, after) }, '2024.xlsx')];
+  return [
+    await workbook({ 学校数据: titled(2023, before) }, '2023.xlsx'),
+    await workbook({ 学校数据: titled(2024, after) }, '2024.xlsx'),
+  ];
 }
 
 describe('compare', () => {
@@ -63,12 +69,19 @@ describe('compare', () => {
 
   it('on the command line: writes Markdown and Excel beside the first file', async () => {
     const [a, b] = await years();
-    const r = spawnSync(process.execPath, [resolve('bin/balance-check.js'), 'compare', a!, b!], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [resolve('bin/balance-check.js'), 'compare', a!, b!], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('年度比较：2023年 → 2024年');
     expect(r.stdout).toContain('达标学校 4/4 → 3/4');
     const dir = join(a!, '..');
-    expect(readdirSync(dir).filter((f) => f.includes('.compare.')).sort()).toEqual(['2023_vs_2024.compare.md', '2023_vs_2024.compare.xlsx']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.includes('.compare.'))
+        .sort(),
+    ).toEqual(['2023_vs_2024.compare.md', '2023_vs_2024.compare.xlsx']);
     expect(readFileSync(join(dir, '2023_vs_2024.compare.md'), 'utf8')).toContain('# 年度比较：2023年、2024年');
     const one = spawnSync(process.execPath, [resolve('bin/balance-check.js'), 'compare', a!], { encoding: 'utf8' });
     expect(one.status).toBe(3);

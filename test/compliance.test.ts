@@ -51,7 +51,13 @@ describe('the 6-of-7 and 85% rule (indicators.md §2.1)', () => {
 
 describe('shortfalls (indicators.md §2.5)', () => {
   it('persons and rooms are rounded up; areas and money are exact', () => {
-    const r = evaluate({ ...atStandard, qualifiedTeachers: 40, multimediaRooms: 20, sportsSpace: 7000, equipmentValue: 1_900_000 });
+    const r = evaluate({
+      ...atStandard,
+      qualifiedTeachers: 40,
+      multimediaRooms: 20,
+      sportsSpace: 7000,
+      equipmentValue: 1_900_000,
+    });
     expect(r.shortfall.qualified_teachers).toBe(2); // 4.2 × 1000 / 100 − 40
     expect(r.shortfall.multimedia_rooms).toBe(3); // 23 − 20
     expect(r.shortfall.sports_space).toBeCloseTo(500, 9);
@@ -84,15 +90,40 @@ describe('whole-school compliance', () => {
   it('a 九年一贯制 school is compliant only if both its sections are', async () => {
     const { evaluateCounty } = await import('../src/engine/evaluate');
     // Junior section given per section below 85% on sports space; primary section fine.
-    const nineYear = school('九年制', '九年一贯制', { primary: 1000, junior: 1000 }, {}, {
-      sectionResources: {
-        primary: primaryAtStandard(1000),
-        junior: { qualifiedTeachers: 53, backboneTeachers: 10, peArtsTeachers: 9, teachingSpace: 5800, sportsSpace: 5000, equipmentValue: 2_500_000, multimediaRooms: 24 },
+    const nineYear = school(
+      '九年制',
+      '九年一贯制',
+      { primary: 1000, junior: 1000 },
+      {},
+      {
+        sectionResources: {
+          primary: primaryAtStandard(1000),
+          junior: {
+            qualifiedTeachers: 53,
+            backboneTeachers: 10,
+            peArtsTeachers: 9,
+            teachingSpace: 5800,
+            sportsSpace: 5000,
+            equipmentValue: 2_500_000,
+            multimediaRooms: 24,
+          },
+        },
       },
-    });
-    const r = evaluateCounty(null, [nineYear, school('一小', '小学', { primary: 1000 }, primaryAtStandard(1000))], YOUZHI_2017);
-    expect(r.sections.map((s) => [s.section.level, s.compliant])).toEqual([['primary', true], ['junior', false], ['primary', true]]);
-    expect(r.schools.map((s) => [s.school.name, s.compliant])).toEqual([['九年制', false], ['一小', true]]);
+    );
+    const r = evaluateCounty(
+      null,
+      [nineYear, school('一小', '小学', { primary: 1000 }, primaryAtStandard(1000))],
+      YOUZHI_2017,
+    );
+    expect(r.sections.map((s) => [s.section.level, s.compliant])).toEqual([
+      ['primary', true],
+      ['junior', false],
+      ['primary', true],
+    ]);
+    expect(r.schools.map((s) => [s.school.name, s.compliant])).toEqual([
+      ['九年制', false],
+      ['一小', true],
+    ]);
   });
 });
 
@@ -100,7 +131,8 @@ describe('a section result keeps its figures as numbers and makes its records wh
   it('each record has the indicators in profile order and the figures read by index', () => {
     const r = evaluate({ ...atStandard, sportsSpace: 0.5 * 7.5 * P, teachingSpace: 0.99 * 4.5 * P });
     const ids = YOUZHI_2017.indicators.map((i) => i.id);
-    for (const record of [r.values, r.met, r.shortfall, r.relativeGaps, r.shortfallToCompliance]) expect(Object.keys(record)).toEqual(ids);
+    for (const record of [r.values, r.met, r.shortfall, r.relativeGaps, r.shortfallToCompliance])
+      expect(Object.keys(record)).toEqual(ids);
     ids.forEach((id, k) => {
       expect(r.values[id]).toBe(r.valueAt(k));
       expect(r.met[id]).toBe(r.metAt(k));
@@ -119,13 +151,21 @@ describe('a section result keeps its figures as numbers and makes its records wh
 describe('recordMaker', () => {
   it('makes the record a key-by-key fill makes, keys in order', () => {
     const make = recordMaker(['b', 'a', 'c']);
-    expect(Object.entries(make([1, 2, 3]))).toEqual([['b', 1], ['a', 2], ['c', 3]]);
+    expect(Object.entries(make([1, 2, 3]))).toEqual([
+      ['b', 1],
+      ['a', 2],
+      ['c', 3],
+    ]);
     expect(make([undefined, 0, -0])).toEqual({ b: undefined, a: 0, c: -0 });
     expect('b' in make([undefined, 0, 0])).toBe(true);
   });
 
   it('keys that are no plain identifier, __proto__ among them, are own properties of an ordinary record', () => {
-    for (const keys of [['__proto__', 'x'], ['a-b', 'c d'], ['x', 'x']]) {
+    for (const keys of [
+      ['__proto__', 'x'],
+      ['a-b', 'c d'],
+      ['x', 'x'],
+    ]) {
       const o = recordMaker(keys)([{ polluted: true }, 2]);
       expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
       expect(Object.keys(o)).toEqual([...new Set(keys)]);
@@ -137,7 +177,7 @@ describe('recordMaker', () => {
 describe('judging at scale agrees with the rule written out plainly', () => {
   // A small deterministic generator: values around the standards, some far below, some exactly at.
   let seed = 20261201;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const around = (x: number) => {
     const u = rand();
     return u < 0.1 ? x : u < 0.2 ? 0.85 * x : x * (0.5 + rand());
@@ -146,7 +186,9 @@ describe('judging at scale agrees with the rule written out plainly', () => {
   it('values, met, compliant, shortfalls and the shortfall to compliance of 2 000 random schools', async () => {
     const { atLeast, ceilAtCompare } = await import('../src/engine/stats');
     for (let n = 0; n < 2000; n++) {
-      const resources = Object.fromEntries(Object.entries(atStandard).map(([f, x]) => [f, Math.round(around(x as number))]));
+      const resources = Object.fromEntries(
+        Object.entries(atStandard).map(([f, x]) => [f, Math.round(around(x as number))]),
+      );
       const s = section(resources);
       const r = evaluate(resources);
       const inds = YOUZHI_2017.indicators;
@@ -180,7 +222,9 @@ describe('judging at scale agrees with the rule written out plainly', () => {
       );
       const results = evaluateSections(sections, YOUZHI_2017);
       const cvs = sectionCvs(results, YOUZHI_2017.indicators.length);
-      YOUZHI_2017.indicators.forEach((_, k) => expect(cvs[k]).toEqual(weightedCv(results.map((r) => ({ value: r.valueAt(k), weight: r.section.students })))));
+      YOUZHI_2017.indicators.forEach((_, k) =>
+        expect(cvs[k]).toEqual(weightedCv(results.map((r) => ({ value: r.valueAt(k), weight: r.section.students })))),
+      );
     }
   });
 });

@@ -9,7 +9,10 @@ import { primaryAtStandard, school } from './helpers/records';
 
 /** shared/vectors/cv-books-5-schools.csv, copied into fixtures/vectors. */
 function booksVector() {
-  const lines = readFileSync(new URL('../fixtures/vectors/cv-books-5-schools.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(new URL('../fixtures/vectors/cv-books-5-schools.csv', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   return lines.map((l) => {
     const [, , students, books] = l.split(',');
     return { students: Number(students), books: Number(books) };
@@ -38,11 +41,21 @@ describe('student-weighted CV (indicators.md §2.2)', () => {
   });
 
   it('is 0 when every school has the same value, whatever the sizes', () => {
-    expect(weightedCv([{ value: 3, weight: 10 }, { value: 3, weight: 500 }]).cv).toBe(0);
+    expect(
+      weightedCv([
+        { value: 3, weight: 10 },
+        { value: 3, weight: 500 },
+      ]).cv,
+    ).toBe(0);
   });
 
   it('is null (undefined) when the county has none of the resource', () => {
-    expect(weightedCv([{ value: 0, weight: 10 }, { value: 0, weight: 20 }]).cv).toBeNull();
+    expect(
+      weightedCv([
+        { value: 0, weight: 10 },
+        { value: 0, weight: 20 },
+      ]).cv,
+    ).toBeNull();
   });
 
   it('is computed by the engine per level from section values, weighted by students', () => {
@@ -53,7 +66,11 @@ describe('student-weighted CV (indicators.md §2.2)', () => {
       const r = sectionSchool(s, YOUZHI_2017);
       return 'sections' in r ? r.sections : [];
     });
-    const level = evaluateLevel('primary', sections.map((s) => evaluateSection(s, YOUZHI_2017)), YOUZHI_2017);
+    const level = evaluateLevel(
+      'primary',
+      sections.map((s) => evaluateSection(s, YOUZHI_2017)),
+      YOUZHI_2017,
+    );
     const space = level.indicators.teaching_space!;
     // X̄ = (9·100 + 4.5·300)/400 = 5.625; S² = (100·3.375² + 300·1.125²)/400 = 3.796875
     expect(space.mean).toBeCloseTo(5.625, 12);

@@ -13,7 +13,11 @@ const DIR = 'test/fixtures/fuzz';
 
 describe('fuzz regressions', () => {
   it.each(readdirSync(DIR).filter((n) => !n.endsWith('.json')))('%s', (name) => {
-    const r = spawnSync(process.execPath, [resolve('bin/balance-check.js'), join(DIR, name), '-o', tmp(), '-f', 'xlsx,md,json', '-q'], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(
+      process.execPath,
+      [resolve('bin/balance-check.js'), join(DIR, name), '-o', tmp(), '-f', 'xlsx,md,json', '-q'],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
     expect(r.signal).toBeNull();
     expect([0, 1, 2, 3]).toContain(r.status);
     expect(r.stderr).not.toMatch(/内部错误|\n\s+at .+:\d+:\d+/);

@@ -10,7 +10,10 @@ import { tmp } from './helpers/files';
 
 const BIN = resolve('bin/balance-check.js');
 const run = (args: string[], env: Record<string, string> = {}) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -18,11 +21,16 @@ describe('under GitHub Actions', () => {
   it('errors become ::error annotations naming the file and the cell; the step summary says the check failed', () => {
     const summary = join(tmp(), 'summary.md');
     writeFileSync(summary, '# earlier step\n');
-    const r = run(['validate', 'fixtures/broken/errors.xlsx'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    const r = run(['validate', 'fixtures/broken/errors.xlsx'], {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expect(r.code).toBe(2);
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
     expect(annotations).toHaveLength(7);
-    expect(annotations[0]).toBe('::error file=fixtures/broken/errors.xlsx,title=[NEGATIVE_VALUE] 学校数据!E3［二小 · 高于规定学历教师数］::数值为负（-3）');
+    expect(annotations[0]).toBe(
+      '::error file=fixtures/broken/errors.xlsx,title=[NEGATIVE_VALUE] 学校数据!E3［二小 · 高于规定学历教师数］::数值为负（-3）',
+    );
     const text = readFileSync(summary, 'utf8');
     expect(text.startsWith('# earlier step\n')).toBe(true); // appended, not replaced
     expect(text).toContain('数据检查：**未通过**');
@@ -31,7 +39,10 @@ describe('under GitHub Actions', () => {
 
   it('a passing check: warnings as ::warning, the summary carries the verdict and the CV table; --json keeps stdout pure JSON', () => {
     const summary = join(tmp(), 'summary.md');
-    const r = run(['fixtures/sample-county.xlsx', '-o', tmp(), '--json'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    const r = run(['fixtures/sample-county.xlsx', '-o', tmp(), '--json'], {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expect(r.code).toBe(0);
     expect(() => JSON.parse(r.stdout)).not.toThrow();
     const text = readFileSync(summary, 'utf8');
@@ -69,12 +80,27 @@ describe('other CI behaviour', () => {
   it('a Word file renamed .xlsx, an .ods and an empty CSV say what they are (exit 3)', () => {
     const dir = tmp();
     const docx = join(dir, '学校数据.xlsx');
-    writeFileSync(docx, zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]));
+    writeFileSync(
+      docx,
+      zip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+      ]),
+    );
     const ods = join(dir, 'b.xlsx');
-    writeFileSync(ods, zip([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') }, { name: 'content.xml', data: Buffer.from('<x/>') }]));
+    writeFileSync(
+      ods,
+      zip([
+        { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+        { name: 'content.xml', data: Buffer.from('<x/>') },
+      ]),
+    );
     const empty = join(dir, 'c.csv');
     writeFileSync(empty, '');
-    expect(run(['validate', docx])).toMatchObject({ code: 3, stderr: expect.stringContaining('这是 Word 文档（.docx），不是 Excel 工作簿') });
+    expect(run(['validate', docx])).toMatchObject({
+      code: 3,
+      stderr: expect.stringContaining('这是 Word 文档（.docx），不是 Excel 工作簿'),
+    });
     expect(run(['validate', ods])).toMatchObject({ code: 3, stderr: expect.stringContaining('OpenDocument 表格') });
     expect(run(['validate', empty])).toMatchObject({ code: 3, stderr: expect.stringContaining('文件是空的') });
   });

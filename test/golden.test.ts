@@ -10,7 +10,10 @@ import { hashes } from './golden/cases';
 
 describe('reports byte-identical to the manifest', () => {
   it('every file and the terminal output of every case', async () => {
-    const expected = JSON.parse(readFileSync('test/golden/manifest.json', 'utf8')) as Record<string, Record<string, string>>;
+    const expected = JSON.parse(readFileSync('test/golden/manifest.json', 'utf8')) as Record<
+      string,
+      Record<string, string>
+    >;
     const actual = await hashes();
     for (const name of Object.keys(expected)) expect(actual[name], name).toEqual(expected[name]);
     expect(Object.keys(actual)).toEqual(Object.keys(expected));

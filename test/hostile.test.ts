@@ -26,7 +26,11 @@ const SAMPLE = resolve('fixtures/sample-county.xlsx');
 
 function run(args: string[], timeout = 20_000) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, signal: r.signal, out: `${r.stdout}${r.stderr}`, ms: Date.now() - started };
 }
 /** No internal error, no stack trace, no raw English system text. */
@@ -59,7 +63,11 @@ const fatal = async (p: Promise<unknown>) => {
 
 describe('cells that used to be internal errors', () => {
   it('a t="d" cell whose value is not a date is read as its text and reported at its cell', async () => {
-    const path = fileOf(editedSample(SHEET, (xml) => xml.replace(/<c r="H5"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/, '<c r="H5" t="d"><v>not a date</v></c>')));
+    const path = fileOf(
+      editedSample(SHEET, (xml) =>
+        xml.replace(/<c r="H5"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/, '<c r="H5" t="d"><v>not a date</v></c>'),
+      ),
+    );
     const r = await check(path);
     expect(r.issues.filter((i) => i.cell === 'H5').map((i) => i.code)).toEqual(['NOT_A_NUMBER']);
   });
@@ -92,7 +100,13 @@ describe('cells that used to be internal errors', () => {
 
   it('entities that name nothing (&constructor;, &#99999999;) stay as written', () => {
     const files = unzip(readFileSync(SAMPLE));
-    const sheet = files.get(SHEET)!.toString('utf8').replace('</sheetData>', '<row r="60"><c r="A60" t="inlineStr"><is><t>&constructor;&#99999999;&amp;</t></is></c></row></sheetData>');
+    const sheet = files
+      .get(SHEET)!
+      .toString('utf8')
+      .replace(
+        '</sheetData>',
+        '<row r="60"><c r="A60" t="inlineStr"><is><t>&constructor;&#99999999;&amp;</t></is></c></row></sheetData>',
+      );
     files.set(SHEET, Buffer.from(sheet));
     const s = readOoxml(zip([...files].map(([name, data]) => ({ name, data })))).find((x) => x.name === '学校数据');
     expect(s!.rows[59]![0]).toEqual({ kind: 'text', text: '&constructor;&#99999999;&' });
@@ -162,7 +176,13 @@ describe('CSV', () => {
   });
 
   it('UTF-8, GBK, GB18030 and UTF-16 with BOM still read', () => {
-    for (const [enc, bom] of [['utf8', false], ['gbk', false], ['gb18030', false], ['utf16le', true], ['utf16be', true]] as const)
+    for (const [enc, bom] of [
+      ['utf8', false],
+      ['gbk', false],
+      ['gb18030', false],
+      ['utf16le', true],
+      ['utf16be', true],
+    ] as const)
       expect(decodeText(iconv.encode(text, enc, { addBOM: bom })).text).toBe(text);
   });
 });
@@ -188,32 +208,53 @@ describe('size and shape limits', () => {
     }
     const plain = await check(SAMPLE);
     const merged = await check(fileOf(editedSample(SHEET, (xml) => withMerge(xml, 'A60:XFD1048576'))));
-    expect(merged.counties[0]!.levels.map((l) => l.result.indicators)).toEqual(plain.counties[0]!.levels.map((l) => l.result.indicators));
+    expect(merged.counties[0]!.levels.map((l) => l.result.indicators)).toEqual(
+      plain.counties[0]!.levels.map((l) => l.result.indicators),
+    );
   });
 
-  it.each(['A999999999', 'A1048577', 'XFE1'])('a cell reference %s beyond Excel’s grid is CELL_OUT_OF_RANGE naming it', async (ref) => {
-    const path = fileOf(editedSample(SHEET, (xml) => xml.replace('</sheetData>', `<row><c r="${ref}"><v>1</v></c></row></sheetData>`)));
-    const e = await fatal(readSource(path));
-    expect(e.code).toBe('CELL_OUT_OF_RANGE');
-    expect(e.message).toContain(ref);
-  });
+  it.each(['A999999999', 'A1048577', 'XFE1'])(
+    'a cell reference %s beyond Excel’s grid is CELL_OUT_OF_RANGE naming it',
+    async (ref) => {
+      const path = fileOf(
+        editedSample(SHEET, (xml) => xml.replace('</sheetData>', `<row><c r="${ref}"><v>1</v></c></row></sheetData>`)),
+      );
+      const e = await fatal(readSource(path));
+      expect(e.code).toBe('CELL_OUT_OF_RANGE');
+      expect(e.message).toContain(ref);
+    },
+  );
 
   it('the last cell of the grid, XFD1048576, is still a cell', async () => {
-    const path = fileOf(editedSample(SHEET, (xml) => xml.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')));
+    const path = fileOf(
+      editedSample(SHEET, (xml) =>
+        xml.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'),
+      ),
+    );
     const src = await readSource(path);
     expect(src.sheets.find((s) => s.name === '学校数据')!.rows.length).toBe(1_048_576);
   }, 20_000);
 
   it('an entry that inflates past its limit is refused while inflating (FILE_TOO_LARGE), not after', () => {
     const big = Buffer.alloc(20 * MB, 0x20);
-    const archive = new ZipArchive(zip([{ name: 'a.xml', data: Buffer.from('<a/>') }, { name: 'big.xml', data: big }]), { entryBytes: 4 * MB, totalBytes: 8 * MB }, 'bomb.xlsx');
+    const archive = new ZipArchive(
+      zip([
+        { name: 'a.xml', data: Buffer.from('<a/>') },
+        { name: 'big.xml', data: big },
+      ]),
+      { entryBytes: 4 * MB, totalBytes: 8 * MB },
+      'bomb.xlsx',
+    );
     expect(archive.get('a.xml')!.toString()).toBe('<a/>');
     expect(() => archive.get('big.xml')).toThrow(/解压后超过 4 MB，可能是压缩炸弹/);
   });
 
   it('the total limit counts every entry read', () => {
     const data = Buffer.alloc(3 * MB, 0x20);
-    const archive = new ZipArchive(zip(['a', 'b', 'c'].map((name) => ({ name, data }))), { entryBytes: 4 * MB, totalBytes: 8 * MB });
+    const archive = new ZipArchive(zip(['a', 'b', 'c'].map((name) => ({ name, data }))), {
+      entryBytes: 4 * MB,
+      totalBytes: 8 * MB,
+    });
     archive.get('a');
     archive.get('b');
     expect(() => archive.get('c')).toThrow(/全部内容合计解压后超过 8 MB/);
@@ -286,12 +327,22 @@ describe('output paths', () => {
 
   it('each system failure has its own code and a Chinese reason', () => {
     const e = (code: string) => Object.assign(new Error(`${code}: raw`), { code });
-    expect(outputError(e('EROFS'), '/x/y')).toMatchObject({ code: 'OUTPUT_NOT_WRITABLE', message: expect.stringContaining('只读') });
-    expect(outputError(e('EACCES'), '/x/y')).toMatchObject({ code: 'OUTPUT_NOT_WRITABLE', message: expect.stringContaining('没有写入权限') });
+    expect(outputError(e('EROFS'), '/x/y')).toMatchObject({
+      code: 'OUTPUT_NOT_WRITABLE',
+      message: expect.stringContaining('只读'),
+    });
+    expect(outputError(e('EACCES'), '/x/y')).toMatchObject({
+      code: 'OUTPUT_NOT_WRITABLE',
+      message: expect.stringContaining('没有写入权限'),
+    });
     expect(outputError(e('ENOSPC'), '/x/y')).toMatchObject({ code: 'OUTPUT_DISK_FULL' });
     expect(outputError(e('EISDIR'), '/x/y')).toMatchObject({ code: 'OUTPUT_NAME_IS_FOLDER' });
-    expect(outputError(e('EWEIRD'), '/x/y')).toMatchObject({ code: 'OUTPUT_FAILED', message: expect.stringContaining('EWEIRD') });
-    for (const c of ['EROFS', 'EACCES', 'ENOSPC', 'EISDIR', 'EWEIRD']) expect(outputError(e(c), '/x/y').message).not.toContain('raw');
+    expect(outputError(e('EWEIRD'), '/x/y')).toMatchObject({
+      code: 'OUTPUT_FAILED',
+      message: expect.stringContaining('EWEIRD'),
+    });
+    for (const c of ['EROFS', 'EACCES', 'ENOSPC', 'EISDIR', 'EWEIRD'])
+      expect(outputError(e(c), '/x/y').message).not.toContain('raw');
   });
 
   it('a failure in the middle of a set leaves the earlier reports as they were and no temporary file', async () => {
@@ -332,13 +383,24 @@ describe('output paths', () => {
 });
 
 describe('Markdown injection', () => {
-  const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[点我](javascript:alert(1))', '![x](http://x/t.png)', '**粗**_斜_`码`', '# 标题\n- 列表'];
+  const HOSTILE = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '[点我](javascript:alert(1))',
+    '![x](http://x/t.png)',
+    '**粗**_斜_`码`',
+    '# 标题\n- 列表',
+  ];
 
   it('escapeMarkdown renders every hostile text as exactly that text', () => {
     const md = new MarkdownIt({ html: true, linkify: false });
     for (const s of HOSTILE) {
       const html = md.renderInline(escapeMarkdown(s));
-      const text = html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const text = html
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
       expect(text).toBe(s.replace(/\n/g, ' '));
     }
   });
@@ -353,22 +415,52 @@ describe('Markdown injection', () => {
     const report = await check(await workbook({ 学校数据: rows }));
     const html = new MarkdownIt({ html: true }).render(renderMarkdown(report));
     const tags = new Set([...html.matchAll(/<([a-z0-9]+)\b/g)].map((m) => m[1]));
-    for (const t of tags) expect(['h1', 'h2', 'h3', 'p', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'strong', 'ul', 'ol', 'li', 'blockquote', 'code', 'hr', 'em', 'img']).toContain(t);
+    for (const t of tags)
+      expect([
+        'h1',
+        'h2',
+        'h3',
+        'p',
+        'table',
+        'thead',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'strong',
+        'ul',
+        'ol',
+        'li',
+        'blockquote',
+        'code',
+        'hr',
+        'em',
+        'img',
+      ]).toContain(t);
     expect(html).not.toMatch(/<(script|a)\b/);
     // The only images are the report's own charts.
-    for (const m of html.matchAll(/<img\b[^>]*src="([^"]*)"/g)) expect(m[1]).toMatch(/^test\.report\.charts\/(primary|junior)-[a-z_]+\.svg$/);
+    for (const m of html.matchAll(/<img\b[^>]*src="([^"]*)"/g))
+      expect(m[1]).toMatch(/^test\.report\.charts\/(primary|junior)-[a-z_]+\.svg$/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
 
 const withMerge = (xml: string, ref: string) =>
-  xml.includes('</mergeCells>') ? xml.replace('</mergeCells>', `<mergeCell ref="${ref}"/></mergeCells>`) : xml.replace('</sheetData>', `</sheetData><mergeCells><mergeCell ref="${ref}"/></mergeCells>`);
+  xml.includes('</mergeCells>')
+    ? xml.replace('</mergeCells>', `<mergeCell ref="${ref}"/></mergeCells>`)
+    : xml.replace('</sheetData>', `</sheetData><mergeCells><mergeCell ref="${ref}"/></mergeCells>`);
 
 describe('Markdown injection in a batch report', () => {
   it('county names in the province table and issues are escaped too', async () => {
     const { HEADER, primary } = await import('./helpers/files');
     const names = ['<script>alert(1)</script>', '乙县', '丙县', '丁县', '戊县', '己县'];
-    const rows = [[...HEADER, '区县'], ...names.flatMap((c) => [[...primary('一小', 1000), c], [...primary('二小', 300).map((v, i) => (i === 8 ? 100 : v)), c]])];
+    const rows = [
+      [...HEADER, '区县'],
+      ...names.flatMap((c) => [
+        [...primary('一小', 1000), c],
+        [...primary('二小', 300).map((v, i) => (i === 8 ? 100 : v)), c],
+      ]),
+    ];
     const report = await check(await workbook({ 学校数据: rows }));
     expect(report.detail).toBe(false);
     const md = renderMarkdown(report);

@@ -5,7 +5,8 @@ import { YOUZHI_2017 } from '../src/engine/profile';
 import { toJson } from '../src/render/json';
 import { check } from './helpers/files';
 
-const perIndicator = <T extends z.ZodType>(t: T) => z.object(Object.fromEntries(YOUZHI_2017.indicators.map((i) => [i.id, t])));
+const perIndicator = <T extends z.ZodType>(t: T) =>
+  z.object(Object.fromEntries(YOUZHI_2017.indicators.map((i) => [i.id, t])));
 
 const Indicator = z.object({
   standard: z.number().nullable(),
@@ -76,6 +77,9 @@ describe('JSON report contract (output.md)', () => {
     const weighted = schools.reduce((s, x) => s + x.students * x.values.teaching_space!, 0) / primary.students;
     expect(space.mean).toBeCloseTo(weighted, 9);
     expect(String(space.cv).length).toBeGreaterThan(6);
-    expect(c.schools.find((s) => s.name === '黄庄九年制学校')!.split!.facilityShare).toBeCloseTo(166 / (166 + 1.1 * 210), 12);
+    expect(c.schools.find((s) => s.name === '黄庄九年制学校')!.split!.facilityShare).toBeCloseTo(
+      166 / (166 + 1.1 * 210),
+      12,
+    );
   });
 });

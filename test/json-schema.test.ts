@@ -54,10 +54,23 @@ describe('the JSON contract as a schema', () => {
     expect(cli([input, '-q', '-f', 'json', '-o', dir]).status).toBe(0);
     const json = JSON.parse(readFileSync(join(dir, 'province-12.report.json'), 'utf8'));
     expectValidReport(json);
-    expect(json.batch).toEqual({ counties: 12, passing: json.counties.filter((c: { pass: boolean }) => c.pass).length, schoolsFile: 'province-12.schools.jsonl' });
+    expect(json.batch).toEqual({
+      counties: 12,
+      passing: json.counties.filter((c: { pass: boolean }) => c.pass).length,
+      schoolsFile: 'province-12.schools.jsonl',
+    });
     expect(json.counties[0].schools).toBeUndefined();
-    const lines = readFileSync(join(dir, 'province-12.schools.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(json.counties.reduce((n: number, c: { levels: Record<string, { schoolCount: number }> }) => n + Object.values(c.levels).reduce((m, l) => m + l.schoolCount, 0), 0));
+    const lines = readFileSync(join(dir, 'province-12.schools.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(
+      json.counties.reduce(
+        (n: number, c: { levels: Record<string, { schoolCount: number }> }) =>
+          n + Object.values(c.levels).reduce((m, l) => m + l.schoolCount, 0),
+        0,
+      ),
+    );
     for (const line of lines) {
       expect(validateSchool(line), JSON.stringify(validateSchool.errors?.slice(0, 3))).toBe(true);
       SchoolLineJson.parse(line);

@@ -11,17 +11,20 @@ const bySort = (values: readonly number[]) => {
 describe('median (selection, not a sort)', () => {
   it('is the value a sort puts in the middle, for random lists of every length up to 300, with repeats', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n <= 300; n++)
       for (let round = 0; round < 3; round++) {
-        const values = Array.from({ length: n }, () => (round === 0 ? Math.floor(rand() * 5) : round === 1 ? rand() * 1000 : 1 + Math.floor(rand() * 3) / 7));
+        const values = Array.from({ length: n }, () =>
+          round === 0 ? Math.floor(rand() * 5) : round === 1 ? rand() * 1000 : 1 + Math.floor(rand() * 3) / 7,
+        );
         expect(Object.is(median(values), bySort(values)), `n=${n} round=${round}`).toBe(true);
       }
   });
 
   it('sorted, reversed, all equal, and with NaN as a sort has it; the input is left as it was', () => {
     const up = Array.from({ length: 101 }, (_, i) => i / 3);
-    for (const values of [up, [...up].reverse(), Array(50).fill(2.5), [1, NaN, 3], [NaN, NaN, 1, 2], []]) expect(Object.is(median(values), bySort(values))).toBe(true);
+    for (const values of [up, [...up].reverse(), Array(50).fill(2.5), [1, NaN, 3], [NaN, NaN, 1, 2], []])
+      expect(Object.is(median(values), bySort(values))).toBe(true);
     const typed = new Float64Array([5, 1, 4, 2, 3]);
     expect(median(typed)).toBe(3);
     expect([...typed]).toEqual([5, 1, 4, 2, 3]);

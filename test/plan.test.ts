@@ -30,7 +30,12 @@ function randomCounty(seed: number, n: number, spread = 1.2): SchoolRecord[] {
       Object.entries(base).map(([f, v]) => {
         const factor = Math.exp((r() - 0.5) * 2 * spread);
         const x = v! * factor;
-        return [f, ['qualifiedTeachers', 'backboneTeachers', 'peArtsTeachers', 'multimediaRooms'].includes(f) ? Math.round(x) : Math.round(x * 10) / 10];
+        return [
+          f,
+          ['qualifiedTeachers', 'backboneTeachers', 'peArtsTeachers', 'multimediaRooms'].includes(f)
+            ? Math.round(x)
+            : Math.round(x * 10) / 10,
+        ];
       }),
     ) as SchoolRecord['resources'];
     return school(`第${k + 1}小学`, '小学', { primary: P }, res);
@@ -62,23 +67,33 @@ function applied(schools: readonly SchoolRecord[], results: readonly SectionResu
 }
 
 describe('the plan, applied and recomputed by the ordinary check', () => {
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])('random county %i: every CV at or below its target, every school compliant', (seed) => {
-    const schools = randomCounty(seed, 12 + seed);
-    const before = evaluateLevel('primary', sectionsOf(schools), profile);
-    expect(before.pass).toBe(false);
-    for (const target of [undefined, 0.3]) {
-      const after = evaluateLevel('primary', sectionsOf(applied(schools, sectionsOf(schools), target)), profile);
-      for (const s of Object.values(after.indicators)) expect(s.cv!).toBeLessThanOrEqual((target ?? 0.5) + 1e-12);
-      expect(after.compliantSchools).toBe(after.schoolCount);
-    }
-  });
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'random county %i: every CV at or below its target, every school compliant',
+    (seed) => {
+      const schools = randomCounty(seed, 12 + seed);
+      const before = evaluateLevel('primary', sectionsOf(schools), profile);
+      expect(before.pass).toBe(false);
+      for (const target of [undefined, 0.3]) {
+        const after = evaluateLevel('primary', sectionsOf(applied(schools, sectionsOf(schools), target)), profile);
+        for (const s of Object.values(after.indicators)) expect(s.cv!).toBeLessThanOrEqual((target ?? 0.5) + 1e-12);
+        expect(after.compliantSchools).toBe(after.schoolCount);
+      }
+    },
+  );
 
   it('cvAfter is the CV the rounded additions really give, and whole units are whole', () => {
     const results = sectionsOf(randomCounty(11, 15));
     for (const p of planLevel('primary', results, profile).indicators) {
       const added = new Map(p.additions.map((a) => [a.section, a.add]));
-      const ys = results.map((r) => (((r.section.amounts[p.indicator.numerator] ?? 0) + (added.get(r) ?? 0)) / r.section.students) * p.indicator.scale);
-      expect(weightedCv(ys.map((value, i) => ({ value, weight: results[i]!.section.students }))).cv).toBeCloseTo(p.cvAfter!, 12);
+      const ys = results.map(
+        (r) =>
+          (((r.section.amounts[p.indicator.numerator] ?? 0) + (added.get(r) ?? 0)) / r.section.students) *
+          p.indicator.scale,
+      );
+      expect(weightedCv(ys.map((value, i) => ({ value, weight: results[i]!.section.students }))).cv).toBeCloseTo(
+        p.cvAfter!,
+        12,
+      );
       for (const a of p.additions) {
         if (p.indicator.countable) expect(Number.isInteger(a.add)).toBe(true);
         else expect(Math.abs(a.add * 10 - Math.round(a.add * 10))).toBeLessThan(1e-6);
@@ -113,7 +128,9 @@ function penaltyDescent(ps: number[], bounds: number[], scale: number, target: n
     for (let it = 0; it < 4000; it++) {
       const { m, S } = stats(y);
       const over = Math.max(0, S - target * m);
-      const g = y.map((v, i) => ps[i]! / scale + 2 * mu * over * ((S > 0 ? (ps[i]! * (v - m)) / (N * S) : 0) - (target * ps[i]!) / N));
+      const g = y.map(
+        (v, i) => ps[i]! / scale + 2 * mu * over * ((S > 0 ? (ps[i]! * (v - m)) / (N * S) : 0) - (target * ps[i]!) / N),
+      );
       const f0 = F(y);
       let moved = false;
       for (let k = 0; k < 60; k++) {
@@ -133,26 +150,36 @@ function penaltyDescent(ps: number[], bounds: number[], scale: number, target: n
 }
 
 describe('the total is the minimum', () => {
-  it.each(Array.from({ length: 12 }, (_, i) => i + 1))('continuous (体育场馆): equals an independent penalty method, random county %i', (seed) => {
-    const results = sectionsOf(randomCounty(100 + seed, 3 + (seed % 4), 2.5));
-    const sports = ind('sports_space');
-    const plan = planIndicator('primary', results, sports, profile);
-    if (plan.status === 'already') {
-      // Nothing to add: the CV already meets the target and every section its floor.
-      expect(plan.cvBefore!).toBeLessThanOrEqual(plan.target);
-      expect(results.every((r) => r.shortfallToCompliance.sports_space === 0)).toBe(true);
-      return;
-    }
-    const ps = results.map((r) => r.section.students);
-    const xs = results.map((r) => r.values.sports_space!);
-    const bounds = results.map((r, i) => Math.max(xs[i]!, r.shortfallToCompliance.sports_space! > 0 ? ((r.section.amounts.sportsSpace! + r.shortfallToCompliance.sports_space!) / ps[i]!) : 0));
-    const have = results.reduce((s, r) => s + r.section.amounts.sportsSpace!, 0);
-    const best = penaltyDescent(ps, bounds, sports.scale, plan.target) - have;
-    // The penalty method ends a hair inside the infeasible side; the plan, feasible, rounds each addition up to 0.1 ㎡.
-    expect(plan.cvAfter!).toBeLessThanOrEqual(plan.target);
-    expect(plan.total).toBeGreaterThanOrEqual(best * (1 - 1e-3));
-    expect(plan.total).toBeLessThanOrEqual(best * (1 + 1e-3) + 0.1 * results.length);
-  });
+  it.each(Array.from({ length: 12 }, (_, i) => i + 1))(
+    'continuous (体育场馆): equals an independent penalty method, random county %i',
+    (seed) => {
+      const results = sectionsOf(randomCounty(100 + seed, 3 + (seed % 4), 2.5));
+      const sports = ind('sports_space');
+      const plan = planIndicator('primary', results, sports, profile);
+      if (plan.status === 'already') {
+        // Nothing to add: the CV already meets the target and every section its floor.
+        expect(plan.cvBefore!).toBeLessThanOrEqual(plan.target);
+        expect(results.every((r) => r.shortfallToCompliance.sports_space === 0)).toBe(true);
+        return;
+      }
+      const ps = results.map((r) => r.section.students);
+      const xs = results.map((r) => r.values.sports_space!);
+      const bounds = results.map((r, i) =>
+        Math.max(
+          xs[i]!,
+          r.shortfallToCompliance.sports_space! > 0
+            ? (r.section.amounts.sportsSpace! + r.shortfallToCompliance.sports_space!) / ps[i]!
+            : 0,
+        ),
+      );
+      const have = results.reduce((s, r) => s + r.section.amounts.sportsSpace!, 0);
+      const best = penaltyDescent(ps, bounds, sports.scale, plan.target) - have;
+      // The penalty method ends a hair inside the infeasible side; the plan, feasible, rounds each addition up to 0.1 ㎡.
+      expect(plan.cvAfter!).toBeLessThanOrEqual(plan.target);
+      expect(plan.total).toBeGreaterThanOrEqual(best * (1 - 1e-3));
+      expect(plan.total).toBeLessThanOrEqual(best * (1 + 1e-3) + 0.1 * results.length);
+    },
+  );
 
   /** Every combination of whole additions 0…max per section: the least total meeting the floors and the target. */
   function bruteForce(results: SectionResult[], ind: IndicatorDef, target: number, max: number): number {
@@ -179,16 +206,19 @@ describe('the total is the minimum', () => {
     return best;
   }
 
-  it.each(Array.from({ length: 10 }, (_, i) => i + 1))('whole units (多媒体教室): within one unit a section of the brute-force minimum, random county %i', (seed) => {
-    const results = sectionsOf(randomCounty(200 + seed, 3 + (seed % 2), 2.5));
-    const rooms = ind('multimedia_rooms');
-    const plan = planIndicator('primary', results, rooms, profile);
-    expect(plan.status).toBe('planned');
-    const best = bruteForce(results, rooms, plan.target, plan.total);
-    expect(best).toBeLessThanOrEqual(plan.total);
-    expect(plan.total).toBeGreaterThanOrEqual(best);
-    expect(plan.total).toBeLessThanOrEqual(best + results.length);
-  });
+  it.each(Array.from({ length: 10 }, (_, i) => i + 1))(
+    'whole units (多媒体教室): within one unit a section of the brute-force minimum, random county %i',
+    (seed) => {
+      const results = sectionsOf(randomCounty(200 + seed, 3 + (seed % 2), 2.5));
+      const rooms = ind('multimedia_rooms');
+      const plan = planIndicator('primary', results, rooms, profile);
+      expect(plan.status).toBe('planned');
+      const best = bruteForce(results, rooms, plan.target, plan.total);
+      expect(best).toBeLessThanOrEqual(plan.total);
+      expect(plan.total).toBeGreaterThanOrEqual(best);
+      expect(plan.total).toBeLessThanOrEqual(best + results.length);
+    },
+  );
 });
 
 describe('budgets and unreachable targets', () => {
@@ -224,8 +254,14 @@ describe('budgets and unreachable targets', () => {
   });
 
   it('a target of 0, or a level without students, says why instead of a number', () => {
-    expect(planIndicator('primary', results, sports, profile, { target: 0 })).toMatchObject({ status: 'unreachable', reason: expect.stringContaining('完全相等') });
-    expect(planIndicator('primary', [], sports, profile)).toMatchObject({ status: 'unreachable', reason: expect.stringContaining('没有在校生') });
+    expect(planIndicator('primary', results, sports, profile, { target: 0 })).toMatchObject({
+      status: 'unreachable',
+      reason: expect.stringContaining('完全相等'),
+    });
+    expect(planIndicator('primary', [], sports, profile)).toMatchObject({
+      status: 'unreachable',
+      reason: expect.stringContaining('没有在校生'),
+    });
   });
 });
 
@@ -239,7 +275,10 @@ describe('influence', () => {
       const mean = weightedCv(results.map((r) => ({ value: r.values[i.id]!, weight: r.section.students }))).mean;
       for (const x of inf) {
         const rest = results.filter((r) => r !== x.section);
-        expect(x.cvWithout).toBeCloseTo(weightedCv(rest.map((r) => ({ value: r.values[i.id]!, weight: r.section.students }))).cv!, 10);
+        expect(x.cvWithout).toBeCloseTo(
+          weightedCv(rest.map((r) => ({ value: r.values[i.id]!, weight: r.section.students }))).cv!,
+          10,
+        );
         expect(x.above).toBe(x.section.values[i.id]! > mean);
       }
     }
@@ -258,7 +297,9 @@ describe('influence', () => {
     expect(inf[0]!.above).toBe(true);
     expect(inf[0]!.share).toBeGreaterThan(0.9);
     expect(inf[0]!.cvWithout!).toBeLessThan(0.5);
-    expect(weightedCv(results.map((r) => ({ value: r.values.sports_space!, weight: r.section.students }))).cv!).toBeGreaterThan(0.5);
+    expect(
+      weightedCv(results.map((r) => ({ value: r.values.sports_space!, weight: r.section.students }))).cv!,
+    ).toBeGreaterThan(0.5);
   });
 });
 
@@ -281,7 +322,8 @@ describe('the teacher-transfer plan', () => {
       for (const c of frontier)
         for (let i = 0; i < c.length; i++)
           for (let j = 0; j < c.length; j++) {
-            if (i === j || !(value(c, i) > mean) || !(value(c, j) < mean) || ((c[i]! - 1) / ps[i]!) * 100 < 1.0 - 1e-12) continue;
+            if (i === j || !(value(c, i) > mean) || !(value(c, j) < mean) || ((c[i]! - 1) / ps[i]!) * 100 < 1.0 - 1e-12)
+              continue;
             const d = [...c];
             d[i]!--;
             d[j]!++;
@@ -296,32 +338,43 @@ describe('the teacher-transfer plan', () => {
     return null;
   }
 
-  it.each(Array.from({ length: 12 }, (_, i) => i + 1))('moves alone: the recomputed CV meets the target, with the fewest moves (breadth-first search), county %i', (seed) => {
-    const r = rng(900 + seed);
-    const n = 3 + (seed % 2);
-    const schools = Array.from({ length: n }, (_, k) => {
-      const P = 200 + Math.floor(r() * 600);
-      return school(`校${k}`, '小学', { primary: P }, { ...primaryAtStandard(P), backboneTeachers: Math.round((P / 100) * (0.6 + r() * 3)) });
-    });
-    const results = sectionsOf(schools);
-    const target = 0.1;
-    const plan = transferPlan('primary', results, backbone, profile, target);
-    const best = fewestMoves(results, target, 12);
-    if (plan.status === 'already') return expect(best).toBe(0);
-    // Moves alone cannot reach it: nor can any sequence of up to 12 moves.
-    if (plan.status !== 'transfers') return expect(best).toBeNull();
-    expect(plan.moved).toBe(best);
-    // Recomputed from the moved counts:
-    const counts = new Map(results.map((x) => [x, x.section.amounts.backboneTeachers ?? 0]));
-    for (const m of plan.moves) {
-      counts.set(m.from, counts.get(m.from)! - m.teachers);
-      counts.set(m.to, counts.get(m.to)! + m.teachers);
-    }
-    const cv = weightedCv(results.map((x) => ({ value: (counts.get(x)! / x.section.students) * 100, weight: x.section.students }))).cv!;
-    expect(cv).toBeLessThanOrEqual(target);
-    expect(cv).toBeCloseTo(plan.cvAfter!, 12);
-    for (const m of plan.moves) expect(m.from.values.backbone_teachers!).toBeGreaterThan(m.to.values.backbone_teachers!);
-  });
+  it.each(Array.from({ length: 12 }, (_, i) => i + 1))(
+    'moves alone: the recomputed CV meets the target, with the fewest moves (breadth-first search), county %i',
+    (seed) => {
+      const r = rng(900 + seed);
+      const n = 3 + (seed % 2);
+      const schools = Array.from({ length: n }, (_, k) => {
+        const P = 200 + Math.floor(r() * 600);
+        return school(
+          `校${k}`,
+          '小学',
+          { primary: P },
+          { ...primaryAtStandard(P), backboneTeachers: Math.round((P / 100) * (0.6 + r() * 3)) },
+        );
+      });
+      const results = sectionsOf(schools);
+      const target = 0.1;
+      const plan = transferPlan('primary', results, backbone, profile, target);
+      const best = fewestMoves(results, target, 12);
+      if (plan.status === 'already') return expect(best).toBe(0);
+      // Moves alone cannot reach it: nor can any sequence of up to 12 moves.
+      if (plan.status !== 'transfers') return expect(best).toBeNull();
+      expect(plan.moved).toBe(best);
+      // Recomputed from the moved counts:
+      const counts = new Map(results.map((x) => [x, x.section.amounts.backboneTeachers ?? 0]));
+      for (const m of plan.moves) {
+        counts.set(m.from, counts.get(m.from)! - m.teachers);
+        counts.set(m.to, counts.get(m.to)! + m.teachers);
+      }
+      const cv = weightedCv(
+        results.map((x) => ({ value: (counts.get(x)! / x.section.students) * 100, weight: x.section.students })),
+      ).cv!;
+      expect(cv).toBeLessThanOrEqual(target);
+      expect(cv).toBeCloseTo(plan.cvAfter!, 12);
+      for (const m of plan.moves)
+        expect(m.from.values.backbone_teachers!).toBeGreaterThan(m.to.values.backbone_teachers!);
+    },
+  );
 
   it('where moves cannot reach the target, moves plus hires do, and the plan says so', () => {
     // Everyone at the standard but one section far below: no donor can give without dropping below 1.0.
@@ -349,7 +402,15 @@ describe('the sample county, end to end', () => {
     const records = new Map<SchoolRecord, SchoolRecord>();
     const copy = (s: SchoolRecord) => {
       let c = records.get(s);
-      if (!c) records.set(s, (c = { ...s, resources: { ...s.resources }, sectionResources: { primary: { ...s.sectionResources.primary }, junior: { ...s.sectionResources.junior } } }));
+      if (!c)
+        records.set(
+          s,
+          (c = {
+            ...s,
+            resources: { ...s.resources },
+            sectionResources: { primary: { ...s.sectionResources.primary }, junior: { ...s.sectionResources.junior } },
+          }),
+        );
       return c;
     };
     for (const l of county.levels)
@@ -377,7 +438,10 @@ describe('the sample county, end to end', () => {
 
   it('balance-check plan prints the plan; --json carries it; a bad --budget is a usage error', async () => {
     const { spawnSync } = await import('node:child_process');
-    const run = (args: string[]) => spawnSync(process.execPath, ['bin/balance-check.js', 'plan', 'fixtures/sample-county.xlsx', ...args], { encoding: 'utf8' });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['bin/balance-check.js', 'plan', 'fixtures/sample-county.xlsx', ...args], {
+        encoding: 'utf8',
+      });
     const text = run(['--unit-cost', '体育场馆=3000']);
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/体育场馆（㎡）\s+差异系数 0\.603 → 0\.500/);
@@ -393,7 +457,11 @@ describe('the 2012 method: the cheapest combination in 元 under the 综合差�
   it('equals a brute-force search over every combination of the per-indicator targets, and the recomputed composite passes', async () => {
     const { resolveProfile } = await import('../src/engine/profiles');
     const { compositePlan, COMPOSITE_STEP } = await import('../src/engine/plan');
-    const p2012 = resolveProfile({ extends: 'youzhi-2017', cv: { rule: 'mean', threshold: { primary: 0.25, junior: 0.25 } }, compliance: null });
+    const p2012 = resolveProfile({
+      extends: 'youzhi-2017',
+      cv: { rule: 'mean', threshold: { primary: 0.25, junior: 0.25 } },
+      compliance: null,
+    });
     const schools = randomCounty(77, 8, 0.6);
     const results = schools.flatMap((s) => {
       const r = sectionSchool(s, p2012);
@@ -404,25 +472,39 @@ describe('the 2012 method: the cheapest combination in 元 under the 综合差�
     expect(plan.status).toBe('planned');
     expect(plan.compositeAfter!).toBeLessThanOrEqual(0.25);
     // Brute force: every combination of the same grid of targets for the priced indicators.
-    const cvOfInd = (id: string) => weightedCv(results.map((r) => ({ value: r.values[id]!, weight: r.section.students }))).cv!;
+    const cvOfInd = (id: string) =>
+      weightedCv(results.map((r) => ({ value: r.values[id]!, weight: r.section.students }))).cv!;
     const fixed = p2012.indicators.filter((i) => !(i.id in unitCosts)).reduce((s, i) => s + cvOfInd(i.id), 0);
     const lists = Object.keys(unitCosts).map((id) => {
       const ind = p2012.indicators.find((i) => i.id === id)!;
       const out = [{ cv: cvOfInd(id), cost: 0 }];
-      for (let c = Math.floor(cvOfInd(id) / COMPOSITE_STEP) * COMPOSITE_STEP; c > COMPOSITE_STEP / 2; c -= COMPOSITE_STEP) {
+      for (
+        let c = Math.floor(cvOfInd(id) / COMPOSITE_STEP) * COMPOSITE_STEP;
+        c > COMPOSITE_STEP / 2;
+        c -= COMPOSITE_STEP
+      ) {
         const q = planIndicator('primary', results, ind, p2012, { target: Number(c.toFixed(6)), unitCosts });
         out.push({ cv: q.cvAfter!, cost: q.cost! });
       }
       return out;
     });
     let best = Infinity;
-    for (const a of lists[0]!) for (const b of lists[1]!) for (const c of lists[2]!) if ((fixed + a.cv + b.cv + c.cv) / p2012.indicators.length <= 0.25 + 1e-12) best = Math.min(best, a.cost + b.cost + c.cost);
+    for (const a of lists[0]!)
+      for (const b of lists[1]!)
+        for (const c of lists[2]!)
+          if ((fixed + a.cv + b.cv + c.cv) / p2012.indicators.length <= 0.25 + 1e-12)
+            best = Math.min(best, a.cost + b.cost + c.cost);
     expect(plan.cost).toBeCloseTo(best, 6);
     // The plan's additions, applied, give the composite it claims.
     const after = p2012.indicators.map((ind, k) => {
       const part = plan.parts[k]!;
       const added = new Map((part.plan?.additions ?? []).map((a) => [a.section, a.add]));
-      return weightedCv(results.map((r) => ({ value: (((r.section.amounts[ind.numerator] ?? 0) + (added.get(r) ?? 0)) / r.section.students) * ind.scale, weight: r.section.students }))).cv!;
+      return weightedCv(
+        results.map((r) => ({
+          value: (((r.section.amounts[ind.numerator] ?? 0) + (added.get(r) ?? 0)) / r.section.students) * ind.scale,
+          weight: r.section.students,
+        })),
+      ).cv!;
     });
     expect(after.reduce((s, x) => s + x, 0) / after.length).toBeCloseTo(plan.compositeAfter!, 10);
   });

@@ -10,9 +10,13 @@ import { check } from './helpers/files';
 import { messyCounty, province } from './helpers/counties';
 import { hasPdftotext, hasSoffice, printedPages } from './helpers/libreoffice';
 
-if (process.env.CI && !(hasSoffice && hasPdftotext)) throw new Error('CI must have LibreOffice and pdftotext for the print tests: see .ci/run');
+if (process.env.CI && !(hasSoffice && hasPdftotext))
+  throw new Error('CI must have LibreOffice and pdftotext for the print tests: see .ci/run');
 
-const textOf = (c: unknown) => (c && typeof c === 'object' && 'kind' in c && (c as { kind: string }).kind === 'text' ? (c as unknown as { text: string }).text : '');
+const textOf = (c: unknown) =>
+  c && typeof c === 'object' && 'kind' in c && (c as { kind: string }).kind === 'text'
+    ? (c as unknown as { text: string }).text
+    : '';
 
 /** Prints the report; checks every sheet's title and header lines are in the print and every word is ≥ 8 pt. */
 async function printsWhole(xlsx: Buffer) {
@@ -23,11 +27,15 @@ async function printsWhole(xlsx: Buffer) {
     expect(all, `${sheet.name}: title`).toContain(title.replace(/\s+/g, ''));
     const header = sheet.rows.find((r, i) => i > 0 && r.filter((c) => textOf(c)).length >= 3) ?? [];
     for (const cell of header)
-      for (const line of textOf(cell).split('\n').filter(Boolean)) expect(all, `${sheet.name}: header ${line}`).toContain(line.replace(/\s+/g, ''));
+      for (const line of textOf(cell).split('\n').filter(Boolean))
+        expect(all, `${sheet.name}: header ${line}`).toContain(line.replace(/\s+/g, ''));
   }
   pages.forEach((p, i) => {
     const small = p.words.filter((w) => w.size < 7.9);
-    expect(small.map((w) => `${w.text} ${w.size.toFixed(1)}pt`), `page ${i + 1} of ${pages.length}: ${p.text.slice(0, 30)}`).toEqual([]);
+    expect(
+      small.map((w) => `${w.text} ${w.size.toFixed(1)}pt`),
+      `page ${i + 1} of ${pages.length}: ${p.text.slice(0, 30)}`,
+    ).toEqual([]);
   });
   return pages;
 }
@@ -36,7 +44,11 @@ describe.skipIf(!hasSoffice || !hasPdftotext)('the Excel reports printed', () =>
   it('the sample county', async () => {
     const pages = await printsWhole(await renderXlsx(await check('fixtures/sample-county.xlsx')));
     // A table printed several pages wide carries its whole title on every page, as the page header.
-    const title = '附表13　计算数据：各校（学段）在校生与资源量（一贯制学校及完全中学已拆分）；指标值 = 数量 ÷ 在校生（每百名 × 100）'.replace(/\s+/g, '');
+    const title =
+      '附表13　计算数据：各校（学段）在校生与资源量（一贯制学校及完全中学已拆分）；指标值 = 数量 ÷ 在校生（每百名 × 100）'.replace(
+        /\s+/g,
+        '',
+      );
     expect(pages.filter((p) => p.text.replace(/\s+/g, '').includes(title)).length).toBeGreaterThanOrEqual(3);
   }, 240_000);
 

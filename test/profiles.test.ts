@@ -12,7 +12,10 @@ import { INPUT_FIELDS } from '../src/engine/types';
 import { tmp, workbook, type Cell } from './helpers/files';
 
 const run = (args: string[]) => {
-  const r = spawnSync(process.execPath, [resolve('bin/balance-check.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [resolve('bin/balance-check.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -28,7 +31,10 @@ describe('built-in profiles', () => {
   it('a built-in that breaks a rule of the schema is caught', () => {
     const bad = { ...YOUZHI_2017, cv: { ...YOUZHI_2017.cv, decimals: -1 } };
     expect(() => ProfileSchema.parse(bad)).toThrow();
-    const unordered = { ...YOUZHI_2017, plausibility: { equipmentYuanRatio: 100, equipmentWanRatio: 0.01, outlierFactor: 5 } };
+    const unordered = {
+      ...YOUZHI_2017,
+      plausibility: { equipmentYuanRatio: 100, equipmentWanRatio: 0.01, outlierFactor: 5 },
+    };
     expect(JSON.stringify(ProfileSchema.parse(unordered))).not.toBe(JSON.stringify(unordered));
   });
 });
@@ -46,7 +52,19 @@ describe('jiben-2012 (indicators.md §6)', () => {
 
   it('综合差异系数 is the mean of the 8 CVs, judged against 0.65 / 0.55 (hand-checked)', async () => {
     // Two schools of 100 students; B has 3× A's resources, so every CV = |3−1| / (3+1) = 0.5 ...
-    const header = ['学校名称', '学校类型', '小学在校生数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备资产值', '计算机台数', '图书册数', '专任教师数', '高于规定学历教师数', '中级及以上专业技术职务教师数'];
+    const header = [
+      '学校名称',
+      '学校类型',
+      '小学在校生数',
+      '教学及辅助用房面积',
+      '体育运动场馆面积',
+      '教学仪器设备资产值',
+      '计算机台数',
+      '图书册数',
+      '专任教师数',
+      '高于规定学历教师数',
+      '中级及以上专业技术职务教师数',
+    ];
     const a: Cell[] = ['甲', '小学', 100, 500, 800, 200000, 10, 2000, 6, 5, 3];
     const b: Cell[] = ['乙', '小学', 100, 1500, 2400, 600000, 30, 6000, 18, 15, 9];
     const even = await analyse(await workbook({ 学校数据: [header, a, b] }), { profile: JIBEN_2012 });
@@ -55,7 +73,10 @@ describe('jiben-2012 (indicators.md §6)', () => {
     expect(l.compositeCv).toBeCloseTo(0.5, 12);
     expect(l.pass).toBe(true);
     // ... and with 图书 equal in both schools (CV 0) the composite is (7 × 0.5 + 0) / 8 = 0.4375.
-    const sameBooks = await analyse(await workbook({ 学校数据: [header, a, [...b.slice(0, 7), 2000, ...b.slice(8)]] }), { profile: JIBEN_2012 });
+    const sameBooks = await analyse(
+      await workbook({ 学校数据: [header, a, [...b.slice(0, 7), 2000, ...b.slice(8)]] }),
+      { profile: JIBEN_2012 },
+    );
     expect(sameBooks.counties[0]!.levels[0]!.result.compositeCv).toBeCloseTo(0.4375, 12);
     const json = toJson(sameBooks) as { counties: { verdict: { dimensions: object } }[] };
     expect(json.counties[0]!.verdict.dimensions).toEqual({ resources: 'met' });
@@ -63,7 +84,10 @@ describe('jiben-2012 (indicators.md §6)', () => {
 
   it('a composite above 0.65 fails the level', async () => {
     const header = ['学校名称', '学校类型', '小学在校生数', '图书册数'];
-    const r = await analyse(await workbook({ 学校数据: [header, ['甲', '小学', 100, 100], ['乙', '小学', 100, 1000]] }), { profile: JIBEN_2012 });
+    const r = await analyse(
+      await workbook({ 学校数据: [header, ['甲', '小学', 100, 100], ['乙', '小学', 100, 1000]] }),
+      { profile: JIBEN_2012 },
+    );
     const l = r.counties[0]!.levels[0]!.result;
     expect(l.compositeCv).toBeCloseTo(900 / 1100, 12);
     expect(l.pass).toBe(false);
@@ -79,7 +103,11 @@ describe('--profile overrides', () => {
   });
 
   it('overrides thresholds, split weights and exclusions', () => {
-    const p = resolveProfile({ cv: { threshold: { primary: 0.55 } }, splitWeights: { 九年一贯制: { junior: 1.2 } }, exclusions: { teachingPointMinStudents: 30 } });
+    const p = resolveProfile({
+      cv: { threshold: { primary: 0.55 } },
+      splitWeights: { 九年一贯制: { junior: 1.2 } },
+      exclusions: { teachingPointMinStudents: 30 },
+    });
     expect(p.cv.threshold).toEqual({ primary: 0.55, junior: 0.45 });
     expect(p.splitWeights.九年一贯制).toEqual({ primary: 1, junior: 1.2 });
     expect(p.exclusions.teachingPointMinStudents).toBe(30);
@@ -99,7 +127,10 @@ describe('--profile overrides', () => {
   it('on the command line: a custom file, a built-in name, and a bad file (exit 3)', async () => {
     const dir = tmp();
     const good = join(dir, '省细则.json');
-    writeFileSync(good, JSON.stringify({ extends: 'youzhi-2017', indicators: { sports_space: { standard: { primary: 1 } } } }));
+    writeFileSync(
+      good,
+      JSON.stringify({ extends: 'youzhi-2017', indicators: { sports_space: { standard: { primary: 1 } } } }),
+    );
     const custom = run(['fixtures/sample-county.xlsx', '--profile', good, '-o', dir, '--json']);
     expect(custom.code).toBe(0);
     const json = JSON.parse(custom.stdout);
@@ -115,16 +146,34 @@ describe('--profile overrides', () => {
   });
 
   it('a misspelt key is refused with the keys there are, not dropped (the built-in value would be used without a word)', () => {
-    expect(() => resolveProfile({ cv: { treshold: { primary: 0.6 } } })).toThrow('未知的配置项 “cv.treshold”（此处可用：rule、threshold、decimals、borderlineMargin）');
-    expect(() => resolveProfile({ indicators: { sports_space: { standrd: { primary: 7 } } } })).toThrow('“indicators.sports_space.standrd”');
+    expect(() => resolveProfile({ cv: { treshold: { primary: 0.6 } } })).toThrow(
+      '未知的配置项 “cv.treshold”（此处可用：rule、threshold、decimals、borderlineMargin）',
+    );
+    expect(() => resolveProfile({ indicators: { sports_space: { standrd: { primary: 7 } } } })).toThrow(
+      '“indicators.sports_space.standrd”',
+    );
     expect(() => resolveProfile({ cvv: 1 })).toThrow('未知的配置项 “cvv”');
-    expect(() => resolveProfile({ compliance: { minIndicatorMet: 5 } })).toThrow('未知的配置项 “compliance.minIndicatorMet”（此处可用：minIndicatorsMet、floorRatio）');
+    expect(() => resolveProfile({ compliance: { minIndicatorMet: 5 } })).toThrow(
+      '未知的配置项 “compliance.minIndicatorMet”（此处可用：minIndicatorsMet、floorRatio）',
+    );
     // A record keyed by column id lists every column id, not only those the built-in gives wordings for.
-    expect(() => resolveProfile({ wording: { schoolHeaders: { nmae: ['x'] } } })).toThrow(/此处可用：code、name、.*teachingSpace、.*midTitleTeachers）/);
+    expect(() => resolveProfile({ wording: { schoolHeaders: { nmae: ['x'] } } })).toThrow(
+      /此处可用：code、name、.*teachingSpace、.*midTitleTeachers）/,
+    );
     // Every object of the schema refuses unknown keys (a new z.object would drop a misspelt key again).
     const loose: string[] = [];
     const walk = (node: unknown, at: string): void => {
-      const n = node as { def: { type: string; catchall?: { def: { type: string } }; innerType?: unknown; element?: unknown; valueType?: unknown; options?: unknown[] }; shape?: Record<string, unknown> };
+      const n = node as {
+        def: {
+          type: string;
+          catchall?: { def: { type: string } };
+          innerType?: unknown;
+          element?: unknown;
+          valueType?: unknown;
+          options?: unknown[];
+        };
+        shape?: Record<string, unknown>;
+      };
       if (n.def.type === 'object') {
         if (n.def.catchall?.def.type !== 'never') loose.push(at || '(profile)');
         for (const [k, v] of Object.entries(n.shape ?? {})) walk(v, `${at}.${k}`);
@@ -135,7 +184,9 @@ describe('--profile overrides', () => {
     expect(loose).toEqual([]);
     // Records take new keys: 元 per unit by indicator id, a profile's own 学校类型 words.
     expect(resolveProfile({ unitCosts: { sports_space: 300 } }).unitCosts).toEqual({ sports_space: 300 });
-    expect(resolveProfile({ wording: { schoolValues: { type: { 基点校: '小学' } } } }).wording.schoolValues.type.基点校).toBe('小学');
+    expect(
+      resolveProfile({ wording: { schoolValues: { type: { 基点校: '小学' } } } }).wording.schoolValues.type.基点校,
+    ).toBe('小学');
   });
 
   it('school rows in a county’s own words: value words and total / note rows come from the profile', async () => {
@@ -150,7 +201,10 @@ describe('--profile overrides', () => {
     const own = resolveProfile({
       wording: {
         schoolValues: { type: { 基点校: '小学' } },
-        schoolRows: { totalMarks: [...YOUZHI_2017.wording.schoolRows.totalMarks, '全县'], notePrefixes: [...YOUZHI_2017.wording.schoolRows.notePrefixes, '制　单'] }, // read as a first text is: 制单
+        schoolRows: {
+          totalMarks: [...YOUZHI_2017.wording.schoolRows.totalMarks, '全县'],
+          notePrefixes: [...YOUZHI_2017.wording.schoolRows.notePrefixes, '制　单'],
+        }, // read as a first text is: 制单
       },
     });
     // The built-in words are kept where the profile adds (an object merges) and replaced where it lists (an array).
@@ -159,7 +213,9 @@ describe('--profile overrides', () => {
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(r.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['ROW_SKIPPED_TOTAL', 'ROW_SKIPPED_NOTE']));
     expect(r.counties[0]!.schoolCount).toBe(3);
-    expect(() => resolveProfile({ wording: { schoolValues: { type: { 基点校: '大学' } } } })).toThrow(/wording\.schoolValues\.type\.基点校/);
+    expect(() => resolveProfile({ wording: { schoolValues: { type: { 基点校: '大学' } } } })).toThrow(
+      /wording\.schoolValues\.type\.基点校/,
+    );
   });
 
   it('a profile’s own 学校类型 word names a 学段 heading too, after the built-in profile read the same file', async () => {
@@ -171,7 +227,10 @@ describe('--profile overrides', () => {
     // schoolRows object and adds 村校 (resolveProfile copies every object; a caller of analyse need not).
     expect((await analyse(path, { profile: YOUZHI_2017 })).issues.map((i) => i.code)).toContain('UNKNOWN_SCHOOL_TYPE');
     const w = YOUZHI_2017.wording;
-    const own = { ...YOUZHI_2017, wording: { ...w, schoolValues: { ...w.schoolValues, type: { ...w.schoolValues.type, 村校: '小学' as const } } } };
+    const own = {
+      ...YOUZHI_2017,
+      wording: { ...w, schoolValues: { ...w.schoolValues, type: { ...w.schoolValues.type, 村校: '小学' as const } } },
+    };
     const r = await analyse(path, { profile: own });
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(r.issues.map((i) => i.code)).toContain('ROW_SKIPPED_SECTION');
@@ -187,7 +246,10 @@ describe('--profile overrides', () => {
     const r = await analyse(await workbook({ 学校数据: rows }), { profile: YOUZHI_2017 });
     expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(r.issues.map((i) => i.code).sort()).toEqual(['ROW_SKIPPED_NOTE', 'ROW_SKIPPED_TOTAL']);
-    expect(r.counties[0]!.levels.map((l) => [l.level, l.result.students])).toEqual([['primary', 1400], ['junior', 900]]);
+    expect(r.counties[0]!.levels.map((l) => [l.level, l.result.students])).toEqual([
+      ['primary', 1400],
+      ['junior', 900],
+    ]);
   });
 
   it('school headers in a county’s own words come from the profile: its wordings, the label always, unknown columns refused', async () => {
@@ -204,16 +266,29 @@ describe('--profile overrides', () => {
     expect(r.counties[0]!.schoolCount).toBe(3);
     // A list replaces the built-in one (学校 / 校名 no longer read), the label 学校名称 is always read.
     expect(own.wording.schoolHeaders.name).toEqual(['机构名称']);
-    const labelled = await analyse(await workbook({ 学校数据: [HEADER, primary('一小', 800), junior('一中', 900)] }), { profile: own });
+    const labelled = await analyse(await workbook({ 学校数据: [HEADER, primary('一小', 800), junior('一中', 900)] }), {
+      profile: own,
+    });
     expect(labelled.issues.filter((i) => i.severity === 'error')).toEqual([]);
     const aliased = HEADER.map((h) => (h === '学校名称' ? '校名' : h));
-    const unread = await analyse(await workbook({ 学校数据: [aliased, primary('一小', 800), junior('一中', 900)] }), { profile: own });
+    const unread = await analyse(await workbook({ 学校数据: [aliased, primary('一小', 800), junior('一中', 900)] }), {
+      profile: own,
+    });
     expect(unread.issues.map((i) => i.code)).toContain('HEADER_NOT_FOUND');
     // The hint of a missing column names the profile's wordings.
-    const missing = await analyse(await workbook({ 学校数据: [header.map((h) => (h === '室外活动场地' ? '操场' : h)), primary('一小', 800)] }), { profile: own });
-    expect(missing.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('体育运动场馆面积、室外活动场地');
-    expect(() => resolveProfile({ wording: { schoolHeaders: { nmae: ['机构名称'] } } })).toThrow(/未知的配置项 “wording\.schoolHeaders\.nmae”（此处可用：code、name、/);
-    expect(() => resolveProfile({ wording: { schoolColumns: { teachrs: [{ all: ['教师'] }] } } })).toThrow(/“wording\.schoolColumns\.teachrs”/);
+    const missing = await analyse(
+      await workbook({ 学校数据: [header.map((h) => (h === '室外活动场地' ? '操场' : h)), primary('一小', 800)] }),
+      { profile: own },
+    );
+    expect(missing.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain(
+      '体育运动场馆面积、室外活动场地',
+    );
+    expect(() => resolveProfile({ wording: { schoolHeaders: { nmae: ['机构名称'] } } })).toThrow(
+      /未知的配置项 “wording\.schoolHeaders\.nmae”（此处可用：code、name、/,
+    );
+    expect(() => resolveProfile({ wording: { schoolColumns: { teachrs: [{ all: ['教师'] }] } } })).toThrow(
+      /“wording\.schoolColumns\.teachrs”/,
+    );
   });
 
   it('profiles lists the built-ins; explain prints an indicator', () => {
@@ -234,7 +309,9 @@ describe('a 2012 report with only some indicators', () => {
     const { analyse } = await import('../src/cli/pipeline');
     const { renderMarkdown } = await import('../src/render/markdown');
     const { BUILT_IN_PROFILES } = await import('../src/engine/profiles');
-    const report = await analyse('fixtures/vectors/cv-books-5-schools.csv', { profile: BUILT_IN_PROFILES.find((p) => p.id === 'jiben-2012')! });
+    const report = await analyse('fixtures/vectors/cv-books-5-schools.csv', {
+      profile: BUILT_IN_PROFILES.find((p) => p.id === 'jiben-2012')!,
+    });
     const md = renderMarkdown(report);
     expect(md).toMatch(/^# .* 义务教育基本均衡发展 资源配置测算报告$/m);
     expect(md).toContain('**【只计算了8项指标中的1项');
@@ -250,7 +327,10 @@ it('a 2012 run: a column present but empty in every row is left out with the war
   const { tmp } = await import('./helpers/files');
   const { analyse } = await import('../src/cli/pipeline');
   const { BUILT_IN_PROFILES } = await import('../src/engine/profiles');
-  const lines = (await import('node:fs')).readFileSync('fixtures/vectors/cv-books-5-schools.csv', 'utf8').trim().split('\n');
+  const lines = (await import('node:fs'))
+    .readFileSync('fixtures/vectors/cv-books-5-schools.csv', 'utf8')
+    .trim()
+    .split('\n');
   const path = join(tmp(), 'books.csv');
   writeFileSync(path, [`${lines[0]},体育运动场馆面积`, ...lines.slice(1).map((l) => `${l},`)].join('\n'));
   const report = await analyse(path, { profile: BUILT_IN_PROFILES.find((p) => p.id === 'jiben-2012')! });

@@ -13,7 +13,10 @@ const valueOf = (r: Awaited<ReturnType<typeof check>>, school: string, id: strin
 describe('finding the header', () => {
   it('finds a header below merged title rows', async () => {
     const path = await workbook({
-      学校数据: { rows: [['某某县义务教育学校办学条件统计表（2024年）'], ['填报单位：某某县教育局'], ...county()], merges: ['A1:K1', 'A2:K2'] },
+      学校数据: {
+        rows: [['某某县义务教育学校办学条件统计表（2024年）'], ['填报单位：某某县教育局'], ...county()],
+        merges: ['A1:K1', 'A2:K2'],
+      },
     });
     const r = await check(path);
     expect(r.input.headerRow).toBe(3);
@@ -23,8 +26,27 @@ describe('finding the header', () => {
 
   it('a per-student column (生均…, 每百名学生拥有…) is never read as the total, before or after it', async () => {
     // Found with a county export: 生均教学及辅助用房面积 before the total was read as the total (4.5 ㎡ for a school).
-    const header = ['学校名称', '学校类型', '小学在校生数', '初中在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '生均教学及辅助用房面积（㎡）', '教学及辅助用房面积（㎡）', '体育运动场馆面积', '教学仪器设备资产值', '每百名学生拥有网络多媒体教室数', '网络多媒体教室数'];
-    const rows = [header, ...county().slice(1).map((row) => [...row.slice(0, 7), 4.5, row[7], row[8], row[9], 2.5, row[10]])];
+    const header = [
+      '学校名称',
+      '学校类型',
+      '小学在校生数',
+      '初中在校生数',
+      '高于规定学历教师数',
+      '县级及以上骨干教师数',
+      '体育艺术专任教师数',
+      '生均教学及辅助用房面积（㎡）',
+      '教学及辅助用房面积（㎡）',
+      '体育运动场馆面积',
+      '教学仪器设备资产值',
+      '每百名学生拥有网络多媒体教室数',
+      '网络多媒体教室数',
+    ];
+    const rows = [
+      header,
+      ...county()
+        .slice(1)
+        .map((row) => [...row.slice(0, 7), 4.5, row[7], row[8], row[9], 2.5, row[10]]),
+    ];
     const r = await check(await workbook({ 学校数据: rows }));
     expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(valueOf(r, '一小', 'teaching_space')).toBeCloseTo(5, 12);
@@ -51,10 +73,25 @@ describe('finding the header', () => {
     const of = (name: string) => schools.find((s) => s.name === name)!;
     expect(of('一小').type).toBe('小学');
     expect(of('二中').type).toBe('九年一贯制');
-    expect([of('一小').ownership, of('二小').ownership, of('三小').ownership, of('一中').ownership, of('二中').ownership]).toEqual(['公办', '公办', '公办', '公办', '民办']);
-    expect([of('一小').urbanRural, of('二小').urbanRural, of('三小').urbanRural, of('一中').urbanRural, of('二中').urbanRural]).toEqual(['城区', '城区', '镇区', '镇区', '乡村']);
+    expect([
+      of('一小').ownership,
+      of('二小').ownership,
+      of('三小').ownership,
+      of('一中').ownership,
+      of('二中').ownership,
+    ]).toEqual(['公办', '公办', '公办', '公办', '民办']);
+    expect([
+      of('一小').urbanRural,
+      of('二小').urbanRural,
+      of('三小').urbanRural,
+      of('一中').urbanRural,
+      of('二中').urbanRural,
+    ]).toEqual(['城区', '城区', '镇区', '镇区', '乡村']);
     const coded = r.issues.filter((i) => i.code === 'VALUE_CODE_IGNORED');
-    expect(coded.map((i) => [i.cell, i.message.match(/共 (\d+) 格/)?.[1]])).toEqual([['B2', '6'], ['M2', '3']]);
+    expect(coded.map((i) => [i.cell, i.message.match(/共 (\d+) 格/)?.[1]])).toEqual([
+      ['B2', '6'],
+      ['M2', '3'],
+    ]);
     // A code before a word that is no school type is still an error at its cell.
     written[0]![1] = '211小';
     const bad = await check(await workbook({ 学校数据: [header, ...written] }));
@@ -68,13 +105,28 @@ describe('finding the header', () => {
     written[5]![2] = 300;
     const r = await check(await workbook({ 学校数据: [head!, ...written] }));
     expect(r.issues.map((i) => [i.code, i.cell, i.message])).toEqual([
-      ['VALUE_READ_BY_ENDING', 'B2', '学校数据!B2［学校类型］：取值不在可用值中（如“乡镇中心小学”），按其末尾的“中心小学”读作“小学”；本列共 5 格如此'],
+      [
+        'VALUE_READ_BY_ENDING',
+        'B2',
+        '学校数据!B2［学校类型］：取值不在可用值中（如“乡镇中心小学”），按其末尾的“中心小学”读作“小学”；本列共 5 格如此',
+      ],
     ]);
     const schools = r.counties[0]!.levels.flatMap((l) => l.sections).map((s) => s.section.school);
-    expect(rows.map((row) => schools.find((s) => s.name === row[0])!.type)).toEqual(['小学', '小学', '小学', '小学', '初中', '九年一贯制']);
+    expect(rows.map((row) => schools.find((s) => s.name === row[0])!.type)).toEqual([
+      '小学',
+      '小学',
+      '小学',
+      '小学',
+      '初中',
+      '九年一贯制',
+    ]);
     // An ending that is no type (附属中学: 初中 or 完全中学?) is still an error at its cell.
     written[4]![1] = '附属中学';
-    expect((await check(await workbook({ 学校数据: [head!, ...written] }))).issues.find((i) => i.code === 'UNKNOWN_SCHOOL_TYPE')?.cell).toBe('B6');
+    expect(
+      (await check(await workbook({ 学校数据: [head!, ...written] }))).issues.find(
+        (i) => i.code === 'UNKNOWN_SCHOOL_TYPE',
+      )?.cell,
+    ).toBe('B6');
   });
 
   it('a number with its unit in the cell (110万 in a 元 column) is read in that unit; a unit of another kind is an error at its cell', async () => {
@@ -97,7 +149,10 @@ describe('finding the header', () => {
       ['UNIT_IN_CELL', 'J5', '学校数据!J5［四小 · 教学仪器设备资产值］：“1,100千元”带单位，按 1100000 元 读取'],
     ]);
     // Under a 万元 header, 110万 is 110 万元 (the cell's 万 is the header's), not 110 万万元.
-    const wan = [[...head!.slice(0, 9), '教学仪器设备资产值（万元）', head![10]], ...rows.map((row, i) => [...row.slice(0, 9), i === 0 ? '220万' : (row[9] as number) / 10000, row[10]])];
+    const wan = [
+      [...head!.slice(0, 9), '教学仪器设备资产值（万元）', head![10]],
+      ...rows.map((row, i) => [...row.slice(0, 9), i === 0 ? '220万' : (row[9] as number) / 10000, row[10]]),
+    ];
     const inWan = await check(await workbook({ 学校数据: wan }));
     expect(inWan.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
     expect(inWan.issues.find((i) => i.cell === 'J2')?.code).toBe('TEXT_NUMBER');
@@ -111,25 +166,44 @@ describe('finding the header', () => {
       ['UNIT_NOT_OF_COLUMN', 'H3'],
       ['UNIT_NOT_OF_COLUMN', 'C4'],
     ]);
-    expect(bad.issues.find((i) => i.cell === 'J2')?.message).toBe('学校数据!J2［一小 · 教学仪器设备资产值］：“4900平方米”写的单位“平方米”不是此列的单位（此列可写：万元、千元、元、万）');
+    expect(bad.issues.find((i) => i.cell === 'J2')?.message).toBe(
+      '学校数据!J2［一小 · 教学仪器设备资产值］：“4900平方米”写的单位“平方米”不是此列的单位（此列可写：万元、千元、元、万）',
+    );
   });
 
   it('小学校, 九年一贯 and 体育场地面积 as counties write them', async () => {
     // Found with a county table: UNKNOWN_SCHOOL_TYPE on 小学校 and 九年一贯, and 体育场地面积 ignored (MISSING_COLUMN).
     const [head, ...rows] = county();
-    const written = rows.map((row, i) => [row[0], ['小学校', '小学', '小学', '小学', '初中校', '九年一贯'][i], ...row.slice(2)]);
+    const written = rows.map((row, i) => [
+      row[0],
+      ['小学校', '小学', '小学', '小学', '初中校', '九年一贯'][i],
+      ...row.slice(2),
+    ]);
     written[5]![2] = 300;
     const header = head!.map((h) => (h === '体育运动场馆面积' ? '体育场地面积（㎡）' : h));
     const r = await check(await workbook({ 学校数据: [header, ...written] }));
     expect(r.issues).toEqual([]);
     const schools = r.counties[0]!.levels.flatMap((l) => l.sections).map((s) => s.section.school);
-    expect(rows.map((row) => schools.find((s) => s.name === row[0])!.type)).toEqual(['小学', '小学', '小学', '小学', '初中', '九年一贯制']);
+    expect(rows.map((row) => schools.find((s) => s.name === row[0])!.type)).toEqual([
+      '小学',
+      '小学',
+      '小学',
+      '小学',
+      '初中',
+      '九年一贯制',
+    ]);
   });
 
   it('艺体 / 体音美 teachers, 体育用地面积 and 教学设备资产值 are read as their columns', async () => {
     // Found by trying headers in counties' words: each was COLUMN_IGNORED and the field MISSING_COLUMN.
     const plain = await check(await workbook({ 学校数据: county() }));
-    for (const [field, header] of [['体育艺术专任教师数', '艺体教师数'], ['体育艺术专任教师数', '体音美专任教师数'], ['体育艺术专任教师数', '体育音乐美术教师数'], ['体育运动场馆面积', '体育用地面积'], ['教学仪器设备资产值', '教学设备资产值']]) {
+    for (const [field, header] of [
+      ['体育艺术专任教师数', '艺体教师数'],
+      ['体育艺术专任教师数', '体音美专任教师数'],
+      ['体育艺术专任教师数', '体育音乐美术教师数'],
+      ['体育运动场馆面积', '体育用地面积'],
+      ['教学仪器设备资产值', '教学设备资产值'],
+    ]) {
       const rows = county().map((row, i) => (i === 0 ? row.map((h) => (h === field ? header : h)) : row));
       const r = await check(await workbook({ 学校数据: rows }));
       expect([header, r.issues]).toEqual([header, []]);
@@ -149,7 +223,9 @@ describe('finding the header', () => {
     expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     const schools = r.counties[0]!.levels.flatMap((l) => l.sections).map((s) => s.section.school);
     const of = (name: string) => schools.find((s) => s.name === name)!;
-    expect(rows.map((row) => [of(row[0] as string).type, of(row[0] as string).ownership, of(row[0] as string).urbanRural])).toEqual([
+    expect(
+      rows.map((row) => [of(row[0] as string).type, of(row[0] as string).ownership, of(row[0] as string).urbanRural]),
+    ).toEqual([
       ['小学', '公办', '城区'],
       ['小学', '公办', '镇区'],
       ['小学', '民办', '乡村'],
@@ -173,7 +249,14 @@ describe('finding the header', () => {
     // Found with a table in the statistics' order: the county's own row 全县 and the 其中 rows were read as schools
     // without a 学校类型 (MISSING_VALUE on each, no report).
     const [head, ...rows] = county();
-    const written: Cell[][] = [head!, ['全县', null, 2900, 2100], ['其中：小学', null, 2900], ...rows.slice(0, 4), ['其中:初中', null, null, 2100], ...rows.slice(4)];
+    const written: Cell[][] = [
+      head!,
+      ['全县', null, 2900, 2100],
+      ['其中：小学', null, 2900],
+      ...rows.slice(0, 4),
+      ['其中:初中', null, null, 2100],
+      ...rows.slice(4),
+    ];
     const r = await check(await workbook({ 学校数据: written }));
     const plain = await check(await workbook({ 学校数据: county() }));
     expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
@@ -200,28 +283,71 @@ describe('finding the header', () => {
   it('the statistics’ order 毕业生数 | 招生数 | 在校生数: the students are the 在校生数, the other counts said and not used', async () => {
     // Found with a county export: 小学毕业生数 (before 小学在校生数) was read by keywords as the students, the
     // 在校生数 column itself ignored as its duplicate — 在校生 485 for 2 970, and the level judged 达标.
-    const header = ['学校名称', '学校类型', '小学毕业生数', '小学招生数', '小学在校生数', '初中毕业生数', '初中招生数', '初中在校生数', '小学寄宿生数', ...HEADER.slice(4)];
+    const header = [
+      '学校名称',
+      '学校类型',
+      '小学毕业生数',
+      '小学招生数',
+      '小学在校生数',
+      '初中毕业生数',
+      '初中招生数',
+      '初中在校生数',
+      '小学寄宿生数',
+      ...HEADER.slice(4),
+    ];
     const [, ...rows] = county();
     const written = rows.map((row) => [row[0], row[1], 11, 12, row[2], 13, 14, row[3], 15, ...row.slice(4)]);
     const r = await check(await workbook({ 学校数据: [header, ...written] }));
     const plain = await check(await workbook({ 学校数据: county() }));
     expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
-    expect(r.issues.filter((i) => i.code === 'COLUMN_NOT_USED').map((i) => i.cell)).toEqual(['C1', 'D1', 'F1', 'G1', 'I1']);
+    expect(r.issues.filter((i) => i.code === 'COLUMN_NOT_USED').map((i) => i.cell)).toEqual([
+      'C1',
+      'D1',
+      'F1',
+      'G1',
+      'I1',
+    ]);
     // The same under 小学 | 初中 parents (a two-row header): 小学 over 在校生数 is 小学在校生数, not the 在校生数 of a one-level school.
     const top = ['学校名称', '学校类型', '小学', null, null, '初中', null, null, ...header.slice(8)];
-    const parts = [null, null, '毕业生数', '招生数', '在校生数', '毕业生数', '招生数', '在校生数', ...header.slice(8).map(() => null)];
-    const merges = ['C1:E1', 'F1:H1', ...['A', 'B', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q'].map((c) => `${c}1:${c}2`)];
+    const parts = [
+      null,
+      null,
+      '毕业生数',
+      '招生数',
+      '在校生数',
+      '毕业生数',
+      '招生数',
+      '在校生数',
+      ...header.slice(8).map(() => null),
+    ];
+    const merges = [
+      'C1:E1',
+      'F1:H1',
+      ...['A', 'B', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q'].map((c) => `${c}1:${c}2`),
+    ];
     const two = await check(await workbook({ 学校数据: { rows: [top, parts, ...written], merges } }));
     expect(two.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(two.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
-    expect(two.issues.filter((i) => i.code === 'COLUMN_NOT_USED').map((i) => i.cell)).toEqual(['C1', 'D1', 'F1', 'G1', 'I1']);
+    expect(two.issues.filter((i) => i.code === 'COLUMN_NOT_USED').map((i) => i.cell)).toEqual([
+      'C1',
+      'D1',
+      'F1',
+      'G1',
+      'I1',
+    ]);
     // A column read by keywords only gives way to one named in the field's own wording, wherever that stands.
-    const loose = [['学校名称', '学校类型', '小学学生情况', ...HEADER.slice(2)], ...rows.map((row) => [row[0], row[1], 7, ...row.slice(2)])];
+    const loose = [
+      ['学校名称', '学校类型', '小学学生情况', ...HEADER.slice(2)],
+      ...rows.map((row) => [row[0], row[1], 7, ...row.slice(2)]),
+    ];
     const named = await check(await workbook({ 学校数据: loose }));
     expect(named.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
     const dup = named.issues.find((i) => i.code === 'DUPLICATE_COLUMN_NAMED')!;
-    expect([dup.cell, dup.message]).toEqual(['C1', expect.stringContaining('D1 列的“小学在校生数”才是此项，已使用后者')]);
+    expect([dup.cell, dup.message]).toEqual([
+      'C1',
+      expect.stringContaining('D1 列的“小学在校生数”才是此项，已使用后者'),
+    ]);
   });
 
   it('县级及以上骨干 given by level (县级 | 市级 | 省级, one row or under a parent): the levels added up, said', async () => {
@@ -229,11 +355,16 @@ describe('finding the header', () => {
     const [, ...rows] = county();
     const split = (n: number) => [Math.floor(n / 4), Math.floor(n / 4), n - 2 * Math.floor(n / 4)];
     const plain = await check(await workbook({ 学校数据: county() }));
-    const one = [[...HEADER.slice(0, 5), '省级骨干教师数', '市级骨干教师数', '县级骨干教师数', ...HEADER.slice(6)], ...rows.map((r) => [...r.slice(0, 5), ...split(r[5] as number), ...r.slice(6)])];
+    const one = [
+      [...HEADER.slice(0, 5), '省级骨干教师数', '市级骨干教师数', '县级骨干教师数', ...HEADER.slice(6)],
+      ...rows.map((r) => [...r.slice(0, 5), ...split(r[5] as number), ...r.slice(6)]),
+    ];
     const r = await check(await workbook({ 学校数据: one }));
     expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
-    expect(r.issues.find((i) => i.code === 'COLUMN_SUMMED')?.message).toContain('按 “县级骨干教师数”、“市级骨干教师数”、“省级骨干教师数” 各列相加');
+    expect(r.issues.find((i) => i.code === 'COLUMN_SUMMED')?.message).toContain(
+      '按 “县级骨干教师数”、“市级骨干教师数”、“省级骨干教师数” 各列相加',
+    );
     // Under a merged parent: 县级及以上骨干教师 over 省级 | 市级 | 县级.
     const top = [...HEADER.slice(0, 5), '县级及以上骨干教师', null, null, ...HEADER.slice(6)];
     const bottom = top.map((_, c) => (c === 5 ? '省级' : c === 6 ? '市级' : c === 7 ? '县级' : null));
@@ -244,22 +375,40 @@ describe('finding the header', () => {
     // Without 县级 the levels are not 县级及以上: the column is missing, with how to give it.
     const higher = one.map((row) => row.filter((_, c) => c !== 7));
     const missing = await check(await workbook({ 学校数据: higher }));
-    expect(missing.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('或“县级骨干教师数”与市级、省级、国家级骨干教师数各列（相加）');
+    expect(missing.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain(
+      '或“县级骨干教师数”与市级、省级、国家级骨干教师数各列（相加）',
+    );
   });
 
   it('a header written without its closing 数 is the same column (专任教师（人）, 小学在校生, 网络多媒体教室（间）)', async () => {
     const [, ...rows] = county();
-    const header = HEADER.map((h) => (h.endsWith('数') ? h.slice(0, -1) : h)).map((h) => (h === '网络多媒体教室' ? '网络多媒体教室（间）' : h));
+    const header = HEADER.map((h) => (h.endsWith('数') ? h.slice(0, -1) : h)).map((h) =>
+      h === '网络多媒体教室' ? '网络多媒体教室（间）' : h,
+    );
     // 专任教师（人） has no keyword set: only its wording 专任教师数 reads it.
     const written = rows.map((row, i) => [...row, i === 0 ? 5000 : 10]);
     const r = await check(await workbook({ 学校数据: [[...header, '专任教师（人）'], ...written] }));
     const plain = await check(await workbook({ 学校数据: county() }));
-    expect(r.issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.cell])).toEqual([['TEACHERS_EXCEED_STUDENTS', 'L2']]);
+    expect(r.issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.cell])).toEqual([
+      ['TEACHERS_EXCEED_STUDENTS', 'L2'],
+    ]);
     expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(plain.counties[0]!.levels.map((l) => l.result));
   });
 
   it('reads a two-row header with merged parent cells', async () => {
-    const top = ['学校名称', '学校类型', '在校生数', '在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备资产值', '网络多媒体教室数'];
+    const top = [
+      '学校名称',
+      '学校类型',
+      '在校生数',
+      '在校生数',
+      '高于规定学历教师数',
+      '县级及以上骨干教师数',
+      '体育艺术专任教师数',
+      '教学及辅助用房面积',
+      '体育运动场馆面积',
+      '教学仪器设备资产值',
+      '网络多媒体教室数',
+    ];
     const bottom = [null, null, '小学', '初中', null, null, null, null, null, null, null];
     const rows = [top, bottom, ...county().slice(1)];
     const merges = ['C1:D1', ...['A', 'B', 'E', 'F', 'G', 'H', 'I', 'J', 'K'].map((c) => `${c}1:${c}2`)];
@@ -271,7 +420,9 @@ describe('finding the header', () => {
 
   it('reads a unit row below the header and converts 万元', async () => {
     const units = ['', '', '人', '人', '人', '人', '人', '㎡', '㎡', '万元', '间'];
-    const rows = county().map((r, i) => (i === 0 ? r : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v))));
+    const rows = county().map((r, i) =>
+      i === 0 ? r : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v)),
+    );
     const r = await check(await workbook({ 学校数据: [rows[0]!, units, ...rows.slice(1)] }));
     expect(r.issueCounts.error).toBe(0);
     expect(valueOf(r, '一小', 'equipment_value')).toBeCloseTo(2200, 9);
@@ -280,7 +431,9 @@ describe('finding the header', () => {
 
   it('honours a unit in header brackets: （万元） means × 10 000', async () => {
     const rows = county().map((r, i) =>
-      i === 0 ? r.map((h) => (h === '教学仪器设备资产值' ? '教学仪器设备资产值（万元）' : h)) : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v)),
+      i === 0
+        ? r.map((h) => (h === '教学仪器设备资产值' ? '教学仪器设备资产值（万元）' : h))
+        : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v)),
     );
     const r = await check(await workbook({ 学校数据: rows }));
     expect(valueOf(r, '一小', 'equipment_value')).toBeCloseTo(2200, 9);
@@ -289,14 +442,26 @@ describe('finding the header', () => {
   });
 
   it('a unit note above the table (金额单位：万元; 单位：人、平方米、万元) is the unit of the columns of its kind that name none', async () => {
-    const inWan = county().map((r, i) => (i === 0 ? r : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v))));
+    const inWan = county().map((r, i) =>
+      i === 0 ? r : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v)),
+    );
     for (const note of ['金额单位：万元', '单位：人、平方米、万元']) {
-      const r = await check(await workbook({ 学校数据: [['松林县学校办学条件统计表'], ['填报单位：松林县教育局', null, note], ...inWan] }));
+      const r = await check(
+        await workbook({ 学校数据: [['松林县学校办学条件统计表'], ['填报单位：松林县教育局', null, note], ...inWan] }),
+      );
       expect(valueOf(r, '一小', 'equipment_value')).toBeCloseTo(2200, 9);
-      expect(r.issues.map((i) => [i.code, i.cell, i.message])).toEqual([['UNIT_FROM_NOTE', 'J3', `学校数据!J3［教学仪器设备资产值］：表头未写单位，按表上方 C2“${note}”：此列数值 × 10000 换算为元`]]);
+      expect(r.issues.map((i) => [i.code, i.cell, i.message])).toEqual([
+        [
+          'UNIT_FROM_NOTE',
+          'J3',
+          `学校数据!J3［教学仪器设备资产值］：表头未写单位，按表上方 C2“${note}”：此列数值 × 10000 换算为元`,
+        ],
+      ]);
     }
     // A column's own unit wins over the note; a 单位 that is no unit (填报单位：元江县教育局) gives none.
-    const own = inWan.map((r, i) => (i === 0 ? r.map((h) => (h === '教学仪器设备资产值' ? '教学仪器设备资产值（万元）' : h)) : r));
+    const own = inWan.map((r, i) =>
+      i === 0 ? r.map((h) => (h === '教学仪器设备资产值' ? '教学仪器设备资产值（万元）' : h)) : r,
+    );
     const r = await check(await workbook({ 学校数据: [['填报单位：元江县教育局', null, '金额单位：元'], ...own] }));
     expect(valueOf(r, '一小', 'equipment_value')).toBeCloseTo(2200, 9);
     expect(r.issues.map((i) => i.code)).toEqual(['UNIT_CONVERTED']);
@@ -312,14 +477,30 @@ describe('finding the header', () => {
   });
 
   it('accepts aliases and English ids as headers', async () => {
-    const header = ['校名', '办学类型', '小学生数', '初中生数', 'qualifiedTeachers', '骨干教师数', '音体美专任教师数', '教学及辅助用房面积', '运动场馆面积', '仪器设备值', '多媒体教室数'];
+    const header = [
+      '校名',
+      '办学类型',
+      '小学生数',
+      '初中生数',
+      'qualifiedTeachers',
+      '骨干教师数',
+      '音体美专任教师数',
+      '教学及辅助用房面积',
+      '运动场馆面积',
+      '仪器设备值',
+      '多媒体教室数',
+    ];
     const r = await check(await workbook({ 学校数据: [header, ...county().slice(1)] }));
     expect(r.issueCounts.error).toBe(0);
   });
 
   it('sums 体育 + 音乐 + 美术 when there is no 体育艺术 column', async () => {
     const header = [...HEADER.slice(0, 6), '体育专任教师数', '音乐专任教师数', '美术专任教师数', ...HEADER.slice(7)];
-    const rows = [header, ['一小', '小学', 1000, null, 50, 12, 4, 3, 3, 5000, 8000, 2200000, 25], ['二小', '小学', 1000, null, 50, 12, 5, 3, 3, 5000, 8000, 2200000, 25]];
+    const rows = [
+      header,
+      ['一小', '小学', 1000, null, 50, 12, 4, 3, 3, 5000, 8000, 2200000, 25],
+      ['二小', '小学', 1000, null, 50, 12, 5, 3, 3, 5000, 8000, 2200000, 25],
+    ];
     const r = await check(await workbook({ 学校数据: rows }));
     expect(valueOf(r, '一小', 'pe_arts_teachers')).toBeCloseTo(1.0, 12);
     expect(valueOf(r, '二小', 'pe_arts_teachers')).toBeCloseTo(1.1, 12);
@@ -361,12 +542,20 @@ describe('rows that are not schools', () => {
   });
 
   it('who signed the table (填报单位 above it, 填表人 / 审核人 / 日期 in a note row below) is carried to the report; a label left blank gives nothing', async () => {
-    const rows = [['某某县义务教育学校办学条件统计表'], ['填报单位：某某县教育局　　　统计时点：2024年9月'], ...county(), ['填表人：张 三　　审核人：', null, '填报日期：2024年10月8日。']];
+    const rows = [
+      ['某某县义务教育学校办学条件统计表'],
+      ['填报单位：某某县教育局　　　统计时点：2024年9月'],
+      ...county(),
+      ['填表人：张 三　　审核人：', null, '填报日期：2024年10月8日。'],
+    ];
     const r = await check(await workbook({ 学校数据: rows }));
     expect(r.input.signatures).toEqual({ unit: '某某县教育局', filler: '张 三', date: '2024年10月8日' });
     expect((await check(await workbook({ 学校数据: county() }))).input.signatures).toBeUndefined();
     // Only the labels the profile names (wording.schoolRows.signatures): a longer one is not read as a shorter one inside it.
-    expect(signaturesIn(['制表日期：3月5日 制表人：赵六'], YOUZHI_2017.wording.schoolRows.signatures)).toEqual({ date: '3月5日', filler: '赵六' });
+    expect(signaturesIn(['制表日期：3月5日 制表人：赵六'], YOUZHI_2017.wording.schoolRows.signatures)).toEqual({
+      date: '3月5日',
+      filler: '赵六',
+    });
   });
 
   it('one sheet in two parts (一、小学 … 二、初中, the header written again): headings and the repeated header skipped, every school read', async () => {
@@ -422,7 +611,10 @@ describe('cell values', () => {
     rows[2]![8] = { error: '#REF!' };
     const r = await check(await workbook({ 学校数据: rows }));
     const errs = r.issues.filter((i) => i.code === 'EXCEL_ERROR');
-    expect(errs.map((e) => [e.cell, e.school])).toEqual([['H2', '一小'], ['I3', '二小']]);
+    expect(errs.map((e) => [e.cell, e.school])).toEqual([
+      ['H2', '一小'],
+      ['I3', '二小'],
+    ]);
     expect(errs[0]!.message).toContain('#DIV/0!');
   });
 
@@ -449,15 +641,30 @@ describe('cells merged down over several schools’ rows', () => {
     rows[2]![2] = null;
     const path = await workbook({ 学校数据: { rows, merges: [...cityMerges, 'C2:C3'] } });
     const r = await check(path);
-    expect(r.counties.map((c) => [c.county, c.schoolCount])).toEqual([['东城区', 3], ['西城区', 3]]);
+    expect(r.counties.map((c) => [c.county, c.schoolCount])).toEqual([
+      ['东城区', 3],
+      ['西城区', 3],
+    ]);
     expect(r.issues.map((i) => [i.code, i.cell, i.message])).toEqual([
-      ['MERGED_CELLS_READ', 'A3', '学校数据!A3［区县］：此列有合并单元格：合并区域内 4 格按其首格的值读取（如此格读作 A2 的“东城区”）'],
-      ['MERGED_CELLS_READ', 'C3', '学校数据!C3［学校类型］：此列有合并单元格：合并区域内 1 格按其首格的值读取（如此格读作 C2 的“小学”）'],
+      [
+        'MERGED_CELLS_READ',
+        'A3',
+        '学校数据!A3［区县］：此列有合并单元格：合并区域内 4 格按其首格的值读取（如此格读作 A2 的“东城区”）',
+      ],
+      [
+        'MERGED_CELLS_READ',
+        'C3',
+        '学校数据!C3［学校类型］：此列有合并单元格：合并区域内 1 格按其首格的值读取（如此格读作 C2 的“小学”）',
+      ],
     ]);
     // The same file without its merges: the same counties (the merges only say what the blank cells hold).
-    const filled = cityRows().map((row, i) => (i === 0 ? row : [['东城区', '西城区'][i <= 3 ? 0 : 1], ...row.slice(1)]));
+    const filled = cityRows().map((row, i) =>
+      i === 0 ? row : [['东城区', '西城区'][i <= 3 ? 0 : 1], ...row.slice(1)],
+    );
     const plain = await check(await workbook({ 学校数据: filled }));
-    expect(r.counties.map((c) => c.levels.map((l) => l.result))).toEqual(plain.counties.map((c) => c.levels.map((l) => l.result)));
+    expect(r.counties.map((c) => c.levels.map((l) => l.result))).toEqual(
+      plain.counties.map((c) => c.levels.map((l) => l.result)),
+    );
     const fast = await readSource(path);
     const slow = await fast.fallback!();
     expect(slow.sheets[0]!.merges).toEqual(fast.sheets[0]!.merges);
@@ -467,7 +674,10 @@ describe('cells merged down over several schools’ rows', () => {
     const rows = cityRows();
     rows.splice(4, 0, [null]);
     const r = await check(await workbook({ 学校数据: { rows, merges: ['A2:A5', 'A6:A8'] } }));
-    expect(r.counties.map((c) => [c.county, c.schoolCount])).toEqual([['东城区', 3], ['西城区', 3]]);
+    expect(r.counties.map((c) => [c.county, c.schoolCount])).toEqual([
+      ['东城区', 3],
+      ['西城区', 3],
+    ]);
     expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
   });
 
@@ -475,7 +685,14 @@ describe('cells merged down over several schools’ rows', () => {
     const rows = cityRows();
     const col = header.indexOf('体育运动场馆面积');
     rows[3]![col] = null;
-    const r = await check(await workbook({ 学校数据: { rows, merges: [...cityMerges, `${String.fromCharCode(65 + col)}3:${String.fromCharCode(65 + col)}4`] } }));
+    const r = await check(
+      await workbook({
+        学校数据: {
+          rows,
+          merges: [...cityMerges, `${String.fromCharCode(65 + col)}3:${String.fromCharCode(65 + col)}4`],
+        },
+      }),
+    );
     const error = r.issues.find((i) => i.code === 'MERGED_NUMBER')!;
     expect(error.severity).toBe('error');
     expect(error.cell).toBe(`${String.fromCharCode(65 + col)}4`);
@@ -494,7 +711,10 @@ describe('a 区县 written once over its schools, without the merge (saved as CS
   };
   it('a blank 区县 below a school’s is the one above, said once (a warning that validate --strict refuses)', async () => {
     const r = await check(csvFile(city(), 'gb18030'));
-    expect(r.counties.map((c) => [c.county, c.schoolCount])).toEqual([['东城区', 3], ['西城区', 3]]);
+    expect(r.counties.map((c) => [c.county, c.schoolCount])).toEqual([
+      ['东城区', 3],
+      ['西城区', 3],
+    ]);
     expect(r.issues.map((i) => [i.code, i.cell, i.severity])).toEqual([['COUNTY_FILLED_DOWN', 'A3', 'warning']]);
     expect(r.issues[0]!.message).toContain('此列有 4 所学校的区县为空，按其上一行学校的区县读取');
     expect(isMisread(r.issues[0]!)).toBe(true);
@@ -504,9 +724,15 @@ describe('a 区县 written once over its schools, without the merge (saved as CS
     const first = lines[1]!.replace(/^东城区/, '');
     const r = await check(csvFile([lines[0], first, ...lines.slice(2)].join('\n'), 'utf-8'));
     // 一小, 二小 and 三小 have nothing above to take, and 西城区 starts with 四小.
-    expect(r.issues.filter((i) => i.code === 'MISSING_VALUE').map((i) => [i.cell, i.school])).toEqual([['A2', '一小'], ['A3', '二小'], ['A4', '三小']]);
+    expect(r.issues.filter((i) => i.code === 'MISSING_VALUE').map((i) => [i.cell, i.school])).toEqual([
+      ['A2', '一小'],
+      ['A3', '二小'],
+      ['A4', '三小'],
+    ]);
     expect(r.counties).toEqual([]);
-    const subtotal = [...lines.slice(0, 4), '东城区小计', ...lines.slice(4).map((l) => l.replace(/^西城区/, ''))].join('\n');
+    const subtotal = [...lines.slice(0, 4), '东城区小计', ...lines.slice(4).map((l) => l.replace(/^西城区/, ''))].join(
+      '\n',
+    );
     const s = await check(csvFile(subtotal, 'utf-8'));
     expect(s.issues.filter((i) => i.code === 'MISSING_VALUE').map((i) => i.school)).toEqual(['四小', '一中', '二中']);
     const blank = await check(csvFile(city().replace(/东城区|西城区/g, ''), 'utf-8'));
@@ -535,13 +761,15 @@ describe('rows and columns hidden in the sheet', () => {
       const hiddenCol = (before ? students : students + 1) + 1;
       const x = await check(await workbook({ 学校数据: { rows: withOld, hiddenColumns: [hiddenCol] } }));
       expect(x.issues.map((i) => i.code)).toEqual(['COLUMN_HIDDEN_NOT_USED']);
-      expect(x.counties[0]!.levels.map((l) => l.result)).toEqual((await check(await workbook({ 学校数据: county() }))).counties[0]!.levels.map((l) => l.result));
+      expect(x.counties[0]!.levels.map((l) => l.result)).toEqual(
+        (await check(await workbook({ 学校数据: county() }))).counties[0]!.levels.map((l) => l.result),
+      );
     }
   });
 });
 
 describe('one field for two years', () => {
-  it('小学在校生数（2023年） beside 小学在校生数（2024年）, either order: the later year is read, or the title\'s year, the other said', async () => {
+  it("小学在校生数（2023年） beside 小学在校生数（2024年）, either order: the later year is read, or the title's year, the other said", async () => {
     const students = HEADER.indexOf('小学在校生数');
     for (const later of [true, false]) {
       const rows = county().map((row, i) => {
@@ -553,12 +781,17 @@ describe('one field for two years', () => {
       });
       const r = await check(await workbook({ 学校数据: rows }));
       expect(r.issues.map((i) => [i.code, i.column])).toEqual([['DUPLICATE_COLUMN_YEAR', '小学在校生数（2023学年）']]);
-      expect(r.counties[0]!.levels.map((l) => l.result)).toEqual((await check(await workbook({ 学校数据: county() }))).counties[0]!.levels.map((l) => l.result));
+      expect(r.counties[0]!.levels.map((l) => l.result)).toEqual(
+        (await check(await workbook({ 学校数据: county() }))).counties[0]!.levels.map((l) => l.result),
+      );
       // A title naming 2023: the 2023 column is the table's, whichever stands first.
       const titled = await check(await workbook({ 学校数据: [['某县学校办学条件统计表（2023年）'], ...rows] }));
       const chosen = titled.issues.filter((i) => i.code === 'DUPLICATE_COLUMN_YEAR');
-      expect(chosen.map((i) => [i.column, i.message.includes('按表标题所示年份（2023年）')])).toEqual([['小学在校生数（2024年）', true]]);
-      const primaryStudents = (x: typeof r) => x.counties[0]!.levels.find((l) => l.level === 'primary')!.result.students;
+      expect(chosen.map((i) => [i.column, i.message.includes('按表标题所示年份（2023年）')])).toEqual([
+        ['小学在校生数（2024年）', true],
+      ]);
+      const primaryStudents = (x: typeof r) =>
+        x.counties[0]!.levels.find((l) => l.level === 'primary')!.result.students;
       expect(primaryStudents(titled)).toBe(9 * 4);
     }
   });
@@ -587,7 +820,13 @@ describe('several sheets', () => {
     const juniors = rows.filter((r) => r[1] === '初中');
     const split = await check(await workbook({ 小学: [head!, ...primaries], 初中: [head!, ...juniors] }));
     const whole = await check(await workbook({ 学校数据: county() }));
-    expect(split.issues.map((i) => [i.code, i.severity, i.message])).toEqual([['SHEETS_COMBINED', 'info', `小学：学校数据来自 2 个工作表：“小学”${primaries.length} 所、“初中”${juniors.length} 所，合并计算`]]);
+    expect(split.issues.map((i) => [i.code, i.severity, i.message])).toEqual([
+      [
+        'SHEETS_COMBINED',
+        'info',
+        `小学：学校数据来自 2 个工作表：“小学”${primaries.length} 所、“初中”${juniors.length} 所，合并计算`,
+      ],
+    ]);
     expect(split.input.sheet).toBe('小学');
     expect(split.input.sheets).toEqual(['小学', '初中']);
     expect(split.input.schoolRows).toBe(whole.input.schoolRows);
@@ -601,16 +840,29 @@ describe('several sheets', () => {
     const primaries = rows.filter((r) => r[typeCol] === '小学').map(drop);
     const juniors = rows.filter((r) => r[typeCol] === '初中').map(drop);
     // The students in the one-level column (在校生数), as a sheet of one level writes them.
-    const studentsHead = drop(head!).map((h) => (h === '小学在校生数' ? '在校生数' : h)).filter((h) => h !== '初中在校生数');
-    const one = (r: Cell[]) => { const x = [...r]; const p = x.splice(1, 2); x.splice(1, 0, p[0] ?? p[1]); return x; };
-    const split = await check(await workbook({ 小学: [studentsHead, ...primaries.map(one)], 初中学校: [studentsHead, ...juniors.map(one)] }));
+    const studentsHead = drop(head!)
+      .map((h) => (h === '小学在校生数' ? '在校生数' : h))
+      .filter((h) => h !== '初中在校生数');
+    const one = (r: Cell[]) => {
+      const x = [...r];
+      const p = x.splice(1, 2);
+      x.splice(1, 0, p[0] ?? p[1]);
+      return x;
+    };
+    const split = await check(
+      await workbook({ 小学: [studentsHead, ...primaries.map(one)], 初中学校: [studentsHead, ...juniors.map(one)] }),
+    );
     const whole = await check(await workbook({ 学校数据: county() }));
-    expect(split.issues.filter((i) => i.code === 'TYPE_FROM_SHEET_NAME').map((i) => [i.sheet, i.severity, i.message])).toEqual([
+    expect(
+      split.issues.filter((i) => i.code === 'TYPE_FROM_SHEET_NAME').map((i) => [i.sheet, i.severity, i.message]),
+    ).toEqual([
       ['小学', 'info', '小学 第1行：表中没有“学校类型”列：按工作表名“小学”，本表 4 所学校均按小学计算'],
       ['初中学校', 'info', '初中学校 第1行：表中没有“学校类型”列：按工作表名“初中学校”，本表 2 所学校均按初中计算'],
     ]);
     expect(codes(split).filter((c) => c !== 'TYPE_FROM_SHEET_NAME')).toEqual(['SHEETS_COMBINED']);
-    expect(split.counties[0]!.levels.map((l) => [l.level, l.result])).toEqual(whole.counties[0]!.levels.map((l) => [l.level, l.result]));
+    expect(split.counties[0]!.levels.map((l) => [l.level, l.result])).toEqual(
+      whole.counties[0]!.levels.map((l) => [l.level, l.result]),
+    );
     // 中小学 names two 学段, Sheet1 none: the column is still needed.
     for (const name of ['中小学', 'Sheet1']) {
       const r = await check(await workbook({ [name]: [studentsHead, ...primaries.map(one)] }));
@@ -626,14 +878,24 @@ describe('several sheets', () => {
     const primaries = rows.filter((r) => r[typeCol] === '小学').map(drop);
     const juniors = rows.filter((r) => r[typeCol] === '初中').map(drop);
     const headings = await check(
-      await workbook({ 学校情况: { rows: [header, ['一、小学'], ...primaries, ['二、初中学校'], ...juniors], merges: ['A2:L2', `A${3 + primaries.length}:L${3 + primaries.length}`] } }),
+      await workbook({
+        学校情况: {
+          rows: [header, ['一、小学'], ...primaries, ['二、初中学校'], ...juniors],
+          merges: ['A2:L2', `A${3 + primaries.length}:L${3 + primaries.length}`],
+        },
+      }),
     );
     const whole = await check(await workbook({ 学校数据: county() }));
     expect(headings.issues.map((i) => [i.code, i.message])).toEqual([
       ['TYPE_FROM_HEADING', '学校情况 第2行：表中没有“学校类型”列：按学段标题“一、小学”，其下 4 所学校按小学计算'],
-      ['TYPE_FROM_HEADING', `学校情况 第${3 + primaries.length}行：表中没有“学校类型”列：按学段标题“二、初中学校”，其下 2 所学校按初中计算`],
+      [
+        'TYPE_FROM_HEADING',
+        `学校情况 第${3 + primaries.length}行：表中没有“学校类型”列：按学段标题“二、初中学校”，其下 2 所学校按初中计算`,
+      ],
     ]);
-    expect(headings.counties[0]!.levels.map((l) => [l.level, l.result])).toEqual(whole.counties[0]!.levels.map((l) => [l.level, l.result]));
+    expect(headings.counties[0]!.levels.map((l) => [l.level, l.result])).toEqual(
+      whole.counties[0]!.levels.map((l) => [l.level, l.result]),
+    );
     // The first row is a school: no heading gives the type, and the column is needed.
     const bare = await check(await workbook({ 学校情况: [header, ...primaries, ['二、初中'], ...juniors] }));
     expect(bare.issues.find((i) => i.code === 'MISSING_COLUMN')?.message).toContain('学校类型');
@@ -641,7 +903,10 @@ describe('several sheets', () => {
 
   it('a hidden sheet of schools is not added (a warning says how to read it); both readers see it hidden', async () => {
     const [head, ...rows] = county();
-    const path = await workbook({ 小学: [head!, ...rows.filter((r) => r[1] === '小学')], 初中: { rows: [head!, ...rows.filter((r) => r[1] === '初中')], hidden: true } });
+    const path = await workbook({
+      小学: [head!, ...rows.filter((r) => r[1] === '小学')],
+      初中: { rows: [head!, ...rows.filter((r) => r[1] === '初中')], hidden: true },
+    });
     const r = await check(path);
     const hidden = r.issues.find((i) => i.code === 'SHEET_HIDDEN_NOT_READ')!;
     expect(hidden.sheet).toBe('初中');
@@ -670,7 +935,17 @@ describe('several sheets', () => {
     expect(d.sheet).toBe('初中');
     expect(d.message).toContain('小学!A4');
     const short = head!.filter((h) => h !== '体育运动场馆面积');
-    const lacking = await check(await workbook({ 学校数据: county(), 补充: [short, ...rows.slice(0, 2).map((r) => r.filter((_, i) => head![i] !== '体育运动场馆面积').map((v, i) => (i === 0 ? `新${v}` : v)))] }));
+    const lacking = await check(
+      await workbook({
+        学校数据: county(),
+        补充: [
+          short,
+          ...rows
+            .slice(0, 2)
+            .map((r) => r.filter((_, i) => head![i] !== '体育运动场馆面积').map((v, i) => (i === 0 ? `新${v}` : v))),
+        ],
+      }),
+    );
     const notRead = lacking.issues.find((i) => i.code === 'SHEET_NOT_READ')!;
     expect(notRead.sheet).toBe('补充');
     expect(notRead.message).toContain('缺少必需的列“体育运动场馆面积”');
@@ -684,7 +959,13 @@ describe('several sheets', () => {
   });
 
   it('keeps every cell position of every sheet', async () => {
-    const path = await workbook({ A: [['x', 'y'], [1, 2]], B: [[null, null, 'z']] });
+    const path = await workbook({
+      A: [
+        ['x', 'y'],
+        [1, 2],
+      ],
+      B: [[null, null, 'z']],
+    });
     const src = await readSource(path);
     expect(src.sheets.map((s) => s.name)).toEqual(['A', 'B']);
     expect(src.sheets[1]!.rows[0]![2]).toEqual({ kind: 'text', text: 'z' });
@@ -709,7 +990,9 @@ describe('CSV encodings', () => {
     expect(r.counties[0]!.levels[0]!.sections.map((s) => s.section.school.name)).toContain('㐀小学');
   });
   it('UTF-16 tab-separated (Excel "Unicode text")', async () => {
-    const tsv = county().map((r) => r.map((v) => (v === null ? '' : String(v))).join('\t')).join('\r\n');
+    const tsv = county()
+      .map((r) => r.map((v) => (v === null ? '' : String(v))).join('\t'))
+      .join('\r\n');
     const path = csvFile(tsv, 'utf16le', 'unicode.txt');
     const withBom = Buffer.concat([Buffer.from([0xff, 0xfe]), (await import('node:fs')).readFileSync(path)]);
     (await import('node:fs')).writeFileSync(path, withBom);
@@ -733,7 +1016,6 @@ describe('unreadable files', () => {
   });
 });
 
-
 describe('the county named in the title row', () => {
   it.each([
     ['示例县义务教育学校办学条件统计表（2024年）', '示例县'],
@@ -747,7 +1029,11 @@ describe('the county named in the title row', () => {
   });
 
   it('names the report after it when there is no 区县 column', async () => {
-    const r = await check(await workbook({ 学校数据: { rows: [['示例县义务教育学校办学条件统计表（2024年）'], ...county()], merges: ['A1:K1'] } }));
+    const r = await check(
+      await workbook({
+        学校数据: { rows: [['示例县义务教育学校办学条件统计表（2024年）'], ...county()], merges: ['A1:K1'] },
+      }),
+    );
     expect(r.counties[0]!.label).toBe('示例县');
   });
 });
@@ -756,7 +1042,9 @@ describe('rows under the header', () => {
   it('a column-number row (甲 乙 1 2 …) before the unit row: both skipped, the units applied', async () => {
     const units = ['', '', '人', '人', '人', '人', '人', '平方米', '平方米', '万元', '间'];
     const numbers = ['甲', '乙', 1, 2, 3, 4, 5, 6, 7, 8, 9];
-    const rows = county().map((r, i) => (i === 0 ? r : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v))));
+    const rows = county().map((r, i) =>
+      i === 0 ? r : r.map((v, c) => (c === 9 && typeof v === 'number' ? v / 10000 : v)),
+    );
     const r = await check(await workbook({ 学校数据: [rows[0]!, numbers, units, ...rows.slice(1)] }));
     expect(r.issueCounts.error).toBe(0);
     expect(r.input.schoolRows).toBe(6);
@@ -774,20 +1062,64 @@ describe('rows under the header', () => {
 
 describe('school headers in other words', () => {
   it('学校（单位）名称, 专任教师中高于规定学历人数, 县级以上骨干教师, 体育艺术教师数, 网络多媒体教室(间) … all read', async () => {
-    const header = ['学校（单位）名称', '学校类别', '小学在校学生数', '初中在校学生数', '专任教师中高于规定学历人数', '县级以上骨干教师', '体育艺术教师数', '教学及辅助用房面积(平方米)', '体育运动场馆面积(平方米)', '教学仪器设备值(元)', '网络多媒体教室(间)'];
+    const header = [
+      '学校（单位）名称',
+      '学校类别',
+      '小学在校学生数',
+      '初中在校学生数',
+      '专任教师中高于规定学历人数',
+      '县级以上骨干教师',
+      '体育艺术教师数',
+      '教学及辅助用房面积(平方米)',
+      '体育运动场馆面积(平方米)',
+      '教学仪器设备值(元)',
+      '网络多媒体教室(间)',
+    ];
     const rows = county().map((r, i) => (i === 0 ? header : r));
     const a = await check(await workbook({ 学校数据: rows }));
     const b = await check(await workbook({ 学校数据: county() }));
     expect(a.issueCounts.error).toBe(0);
-    expect(a.counties[0]!.levels.map((l) => l.result.indicators)).toEqual(b.counties[0]!.levels.map((l) => l.result.indicators));
+    expect(a.counties[0]!.levels.map((l) => l.result.indicators)).toEqual(
+      b.counties[0]!.levels.map((l) => l.result.indicators),
+    );
   });
 });
 
 describe('a district’s own table: a title over a two-row header, columns told by their values', () => {
   // As a district office writes it (none of these header texts is a built-in wording): 学校全称 under a
   // merged title, 学校性质, a 类别 column of school types, 在校学生数 / 专任教师 / 校舍 over their parts.
-  const top = ['序号', '学校全称', '学校性质', '类别', '在校学生数', null, '专任教师', null, null, '校舍', null, '教学仪器设备（万元）', '多媒体教室（间）', '城乡'];
-  const parts = [null, null, null, null, '小学', '初中', '高学历', '县级以上骨干', '体育艺术', '教学及辅助用房（㎡）', '体育运动场馆（㎡）', null, null, null];
+  const top = [
+    '序号',
+    '学校全称',
+    '学校性质',
+    '类别',
+    '在校学生数',
+    null,
+    '专任教师',
+    null,
+    null,
+    '校舍',
+    null,
+    '教学仪器设备（万元）',
+    '多媒体教室（间）',
+    '城乡',
+  ];
+  const parts = [
+    null,
+    null,
+    null,
+    null,
+    '小学',
+    '初中',
+    '高学历',
+    '县级以上骨干',
+    '体育艺术',
+    '教学及辅助用房（㎡）',
+    '体育运动场馆（㎡）',
+    null,
+    null,
+    null,
+  ];
   const schools = [
     [1, '实验小学', '公办', '小学', 1200, null, 58, 14, 12, 5600, 9500, 260, 30, '城区'],
     [2, '第二小学', '公办', '完小', 800, null, 36, 8, 7, 3500, 6200, 150, 19, '城区'],
@@ -796,7 +1128,12 @@ describe('a district’s own table: a title over a two-row header, columns told 
   ];
   const merges = ['A1:N1', 'E2:F2', 'G2:I2', 'J2:K2', ...['A', 'B', 'C', 'D', 'L', 'M', 'N'].map((c) => `${c}2:${c}3`)];
   const sheet = (head: unknown[], types = schools.map((s) => s[3])) => ({
-    rows: [['某某区义务教育学校办学条件汇总表（2025年）'], head, parts, ...schools.map((s, i) => s.map((v, k) => (k === 3 ? types[i] : v)))] as never,
+    rows: [
+      ['某某区义务教育学校办学条件汇总表（2025年）'],
+      head,
+      parts,
+      ...schools.map((s, i) => s.map((v, k) => (k === 3 ? types[i] : v))),
+    ] as never,
     merges,
   });
 
@@ -828,11 +1165,18 @@ describe('a district’s own table: a title over a two-row header, columns told 
     const r = await check(csvFile(toCsv([upper, lower, ...rows]), 'utf8'));
     const plain = await check(await workbook({ 学校数据: county() }));
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(r.counties[0]!.levels.map((l) => l.result.students)).toEqual(plain.counties[0]!.levels.map((l) => l.result.students));
+    expect(r.counties[0]!.levels.map((l) => l.result.students)).toEqual(
+      plain.counties[0]!.levels.map((l) => l.result.students),
+    );
   });
 
   it('所属中心学校名称 is the 教学点’s 所属中心校, not a second name column', async () => {
-    const rows = [['某某区义务教育学校办学条件汇总表（2025年）'], [...top, '所属中心学校名称'], [...parts, null], ...schools.map((s) => [...s, null])];
+    const rows = [
+      ['某某区义务教育学校办学条件汇总表（2025年）'],
+      [...top, '所属中心学校名称'],
+      [...parts, null],
+      ...schools.map((s) => [...s, null]),
+    ];
     const r = await check(await workbook({ 学校: { rows: rows as never, merges: [...merges, 'O2:O3'] } }));
     expect(codes(r)).not.toContain('DUPLICATE_COLUMN');
     expect(r.input.headerRow).toBe(3);
@@ -856,7 +1200,17 @@ describe('a district’s own table: a title over a two-row header, columns told 
     // The merged title is no parent of the columns below it: 某某区…汇总表（2025年）机构名称 is not read as 学校名称.
     expect(r.input.headerRow).toBeNull();
     // Nor is a title written in one cell of a CSV.
-    const csv = await check(csvFile(toCsv([['某某区义务教育学校办学条件汇总表（2025年）'], top.map((h) => (h === '学校全称' ? '机构名称' : h)), parts, ...schools]), 'utf8'));
+    const csv = await check(
+      csvFile(
+        toCsv([
+          ['某某区义务教育学校办学条件汇总表（2025年）'],
+          top.map((h) => (h === '学校全称' ? '机构名称' : h)),
+          parts,
+          ...schools,
+        ]),
+        'utf8',
+      ),
+    );
     expect(csv.input.headerRow).toBeNull();
     expect(codes(csv)).toEqual(['HEADER_NOT_FOUND']);
   });

@@ -8,7 +8,18 @@ const withBooks: Profile = ProfileSchema.parse({
   ...YOUZHI_2017,
   indicators: [
     ...YOUZHI_2017.indicators,
-    { id: 'books', name: '生均图书册数', short: '图书', numerator: 'books', scale: 1, unit: '册', shortfallUnit: '册', countable: true, split: 'weighted', standard: null },
+    {
+      id: 'books',
+      name: '生均图书册数',
+      short: '图书',
+      numerator: 'books',
+      scale: 1,
+      unit: '册',
+      shortfallUnit: '册',
+      countable: true,
+      split: 'weighted',
+      standard: null,
+    },
   ],
 });
 
@@ -19,7 +30,12 @@ function sections(s: ReturnType<typeof school>, profile = withBooks): Section[] 
 }
 
 describe('九年一贯制 split (shared/vectors/split-nine-year-school)', () => {
-  const nineYear = school('九年制', '九年一贯制', { primary: 166, junior: 210 }, { books: 23226, qualifiedTeachers: 30, teachingSpace: 3970 });
+  const nineYear = school(
+    '九年制',
+    '九年一贯制',
+    { primary: 166, junior: 210 },
+    { books: 23226, qualifiedTeachers: 30, teachingSpace: 3970 },
+  );
   const [p, j] = sections(nineYear);
 
   it('gives the primary section the weighted share 166 / (166 + 1.1 × 210)', () => {
@@ -43,9 +59,15 @@ describe('九年一贯制 split (shared/vectors/split-nine-year-school)', () => 
   });
 
   it('uses per-section figures as given instead of splitting', () => {
-    const given = school('九年制', '九年一贯制', { primary: 166, junior: 210 }, { books: 23226, qualifiedTeachers: 30 }, {
-      sectionResources: { primary: { qualifiedTeachers: 12 }, junior: { qualifiedTeachers: 18 } },
-    });
+    const given = school(
+      '九年制',
+      '九年一贯制',
+      { primary: 166, junior: 210 },
+      { books: 23226, qualifiedTeachers: 30 },
+      {
+        sectionResources: { primary: { qualifiedTeachers: 12 }, junior: { qualifiedTeachers: 18 } },
+      },
+    );
     const [gp, gj] = sections(given);
     expect(gp!.amounts.qualifiedTeachers).toBe(12);
     expect(gj!.amounts.qualifiedTeachers).toBe(18);
@@ -54,14 +76,19 @@ describe('九年一贯制 split (shared/vectors/split-nine-year-school)', () => 
   });
 
   it('takes the weights from the profile', () => {
-    const flat = ProfileSchema.parse({ ...withBooks, splitWeights: { ...withBooks.splitWeights, 九年一贯制: { primary: 1, junior: 1 } } });
+    const flat = ProfileSchema.parse({
+      ...withBooks,
+      splitWeights: { ...withBooks.splitWeights, 九年一贯制: { primary: 1, junior: 1 } },
+    });
     expect(sections(nineYear, flat)[0]!.split!.facilityShare).toBeCloseTo(166 / 376, 12);
   });
 });
 
 describe('完全中学 and 十二年一贯制', () => {
   it('完全中学: junior share B / (B + 1.2C); the high-school part is removed', () => {
-    const s = sections(school('完中', '完全中学', { junior: 1100, senior: 1300 }, { teachingSpace: 24000, qualifiedTeachers: 200 }));
+    const s = sections(
+      school('完中', '完全中学', { junior: 1100, senior: 1300 }, { teachingSpace: 24000, qualifiedTeachers: 200 }),
+    );
     expect(s.map((x) => x.level)).toEqual(['junior']);
     expect(s[0]!.split!.facilityShare).toBeCloseTo(1100 / (1100 + 1.2 * 1300), 12);
     expect(s[0]!.amounts.teachingSpace).toBeCloseTo((24000 * 1100) / (1100 + 1.2 * 1300), 9);
@@ -69,7 +96,9 @@ describe('完全中学 and 十二年一贯制', () => {
   });
 
   it('十二年一贯制: A/(A+1.1B+1.32C) and 1.1B/(A+1.1B+1.32C)', () => {
-    const [p, j] = sections(school('十二年', '十二年一贯制', { primary: 1200, junior: 900, senior: 800 }, { sportsSpace: 30000 }));
+    const [p, j] = sections(
+      school('十二年', '十二年一贯制', { primary: 1200, junior: 900, senior: 800 }, { sportsSpace: 30000 }),
+    );
     const d = 1200 + 1.1 * 900 + 1.32 * 800;
     expect(p!.split!.facilityShare).toBeCloseTo(1200 / d, 12);
     expect(j!.split!.facilityShare).toBeCloseTo((1.1 * 900) / d, 12);
@@ -87,7 +116,10 @@ describe('exclusions (indicators.md §2.3)', () => {
   it('leaves out special schools and 教学点 under 50 students, keeps 教学点 of 50', () => {
     const r = (s: ReturnType<typeof school>) => sectionSchool(s, YOUZHI_2017);
     expect(r(school('特教', '特殊教育学校', { primary: 40, junior: 30 }, {}))).toHaveProperty('excluded');
-    expect(r(school('点', '教学点', { primary: 49 }, {}))).toHaveProperty('excluded.reason', '教学点在校生49人，不足50人');
+    expect(r(school('点', '教学点', { primary: 49 }, {}))).toHaveProperty(
+      'excluded.reason',
+      '教学点在校生49人，不足50人',
+    );
     expect(r(school('点', '教学点', { primary: 50 }, {}))).toHaveProperty('sections');
     expect(r(school('民办', '小学', { primary: 23 }, {}, { ownership: '民办' }))).toHaveProperty('sections');
   });
@@ -96,10 +128,18 @@ describe('exclusions (indicators.md §2.3)', () => {
     const { evaluateCounty } = await import('../src/engine/evaluate');
     const { resolveProfile } = await import('../src/engine/profiles');
     const centre = school('中心校', '小学', { primary: 500 }, { teachingSpace: 2500, qualifiedTeachers: 25 });
-    const point = school('北沟点', '教学点', { primary: 30 }, { teachingSpace: 180, qualifiedTeachers: 2 }, { parent: '中心校' });
+    const point = school(
+      '北沟点',
+      '教学点',
+      { primary: 30 },
+      { teachingSpace: 180, qualifiedTeachers: 2 },
+      { parent: '中心校' },
+    );
     const merged = evaluateCounty(null, [centre, point], resolveProfile({ exclusions: { teachingPoints: 'merge' } }));
     const s = merged.sections.map((r) => r.section);
-    expect(s.map((x) => [x.school.name, x.students, x.amounts.teachingSpace, x.amounts.qualifiedTeachers])).toEqual([['中心校', 530, 2680, 27]]);
+    expect(s.map((x) => [x.school.name, x.students, x.amounts.teachingSpace, x.amounts.qualifiedTeachers])).toEqual([
+      ['中心校', 530, 2680, 27],
+    ]);
     expect(merged.excluded.map((e) => e.reason)).toEqual(['教学点并入所属中心校“中心校”计算']);
     // The default rule excludes the 30-student point instead.
     const separate = evaluateCounty(null, [centre, point], YOUZHI_2017);
@@ -109,7 +149,10 @@ describe('exclusions (indicators.md §2.3)', () => {
   });
 
   it('takes the 教学点 threshold from the profile', () => {
-    const p = ProfileSchema.parse({ ...YOUZHI_2017, exclusions: { specialEducation: true, teachingPoints: 'exclude-small', teachingPointMinStudents: 0 } });
+    const p = ProfileSchema.parse({
+      ...YOUZHI_2017,
+      exclusions: { specialEducation: true, teachingPoints: 'exclude-small', teachingPointMinStudents: 0 },
+    });
     expect(sectionSchool(school('点', '教学点', { primary: 12 }, {}), p)).toHaveProperty('sections');
   });
 });

@@ -12,12 +12,15 @@ import { analyse } from '../src/cli/pipeline';
 import { check, county, workbook } from './helpers/files';
 import { hasPdftotext, hasSoffice, printedText, recalculate, stripCachedValues } from './helpers/libreoffice';
 
-if (process.env.CI && !(hasSoffice && hasPdftotext)) throw new Error('CI must have LibreOffice and pdftotext for the Excel tests: see .ci/run');
+if (process.env.CI && !(hasSoffice && hasPdftotext))
+  throw new Error('CI must have LibreOffice and pdftotext for the Excel tests: see .ci/run');
 
 const close = (actual: string | undefined, expected: number, what: string) => {
   const x = Number(actual);
   expect(Number.isFinite(x), `${what}: “${actual}” is not a number`).toBe(true);
-  expect(Math.abs(x - expected), `${what}: ${x} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+  expect(Math.abs(x - expected), `${what}: ${x} vs ${expected}`).toBeLessThanOrEqual(
+    1e-9 * Math.max(1, Math.abs(expected)),
+  );
 };
 
 /** Compares every computed number and verdict of the recalculated workbook with the engine's report. */
@@ -45,7 +48,10 @@ function expectSameAsEngine(sheets: Map<string, string[][]>, report: Report) {
   const sections = county.levels.flatMap((l) => l.sections);
   const data = sheets.get('计算数据')!.slice(2);
   const compliance = sheets.get('学校达标')!.slice(2);
-  const shortfall = sheets.get('缺口测算')!.slice(2).filter((r) => !r[1]!.endsWith('合计'));
+  const shortfall = sheets
+    .get('缺口测算')!
+    .slice(2)
+    .filter((r) => !r[1]!.endsWith('合计'));
   sections.forEach((s, k) => {
     const name = sectionLabel(s);
     expect(data[k]![1]).toBe(name);
@@ -55,7 +61,11 @@ function expectSameAsEngine(sheets: Map<string, string[][]>, report: Report) {
       close(data[k]![8 + n + i], s.values[ind.id]!, `${name} ${ind.id} value`);
       expect(compliance[k]![5 + 2 * i], `${name} ${ind.id} met`).toBe(s.met[ind.id] ? '✓' : '✗');
       close(shortfall[k]![3 + i] || '0', s.shortfall[ind.id]!, `${name} ${ind.id} shortfall`);
-      close(shortfall[k]![5 + n + i] || '0', s.shortfallToCompliance[ind.id]!, `${name} ${ind.id} shortfall to compliance`);
+      close(
+        shortfall[k]![5 + n + i] || '0',
+        s.shortfallToCompliance[ind.id]!,
+        `${name} ${ind.id} shortfall to compliance`,
+      );
     });
     close(compliance[k]![4 + 2 * n], s.metCount, `${name} met count`);
     expect(compliance[k]![5 + 2 * n], `${name} compliant`).toBe(s.compliant ? '达标' : '未达标');
@@ -83,17 +93,24 @@ describe.skipIf(!hasSoffice)('Excel formulas recalculated by LibreOffice', () =>
     const book = stripCachedValues(await renderXlsx(report), {
       sheet: '标准',
       change: (xml) => {
-        const changed = xml.replace(new RegExp(`(<c r="${cell}"[^>]*><v>)7\\.5(</v>)`), (_, open: string, close: string) => `${open}15${close}`);
+        const changed = xml.replace(
+          new RegExp(`(<c r="${cell}"[^>]*><v>)7\\.5(</v>)`),
+          (_, open: string, close: string) => `${open}15${close}`,
+        );
         expect(changed).not.toBe(xml);
         return changed;
       },
     });
     const stricter = ProfileSchema.parse({
       ...YOUZHI_2017,
-      indicators: YOUZHI_2017.indicators.map((x) => (x.id === 'sports_space' ? { ...x, standard: { primary: 15, junior: 10.2 } } : x)),
+      indicators: YOUZHI_2017.indicators.map((x) =>
+        x.id === 'sports_space' ? { ...x, standard: { primary: 15, junior: 10.2 } } : x,
+      ),
     });
     const expected = await analyse('fixtures/sample-county.xlsx', { profile: stricter });
-    expect(expected.counties[0]!.levels[0]!.result.compliantSchools).toBeLessThan(report.counties[0]!.levels[0]!.result.compliantSchools);
+    expect(expected.counties[0]!.levels[0]!.result.compliantSchools).toBeLessThan(
+      report.counties[0]!.levels[0]!.result.compliantSchools,
+    );
     expectSameAsEngine(recalculate(book), expected);
   }, 120_000);
 });
@@ -122,7 +139,8 @@ describe.skipIf(!hasSoffice)('a 2012 (jiben) workbook recalculated', () => {
     const cv = sheets.get('差异系数')!.slice(2);
     let row = 0;
     for (const l of report.counties[0]!.levels) {
-      for (const ind of report.profile.indicators) close(cv[row++]![6], l.result.indicators[ind.id]!.cv!, `${l.level} ${ind.id} CV`);
+      for (const ind of report.profile.indicators)
+        close(cv[row++]![6], l.result.indicators[ind.id]!.cv!, `${l.level} ${ind.id} CV`);
       const composite = cv[row++]!;
       expect(composite[1]).toBe('综合差异系数（各项平均）');
       close(composite[6], l.result.compositeCv!, `${l.level} composite`);
@@ -139,12 +157,14 @@ describe.skipIf(!hasSoffice || !hasPdftotext)('the Excel report printed', () => 
     const text = printedText(await renderXlsx(report));
     expect(text).not.toContain('###');
     const compact = text.replace(/\s+/g, '');
-    for (const s of report.counties[0]!.levels.flatMap((l) => l.sections)) expect(compact, sectionLabel(s)).toContain(sectionLabel(s));
+    for (const s of report.counties[0]!.levels.flatMap((l) => l.sections))
+      expect(compact, sectionLabel(s)).toContain(sectionLabel(s));
     for (const ind of report.profile.indicators) expect(compact, ind.name).toContain(ind.name);
     expect(compact).toContain('第1页，共');
     // The charts are drawn: each chart's legend shows its standard as a series name (only charts do).
     for (const l of report.counties[0]!.levels)
-      for (const ind of report.profile.indicators) expect(compact, `${l.level} ${ind.id} chart`).toContain(`标准${ind.standard![l.level]}`);
+      for (const ind of report.profile.indicators)
+        expect(compact, `${l.level} ${ind.id} chart`).toContain(`标准${ind.standard![l.level]}`);
     expect(compact).toContain('小学·体育场馆（㎡）（差异系数0.603）');
     // 学区与城乡: one row per 学区 and indicator, headers whole (it was 25 columns at about 5 pt).
     for (const h of ['学区（集团）', '学区均值', '乡村÷', '北部学区体育场馆（㎡）']) expect(compact, h).toContain(h);

@@ -17,7 +17,11 @@ import { check, county, tmp, workbook } from './helpers/files';
  * result; the fast reader shows an empty cell, as Excel does. Only that pair is forgiven.
  */
 /** A sheet's hidden rows that hold a cell, and its hidden columns (a reader may list a hidden row with no values too). */
-const hiddenParts = (sheet: { rows: readonly (readonly unknown[])[]; hiddenRows?: ReadonlySet<number>; hiddenColumns?: ReadonlySet<number> }) => ({
+const hiddenParts = (sheet: {
+  rows: readonly (readonly unknown[])[];
+  hiddenRows?: ReadonlySet<number>;
+  hiddenColumns?: ReadonlySet<number>;
+}) => ({
   rows: [...(sheet.hiddenRows ?? [])].filter((r) => sheet.rows[r]?.some((c) => c !== undefined)).sort((a, b) => a - b),
   columns: [...(sheet.hiddenColumns ?? [])].sort((a, b) => a - b),
 });
@@ -26,7 +30,16 @@ const sameSheets = async (buffer: Buffer, emptyStringResults = false) => {
   const fast = readOoxml(buffer);
   const reference = (await readWithExcelJs(buffer, 'x.xlsx')).map((sheet) =>
     emptyStringResults
-      ? { ...sheet, rows: sheet.rows.map((cells, r) => cells.map((c, i) => (c?.kind === 'formula-no-result' && fast.find((f) => f.name === sheet.name)!.rows[r]![i] === undefined ? undefined : c))) }
+      ? {
+          ...sheet,
+          rows: sheet.rows.map((cells, r) =>
+            cells.map((c, i) =>
+              c?.kind === 'formula-no-result' && fast.find((f) => f.name === sheet.name)!.rows[r]![i] === undefined
+                ? undefined
+                : c,
+            ),
+          ),
+        }
       : sheet,
   );
   expect(fast.map((s) => s.name)).toEqual(reference.map((s) => s.name));
@@ -50,8 +63,17 @@ const sameSheets = async (buffer: Buffer, emptyStringResults = false) => {
 
 describe('fast xlsx reader = exceljs', () => {
   // Every workbook fixture that is a workbook (not-a-workbook.xlsx is a renamed text file; the fuzz fixture is corrupt on purpose).
-  const fixtures = ['fixtures', 'fixtures/broken'].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.xlsx') && f !== 'not-a-workbook.xlsx').map((f) => `${d}/${f}`));
-  it('covers every workbook fixture', () => expect(fixtures).toEqual(['fixtures/sample-county.libreoffice.xlsx', 'fixtures/sample-county.xlsx', 'fixtures/broken/errors.xlsx']));
+  const fixtures = ['fixtures', 'fixtures/broken'].flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.xlsx') && f !== 'not-a-workbook.xlsx')
+      .map((f) => `${d}/${f}`),
+  );
+  it('covers every workbook fixture', () =>
+    expect(fixtures).toEqual([
+      'fixtures/sample-county.libreoffice.xlsx',
+      'fixtures/sample-county.xlsx',
+      'fixtures/broken/errors.xlsx',
+    ]));
   it.each(fixtures)('%s', async (path) => {
     const sheets = await sameSheets(readFileSync(path));
     expect(sheets.length).toBeGreaterThan(0);
@@ -79,7 +101,14 @@ describe('fast xlsx reader = exceljs', () => {
 
   it('a row tag’s r and hidden are read in place after any whitespace, never inside another attribute’s name', () => {
     const tag = (t: string) => [Buffer.from(t, 'latin1'), 0, t.length] as const;
-    expect(['<row r="7" hidden="1">', '<row\n r="7"\thidden="true">', '<row hidden="false" r="7">', '<row r="7" xhidden="1">'].map((t) => [rowNumber(...tag(t)), rowHidden(...tag(t))])).toEqual([
+    expect(
+      [
+        '<row r="7" hidden="1">',
+        '<row\n r="7"\thidden="true">',
+        '<row hidden="false" r="7">',
+        '<row r="7" xhidden="1">',
+      ].map((t) => [rowNumber(...tag(t)), rowHidden(...tag(t))]),
+    ).toEqual([
       [7, true],
       [7, true],
       [7, false],
@@ -107,7 +136,10 @@ describe('fast xlsx reader = exceljs', () => {
     expect(b.issueCounts).toEqual(a.issueCounts);
     // LibreOffice stores 15.2532 (万元) as its nearest double, so sums may differ in the last bit.
     const rounded = (r: typeof a) =>
-      JSON.stringify(r.counties[0]!.levels.map((l) => l.result), (_, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v));
+      JSON.stringify(
+        r.counties[0]!.levels.map((l) => l.result),
+        (_, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v),
+      );
     expect(rounded(b)).toBe(rounded(a));
   });
 });
@@ -117,8 +149,14 @@ describe('what other generators write', () => {
     zip(
       [
         ['[Content_Types].xml', '<Types/>'],
-        ['xl/workbook.xml', '<x:workbook xmlns:x="m" xmlns:r="r"><x:sheets><x:sheet name="学校&amp;数据" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>'],
-        ['xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Type="t" Target="/xl/worksheets/sheet1.xml"/></Relationships>'],
+        [
+          'xl/workbook.xml',
+          '<x:workbook xmlns:x="m" xmlns:r="r"><x:sheets><x:sheet name="学校&amp;数据" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>',
+        ],
+        [
+          'xl/_rels/workbook.xml.rels',
+          '<Relationships><Relationship Id="rId1" Type="t" Target="/xl/worksheets/sheet1.xml"/></Relationships>',
+        ],
         ['xl/worksheets/sheet1.xml', sheetXml],
         ...(shared ? [['xl/sharedStrings.xml', shared] as [string, string]] : []),
       ].map(([name, text]) => ({ name: name!, data: Buffer.from(text!, 'utf8') })),
@@ -130,25 +168,66 @@ describe('what other generators write', () => {
       '<x:row><x:c t="inlineStr"><x:is><x:t>学校名称</x:t></x:is></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>' +
       '<x:row><x:c><x:v>12.5</x:v></x:c><x:c t="str"><x:f>A2&amp;"x"</x:f><x:v>a&lt;b</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c></x:row>' +
       '</x:sheetData><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>';
-    const shared = '<sst><si><r><t>小学</t></r><r><t xml:space="preserve">在校生_x000D_数</t></r><rPh><t>ショウ</t></rPh></si></sst>';
+    const shared =
+      '<sst><si><r><t>小学</t></r><r><t xml:space="preserve">在校生_x000D_数</t></r><rPh><t>ショウ</t></rPh></si></sst>';
     const [s] = readOoxml(pkg(sheet, shared));
     expect(s!.name).toBe('学校&数据');
-    expect(s!.rows[0]).toEqual([{ kind: 'text', text: '学校名称' }, { kind: 'text', text: '小学在校生\r数' }]);
-    expect(s!.rows[1]).toEqual([{ kind: 'number', value: 12.5 }, { kind: 'text', text: 'a<b' }, { kind: 'bool', value: true }]);
+    expect(s!.rows[0]).toEqual([
+      { kind: 'text', text: '学校名称' },
+      { kind: 'text', text: '小学在校生\r数' },
+    ]);
+    expect(s!.rows[1]).toEqual([
+      { kind: 'number', value: 12.5 },
+      { kind: 'text', text: 'a<b' },
+      { kind: 'bool', value: true },
+    ]);
     expect(s!.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
   });
 
   it('numbers read from the bytes equal the general way (Number() of the text) in every form', () => {
-    const forms = ['0', '-0', '12', '12.5', '0.1', '.5', '5.', '-3.25', '1e5', '1E-3', '-2.5e-3', '123456789012345678', '0.30000000000000004', '466.73519999999996', '000123',
-      '9007199254740993', '999999999999999', '1000000000000001', '0.000000000000000000001', '1.7976931348623157e308', '1e400', ' 12', '0x1A', '', '-', '+5', '12,5', 'NaN', 'Infinity', '1.2.3', '--1'];
+    const forms = [
+      '0',
+      '-0',
+      '12',
+      '12.5',
+      '0.1',
+      '.5',
+      '5.',
+      '-3.25',
+      '1e5',
+      '1E-3',
+      '-2.5e-3',
+      '123456789012345678',
+      '0.30000000000000004',
+      '466.73519999999996',
+      '000123',
+      '9007199254740993',
+      '999999999999999',
+      '1000000000000001',
+      '0.000000000000000000001',
+      '1.7976931348623157e308',
+      '1e400',
+      ' 12',
+      '0x1A',
+      '',
+      '-',
+      '+5',
+      '12,5',
+      'NaN',
+      'Infinity',
+      '1.2.3',
+      '--1',
+    ];
     // Random decimals as programs write them: 1–15 significant digits, 0–10 decimals.
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let k = 0; k < 3000; k++) forms.push((random() * 10 ** Math.floor(random() * 9)).toFixed(Math.floor(random() * 11)).slice(0, 16));
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let k = 0; k < 3000; k++)
+      forms.push((random() * 10 ** Math.floor(random() * 9)).toFixed(Math.floor(random() * 11)).slice(0, 16));
     // Row 2k+1 holds only the number (read from its bytes); row 2k+2 adds an inline string, which sends the row the general way.
-    const rows = forms.map((f, k) =>
-      `<row r="${2 * k + 1}"><c r="A${2 * k + 1}"><v>${f}</v></c></row>` +
-      `<row r="${2 * k + 2}"><c r="A${2 * k + 2}"><v>${f}</v></c><c r="B${2 * k + 2}" t="inlineStr"><is><t>x</t></is></c></row>`,
+    const rows = forms.map(
+      (f, k) =>
+        `<row r="${2 * k + 1}"><c r="A${2 * k + 1}"><v>${f}</v></c></row>` +
+        `<row r="${2 * k + 2}"><c r="A${2 * k + 2}"><v>${f}</v></c><c r="B${2 * k + 2}" t="inlineStr"><is><t>x</t></is></c></row>`,
     );
     const [s] = readOoxml(pkg(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`));
     forms.forEach((f, k) => {
@@ -163,28 +242,62 @@ describe('what other generators write', () => {
   });
 
   it('cells the byte reader leaves to the general way read the same in a row of their own', () => {
-    const cells = ['<c r="A1" t="s"><v>0</v></c>', '<c r="A1" s="3" t="s"><v> 0 </v></c>', '<c r="A1" t="n"><v>7</v></c>', '<c r="A1" t=\'n\'><v>7</v></c>', '<c r="A1"  s="2"  ><v>7</v></c>',
-      '<c r="A1"/>', '<c r="A1" s="1"/>', '<c><v>3</v></c>', '<c r="A1"><f>1+1</f><v>2</v></c>', '<c r="A1" t="str"><v>文字</v></c>', '<c r="A1" t="b"><v>0</v></c>', '<c r="A1">\n<v>4</v>\n</c>'];
+    const cells = [
+      '<c r="A1" t="s"><v>0</v></c>',
+      '<c r="A1" s="3" t="s"><v> 0 </v></c>',
+      '<c r="A1" t="n"><v>7</v></c>',
+      '<c r="A1" t=\'n\'><v>7</v></c>',
+      '<c r="A1"  s="2"  ><v>7</v></c>',
+      '<c r="A1"/>',
+      '<c r="A1" s="1"/>',
+      '<c><v>3</v></c>',
+      '<c r="A1"><f>1+1</f><v>2</v></c>',
+      '<c r="A1" t="str"><v>文字</v></c>',
+      '<c r="A1" t="b"><v>0</v></c>',
+      '<c r="A1">\n<v>4</v>\n</c>',
+    ];
     for (const c of cells) {
       const xml = (extra: string) => `<worksheet><sheetData><row r="1">${c}${extra}</row></sheetData></worksheet>`;
       const [fast] = readOoxml(pkg(xml(''), '<sst><si><t>小学</t></si></sst>'));
-      const [general] = readOoxml(pkg(xml('<c r="B1" t="inlineStr"><is><t>x</t></is></c>'), '<sst><si><t>小学</t></si></sst>'));
+      const [general] = readOoxml(
+        pkg(xml('<c r="B1" t="inlineStr"><is><t>x</t></is></c>'), '<sst><si><t>小学</t></si></sst>'),
+      );
       expect(fast!.row(0)[0], c).toEqual(general!.row(0)[0]);
     }
   });
 
   it('random rows: the byte path and the general way give the same cells, or both refuse', () => {
     let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-    const values = ['0', '12', '-3.5', '1e3', '.5', '7.', ' 4', '', 'x', '0', '1', '2', '9', '123456789012345678', '1.25'];
+    const values = [
+      '0',
+      '12',
+      '-3.5',
+      '1e3',
+      '.5',
+      '7.',
+      ' 4',
+      '',
+      'x',
+      '0',
+      '1',
+      '2',
+      '9',
+      '123456789012345678',
+      '1.25',
+    ];
     const space = () => pick([' ', ' ', ' ', '  ', '\n ', '\t']);
     /** A cell as spreadsheet programs write them (most rows), or one with anything in it. */
     const plainCell = (r: number, c: number) =>
       `<c r="${String.fromCharCode(65 + c)}${r}"${random() < 0.5 ? ` s="${Math.floor(random() * 4)}"` : ''}${pick(['', ' t="s"', ' t="n"'])}>${random() < 0.9 ? `<v>${pick(values)}</v>` : `<v>${Math.floor(random() * 5)}</v>`}</c>`;
     const cell = (r: number, c: number) => {
       const attrs = [
-        ...(random() < 0.8 ? [`r="${pick([`${String.fromCharCode(65 + c)}${r}`, `${String.fromCharCode(65 + c)}${r + 1}`, `a${r}`, `$A$${r}`, `${String.fromCharCode(65 + c)}0`])}"`] : []),
+        ...(random() < 0.8
+          ? [
+              `r="${pick([`${String.fromCharCode(65 + c)}${r}`, `${String.fromCharCode(65 + c)}${r + 1}`, `a${r}`, `$A$${r}`, `${String.fromCharCode(65 + c)}0`])}"`,
+            ]
+          : []),
         ...(random() < 0.5 ? [`s="${Math.floor(random() * 4)}"`] : []),
         ...(random() < 0.6 ? [`t="${pick(['s', 's', 'n', 'str', 'b', 'e', 'inlineStr', 'x'])}"`] : []),
         // A quote that does not close where it should.
@@ -193,16 +306,32 @@ describe('what other generators write', () => {
       const open = `<c${attrs.map((a) => space() + a).join('')}${random() < 0.1 ? space() : ''}`;
       if (random() < 0.1) return `${open}/>`;
       const v = pick(values);
-      const body = pick([`<v>${v}</v>`, `<v>${v}</v>`, `<v>${v}</v>`, `<f>1+1</f><v>${v}</v>`, `<is><t>字</t></is>`, ` <v>${v}</v>`, `<v>${v}`, '']);
+      const body = pick([
+        `<v>${v}</v>`,
+        `<v>${v}</v>`,
+        `<v>${v}</v>`,
+        `<f>1+1</f><v>${v}</v>`,
+        `<is><t>字</t></is>`,
+        ` <v>${v}</v>`,
+        `<v>${v}`,
+        '',
+      ]);
       return `${open}>${body}</c>`;
     };
     const rows = Array.from({ length: 400 }, (_, k) => {
       const r = k + 1;
       const plain = random() < 0.5;
-      const cells = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, c) => (plain ? plainCell(r, c) : cell(r, c)));
+      const cells = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, c) =>
+        plain ? plainCell(r, c) : cell(r, c),
+      );
       return `<row r="${r}">${cells.join(random() < 0.2 ? space() : '')}</row>`;
     });
-    const [sheet] = readOoxml(pkg(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`, '<sst><si><t>小学</t></si><si><t> </t></si><si><t>初中</t></si></sst>'));
+    const [sheet] = readOoxml(
+      pkg(
+        `<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`,
+        '<sst><si><t>小学</t></si><si><t> </t></si><si><t>初中</t></si></sst>',
+      ),
+    );
     const general = (r: number) => (sheet as unknown as { decodeText(r: number): unknown }).decodeText(r);
     const outcome = (f: () => unknown) => {
       try {
@@ -211,8 +340,15 @@ describe('what other generators write', () => {
         return { error: (e as Error).constructor.name };
       }
     };
-    const internals = sheet as unknown as { xml: Buffer; rowStart: Int32Array; rowEnd: Int32Array; bytes: RowTags; shared: SharedStringTable };
-    const byBytes = (r: number) => decodeRowBytes(internals.xml, internals.rowStart[r]!, internals.rowEnd[r]!, r, internals.bytes, internals.shared);
+    const internals = sheet as unknown as {
+      xml: Buffer;
+      rowStart: Int32Array;
+      rowEnd: Int32Array;
+      bytes: RowTags;
+      shared: SharedStringTable;
+    };
+    const byBytes = (r: number) =>
+      decodeRowBytes(internals.xml, internals.rowStart[r]!, internals.rowEnd[r]!, r, internals.bytes, internals.shared);
     let fromBytes = 0;
     let refused = 0;
     for (let r = 64; r < 400; r++) {
@@ -229,7 +365,10 @@ describe('what other generators write', () => {
   });
 
   it('release() frees a large sheet’s XML at once and leaves the file and small sheets to the collector', () => {
-    const rows = Array.from({ length: 40_000 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join('');
+    const rows = Array.from(
+      { length: 40_000 },
+      (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`,
+    ).join('');
     const file = pkg(`<worksheet><sheetData>${rows}</sheetData></worksheet>`);
     const copy = Buffer.from(file);
     const [big] = readOoxml(file);
@@ -240,7 +379,9 @@ describe('what other generators write', () => {
     expect(xml.buffer.byteLength).toBe(0);
     expect(() => big!.row(100)).toThrow(/after release/);
     expect(file.equals(copy)).toBe(true);
-    const [small] = readOoxml(pkg('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'));
+    const [small] = readOoxml(
+      pkg('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'),
+    );
     const smallXml = (small as unknown as { xml: Buffer }).xml;
     small!.release!();
     expect(smallXml.buffer.byteLength).toBeGreaterThan(0);
@@ -248,7 +389,11 @@ describe('what other generators write', () => {
   });
 
   it('a formula without a cached value, and an error value', () => {
-    const [s] = readOoxml(pkg('<worksheet><sheetData><row r="3"><c r="C3"><f>SUM(A1:A2)</f></c><c r="D3" t="e"><v>#N/A</v></c></row></sheetData></worksheet>'));
+    const [s] = readOoxml(
+      pkg(
+        '<worksheet><sheetData><row r="3"><c r="C3"><f>SUM(A1:A2)</f></c><c r="D3" t="e"><v>#N/A</v></c></row></sheetData></worksheet>',
+      ),
+    );
     expect(s!.rows[2]![2]).toEqual({ kind: 'formula-no-result', formula: 'SUM(A1:A2)' });
     expect(s!.rows[2]![3]).toEqual({ kind: 'error', error: '#N/A' });
   });

@@ -21,7 +21,24 @@ async function sampleWorkbook() {
 describe('Excel report structure', () => {
   it('has the sheets in the documented order: 封面, 概览, then 附表1 … in their numbers', async () => {
     const { names } = await sampleWorkbook();
-    expect(names).toEqual(['封面', '概览', '差异系数', '学校达标', '缺口测算', '政府保障与教育质量', '学校规模班额与专用教室', '学区与城乡', '影响分析', '整改测算', '整改明细', '图表', '数据问题', '计算数据', '图表数据', '标准']);
+    expect(names).toEqual([
+      '封面',
+      '概览',
+      '差异系数',
+      '学校达标',
+      '缺口测算',
+      '政府保障与教育质量',
+      '学校规模班额与专用教室',
+      '学区与城乡',
+      '影响分析',
+      '整改测算',
+      '整改明细',
+      '图表',
+      '数据问题',
+      '计算数据',
+      '图表数据',
+      '标准',
+    ]);
   });
 
   it('附表N names the same table in the Markdown captions, the Excel titles and the 封面 list', async () => {
@@ -32,7 +49,9 @@ describe('Excel report structure', () => {
       return c.kind === 'text' ? c.text : '';
     };
     const md = renderMarkdown(report);
-    const cover = sheets.find((s) => s.name === '封面')!.rows.map((r) => r.map((c) => (c?.kind === 'text' ? c.text : '')));
+    const cover = sheets
+      .find((s) => s.name === '封面')!
+      .rows.map((r) => r.map((c) => (c?.kind === 'text' ? c.text : '')));
     const listed = cover.filter((r) => /^附表\d+$/.test(r[0] ?? ''));
     expect(listed.map((r) => r[0])).toEqual(listed.map((_, i) => `附表${i + 1}`));
     for (const [no, name, sheet] of listed) {
@@ -45,7 +64,11 @@ describe('Excel report structure', () => {
     const captions = [...md.matchAll(/^\*\*附表(\d+)(（续）)?　(.+?)\*\*$/gm)];
     const firsts = captions.filter((m) => !m[2]).map((m) => Number(m[1]));
     expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
-    for (const m of captions) expect(listed.some((r) => r[0] === `附表${m[1]}` && (m[3] === r[1] || m[3]!.startsWith(`${r[1]}（`))), m[0]).toBe(true);
+    for (const m of captions)
+      expect(
+        listed.some((r) => r[0] === `附表${m[1]}` && (m[3] === r[1] || m[3]!.startsWith(`${r[1]}（`))),
+        m[0],
+      ).toBe(true);
     expect(md).toContain('**附表7　一贯制学校及完全中学的拆分**');
     expect(names.indexOf('差异系数')).toBeLessThan(names.indexOf('学校达标'));
   });
@@ -77,7 +100,10 @@ describe('Excel report structure', () => {
     expect(report.issues.map((i) => i.code)).toContain('OUTLIER_LOW');
     const buffer = await renderXlsx(report);
     const names = readOoxml(buffer).map((s) => s.name);
-    const sheetXml = (name: string) => unzip(buffer).get(`xl/worksheets/sheet${names.indexOf(name) + 1}.xml`)!.toString('utf8');
+    const sheetXml = (name: string) =>
+      unzip(buffer)
+        .get(`xl/worksheets/sheet${names.indexOf(name) + 1}.xml`)!
+        .toString('utf8');
     const data = readOoxml(buffer).find((s) => s.name === '计算数据')!;
     const row = data.rows.findIndex((r) => r[1]?.kind === 'text' && r[1].text === '二小') + 1;
     const header = data.rows[1]!.findIndex((c) => c?.kind === 'text' && c.text === '体育场馆\n数量');
@@ -94,25 +120,48 @@ describe('Excel report structure', () => {
       expect(xml, name).toMatch(/<pageSetup paperSize="9" orientation="landscape"/);
     }
     // 学校达标 prints two pages wide, parted between two indicators (never between a value and its ✓), at a fixed scale that honours the break.
-    expect(sheetXml('学校达标')).toContain('<colBreaks count="1" manualBreakCount="1"><brk id="12" max="1048575" man="1"/></colBreaks>');
-    expect(sheetXml('学校达标')).toMatch(/<pageSetup paperSize="9" orientation="landscape" scale="(7[3-9]|[89]\d|100)"\/>/);
+    expect(sheetXml('学校达标')).toContain(
+      '<colBreaks count="1" manualBreakCount="1"><brk id="12" max="1048575" man="1"/></colBreaks>',
+    );
+    expect(sheetXml('学校达标')).toMatch(
+      /<pageSetup paperSize="9" orientation="landscape" scale="(7[3-9]|[89]\d|100)"\/>/,
+    );
     expect(sheetXml('学校达标')).not.toContain('fitToPage');
     expect(sheetXml('封面')).toMatch(/<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="1"/);
     const workbook = files.get('xl/workbook.xml')!.toString('utf8');
     expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(tables.length);
     // 计算数据 prints three pages wide: school columns on each, the header row repeated, from row 2, its title as the page header.
     expect(workbook).toContain("'计算数据'!$A:$B,'计算数据'!$2:$2");
-    expect(workbook).toMatch(/<definedName name="_xlnm\.Print_Area" localSheetId="\d+">'计算数据'!\$A\$2:\$AC\$\d+<\/definedName>/);
+    expect(workbook).toMatch(
+      /<definedName name="_xlnm\.Print_Area" localSheetId="\d+">'计算数据'!\$A\$2:\$AC\$\d+<\/definedName>/,
+    );
     expect(sheetXml('计算数据')).toContain('<headerFooter><oddHeader>&amp;L&amp;"-,Bold"&amp;11附表13　计算数据');
   });
 
   it('uses only functions Excel 2010, WPS and LibreOffice all have', async () => {
     const { files } = await sampleWorkbook();
-    const allowed = new Set(['SUM', 'SUMPRODUCT', 'SQRT', 'ROUND', 'ROUNDUP', 'IF', 'AND', 'OR', 'COUNTIF', 'INDEX', 'MATCH', 'MAX', 'ABS', 'ISNUMBER', 'AVERAGE']);
+    const allowed = new Set([
+      'SUM',
+      'SUMPRODUCT',
+      'SQRT',
+      'ROUND',
+      'ROUNDUP',
+      'IF',
+      'AND',
+      'OR',
+      'COUNTIF',
+      'INDEX',
+      'MATCH',
+      'MAX',
+      'ABS',
+      'ISNUMBER',
+      'AVERAGE',
+    ]);
     const used = new Set<string>();
     for (const [name, data] of files)
       if (name.startsWith('xl/worksheets/'))
-        for (const m of data.toString('utf8').matchAll(/<f\b[^>]*>([^<]*)<\/f>/g)) for (const fn of m[1]!.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(fn[1]!);
+        for (const m of data.toString('utf8').matchAll(/<f\b[^>]*>([^<]*)<\/f>/g))
+          for (const fn of m[1]!.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(fn[1]!);
     expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
     expect(used.has('SUMPRODUCT')).toBe(true);
   });
@@ -125,7 +174,11 @@ describe('a 2012 (jiben) Excel report', () => {
     const names = sheets.map((s) => s.name);
     expect(names).not.toContain('学校达标');
     expect(names).not.toContain('缺口测算');
-    const text = (name: string) => sheets.find((s) => s.name === name)!.rows[0]!.map((c) => (c?.kind === 'text' ? c.text : '')).join('');
+    const text = (name: string) =>
+      sheets
+        .find((s) => s.name === name)!
+        .rows[0]!.map((c) => (c?.kind === 'text' ? c.text : ''))
+        .join('');
     expect(text('概览')).toContain('义务教育基本均衡');
     expect(text('封面')).toContain('义务教育基本均衡发展');
     expect(text('差异系数')).toMatch(/^附表1　校际差异系数/);
@@ -150,11 +203,22 @@ describe('政府保障与教育质量: schools listed in an item', () => {
 
 describe('政府保障与教育质量 with the county’s own 自评', () => {
   it('prints each item with its 结论, 自评 and disagreement on one page across', async () => {
-    const item8 = '全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量';
-    const report = await check(await workbook({ 学校数据: county(), 自评表: [['序号', '评估内容', '实际情况', '是否达标'], [8, item8, '教师年均工资 90000 元', '达标']] }));
+    const item8 =
+      '全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量';
+    const report = await check(
+      await workbook({
+        学校数据: county(),
+        自评表: [
+          ['序号', '评估内容', '实际情况', '是否达标'],
+          [8, item8, '教师年均工资 90000 元', '达标'],
+        ],
+      }),
+    );
     const buffer = await renderXlsx(report);
     const names = readOoxml(buffer).map((s) => s.name);
-    const xml = unzip(buffer).get(`xl/worksheets/sheet${names.indexOf('政府保障与教育质量') + 1}.xml`)!.toString('utf8');
+    const xml = unzip(buffer)
+      .get(`xl/worksheets/sheet${names.indexOf('政府保障与教育质量') + 1}.xml`)!
+      .toString('utf8');
     // The two claim columns are there, and the sheet fits one page wide (140 width units at ≥ 8 pt).
     expect(xml).toContain('fitToWidth="1"');
     const widths = [...xml.matchAll(/<col [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));

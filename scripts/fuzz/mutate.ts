@@ -30,17 +30,86 @@ export interface FuzzInput {
 }
 
 export const HOSTILE_TEXT = [
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '约760', '760人左右', '不详', '-',
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[点我](javascript:alert(1))', '![x](http://x/y.png)',
-  '**粗体**', '| a | b |', '# 标题', '=1+1', '+1', '@SUM(A1)', '-1', '-0', '0', '1e308', '1e-320', 'NaN', 'Infinity',
-  '', ' ', '\u3000', '\t', 'x'.repeat(20000), '\u0000', '😀学校', '１２３', '1,234.5', '12%', '#DIV/0!', '是', '否', '合计',
-  '小计', '城区', '乡村', '教学点', '九年一贯制', '十二年一贯制', '特殊教育学校', '民办', '2024-13-45', '\\', '"', "'", '\r\n',
-  '学校名称', '学校类型', '小学在校生数', '&amp;', '&#99999999;', '_x0000_', '🏫'.repeat(3000),
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '约760',
+  '760人左右',
+  '不详',
+  '-',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '[点我](javascript:alert(1))',
+  '![x](http://x/y.png)',
+  '**粗体**',
+  '| a | b |',
+  '# 标题',
+  '=1+1',
+  '+1',
+  '@SUM(A1)',
+  '-1',
+  '-0',
+  '0',
+  '1e308',
+  '1e-320',
+  'NaN',
+  'Infinity',
+  '',
+  ' ',
+  '\u3000',
+  '\t',
+  'x'.repeat(20000),
+  '\u0000',
+  '😀学校',
+  '１２３',
+  '1,234.5',
+  '12%',
+  '#DIV/0!',
+  '是',
+  '否',
+  '合计',
+  '小计',
+  '城区',
+  '乡村',
+  '教学点',
+  '九年一贯制',
+  '十二年一贯制',
+  '特殊教育学校',
+  '民办',
+  '2024-13-45',
+  '\\',
+  '"',
+  "'",
+  '\r\n',
+  '学校名称',
+  '学校类型',
+  '小学在校生数',
+  '&amp;',
+  '&#99999999;',
+  '_x0000_',
+  '🏫'.repeat(3000),
 ];
 
-export const HOSTILE_NUMBERS = ['1e309', '-1e309', '99999999999999999999', '0.1', '-5', '3.7', '1E5', '0x10', ' 12 ', '', 'abc', '1/0'];
+export const HOSTILE_NUMBERS = [
+  '1e309',
+  '-1e309',
+  '99999999999999999999',
+  '0.1',
+  '-5',
+  '3.7',
+  '1E5',
+  '0x10',
+  ' 12 ',
+  '',
+  'abc',
+  '1/0',
+];
 
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlEscape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Package {
   entries: Map<string, Buffer>;
@@ -77,28 +146,71 @@ const XLSX_MUTATIONS: Record<string, (r: Rng, p: Package) => FuzzInput | Buffer>
     editSheet(r, p, (xml) => {
       let out = xml;
       for (let i = 1 + int(r, 4); i > 0; i--)
-        out = replaceRandomCell(r, out, (ref) => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(pick(r, HOSTILE_TEXT))}</t></is></c>`);
+        out = replaceRandomCell(
+          r,
+          out,
+          (ref) =>
+            `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(pick(r, HOSTILE_TEXT))}</t></is></c>`,
+        );
       return out;
     }),
-  'cell-number': (r, p) => editSheet(r, p, (xml) => replaceRandomCell(r, xml, (ref) => `<c r="${ref}"><v>${xmlEscape(pick(r, HOSTILE_NUMBERS))}</v></c>`)),
+  'cell-number': (r, p) =>
+    editSheet(r, p, (xml) =>
+      replaceRandomCell(r, xml, (ref) => `<c r="${ref}"><v>${xmlEscape(pick(r, HOSTILE_NUMBERS))}</v></c>`),
+    ),
   'cell-type': (r, p) =>
     editSheet(r, p, (xml) =>
       replaceRandomCell(r, xml, (ref) => {
         const t = pick(r, ['d', 'e', 's', 'b', 'n', 'str', 'inlineStr', 'weird', '']);
-        const v = pick(r, ['not a date', '2024-02-30', '2024-01-01T00:00:00Z', '99999', '-1', '1.5', 'abc', '#N/A', '', '1e400', '0']);
+        const v = pick(r, [
+          'not a date',
+          '2024-02-30',
+          '2024-01-01T00:00:00Z',
+          '99999',
+          '-1',
+          '1.5',
+          'abc',
+          '#N/A',
+          '',
+          '1e400',
+          '0',
+        ]);
         return `<c r="${ref}" t="${t}"><v>${v}</v></c>`;
       }),
     ),
   'cell-ref': (r, p) =>
     editSheet(r, p, (xml) =>
-      replaceRandomCell(r, xml, () => `<c r="${pick(r, ['A999999999', 'A1048577', 'XFE1', 'ZZZZ1', 'A0', 'a1', '$A$1', 'A-1', '', 'B1048576', 'XFD1', '1A'])}"><v>1</v></c>`),
+      replaceRandomCell(
+        r,
+        xml,
+        () =>
+          `<c r="${pick(r, ['A999999999', 'A1048577', 'XFE1', 'ZZZZ1', 'A0', 'a1', '$A$1', 'A-1', '', 'B1048576', 'XFD1', '1A'])}"><v>1</v></c>`,
+      ),
     ),
-  'row-ref': (r, p) => editSheet(r, p, (xml) => xml.replace(/<row\b([^>]*?)r="\d+"/, `<row$1r="${pick(r, ['1048576', '1048577', '0', '-3', '99999999999', 'x'])}"`)),
+  'row-ref': (r, p) =>
+    editSheet(r, p, (xml) =>
+      xml.replace(
+        /<row\b([^>]*?)r="\d+"/,
+        `<row$1r="${pick(r, ['1048576', '1048577', '0', '-3', '99999999999', 'x'])}"`,
+      ),
+    ),
   merge: (r, p) =>
     editSheet(r, p, (xml) => {
-      const ref = pick(r, ['A50:XFD1048576', 'A1:XFD1048576', 'A1:A1', 'C3:A1', 'A1:XFE1', 'A1:B', 'A1048576:XFD1048576', 'B2:D4', 'A1:Z9999']);
+      const ref = pick(r, [
+        'A50:XFD1048576',
+        'A1:XFD1048576',
+        'A1:A1',
+        'C3:A1',
+        'A1:XFE1',
+        'A1:B',
+        'A1048576:XFD1048576',
+        'B2:D4',
+        'A1:Z9999',
+      ]);
       const merges = `<mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>`;
-      return xml.includes('</mergeCells>') ? xml.replace('</mergeCells>', `<mergeCell ref="${ref}"/></mergeCells>`) : xml.replace('</sheetData>', `</sheetData>${merges}`);
+      return xml.includes('</mergeCells>')
+        ? xml.replace('</mergeCells>', `<mergeCell ref="${ref}"/></mergeCells>`)
+        : xml.replace('</sheetData>', `</sheetData>${merges}`);
     }),
   'sparse-rows': (r, p) =>
     editSheet(r, p, (xml) => {
@@ -113,7 +225,26 @@ const XLSX_MUTATIONS: Record<string, (r: Rng, p: Package) => FuzzInput | Buffer>
   'xml-garbage': (r, p) =>
     editSheet(r, p, (xml) => {
       const a = int(r, xml.length);
-      return xml.slice(0, a) + pick(r, ['<', '>', '&', '&constructor;', '&#99999999;', '&#x0;', '"', '</c>', '<c>', '<row>', '\u0000', ']]>', '<!--', '<?xml?>']) + xml.slice(a);
+      return (
+        xml.slice(0, a) +
+        pick(r, [
+          '<',
+          '>',
+          '&',
+          '&constructor;',
+          '&#99999999;',
+          '&#x0;',
+          '"',
+          '</c>',
+          '<c>',
+          '<row>',
+          '\u0000',
+          ']]>',
+          '<!--',
+          '<?xml?>',
+        ]) +
+        xml.slice(a)
+      );
     }),
   'xml-duplicate-rows': (r, p) =>
     editSheet(r, p, (xml) => {
@@ -129,7 +260,12 @@ const XLSX_MUTATIONS: Record<string, (r: Rng, p: Package) => FuzzInput | Buffer>
     const sis = [...xml.matchAll(/<si>[\s\S]*?<\/si>/g)];
     if (!sis.length) return pack(p);
     const m = pick(r, sis);
-    const replacement = pick(r, [`<si><t>${xmlEscape(pick(r, HOSTILE_TEXT))}</t></si>`, '', '<si/>', '<si><r><t>学校</t></r><rPh><t>x</t></rPh></si>']);
+    const replacement = pick(r, [
+      `<si><t>${xmlEscape(pick(r, HOSTILE_TEXT))}</t></si>`,
+      '',
+      '<si/>',
+      '<si><r><t>学校</t></r><rPh><t>x</t></rPh></si>',
+    ]);
     p.entries.set(name, Buffer.from(xml.slice(0, m.index) + replacement + xml.slice(m.index! + m[0].length), 'utf8'));
     return pack(p);
   },
@@ -139,7 +275,16 @@ const XLSX_MUTATIONS: Record<string, (r: Rng, p: Package) => FuzzInput | Buffer>
   },
   'workbook-xml': (r, p) => {
     const wb = p.entries.get('xl/workbook.xml')!.toString('utf8');
-    p.entries.set('xl/workbook.xml', Buffer.from(wb.replace(/name="[^"]*"/, `name="${xmlEscape(pick(r, ['__proto__', 'constructor', '', '县级指标', '学校数据', '<x>']))}"`), 'utf8'));
+    p.entries.set(
+      'xl/workbook.xml',
+      Buffer.from(
+        wb.replace(
+          /name="[^"]*"/,
+          `name="${xmlEscape(pick(r, ['__proto__', 'constructor', '', '县级指标', '学校数据', '<x>']))}"`,
+        ),
+        'utf8',
+      ),
+    );
     return pack(p);
   },
 };
@@ -201,25 +346,59 @@ export function bomb(xlsx: Buffer, mb: number): Buffer {
   return pack(p);
 }
 
-const CSV_ENCODINGS = ['big5', 'shift_jis', 'latin1', 'utf32le', 'utf32be', 'utf16le', 'utf16be', 'gbk', 'gb18030', 'utf8', 'cp1252', 'euc-kr'];
+const CSV_ENCODINGS = [
+  'big5',
+  'shift_jis',
+  'latin1',
+  'utf32le',
+  'utf32be',
+  'utf16le',
+  'utf16be',
+  'gbk',
+  'gb18030',
+  'utf8',
+  'cp1252',
+  'euc-kr',
+];
 
 function csvMutation(r: Rng, csvUtf8: string): FuzzInput {
-  const kind = pick(r, ['csv-encoding', 'csv-quote', 'csv-field', 'csv-bytes', 'csv-bom', 'csv-delimiter', 'csv-shape']);
+  const kind = pick(r, [
+    'csv-encoding',
+    'csv-quote',
+    'csv-field',
+    'csv-bytes',
+    'csv-bom',
+    'csv-delimiter',
+    'csv-shape',
+  ]);
   let text = csvUtf8;
   switch (kind) {
     case 'csv-encoding': {
       const enc = pick(r, CSV_ENCODINGS);
-      if (enc === 'latin1' || enc === 'cp1252') text = text.replace(/[^\x00-\x7f]/g, () => pick(r, ['é', 'ü', 'ß', 'ñ', 'ø']));
+      if (enc === 'latin1' || enc === 'cp1252')
+        text = text.replace(/[^\x00-\x7f]/g, () => pick(r, ['é', 'ü', 'ß', 'ñ', 'ø']));
       const addBom = r() < 0.5;
       if (r() < 0.2) {
         const half = Math.floor(text.length / 2);
-        return { kind: 'csv-half-half', ext: 'csv', data: Buffer.concat([iconv.encode(text.slice(0, half), 'utf8'), iconv.encode(text.slice(half), 'gbk')]) };
+        return {
+          kind: 'csv-half-half',
+          ext: 'csv',
+          data: Buffer.concat([iconv.encode(text.slice(0, half), 'utf8'), iconv.encode(text.slice(half), 'gbk')]),
+        };
       }
-      return { kind: `csv-encoding-${enc}${addBom ? '-bom' : ''}`, ext: 'csv', data: iconv.encode(text, enc, { addBOM: addBom }) };
+      return {
+        kind: `csv-encoding-${enc}${addBom ? '-bom' : ''}`,
+        ext: 'csv',
+        data: iconv.encode(text, enc, { addBOM: addBom }),
+      };
     }
     case 'csv-quote': {
       const i = int(r, text.length + 1);
-      return { kind, ext: 'csv', data: Buffer.from(text.slice(0, i) + pick(r, ['"', '""', '"x', ',"', '"\n']) + text.slice(i), 'utf8') };
+      return {
+        kind,
+        ext: 'csv',
+        data: Buffer.from(text.slice(0, i) + pick(r, ['"', '""', '"x', ',"', '"\n']) + text.slice(i), 'utf8'),
+      };
     }
     case 'csv-field': {
       const lines = text.split('\n');
@@ -237,7 +416,12 @@ function csvMutation(r: Rng, csvUtf8: string): FuzzInput {
       return { kind, ext: 'csv', data: b };
     }
     case 'csv-bom': {
-      const bom = pick(r, [[0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf], [0xff, 0xfe, 0, 0]]);
+      const bom = pick(r, [
+        [0xff, 0xfe],
+        [0xfe, 0xff],
+        [0xef, 0xbb, 0xbf],
+        [0xff, 0xfe, 0, 0],
+      ]);
       const body = Buffer.from(text.slice(0, int(r, 200)), 'utf8');
       return { kind, ext: 'csv', data: Buffer.concat([Buffer.from(bom), body, Buffer.from(r() < 0.5 ? [0x41] : [])]) };
     }
@@ -246,12 +430,17 @@ function csvMutation(r: Rng, csvUtf8: string): FuzzInput {
     default: {
       const shape = pick(r, ['empty', 'one-quote', 'nul', 'only-header', 'long-line', 'blank-lines']);
       const data =
-        shape === 'empty' ? Buffer.alloc(0)
-        : shape === 'one-quote' ? Buffer.from('"')
-        : shape === 'nul' ? Buffer.alloc(1000, 0)
-        : shape === 'only-header' ? Buffer.from(text.split('\n').slice(0, 2).join('\n'), 'utf8')
-        : shape === 'long-line' ? Buffer.from(`${text}\n${'9,'.repeat(200000)}`, 'utf8')
-        : Buffer.from(`${'\n'.repeat(100000)}${text}`, 'utf8');
+        shape === 'empty'
+          ? Buffer.alloc(0)
+          : shape === 'one-quote'
+            ? Buffer.from('"')
+            : shape === 'nul'
+              ? Buffer.alloc(1000, 0)
+              : shape === 'only-header'
+                ? Buffer.from(text.split('\n').slice(0, 2).join('\n'), 'utf8')
+                : shape === 'long-line'
+                  ? Buffer.from(`${text}\n${'9,'.repeat(200000)}`, 'utf8')
+                  : Buffer.from(`${'\n'.repeat(100000)}${text}`, 'utf8');
       return { kind: `csv-${shape}`, ext: 'csv', data };
     }
   }

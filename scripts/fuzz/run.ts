@@ -33,7 +33,9 @@ const cli = cliAt > 0 ? resolve(process.argv[cliAt + 1]!) : join(root, 'bin/bala
 const rssProbe = join(root, 'scripts/fuzz/rss-probe.cjs');
 
 const fixtures: Fixtures = {
-  xlsx: ['fixtures/sample-county.xlsx', 'fixtures/sample-county.libreoffice.xlsx', 'fixtures/broken/errors.xlsx'].map((f) => readFileSync(join(root, f))),
+  xlsx: ['fixtures/sample-county.xlsx', 'fixtures/sample-county.libreoffice.xlsx', 'fixtures/broken/errors.xlsx'].map(
+    (f) => readFileSync(join(root, f)),
+  ),
   csvUtf8: iconv.decode(readFileSync(join(root, 'fixtures/sample-county.csv')), 'gb18030'),
 };
 
@@ -68,7 +70,9 @@ function runOne(index: number): Promise<Outcome> {
     : [file, '-o', outDir, '-f', 'xlsx,md,json', '-q', ...(input.args ?? [])];
   const started = Date.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--require', rssProbe, cli, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', rssProbe, cli, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let rss = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.length < 1e6 && out.length < 1e6 ? d.toString() : ''));
@@ -88,9 +92,11 @@ function runOne(index: number): Promise<Outcome> {
       else if (signal) problems.push(`killed by ${signal}`);
       else if (exit === null || exit > 3) problems.push(`exit ${exit}`);
       if (/内部错误/.test(out)) problems.push(`internal error: ${/内部错误[^\n]*/.exec(out)![0].slice(0, 300)}`);
-      if (/\n\s+at .+:\d+:\d+\)?\n/.test(out) || /(?:^|\n)(?:\w*Error|RangeError|TypeError):/.test(out)) problems.push('a stack trace or raw JavaScript error reached the user');
+      if (/\n\s+at .+:\d+:\d+\)?\n/.test(out) || /(?:^|\n)(?:\w*Error|RangeError|TypeError):/.test(out))
+        problems.push('a stack trace or raw JavaScript error reached the user');
       if (rssMb !== null && rssMb > memCapMb) problems.push(`peak RSS ${Math.round(rssMb)} MB > ${memCapMb} MB`);
-      if (createHash('sha256').update(readFileSync(file)).digest('hex') !== hash) problems.push('the input file was modified');
+      if (createHash('sha256').update(readFileSync(file)).digest('hex') !== hash)
+        problems.push('the input file was modified');
       if (!validate && !input.badOutput) {
         let written: string[] = [];
         try {
@@ -98,15 +104,20 @@ function runOne(index: number): Promise<Outcome> {
         } catch {
           /* not created */
         }
-        const inCharts = written.filter((n) => n.endsWith('.charts')).flatMap((d) => readdirSync(join(outDir, d)).map((n) => `${d}/${n}`));
+        const inCharts = written
+          .filter((n) => n.endsWith('.charts'))
+          .flatMap((d) => readdirSync(join(outDir, d)).map((n) => `${d}/${n}`));
         const temps = [...written, ...inCharts].filter((n) => n.startsWith('.') || n.includes('/.'));
         if (temps.length) problems.push(`temporary files left: ${temps.join(', ')}`);
         const reports = written.filter((n) => /\.report\.(xlsx|md|json)$/.test(n));
         if ((exit === 2 || exit === 3) && inCharts.length) problems.push(`exit ${exit} but charts written`);
-        if ((exit === 2 || exit === 3) && reports.length) problems.push(`exit ${exit} but reports written: ${reports.join(', ')}`);
-        if ((exit === 0 || exit === 1) && reports.length !== 3) problems.push(`exit ${exit} but ${reports.length} of 3 reports written`);
+        if ((exit === 2 || exit === 3) && reports.length)
+          problems.push(`exit ${exit} but reports written: ${reports.join(', ')}`);
+        if ((exit === 0 || exit === 1) && reports.length !== 3)
+          problems.push(`exit ${exit} but ${reports.length} of 3 reports written`);
       }
-      if (input.badOutput && exit !== 3 && !timedOut) problems.push(`a bad output path (${input.badOutput}) gave exit ${exit}, not 3`);
+      if (input.badOutput && exit !== 3 && !timedOut)
+        problems.push(`a bad output path (${input.badOutput}) gave exit ${exit}, not 3`);
       if (input.badOutput === 'folder-name') {
         const left = readdirSync(join(dir, 'out')).filter((n) => n !== 'input.report.md');
         if (left.length) problems.push(`a report name taken by a folder, yet files were written: ${left.join(', ')}`);
@@ -115,7 +126,14 @@ function runOne(index: number): Promise<Outcome> {
         mkdirSync(failuresDir, { recursive: true });
         const name = `seed${seed}-${index}-${input.kind}`;
         writeFileSync(join(failuresDir, `${name}.${input.ext}`), input.data);
-        writeFileSync(join(failuresDir, `${name}.json`), JSON.stringify({ seed, index, kind: input.kind, args, exit, signal, ms, problems, output: out.slice(0, 4000) }, null, 2));
+        writeFileSync(
+          join(failuresDir, `${name}.json`),
+          JSON.stringify(
+            { seed, index, kind: input.kind, args, exit, signal, ms, problems, output: out.slice(0, 4000) },
+            null,
+            2,
+          ),
+        );
       }
       rmSync(dir, { recursive: true, force: true });
       done({ index, kind: input.kind, exit, signal, ms, rssMb, problems });
@@ -149,7 +167,10 @@ const maxRss = Math.max(0, ...outcomes.map((o) => o.rssMb ?? 0));
 const count_ = (p: RegExp) => failed.filter((o) => o.problems.some((x) => p.test(x))).length;
 console.log(
   `\nfuzz: seed ${seed}, inputs ${from}–${end - 1} (${count}), ${jobs} jobs, ${((Date.now() - started) / 1000).toFixed(0)} s\n` +
-    `  exit codes: ${[...byExit].sort().map(([k, v]) => `${k}: ${v}`).join(', ')}\n` +
+    `  exit codes: ${[...byExit]
+      .sort()
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')}\n` +
     `  mutation classes: ${kinds.size}; slowest ${slowest ? `${(slowest.ms / 1000).toFixed(1)} s (${slowest.kind})` : '—'}; peak RSS ${Math.round(maxRss)} MB\n` +
     `  internal errors: ${count_(/internal error/)}, hangs: ${count_(/hang/)}, crashes: ${count_(/killed by|exit \d|stack trace/)}, over memory: ${count_(/RSS/)}, other: ${failed.length - count_(/internal error|hang|killed by|exit \d|stack trace|RSS/)}\n` +
     (failed.length ? `  ${failed.length} failing inputs saved in fuzz-failures/` : '  no failures'),

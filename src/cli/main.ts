@@ -23,7 +23,16 @@ import { verdictSentence } from '../render/prose';
 import { renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
 import { progressReporter } from './progress';
-import { FORMATS, parseFormats, reportPath, schoolsPath, type Format, writeAtomically, writeComparison, writeReports } from './output';
+import {
+  FORMATS,
+  parseFormats,
+  reportPath,
+  schoolsPath,
+  type Format,
+  writeAtomically,
+  writeComparison,
+  writeReports,
+} from './output';
 import { analyse, type AnalyseOptions } from './pipeline';
 import { checkOutputFolder, checkTargets, LineSpool } from './write-set';
 import { VERSION } from './version';
@@ -55,7 +64,6 @@ function progress(message: string, quiet: boolean | undefined) {
   if (!quiet && process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
 }
 
-
 const endProgress = (quiet: boolean | undefined) => {
   if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 };
@@ -74,7 +82,8 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
     throw new UsageError('缺少要检查的文件，例如：balance-check 学校数据.xlsx');
   }
   const formats = parseFormats(options.format);
-  if (!formats) throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合（逗号分隔），收到“${options.format}”`);
+  if (!formats)
+    throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合（逗号分隔），收到“${options.format}”`);
 
   const profile = await loadProfile(options.profile);
   checkOutput(file, options.out, formats);
@@ -88,16 +97,31 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
   }
 }
 
-async function checkWith(file: string, options: CheckOptions, profile: Profile, formats: Format[], spool: LineSpool | null): Promise<number> {
-  const report = await analyse(file, { ...analyseOptions(profile, options), batchSummaries: true, ...(spool ? { onBatchCounty: (c: CountyResult) => spool.write(countyLines(c)) } : {}) });
+async function checkWith(
+  file: string,
+  options: CheckOptions,
+  profile: Profile,
+  formats: Format[],
+  spool: LineSpool | null,
+): Promise<number> {
+  const report = await analyse(file, {
+    ...analyseOptions(profile, options),
+    batchSummaries: true,
+    ...(spool ? { onBatchCounty: (c: CountyResult) => spool.write(countyLines(c)) } : {}),
+  });
   endProgress(options.quiet);
 
   if (hasErrors(report.issues)) {
     if (options.json) out(renderJson(report));
     githubOutput(report, file, false, options.json);
     listIssues(report, !options.quiet);
-    err(`发现 ${report.issueCounts.error} 个数据错误，未生成报告。请修正后重试（balance-check validate 可只做数据检查）。`);
-    warnStale([...formats.map((f) => reportPath(file, options.out, f)), ...(formats.includes('json') ? [schoolsPath(file, options.out)] : [])]);
+    err(
+      `发现 ${report.issueCounts.error} 个数据错误，未生成报告。请修正后重试（balance-check validate 可只做数据检查）。`,
+    );
+    warnStale([
+      ...formats.map((f) => reportPath(file, options.out, f)),
+      ...(formats.includes('json') ? [schoolsPath(file, options.out)] : []),
+    ]);
     return EXIT.dataErrors;
   }
 
@@ -177,7 +201,8 @@ async function runTemplate(options: { out: string; force?: boolean }): Promise<n
 function inflateLimits(mb: string | undefined): { limits?: InflateLimits } {
   if (mb === undefined) return {};
   const n = Number(mb);
-  if (!Number.isInteger(n) || n < 1 || n > 65536) throw new UsageError(`--max-inflate 应为 1 到 65536 之间的整数（MB），收到“${mb}”`);
+  if (!Number.isInteger(n) || n < 1 || n > 65536)
+    throw new UsageError(`--max-inflate 应为 1 到 65536 之间的整数（MB），收到“${mb}”`);
   return { limits: limitsFromMegabytes(n) };
 }
 
@@ -190,7 +215,10 @@ async function loadProfile(spec: string | undefined): Promise<Profile> {
   try {
     json = JSON.parse(await readFile(spec, 'utf8'));
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在，也不是内置配置名' : `不是有效的 JSON（${(e as Error).message}）`;
+    const why =
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? '文件不存在，也不是内置配置名'
+        : `不是有效的 JSON（${(e as Error).message}）`;
     throw new UsageError(`--profile “${spec}”：${why}（内置配置：${BUILT_IN_PROFILES.map((p) => p.id).join('、')}）`);
   }
   try {
@@ -201,17 +229,28 @@ async function loadProfile(spec: string | undefined): Promise<Profile> {
   }
 }
 
-type CompareOptions = { out?: string; format: string; profile?: string; sheet?: string; quiet?: boolean; maxInflate?: string };
+type CompareOptions = {
+  out?: string;
+  format: string;
+  profile?: string;
+  sheet?: string;
+  quiet?: boolean;
+  maxInflate?: string;
+};
 
 async function runCompare(files: string[], options: CompareOptions): Promise<number> {
-  if (files.length < 2) throw new UsageError('compare 至少需要两个文件，例如：balance-check compare 2023.xlsx 2024.xlsx');
+  if (files.length < 2)
+    throw new UsageError('compare 至少需要两个文件，例如：balance-check compare 2023.xlsx 2024.xlsx');
   const formats = parseFormats(options.format)?.filter((f) => f !== 'json');
   if (!formats?.length) throw new UsageError(`compare 的 --format 只能是 xlsx、md 的组合，收到“${options.format}”`);
   const profile = await loadProfile(options.profile);
   if (options.out !== undefined) checkOutputFolder(options.out);
   const reports = [];
   const limits = inflateLimits(options.maxInflate);
-  for (const file of files) reports.push(await analyse(file, { profile, ...limits, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) }));
+  for (const file of files)
+    reports.push(
+      await analyse(file, { profile, ...limits, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) }),
+    );
   const broken = reports.filter((r) => hasErrors(r.issues));
   if (broken.length) {
     for (const r of broken) listIssues(r, false);
@@ -250,11 +289,17 @@ type PlanCliOptions = CheckOptions & { target?: string; budget?: string; unitCos
 function perIndicator(profile: Profile, list: string | undefined, what: string): Record<string, number> | undefined {
   if (list === undefined) return undefined;
   const out: Record<string, number> = {};
-  for (const part of list.split(/[,，;；]/).map((x) => x.trim()).filter(Boolean)) {
+  for (const part of list
+    .split(/[,，;；]/)
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     const m = /^(.+?)\s*[=＝:：]\s*([0-9.]+)$/.exec(part);
     const ind = m ? findIndicator(profile, m[1]!) : undefined;
     const n = m ? Number(m[2]) : NaN;
-    if (!m || !ind || !(n >= 0)) throw new UsageError(`${what}“${part}”应为 指标=数量，如 sports_space=5000（指标：${profile.indicators.map((i) => i.id).join('、')}）`);
+    if (!m || !ind || !(n >= 0))
+      throw new UsageError(
+        `${what}“${part}”应为 指标=数量，如 sports_space=5000（指标：${profile.indicators.map((i) => i.id).join('、')}）`,
+      );
     out[ind.id] = n;
   }
   return out;
@@ -262,16 +307,22 @@ function perIndicator(profile: Profile, list: string | undefined, what: string):
 
 async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
   const formats = parseFormats(options.format);
-  if (!formats) throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合（逗号分隔），收到“${options.format}”`);
+  if (!formats)
+    throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合（逗号分隔），收到“${options.format}”`);
   const profile = await loadProfile(options.profile);
   const target = options.target === undefined ? undefined : Number(options.target);
-  if (target !== undefined && !(target > 0 && target < 1)) throw new UsageError(`--target 应为 0 到 1 之间的差异系数，如 0.45，收到“${options.target}”`);
+  if (target !== undefined && !(target > 0 && target < 1))
+    throw new UsageError(`--target 应为 0 到 1 之间的差异系数，如 0.45，收到“${options.target}”`);
   const unitCosts = { ...profile.unitCosts, ...perIndicator(profile, options.unitCost, '--unit-cost') };
   const budget = perIndicator(profile, options.budget, '--budget');
   if (options.out !== undefined) checkOutput(file, options.out, formats);
   const report = await analyse(file, {
     ...analyseOptions(profile, options),
-    plan: { ...(target !== undefined ? { target } : {}), ...(budget ? { budget } : {}), ...(Object.keys(unitCosts).length ? { unitCosts } : {}) },
+    plan: {
+      ...(target !== undefined ? { target } : {}),
+      ...(budget ? { budget } : {}),
+      ...(Object.keys(unitCosts).length ? { unitCosts } : {}),
+    },
   });
   if (hasErrors(report.issues)) {
     githubOutput(report, file, false, options.json);
@@ -288,27 +339,45 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
   return EXIT.ok;
 }
 
-type ValidateOptions = { sheet?: string; json?: boolean; quiet?: boolean; profile?: string; strict?: boolean; maxInflate?: string };
+type ValidateOptions = {
+  sheet?: string;
+  json?: boolean;
+  quiet?: boolean;
+  profile?: string;
+  strict?: boolean;
+  maxInflate?: string;
+};
 
 async function runValidate(file: string, options: ValidateOptions): Promise<number> {
   const profile = await loadProfile(options.profile);
   const onProgress = progressReporter(options.quiet || options.json);
   // validate reports issues only: a batch's counties are kept as summaries.
-  const report = await analyse(file, { profile, batchSummaries: true, ...inflateLimits(options.maxInflate), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(onProgress ? { onProgress } : {}) });
+  const report = await analyse(file, {
+    profile,
+    batchSummaries: true,
+    ...inflateLimits(options.maxInflate),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
   endProgress(options.quiet);
   // --strict: a file part of which was not read as written (ignored, ambiguous, contradicted) is refused too.
   const misread = options.strict ? report.issues.filter(isMisread) : [];
   const valid = !hasErrors(report.issues) && misread.length === 0;
   githubOutput(report, file, valid, options.json);
   if (options.json) {
-    out(JSON.stringify({ tool: report.tool, input: report.input, valid, issues: report.issues.map(issueJson) }, null, 2));
+    out(
+      JSON.stringify({ tool: report.tool, input: report.input, valid, issues: report.issues.map(issueJson) }, null, 2),
+    );
   } else {
     listIssues(report, !options.quiet);
     const { error, warning, info } = report.issueCounts;
     const line = `${report.input.file}：学校 ${report.input.schoolRows} 所，错误 ${error} 个，警告 ${warning} 个，说明 ${info} 条`;
     if (valid) {
       if (!options.quiet) out(`数据检查通过。${line}`);
-    } else err(`数据检查未通过。${line}${misread.length ? `（--strict：${misread.length} 个警告表明有数据未按所写读取或与自评不一致）` : ''}`);
+    } else
+      err(
+        `数据检查未通过。${line}${misread.length ? `（--strict：${misread.length} 个警告表明有数据未按所写读取或与自评不一致）` : ''}`,
+      );
   }
   return valid ? EXIT.ok : EXIT.dataErrors;
 }
@@ -340,7 +409,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
       '\n退出码：0 数据有效（--strict 时且全部达标）；1 --strict 且有未达标；2 数据有错误（不生成报告）；3 文件无法读取或命令行有误\n' +
         '示例：\n  balance-check 学校数据.xlsx\n  balance-check 学校数据.xlsx -o 报告 --format xlsx,md,json\n  balance-check validate 学校数据.csv\n  balance-check template -o 模板.xlsx',
     )
-    .action((file: string | undefined, options: CheckOptions, command: Command) => finish(runCheck(file, options, command)));
+    .action((file: string | undefined, options: CheckOptions, command: Command) =>
+      finish(runCheck(file, options, command)),
+    );
   program
     .command('validate')
     .description('只做数据检查（供 CI 使用）：有错误时退出码为 2')
@@ -372,7 +443,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<file>', '学校数据文件（.xlsx 或 .csv）')
     .option('--target <cv>', '目标差异系数（默认：配置的阈值，如小学0.50、初中0.45；可留余量，如 0.45）')
     .option('--budget <list>', '各指标可投入的量（指标单位），如 sports_space=5000,多媒体教室=10：先补最低的学校')
-    .option('--unit-cost <list>', '各指标的单价（元/㎡、元/间、元/人·年），如 sports_space=3000：本县自行假设，用于折合金额')
+    .option(
+      '--unit-cost <list>',
+      '各指标的单价（元/㎡、元/间、元/人·年），如 sports_space=3000：本县自行假设，用于折合金额',
+    )
     .option('-o, --out <dir>', '同时写出含整改测算的报告到此目录')
     .addOption(new Option('-f, --format <list>', '报告格式（与 -o 一起）：xlsx,md,json').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON 报告（含整改测算）')
@@ -415,17 +489,32 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError)
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.unusable;
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help'
+        ? EXIT.ok
+        : EXIT.unusable;
     if (e instanceof UsageError) {
       err(`命令行错误：${e.message}`);
       return EXIT.unusable;
     }
     if (e instanceof FatalError) {
       err(`错误 [${e.code}]：${e.message}`);
-      if (argv.includes('--json')) out(JSON.stringify({ tool: { name: 'balance-check', version: VERSION }, valid: false, fatal: { code: e.code, message: e.message } }, null, 2));
+      if (argv.includes('--json'))
+        out(
+          JSON.stringify(
+            {
+              tool: { name: 'balance-check', version: VERSION },
+              valid: false,
+              fatal: { code: e.code, message: e.message },
+            },
+            null,
+            2,
+          ),
+        );
       return EXIT.unusable;
     }
-    err(`内部错误：${e instanceof Error ? e.message : String(e)}（这是 balance-check 的缺陷，请报告；设置 BALANCE_CHECK_DEBUG=1 可显示详情）`);
+    err(
+      `内部错误：${e instanceof Error ? e.message : String(e)}（这是 balance-check 的缺陷，请报告；设置 BALANCE_CHECK_DEBUG=1 可显示详情）`,
+    );
     if (process.env.BALANCE_CHECK_DEBUG) err(e instanceof Error ? (e.stack ?? '') : '');
     return EXIT.unusable;
   }

@@ -17,7 +17,10 @@ export const FORMATS = ['xlsx', 'md', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function parseFormats(list: string): Format[] | null {
-  const items = list.split(/[,，\s]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const items = list
+    .split(/[,，\s]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const aliases: Record<string, Format> = { xlsx: 'xlsx', excel: 'xlsx', md: 'md', markdown: 'md', json: 'json' };
   const formats = items.map((s) => lookup(aliases, s));
   if (formats.length === 0 || formats.some((f) => f === undefined)) return null;
@@ -41,37 +44,64 @@ async function render(report: Report, format: Format, input: string, outDir: str
     case 'md':
       return Buffer.from(renderMarkdown(report), 'utf8');
     case 'json':
-      return Buffer.from(renderJson(report, isBatch(report) ? basename(schoolsPath(input, outDir)) : undefined), 'utf8');
+      return Buffer.from(
+        renderJson(report, isBatch(report) ? basename(schoolsPath(input, outDir)) : undefined),
+        'utf8',
+      );
   }
 }
 
 /** Renders every format, then writes them as one set; returns the paths written. */
 /** `spool`: the batch's JSON Lines, if written while its counties were computed (LineSpool). */
-export async function writeReports(report: Report, input: string, outDir: string | undefined, formats: readonly Format[], spool: LineSpool | null = null) {
+export async function writeReports(
+  report: Report,
+  input: string,
+  outDir: string | undefined,
+  formats: readonly Format[],
+  spool: LineSpool | null = null,
+) {
   const files = await Promise.all(
-    formats.map(async (format) => ({ path: reportPath(input, outDir, format), content: await render(report, format, input, outDir) })),
+    formats.map(async (format) => ({
+      path: reportPath(input, outDir, format),
+      content: await render(report, format, input, outDir),
+    })),
   );
   // A batch's JSON holds the province table and each county; its school rows are JSON Lines, written as produced.
-  const lines = formats.includes('json') && isBatch(report) ? [{ path: schoolsPath(input, outDir), content: spool?.used ? spool : schoolLines(report) }] : [];
+  const lines =
+    formats.includes('json') && isBatch(report)
+      ? [{ path: schoolsPath(input, outDir), content: spool?.used ? spool : schoolLines(report) }]
+      : [];
   // The Markdown report's pictures, in a folder beside it.
   const charts = formats.includes('md')
-    ? renderCharts(report).map((c) => ({ path: join(outDir ?? dirname(input), c.path), content: Buffer.from(c.svg, 'utf8') }))
+    ? renderCharts(report).map((c) => ({
+        path: join(outDir ?? dirname(input), c.path),
+        content: Buffer.from(c.svg, 'utf8'),
+      }))
     : [];
-  for (const f of files) if (resolve(f.path) === resolve(input)) throw new FatalError('OUTPUT_SAME_AS_INPUT', { path: f.path });
-  for (const f of lines) if (resolve(f.path) === resolve(input)) throw new FatalError('OUTPUT_SAME_AS_INPUT', { path: f.path });
+  for (const f of files)
+    if (resolve(f.path) === resolve(input)) throw new FatalError('OUTPUT_SAME_AS_INPUT', { path: f.path });
+  for (const f of lines)
+    if (resolve(f.path) === resolve(input)) throw new FatalError('OUTPUT_SAME_AS_INPUT', { path: f.path });
   await writeSet([...files, ...lines, ...charts], outDir);
   return [...files, ...lines].map((f) => f.path);
 }
 
 /** The comparison report: `<first>_vs_<last>.compare.{xlsx,md}`. */
-export async function writeComparison(comparison: Comparison, files: readonly string[], outDir: string | undefined, formats: readonly Format[]) {
+export async function writeComparison(
+  comparison: Comparison,
+  files: readonly string[],
+  outDir: string | undefined,
+  formats: readonly Format[],
+) {
   const stem = (f: string) => basename(f, extname(f));
   const base = join(outDir ?? dirname(files[0]!), `${stem(files[0]!)}_vs_${stem(files[files.length - 1]!)}.compare`);
   const set = formats.map((format) => ({
     path: `${base}.${format}`,
     content: format === 'xlsx' ? renderCompareXlsx(comparison) : Buffer.from(renderCompareMarkdown(comparison), 'utf8'),
   }));
-  for (const f of set) if (files.some((input) => resolve(input) === resolve(f.path))) throw new FatalError('OUTPUT_SAME_AS_INPUT', { path: f.path });
+  for (const f of set)
+    if (files.some((input) => resolve(input) === resolve(f.path)))
+      throw new FatalError('OUTPUT_SAME_AS_INPUT', { path: f.path });
   await writeSet(set, outDir);
   return set.map((f) => f.path);
 }

@@ -61,14 +61,22 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     ...(options.onProgress ? { onRows: (rows: number) => options.onProgress!({ rows }) } : {}),
   });
   // A CV-only profile (2012) leaves out an indicator whose column is missing, or present but empty in every row.
-  const { profile, dropped } = availableIndicators(options.profile, new Set(schema.columns.map((c) => c.field.id)), schema.records);
+  const { profile, dropped } = availableIndicators(
+    options.profile,
+    new Set(schema.columns.map((c) => c.field.id)),
+    schema.records,
+  );
   const droppedIssue = dropped.length
     ? [
-        makeIssue('INDICATORS_NOT_PROVIDED', { sheet: schema.sheet ?? '', ...(schema.headerRow ? { row: schema.headerRow } : {}) }, {
-          fields: dropped.map((i) => fieldLabel(i.numerator)).join('、'),
-          indicators: dropped.map((i) => i.name).join('、'),
-          kept: profile.indicators.length,
-        }),
+        makeIssue(
+          'INDICATORS_NOT_PROVIDED',
+          { sheet: schema.sheet ?? '', ...(schema.headerRow ? { row: schema.headerRow } : {}) },
+          {
+            fields: dropped.map((i) => fieldLabel(i.numerator)).join('、'),
+            indicators: dropped.map((i) => i.name).join('、'),
+            kept: profile.indicators.length,
+          },
+        ),
       ]
     : [];
   /** A profile without county items (2012) has nothing to read from a 县级指标 sheet. */
@@ -77,15 +85,30 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
   // From here on the records are held by their county's group only (freed with it, below).
   schema.records = [];
   const countySheet = profile.countyInputs.length
-    ? readCountySheet(source, profile, { schoolSheets: schema.sheets, counties: all.flatMap(([c]) => (c === null ? [] : [c])) })
+    ? readCountySheet(source, profile, {
+        schoolSheets: schema.sheets,
+        counties: all.flatMap(([c]) => (c === null ? [] : [c])),
+      })
     : noCountySheet();
   releaseSource(source);
   const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
   if (options.county !== undefined && groups.length === 0)
-    throw new UnreadableFileError(`文件中没有区县“${options.county}”（有：${all.map(([c]) => c ?? '（未填）').join('、')}）`);
-  const { figuresOf, claimsOf, issues: placing } = countyFigures(countySheet, groups.map(([c]) => c));
+    throw new UnreadableFileError(
+      `文件中没有区县“${options.county}”（有：${all.map(([c]) => c ?? '（未填）').join('、')}）`,
+    );
+  const {
+    figuresOf,
+    claimsOf,
+    issues: placing,
+  } = countyFigures(
+    countySheet,
+    groups.map(([c]) => c),
+  );
   // Plans and influence are shown in detailed reports only (a few counties): a province's are left to --county.
-  const planOptions = groups.length > DETAIL_COUNTY_LIMIT ? null : (options.plan ?? (profile.unitCosts ? { unitCosts: profile.unitCosts } : {}));
+  const planOptions =
+    groups.length > DETAIL_COUNTY_LIMIT
+      ? null
+      : (options.plan ?? (profile.unitCosts ? { unitCosts: profile.unitCosts } : {}));
   const summarise = planOptions === null && options.batchSummaries === true;
   const counties = groups.map(([county, schools], k) => {
     const result = evaluateCounty(county, schools, profile, figuresOf(county), claimsOf(), planOptions);
@@ -96,7 +119,13 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     groups[k] = [county, []];
     return summariseForBatch(result);
   });
-  const issues = [...schema.issues, ...droppedIssue, ...countySheet.issues, ...placing, ...counties.flatMap((c) => c.issues)];
+  const issues = [
+    ...schema.issues,
+    ...droppedIssue,
+    ...countySheet.issues,
+    ...placing,
+    ...counties.flatMap((c) => c.issues),
+  ];
   // What the county signed: the school table's, else the county sheet's (填报单位 above a 自评表).
   const signatures = { ...countySheet.signatures, ...schema.signatures };
   return buildReport({

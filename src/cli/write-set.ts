@@ -4,7 +4,18 @@
  * temporary files and puts back any report already replaced, so a set is never left
  * half old, half new. Every file-system failure is a FatalError with its own code.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { FatalError } from '../issues/catalogue';
@@ -78,7 +89,10 @@ export function outputError(e: unknown, path: string): FatalError {
       return new FatalError('OUTPUT_FAILED', { path, reason: '此位置不存在，也不能在这里创建' });
     case 'EBUSY':
     case 'ETXTBSY':
-      return new FatalError('OUTPUT_FAILED', { path, reason: '文件被占用，可能正在 Excel 或 WPS 中打开；请关闭后重试' });
+      return new FatalError('OUTPUT_FAILED', {
+        path,
+        reason: '文件被占用，可能正在 Excel 或 WPS 中打开；请关闭后重试',
+      });
     default:
       return new FatalError('OUTPUT_FAILED', { path, reason: `系统错误 ${code || (e as Error).message}` });
   }
@@ -92,16 +106,20 @@ function missingFolders(folder: string): string[] {
   const root = specialRoot(folder);
   if (root) throw new FatalError('OUTPUT_SPECIAL_FILESYSTEM', { path: folder, root });
   const missing: string[] = [];
-  for (let p = resolve(folder); ; ) {
+  for (let p = resolve(folder); ;) {
     try {
       const info = statSync(p);
       if (!info.isDirectory())
-        throw new FatalError('OUTPUT_NOT_A_FOLDER', { path: p === resolve(folder) ? folder : p, reason: info.isFile() ? '已有同名文件' : '是设备或其他特殊文件' });
+        throw new FatalError('OUTPUT_NOT_A_FOLDER', {
+          path: p === resolve(folder) ? folder : p,
+          reason: info.isFile() ? '已有同名文件' : '是设备或其他特殊文件',
+        });
       return missing;
     } catch (e) {
       if (e instanceof FatalError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOTDIR') throw new FatalError('OUTPUT_NOT_A_FOLDER', { path: folder, reason: '路径中有一部分是文件' });
+      if (code === 'ENOTDIR')
+        throw new FatalError('OUTPUT_NOT_A_FOLDER', { path: folder, reason: '路径中有一部分是文件' });
       if (code !== 'ENOENT') throw outputError(e, folder);
       missing.unshift(p);
       const up = dirname(p);
@@ -295,7 +313,8 @@ export function checkTargets(paths: readonly string[]): void {
       info = statSync(path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOTDIR') throw new FatalError('OUTPUT_NOT_A_FOLDER', { path: dirname(path), reason: '路径中有一部分是文件' });
+      if (code === 'ENOTDIR')
+        throw new FatalError('OUTPUT_NOT_A_FOLDER', { path: dirname(path), reason: '路径中有一部分是文件' });
       if (code !== 'ENOENT') throw outputError(e, path);
       continue;
     }
@@ -307,7 +326,8 @@ export function checkTargets(paths: readonly string[]): void {
 export async function writeSet(files: readonly OutputFile[], outDir?: string): Promise<void> {
   if (outDir !== undefined) await ensureFolder(outDir);
   // Folders inside the output folder (the Markdown report's charts).
-  for (const dir of new Set(files.map((f) => dirname(f.path)))) if (dir !== outDir && dir !== '.') await ensureFolder(dir);
+  for (const dir of new Set(files.map((f) => dirname(f.path))))
+    if (dir !== outDir && dir !== '.') await ensureFolder(dir);
   checkTargets(files.map((f) => f.path));
   for (const f of files) removeStaleTemps(f.path);
   const handlers = (Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]).map((s) => [s, () => onSignal(s)] as const);

@@ -19,15 +19,23 @@ function picking(keys: readonly string[], at: readonly number[]): RecordMaker {
   if (!plain)
     return <T>(values: readonly T[]) => {
       const out: Record<string, T> = {};
-      keys.forEach((k, j) => Object.defineProperty(out, k, { value: values[at[j]!], enumerable: true, writable: true, configurable: true }));
+      keys.forEach((k, j) =>
+        Object.defineProperty(out, k, { value: values[at[j]!], enumerable: true, writable: true, configurable: true }),
+      );
       return out;
     };
   // Generated from checked identifiers only (see above).
-  return new Function('v', `return {${keys.map((k, j) => `${JSON.stringify(k)}: v[${at[j]}]`).join(', ')}};`) as RecordMaker;
+  return new Function(
+    'v',
+    `return {${keys.map((k, j) => `${JSON.stringify(k)}: v[${at[j]}]`).join(', ')}};`,
+  ) as RecordMaker;
 }
 
 export function recordMaker(keys: readonly string[]): RecordMaker {
-  return picking(keys, keys.map((_, i) => i));
+  return picking(
+    keys,
+    keys.map((_, i) => i),
+  );
 }
 
 const MAKERS = new WeakMap<readonly string[], RecordMaker>();
@@ -54,7 +62,13 @@ export class SparseRecords {
     let make = this.makers.get(mask);
     if (!make) {
       const at = this.keys.map((_, i) => i).filter((i) => mask & (1 << i));
-      this.makers.set(mask, (make = picking(at.map((i) => this.keys[i]!), at)));
+      this.makers.set(
+        mask,
+        (make = picking(
+          at.map((i) => this.keys[i]!),
+          at,
+        )),
+      );
     }
     return make(values);
   }

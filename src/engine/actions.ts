@@ -21,7 +21,12 @@ export interface LevelActions {
   composite: CompositePlan | null;
 }
 
-export function levelActions(level: Level, results: readonly SectionResult[], profile: Profile, options: PlanOptions = {}): LevelActions {
+export function levelActions(
+  level: Level,
+  results: readonly SectionResult[],
+  profile: Profile,
+  options: PlanOptions = {},
+): LevelActions {
   const influence = Object.fromEntries(profile.indicators.map((ind) => [ind.id, influenceOf(results, ind)]));
   const plan = planLevel(level, results, profile, options);
   const transfers = profile.indicators

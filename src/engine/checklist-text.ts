@@ -40,4 +40,3 @@ export function itemFailText(r: Pick<ChecklistResult, 'conditions'>): string {
     .map((c) => `${c.condition.label} ${conditionValue(c)}（应 ${conditionStandard(c.condition)}）`)
     .join('；');
 }
-

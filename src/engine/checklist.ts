@@ -44,25 +44,39 @@ export function evaluateChecklist(
   county: string | null = null,
 ): { checklist: ChecklistResult[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const checklist = profile.checklist.map((item): Judged | ChecklistResult => {
-    if (item.school) {
-      const status = (s: SchoolItems) => (item.school === 'rooms' ? s.rooms : item.school === 'size' ? s.size : s.classSize).status;
-      const failing = schoolItems.filter((s) => status(s) === 'not_met');
-      const notProvided = schoolItems.filter((s) => status(s) === 'not_provided');
-      const rooms = item.school === 'rooms' ? roomTotals([...failing, ...notProvided]) : null;
-      return { item, status: combine(schoolItems.map(status)), conditions: [], schools: { failing, notProvided: notProvided.map((s) => s.school), rooms } };
-    }
-    if (figures === null) return unjudged(item);
-    const conditions = item.conditions.map((c) => evaluateCondition(c, figures, issues));
-    return { item, status: combine(conditions.map((c) => c.status)), conditions, schools: null };
-  }).map((r): ChecklistResult => {
-    const claim = claims.get(r.item.id);
-    if (!claim) return 'claim' in r ? r : { ...r, claim: null };
-    const disagreement = disagreementOf(r, claim);
-    if (disagreement)
-      issues.push(makeIssue('CLAIM_DISAGREES', { sheet: claim.sheet, cell: claim.cell, column: claim.name, ...(county ? { county } : {}) }, { ...disagreement }));
-    return { ...r, claim: { ...claim, disagreement } };
-  });
+  const checklist = profile.checklist
+    .map((item): Judged | ChecklistResult => {
+      if (item.school) {
+        const status = (s: SchoolItems) =>
+          (item.school === 'rooms' ? s.rooms : item.school === 'size' ? s.size : s.classSize).status;
+        const failing = schoolItems.filter((s) => status(s) === 'not_met');
+        const notProvided = schoolItems.filter((s) => status(s) === 'not_provided');
+        const rooms = item.school === 'rooms' ? roomTotals([...failing, ...notProvided]) : null;
+        return {
+          item,
+          status: combine(schoolItems.map(status)),
+          conditions: [],
+          schools: { failing, notProvided: notProvided.map((s) => s.school), rooms },
+        };
+      }
+      if (figures === null) return unjudged(item);
+      const conditions = item.conditions.map((c) => evaluateCondition(c, figures, issues));
+      return { item, status: combine(conditions.map((c) => c.status)), conditions, schools: null };
+    })
+    .map((r): ChecklistResult => {
+      const claim = claims.get(r.item.id);
+      if (!claim) return 'claim' in r ? r : { ...r, claim: null };
+      const disagreement = disagreementOf(r, claim);
+      if (disagreement)
+        issues.push(
+          makeIssue(
+            'CLAIM_DISAGREES',
+            { sheet: claim.sheet, cell: claim.cell, column: claim.name, ...(county ? { county } : {}) },
+            { ...disagreement },
+          ),
+        );
+      return { ...r, claim: { ...claim, disagreement } };
+    });
   return { checklist, issues };
 }
 
@@ -78,7 +92,13 @@ function unjudged(item: ChecklistItem): ChecklistResult {
   let r = UNJUDGED.get(item);
   if (r === undefined) {
     const conditions = item.conditions.map((c) => Object.freeze(evaluateCondition(c, new Map(), [])));
-    r = Object.freeze({ item, status: combine(conditions.map((c) => c.status)), conditions: Object.freeze(conditions) as ConditionResult[], schools: null, claim: null });
+    r = Object.freeze({
+      item,
+      status: combine(conditions.map((c) => c.status)),
+      conditions: Object.freeze(conditions) as ConditionResult[],
+      schools: null,
+      claim: null,
+    });
     UNJUDGED.set(item, r);
   }
   return r;
@@ -96,9 +116,16 @@ function computedDetail(r: Judged): string {
     if (r.status === 'not_provided') return '学校数据中缺少计算所需的列';
     if (r.status === 'met') return '各校均达标';
     const failing = r.schools.failing;
-    return `${failing.length}所学校未达标（${failing.slice(0, 5).map((s) => s.school.name).join('、')}${failing.length > 5 ? ' 等' : ''}）`;
+    return `${failing.length}所学校未达标（${failing
+      .slice(0, 5)
+      .map((s) => s.school.name)
+      .join('、')}${failing.length > 5 ? ' 等' : ''}）`;
   }
-  if (r.status === 'not_provided') return `缺少${r.conditions.filter((c) => c.status === 'not_provided').map((c) => `“${c.condition.label}”`).join('、')}的数据`;
+  if (r.status === 'not_provided')
+    return `缺少${r.conditions
+      .filter((c) => c.status === 'not_provided')
+      .map((c) => `“${c.condition.label}”`)
+      .join('、')}的数据`;
   return r.status === 'not_met' ? itemFailText(r) : itemValueText(r);
 }
 
@@ -120,16 +147,21 @@ function evaluateCondition(c: Condition, figures: CountyFigures, issues: Issue[]
       return fromYesNo(yes(c.input)) ?? none;
     case 'amount': {
       const v = num(c.input);
-      return v === undefined ? none : { condition: c, status: atLeast(v, c.min) ? 'met' : 'not_met', value: v, source: 'ready' };
+      return v === undefined
+        ? none
+        : { condition: c, status: atLeast(v, c.min) ? 'met' : 'not_met', value: v, source: 'ready' };
     }
     case 'notBelow': {
       const [a, b] = [num(c.input), num(c.reference)];
-      if (a !== undefined && b !== undefined) return { condition: c, status: atLeast(a, b) ? 'met' : 'not_met', value: a, reference: b, source: 'counts' };
+      if (a !== undefined && b !== undefined)
+        return { condition: c, status: atLeast(a, b) ? 'met' : 'not_met', value: a, reference: b, source: 'counts' };
       return fromYesNo(yes(c.orYesNo)) ?? none;
     }
     case 'ratio': {
       const judge = (v: number): Status =>
-        (c.min === undefined || atLeast(v, c.min)) && (c.below === undefined || roundTo(v, COMPARE_DECIMALS) < c.below) ? 'met' : 'not_met';
+        (c.min === undefined || atLeast(v, c.min)) && (c.below === undefined || roundTo(v, COMPARE_DECIMALS) < c.below)
+          ? 'met'
+          : 'not_met';
       const ready = num(c.ready);
       if (ready !== undefined) return { condition: c, status: judge(ready), value: ready, source: 'ready' };
       const terms = [...c.numerator, ...c.denominator];
@@ -140,11 +172,15 @@ function evaluateCondition(c: Condition, figures: CountyFigures, issues: Issue[]
         const at = figures.get(c.numerator[0]!.input)!;
         const position = { sheet: at.sheet, cell: at.cell, column: at.name };
         if (d <= 0) {
-          issues.push(makeIssue('COUNTS_INCONSISTENT', position, { what: `${c.label}的分母不大于0`, part: n, whole: d }));
+          issues.push(
+            makeIssue('COUNTS_INCONSISTENT', position, { what: `${c.label}的分母不大于0`, part: n, whole: d }),
+          );
           return none;
         }
         if (c.share && n > d) {
-          issues.push(makeIssue('COUNTS_INCONSISTENT', position, { what: `${c.label}的分子大于分母`, part: n, whole: d }));
+          issues.push(
+            makeIssue('COUNTS_INCONSISTENT', position, { what: `${c.label}的分子大于分母`, part: n, whole: d }),
+          );
           return none;
         }
         return { condition: c, status: judge(n / d), value: n / d, source: 'counts' };
@@ -154,12 +190,18 @@ function evaluateCondition(c: Condition, figures: CountyFigures, issues: Issue[]
   }
 }
 
-export function verdictOf(levels: Partial<Record<Level, LevelResult>>, checklist: readonly ChecklistResult[], countyFiguresGiven: boolean): Verdict {
+export function verdictOf(
+  levels: Partial<Record<Level, LevelResult>>,
+  checklist: readonly ChecklistResult[],
+  countyFiguresGiven: boolean,
+): Verdict {
   const levelResults = Object.values(levels);
-  const of = (d: Exclude<Dimension, 'resources'>) => combine(checklist.filter((c) => c.item.dimension === d).map((c) => c.status));
+  const of = (d: Exclude<Dimension, 'resources'>) =>
+    combine(checklist.filter((c) => c.item.dimension === d).map((c) => c.status));
   const dimensions: Partial<Record<Dimension, Status>> = {
     resources: levelResults.length === 0 ? 'not_provided' : levelResults.every((l) => l.pass) ? 'met' : 'not_met',
   };
-  for (const d of ['guarantee', 'quality', 'recognition'] as const) if (checklist.some((c) => c.item.dimension === d)) dimensions[d] = of(d);
+  for (const d of ['guarantee', 'quality', 'recognition'] as const)
+    if (checklist.some((c) => c.item.dimension === d)) dimensions[d] = of(d);
   return { status: combine(Object.values(dimensions)), dimensions, countyFiguresGiven };
 }

@@ -17,7 +17,13 @@ interface Records {
   shortfall: PerIndicator<number> | undefined;
   toCompliance: PerIndicator<number> | undefined;
 }
-const noRecords = (): Records => ({ values: undefined, met: undefined, gaps: undefined, shortfall: undefined, toCompliance: undefined });
+const noRecords = (): Records => ({
+  values: undefined,
+  met: undefined,
+  gaps: undefined,
+  shortfall: undefined,
+  toCompliance: undefined,
+});
 
 /** Where indicator k's figures sit in a SectionResult's numbers: k × STRIDE + one of these. */
 const VALUE = 0;
@@ -107,7 +113,15 @@ export class SectionResult {
 
   /** The same judgement of another copy of the section (the Markdown report's, its names escaped): a SectionResult of the same shape. */
   withSection(section: Section): SectionResult {
-    const copy = new SectionResult(section, this.profile, this.numbers, this.base, this.metCount, this.compliant, this.leftAtFloor);
+    const copy = new SectionResult(
+      section,
+      this.profile,
+      this.numbers,
+      this.base,
+      this.metCount,
+      this.compliant,
+      this.leftAtFloor,
+    );
     copy.records = this.records;
     return copy;
   }
@@ -159,7 +173,8 @@ function makerOf(profile: Profile): RecordMaker {
 /** An indicator's value from a section's amount and students (× 100 for per-100 indicators). */
 const perStudent = (ind: IndicatorDef, amount: number, students: number): number => (amount / students) * ind.scale;
 
-export const indicatorValue = (ind: IndicatorDef, section: Section): number => perStudent(ind, section.amounts[ind.numerator] ?? 0, section.students);
+export const indicatorValue = (ind: IndicatorDef, section: Section): number =>
+  perStudent(ind, section.amounts[ind.numerator] ?? 0, section.students);
 
 export const standardOf = (ind: IndicatorDef, level: Level): number | null => ind.standard?.[level] ?? null;
 
@@ -192,7 +207,10 @@ function judgingOf(profile: Profile): Judging {
     const ratio = profile.compliance?.floorRatio ?? 1;
     return { standard, floor: standard.map((x) => ratio * x) };
   };
-  j = { numerators: profile.indicators.map((i) => i.numerator), standards: { primary: perLevel('primary'), junior: perLevel('junior') } };
+  j = {
+    numerators: profile.indicators.map((i) => i.numerator),
+    standards: { primary: perLevel('primary'), junior: perLevel('junior') },
+  };
   JUDGING.set(profile, j);
   return j;
 }
@@ -253,5 +271,8 @@ function indicatorsLeftAtFloor(profile: Profile, numbers: Float64Array, base: nu
   const allowedBelow = profile.indicators.length - profile.compliance!.minIndicatorsMet;
   const gap = (k: number) => numbers[base + k * STRIDE + GAP]!;
   const unmet = profile.indicators.flatMap((ind, k) => (numbers[base + k * STRIDE + MET] === 1 ? [] : [{ ind, k }]));
-  return unmet.sort((a, b) => gap(b.k) - gap(a.k)).slice(0, allowedBelow).map((u) => u.ind.id);
+  return unmet
+    .sort((a, b) => gap(b.k) - gap(a.k))
+    .slice(0, allowedBelow)
+    .map((u) => u.ind.id);
 }

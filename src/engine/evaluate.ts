@@ -91,9 +91,20 @@ export function evaluateCounty(
   // Plans only for figures that are all there: a missing amount is an error, and no report is made.
   const actions: Partial<Record<Level, LevelActions>> = {};
   if (missing.length === 0 && planOptions !== null)
-    for (const level of LEVELS) if (levels[level]) actions[level] = levelActions(level, sections.filter((r) => r.section.level === level), profile, planOptions);
+    for (const level of LEVELS)
+      if (levels[level])
+        actions[level] = levelActions(
+          level,
+          sections.filter((r) => r.section.level === level),
+          profile,
+          planOptions,
+        );
   const exclusionNotes = excluded.map(({ school, reason }) =>
-    makeIssue('SCHOOL_EXCLUDED', { sheet: school.source.sheet, row: school.source.row, school: school.name, county }, { reason }),
+    makeIssue(
+      'SCHOOL_EXCLUDED',
+      { sheet: school.source.sheet, row: school.source.row, school: school.name, county },
+      { reason },
+    ),
   );
   // Each school's sections: the next ones in order (evaluateSections keeps it).
   let next = 0;
@@ -160,7 +171,18 @@ function namesOnly(checklist: readonly ChecklistResult[]): ChecklistResult[] {
     return n;
   };
   const listed = (s: ListedSchool): ListedSchool => ({ ...s, school: name(s.school) });
-  return checklist.map((r) => (r.schools ? { ...r, schools: { ...r.schools, failing: r.schools.failing.map(listed), notProvided: r.schools.notProvided.map(name) } } : r));
+  return checklist.map((r) =>
+    r.schools
+      ? {
+          ...r,
+          schools: {
+            ...r.schools,
+            failing: r.schools.failing.map(listed),
+            notProvided: r.schools.notProvided.map(name),
+          },
+        }
+      : r,
+  );
 }
 
 /** The school items' issues, in school order (most schools have none: no list made for them). */
@@ -184,7 +206,11 @@ function missingAmountIssues(section: Section, fields: readonly ResourceField[])
     .map((f) => {
       const ref = cellOf(section, f);
       const pos = ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row, column: f };
-      return makeIssue('MISSING_VALUE', { sheet: school.source.sheet, ...pos, school: school.name, county: school.county }, { hint: blankHint('（如确无，请填 0）', ref?.written) });
+      return makeIssue(
+        'MISSING_VALUE',
+        { sheet: school.source.sheet, ...pos, school: school.name, county: school.county },
+        { hint: blankHint('（如确无，请填 0）', ref?.written) },
+      );
     });
 }
 
@@ -241,7 +267,9 @@ export function evaluateLevel(level: Level, results: readonly SectionResult[], p
   const compositeCv = stats.some((i) => i.cv === null) ? null : stats.reduce((s, i) => s + i.cv!, 0) / stats.length;
   const threshold = profile.cv.threshold[level];
   const cvRulePass =
-    profile.cv.rule === 'each' ? allCvPass : compositeCv !== null && roundTo(compositeCv, profile.cv.decimals) <= threshold;
+    profile.cv.rule === 'each'
+      ? allCvPass
+      : compositeCv !== null && roundTo(compositeCv, profile.cv.decimals) <= threshold;
   return {
     level,
     schoolCount: results.length,

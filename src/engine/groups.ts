@@ -65,7 +65,11 @@ export function evaluateGroups(sections: readonly SectionResult[], levels: Level
 }
 
 /** Per level: each indicator for 城区 / 镇区 / 乡村 and 乡村 ÷ 城区; empty when no school has 城乡分类. */
-export function evaluateUrbanRural(sections: readonly SectionResult[], levels: Levels, profile: Profile): UrbanRuralResult[] {
+export function evaluateUrbanRural(
+  sections: readonly SectionResult[],
+  levels: Levels,
+  profile: Profile,
+): UrbanRuralResult[] {
   const out: UrbanRuralResult[] = [];
   for (const level of LEVELS) {
     const ofLevel = sections.filter((r) => r.section.level === level && r.section.school.urbanRural);
@@ -76,7 +80,11 @@ export function evaluateUrbanRural(sections: readonly SectionResult[], levels: L
       const members = ofLevel.filter((r) => r.section.school.urbanRural === area);
       if (members.length === 0) continue;
       const s = subsetStats(members, profile, mean);
-      areas[area] = { schoolCount: members.length, students: s.students, values: Object.fromEntries(Object.entries(s.indicators).map(([id, x]) => [id, x.value])) };
+      areas[area] = {
+        schoolCount: members.length,
+        students: s.students,
+        values: Object.fromEntries(Object.entries(s.indicators).map(([id, x]) => [id, x.value])),
+      };
     }
     const ruralToUrban = Object.fromEntries(
       profile.indicators.map((ind) => {

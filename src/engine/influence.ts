@@ -43,5 +43,8 @@ export function influenceOf(results: readonly SectionResult[], ind: IndicatorDef
     }
     return { section: r, share: total > 0 ? (p * (x - mean) ** 2) / total : 0, cvWithout, above: x > mean };
   });
-  return out.map((x, i) => [x, i] as const).sort((a, b) => b[0].share - a[0].share || a[1] - b[1]).map(([x]) => x);
+  return out
+    .map((x, i) => [x, i] as const)
+    .sort((a, b) => b[0].share - a[0].share || a[1] - b[1])
+    .map(([x]) => x);
 }

@@ -67,7 +67,8 @@ export interface LevelPlan {
 /** The smallest amount one adds: whole persons and rooms, 0.1 ㎡, 1 元. */
 export const resolutionOf = (ind: IndicatorDef): number => (ind.countable || ind.shortfallUnit === '元' ? 1 : 0.1);
 
-const roundUp = (x: number, step: number) => (x <= 0 ? 0 : step === 1 ? ceilAtCompare(x) : Number((Math.ceil(Number((x / step).toFixed(9))) * step).toFixed(6)));
+const roundUp = (x: number, step: number) =>
+  x <= 0 ? 0 : step === 1 ? ceilAtCompare(x) : Number((Math.ceil(Number((x / step).toFixed(9))) * step).toFixed(6));
 
 /** The value a section needs for compliance today (after the to-compliance shortfall), or null. */
 function floorOf(r: SectionResult, ind: IndicatorDef): number | null {
@@ -76,15 +77,27 @@ function floorOf(r: SectionResult, ind: IndicatorDef): number | null {
   return (((r.section.amounts[ind.numerator] ?? 0) + need) / r.section.students) * ind.scale;
 }
 
-const cvOf = (ys: readonly number[], ps: readonly number[]) => weightedCv(ys.map((value, i) => ({ value, weight: ps[i]! }))).cv;
+const cvOf = (ys: readonly number[], ps: readonly number[]) =>
+  weightedCv(ys.map((value, i) => ({ value, weight: ps[i]! }))).cv;
 
-export function planLevel(level: Level, results: readonly SectionResult[], profile: Profile, options: PlanOptions = {}): LevelPlan {
+export function planLevel(
+  level: Level,
+  results: readonly SectionResult[],
+  profile: Profile,
+  options: PlanOptions = {},
+): LevelPlan {
   const indicators = profile.indicators.map((ind) => planIndicator(level, results, ind, profile, options));
   const priced = indicators.filter((p) => p.cost !== null);
   return { level, indicators, cost: priced.length ? priced.reduce((s, p) => s + p.cost!, 0) : null };
 }
 
-export function planIndicator(level: Level, results: readonly SectionResult[], ind: IndicatorDef, profile: Profile, options: PlanOptions = {}): IndicatorPlan {
+export function planIndicator(
+  level: Level,
+  results: readonly SectionResult[],
+  ind: IndicatorDef,
+  profile: Profile,
+  options: PlanOptions = {},
+): IndicatorPlan {
   const target = options.target ?? profile.cv.threshold[level];
   const budget = options.budget?.[ind.id] ?? null;
   const unitCost = options.unitCosts?.[ind.id] ?? null;
@@ -93,12 +106,24 @@ export function planIndicator(level: Level, results: readonly SectionResult[], i
   const floors = results.map((r) => floorOf(r, ind));
   const cvBefore = cvOf(xs, ps);
   const base: IndicatorPlan = {
-    indicator: ind, level, target, status: 'unreachable', reason: null, cvBefore, cvAfter: cvBefore, waterLevel: null,
-    additions: [], forFloors: 0, total: 0, cost: null, budget,
+    indicator: ind,
+    level,
+    target,
+    status: 'unreachable',
+    reason: null,
+    cvBefore,
+    cvAfter: cvBefore,
+    waterLevel: null,
+    additions: [],
+    forFloors: 0,
+    total: 0,
+    cost: null,
+    budget,
   };
   const students = ps.reduce((s, p) => s + p, 0);
   if (results.length === 0 || students === 0) return { ...base, reason: '此学段没有在校生，差异系数无从计算' };
-  if (!(target > 0)) return { ...base, reason: `目标差异系数为 ${target}：须各校生均值完全相等，按整数或最小单位配置做不到` };
+  if (!(target > 0))
+    return { ...base, reason: `目标差异系数为 ${target}：须各校生均值完全相等，按整数或最小单位配置做不到` };
   const bounds = xs.map((x, i) => Math.max(x, floors[i] ?? 0));
   if (bounds.every((b) => b === 0)) return { ...base, reason: '全县此项均为 0，且没有达标要求：差异系数无定义' };
 
@@ -130,8 +155,22 @@ export function planIndicator(level: Level, results: readonly SectionResult[], i
       adds[i]! > 0 ? [{ section: r, add: adds[i]!, before: xs[i]!, after: values[i]!, floor: floors[i] ?? null }] : [],
     );
     const total = roundTo9(adds.reduce((s, a) => s + a, 0));
-    const forFloors = roundTo9(results.reduce((s, _, i) => s + Math.min(adds[i]!, roundUp(floors[i] === null ? 0 : amountOf(i, floors[i]!) - have[i]!, step)), 0));
-    return { ...base, status, waterLevel, additions, forFloors, total, cost: unitCost === null ? null : total * unitCost, cvAfter: cvOf(values, ps) };
+    const forFloors = roundTo9(
+      results.reduce(
+        (s, _, i) => s + Math.min(adds[i]!, roundUp(floors[i] === null ? 0 : amountOf(i, floors[i]!) - have[i]!, step)),
+        0,
+      ),
+    );
+    return {
+      ...base,
+      status,
+      waterLevel,
+      additions,
+      forFloors,
+      total,
+      cost: unitCost === null ? null : total * unitCost,
+      cvAfter: cvOf(values, ps),
+    };
   };
 
   const lifted = (L: number, from: readonly number[]) => from.map((b) => Math.max(b, L));
@@ -157,7 +196,8 @@ export function planIndicator(level: Level, results: readonly SectionResult[], i
 
   // Within a budget: lift the lowest sections first (water-filling from today's values), to
   // the highest level whose additions, rounded to units, still fit.
-  const roundedCost = (L: number) => xs.reduce((sum, x, i) => sum + roundUp(amountOf(i, Math.max(x, L)) - have[i]!, step), 0);
+  const roundedCost = (L: number) =>
+    xs.reduce((sum, x, i) => sum + roundUp(amountOf(i, Math.max(x, L)) - have[i]!, step), 0);
   let lo = minOf(xs);
   let hi = maxOf(xs);
   if (roundedCost(hi) <= budget + 1e-9) return plan;
@@ -177,7 +217,11 @@ const maxOf = (xs: readonly number[]) => xs.reduce((m, x) => (x > m ? x : m), -I
 /** The plan's additions applied to the sections: their values afterwards, for checking a plan by the ordinary method. */
 export function valuesAfter(plan: IndicatorPlan, results: readonly SectionResult[]): number[] {
   const added = new Map(plan.additions.map((a) => [a.section, a.add]));
-  return results.map((r) => (((r.section.amounts[plan.indicator.numerator] ?? 0) + (added.get(r) ?? 0)) / r.section.students) * plan.indicator.scale);
+  return results.map(
+    (r) =>
+      (((r.section.amounts[plan.indicator.numerator] ?? 0) + (added.get(r) ?? 0)) / r.section.students) *
+      plan.indicator.scale,
+  );
 }
 
 /** The 2012 method's cheapest way in 元 to bring the 综合差异系数 (mean of the CVs) to its threshold. */
@@ -203,16 +247,33 @@ export const COMPOSITE_STEP = 0.005;
  * sum of CVs against cost, dominated pairs dropped). Indicators without a unit cost keep
  * their CV.
  */
-export function compositePlan(level: Level, results: readonly SectionResult[], profile: Profile, options: PlanOptions = {}): CompositePlan | null {
+export function compositePlan(
+  level: Level,
+  results: readonly SectionResult[],
+  profile: Profile,
+  options: PlanOptions = {},
+): CompositePlan | null {
   const costs = options.unitCosts ?? {};
   if (profile.cv.rule !== 'mean' || !profile.indicators.some((i) => costs[i.id] !== undefined)) return null;
   const threshold = options.target ?? profile.cv.threshold[level];
-  const cvs = profile.indicators.map((ind) => cvOf(results.map((r) => r.values[ind.id]!), results.map((r) => r.section.students)));
+  const cvs = profile.indicators.map((ind) =>
+    cvOf(
+      results.map((r) => r.values[ind.id]!),
+      results.map((r) => r.section.students),
+    ),
+  );
   const base = { level, threshold, compositeBefore: null, compositeAfter: null, parts: [], cost: 0 };
   if (cvs.some((c) => c === null)) return { ...base, status: 'unreachable', reason: '有指标全县为 0，差异系数无定义' };
   const before = cvs.reduce<number>((s, c) => s + c!, 0) / cvs.length;
   if (before <= threshold)
-    return { ...base, compositeBefore: before, compositeAfter: before, status: 'already', reason: null, parts: profile.indicators.map((ind, k) => ({ indicator: ind, cvTarget: cvs[k]!, plan: null, cvAfter: cvs[k]! })) };
+    return {
+      ...base,
+      compositeBefore: before,
+      compositeAfter: before,
+      status: 'already',
+      reason: null,
+      parts: profile.indicators.map((ind, k) => ({ indicator: ind, cvTarget: cvs[k]!, plan: null, cvAfter: cvs[k]! })),
+    };
   type Option = { cv: number; cost: number; plan: IndicatorPlan | null; target: number };
   const optionsOf = (ind: IndicatorDef, k: number): Option[] => {
     const now: Option = { cv: cvs[k]!, cost: 0, plan: null, target: cvs[k]! };
@@ -229,7 +290,9 @@ export function compositePlan(level: Level, results: readonly SectionResult[], p
   // Frontier: choices so far as (sum of CVs, cost), cheapest for each sum, dominated ones dropped.
   let frontier: { sum: number; cost: number; picks: Option[] }[] = [{ sum: 0, cost: 0, picks: [] }];
   profile.indicators.forEach((ind, k) => {
-    const next = frontier.flatMap((f) => optionsOf(ind, k).map((o) => ({ sum: f.sum + o.cv, cost: f.cost + o.cost, picks: [...f.picks, o] })));
+    const next = frontier.flatMap((f) =>
+      optionsOf(ind, k).map((o) => ({ sum: f.sum + o.cv, cost: f.cost + o.cost, picks: [...f.picks, o] })),
+    );
     next.sort((a, b) => a.sum - b.sum || a.cost - b.cost);
     const kept: typeof next = [];
     for (const x of next) if (kept.length === 0 || x.cost < kept[kept.length - 1]!.cost) kept.push(x);
@@ -237,14 +300,25 @@ export function compositePlan(level: Level, results: readonly SectionResult[], p
   });
   const n = profile.indicators.length;
   const feasible = frontier.filter((f) => f.sum / n <= threshold + 1e-12);
-  if (feasible.length === 0) return { ...base, compositeBefore: before, status: 'unreachable', reason: '按给定单价的指标调整不足以使综合差异系数达到阈值（缺少单价的指标保持不变）' };
+  if (feasible.length === 0)
+    return {
+      ...base,
+      compositeBefore: before,
+      status: 'unreachable',
+      reason: '按给定单价的指标调整不足以使综合差异系数达到阈值（缺少单价的指标保持不变）',
+    };
   const best = feasible.reduce((a, b) => (b.cost < a.cost ? b : a));
   return {
     level,
     threshold,
     compositeBefore: before,
     compositeAfter: best.sum / n,
-    parts: profile.indicators.map((ind, k) => ({ indicator: ind, cvTarget: best.picks[k]!.target, plan: best.picks[k]!.plan, cvAfter: best.picks[k]!.cv })),
+    parts: profile.indicators.map((ind, k) => ({
+      indicator: ind,
+      cvTarget: best.picks[k]!.target,
+      plan: best.picks[k]!.plan,
+      cvAfter: best.picks[k]!.cv,
+    })),
     cost: best.cost,
     status: 'planned',
     reason: null,

@@ -50,13 +50,19 @@ function equipmentUnitIssues(results: readonly SectionResult[], profile: Profile
   const issues: Issue[] = [];
   const warned = new Set<string>();
   for (const { section } of results) {
-    const code = looksLikeWan(ind, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_WAN' : looksLikeYuan(ind, section, profile) ? 'EQUIPMENT_LOOKS_LIKE_YUAN' : null;
+    const code = looksLikeWan(ind, section, profile)
+      ? 'EQUIPMENT_LOOKS_LIKE_WAN'
+      : looksLikeYuan(ind, section, profile)
+        ? 'EQUIPMENT_LOOKS_LIKE_YUAN'
+        : null;
     if (code === null) continue;
     const key = `${section.school.source.sheet}!${cellOf(section, 'equipmentValue')?.cell ?? section.school.source.row}`;
     if (warned.has(key)) continue;
     warned.add(key);
     const { value, standard } = equipmentOf(ind, section)!;
-    issues.push(makeIssue(code, positionOf(section, ind), { value: roundTo(value, 2), times: Math.round(value / standard) }));
+    issues.push(
+      makeIssue(code, positionOf(section, ind), { value: roundTo(value, 2), times: Math.round(value / standard) }),
+    );
   }
   return issues;
 }
@@ -75,7 +81,12 @@ const unitFactorOf = (section: Section, ind: IndicatorDef) => cellOf(section, in
 function looksLikeWan(ind: IndicatorDef, section: Section, profile: Profile): boolean {
   const e = equipmentOf(ind, section);
   // Only then the cell: a 万元 column was already converted.
-  return !!e && e.value > 0 && e.value < profile.plausibility.equipmentWanRatio * e.standard && unitFactorOf(section, ind) === 1;
+  return (
+    !!e &&
+    e.value > 0 &&
+    e.value < profile.plausibility.equipmentWanRatio * e.standard &&
+    unitFactorOf(section, ind) === 1
+  );
 }
 
 /** Equipment under a 万元 / 千元 header so large per student that it was surely typed in 元 (16 416 667 元 a student). */

@@ -4,7 +4,14 @@
  * every rule value from here; a province's deviation is an override, not a branch.
  */
 import { z } from 'zod';
-import { CHECKLIST_2017, ChecklistItemSchema, COUNTY_INPUTS_2017, CountyInputSchema, WORDING_2017, WordingSchema } from './checklist-rules';
+import {
+  CHECKLIST_2017,
+  ChecklistItemSchema,
+  COUNTY_INPUTS_2017,
+  CountyInputSchema,
+  WORDING_2017,
+  WordingSchema,
+} from './checklist-rules';
 import { RESOURCE_FIELDS, type ResourceField } from './types';
 
 const perLevel = z.strictObject({ primary: z.number().positive(), junior: z.number().positive() });
@@ -84,7 +91,10 @@ export const ProfileSchema = z.strictObject({
       sizeRequired: z.boolean(),
     }),
     /** Most compulsory-education students a school of each type may have. */
-    maxStudents: z.record(z.enum(['小学', '初中', '九年一贯制', '十二年一贯制', '完全中学', '教学点']), z.number().int().positive()),
+    maxStudents: z.record(
+      z.enum(['小学', '初中', '九年一贯制', '十二年一贯制', '完全中学', '教学点']),
+      z.number().int().positive(),
+    ),
     maxClassSize: perLevel,
   }),
   /** The figures a 县级指标 sheet may hold, and the county items judged from them. */

@@ -18,14 +18,102 @@ export const JIBEN_2012: Profile = {
   verdictName: '基本均衡',
   source: '教督〔2012〕3号；综合差异系数 = 8项差异系数的平均值',
   indicators: [
-    { id: 'teaching_space', name: '生均教学及辅助用房面积', short: '教学用房', numerator: 'teachingSpace', scale: 1, unit: '㎡', shortfallUnit: '㎡', countable: false, split: 'weighted', standard: null },
-    { id: 'sports_space', name: '生均体育运动场馆面积', short: '体育场馆', numerator: 'sportsSpace', scale: 1, unit: '㎡', shortfallUnit: '㎡', countable: false, split: 'weighted', standard: null },
-    { id: 'equipment_value', name: '生均教学仪器设备值', short: '仪器设备', numerator: 'equipmentValue', scale: 1, unit: '元', shortfallUnit: '元', countable: false, split: 'weighted', standard: null },
-    { id: 'computers', name: '每百名学生拥有计算机台数', short: '计算机', numerator: 'computers', scale: 100, unit: '台', shortfallUnit: '台', countable: true, split: 'weighted', standard: null },
-    { id: 'books', name: '生均图书册数', short: '图书', numerator: 'books', scale: 1, unit: '册', shortfallUnit: '册', countable: true, split: 'weighted', standard: null },
-    { id: 'teacher_ratio', name: '师生比', short: '师生比', numerator: 'teachers', scale: 1, unit: '', shortfallUnit: '人', countable: true, split: 'students', standard: null },
-    { id: 'qualified_teachers', name: '生均高于规定学历教师数', short: '高学历教师', numerator: 'qualifiedTeachers', scale: 1, unit: '人', shortfallUnit: '人', countable: true, split: 'students', standard: null },
-    { id: 'mid_title_teachers', name: '生均中级及以上专业技术职务教师数', short: '中级职称教师', numerator: 'midTitleTeachers', scale: 1, unit: '人', shortfallUnit: '人', countable: true, split: 'students', standard: null },
+    {
+      id: 'teaching_space',
+      name: '生均教学及辅助用房面积',
+      short: '教学用房',
+      numerator: 'teachingSpace',
+      scale: 1,
+      unit: '㎡',
+      shortfallUnit: '㎡',
+      countable: false,
+      split: 'weighted',
+      standard: null,
+    },
+    {
+      id: 'sports_space',
+      name: '生均体育运动场馆面积',
+      short: '体育场馆',
+      numerator: 'sportsSpace',
+      scale: 1,
+      unit: '㎡',
+      shortfallUnit: '㎡',
+      countable: false,
+      split: 'weighted',
+      standard: null,
+    },
+    {
+      id: 'equipment_value',
+      name: '生均教学仪器设备值',
+      short: '仪器设备',
+      numerator: 'equipmentValue',
+      scale: 1,
+      unit: '元',
+      shortfallUnit: '元',
+      countable: false,
+      split: 'weighted',
+      standard: null,
+    },
+    {
+      id: 'computers',
+      name: '每百名学生拥有计算机台数',
+      short: '计算机',
+      numerator: 'computers',
+      scale: 100,
+      unit: '台',
+      shortfallUnit: '台',
+      countable: true,
+      split: 'weighted',
+      standard: null,
+    },
+    {
+      id: 'books',
+      name: '生均图书册数',
+      short: '图书',
+      numerator: 'books',
+      scale: 1,
+      unit: '册',
+      shortfallUnit: '册',
+      countable: true,
+      split: 'weighted',
+      standard: null,
+    },
+    {
+      id: 'teacher_ratio',
+      name: '师生比',
+      short: '师生比',
+      numerator: 'teachers',
+      scale: 1,
+      unit: '',
+      shortfallUnit: '人',
+      countable: true,
+      split: 'students',
+      standard: null,
+    },
+    {
+      id: 'qualified_teachers',
+      name: '生均高于规定学历教师数',
+      short: '高学历教师',
+      numerator: 'qualifiedTeachers',
+      scale: 1,
+      unit: '人',
+      shortfallUnit: '人',
+      countable: true,
+      split: 'students',
+      standard: null,
+    },
+    {
+      id: 'mid_title_teachers',
+      name: '生均中级及以上专业技术职务教师数',
+      short: '中级职称教师',
+      numerator: 'midTitleTeachers',
+      scale: 1,
+      unit: '人',
+      shortfallUnit: '人',
+      countable: true,
+      split: 'students',
+      standard: null,
+    },
   ],
   cv: { rule: 'mean', threshold: { primary: 0.65, junior: 0.55 }, decimals: 3, borderlineMargin: 0.01 },
   compliance: null,
@@ -40,9 +128,17 @@ export const BUILT_IN_PROFILES: readonly Profile[] = [YOUZHI_2017, JIBEN_2012];
  * whose column the file lacks, or leaves empty in every row (whole school and per section), is left
  * out (the caller warns) rather than failing the whole file. A profile with standards keeps them all.
  */
-export function availableIndicators(profile: Profile, columns: ReadonlySet<string>, records: readonly SchoolRecord[]): { profile: Profile; dropped: Profile['indicators'] } {
+export function availableIndicators(
+  profile: Profile,
+  columns: ReadonlySet<string>,
+  records: readonly SchoolRecord[],
+): { profile: Profile; dropped: Profile['indicators'] } {
   if (profile.compliance !== null) return { profile, dropped: [] };
-  const filled = (field: ResourceField) => records.some((r) => r.resources[field] !== undefined || Object.values(r.sectionResources).some((x) => x?.[field] !== undefined));
+  const filled = (field: ResourceField) =>
+    records.some(
+      (r) =>
+        r.resources[field] !== undefined || Object.values(r.sectionResources).some((x) => x?.[field] !== undefined),
+    );
   const dropped = profile.indicators.filter((i) => !columns.has(i.numerator) || !filled(i.numerator));
   if (dropped.length === 0 || dropped.length === profile.indicators.length) return { profile, dropped: [] };
   return { profile: { ...profile, indicators: profile.indicators.filter((i) => !dropped.includes(i)) }, dropped };
@@ -56,7 +152,10 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 function merge(base: unknown, over: unknown, key = ''): unknown {
   if ((key === 'indicators' || key === 'checklist') && Array.isArray(base) && isObject(over)) {
     const unknown = Object.keys(over).filter((id) => !base.some((b) => isObject(b) && b.id === id));
-    if (unknown.length) throw new ProfileError(`${key} 中没有 ${unknown.map((u) => `“${u}”`).join('、')}（可用：${base.map((b) => (b as { id: string }).id).join('、')}）`);
+    if (unknown.length)
+      throw new ProfileError(
+        `${key} 中没有 ${unknown.map((u) => `“${u}”`).join('、')}（可用：${base.map((b) => (b as { id: string }).id).join('、')}）`,
+      );
     return base.map((b) => (isObject(b) && over[b.id as string] !== undefined ? merge(b, over[b.id as string]) : b));
   }
   if (isObject(base) && isObject(over)) {
@@ -84,7 +183,13 @@ function keyOf(path: readonly PropertyKey[], profile: unknown): string {
 
 /** The schema's view of zod's classes, as far as keysAt walks them. */
 interface SchemaNode {
-  def: { type: string; innerType?: SchemaNode; element?: SchemaNode; keyType?: SchemaNode & { options?: unknown[] }; valueType?: SchemaNode };
+  def: {
+    type: string;
+    innerType?: SchemaNode;
+    element?: SchemaNode;
+    keyType?: SchemaNode & { options?: unknown[] };
+    valueType?: SchemaNode;
+  };
   shape?: Record<string, SchemaNode>;
 }
 
@@ -92,7 +197,8 @@ interface SchemaNode {
 function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
   let node = schema as SchemaNode | undefined;
   const unwrap = () => {
-    while (node && (node.def.type === 'optional' || node.def.type === 'nullable' || node.def.type === 'default')) node = node.def.innerType;
+    while (node && (node.def.type === 'optional' || node.def.type === 'nullable' || node.def.type === 'default'))
+      node = node.def.innerType;
   };
   for (const p of path) {
     unwrap();
@@ -113,7 +219,10 @@ export function resolveProfile(json: unknown): Profile {
   if (!isObject(json)) throw new ProfileError('配置文件应为 JSON 对象');
   const { extends: baseId = YOUZHI_2017.id, ...overrides } = json;
   const base = BUILT_IN_PROFILES.find((p) => p.id === baseId);
-  if (!base) throw new ProfileError(`extends：没有名为“${String(baseId)}”的内置配置（可用：${BUILT_IN_PROFILES.map((p) => p.id).join('、')}）`);
+  if (!base)
+    throw new ProfileError(
+      `extends：没有名为“${String(baseId)}”的内置配置（可用：${BUILT_IN_PROFILES.map((p) => p.id).join('、')}）`,
+    );
   const merged = merge(base, { id: `${base.id}+custom`, ...overrides });
   const parsed = ProfileSchema.safeParse(merged);
   if (!parsed.success) {

@@ -28,26 +28,76 @@ export interface SchoolItems<School extends SchoolName = SchoolRecord> {
   classSize: { status: Status; oversizeClasses: number | null; maxClassSize: number | null; limit: number | null };
 }
 
-export function evaluateSchoolItems(school: SchoolRecord, profile: Profile): { items: SchoolItems; issues: readonly Issue[] } {
+export function evaluateSchoolItems(
+  school: SchoolRecord,
+  profile: Profile,
+): { items: SchoolItems; issues: readonly Issue[] } {
   // Most schools have no inconsistent count: one shared empty list for them (a province has 100 000).
   let issues: readonly Issue[] = NO_ISSUES;
   const it = school.items;
-  const classes = it.classes ?? (it.classesPrimary !== undefined || it.classesJunior !== undefined ? (it.classesPrimary ?? 0) + (it.classesJunior ?? 0) : null);
-  if (it.musicRoomsUpToStandard !== undefined && it.musicRooms !== undefined && it.musicRoomsUpToStandard > it.musicRooms)
-    issues = [...issues, inconsistent(school, 'musicRoomsUpToStandard', '面积达标的音乐教室多于音乐教室总数', it.musicRoomsUpToStandard, it.musicRooms)];
+  const classes =
+    it.classes ??
+    (it.classesPrimary !== undefined || it.classesJunior !== undefined
+      ? (it.classesPrimary ?? 0) + (it.classesJunior ?? 0)
+      : null);
+  if (
+    it.musicRoomsUpToStandard !== undefined &&
+    it.musicRooms !== undefined &&
+    it.musicRoomsUpToStandard > it.musicRooms
+  )
+    issues = [
+      ...issues,
+      inconsistent(
+        school,
+        'musicRoomsUpToStandard',
+        '面积达标的音乐教室多于音乐教室总数',
+        it.musicRoomsUpToStandard,
+        it.musicRooms,
+      ),
+    ];
   if (it.artRoomsUpToStandard !== undefined && it.artRooms !== undefined && it.artRoomsUpToStandard > it.artRooms)
-    issues = [...issues, inconsistent(school, 'artRoomsUpToStandard', '面积达标的美术教室多于美术教室总数', it.artRoomsUpToStandard, it.artRooms)];
+    issues = [
+      ...issues,
+      inconsistent(
+        school,
+        'artRoomsUpToStandard',
+        '面积达标的美术教室多于美术教室总数',
+        it.artRoomsUpToStandard,
+        it.artRooms,
+      ),
+    ];
   if (it.oversizeClasses !== undefined && classes !== null && it.oversizeClasses > classes)
-    issues = [...issues, inconsistent(school, 'oversizeClasses', '超标班额班级多于班级总数', it.oversizeClasses, classes)];
+    issues = [
+      ...issues,
+      inconsistent(school, 'oversizeClasses', '超标班额班级多于班级总数', it.oversizeClasses, classes),
+    ];
 
-  return { items: { school, classes, rooms: rooms(school, classes, profile), size: size(school, profile), classSize: classSize(school, profile) }, issues };
+  return {
+    items: {
+      school,
+      classes,
+      rooms: rooms(school, classes, profile),
+      size: size(school, profile),
+      classSize: classSize(school, profile),
+    },
+    issues,
+  };
 }
 
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 function inconsistent(school: SchoolRecord, field: SchoolItemField, what: string, part: number, whole: number): Issue {
   const ref = school.source.cells[field];
-  return makeIssue('COUNTS_INCONSISTENT', { sheet: school.source.sheet, ...(ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row }), school: school.name, county: school.county }, { what, part, whole });
+  return makeIssue(
+    'COUNTS_INCONSISTENT',
+    {
+      sheet: school.source.sheet,
+      ...(ref ? { cell: ref.cell, column: ref.column } : { row: school.source.row }),
+      school: school.name,
+      county: school.county,
+    },
+    { what, part, whole },
+  );
 }
 
 /** The judgement of a school whose row gives no classes: one frozen value shared by all such schools (a province has 100 000). */
@@ -73,7 +123,11 @@ function rooms(school: SchoolRecord, classes: number | null, profile: Profile): 
     if (upToStandard === undefined) return 'not_provided';
     return upToStandard >= needed ? 'met' : 'not_met';
   };
-  return { status: combine([judge(music, school.items.musicRoomsUpToStandard), judge(art, school.items.artRoomsUpToStandard)]), music, art };
+  return {
+    status: combine([judge(music, school.items.musicRoomsUpToStandard), judge(art, school.items.artRoomsUpToStandard)]),
+    music,
+    art,
+  };
 }
 
 function size(school: SchoolRecord, profile: Profile): SchoolItems['size'] {
@@ -97,7 +151,12 @@ function classSize(school: SchoolRecord, profile: Profile): SchoolItems['classSi
     limit = limit === null ? x : Math.max(limit, x);
     lowest = Math.min(lowest, x);
   }
-  const judged = (status: Status): SchoolItems['classSize'] => ({ status, oversizeClasses: oversizeClasses ?? null, maxClassSize: maxClassSize ?? null, limit });
+  const judged = (status: Status): SchoolItems['classSize'] => ({
+    status,
+    oversizeClasses: oversizeClasses ?? null,
+    maxClassSize: maxClassSize ?? null,
+    limit,
+  });
   if (oversizeClasses !== undefined) return judged(oversizeClasses > 0 ? 'not_met' : 'met');
   if (maxClassSize === undefined) return classSizeNotGiven(limit);
   if (limit === null) return judged('not_provided');
@@ -111,7 +170,11 @@ function classSize(school: SchoolRecord, profile: Profile): SchoolItems['classSi
 const CLASS_SIZE_NOT_GIVEN = new Map<number | null, SchoolItems['classSize']>();
 function classSizeNotGiven(limit: number | null): SchoolItems['classSize'] {
   let judged = CLASS_SIZE_NOT_GIVEN.get(limit);
-  if (!judged) CLASS_SIZE_NOT_GIVEN.set(limit, (judged = Object.freeze({ status: 'not_provided', oversizeClasses: null, maxClassSize: null, limit })));
+  if (!judged)
+    CLASS_SIZE_NOT_GIVEN.set(
+      limit,
+      (judged = Object.freeze({ status: 'not_provided', oversizeClasses: null, maxClassSize: null, limit })),
+    );
   return judged;
 }
 

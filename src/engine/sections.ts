@@ -6,14 +6,7 @@
  */
 import { recordMakerOf } from '../common/record-maker';
 import { requiredResourceFields, type Profile } from './profile';
-import {
-  LEVELS,
-  TYPE_LEVELS,
-  type AnyLevel,
-  type Level,
-  type ResourceField,
-  type SchoolRecord,
-} from './types';
+import { LEVELS, TYPE_LEVELS, type AnyLevel, type Level, type ResourceField, type SchoolRecord } from './types';
 
 export interface SplitInfo {
   /** Share of whole-school teachers given to this section (plain students). */
@@ -60,7 +53,9 @@ export function sectionSchool(school: SchoolRecord, profile: Profile): Sectionin
   if (levels.length === 1) {
     const level = levels[0] as Level;
     // The school's own amounts, not a copy: the section is the whole school (read by field, never written).
-    return { sections: [{ school, level, students: school.students[level] ?? 0, amounts: school.resources, split: null }] };
+    return {
+      sections: [{ school, level, students: school.students[level] ?? 0, amounts: school.resources, split: null }],
+    };
   }
   const compulsory = LEVELS.filter((l) => levels.includes(l) && (school.students[l] ?? 0) > 0);
 
@@ -102,7 +97,12 @@ function exclusionReason(school: SchoolRecord, profile: Profile): string | null 
 }
 
 /** Weighted student share of one level: w_l·P_l / Σ w_k·P_k over all the school's levels (w = 1 without weights); `level` is one of `levels`. */
-function share(school: SchoolRecord, levels: readonly AnyLevel[], level: AnyLevel, weights: Partial<Record<AnyLevel, number>> | null): number {
+function share(
+  school: SchoolRecord,
+  levels: readonly AnyLevel[],
+  level: AnyLevel,
+  weights: Partial<Record<AnyLevel, number>> | null,
+): number {
   let total = 0;
   let own = 0;
   for (let i = 0; i < levels.length; i++) {
@@ -119,7 +119,10 @@ const NONE_GIVEN: readonly ResourceField[] = Object.freeze([]);
 
 /** The weights of a school type's levels, made once per profile and type (shared by its schools' splits; frozen). */
 const PICKED = new WeakMap<object, Map<readonly AnyLevel[], Partial<Record<AnyLevel, number>>>>();
-function pickedWeights(weights: Partial<Record<AnyLevel, number>>, levels: readonly AnyLevel[]): Partial<Record<AnyLevel, number>> {
+function pickedWeights(
+  weights: Partial<Record<AnyLevel, number>>,
+  levels: readonly AnyLevel[],
+): Partial<Record<AnyLevel, number>> {
   let byLevels = PICKED.get(weights);
   if (!byLevels) PICKED.set(weights, (byLevels = new Map()));
   let picked = byLevels.get(levels);
@@ -145,10 +148,7 @@ function weightedFields(profile: Profile): Set<ResourceField> {
   return set;
 }
 
-const splitAmount = (whole: number | undefined, portion: number) =>
-  whole === undefined ? undefined : whole * portion;
+const splitAmount = (whole: number | undefined, portion: number) => (whole === undefined ? undefined : whole * portion);
 
 const pick = <T>(obj: Partial<Record<AnyLevel, T>>, keys: readonly AnyLevel[]) =>
-  Object.fromEntries(keys.filter((k) => obj[k] !== undefined).map((k) => [k, obj[k]])) as Partial<
-    Record<AnyLevel, T>
-  >;
+  Object.fromEntries(keys.filter((k) => obj[k] !== undefined).map((k) => [k, obj[k]])) as Partial<Record<AnyLevel, T>>;

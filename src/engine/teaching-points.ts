@@ -8,9 +8,28 @@ import type { Profile } from './profile';
 import type { Exclusion } from './sections';
 import type { SchoolRecord } from './types';
 
-export function mergeTeachingPoints(schools: readonly SchoolRecord[], profile: Profile): { schools: SchoolRecord[]; merged: Exclusion[]; issues: Issue[] } {
+export function mergeTeachingPoints(
+  schools: readonly SchoolRecord[],
+  profile: Profile,
+): { schools: SchoolRecord[]; merged: Exclusion[]; issues: Issue[] } {
   if (profile.exclusions.teachingPoints !== 'merge') return { schools: [...schools], merged: [], issues: [] };
-  const byName = new Map(schools.filter((s) => s.type !== '教学点').map((s) => [s.name, { ...s, students: { ...s.students }, resources: { ...s.resources }, sectionResources: { ...s.sectionResources, primary: s.sectionResources.primary && { ...s.sectionResources.primary } }, items: { ...s.items } }]));
+  const byName = new Map(
+    schools
+      .filter((s) => s.type !== '教学点')
+      .map((s) => [
+        s.name,
+        {
+          ...s,
+          students: { ...s.students },
+          resources: { ...s.resources },
+          sectionResources: {
+            ...s.sectionResources,
+            primary: s.sectionResources.primary && { ...s.sectionResources.primary },
+          },
+          items: { ...s.items },
+        },
+      ]),
+  );
   const merged: Exclusion[] = [];
   const issues: Issue[] = [];
   const kept: SchoolRecord[] = [];
@@ -18,7 +37,13 @@ export function mergeTeachingPoints(schools: readonly SchoolRecord[], profile: P
     if (s.type !== '教学点') continue;
     const parent = s.parent ? byName.get(s.parent) : undefined;
     if (!parent || !('primary' in parent.students)) {
-      issues.push(makeIssue('PARENT_NOT_FOUND', { sheet: s.source.sheet, row: s.source.row, school: s.name, county: s.county }, { parent: s.parent ?? '（未填）', min: profile.exclusions.teachingPointMinStudents }));
+      issues.push(
+        makeIssue(
+          'PARENT_NOT_FOUND',
+          { sheet: s.source.sheet, row: s.source.row, school: s.name, county: s.county },
+          { parent: s.parent ?? '（未填）', min: profile.exclusions.teachingPointMinStudents },
+        ),
+      );
       kept.push(s);
       continue;
     }

@@ -47,13 +47,31 @@ export const isTeacherIndicator = (ind: IndicatorDef) => ind.countable && ind.sh
 
 const MAX_STEPS = 100_000;
 
-export function transferPlan(level: Level, results: readonly SectionResult[], ind: IndicatorDef, profile: Profile, target = profile.cv.threshold[level]): TransferPlan {
+export function transferPlan(
+  level: Level,
+  results: readonly SectionResult[],
+  ind: IndicatorDef,
+  profile: Profile,
+  target = profile.cv.threshold[level],
+): TransferPlan {
   const ps = results.map((r) => r.section.students);
   const counts = results.map((r) => r.section.amounts[ind.numerator] ?? 0);
   const valueOf = (i: number) => (counts[i]! / ps[i]!) * ind.scale;
   const cv = () => weightedCv(counts.map((_, i) => ({ value: valueOf(i), weight: ps[i]! }))).cv;
   const cvBefore = cv();
-  const base: TransferPlan = { indicator: ind, level, target, status: 'unreachable', reason: null, moves: [], moved: 0, hires: [], hired: 0, cvBefore, cvAfter: cvBefore };
+  const base: TransferPlan = {
+    indicator: ind,
+    level,
+    target,
+    status: 'unreachable',
+    reason: null,
+    moves: [],
+    moved: 0,
+    hires: [],
+    hired: 0,
+    cvBefore,
+    cvAfter: cvBefore,
+  };
   const N = ps.reduce((s, p) => s + p, 0);
   if (N === 0) return { ...base, reason: '此学段没有在校生' };
   if (!(target > 0)) return { ...base, reason: `目标差异系数为 ${target}：按整人调配做不到` };
@@ -76,7 +94,13 @@ export function transferPlan(level: Level, results: readonly SectionResult[], in
     for (let i = 0; i < counts.length; i++) {
       const x = valueOf(i);
       // A donor is above the county value and stays at or above its standard: no new failure.
-      if (x > mean && counts[i]! >= 1 && ((counts[i]! - 1) / ps[i]!) * ind.scale >= standard - 1e-12 && (donor < 0 || delta(i, -1) < delta(donor, -1))) donor = i;
+      if (
+        x > mean &&
+        counts[i]! >= 1 &&
+        ((counts[i]! - 1) / ps[i]!) * ind.scale >= standard - 1e-12 &&
+        (donor < 0 || delta(i, -1) < delta(donor, -1))
+      )
+        donor = i;
       if (x < mean && (receiver < 0 || delta(i, 1) < delta(receiver, 1))) receiver = i;
     }
     if (donor < 0 || receiver < 0 || delta(donor, -1) + delta(receiver, 1) >= 0) break;

@@ -26,8 +26,10 @@ export const CATALOGUE = {
   },
   HEADER_ROW_MISREAD: {
     severity: 'error',
-    template: '此行看起来是表头的一部分（{texts}），未能与上一行合成表头，未作为学校读取；请把表头写成一行（如“小学在校生数”“初中在校生数”），或上下两行用合并单元格',
-    description: 'The row below the header holds words where numbers belong: a second header row that was not recognised.',
+    template:
+      '此行看起来是表头的一部分（{texts}），未能与上一行合成表头，未作为学校读取；请把表头写成一行（如“小学在校生数”“初中在校生数”），或上下两行用合并单元格',
+    description:
+      'The row below the header holds words where numbers belong: a second header row that was not recognised.',
   },
   MISSING_COLUMN: {
     severity: 'error',
@@ -37,7 +39,8 @@ export const CATALOGUE = {
   MERGED_NUMBER: {
     severity: 'error',
     template: '此格与上方 {master} 合并为一格，数值只写在 {master}：合并的数值分不到各校，请在每所学校的行中分别填写',
-    description: 'A number cell merged down over several schools\' rows: the value stands in the first row only and cannot be shared out.',
+    description:
+      "A number cell merged down over several schools' rows: the value stands in the first row only and cannot be shared out.",
   },
   UNKNOWN_UNIT: {
     severity: 'error',
@@ -57,7 +60,8 @@ export const CATALOGUE = {
   UNIT_NOT_OF_COLUMN: {
     severity: 'error',
     template: '“{text}”写的单位“{unit}”不是此列的单位（此列可写：{allowed}）',
-    description: 'A number whose cell names a unit of another kind of column ("4900平方米" in a 元 column): not read, rather than read with its unit dropped.',
+    description:
+      'A number whose cell names a unit of another kind of column ("4900平方米" in a 元 column): not read, rather than read with its unit dropped.',
   },
   NOT_A_NUMBER: {
     severity: 'error',
@@ -96,8 +100,10 @@ export const CATALOGUE = {
   },
   DUPLICATE_SCHOOL_CODE: {
     severity: 'warning',
-    template: '学校标识码“{code}”与 {firstCell} 相同：两行按两所学校计算；如为同一学校的两个校区，应合并为一行（统计口径按学校计）',
-    description: 'Two rows of one county with one 学校标识码 under two names (a school\'s two campuses written as two schools): computed as two, and said.',
+    template:
+      '学校标识码“{code}”与 {firstCell} 相同：两行按两所学校计算；如为同一学校的两个校区，应合并为一行（统计口径按学校计）',
+    description:
+      "Two rows of one county with one 学校标识码 under two names (a school's two campuses written as two schools): computed as two, and said.",
   },
   DUPLICATE_SCHOOL: {
     severity: 'error',
@@ -142,7 +148,8 @@ export const CATALOGUE = {
   },
   EQUIPMENT_LOOKS_LIKE_YUAN: {
     severity: 'warning',
-    template: '生均教学仪器设备值达 {value} 元（标准的 {times} 倍），疑似表头写“万元”而数值按“元”填写；如数值确为元，请将表头改为“（元）”',
+    template:
+      '生均教学仪器设备值达 {value} 元（标准的 {times} 倍），疑似表头写“万元”而数值按“元”填写；如数值确为元，请将表头改为“（元）”',
     description: 'Equipment value so large per student, under a 万元 / 千元 header, that it was probably typed in 元.',
   },
   EQUIPMENT_LOOKS_LIKE_WAN: {
@@ -162,8 +169,10 @@ export const CATALOGUE = {
   },
   INDICATORS_NOT_PROVIDED: {
     severity: 'warning',
-    template: '缺少{fields}等列（或该列全部为空）：{indicators}不参与计算，综合差异系数只按其余{kept}项计算，不能作为正式结论',
-    description: 'Under a CV-only profile (2012), indicators whose columns the file lacks, or holds empty in every row, are left out.',
+    template:
+      '缺少{fields}等列（或该列全部为空）：{indicators}不参与计算，综合差异系数只按其余{kept}项计算，不能作为正式结论',
+    description:
+      'Under a CV-only profile (2012), indicators whose columns the file lacks, or holds empty in every row, are left out.',
   },
   PARENT_NOT_FOUND: {
     severity: 'warning',
@@ -179,7 +188,8 @@ export const CATALOGUE = {
   COUNTY_ROW_IGNORED: {
     severity: 'warning',
     template: '未识别的县级指标“{name}”（填有“{value}”），未使用{hint}',
-    description: 'A row of the 县级指标 sheet that holds a figure but matches no known figure or item; the two nearest are suggested.',
+    description:
+      'A row of the 县级指标 sheet that holds a figure but matches no known figure or item; the two nearest are suggested.',
     misread: true,
   },
   COUNTY_ROW_AMBIGUOUS: {
@@ -203,7 +213,7 @@ export const CATALOGUE = {
   CLAIM_DISAGREES: {
     severity: 'warning',
     template: '{claim}，但测算为{computed}：{detail}',
-    description: 'The county\'s own 是否达标 / 自评结论 differs from the computed status of the item.',
+    description: "The county's own 是否达标 / 自评结论 differs from the computed status of the item.",
     misread: true,
   },
   DUPLICATE_COLUMN: {
@@ -214,7 +224,8 @@ export const CATALOGUE = {
   DUPLICATE_COLUMN_NAMED: {
     severity: 'warning',
     template: '列名“{header}”只是近似，表中 {cell} 列的“{field}”才是此项，已使用后者，忽略此列',
-    description: 'A column read by keywords and a later column named in the field’s own wording: the named one is used, wherever it stands.',
+    description:
+      'A column read by keywords and a later column named in the field’s own wording: the named one is used, wherever it stands.',
   },
   // ── info: what balance-check did to read the file ──
   TEXT_NUMBER: {
@@ -225,7 +236,8 @@ export const CATALOGUE = {
   COUNTY_SHEETS_COMBINED: {
     severity: 'info',
     template: '县级指标来自 {count} 个工作表：{sheets}，合并读取',
-    description: 'The county figures are on several sheets named as county sheets (政府保障程度 | 教育质量 | 社会认可度): all are read.',
+    description:
+      'The county figures are on several sheets named as county sheets (政府保障程度 | 教育质量 | 社会认可度): all are read.',
   },
   SHEETS_COMBINED: {
     severity: 'info',
@@ -234,26 +246,33 @@ export const CATALOGUE = {
   },
   SHEETS_COMBINED_CHECK: {
     severity: 'warning',
-    template: '学校数据来自 {count} 个工作表：{sheets}，已合并为一张表计算；如各表是不同的县，请加“区县”列；如是不同年份或副本，请用 --sheet 指定一个',
-    description: 'Several sheets hold school tables, not named by 学段 and without a 区县 column: all are read as one; the user should check they belong together.',
+    template:
+      '学校数据来自 {count} 个工作表：{sheets}，已合并为一张表计算；如各表是不同的县，请加“区县”列；如是不同年份或副本，请用 --sheet 指定一个',
+    description:
+      'Several sheets hold school tables, not named by 学段 and without a 区县 column: all are read as one; the user should check they belong together.',
     misread: true,
   },
   SHEET_OTHER_VERSION: {
     severity: 'warning',
-    template: '此工作表的学校与“{other}”大多相同（{same}/{of} 所），视为另一版本（往年或副本），未读取；如要检查它，请用 --sheet 指定',
-    description: 'A further sheet with a school header whose schools are mostly those of the sheet read: another year or a copy, not added.',
+    template:
+      '此工作表的学校与“{other}”大多相同（{same}/{of} 所），视为另一版本（往年或副本），未读取；如要检查它，请用 --sheet 指定',
+    description:
+      'A further sheet with a school header whose schools are mostly those of the sheet read: another year or a copy, not added.',
     misread: true,
   },
   COUNTY_SHEET_OTHER_YEAR: {
     severity: 'warning',
-    template: '此工作表名称所示年份早于 {year} 年的县级指标表，未读取（已读取 {year} 年的）；如要检查此年，请另存为单独的文件',
-    description: 'A county sheet named with an earlier year than another (自评表（2023年） beside 自评表（2024年）): the latest year\'s is read.',
+    template:
+      '此工作表名称所示年份早于 {year} 年的县级指标表，未读取（已读取 {year} 年的）；如要检查此年，请另存为单独的文件',
+    description:
+      "A county sheet named with an earlier year than another (自评表（2023年） beside 自评表（2024年）): the latest year's is read.",
     misread: true,
   },
   COUNTY_SHEET_HIDDEN_NOT_READ: {
     severity: 'warning',
     template: '此工作表已隐藏，其中的县级指标未读取（已读取未隐藏的县级指标表）；如要读取，请取消隐藏',
-    description: 'A further county sheet that is hidden in the workbook, beside a shown one that is read: its figures are not added.',
+    description:
+      'A further county sheet that is hidden in the workbook, beside a shown one that is read: its figures are not added.',
     misread: true,
   },
   SHEET_HIDDEN_NOT_READ: {
@@ -265,34 +284,40 @@ export const CATALOGUE = {
   SHEET_NOT_READ: {
     severity: 'warning',
     template: '此工作表也有学校数据表头，但未读取：{reason}',
-    description: 'A further sheet with a school header that cannot be read as a table (a column is missing): its schools are not counted.',
+    description:
+      'A further sheet with a school header that cannot be read as a table (a column is missing): its schools are not counted.',
     misread: true,
   },
   PER_STUDENT_COLUMN: {
     severity: 'info',
     template: '列“{header}”是生均（或每百名学生）值，未读取：balance-check 由“{total}”列的总量与在校生数自行计算',
-    description: 'A column of a per-student figure (生均…, 每百名学生拥有…) beside its total: balance-check computes the figure, the column is not read.',
+    description:
+      'A column of a per-student figure (生均…, 每百名学生拥有…) beside its total: balance-check computes the figure, the column is not read.',
   },
   PER_STUDENT_COLUMN_NO_TOTAL: {
     severity: 'warning',
     template: '列“{header}”是生均（或每百名学生）值，不能代替总量，未读取；请提供“{field}”的总量列',
-    description: 'A column of a per-student figure whose total the table does not have: the figure cannot be checked or weighted without the total.',
+    description:
+      'A column of a per-student figure whose total the table does not have: the figure cannot be checked or weighted without the total.',
     misread: true,
   },
   VALUE_READ_BY_ENDING: {
     severity: 'info',
     template: '取值不在可用值中（如“{text}”），按其末尾的“{word}”读作“{value}”；本列共 {count} 格如此',
-    description: 'A 学校类型 no word is, ending with one (乡镇中心小学, 城关初级中学): read as that word; one note per column.',
+    description:
+      'A 学校类型 no word is, ending with one (乡镇中心小学, 城关初级中学): read as that word; one note per column.',
   },
   VALUE_REMARK_IGNORED: {
     severity: 'info',
     template: '取值带括号备注（如“{text}”），按括号前的“{word}”读作“{value}”；本列共 {count} 格如此',
-    description: 'A 学校类型 / 办学性质 / 城乡分类 cell with a remark in brackets after its value (城区（主城区）, 初中（九年制）): the value before the brackets is read, as a header\'s brackets are a remark; one note per column.',
+    description:
+      "A 学校类型 / 办学性质 / 城乡分类 cell with a remark in brackets after its value (城区（主城区）, 初中（九年制）): the value before the brackets is read, as a header's brackets are a remark; one note per column.",
   },
   VALUE_CODE_IGNORED: {
     severity: 'info',
     template: '取值前带有统计代码（如“{text}”），按代码后的名称读作“{value}”；本列共 {count} 格如此',
-    description: 'A 学校类型 / 办学性质 / 城乡分类 cell written as a statistics export writes it, a code before the name (211小学): the name is read; one note per column.',
+    description:
+      'A 学校类型 / 办学性质 / 城乡分类 cell written as a statistics export writes it, a code before the name (211小学): the name is read; one note per column.',
   },
   COUNTY_VALUE_SPLIT: {
     severity: 'info',
@@ -302,12 +327,14 @@ export const CATALOGUE = {
   COUNTY_ROWS_JOINED: {
     severity: 'info',
     template: '“{name}”一格合并了第 {from}–{to} 行：按一项读取，各行的填写合为“{text}”',
-    description: 'A county item whose name is merged down over the rows of its figures: the rows are read as one, their values as its clauses.',
+    description:
+      'A county item whose name is merged down over the rows of its figures: the rows are read as one, their values as its clauses.',
   },
   COLUMN_SUMMED: {
     severity: 'info',
     template: '表中没有“{field}”一列，按 {columns} {how}',
-    description: 'A field given as its parts (县级及以上骨干 as the 县级, 市级, 省级, 国家级 columns the sheet has): their sum is read.',
+    description:
+      'A field given as its parts (县级及以上骨干 as the 县级, 市级, 省级, 国家级 columns the sheet has): their sum is read.',
   },
   TYPE_FROM_SHEET_NAME: {
     severity: 'info',
@@ -317,24 +344,30 @@ export const CATALOGUE = {
   TYPE_FROM_HEADING: {
     severity: 'info',
     template: '表中没有“学校类型”列：按学段标题“{text}”，其下 {count} 所学校按{type}计算',
-    description: 'A table without a 学校类型 column whose rows stand under 学段 headings (小学部分, 初中部分): each school is of its heading\'s type.',
+    description:
+      "A table without a 学校类型 column whose rows stand under 学段 headings (小学部分, 初中部分): each school is of its heading's type.",
   },
   COUNTY_FIGURES_UNPLACED: {
     severity: 'warning',
-    template: '县级指标表的数值列不是学校表中的任何一个区县，多县文件中无法确定属于哪个县，未使用；请以区县名作列名（如{counties}）',
-    description: 'A county sheet in a file of several counties whose value column names none of them: its figures belong to no county and are not used.',
+    template:
+      '县级指标表的数值列不是学校表中的任何一个区县，多县文件中无法确定属于哪个县，未使用；请以区县名作列名（如{counties}）',
+    description:
+      'A county sheet in a file of several counties whose value column names none of them: its figures belong to no county and are not used.',
     misread: true,
   },
   COUNTY_FILLED_DOWN: {
     severity: 'warning',
-    template: '此列有 {count} 所学校的区县为空，按其上一行学校的区县读取（合并的区县另存为 CSV 等时只留首格）；如不是，请逐行填写',
-    description: 'Schools whose 区县 is blank below a school that has one (a merged 区县 saved without its merge): read as the one above, and said.',
+    template:
+      '此列有 {count} 所学校的区县为空，按其上一行学校的区县读取（合并的区县另存为 CSV 等时只留首格）；如不是，请逐行填写',
+    description:
+      'Schools whose 区县 is blank below a school that has one (a merged 区县 saved without its merge): read as the one above, and said.',
     misread: true,
   },
   ROWS_HIDDEN: {
     severity: 'warning',
     template: '{count} 所学校的行在工作表中被隐藏（{schools}），仍按学校计算；如不应计入，请删除这些行',
-    description: 'School rows hidden in the sheet: read and computed like any other, and said, since Excel does not show them.',
+    description:
+      'School rows hidden in the sheet: read and computed like any other, and said, since Excel does not show them.',
   },
   COLUMN_HIDDEN: {
     severity: 'warning',
@@ -344,7 +377,8 @@ export const CATALOGUE = {
   DUPLICATE_COLUMN_YEAR: {
     severity: 'info',
     template: '此列与 {cell}“{header}”同为“{field}”、年份不同，未使用：按{why}的 {cell} 读取',
-    description: 'Two columns of one field for two years (小学在校生数（2023年） and （2024年）): the year the table\'s title names is read, else the later one.',
+    description:
+      "Two columns of one field for two years (小学在校生数（2023年） and （2024年）): the year the table's title names is read, else the later one.",
   },
   COLUMN_HIDDEN_NOT_USED: {
     severity: 'info',
@@ -354,27 +388,32 @@ export const CATALOGUE = {
   MERGED_CELLS_READ: {
     severity: 'info',
     template: '此列有合并单元格：合并区域内 {count} 格按其首格的值读取（如此格读作 {master} 的“{value}”）',
-    description: 'A text column (区县, 学校类型, 学区 …) merged down over several schools\' rows: each row reads the merged value, as Excel shows it.',
+    description:
+      "A text column (区县, 学校类型, 学区 …) merged down over several schools' rows: each row reads the merged value, as Excel shows it.",
   },
   COLUMN_NOT_USED: {
     severity: 'info',
     template: '列“{header}”不是“{field}”（含“{word}”），计算不需要，未使用',
-    description: 'A column whose header has the keywords of a field but a word that rules it out (小学毕业生数, 交流轮岗骨干教师数): another count, not read.',
+    description:
+      'A column whose header has the keywords of a field but a word that rules it out (小学毕业生数, 交流轮岗骨干教师数): another count, not read.',
   },
   COLUMN_READ_BY_VALUES: {
     severity: 'info',
     template: '列名“{header}”未识别，按其内容（{values}）读作“{field}”',
-    description: 'A column whose header matches nothing but whose values are all 学校类型 (or 办学性质, 城乡分类) words is read as that column.',
+    description:
+      'A column whose header matches nothing but whose values are all 学校类型 (or 办学性质, 城乡分类) words is read as that column.',
   },
   UNIT_FROM_NOTE: {
     severity: 'info',
     template: '表头未写单位，按表上方 {cell}“{note}”：此列数值 × {factor} 换算为{base}',
-    description: 'A money or area column without a unit of its own, under a note above the table that gives its kind\'s unit (金额单位：万元): converted.',
+    description:
+      "A money or area column without a unit of its own, under a note above the table that gives its kind's unit (金额单位：万元): converted.",
   },
   UNIT_IN_CELL: {
     severity: 'info',
     template: '“{text}”带单位，按 {value} {base} 读取',
-    description: 'A money or area cell whose number carries a unit other than its header\'s ("110万" in a 元 column): read in the cell\'s unit.',
+    description:
+      'A money or area cell whose number carries a unit other than its header\'s ("110万" in a 元 column): read in the cell\'s unit.',
   },
   UNIT_CONVERTED: {
     severity: 'info',
@@ -404,7 +443,8 @@ export const CATALOGUE = {
   CELLS_OUTSIDE_TABLE: {
     severity: 'info',
     template: '{count}行只在表格各列之外有内容（首个：{first}），不是学校数据，已跳过',
-    description: 'Rows whose only cells lie outside the columns of the table (a stray value far right or below): skipped, counted once.',
+    description:
+      'Rows whose only cells lie outside the columns of the table (a stray value far right or below): skipped, counted once.',
   },
   SCHOOL_EXCLUDED: {
     severity: 'info',
@@ -441,9 +481,7 @@ export interface Issue extends Position {
 export type IssueParams = Record<string, string | number>;
 
 export function fillTemplate(template: string, params: IssueParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
 /** Where an issue is, in the words a Chinese user reads: `学校数据!F12［城关小学 · 教学仪器设备资产值］`. */
@@ -474,8 +512,7 @@ export function blankHint(hint: string, written: string | undefined): string {
 
 export const isMisread = (issue: Issue): boolean => (CATALOGUE[issue.code] as IssueDef).misread === true;
 
-export const hasErrors = (issues: readonly Issue[]): boolean =>
-  issues.some((i) => i.severity === 'error');
+export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === 'error');
 
 /**
  * Failures that stop a run before or after the data (exit 3): the input cannot be read,
@@ -483,18 +520,54 @@ export const hasErrors = (issues: readonly Issue[]): boolean =>
  * and the reason in Chinese. "内部错误" is left for real defects.
  */
 export const FATAL_CATALOGUE = {
-  FILE_UNREADABLE: { template: '{reason}', description: 'The input cannot be opened or is not an .xlsx / .csv (missing, a folder, no permission, an old .xls, damaged).' },
-  FILE_TOO_LARGE: { template: '{reason}', description: 'An entry of the .xlsx (or all of them) inflates past the limit: a zip bomb or an abnormal file. `--max-inflate <MB>` raises the limit.' },
-  CELL_OUT_OF_RANGE: { template: '{reason}', description: 'A cell reference or merged range beyond Excel’s 1 048 576 rows × 16 384 columns.' },
+  FILE_UNREADABLE: {
+    template: '{reason}',
+    description:
+      'The input cannot be opened or is not an .xlsx / .csv (missing, a folder, no permission, an old .xls, damaged).',
+  },
+  FILE_TOO_LARGE: {
+    template: '{reason}',
+    description:
+      'An entry of the .xlsx (or all of them) inflates past the limit: a zip bomb or an abnormal file. `--max-inflate <MB>` raises the limit.',
+  },
+  CELL_OUT_OF_RANGE: {
+    template: '{reason}',
+    description: 'A cell reference or merged range beyond Excel’s 1 048 576 rows × 16 384 columns.',
+  },
   CSV_QUOTE_NOT_CLOSED: { template: '{reason}', description: 'A CSV field opens a quote that never closes.' },
-  CSV_ENCODING_UNKNOWN: { template: '{reason}', description: 'A CSV that is neither UTF-8, GBK / GB18030 nor UTF-16 with BOM (Big5, Shift-JIS, Latin-1, UTF-32, UTF-16 without BOM, mixed).' },
-  OUTPUT_SAME_AS_INPUT: { template: '报告文件“{path}”与输入文件相同，未写入', description: 'A report would overwrite the input file.' },
-  OUTPUT_NOT_A_FOLDER: { template: '无法写入报告：“{path}”不是文件夹（{reason}）', description: '`-o` names an existing file, or a part of the path is a file.' },
-  OUTPUT_NAME_IS_FOLDER: { template: '无法写入报告：“{path}”已是一个文件夹，报告文件无法覆盖它；请删除或改名该文件夹，或用 -o 指定别的目录', description: 'A report’s file name exists as a folder.' },
-  OUTPUT_NOT_WRITABLE: { template: '无法写入报告：“{path}”{reason}', description: 'No permission, or a read-only file system.' },
-  OUTPUT_DISK_FULL: { template: '无法写入报告：“{path}”所在磁盘已满或超出配额', description: 'No space left on the device (or a quota).' },
-  OUTPUT_SPECIAL_FILESYSTEM: { template: '无法写入报告：“{path}”位于系统的特殊目录（{root}），不能存放文件；请用 -o 指定普通目录', description: 'An output path under /proc, /sys or /dev.' },
-  OUTPUT_FAILED: { template: '无法写入报告：“{path}”（{reason}）', description: 'Any other file-system failure while writing reports, with the system’s code.' },
+  CSV_ENCODING_UNKNOWN: {
+    template: '{reason}',
+    description:
+      'A CSV that is neither UTF-8, GBK / GB18030 nor UTF-16 with BOM (Big5, Shift-JIS, Latin-1, UTF-32, UTF-16 without BOM, mixed).',
+  },
+  OUTPUT_SAME_AS_INPUT: {
+    template: '报告文件“{path}”与输入文件相同，未写入',
+    description: 'A report would overwrite the input file.',
+  },
+  OUTPUT_NOT_A_FOLDER: {
+    template: '无法写入报告：“{path}”不是文件夹（{reason}）',
+    description: '`-o` names an existing file, or a part of the path is a file.',
+  },
+  OUTPUT_NAME_IS_FOLDER: {
+    template: '无法写入报告：“{path}”已是一个文件夹，报告文件无法覆盖它；请删除或改名该文件夹，或用 -o 指定别的目录',
+    description: 'A report’s file name exists as a folder.',
+  },
+  OUTPUT_NOT_WRITABLE: {
+    template: '无法写入报告：“{path}”{reason}',
+    description: 'No permission, or a read-only file system.',
+  },
+  OUTPUT_DISK_FULL: {
+    template: '无法写入报告：“{path}”所在磁盘已满或超出配额',
+    description: 'No space left on the device (or a quota).',
+  },
+  OUTPUT_SPECIAL_FILESYSTEM: {
+    template: '无法写入报告：“{path}”位于系统的特殊目录（{root}），不能存放文件；请用 -o 指定普通目录',
+    description: 'An output path under /proc, /sys or /dev.',
+  },
+  OUTPUT_FAILED: {
+    template: '无法写入报告：“{path}”（{reason}）',
+    description: 'Any other file-system failure while writing reports, with the system’s code.',
+  },
 } as const satisfies Record<string, { template: string; description: string }>;
 
 export type FatalCode = keyof typeof FATAL_CATALOGUE;

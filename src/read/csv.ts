@@ -79,7 +79,14 @@ function gbProfile(b: Buffer) {
       pairs++;
       if (x >= 0xa1 && x <= 0xf7 && y >= 0xa1) gb2312++;
       i++;
-    } else if (y >= 0x30 && y <= 0x39 && (b[i + 2] ?? 0) >= 0x81 && (b[i + 2] ?? 0) <= 0xfe && (b[i + 3] ?? 0) >= 0x30 && (b[i + 3] ?? 0) <= 0x39)
+    } else if (
+      y >= 0x30 &&
+      y <= 0x39 &&
+      (b[i + 2] ?? 0) >= 0x81 &&
+      (b[i + 2] ?? 0) <= 0xfe &&
+      (b[i + 3] ?? 0) >= 0x30 &&
+      (b[i + 3] ?? 0) <= 0x39
+    )
       i += 3;
     else invalid++;
   }
@@ -135,12 +142,19 @@ export function decodeText(buffer: Buffer, label = ''): { text: string; encoding
       : encoding === 'utf-16be'
         ? Buffer.from(buffer).swap16().toString('utf16le')
         : buffer.toString(encoding === 'utf-8' ? 'utf8' : 'utf16le');
-  return { text: decoded.replace(/^\uFEFF/, ''), encoding: encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase() };
+  return {
+    text: decoded.replace(/^\uFEFF/, ''),
+    encoding: encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase(),
+  };
 }
 
 /** The delimiter that splits the first non-empty lines most consistently. */
 function detectDelimiter(text: string): string {
-  const lines = text.slice(0, 64 * 1024).split(/\r?\n/).filter((l) => l.trim()).slice(0, 10);
+  const lines = text
+    .slice(0, 64 * 1024)
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(0, 10);
   const candidates = [',', '\t', ';'];
   const score = (d: string) => lines.reduce((s, l) => s + (l.split(d).length - 1), 0);
   return candidates.reduce((best, d) => (score(d) > score(best) ? d : best), ',');
@@ -189,10 +203,18 @@ export function readCsv(buffer: Buffer, sheetName: string, label = sheetName): {
   Error.stackTraceLimit = 0;
   try {
     // Line ends as they come, mixed too (rows appended in another editor): csv-parse would otherwise keep the first it sees.
-    records = parse(text, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+    records = parse(text, {
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new UnreadableFileError(`无法读取“${label}”：CSV 格式有误${line ? `（第 ${line} 行附近）` : ''}：${(e as Error).message}`);
+    throw new UnreadableFileError(
+      `无法读取“${label}”：CSV 格式有误${line ? `（第 ${line} 行附近）` : ''}：${(e as Error).message}`,
+    );
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }

@@ -43,7 +43,9 @@ export async function readSource(path: string, limits: InflateLimits = DEFAULT_L
   const ext = extname(path).toLowerCase();
   const label = basename(path);
   if (isOle(buffer) && (ext === '.xlsx' || ext === '.xlsm'))
-    throw new UnreadableFileError(`无法读取“${label}”：文件设置了打开密码（或实为旧版 .xls 格式）。请取消密码、另存为 .xlsx 后再试`);
+    throw new UnreadableFileError(
+      `无法读取“${label}”：文件设置了打开密码（或实为旧版 .xls 格式）。请取消密码、另存为 .xlsx 后再试`,
+    );
   if (isOle(buffer) || ext === '.xls' || ext === '.et')
     throw new UnreadableFileError(`不支持旧版 Excel/WPS 格式“${label}”：请在 Excel 或 WPS 中“另存为” .xlsx 后再试`);
   if (ext === '.xlsx' || ext === '.xlsm' || isZip(buffer))

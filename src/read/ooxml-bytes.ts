@@ -30,7 +30,14 @@ export interface SharedStringTable {
  * for anything else (inline strings, formulas, other types, odd references, …): decodeText then
  * reads the row, so both ways give the same cells.
  */
-export function decodeRowBytes(xml: Buffer, start: number, end: number, r: number, tags: RowTags, shared: SharedStringTable): (CellValue | undefined)[] | null {
+export function decodeRowBytes(
+  xml: Buffer,
+  start: number,
+  end: number,
+  r: number,
+  tags: RowTags,
+  shared: SharedStringTable,
+): (CellValue | undefined)[] | null {
   const { cOpen, vOpen, vcClose } = tags;
   const cells: (CellValue | undefined)[] = [];
   let col = -1;
@@ -69,7 +76,8 @@ export function decodeRowBytes(xml: Buffer, start: number, end: number, r: numbe
         if (k === valueAt || c2 > MAX_COLUMNS) return null;
         let row = 0;
         const digitsAt = k;
-        for (; k < close && k < digitsAt + 9 && xml[k]! >= 0x30 && xml[k]! <= 0x39; k++) row = row * 10 + (xml[k]! - 0x30);
+        for (; k < close && k < digitsAt + 9 && xml[k]! >= 0x30 && xml[k]! <= 0x39; k++)
+          row = row * 10 + (xml[k]! - 0x30);
         if (k !== close || k === digitsAt || row !== r + 1) return null;
         col = c2 - 1;
       } else if (nameLength === 1 && xml[nameAt] === 0x74) {
@@ -171,7 +179,8 @@ const HIDDEN_ATTR = Buffer.from('hidden="', 'latin1');
 
 /** Where the value of attribute `name` (its bytes with =") starts in the tag bytes [from, to), read in place; -1 when the tag has none. */
 function attrValueAt(xml: Buffer, from: number, to: number, name: Buffer): number {
-  for (let k = from + 1; k + name.length <= to; k++) if (xml[k] === name[0] && isSpace(xml[k - 1]!) && startsAt(xml, name, k)) return k + name.length;
+  for (let k = from + 1; k + name.length <= to; k++)
+    if (xml[k] === name[0] && isSpace(xml[k - 1]!) && startsAt(xml, name, k)) return k + name.length;
   return -1;
 }
 

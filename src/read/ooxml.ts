@@ -5,7 +5,15 @@
  * caller falls back to exceljs.
  */
 import { lookup } from '../common/lookup';
-import { clipMergesTo, MAX_COLUMNS, MAX_ROWS, UnreadableFileError, type CellValue, type MergeRange, type Sheet } from './types';
+import {
+  clipMergesTo,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  UnreadableFileError,
+  type CellValue,
+  type MergeRange,
+  type Sheet,
+} from './types';
 import { decodeRowBytes, GT, isSpace, LT, rowHidden, rowNumber, SLASH, startsAt, type RowTags } from './ooxml-bytes';
 import { DEFAULT_LIMITS, ZipArchive, type InflateLimits } from './unzip';
 
@@ -19,7 +27,9 @@ const codePoint = (n: number, whole: string) => (n >= 0 && n <= 0x10ffff ? Strin
 export function decodeXml(s: string): string {
   return s
     .replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, e: string) =>
-      e[0] === '#' ? codePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10), whole) : (lookup(ENTITIES, e) ?? whole),
+      e[0] === '#'
+        ? codePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10), whole)
+        : (lookup(ENTITIES, e) ?? whole),
     )
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
@@ -34,7 +44,11 @@ const attr = (attrs: string, name: string): string | undefined => {
 
 /** All text of <t> elements, phonetic guides (<rPh>) left out. */
 const textOf = (xml: string) =>
-  [...xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '').matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)]
+  [
+    ...xml
+      .replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '')
+      .matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g),
+  ]
     .map((m) => decodeXml(m[1] ?? ''))
     .join('');
 
@@ -124,7 +138,8 @@ function attrIn(tag: string, name: string): string | undefined {
 function attrStart(s: string, name: string, from: number, to: number): number {
   // A scan of the tag itself: indexOf would run on past the tag through the rest of the row.
   const first = name.charCodeAt(0);
-  for (let i = from; i < to; i++) if (s.charCodeAt(i) === first && isSpace(s.charCodeAt(i - 1)) && s.startsWith(name, i)) return i + name.length;
+  for (let i = from; i < to; i++)
+    if (s.charCodeAt(i) === first && isSpace(s.charCodeAt(i - 1)) && s.startsWith(name, i)) return i + name.length;
   return -1;
 }
 
@@ -219,7 +234,16 @@ class XmlSheet implements Sheet {
   /** Byte range of each row's content by row index (-1: no such row). */
   private readonly rowStart: Int32Array;
   private readonly rowEnd: Int32Array;
-  private readonly tags: { c: string; cClose: string; v: string; vClose: string; f: string; is: string; vExact: string; vcClose: string };
+  private readonly tags: {
+    c: string;
+    cClose: string;
+    v: string;
+    vClose: string;
+    f: string;
+    is: string;
+    vExact: string;
+    vcClose: string;
+  };
   private readonly bytes: RowTags;
   private lastIndex = -1;
   private last: readonly (CellValue | undefined)[] = EMPTY;
@@ -232,8 +256,21 @@ class XmlSheet implements Sheet {
     private readonly shared: SharedStrings,
   ) {
     const p = prefixOf(xml, 'sheetData') ?? prefixOf(xml, 'worksheet') ?? '';
-    this.tags = { c: `<${p}c`, cClose: `</${p}c>`, v: `<${p}v`, vClose: `</${p}v>`, f: `<${p}f`, is: `<${p}is`, vExact: `<${p}v>`, vcClose: `</${p}v></${p}c>` };
-    this.bytes = { cOpen: Buffer.from(this.tags.c, 'latin1'), vOpen: Buffer.from(this.tags.vExact, 'latin1'), vcClose: Buffer.from(this.tags.vcClose, 'latin1') };
+    this.tags = {
+      c: `<${p}c`,
+      cClose: `</${p}c>`,
+      v: `<${p}v`,
+      vClose: `</${p}v>`,
+      f: `<${p}f`,
+      is: `<${p}is`,
+      vExact: `<${p}v>`,
+      vcClose: `</${p}v></${p}c>`,
+    };
+    this.bytes = {
+      cOpen: Buffer.from(this.tags.c, 'latin1'),
+      vOpen: Buffer.from(this.tags.vExact, 'latin1'),
+      vcClose: Buffer.from(this.tags.vcClose, 'latin1'),
+    };
     const { indices, starts, ends, tail, hiddenRows, head } = findRows(xml, p, name);
     if (hiddenRows.size) this.hiddenRows = hiddenRows;
     let height = 0;
@@ -289,7 +326,12 @@ class XmlSheet implements Sheet {
   release(): void {
     this.released = true;
     const { buffer, byteOffset, byteLength } = this.xml;
-    if (byteLength >= 1 << 20 && byteOffset === 0 && buffer.byteLength <= byteLength + 1 && buffer instanceof ArrayBuffer)
+    if (
+      byteLength >= 1 << 20 &&
+      byteOffset === 0 &&
+      buffer.byteLength <= byteLength + 1 &&
+      buffer instanceof ArrayBuffer
+    )
       structuredClone(buffer, { transfer: [buffer] });
   }
 
@@ -311,12 +353,16 @@ class XmlSheet implements Sheet {
 
   /** Every row, decoded once and kept: for tests and small sheets (the pipeline uses row()). */
   get rows(): (readonly (CellValue | undefined)[])[] {
-    return (this.all ??= Array.from({ length: this.rowCount }, (_, r) => (this.rowStart[r] === -1 ? EMPTY : this.decode(r))));
+    return (this.all ??= Array.from({ length: this.rowCount }, (_, r) =>
+      this.rowStart[r] === -1 ? EMPTY : this.decode(r),
+    ));
   }
 
   private decode(r: number): (CellValue | undefined)[] {
     if (this.released) throw new Error(`sheet ${this.name} read after release()`);
-    return decodeRowBytes(this.xml, this.rowStart[r]!, this.rowEnd[r]!, r, this.bytes, this.shared) ?? this.decodeText(r);
+    return (
+      decodeRowBytes(this.xml, this.rowStart[r]!, this.rowEnd[r]!, r, this.bytes, this.shared) ?? this.decodeText(r)
+    );
   }
 
   /** The general way: the row's text, any cell SpreadsheetML allows. */
@@ -348,7 +394,12 @@ class XmlSheet implements Sheet {
       } else col++;
       if (col >= MAX_COLUMNS) throw outOfRange(this.name, `第 ${r + 1} 行第 ${col + 1} 列`);
       const typeAt = attrStart(s, 't="', i + cOpen.length, gt);
-      const type = typeAt < 0 ? 'n' : s.charCodeAt(typeAt) === 0x73 && s.charCodeAt(typeAt + 1) === 0x22 ? 's' : s.slice(typeAt, s.indexOf('"', typeAt));
+      const type =
+        typeAt < 0
+          ? 'n'
+          : s.charCodeAt(typeAt) === 0x73 && s.charCodeAt(typeAt + 1) === 0x22
+            ? 's'
+            : s.slice(typeAt, s.indexOf('"', typeAt));
       if (s.charCodeAt(gt - 1) === 0x2f) {
         if (!KNOWN_TYPES.has(type)) throw new OoxmlFormatError(`cell type ${type}`);
         pos = gt + 1;
@@ -413,7 +464,10 @@ class XmlSheet implements Sheet {
       if (!KNOWN_TYPES.has(type)) throw new OoxmlFormatError(`cell type ${type}`);
       const f = this.content(s, this.tags.f, null, from, to);
       if (f < 0) return undefined;
-      return { kind: 'formula-no-result', formula: decodeXml(s.slice(f, this.end).replace(/<\/(?:\w+:)?f>[\s\S]*$/, '')) };
+      return {
+        kind: 'formula-no-result',
+        formula: decodeXml(s.slice(f, this.end).replace(/<\/(?:\w+:)?f>[\s\S]*$/, '')),
+      };
     }
     return this.valueOf(type, s.slice(v, this.end));
   }
@@ -455,7 +509,11 @@ const endsNameAt = (s: string, i: number) => endsName(s.charCodeAt(i));
  * The rows of a sheet's XML, found by one loop over its bytes: each row's index and the byte
  * range of its content; `tail` is where the bytes after sheetData begin (mergeCells).
  */
-function findRows(xml: Buffer, p: string, name: string): { indices: number[]; starts: number[]; ends: number[]; tail: number; hiddenRows: Set<number>; head: number } {
+function findRows(
+  xml: Buffer,
+  p: string,
+  name: string,
+): { indices: number[]; starts: number[]; ends: number[]; tail: number; hiddenRows: Set<number>; head: number } {
   const indices: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];

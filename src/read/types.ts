@@ -136,7 +136,8 @@ export function clipMergesTo(ranges: readonly MergeRange[], height: number, widt
   for (const m of ranges) {
     const bottom = Math.min(m.bottom, height - 1);
     const right = Math.min(m.right, width - 1);
-    if (m.top <= bottom && m.left <= right && (bottom > m.top || right > m.left)) out.push({ top: m.top, left: m.left, bottom, right });
+    if (m.top <= bottom && m.left <= right && (bottom > m.top || right > m.left))
+      out.push({ top: m.top, left: m.left, bottom, right });
   }
   return out;
 }

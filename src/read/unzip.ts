@@ -65,7 +65,8 @@ export class ZipArchive {
     let p = buffer.readUInt32LE(eocd + 16);
     const spans: [number, number][] = [];
     for (let i = 0; i < count; i++) {
-      if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== 0x02014b50) throw new ZipFormatError('corrupt central directory');
+      if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== 0x02014b50)
+        throw new ZipFormatError('corrupt central directory');
       const flags = buffer.readUInt16LE(p + 8);
       const method = buffer.readUInt16LE(p + 10);
       const size = buffer.readUInt32LE(p + 20);
@@ -77,7 +78,8 @@ export class ZipArchive {
       if (p + 46 + nameLength > buffer.length) throw new ZipFormatError('corrupt central directory');
       const name = buffer.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLength);
       if (flags & 1) throw new ZipFormatError('encrypted entry');
-      if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50) throw new ZipFormatError('corrupt local header');
+      if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50)
+        throw new ZipFormatError('corrupt local header');
       const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
       if (start + size > buffer.length) throw new ZipFormatError('entry past the end of the file');
       if (method !== 0 && method !== 8) throw new ZipFormatError(`compression method ${method}`);
@@ -112,7 +114,8 @@ export class ZipArchive {
       try {
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, room + 1), chunkSize: outputChunk(entry, room) });
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw this.tooLarge(name);
+        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError)
+          throw this.tooLarge(name);
         throw new ZipFormatError(`inflate ${name}: ${(e as Error).message}`);
       }
     }

@@ -1,6 +1,15 @@
 import { createRequire } from 'node:module';
 import { OoxmlFormatError, outOfRange, readOoxml } from './ooxml';
-import { arraySheet, clipMerges, MAX_COLUMNS, MAX_ROWS, UnreadableFileError, type CellValue, type MergeRange, type Sheet } from './types';
+import {
+  arraySheet,
+  clipMerges,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  UnreadableFileError,
+  type CellValue,
+  type MergeRange,
+  type Sheet,
+} from './types';
 import { DEFAULT_LIMITS, ZipArchive, ZipFormatError, type InflateLimits } from './unzip';
 
 /**
@@ -8,7 +17,11 @@ import { DEFAULT_LIMITS, ZipArchive, ZipFormatError, type InflateLimits } from '
  * reader handles what Excel, WPS and LibreOffice write; a package it does not understand
  * is read again with exceljs (loaded only then).
  */
-export async function readXlsx(buffer: Buffer, fileLabel: string, limits: InflateLimits = DEFAULT_LIMITS): Promise<Sheet[]> {
+export async function readXlsx(
+  buffer: Buffer,
+  fileLabel: string,
+  limits: InflateLimits = DEFAULT_LIMITS,
+): Promise<Sheet[]> {
   try {
     return readOoxml(buffer, limits, fileLabel);
   } catch (e) {
@@ -21,7 +34,11 @@ export async function readXlsx(buffer: Buffer, fileLabel: string, limits: Inflat
 }
 
 /** The package read by exceljs, once it is known to inflate within the limits. */
-export async function readXlsxFallback(buffer: Buffer, fileLabel: string, limits: InflateLimits = DEFAULT_LIMITS): Promise<Sheet[]> {
+export async function readXlsxFallback(
+  buffer: Buffer,
+  fileLabel: string,
+  limits: InflateLimits = DEFAULT_LIMITS,
+): Promise<Sheet[]> {
   try {
     checkBeforeFallback(buffer, fileLabel, limits);
   } catch (e) {
@@ -73,7 +90,8 @@ function checkBeforeFallback(buffer: Buffer, fileLabel: string, limits: InflateL
         for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
         return letters.length > 3 || col > MAX_COLUMNS;
       };
-      if (tooFar(m[1], m[2]) || tooFar(m[3], m[4])) throw outOfRange(name.replace(/^xl\/worksheets\//, ''), m[0].replace(/^\w+="|"$/g, ''));
+      if (tooFar(m[1], m[2]) || tooFar(m[3], m[4]))
+        throw outOfRange(name.replace(/^xl\/worksheets\//, ''), m[0].replace(/^\w+="|"$/g, ''));
     }
   }
 }
@@ -113,7 +131,10 @@ export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promis
     for (const r of rows) if (r.length > width) width = r.length;
     const hiddenColumns = new Set<number>();
     for (let c = 1; c <= width; c++) if (ws.getColumn(c).hidden) hiddenColumns.add(c - 1);
-    return arraySheet(ws.name, rows, clipMerges(merges, rows), ws.state === 'hidden' || ws.state === 'veryHidden', { rows: hiddenRows, columns: hiddenColumns });
+    return arraySheet(ws.name, rows, clipMerges(merges, rows), ws.state === 'hidden' || ws.state === 'veryHidden', {
+      rows: hiddenRows,
+      columns: hiddenColumns,
+    });
   });
 }
 

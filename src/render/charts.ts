@@ -8,7 +8,8 @@ import { svgChart } from './svg-chart';
 /** The folder name, beside the report: the input's name as the reports use it. */
 export const chartsFolder = (report: Report) => `${report.input.file.replace(/\.[^.]*$/, '')}.report.charts`;
 export const chartFile = (level: Level, ind: IndicatorDef) => `${level}-${ind.id}.svg`;
-export const chartTitle = (l: LevelReport, ind: IndicatorDef) => `${LEVEL_NAMES[l.level]} · ${labelWithUnit(ind)}（差异系数 ${fmtCv(l.result.indicators[ind.id]!.cv)}）`;
+export const chartTitle = (l: LevelReport, ind: IndicatorDef) =>
+  `${LEVEL_NAMES[l.level]} · ${labelWithUnit(ind)}（差异系数 ${fmtCv(l.result.indicators[ind.id]!.cv)}）`;
 
 /** Every chart of a detailed report: relative path (folder/file) → SVG text. */
 export function renderCharts(report: Report): { path: string; svg: string }[] {

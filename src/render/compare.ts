@@ -25,7 +25,9 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export function shownChange(xs: readonly (number | null)[]): number | null {
   const first = xs[0];
   const last = xs[xs.length - 1];
-  return first === null || first === undefined || last === null || last === undefined ? null : round3(round3(last) - round3(first));
+  return first === null || first === undefined || last === null || last === undefined
+    ? null
+    : round3(round3(last) - round3(first));
 }
 
 function indicatorName(c: Comparison, id: string) {
@@ -41,7 +43,10 @@ export function changeText(c: Comparison, x: SchoolChange): string {
       return `${years} 不再出现`;
     default: {
       const why = x.flipped
-        .map((f) => `${indicatorName(c, f.id)}${f.floor ? (f.nowMet ? '回到标准的85%以上' : '降到标准的85%以下') : f.nowMet ? '由未达标变为达标' : '由达标变为未达标'}`)
+        .map(
+          (f) =>
+            `${indicatorName(c, f.id)}${f.floor ? (f.nowMet ? '回到标准的85%以上' : '降到标准的85%以下') : f.nowMet ? '由未达标变为达标' : '由达标变为未达标'}`,
+        )
         .join('、');
       return `${years} ${x.kind === 'became_compliant' ? '变为达标' : '变为未达标'}${why ? `：${why}` : ''}`;
     }
@@ -58,15 +63,25 @@ export function renderCompareMarkdown(c: Comparison): string {
       const rows = inds.map((i) => [i.name, ...l.cvs[i.id]!.map(fmtCv), signed(shownChange(l.cvs[i.id]!))]);
       rows.push(['达标学校（学段）', ...l.compliant.map((x) => (x ? `${x.compliant}/${x.schools}` : '—')), '']);
       rows.push(['资源配置结论', ...l.pass.map((p) => (p === null ? '—' : p ? '达标' : '未达标')), '']);
-      out.push(`### ${LEVEL_NAMES[l.level]}：差异系数与达标学校\n\n${[header, header.map((_, k) => (k === 0 ? '---' : '---:')), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
+      out.push(
+        `### ${LEVEL_NAMES[l.level]}：差异系数与达标学校\n\n${[header, header.map((_, k) => (k === 0 ? '---' : '---:')), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')}`,
+      );
     }
     if (county.items.length) {
       const header = ['项目', ...c.labels];
       const rows = [
-        [`**${c.reports[0]!.profile.verdictName}总体结论**`, ...county.verdicts.map((v) => (v === null ? '—' : `**${VERDICT_LABEL[v]}**`))],
-        ...county.items.map(({ item, results }) => [`${DIMENSION_LABEL[item.dimension]}第${item.number}项`, ...results.map(itemYearText)]),
+        [
+          `**${c.reports[0]!.profile.verdictName}总体结论**`,
+          ...county.verdicts.map((v) => (v === null ? '—' : `**${VERDICT_LABEL[v]}**`)),
+        ],
+        ...county.items.map(({ item, results }) => [
+          `${DIMENSION_LABEL[item.dimension]}第${item.number}项`,
+          ...results.map(itemYearText),
+        ]),
       ];
-      out.push(`### 县级项目与总体结论\n\n${[header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
+      out.push(
+        `### 县级项目与总体结论\n\n${[header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')}`,
+      );
     }
     out.push(
       county.changes.length === 0
@@ -74,7 +89,9 @@ export function renderCompareMarkdown(c: Comparison): string {
         : `### 学校变化\n\n${county.changes.map((x) => `- ${x.school}（${LEVEL_NAMES[x.level]}）：${changeText(c, x)}`).join('\n')}`,
     );
   }
-  out.push(`---\n由 balance-check ${c.reports[0]!.tool.version} 生成；比较文件：${c.reports.map((r) => r.input.file).join('、')}。`);
+  out.push(
+    `---\n由 balance-check ${c.reports[0]!.tool.version} 生成；比较文件：${c.reports.map((r) => r.input.file).join('、')}。`,
+  );
   return `${out.join('\n\n')}\n`;
 }
 
@@ -90,14 +107,35 @@ export function renderCompareXlsx(c: Comparison): Buffer {
         const row = cvRows.length + 3;
         const [first, last] = [columnLetters(3), columnLetters(3 + c.labels.length - 1)];
         const change = shownChange(l.cvs[i.id]!);
-        cvRows.push([county.county, LEVEL_NAMES[l.level], i.name, ...l.cvs[i.id]!, change === null ? null : { f: `ROUND(${last}${row},3)-ROUND(${first}${row},3)`, v: change }]);
+        cvRows.push([
+          county.county,
+          LEVEL_NAMES[l.level],
+          i.name,
+          ...l.cvs[i.id]!,
+          change === null ? null : { f: `ROUND(${last}${row},3)-ROUND(${first}${row},3)`, v: change },
+        ]);
       }
-      cvRows.push([county.county, LEVEL_NAMES[l.level], '达标学校（学段）', ...l.compliant.map((x): CellInput => ({ v: x ? `${x.compliant}/${x.schools}` : '—', s: { align: 'right' } })), null]);
+      cvRows.push([
+        county.county,
+        LEVEL_NAMES[l.level],
+        '达标学校（学段）',
+        ...l.compliant.map((x): CellInput => ({ v: x ? `${x.compliant}/${x.schools}` : '—', s: { align: 'right' } })),
+        null,
+      ]);
     }
     for (const x of county.changes) changeRows.push([county.county, x.school, LEVEL_NAMES[x.level], changeText(c, x)]);
     if (county.items.length) {
-      itemRows.push([county.county, `${c.reports[0]!.profile.verdictName}总体结论`, ...county.verdicts.map((v) => (v === null ? '—' : VERDICT_LABEL[v]))]);
-      for (const { item, results } of county.items) itemRows.push([county.county, `${DIMENSION_LABEL[item.dimension]}第${item.number}项`, ...results.map(itemYearText)]);
+      itemRows.push([
+        county.county,
+        `${c.reports[0]!.profile.verdictName}总体结论`,
+        ...county.verdicts.map((v) => (v === null ? '—' : VERDICT_LABEL[v])),
+      ]);
+      for (const { item, results } of county.items)
+        itemRows.push([
+          county.county,
+          `${DIMENSION_LABEL[item.dimension]}第${item.number}项`,
+          ...results.map(itemYearText),
+        ]);
     }
   }
   const book = new WorkbookWriter();
@@ -105,7 +143,13 @@ export function renderCompareXlsx(c: Comparison): Buffer {
     {
       name: '差异系数比较',
       title: '年度比较：差异系数及达标学校（变化 = 最后一年 − 第一年）',
-      columns: [{ header: '区县' }, { header: '学段', width: 6 }, { header: '指标' }, ...c.labels.map((l) => ({ header: l, numFmt: '0.000', width: 10 })), { header: '变化', numFmt: '+0.000;-0.000;0.000', width: 9 }],
+      columns: [
+        { header: '区县' },
+        { header: '学段', width: 6 },
+        { header: '指标' },
+        ...c.labels.map((l) => ({ header: l, numFmt: '0.000', width: 10 })),
+        { header: '变化', numFmt: '+0.000;-0.000;0.000', width: 9 },
+      ],
       rows: cvRows,
     },
     {
@@ -115,7 +159,18 @@ export function renderCompareXlsx(c: Comparison): Buffer {
       rows: changeRows,
     },
     ...(itemRows.length
-      ? [{ name: '县级项目比较', title: '县级项目与总体结论：各年度的结论和数值', columns: [{ header: '区县' }, { header: '项目', width: 18 }, ...c.labels.map((l) => ({ header: l, width: 30 }))], rows: itemRows }]
+      ? [
+          {
+            name: '县级项目比较',
+            title: '县级项目与总体结论：各年度的结论和数值',
+            columns: [
+              { header: '区县' },
+              { header: '项目', width: 18 },
+              ...c.labels.map((l) => ({ header: l, width: 30 })),
+            ],
+            rows: itemRows,
+          },
+        ]
       : []),
   ])
     book.add(simpleSheet(spec));
@@ -132,7 +187,9 @@ export function renderCompareSummary(c: Comparison, colour: ChalkInstance): stri
       lines.push(`  ${LEVEL_NAMES[l.level]}：达标学校 ${comp}；差异系数变大的指标 ${worse} 项`);
     }
     const changed = county.changes.filter((x) => x.kind !== 'added' && x.kind !== 'gone');
-    lines.push(`  达标情况变化的学校 ${changed.length} 所，新增 ${county.changes.filter((x) => x.kind === 'added').length} 所，不再出现 ${county.changes.filter((x) => x.kind === 'gone').length} 所`);
+    lines.push(
+      `  达标情况变化的学校 ${changed.length} 所，新增 ${county.changes.filter((x) => x.kind === 'added').length} 所，不再出现 ${county.changes.filter((x) => x.kind === 'gone').length} 所`,
+    );
   }
   return lines.join('\n');
 }

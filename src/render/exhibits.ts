@@ -51,7 +51,12 @@ export function countyExhibits(report: Report, county: CountyReport): Map<Exhibi
   add('checklist', '政府保障程度、教育质量、社会认可度逐项结论', checklist ? 'both' : 'excel');
   add('schoolItems', '各校规模、班额、音乐美术专用教室', 'excel');
   add('groups', '学区（集团）与城乡差距', 'both', county.groups.length > 0 || county.urbanRural.length > 0);
-  add('splits', '一贯制学校及完全中学的拆分', 'markdown', county.levels.some((l) => l.sections.some((s) => s.section.split)));
+  add(
+    'splits',
+    '一贯制学校及完全中学的拆分',
+    'markdown',
+    county.levels.some((l) => l.sections.some((s) => s.section.split)),
+  );
   add('influence', '影响分析', 'excel', actions);
   add('plan', '整改测算', 'both', actions);
   const additions = county.levels.some((l) => l.actions?.plan.indicators.some((p) => p.additions.length > 0));
@@ -89,4 +94,5 @@ export function coverRows(report: Report, county: CountyReport, year: string | n
 }
 
 /** The report's title: 义务教育优质均衡发展 or 基本均衡发展, by the profile. */
-export const reportTitle = (report: Report, county: CountyReport) => `${county.label} 义务教育${report.profile.verdictName}发展 资源配置测算报告`;
+export const reportTitle = (report: Report, county: CountyReport) =>
+  `${county.label} 义务教育${report.profile.verdictName}发展 资源配置测算报告`;

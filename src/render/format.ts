@@ -14,7 +14,8 @@ export const fmtInt = (x: number): string => fmt(x, 0);
 export const fmtCv = (cv: number | null): string => (cv === null ? '—' : fmt(cv, 3));
 
 /** An indicator value with the precision its unit wants: 元 whole, small ratios (师生比 0.0625) to 4 decimals, others 2. */
-export const fmtValue = (ind: IndicatorDef, x: number): string => fmt(x, ind.unit === '元' ? 0 : Math.abs(x) < 1 && ind.standard === null ? 4 : 2);
+export const fmtValue = (ind: IndicatorDef, x: number): string =>
+  fmt(x, ind.unit === '元' ? 0 : Math.abs(x) < 1 && ind.standard === null ? 4 : 2);
 /** "体育场馆（㎡）", or just "师生比" for a ratio without a unit. */
 export const labelWithUnit = (ind: IndicatorDef): string => (ind.unit ? `${ind.short}（${ind.unit}）` : ind.short);
 
@@ -31,11 +32,18 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) || (c >= 0x20000 && c <= 0x3fffd)
-      ? 2
-      : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x1f300 && c <= 0x1faff) ||
+      (c >= 0x20000 && c <= 0x3fffd)
+        ? 2
+        : 1;
   }
   return w;
 }

@@ -20,10 +20,17 @@ export function renderAnnotations(issues: readonly Issue[], file: string, csv: b
     const where = describePosition(i);
     // A CSV row is a line of the file (as long as no field holds a line break): GitHub can point at it.
     const row = i.cell ? Number(/\d+$/.exec(i.cell)?.[0]) : i.row;
-    const props = [`file=${property(file)}`, ...(csv && row ? [`line=${row}`] : []), `title=${property(`[${i.code}] ${where || file}`)}`];
+    const props = [
+      `file=${property(file)}`,
+      ...(csv && row ? [`line=${row}`] : []),
+      `title=${property(`[${i.code}] ${where || file}`)}`,
+    ];
     return `::${i.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${data(i.text)}`;
   });
-  if (shown.length > limit) lines.push(`::warning file=${property(file)},title=balance-check::${data(`另有 ${shown.length - limit} 个问题未作为注释列出，见报告或 --json`)}`);
+  if (shown.length > limit)
+    lines.push(
+      `::warning file=${property(file)},title=balance-check::${data(`另有 ${shown.length - limit} 个问题未作为注释列出，见报告或 --json`)}`,
+    );
   return lines;
 }
 
@@ -31,19 +38,34 @@ export function renderAnnotations(issues: readonly Issue[], file: string, csv: b
 export function renderStepSummary(report: Report, valid: boolean): string {
   const { error, warning, info } = report.issueCounts;
   const out = [`### balance-check：${escapeMarkdown(report.input.file)}`, ''];
-  out.push(`数据检查：${valid ? '通过' : '**未通过**'} · 学校 ${report.input.schoolRows} 所 · 错误 ${error} 个 · 警告 ${warning} 个 · 说明 ${info} 条`, '');
+  out.push(
+    `数据检查：${valid ? '通过' : '**未通过**'} · 学校 ${report.input.schoolRows} 所 · 错误 ${error} 个 · 警告 ${warning} 个 · 说明 ${info} 条`,
+    '',
+  );
   for (const county of report.counties.slice(0, 20)) {
-    out.push(`**${escapeMarkdown(county.label)}**：${report.profile.verdictName}${VERDICT_LABEL[county.verdict.status]}`, '');
+    out.push(
+      `**${escapeMarkdown(county.label)}**：${report.profile.verdictName}${VERDICT_LABEL[county.verdict.status]}`,
+      '',
+    );
     const inds = report.profile.indicators;
-    out.push(`| 学段 | ${inds.map((i) => i.short).join(' | ')} | 达标学校 |`, `| --- | ${inds.map(() => '---:').join(' | ')} | ---: |`);
+    out.push(
+      `| 学段 | ${inds.map((i) => i.short).join(' | ')} | 达标学校 |`,
+      `| --- | ${inds.map(() => '---:').join(' | ')} | ---: |`,
+    );
     for (const l of county.levels)
       out.push(
-        `| ${LEVEL_NAMES[l.level]} | ${inds.map((i) => { const s = l.result.indicators[i.id]!; return s.cvPass ? fmtCv(s.cv) : `**${fmtCv(s.cv)}** ✗`; }).join(' | ')} | ${l.result.compliantSchools}/${l.result.schoolCount} |`,
+        `| ${LEVEL_NAMES[l.level]} | ${inds
+          .map((i) => {
+            const s = l.result.indicators[i.id]!;
+            return s.cvPass ? fmtCv(s.cv) : `**${fmtCv(s.cv)}** ✗`;
+          })
+          .join(' | ')} | ${l.result.compliantSchools}/${l.result.schoolCount} |`,
       );
     out.push('');
   }
   if (report.counties.length > 20) out.push(`（另有 ${report.counties.length - 20} 个县，见报告）`, '');
   const errors = report.issues.filter((i) => i.severity === 'error').slice(0, 10);
-  if (errors.length) out.push('错误（前 10 个）：', '', ...errors.map((i) => `- \`${i.code}\` ${escapeMarkdown(i.message)}`), '');
+  if (errors.length)
+    out.push('错误（前 10 个）：', '', ...errors.map((i) => `- \`${i.code}\` ${escapeMarkdown(i.message)}`), '');
   return `${out.join('\n')}\n`;
 }

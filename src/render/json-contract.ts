@@ -44,7 +44,9 @@ const plan = z.strictObject({
 });
 
 const actions = {
-  influence: perIndicator(z.array(z.strictObject({ ...sectionRef, share: num, cvWithout: num.nullable(), above: z.boolean() }))).optional(),
+  influence: perIndicator(
+    z.array(z.strictObject({ ...sectionRef, share: num, cvWithout: num.nullable(), above: z.boolean() })),
+  ).optional(),
   plan: perIndicator(plan).optional(),
   composite: z
     .strictObject({
@@ -54,7 +56,9 @@ const actions = {
       compositeBefore: num.nullable(),
       compositeAfter: num.nullable(),
       cost: num.nullable(),
-      parts: z.array(z.strictObject({ indicator: z.string(), cvTarget: num, cvAfter: num.nullable(), total: num, cost: num })),
+      parts: z.array(
+        z.strictObject({ indicator: z.string(), cvTarget: num, cvAfter: num.nullable(), total: num, cost: num }),
+      ),
     })
     .nullable()
     .optional(),
@@ -118,7 +122,9 @@ export const SchoolSectionJson = z.strictObject(schoolSection);
 /** A line of `<name>.schools.jsonl`: a school section with its county. */
 export const SchoolLineJson = z.strictObject({ county: z.string().nullable(), ...schoolSection });
 
-const roomCheck = z.strictObject({ needed: count, have: count.nullable(), missing: count.nullable(), tooSmall: count.nullable() }).nullable();
+const roomCheck = z
+  .strictObject({ needed: count, have: count.nullable(), missing: count.nullable(), tooSmall: count.nullable() })
+  .nullable();
 
 const checklistItem = z.strictObject({
   dimension: z.enum(['guarantee', 'quality', 'recognition']),
@@ -139,14 +145,24 @@ const checklistItem = z.strictObject({
     .strictObject({
       failing: z.array(z.string()),
       notProvided: z.array(z.string()),
-      rooms: z.strictObject({ musicMissing: count, artMissing: count, musicTooSmall: count, artTooSmall: count }).nullable(),
+      rooms: z
+        .strictObject({ musicMissing: count, artMissing: count, musicTooSmall: count, artTooSmall: count })
+        .nullable(),
     })
     .nullable(),
-  claim: z.strictObject({ met: z.boolean(), text: z.string(), sheet: z.string(), cell: z.string(), agrees: z.boolean() }).nullable(),
+  claim: z
+    .strictObject({ met: z.boolean(), text: z.string(), sheet: z.string(), cell: z.string(), agrees: z.boolean() })
+    .nullable(),
 });
 
 /** A profile without county items (2012) judges only 资源配置: the other dimensions are absent. */
-const dimensions = <T extends z.ZodType>(t: T) => z.strictObject({ resources: t.optional(), guarantee: t.optional(), quality: t.optional(), recognition: t.optional() });
+const dimensions = <T extends z.ZodType>(t: T) =>
+  z.strictObject({
+    resources: t.optional(),
+    guarantee: t.optional(),
+    quality: t.optional(),
+    recognition: t.optional(),
+  });
 
 const counts = z.strictObject({ error: count, warning: count, info: count });
 
@@ -163,7 +179,16 @@ const county = z.strictObject({
   excluded: z.array(z.strictObject({ name: z.string(), type: z.string(), reason: z.string() })),
   checklist: z.array(checklistItem),
   claimDisagreements: z.array(
-    z.strictObject({ id: z.string(), dimension: z.string(), number: count, sheet: z.string(), cell: z.string(), claim: z.string(), computed: z.string(), detail: z.string() }),
+    z.strictObject({
+      id: z.string(),
+      dimension: z.string(),
+      number: count,
+      sheet: z.string(),
+      cell: z.string(),
+      claim: z.string(),
+      computed: z.string(),
+      detail: z.string(),
+    }),
   ),
   verdict: z.strictObject({
     status,
@@ -178,7 +203,12 @@ const county = z.strictObject({
         classes: count.nullable(),
         rooms: z.strictObject({ status, music: roomCheck, art: roomCheck }),
         size: z.strictObject({ status, students: count, max: z.number(), over: count }),
-        classSize: z.strictObject({ status, oversizeClasses: count.nullable(), maxClassSize: count.nullable(), limit: count.nullable() }),
+        classSize: z.strictObject({
+          status,
+          oversizeClasses: count.nullable(),
+          maxClassSize: count.nullable(),
+          limit: count.nullable(),
+        }),
       }),
     )
     .optional(),
@@ -194,7 +224,10 @@ const county = z.strictObject({
   urbanRural: z.array(
     z.strictObject({
       level,
-      areas: z.partialRecord(z.enum(['城区', '镇区', '乡村']), z.strictObject({ schoolCount: count, students: count, values: perIndicator(num) })),
+      areas: z.partialRecord(
+        z.enum(['城区', '镇区', '乡村']),
+        z.strictObject({ schoolCount: count, students: count, values: perIndicator(num) }),
+      ),
       ruralToUrban: perIndicator(num.nullable()),
     }),
   ),
@@ -230,7 +263,14 @@ export const ReportJson = z.strictObject({
     schoolRows: count,
     year: z.string().optional(),
     /** What the county signed its tables with (填报单位, 填表人, 审核人, 日期), when it did. */
-    signatures: z.strictObject({ unit: z.string().optional(), filler: z.string().optional(), reviewer: z.string().optional(), date: z.string().optional() }).optional(),
+    signatures: z
+      .strictObject({
+        unit: z.string().optional(),
+        filler: z.string().optional(),
+        reviewer: z.string().optional(),
+        date: z.string().optional(),
+      })
+      .optional(),
   }),
   droppedIndicators: z.array(z.string()),
   /** A file of several counties: how many, how many pass, and the JSON Lines file of its school rows. */
@@ -262,6 +302,14 @@ export type SchoolLineJson = z.infer<typeof SchoolLineJson>;
 
 /** The JSON Schemas published with the package (draft 2020-12). */
 export const jsonSchemas = () => ({
-  'report.schema.json': { $id: 'https://balance-check/schema/report.schema.json', title: 'balance-check report (<name>.report.json, --json)', ...z.toJSONSchema(ReportJson) },
-  'school.schema.json': { $id: 'https://balance-check/schema/school.schema.json', title: 'balance-check school section (a line of <name>.schools.jsonl)', ...z.toJSONSchema(SchoolLineJson) },
+  'report.schema.json': {
+    $id: 'https://balance-check/schema/report.schema.json',
+    title: 'balance-check report (<name>.report.json, --json)',
+    ...z.toJSONSchema(ReportJson),
+  },
+  'school.schema.json': {
+    $id: 'https://balance-check/schema/school.schema.json',
+    title: 'balance-check school section (a line of <name>.schools.jsonl)',
+    ...z.toJSONSchema(SchoolLineJson),
+  },
 });

@@ -30,7 +30,11 @@ export function toJson(report: Report, schoolsFile?: string): ReportJson {
     droppedIndicators: report.droppedIndicators,
     ...(batch
       ? {
-          batch: { counties: report.counties.length, passing: report.counties.filter((c) => c.pass).length, schoolsFile: schoolsFile ?? null },
+          batch: {
+            counties: report.counties.length,
+            passing: report.counties.filter((c) => c.pass).length,
+            schoolsFile: schoolsFile ?? null,
+          },
           province: provinceJson(report),
         }
       : {}),
@@ -49,22 +53,36 @@ export function renderJson(report: Report, schoolsFile?: string): string {
 /** One JSON object per school section of every county, in the batch's order: the lines of `<name>.schools.jsonl`. */
 export function* schoolLines(report: Report): Generator<string> {
   for (const county of report.counties) {
-    if (county.summary) throw new Error(`internal: the JSON Lines of ${county.label} need every section, and the county was kept as a batch summary`);
-    yield* linesOf(county.county, county.schools, county.levels.map((l) => l.sections));
+    if (county.summary)
+      throw new Error(
+        `internal: the JSON Lines of ${county.label} need every section, and the county was kept as a batch summary`,
+      );
+    yield* linesOf(
+      county.county,
+      county.schools,
+      county.levels.map((l) => l.sections),
+    );
   }
 }
 
 /** A county's lines of `<name>.schools.jsonl`, from its whole result (written as the batch is computed, before it is kept as a summary). */
 export function countyLines(result: CountyResult): Generator<string> {
   // In the order of the report's levels and their sections (countyReport).
-  const levels = LEVELS.filter((l) => result.levels[l]).map((l) => result.sections.filter((s) => s.section.level === l));
+  const levels = LEVELS.filter((l) => result.levels[l]).map((l) =>
+    result.sections.filter((s) => s.section.level === l),
+  );
   return linesOf(result.county, result.schools, levels);
 }
 
-function* linesOf(county: string | null, schools: readonly SchoolResult[], levels: readonly (readonly SectionResult[])[]): Generator<string> {
+function* linesOf(
+  county: string | null,
+  schools: readonly SchoolResult[],
+  levels: readonly (readonly SectionResult[])[],
+): Generator<string> {
   const whole = new Map(schools.map((x) => [x.school, x.compliant]));
   for (const sections of levels)
-    for (const s of sections) yield `${JSON.stringify({ county, ...sectionJson(s, whole.get(s.section.school)!) } satisfies SchoolLineJson)}\n`;
+    for (const s of sections)
+      yield `${JSON.stringify({ county, ...sectionJson(s, whole.get(s.section.school)!) } satisfies SchoolLineJson)}\n`;
 }
 
 /** The province table: one row per county and level, as the Markdown and Excel show it (failing counties first). */
@@ -76,7 +94,8 @@ function provinceJson(report: Report) {
       const r = provinceRow(report, c, level);
       if (!r) continue;
       const { indicators } = r;
-      const byId = <T>(pick: (x: (typeof indicators)[number]) => T) => Object.fromEntries(indicators.map((x, k) => [ids[k]!, pick(x)]));
+      const byId = <T>(pick: (x: (typeof indicators)[number]) => T) =>
+        Object.fromEntries(indicators.map((x, k) => [ids[k]!, pick(x)]));
       rows.push({
         county: c.county,
         level,
@@ -88,7 +107,12 @@ function provinceJson(report: Report) {
         cvsPassed: r.cvsPassed,
         compliantSchools: r.compliant,
         pass: r.pass,
-        reasons: r.pass ? null : levelReasons(report, c.levels.find((x) => x.level === level)!),
+        reasons: r.pass
+          ? null
+          : levelReasons(
+              report,
+              c.levels.find((x) => x.level === level)!,
+            ),
       });
     }
   return rows;
@@ -111,7 +135,14 @@ function countyJson(report: Report, county: CountyReport, batch: boolean) {
         }),
     excluded: county.excluded.map(({ school, reason }) => ({ name: school.name, type: school.type, reason })),
     checklist: county.checklist.map(checklistJson),
-    claimDisagreements: county.claimDisagreements.map((r) => ({ id: r.item.id, dimension: r.item.dimension, number: r.item.number, sheet: r.claim!.sheet, cell: r.claim!.cell, ...r.claim!.disagreement! })),
+    claimDisagreements: county.claimDisagreements.map((r) => ({
+      id: r.item.id,
+      dimension: r.item.dimension,
+      number: r.item.number,
+      sheet: r.claim!.sheet,
+      cell: r.claim!.cell,
+      ...r.claim!.disagreement!,
+    })),
     verdict: { ...county.verdict, reasons: dimensionReasons(report, county) },
     ...(batch ? {} : { schoolItems: county.schoolItems.map(schoolItemsJson) }),
     groups: county.groups,
@@ -126,13 +157,25 @@ function checklistJson(r: ChecklistResult) {
     id: r.item.id,
     name: r.item.name,
     status: r.status,
-    conditions: r.conditions.map((c) => ({ id: c.condition.id, label: c.condition.label, status: c.status, value: c.value, source: c.source })),
+    conditions: r.conditions.map((c) => ({
+      id: c.condition.id,
+      label: c.condition.label,
+      status: c.status,
+      value: c.value,
+      source: c.source,
+    })),
     schools: r.schools && {
       failing: r.schools.failing.map((s) => s.school.name),
       notProvided: r.schools.notProvided.map((s) => s.name),
       rooms: r.schools.rooms,
     },
-    claim: r.claim && { met: r.claim.met, text: r.claim.text, sheet: r.claim.sheet, cell: r.claim.cell, agrees: r.claim.disagreement === null },
+    claim: r.claim && {
+      met: r.claim.met,
+      text: r.claim.text,
+      sheet: r.claim.sheet,
+      cell: r.claim.cell,
+      agrees: r.claim.disagreement === null,
+    },
   };
 }
 
@@ -166,7 +209,10 @@ const sectionName = (s: SectionResult) => ({ name: s.section.school.name, level:
 function actionsJson(a: LevelActions) {
   return {
     influence: Object.fromEntries(
-      Object.entries(a.influence).map(([id, list]) => [id, list.map((x) => ({ ...sectionName(x.section), share: x.share, cvWithout: x.cvWithout, above: x.above }))]),
+      Object.entries(a.influence).map(([id, list]) => [
+        id,
+        list.map((x) => ({ ...sectionName(x.section), share: x.share, cvWithout: x.cvWithout, above: x.above })),
+      ]),
     ),
     plan: Object.fromEntries(a.plan.indicators.map((p) => [p.indicator.id, planJson(p)])),
     composite: a.composite && {
@@ -176,7 +222,13 @@ function actionsJson(a: LevelActions) {
       compositeBefore: a.composite.compositeBefore,
       compositeAfter: a.composite.compositeAfter,
       cost: a.composite.cost,
-      parts: a.composite.parts.map((p) => ({ indicator: p.indicator.id, cvTarget: p.cvTarget, cvAfter: p.cvAfter, total: p.plan?.total ?? 0, cost: p.plan?.cost ?? 0 })),
+      parts: a.composite.parts.map((p) => ({
+        indicator: p.indicator.id,
+        cvTarget: p.cvTarget,
+        cvAfter: p.cvAfter,
+        total: p.plan?.total ?? 0,
+        cost: p.plan?.cost ?? 0,
+      })),
     },
     transfers: a.transfers.map((t) => ({
       indicator: t.indicator.id,
@@ -187,7 +239,11 @@ function actionsJson(a: LevelActions) {
       cvAfter: t.cvAfter,
       moved: t.moved,
       hired: t.hired,
-      moves: t.moves.map((m) => ({ from: m.from.section.school.name, to: m.to.section.school.name, teachers: m.teachers })),
+      moves: t.moves.map((m) => ({
+        from: m.from.section.school.name,
+        to: m.to.section.school.name,
+        teachers: m.teachers,
+      })),
       hires: t.hires.map((h) => ({ name: h.section.section.school.name, teachers: h.teachers })),
     })),
   };
@@ -205,7 +261,13 @@ const planJson = (p: IndicatorPlan) => ({
   forFloors: p.forFloors,
   budget: p.budget,
   cost: p.cost,
-  additions: p.additions.map((x) => ({ ...sectionName(x.section), add: x.add, before: x.before, after: x.after, floor: x.floor })),
+  additions: p.additions.map((x) => ({
+    ...sectionName(x.section),
+    add: x.add,
+    before: x.before,
+    after: x.after,
+    floor: x.floor,
+  })),
 });
 
 const indicatorJson = (s: IndicatorStats) => ({

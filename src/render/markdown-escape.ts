@@ -15,10 +15,41 @@ export const escapeMarkdown = (s: string): string =>
   s.replace(/[\r\n]+/g, ' ').replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
 
 /** The fields of the model that hold user text (the profile is the tool's own and stays as it is). */
-const USER_TEXT = new Set(['name', 'text', 'county', 'label', 'group', 'parent', 'sheet', 'column', 'school', 'message', 'file', 'title', 'countySheet', 'reason', 'year']);
+const USER_TEXT = new Set([
+  'name',
+  'text',
+  'county',
+  'label',
+  'group',
+  'parent',
+  'sheet',
+  'column',
+  'school',
+  'message',
+  'file',
+  'title',
+  'countySheet',
+  'reason',
+  'year',
+]);
 
 /** Fields that hold only numbers, flags or ids: shared as they are, not copied (a province has many). */
-const NO_USER_TEXT = new Set(['values', 'met', 'shortfall', 'shortfallToCompliance', 'relativeGaps', 'amounts', 'resources', 'sectionResources', 'items', 'students', 'cells', 'shortfallTotals', 'weights', 'split']);
+const NO_USER_TEXT = new Set([
+  'values',
+  'met',
+  'shortfall',
+  'shortfallToCompliance',
+  'relativeGaps',
+  'amounts',
+  'resources',
+  'sectionResources',
+  'items',
+  'students',
+  'cells',
+  'shortfallTotals',
+  'weights',
+  'split',
+]);
 
 /**
  * The report with every user text escaped, for the Markdown renderer only. Shared objects
@@ -27,7 +58,12 @@ const NO_USER_TEXT = new Set(['values', 'met', 'shortfall', 'shortfallToComplian
 export function escapedForMarkdown(report: Report): Report {
   // A batch's Markdown shows only the province table and the issues: only their user texts need escaping.
   if (!report.detail) {
-    const counties = new Map(report.counties.map((c) => [c, { ...c, label: escapeMarkdown(c.label), county: c.county === null ? null : escapeMarkdown(c.county) }]));
+    const counties = new Map(
+      report.counties.map((c) => [
+        c,
+        { ...c, label: escapeMarkdown(c.label), county: c.county === null ? null : escapeMarkdown(c.county) },
+      ]),
+    );
     const issue = (i: Report['issues'][number]) => {
       const o = { ...i } as Record<string, unknown>;
       for (const k of USER_TEXT) if (typeof o[k] === 'string') o[k] = escapeMarkdown(o[k] as string);

@@ -6,7 +6,15 @@ import { chartFile, chartsFolder, chartTitle } from './charts';
 import { escapedForMarkdown } from './markdown-escape';
 import { countyExhibits, coverRows, reportTitle, type Exhibit, type ExhibitKey } from './exhibits';
 import { fieldLabel } from '../schema/columns';
-import { compositeSentence, influenceSentence, planMethodText, planRows, planSentence, transferIntro, transferSentence } from './plan-prose';
+import {
+  compositeSentence,
+  influenceSentence,
+  planMethodText,
+  planRows,
+  planSentence,
+  transferIntro,
+  transferSentence,
+} from './plan-prose';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
 import {
   countyReasons,
@@ -32,7 +40,11 @@ import {
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
-function table(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r' | 'c')[]): string {
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly ('l' | 'r' | 'c')[],
+): string {
   const sep = header.map((_, i) => ({ l: '---', r: '---:', c: ':---:' })[align?.[i] ?? 'l']);
   return [row(header), row(sep), ...rows.map(row)].join('\n');
 }
@@ -61,9 +73,17 @@ export function renderMarkdown(original: Report): string {
   const report = escapedForMarkdown(original);
   const parts: string[] = [];
   if (report.province) parts.push(provinceSection(report, report.province));
-  const single = report.detail && report.counties.length === 1 ? new Captions(countyExhibits(report, report.counties[0]!)) : NO_CAPTIONS;
-  if (report.detail) for (const county of report.counties) parts.push(countySection(report, county, original, report.counties.length === 1 ? single : NO_CAPTIONS));
-  else parts.push(`> 共${report.counties.length}个县（市、区），此处只列汇总表；各县明细可用 \`balance-check 文件 --county 县名\` 分别生成（JSON 报告含全部明细）。`);
+  const single =
+    report.detail && report.counties.length === 1
+      ? new Captions(countyExhibits(report, report.counties[0]!))
+      : NO_CAPTIONS;
+  if (report.detail)
+    for (const county of report.counties)
+      parts.push(countySection(report, county, original, report.counties.length === 1 ? single : NO_CAPTIONS));
+  else
+    parts.push(
+      `> 共${report.counties.length}个县（市、区），此处只列汇总表；各县明细可用 \`balance-check 文件 --county 县名\` 分别生成（JSON 报告含全部明细）。`,
+    );
   parts.push(issuesSection(report, single));
   parts.push(
     `---\n由 balance-check ${report.tool.version} 生成；评估依据：${report.profile.name}（${report.profile.source}）。`,
@@ -75,16 +95,30 @@ export function renderMarkdown(original: Report): string {
 function provinceSection(report: Report, counties: readonly CountyReport[]): string {
   const inds = report.profile.indicators;
   const mean = report.profile.cv.rule === 'mean';
-  const out = [`# 各县（市、区）汇总：${report.profile.verdictName}资源配置（${counties.length}个，未达标的在前）`, provinceCountSentence(report, counties)];
+  const out = [
+    `# 各县（市、区）汇总：${report.profile.verdictName}资源配置（${counties.length}个，未达标的在前）`,
+    provinceCountSentence(report, counties),
+  ];
   const failing = counties.filter((c) => !c.pass);
-  if (failing.length) out.push(`未达标的县及原因：\n\n${failing.map((c, i) => `${i + 1}. ${c.label}：${countyReasons(report, c)}`).join('\n')}`);
+  if (failing.length)
+    out.push(
+      `未达标的县及原因：\n\n${failing.map((c, i) => `${i + 1}. ${c.label}：${countyReasons(report, c)}`).join('\n')}`,
+    );
   for (const level of ['primary', 'junior'] as const) {
     const rows = counties.map((c) => provinceRow(report, c, level)).filter((r) => r !== null);
     if (rows.length === 0) continue;
     out.push(`## ${LEVEL_NAMES[level]}`);
     out.push(
       table(
-        ['区县', '学校', '在校生', ...inds.flatMap((i) => [`${i.short}均值`, `${i.short}差异系数`]), mean ? '综合差异系数' : '差异系数达标项', ...(report.profile.compliance ? ['达标学校'] : []), '结论'],
+        [
+          '区县',
+          '学校',
+          '在校生',
+          ...inds.flatMap((i) => [`${i.short}均值`, `${i.short}差异系数`]),
+          mean ? '综合差异系数' : '差异系数达标项',
+          ...(report.profile.compliance ? ['达标学校'] : []),
+          '结论',
+        ],
         rows.map((r) => [
           r.pass ? r.county : `**${r.county}**`,
           String(r.schools),
@@ -106,13 +140,21 @@ function countySection(report: Report, county: CountyReport, original: Report, c
   out.push(table(['项目', '内容'], coverRows(report, county, dataYear(report.input))));
   const listed = cap.list();
   if (listed.length)
-    out.push(`附表：${listed.map((e) => `附表${e.no} ${e.title}${e.in === 'excel' ? '（见 Excel 报告）' : ''}`).join('；')}。编号与 Excel 报告各工作表标题一致。`);
-  out.push(`数据问题：错误${report.issueCounts.error}个，警告${report.issueCounts.warning}个，说明${report.issueCounts.info}条（见“数据问题”一节）。`);
+    out.push(
+      `附表：${listed.map((e) => `附表${e.no} ${e.title}${e.in === 'excel' ? '（见 Excel 报告）' : ''}`).join('；')}。编号与 Excel 报告各工作表标题一致。`,
+    );
+  out.push(
+    `数据问题：错误${report.issueCounts.error}个，警告${report.issueCounts.warning}个，说明${report.issueCounts.info}条（见“数据问题”一节）。`,
+  );
 
   out.push('## §、总体结论');
   // A one-line verdict, then each dimension with its reasons, as a 自评报告 states them.
   out.push(`**${verdictHeadline(report, county)}**`);
-  out.push(dimensionLines(report, county).map((x, i) => `${i + 1}. ${x}`).join('\n'));
+  out.push(
+    dimensionLines(report, county)
+      .map((x, i) => `${i + 1}. ${x}`)
+      .join('\n'),
+  );
   for (const l of county.levels) out.push(`全县${levelVerdict(report, l)}`);
   // The 2012 method has no per-school standards: no count of compliant schools.
   if (report.profile.compliance) out.push(`按学校计，${schoolsSentence(county)}`);
@@ -156,18 +198,20 @@ function countySection(report: Report, county: CountyReport, original: Report, c
     );
     out.push(
       cap.of('splits') +
-      table(
-        ['学校', '学段', '在校生', '教师拆分比例', '设施拆分比例', '按填报值使用'],
-        splits.map((s) => [
-          s.section.school.name,
-          LEVEL_NAMES[s.section.level],
-          fmtInt(s.section.students),
-          fmtPercent(s.section.split!.teacherShare, 2),
-          fmtPercent(s.section.split!.facilityShare, 2),
-          s.section.split!.givenFields.length ? s.section.split!.givenFields.map((f) => fieldLabel(f)).join('、') : '—',
-        ]),
-        ['l', 'l', 'r', 'r', 'r', 'l'],
-      ),
+        table(
+          ['学校', '学段', '在校生', '教师拆分比例', '设施拆分比例', '按填报值使用'],
+          splits.map((s) => [
+            s.section.school.name,
+            LEVEL_NAMES[s.section.level],
+            fmtInt(s.section.students),
+            fmtPercent(s.section.split!.teacherShare, 2),
+            fmtPercent(s.section.split!.facilityShare, 2),
+            s.section.split!.givenFields.length
+              ? s.section.split!.givenFields.map((f) => fieldLabel(f)).join('、')
+              : '—',
+          ]),
+          ['l', 'l', 'r', 'r', 'r', 'l'],
+        ),
     );
   }
   const actions = actionsSection(report, county, original, cap);
@@ -191,16 +235,41 @@ function actionsSection(report: Report, county: CountyReport, original: Report, 
     out.push(`### ${LEVEL_NAMES[l.level]}：各项差异系数主要由哪些学校拉高`);
     out.push(inds.map((i) => `- ${influenceSentence(i, l.result.indicators[i.id]!, a.influence[i.id]!)}`).join('\n'));
     // The pictures are written beside a single county's report (see charts.ts).
-    if (report.counties.length === 1) out.push(inds.map((i) => `![${chartTitle(l, i)}](${encodeURIComponent(chartsFolder(original))}/${chartFile(l.level, i)})`).join('\n'));
+    if (report.counties.length === 1)
+      out.push(
+        inds
+          .map((i) => `![${chartTitle(l, i)}](${encodeURIComponent(chartsFolder(original))}/${chartFile(l.level, i)})`)
+          .join('\n'),
+      );
     out.push(`### ${LEVEL_NAMES[l.level]}：整改测算（最少投入）`);
     out.push(planSentence(a));
     out.push(
       cap.of('plan', LEVEL_NAMES[l.level]) +
-      table(
-        ['指标', '现差异系数', '目标', '需新增', '其中补足学校达标', '涉及学校', '测算后差异系数', ...(costs ? ['折合金额（元）'] : []), '说明'],
-        planRows(a).map((r) => [r.indicator.name, r.cvBefore, r.target, r.total, r.forFloors, String(r.schools), r.cvAfter, ...(costs ? [r.cost] : []), r.note]),
-        ['l', 'r', 'r', 'r', 'r', 'r', 'r', ...(costs ? (['r'] as const) : []), 'l'],
-      ),
+        table(
+          [
+            '指标',
+            '现差异系数',
+            '目标',
+            '需新增',
+            '其中补足学校达标',
+            '涉及学校',
+            '测算后差异系数',
+            ...(costs ? ['折合金额（元）'] : []),
+            '说明',
+          ],
+          planRows(a).map((r) => [
+            r.indicator.name,
+            r.cvBefore,
+            r.target,
+            r.total,
+            r.forFloors,
+            String(r.schools),
+            r.cvAfter,
+            ...(costs ? [r.cost] : []),
+            r.note,
+          ]),
+          ['l', 'r', 'r', 'r', 'r', 'r', 'r', ...(costs ? (['r'] as const) : []), 'l'],
+        ),
     );
     const adding = a.plan.indicators.filter((p) => p.additions.length > 0);
     if (adding.length) {
@@ -216,7 +285,10 @@ function actionsSection(report: Report, county: CountyReport, original: Report, 
           cap.of('planDetail', LEVEL_NAMES[l.level]) +
           table(
             ['学校', ...adding.map((p) => `${p.indicator.short}（${p.indicator.shortfallUnit}）`)],
-            [...bySection].map(([s, m]) => [sectionLabel(s), ...adding.map((p) => (m.has(p.indicator.id) ? fmtShortfall(p.indicator, m.get(p.indicator.id)!) : ''))]),
+            [...bySection].map(([s, m]) => [
+              sectionLabel(s),
+              ...adding.map((p) => (m.has(p.indicator.id) ? fmtShortfall(p.indicator, m.get(p.indicator.id)!) : '')),
+            ]),
             ['l', ...adding.map(() => 'r' as const)],
           ),
       );
@@ -230,12 +302,16 @@ function actionsSection(report: Report, county: CountyReport, original: Report, 
   }
   if (costs) {
     const total = levels.reduce((sum, l) => sum + (l.actions!.plan.cost ?? 0), 0);
-    out.push(`按给定单价，以上整改合计约${fmt(total, 0)}元（${levels.map((l) => `${LEVEL_NAMES[l.level]}约${fmt(l.actions!.plan.cost ?? 0, 0)}元`).join('，')}）。`);
+    out.push(
+      `按给定单价，以上整改合计约${fmt(total, 0)}元（${levels.map((l) => `${LEVEL_NAMES[l.level]}约${fmt(l.actions!.plan.cost ?? 0, 0)}元`).join('，')}）。`,
+    );
   }
   if (costs)
     out.push(
       `> 金额为本县自行假设的单价测算（${report.profile.indicators
-        .filter((i) => levels.some((l) => l.actions!.plan.indicators.some((p) => p.indicator.id === i.id && p.cost !== null)))
+        .filter((i) =>
+          levels.some((l) => l.actions!.plan.indicators.some((p) => p.indicator.id === i.id && p.cost !== null)),
+        )
         .map((i) => i.short)
         .join('、')}），不是标准值。`,
     );
@@ -248,7 +324,9 @@ function checklistSection(report: Report, county: CountyReport, cap: Captions): 
   if (dims.length === 0) return '';
   const out: string[] = ['## §、政府保障程度、教育质量、社会认可度'];
   if (countySheetMissing(report, county))
-    out.push('> 未提供“县级指标”工作表：以下由县级数据判定的项目均为“未提供”，相应维度无法判定。可用 `balance-check template` 生成带“县级指标”表的模板。');
+    out.push(
+      '> 未提供“县级指标”工作表：以下由县级数据判定的项目均为“未提供”，相应维度无法判定。可用 `balance-check template` 生成带“县级指标”表的模板。',
+    );
   const claims = county.checklist.some((c) => c.claim);
   if (county.claimDisagreements.length)
     out.push(
@@ -262,20 +340,22 @@ function checklistSection(report: Report, county: CountyReport, cap: Captions): 
     out.push(reasons[d] + '。');
     out.push(
       cap.of('checklist', DIMENSION_LABEL[d]) +
-      table(
-        ['序号', '指标', '数值', '标准', '结论', ...(claims ? ['自评'] : [])],
-        county.checklist
-          .filter((c) => c.item.dimension === d)
-          .map((c) => [
-            String(c.item.number),
-            c.item.name,
-            c.schools ? schoolItemText(c) : itemCellText(c),
-            c.schools ? '各校均达到' : itemStandardText(c),
-            c.status === 'not_met' ? `**${STATUS_LABEL[c.status]}**` : STATUS_LABEL[c.status],
-            ...(claims ? [c.claim ? `${c.claim.met ? '达标' : '未达标'}${c.claim.disagreement ? '（不一致）' : ''}` : '—'] : []),
-          ]),
-        ['c', 'l', 'l', 'l', 'c', ...(claims ? (['c'] as const) : [])],
-      ),
+        table(
+          ['序号', '指标', '数值', '标准', '结论', ...(claims ? ['自评'] : [])],
+          county.checklist
+            .filter((c) => c.item.dimension === d)
+            .map((c) => [
+              String(c.item.number),
+              c.item.name,
+              c.schools ? schoolItemText(c) : itemCellText(c),
+              c.schools ? '各校均达到' : itemStandardText(c),
+              c.status === 'not_met' ? `**${STATUS_LABEL[c.status]}**` : STATUS_LABEL[c.status],
+              ...(claims
+                ? [c.claim ? `${c.claim.met ? '达标' : '未达标'}${c.claim.disagreement ? '（不一致）' : ''}` : '—']
+                : []),
+            ]),
+          ['c', 'l', 'l', 'l', 'c', ...(claims ? (['c'] as const) : [])],
+        ),
     );
   }
   return out.join('\n\n');
@@ -315,7 +395,9 @@ function groupsSection(report: Report, county: CountyReport, cap: Captions): str
             ['指标', '城区', '镇区', '乡村', '乡村 ÷ 城区'],
             inds.map((i) => [
               i.name,
-              ...(['城区', '镇区', '乡村'] as const).map((a) => (ur.areas[a] ? fmtValue(i, ur.areas[a]!.values[i.id]!) : '—')),
+              ...(['城区', '镇区', '乡村'] as const).map((a) =>
+                ur.areas[a] ? fmtValue(i, ur.areas[a]!.values[i.id]!) : '—',
+              ),
               ur.ruralToUrban[i.id] === null ? '—' : fmt(ur.ruralToUrban[i.id]!, 2),
             ]),
             ['l', 'r', 'r', 'r', 'r'],
@@ -339,7 +421,14 @@ function cvTable(report: Report, l: LevelReport, cap: Captions): string {
     ];
   });
   if (report.profile.cv.rule === 'mean')
-    rows.push(['**综合差异系数（各项平均）**', '', '', `**${fmtCv(l.result.compositeCv)}**`, l.result.indicators[report.profile.indicators[0]!.id]!.cvThreshold.toFixed(2), l.result.cvRulePass ? '达标' : '**未达标**']);
+    rows.push([
+      '**综合差异系数（各项平均）**',
+      '',
+      '',
+      `**${fmtCv(l.result.compositeCv)}**`,
+      l.result.indicators[report.profile.indicators[0]!.id]!.cvThreshold.toFixed(2),
+      l.result.cvRulePass ? '达标' : '**未达标**',
+    ]);
   return `### ${LEVEL_NAMES[l.level]}（${l.result.schoolCount}所，在校生${fmtInt(l.result.students)}人）\n\n${cap.of('cv', LEVEL_NAMES[l.level])}${table(
     ['指标', '县域均值', '标准差', '差异系数', '阈值', '结论'],
     rows,
@@ -349,7 +438,14 @@ function cvTable(report: Report, l: LevelReport, cap: Captions): string {
 
 function complianceTable(report: Report, l: LevelReport, cap: Captions): string {
   const inds = report.profile.indicators;
-  const header = ['学校', '类型', '在校生', ...inds.map((i) => `${i.short}（标准${fmtStandard(i.standard?.[l.level] ?? null)}）`), '达标项数', '是否达标'];
+  const header = [
+    '学校',
+    '类型',
+    '在校生',
+    ...inds.map((i) => `${i.short}（标准${fmtStandard(i.standard?.[l.level] ?? null)}）`),
+    '达标项数',
+    '是否达标',
+  ];
   const rows = l.sections.map((s) => [
     sectionLabel(s),
     s.section.school.type,
@@ -358,22 +454,21 @@ function complianceTable(report: Report, l: LevelReport, cap: Captions): string 
     `${s.metCount}/${inds.length}`,
     s.compliant ? '达标' : '**未达标**',
   ]);
-  return `### ${LEVEL_NAMES[l.level]}：${l.result.compliantSchools}/${l.result.schoolCount}所达标\n\n${cap.of('compliance', LEVEL_NAMES[l.level])}${table(header, rows, [
-    'l',
-    'l',
-    'r',
-    ...inds.map(() => 'r' as const),
-    'c',
-    'c',
-  ])}`;
+  return `### ${LEVEL_NAMES[l.level]}：${l.result.compliantSchools}/${l.result.schoolCount}所达标\n\n${cap.of('compliance', LEVEL_NAMES[l.level])}${table(
+    header,
+    rows,
+    ['l', 'l', 'r', ...inds.map(() => 'r' as const), 'c', 'c'],
+  )}`;
 }
 
 function shortfallTable(report: Report, l: LevelReport, cap: Captions): string | null {
   const inds = report.profile.indicators;
-  const rows = l.sections.filter((s) => isShort(s, report.profile)).map((s) => [
-    sectionLabel(s),
-    ...inds.map((i) => (s.shortfall[i.id]! > 0 ? fmtShortfall(i, s.shortfall[i.id]!) : '')),
-  ]);
+  const rows = l.sections
+    .filter((s) => isShort(s, report.profile))
+    .map((s) => [
+      sectionLabel(s),
+      ...inds.map((i) => (s.shortfall[i.id]! > 0 ? fmtShortfall(i, s.shortfall[i.id]!) : '')),
+    ]);
   if (rows.length === 0) return null;
   const totals = l.result.shortfallTotals;
   rows.push(['**合计（达到标准）**', ...inds.map((i) => `**${fmtShortfall(i, totals.toStandard[i.id]!)}**`)]);
@@ -392,6 +487,7 @@ function issuesSection(report: Report, cap: Captions): string {
   if (report.issues.length === 0) return `${head}\n\n未发现数据问题。`;
   const label = { error: '错误', warning: '警告', info: '说明' } as const;
   const rows = report.issues.map((i) => [label[i.severity], i.code, i.message]);
-  const lead = shown.length === 0 ? `无错误和警告；读取说明${infos}条：` : `错误和警告${shown.length}个，读取说明${infos}条：`;
+  const lead =
+    shown.length === 0 ? `无错误和警告；读取说明${infos}条：` : `错误和警告${shown.length}个，读取说明${infos}条：`;
   return `${head}\n\n${lead}\n\n${cap.of('issues')}${table(['级别', '代码', '说明'], rows)}`;
 }

@@ -21,13 +21,18 @@ export function influenceSentence(ind: IndicatorDef, stats: IndicatorStats, list
   const named = list.filter((x) => x.share > 0).slice(0, INFLUENCE_NAMED);
   if (named.length === 0) return `${head}，各校数值相同。`;
   return `${head}，主要由以下学校拉高：${named
-    .map((x) => `${sectionLabel(x.section)}（${x.above ? '高于' : '低于'}全县值，占加权离差平方和的${fmtPercent(x.share)}，去掉该校后差异系数为${fmtCv(x.cvWithout)}）`)
+    .map(
+      (x) =>
+        `${sectionLabel(x.section)}（${x.above ? '高于' : '低于'}全县值，占加权离差平方和的${fmtPercent(x.share)}，去掉该校后差异系数为${fmtCv(x.cvWithout)}）`,
+    )
     .join('、')}。`;
 }
 
 export const planMethodText = (profile: Profile) =>
   '整改测算：在只增不减的前提下，使每所学校（学段）达到学校达标要求' +
-  (profile.compliance ? `（“至少${profile.compliance.minIndicatorsMet}项达标、余项不低于${Math.round(profile.compliance.floorRatio * 100)}%”所需的量）` : '') +
+  (profile.compliance
+    ? `（“至少${profile.compliance.minIndicatorsMet}项达标、余项不低于${Math.round(profile.compliance.floorRatio * 100)}%”所需的量）`
+    : '') +
   '，并使学生加权差异系数不超过目标，总投入最少。最优解为“注水”：各校补至 max(现值, 达标所需值, 统一水位 L)，L 取满足目标的最小值' +
   '（二阶锥凸优化的 KKT 条件）；教师、教室按整数向上取整（取整后仍超目标时在最低的学校再加 1），面积取 0.1㎡，金额取 1 元，测算后差异系数按取整后的数重新计算。目标以未舍入的差异系数计。';
 
@@ -41,7 +46,9 @@ export function planStatusText(p: IndicatorPlan): string {
     case 'budget':
       return `预算${fmtShortfall(p.indicator, p.budget!)}${p.indicator.shortfallUnit}内：先补最低的学校，差异系数降至${fmtCv(p.cvAfter)}${p.cvAfter !== null && p.cvAfter <= p.target ? '' : '（尚未达到目标）'}`;
     default:
-      return p.waterLevel === null ? '补足各校达标所需即达到目标' : `各校补至不低于 ${fmt(p.waterLevel, 2)}${p.indicator.unit}`;
+      return p.waterLevel === null
+        ? '补足各校达标所需即达到目标'
+        : `各校补至不低于 ${fmt(p.waterLevel, 2)}${p.indicator.unit}`;
   }
 }
 
@@ -62,8 +69,14 @@ export function planRows(actions: LevelActions): PlanRow[] {
     indicator: p.indicator,
     cvBefore: fmtCv(p.cvBefore),
     target: p.target.toFixed(2),
-    total: p.status === 'unreachable' || p.status === 'already' ? '—' : `${fmtShortfall(p.indicator, p.total)}${p.indicator.shortfallUnit}`,
-    forFloors: p.status === 'unreachable' || p.forFloors === 0 ? '—' : `${fmtShortfall(p.indicator, p.forFloors)}${p.indicator.shortfallUnit}`,
+    total:
+      p.status === 'unreachable' || p.status === 'already'
+        ? '—'
+        : `${fmtShortfall(p.indicator, p.total)}${p.indicator.shortfallUnit}`,
+    forFloors:
+      p.status === 'unreachable' || p.forFloors === 0
+        ? '—'
+        : `${fmtShortfall(p.indicator, p.forFloors)}${p.indicator.shortfallUnit}`,
     schools: p.additions.length,
     cvAfter: p.status === 'unreachable' ? '—' : fmtCv(p.cvAfter),
     cost: p.cost === null ? '' : fmt(p.cost, 0),
@@ -76,10 +89,14 @@ export function planSentence(actions: LevelActions): string {
   const needed = actions.plan.indicators.filter((p) => p.total > 0);
   const name = LEVEL_NAMES[actions.level];
   const standards = actions.plan.indicators.some((p) => p.indicator.standard !== null);
-  if (needed.length === 0) return `${name}${standards ? '各项指标已使每所学校达标、差异系数达到目标' : '各项差异系数已达到目标'}，无需新增。`;
+  if (needed.length === 0)
+    return `${name}${standards ? '各项指标已使每所学校达标、差异系数达到目标' : '各项差异系数已达到目标'}，无需新增。`;
   const budget = needed.some((p) => p.status === 'budget') ? '（给定预算的指标按预算内先补最低的学校）' : '';
   return `按最少投入测算${budget}，${name}须新增：${needed
-    .map((p) => `${p.indicator.name}${fmtShortfall(p.indicator, p.total)}${p.indicator.shortfallUnit}（涉及${p.additions.length}所学校，测算后差异系数${fmtCv(p.cvAfter)}）`)
+    .map(
+      (p) =>
+        `${p.indicator.name}${fmtShortfall(p.indicator, p.total)}${p.indicator.shortfallUnit}（涉及${p.additions.length}所学校，测算后差异系数${fmtCv(p.cvAfter)}）`,
+    )
     .join('；')}。`;
 }
 
@@ -89,7 +106,10 @@ export function transferSentence(t: TransferPlan): string {
   if (t.status === 'unreachable') return `${what}：${t.reason}。`;
   const moves = t.moves.map((m) => `从${sectionLabel(m.from)}调${m.teachers}人到${sectionLabel(m.to)}`).join('，');
   const hires = t.hires.map((h) => `${sectionLabel(h.section)}新增${h.teachers}人`).join('，');
-  const parts = [moves && `${moves}，共调配${t.moved}人`, hires && `调配不足以达到目标，另需${hires}，共新增${t.hired}人`].filter(Boolean);
+  const parts = [
+    moves && `${moves}，共调配${t.moved}人`,
+    hires && `调配不足以达到目标，另需${hires}，共新增${t.hired}人`,
+  ].filter(Boolean);
   return `${what}（差异系数${fmtCv(t.cvBefore)}，目标${t.target.toFixed(2)}）：${parts.join('；') || '无可调配的教师'}，调配后差异系数${fmtCv(t.cvAfter)}。`;
 }
 
@@ -103,6 +123,9 @@ export function compositeSentence(c: CompositePlan): string {
   if (c.status === 'unreachable') return `${head}：${c.reason}。`;
   const changed = c.parts.filter((p) => p.plan && p.plan.total > 0);
   return `${head} → ${fmtCv(c.compositeAfter)}（阈值${c.threshold.toFixed(2)}），按本县假设单价最省的组合：${changed
-    .map((p) => `${p.indicator.name}差异系数降至${fmtCv(p.cvAfter)}（新增${fmtShortfall(p.indicator, p.plan!.total)}${p.indicator.shortfallUnit}，约${fmt(p.plan!.cost ?? 0, 0)}元）`)
+    .map(
+      (p) =>
+        `${p.indicator.name}差异系数降至${fmtCv(p.cvAfter)}（新增${fmtShortfall(p.indicator, p.plan!.total)}${p.indicator.shortfallUnit}，约${fmt(p.plan!.cost ?? 0, 0)}元）`,
+    )
     .join('；')}，合计约${fmt(c.cost, 0)}元。`;
 }

@@ -9,8 +9,13 @@ import { splitWeightsText } from './format';
 export function renderProfiles(profiles: readonly Profile[], defaultId: string): string {
   const blocks = profiles.map((p) => {
     const { primary, junior } = p.cv.threshold;
-    const rule = p.cv.rule === 'each' ? `每项差异系数 ≤ 小学${primary}、初中${junior}` : `综合差异系数（${p.indicators.length}项平均）≤ 小学${primary}、初中${junior}`;
-    const compliance = p.compliance ? `；学校达标：至少${p.compliance.minIndicatorsMet}项达标、余项不低于${Math.round(p.compliance.floorRatio * 100)}%` : '';
+    const rule =
+      p.cv.rule === 'each'
+        ? `每项差异系数 ≤ 小学${primary}、初中${junior}`
+        : `综合差异系数（${p.indicators.length}项平均）≤ 小学${primary}、初中${junior}`;
+    const compliance = p.compliance
+      ? `；学校达标：至少${p.compliance.minIndicatorsMet}项达标、余项不低于${Math.round(p.compliance.floorRatio * 100)}%`
+      : '';
     const items = p.checklist.length ? `；县级项目${p.checklist.length}项` : '';
     return `${p.id}${p.id === defaultId ? '（默认）' : ''}  ${p.name}\n  ${p.indicators.length}项指标：${p.indicators.map((i) => i.short).join('、')}\n  ${rule}${compliance}${items}\n  依据：${p.source}\n`;
   });
@@ -25,8 +30,13 @@ export function findIndicator(profile: Profile, name: string): IndicatorDef | un
 
 export function renderExplain(profile: Profile, ind: IndicatorDef): string {
   const field = FIELD_BY_ID.get(ind.numerator)!.label;
-  const standard = ind.standard ? `小学 ≥ ${ind.standard.primary}${ind.unit}，初中 ≥ ${ind.standard.junior}${ind.unit}` : '无（只计算差异系数）';
-  const split = ind.split === 'weighted' ? `按学生数加权拆分（小学生 : 初中生 : 高中生 = ${splitWeightsText(profile)}）` : '按各学段在校生数比例拆分';
+  const standard = ind.standard
+    ? `小学 ≥ ${ind.standard.primary}${ind.unit}，初中 ≥ ${ind.standard.junior}${ind.unit}`
+    : '无（只计算差异系数）';
+  const split =
+    ind.split === 'weighted'
+      ? `按学生数加权拆分（小学生 : 初中生 : 高中生 = ${splitWeightsText(profile)}）`
+      : '按各学段在校生数比例拆分';
   const { primary, junior } = profile.cv.threshold;
   return [
     `${ind.name}（${ind.id}）`,
@@ -42,21 +52,34 @@ export function renderExplain(profile: Profile, ind: IndicatorDef): string {
 export function findChecklistItem(profile: Profile, name: string): ChecklistItem | undefined {
   const key = normaliseText(name);
   if (!key) return undefined;
-  const dims: [RegExp, ChecklistItem['dimension']][] = [[/保障/, 'guarantee'], [/质量/, 'quality'], [/认可/, 'recognition']];
+  const dims: [RegExp, ChecklistItem['dimension']][] = [
+    [/保障/, 'guarantee'],
+    [/质量/, 'quality'],
+    [/认可/, 'recognition'],
+  ];
   const numbered = /(\d+)/.exec(key);
   const dim = dims.find(([re]) => re.test(key))?.[1];
   if (numbered && dim) return profile.checklist.find((i) => i.dimension === dim && i.number === Number(numbered[1]));
   const inputNames = (i: ChecklistItem) =>
-    i.conditions.flatMap(conditionInputs)
-      .flatMap((id) => profile.countyInputs.find((x) => x.id === id)?.names ?? []);
+    i.conditions.flatMap(conditionInputs).flatMap((id) => profile.countyInputs.find((x) => x.id === id)?.names ?? []);
   return (
     profile.checklist.find((i) => i.id === name.trim()) ??
-    profile.checklist.find((i) => normaliseText(i.name).includes(key) || i.aliases.some((a) => normaliseText(a).includes(key))) ??
-    profile.checklist.find((i) => i.conditions.some((c) => normaliseText(c.label).includes(key)) || inputNames(i).some((n) => normaliseText(n).includes(key)))
+    profile.checklist.find(
+      (i) => normaliseText(i.name).includes(key) || i.aliases.some((a) => normaliseText(a).includes(key)),
+    ) ??
+    profile.checklist.find(
+      (i) =>
+        i.conditions.some((c) => normaliseText(c.label).includes(key)) ||
+        inputNames(i).some((n) => normaliseText(n).includes(key)),
+    )
   );
 }
 
-const DIMENSION_NAMES: Record<ChecklistItem['dimension'], string> = { guarantee: '政府保障程度', quality: '教育质量', recognition: '社会认可度' };
+const DIMENSION_NAMES: Record<ChecklistItem['dimension'], string> = {
+  guarantee: '政府保障程度',
+  quality: '教育质量',
+  recognition: '社会认可度',
+};
 const SCHOOL_ITEM_RULE: Record<NonNullable<ChecklistItem['school']>, string> = {
   rooms: '由学校数据表逐校判定：班级数、音乐/美术专用教室数及其中面积达标间数',
   size: '由学校数据表逐校判定：各校义务教育在校生数与规模上限',
@@ -66,7 +89,8 @@ const SCHOOL_ITEM_RULE: Record<NonNullable<ChecklistItem['school']>, string> = {
 export function renderExplainItem(profile: Profile, item: ChecklistItem): string {
   const input = (id: string) => profile.countyInputs.find((x) => x.id === id);
   const nameOf = (id: string) => `“${input(id)?.names[0] ?? id}”`;
-  const terms = (ts: readonly { input: string; sign: 1 | -1 }[]) => ts.map((t, k) => `${k === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${nameOf(t.input)}`).join('');
+  const terms = (ts: readonly { input: string; sign: 1 | -1 }[]) =>
+    ts.map((t, k) => `${k === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${nameOf(t.input)}`).join('');
   const rule = (c: Condition): string => {
     switch (c.kind) {
       case 'yesno':
@@ -84,7 +108,9 @@ export function renderExplainItem(profile: Profile, item: ChecklistItem): string
     `${DIMENSION_NAMES[item.dimension]}第${item.number}项（${item.id}）`,
     `内容：${item.name}`,
     ...(item.school ? [`判定：${SCHOOL_ITEM_RULE[item.school]}`] : item.conditions.map((c) => `判定：${rule(c)}`)),
-    ...(rows.length ? [`县级指标表的行：${rows.map((id) => `${input(id)?.names[0] ?? id}（${input(id)?.note ?? ''}）`).join('；')}`] : []),
+    ...(rows.length
+      ? [`县级指标表的行：${rows.map((id) => `${input(id)?.names[0] ?? id}（${input(id)?.note ?? ''}）`).join('；')}`]
+      : []),
     `依据：${profile.name}（${profile.source}）`,
   ].join('\n');
 }

@@ -20,10 +20,10 @@ export function levelVerdict(report: Report, l: LevelReport): string {
     report.profile.cv.rule === 'mean'
       ? `${name}${n}项指标综合差异系数为${fmtCv(l.result.compositeCv)}，${l.result.cvRulePass ? '小于或等于' : '超过'}${threshold}`
       : l.failingCvs.length === 0
-      ? `${name}${n}项指标校际差异系数均小于或等于${threshold}`
-      : `${name}有${l.failingCvs.length}项指标校际差异系数超过${threshold}（${l.failingCvs
-          .map((s) => `${indicatorName(report, s.id)} ${fmtCv(s.cv)}`)
-          .join('，')}）`;
+        ? `${name}${n}项指标校际差异系数均小于或等于${threshold}`
+        : `${name}有${l.failingCvs.length}项指标校际差异系数超过${threshold}（${l.failingCvs
+            .map((s) => `${indicatorName(report, s.id)} ${fmtCv(s.cv)}`)
+            .join('，')}）`;
   const rule = report.profile.compliance;
   const compliance = rule
     ? `；参与计算的${l.result.schoolCount}所${name}（学段）中，${l.result.compliantSchools}所达到“至少${rule.minIndicatorsMet}项指标达标、余项不低于标准的${Math.round(rule.floorRatio * 100)}%”的要求`
@@ -36,16 +36,21 @@ export function levelVerdict(report: Report, l: LevelReport): string {
 export function gapSentence(g: Gap): string {
   const { indicator: ind } = g;
   const unit = ind.shortfallUnit;
-  const compliance = g.toCompliance > 0 ? `使各校达到学校达标要求至少需${fmtShortfall(ind, g.toCompliance)}${unit}` : '这些学校仍符合学校达标要求';
+  const compliance =
+    g.toCompliance > 0
+      ? `使各校达到学校达标要求至少需${fmtShortfall(ind, g.toCompliance)}${unit}`
+      : '这些学校仍符合学校达标要求';
   return `${ind.name}不达标${LEVEL_NAMES[g.level]}${g.schoolsNotMeeting}所，按标准共缺${fmtShortfall(ind, g.toStandard)}${unit}，${compliance}。`;
 }
-
 
 /** "参与计算的38所学校中33所达标（一贯制学校及完全中学须各学段均达标）。" */
 export function schoolsSentence(county: CountyReport): string {
   const multi = county.schools.filter((s) => s.sections.length > 1).length;
-  return `参与计算的${county.schools.length}所学校中，${county.compliantSchools}所达标` +
-    (multi ? `（其中${multi}所一贯制学校或完全中学须各学段均达标）` : '') + '。';
+  return (
+    `参与计算的${county.schools.length}所学校中，${county.compliantSchools}所达标` +
+    (multi ? `（其中${multi}所一贯制学校或完全中学须各学段均达标）` : '') +
+    '。'
+  );
 }
 
 export function excludedSentence(county: CountyReport): string | null {
@@ -98,7 +103,8 @@ export function notProvidedItems(county: CountyReport): string {
 }
 
 export function itemStandardText(r: ChecklistResult): string {
-  const standard = (c: ChecklistResult['conditions'][number]) => (c.condition.kind === 'yesno' ? '应为“是”' : conditionStandard(c.condition));
+  const standard = (c: ChecklistResult['conditions'][number]) =>
+    c.condition.kind === 'yesno' ? '应为“是”' : conditionStandard(c.condition);
   // One condition: the item's name says what it is, so the cell holds only the standard.
   if (r.conditions.length === 1) return standard(r.conditions[0]!);
   return r.conditions.map((c) => `${c.condition.label} ${standard(c)}`).join('；');
@@ -120,22 +126,32 @@ export function schoolItemText(r: ChecklistResult, max = Infinity): string {
   if (s.rooms && s.failing.length) {
     const t = s.rooms;
     // Only the parts that are not zero: "共缺音乐教室5间", not "…、美术教室0间".
-    const rooms = (music: number, art: number) => [music ? `音乐教室${music}间` : '', art ? `美术教室${art}间` : ''].filter(Boolean).join('、');
+    const rooms = (music: number, art: number) =>
+      [music ? `音乐教室${music}间` : '', art ? `美术教室${art}间` : ''].filter(Boolean).join('、');
     const missing = rooms(t.musicMissing, t.artMissing);
     const small = rooms(t.musicTooSmall, t.artTooSmall);
     parts.push(
-      `${s.failing.length}所学校未达标${missing ? `，共缺${missing}` : ''}${small ? `，面积不足的${small}` : ''}` + `（${schoolList(s.failing, (x) => x.school.name, max)}）`,
+      `${s.failing.length}所学校未达标${missing ? `，共缺${missing}` : ''}${small ? `，面积不足的${small}` : ''}` +
+        `（${schoolList(s.failing, (x) => x.school.name, max)}）`,
     );
   }
   if (r.item.school === 'size' && s.failing.length)
-    parts.push(`超规模学校${s.failing.length}所：${schoolList(s.failing, (x) => `${x.school.name}${x.size.students}人，超${x.size.over}人`, max)}`);
+    parts.push(
+      `超规模学校${s.failing.length}所：${schoolList(s.failing, (x) => `${x.school.name}${x.size.students}人，超${x.size.over}人`, max)}`,
+    );
   if (r.item.school === 'classSize' && s.failing.length)
     parts.push(
-      `有超标班额的学校${s.failing.length}所：${schoolList(s.failing, (x) =>
-        x.classSize.oversizeClasses !== null ? `${x.school.name}${x.classSize.oversizeClasses}个班` : `${x.school.name}最大班额${x.classSize.maxClassSize}人`,
-      max)}`,
+      `有超标班额的学校${s.failing.length}所：${schoolList(
+        s.failing,
+        (x) =>
+          x.classSize.oversizeClasses !== null
+            ? `${x.school.name}${x.classSize.oversizeClasses}个班`
+            : `${x.school.name}最大班额${x.classSize.maxClassSize}人`,
+        max,
+      )}`,
     );
-  if (s.notProvided.length) parts.push(`${s.notProvided.length}所学校缺少数据（${schoolList(s.notProvided, (x) => x.name, max)}）`);
+  if (s.notProvided.length)
+    parts.push(`${s.notProvided.length}所学校缺少数据（${schoolList(s.notProvided, (x) => x.name, max)}）`);
   return parts.length ? parts.join('；') : '各校均达标';
 }
 
@@ -147,7 +163,10 @@ export function dimensionReasons(report: Report, county: CountyReport): Record<D
     const failing = list.filter((c) => c.status === 'not_met');
     const missing = list.filter((c) => c.status === 'not_provided');
     const parts: string[] = [];
-    if (failing.length) parts.push(`未达标：${failing.map((c) => `第${c.item.number}项（${c.schools ? schoolItemText(c) : itemFailText(c)}）`).join('；')}`);
+    if (failing.length)
+      parts.push(
+        `未达标：${failing.map((c) => `第${c.item.number}项（${c.schools ? schoolItemText(c) : itemFailText(c)}）`).join('；')}`,
+      );
     if (missing.length) parts.push(`未提供：第${missing.map((c) => c.item.number).join('、')}项`);
     return parts.join('。') || (list.length === 1 ? '该项达标' : `${list.length}项均达标`);
   };
@@ -155,13 +174,28 @@ export function dimensionReasons(report: Report, county: CountyReport): Record<D
     .map((l) => {
       const cvs = l.failingCvs.map((s) => `${indicatorName(report, s.id)}差异系数${fmtCv(s.cv)}`);
       const schools = l.nonCompliant.map(sectionLabel);
-      const parts = [...(cvs.length ? [`${LEVEL_NAMES[l.level]}${cvs.join('、')}超过${l.result.indicators[report.profile.indicators[0]!.id]!.cvThreshold.toFixed(2)}`] : []), ...(schools.length ? [`${schools.length}所${LEVEL_NAMES[l.level]}（学段）未达标：${schools.slice(0, 8).join('、')}${schools.length > 8 ? '等' : ''}`] : [])];
+      const parts = [
+        ...(cvs.length
+          ? [
+              `${LEVEL_NAMES[l.level]}${cvs.join('、')}超过${l.result.indicators[report.profile.indicators[0]!.id]!.cvThreshold.toFixed(2)}`,
+            ]
+          : []),
+        ...(schools.length
+          ? [
+              `${schools.length}所${LEVEL_NAMES[l.level]}（学段）未达标：${schools.slice(0, 8).join('、')}${schools.length > 8 ? '等' : ''}`,
+            ]
+          : []),
+      ];
       return parts.join('；');
     })
     .filter(Boolean)
     .join('；');
   return {
-    resources: resources || (report.profile.compliance ? '各学段差异系数均达标，各校均达标' : `各学段${report.profile.cv.rule === 'mean' ? '综合' : ''}差异系数均达标`),
+    resources:
+      resources ||
+      (report.profile.compliance
+        ? '各学段差异系数均达标，各校均达标'
+        : `各学段${report.profile.cv.rule === 'mean' ? '综合' : ''}差异系数均达标`),
     guarantee: reasonsOf('guarantee'),
     quality: reasonsOf('quality'),
     recognition: reasonsOf('recognition'),
@@ -172,8 +206,12 @@ export function dimensionReasons(report: Report, county: CountyReport): Record<D
 export function verdictSentence(report: Report, county: CountyReport): string {
   const reasons = dimensionReasons(report, county);
   const v = county.verdict;
-  const dims = judgedDimensions(v).map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]}${dimensionStatus(status)}（${reasons[dimension]}）`);
-  const lack = !countySheetMissing(report, county) ? '' : '未提供县级指标工作表，政府保障程度、教育质量、社会认可度中由县级数据判定的项目无法判定。';
+  const dims = judgedDimensions(v).map(
+    ({ dimension, status }) => `${DIMENSION_LABEL[dimension]}${dimensionStatus(status)}（${reasons[dimension]}）`,
+  );
+  const lack = !countySheetMissing(report, county)
+    ? ''
+    : '未提供县级指标工作表，政府保障程度、教育质量、社会认可度中由县级数据判定的项目无法判定。';
   return `${partialNote(report)}全县义务教育${report.profile.verdictName}发展${VERDICT_LABEL[v.status]}要求。${lack}${dims.join('；')}。`;
 }
 
@@ -186,7 +224,9 @@ export function verdictHeadline(report: Report, county: CountyReport): string {
 /** One line per judged dimension, its status and why: "资源配置：未达标。小学生均体育运动场馆面积差异系数0.603超过0.50……" */
 export function dimensionLines(report: Report, county: CountyReport): string[] {
   const reasons = dimensionReasons(report, county);
-  return judgedDimensions(county.verdict).map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]}：${dimensionStatus(status)}。${reasons[dimension]}。`);
+  return judgedDimensions(county.verdict).map(
+    ({ dimension, status }) => `${DIMENSION_LABEL[dimension]}：${dimensionStatus(status)}。${reasons[dimension]}。`,
+  );
 }
 
 /** Some indicators could not be computed: the result is no formal verdict, and says so first. */
@@ -200,16 +240,24 @@ export function partialNote(report: Report): string {
 /** Why a county's resources fail at a level, in a few words: "差异系数超标：体育场馆0.603；未达标学校4所". */
 export function levelReasons(report: Report, l: LevelReport): string {
   const parts: string[] = [];
-  if (l.failingCvs.length) parts.push(`差异系数超标：${l.failingCvs.map((s) => `${report.profile.indicators.find((i) => i.id === s.id)!.short}${fmtCv(s.cv)}`).join('、')}`);
-  if (report.profile.cv.rule === 'mean' && !l.result.cvRulePass) parts.push(`综合差异系数${fmtCv(l.result.compositeCv)}超标`);
+  if (l.failingCvs.length)
+    parts.push(
+      `差异系数超标：${l.failingCvs.map((s) => `${report.profile.indicators.find((i) => i.id === s.id)!.short}${fmtCv(s.cv)}`).join('、')}`,
+    );
+  if (report.profile.cv.rule === 'mean' && !l.result.cvRulePass)
+    parts.push(`综合差异系数${fmtCv(l.result.compositeCv)}超标`);
   if (report.profile.compliance && l.nonCompliant.length) parts.push(`未达标学校${l.nonCompliant.length}所`);
   return parts.join('；');
 }
 
 /** A failing county in one line for the province table: each level's reasons, then the county items not met. */
 export function countyReasons(report: Report, county: CountyReport): string {
-  const levels = county.levels.filter((l) => !l.result.pass).map((l) => `${LEVEL_NAMES[l.level]}${levelReasons(report, l)}`);
-  const items = county.checklist.filter((c) => c.status === 'not_met').map((c) => `${DIMENSION_LABEL[c.item.dimension]}第${c.item.number}项`);
+  const levels = county.levels
+    .filter((l) => !l.result.pass)
+    .map((l) => `${LEVEL_NAMES[l.level]}${levelReasons(report, l)}`);
+  const items = county.checklist
+    .filter((c) => c.status === 'not_met')
+    .map((c) => `${DIMENSION_LABEL[c.item.dimension]}第${c.item.number}项`);
   return [...levels, ...(items.length ? [`未达标项目：${items.join('、')}`] : [])].join('；') || '—';
 }
 
@@ -227,7 +275,10 @@ export function provinceRow(report: Report, county: CountyReport, level: LevelRe
     county: county.label,
     schools: l.result.schoolCount,
     students: l.result.students,
-    indicators: report.profile.indicators.map((i) => ({ mean: l.result.indicators[i.id]!.mean, cv: l.result.indicators[i.id]!.cv })),
+    indicators: report.profile.indicators.map((i) => ({
+      mean: l.result.indicators[i.id]!.mean,
+      cv: l.result.indicators[i.id]!.cv,
+    })),
     composite: l.result.compositeCv,
     cvsPassed: l.cvsPassed,
     compliant: l.result.compliantSchools,

@@ -9,7 +9,14 @@ import type { IndicatorDef } from '../engine/profile';
 import { byValue, sectionLabel } from '../report/model';
 import { fmt } from './format';
 
-const COLOURS = { met: '#4472C4', notMet: '#C00000', standard: '#548235', county: '#ED7D31', grid: '#D9D9D9', text: '#262626' } as const;
+const COLOURS = {
+  met: '#4472C4',
+  notMet: '#C00000',
+  standard: '#548235',
+  county: '#ED7D31',
+  grid: '#D9D9D9',
+  text: '#262626',
+} as const;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -24,7 +31,12 @@ function ticks(max: number): number[] {
   return out;
 }
 
-export function svgChart(title: string, ind: IndicatorDef, stats: IndicatorStats, sections: readonly SectionResult[]): string {
+export function svgChart(
+  title: string,
+  ind: IndicatorDef,
+  stats: IndicatorStats,
+  sections: readonly SectionResult[],
+): string {
   const sorted = byValue(sections, ind);
   const W = 760;
   const H = 380;
@@ -44,27 +56,45 @@ export function svgChart(title: string, ind: IndicatorDef, stats: IndicatorStats
   const digits = ind.unit === '元' ? 0 : yMax < 10 ? 1 : 0;
   const parts: string[] = [];
   parts.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
-  parts.push(`<text x="${W / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold" fill="${COLOURS.text}">${esc(title)}</text>`);
+  parts.push(
+    `<text x="${W / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold" fill="${COLOURS.text}">${esc(title)}</text>`,
+  );
   for (const t of axis) {
-    parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="${COLOURS.grid}" stroke-width="1"/>`);
-    parts.push(`<text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="${COLOURS.text}">${esc(fmt(t, digits))}</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${W - right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="${COLOURS.grid}" stroke-width="1"/>`,
+    );
+    parts.push(
+      `<text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="${COLOURS.text}">${esc(fmt(t, digits))}</text>`,
+    );
   }
   sorted.forEach((s, i) => {
     const v = values[i]!;
     const x = left + i * slot + (slot - barW) / 2;
     const colour = s.met[ind.id] ? COLOURS.met : COLOURS.notMet;
-    parts.push(`<rect x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${barW.toFixed(1)}" height="${(top + plotH - y(v)).toFixed(1)}" fill="${colour}"><title>${esc(`${sectionLabel(s)}：${fmt(v, 2)}`)}</title></rect>`);
+    parts.push(
+      `<rect x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${barW.toFixed(1)}" height="${(top + plotH - y(v)).toFixed(1)}" fill="${colour}"><title>${esc(`${sectionLabel(s)}：${fmt(v, 2)}`)}</title></rect>`,
+    );
     const lx = left + i * slot + slot / 2;
-    parts.push(`<text transform="translate(${lx.toFixed(1)},${top + plotH + 8}) rotate(-60)" text-anchor="end" font-size="10" fill="${COLOURS.text}">${esc(sectionLabel(s))}</text>`);
+    parts.push(
+      `<text transform="translate(${lx.toFixed(1)},${top + plotH + 8}) rotate(-60)" text-anchor="end" font-size="10" fill="${COLOURS.text}">${esc(sectionLabel(s))}</text>`,
+    );
   });
   if (stats.standard !== null)
-    parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(stats.standard).toFixed(1)}" y2="${y(stats.standard).toFixed(1)}" stroke="${COLOURS.standard}" stroke-width="2" stroke-dasharray="6 4"/>`);
-  parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(stats.mean).toFixed(1)}" y2="${y(stats.mean).toFixed(1)}" stroke="${COLOURS.county}" stroke-width="2"/>`);
-  parts.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${top + plotH}" stroke="${COLOURS.text}" stroke-width="1"/>`);
+    parts.push(
+      `<line x1="${left}" x2="${W - right}" y1="${y(stats.standard).toFixed(1)}" y2="${y(stats.standard).toFixed(1)}" stroke="${COLOURS.standard}" stroke-width="2" stroke-dasharray="6 4"/>`,
+    );
+  parts.push(
+    `<line x1="${left}" x2="${W - right}" y1="${y(stats.mean).toFixed(1)}" y2="${y(stats.mean).toFixed(1)}" stroke="${COLOURS.county}" stroke-width="2"/>`,
+  );
+  parts.push(
+    `<line x1="${left}" x2="${left}" y1="${top}" y2="${top + plotH}" stroke="${COLOURS.text}" stroke-width="1"/>`,
+  );
   const legend: [string, string, boolean][] = [
     ['达到标准', COLOURS.met, false],
     ['未达到标准', COLOURS.notMet, false],
-    ...(stats.standard !== null ? [[`标准 ${stats.standard}`, COLOURS.standard, true] as [string, string, boolean]] : []),
+    ...(stats.standard !== null
+      ? [[`标准 ${stats.standard}`, COLOURS.standard, true] as [string, string, boolean]]
+      : []),
     [`全县值 ${fmt(stats.mean, digits + 1)}`, COLOURS.county, true],
   ];
   let lx = left;

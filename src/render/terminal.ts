@@ -6,7 +6,23 @@ import { sourceLabel, type Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtValue, labelWithUnit, padEnd, padStart } from './format';
 import type { Status } from '../engine/school-items';
 import { compositeSentence, planMethodText, planRows, planSentence, transferSentence } from './plan-prose';
-import { claimSentence, countyReasons, countySheetMissing, partialNote, provinceCountSentence, notProvidedItems, DIMENSION_LABEL, dimensionStatus, gapSentence, itemFailText, itemNumber, judgedDimensions, schoolItemText, schoolsSentence, VERDICT_LABEL } from './prose';
+import {
+  claimSentence,
+  countyReasons,
+  countySheetMissing,
+  partialNote,
+  provinceCountSentence,
+  notProvidedItems,
+  DIMENSION_LABEL,
+  dimensionStatus,
+  gapSentence,
+  itemFailText,
+  itemNumber,
+  judgedDimensions,
+  schoolItemText,
+  schoolsSentence,
+  VERDICT_LABEL,
+} from './prose';
 
 export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
   // NO_COLOR and FORCE_COLOR=0 turn colour off; FORCE_COLOR=1…3 turns it on, even when piped (as chalk's users expect).
@@ -22,15 +38,21 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
   const { input, issueCounts } = report;
   lines.push(c.bold(`balance-check ${report.tool.version}`) + c.dim(` · ${report.profile.name}`));
   const where = sourceLabel(input);
-  lines.push(`读取 ${where}：学校 ${input.schoolRows} 所` + (input.headerRow ? `，表头在第 ${input.headerRow} 行` : ''));
+  lines.push(
+    `读取 ${where}：学校 ${input.schoolRows} 所` + (input.headerRow ? `，表头在第 ${input.headerRow} 行` : ''),
+  );
   lines.push(
     `数据问题：${colourCount(c, issueCounts.error, '错误', c.red)}，${colourCount(c, issueCounts.warning, '警告', c.yellow)}，说明 ${issueCounts.info} 条`,
   );
   if (report.province) {
     lines.push('', c.bold(`${provinceCountSentence(report, report.province)}未达标的在前：`));
     for (const county of report.province) {
-      const levels = county.levels.map((l) => `${LEVEL_NAMES[l.level]}${l.result.pass ? c.green('达标') : c.red('未达标')}`).join(' · ');
-      lines.push(`  ${padEnd(county.label, 14)} ${levels}${county.pass ? '' : c.dim(`  ${countyReasons(report, county)}`)}`);
+      const levels = county.levels
+        .map((l) => `${LEVEL_NAMES[l.level]}${l.result.pass ? c.green('达标') : c.red('未达标')}`)
+        .join(' · ');
+      lines.push(
+        `  ${padEnd(county.label, 14)} ${levels}${county.pass ? '' : c.dim(`  ${countyReasons(report, county)}`)}`,
+      );
     }
   }
   if (!report.detail) {
@@ -55,10 +77,13 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
       }
       if (report.profile.cv.rule === 'mean') {
         const cv = fmtCv(r.compositeCv);
-        lines.push(`  ${padEnd('综合差异系数', 18)}${padStart('', 8)}  差异系数 ${r.cvRulePass ? c.green(`${cv} ✓`) : c.red(`${cv} ✗`)}${c.dim(` ≤${report.profile.cv.threshold[l.level].toFixed(2)}`)}`);
+        lines.push(
+          `  ${padEnd('综合差异系数', 18)}${padStart('', 8)}  差异系数 ${r.cvRulePass ? c.green(`${cv} ✓`) : c.red(`${cv} ✗`)}${c.dim(` ≤${report.profile.cv.threshold[l.level].toFixed(2)}`)}`,
+        );
       }
       const compliant = `${r.compliantSchools}/${r.schoolCount}`;
-      if (report.profile.compliance) lines.push(`  学校达标：${r.compliantSchools === r.schoolCount ? c.green(compliant) : c.red(compliant)}`);
+      if (report.profile.compliance)
+        lines.push(`  学校达标：${r.compliantSchools === r.schoolCount ? c.green(compliant) : c.red(compliant)}`);
     }
     if (report.profile.compliance) lines.push('', `按学校计：${schoolsSentence(county)}`);
     const v = county.verdict;
@@ -66,12 +91,18 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
     lines.push(
       '',
       `${partialNote(report) ? c.yellow(partialNote(report)) + '\n' : ''}${c.bold(report.profile.verdictName)}：${colour(v.status)(VERDICT_LABEL[v.status])} · ` +
-        judgedDimensions(v).map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]} ${colour(status)(dimensionStatus(status))}`).join(' · '),
+        judgedDimensions(v)
+          .map(({ dimension, status }) => `${DIMENSION_LABEL[dimension]} ${colour(status)(dimensionStatus(status))}`)
+          .join(' · '),
     );
     for (const item of county.checklist.filter((x) => x.status === 'not_met'))
-      lines.push(`  ${c.red('✗')} ${itemNumber(item)} ${item.item.name.slice(0, 24)}…：${item.schools ? schoolItemText(item, 8) : itemFailText(item)}`);
-    if (countySheetMissing(report, county)) lines.push(c.dim('  未提供“县级指标”工作表：县级项目无法判定（balance-check template 可生成模板）'));
-    else if (county.checklist.some((x) => x.status === 'not_provided')) lines.push(`  ${c.yellow('?')} 未提供（无法判定）：${notProvidedItems(county)}`);
+      lines.push(
+        `  ${c.red('✗')} ${itemNumber(item)} ${item.item.name.slice(0, 24)}…：${item.schools ? schoolItemText(item, 8) : itemFailText(item)}`,
+      );
+    if (countySheetMissing(report, county))
+      lines.push(c.dim('  未提供“县级指标”工作表：县级项目无法判定（balance-check template 可生成模板）'));
+    else if (county.checklist.some((x) => x.status === 'not_provided'))
+      lines.push(`  ${c.yellow('?')} 未提供（无法判定）：${notProvidedItems(county)}`);
     if (county.claimDisagreements.length) {
       lines.push('', c.bold(`自评结论与测算不一致（${county.claimDisagreements.length} 项）`));
       for (const item of county.claimDisagreements) lines.push(`  ${c.yellow('!')} ${claimSentence(item)}`);
@@ -84,10 +115,13 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
         absent.length
           ? `城乡（${LEVEL_NAMES[ur.level]}）：${(['城区', '镇区', '乡村'] as const).flatMap((a) => (ur.areas[a] ? [`${a} ${ur.areas[a]!.schoolCount} 所`] : [])).join('、')}；无${absent.join('、')}学校，不计算乡村 ÷ 城区`
           : `城乡（${LEVEL_NAMES[ur.level]}）乡村 ÷ 城区：` +
-              report.profile.indicators.map((i) => `${i.short} ${ur.ruralToUrban[i.id] === null ? '—' : fmt(ur.ruralToUrban[i.id]!, 2)}`).join('、'),
+              report.profile.indicators
+                .map((i) => `${i.short} ${ur.ruralToUrban[i.id] === null ? '—' : fmt(ur.ruralToUrban[i.id]!, 2)}`)
+                .join('、'),
       );
     }
-    if (county.groups.length) lines.push(`学区（集团）${new Set(county.groups.map((g) => g.group)).size} 个：学区内差异系数见报告“学区与城乡”`);
+    if (county.groups.length)
+      lines.push(`学区（集团）${new Set(county.groups.map((g) => g.group)).size} 个：学区内差异系数见报告“学区与城乡”`);
     if (county.gaps.length > 0) {
       lines.push('', c.bold('最大缺口'));
       for (const g of county.gaps.slice(0, 3)) lines.push(`  · ${gapSentence(g)}`);
@@ -98,7 +132,8 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
       for (const l of needed) lines.push(`  · ${planSentence(l.actions!)}`);
       lines.push(c.dim('  明细、教师调配方案、预算与单价：报告“影响分析与整改测算”，或 balance-check plan'));
     }
-    if (county.excluded.length > 0) lines.push('', c.dim(`未纳入计算：${county.excluded.map((e) => e.school.name).join('、')}`));
+    if (county.excluded.length > 0)
+      lines.push('', c.dim(`未纳入计算：${county.excluded.map((e) => e.school.name).join('、')}`));
   }
   return lines.join('\n');
 }
@@ -124,7 +159,9 @@ export function renderPlan(report: Report, c: ChalkInstance): string {
       if (!l.actions) continue;
       lines.push('', c.bold(`${LEVEL_NAMES[l.level]}：${planSentence(l.actions)}`));
       for (const r of planRows(l.actions))
-        lines.push(`  ${padEnd(labelWithUnit(r.indicator), 18)} 差异系数 ${r.cvBefore} → ${r.cvAfter}（目标 ${r.target}）  新增 ${padStart(r.total, 12)}${r.cost ? `  约 ${r.cost} 元` : ''}  ${c.dim(r.note)}`);
+        lines.push(
+          `  ${padEnd(labelWithUnit(r.indicator), 18)} 差异系数 ${r.cvBefore} → ${r.cvAfter}（目标 ${r.target}）  新增 ${padStart(r.total, 12)}${r.cost ? `  约 ${r.cost} 元` : ''}  ${c.dim(r.note)}`,
+        );
       for (const t of l.actions.transfers) lines.push(`  ${c.cyan('调配')} ${transferSentence(t)}`);
       if (l.actions.composite) lines.push(`  ${c.cyan('综合')} ${compositeSentence(l.actions.composite)}`);
     }

@@ -62,11 +62,16 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
       write(overview),
       write(cv.sheet, 'cv'),
       ...(perSchool
-        ? [write(compliance.sheet, 'compliance'), write(shortfallSheet(report, county, layout, compliance, sheetName(`${prefix}缺口测算`)), 'shortfall')]
+        ? [
+            write(compliance.sheet, 'compliance'),
+            write(shortfallSheet(report, county, layout, compliance, sheetName(`${prefix}缺口测算`)), 'shortfall'),
+          ]
         : []),
       write(guaranteeSheet(county, sheetName(`${prefix}政府保障与教育质量`)), 'checklist'),
       write(schoolItemsSheet(report, county, sheetName(`${prefix}学校规模班额与专用教室`)), 'schoolItems'),
-      ...(county.groups.length || county.urbanRural.length ? [write(groupsSheet(report, county, sheetName(`${prefix}学区与城乡`)), 'groups')] : []),
+      ...(county.groups.length || county.urbanRural.length
+        ? [write(groupsSheet(report, county, sheetName(`${prefix}学区与城乡`)), 'groups')]
+        : []),
       ...(county.levels.some((l) => l.actions)
         ? [
             write(influenceSheet(report, county, sheetName(`${prefix}影响分析`)), 'influence'),
@@ -80,6 +85,22 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
     for (const [key, target] of layout.issueLinks) links.set(key, target);
   }
   const issues = write(issuesSheet(report, links), 'issues');
-  const cover = single ? write(coverSheet(report, single, '封面', [...exhibits.values()].map((e) => ({ ...e, sheet: placed.get(e.key) ?? null })))) : null;
-  return book.toBuffer([...(cover ? [cover] : []), ...(province ? [province] : []), ...front, issues, ...data, standards.sheet.name]);
+  const cover = single
+    ? write(
+        coverSheet(
+          report,
+          single,
+          '封面',
+          [...exhibits.values()].map((e) => ({ ...e, sheet: placed.get(e.key) ?? null })),
+        ),
+      )
+    : null;
+  return book.toBuffer([
+    ...(cover ? [cover] : []),
+    ...(province ? [province] : []),
+    ...front,
+    issues,
+    ...data,
+    standards.sheet.name,
+  ]);
 }

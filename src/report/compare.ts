@@ -56,13 +56,24 @@ export function compareReports(reports: readonly Report[]): Comparison {
   const labels = reports.map(reportLabel);
   const unique = labels.map((l, i) => (labels.indexOf(l) === i ? l : `${l}（${reports[i]!.input.file}）`));
   const single = reports.every((r) => r.counties.length === 1);
-  const names = single ? [reports[reports.length - 1]!.counties[0]!.label] : [...new Set(reports.flatMap((r) => r.counties.map((c) => c.label)))];
+  const names = single
+    ? [reports[reports.length - 1]!.counties[0]!.label]
+    : [...new Set(reports.flatMap((r) => r.counties.map((c) => c.label)))];
   const countyOf = (r: Report, name: string) => (single ? r.counties[0] : r.counties.find((c) => c.label === name));
   const counties = names.map((name): ComparedCounty => {
     const per = reports.map((r) => countyOf(r, name));
     const floorGap = 1 - (reports[0]!.profile.compliance?.floorRatio ?? 0);
-    const items = reports[0]!.profile.checklist.map((item) => ({ item, results: per.map((c) => c?.checklist.find((r) => r.item.id === item.id) ?? null) }));
-    return { county: name, levels: compareLevels(reports[0]!, per), changes: schoolChanges(per, floorGap), verdicts: per.map((c) => c?.verdict.status ?? null), items };
+    const items = reports[0]!.profile.checklist.map((item) => ({
+      item,
+      results: per.map((c) => c?.checklist.find((r) => r.item.id === item.id) ?? null),
+    }));
+    return {
+      county: name,
+      levels: compareLevels(reports[0]!, per),
+      changes: schoolChanges(per, floorGap),
+      verdicts: per.map((c) => c?.verdict.status ?? null),
+      items,
+    };
   });
   return { labels: unique, reports: [...reports], counties };
 }
@@ -70,7 +81,9 @@ export function compareReports(reports: readonly Report[]): Comparison {
 function compareLevels(first: Report, per: readonly (CountyReport | undefined)[]): ComparedLevel[] {
   return LEVELS.filter((level) => per.some((c) => c?.levels.some((l) => l.level === level))).map((level) => {
     const at = per.map((c) => c?.levels.find((l) => l.level === level));
-    const cvs = Object.fromEntries(first.profile.indicators.map((i) => [i.id, at.map((l) => l?.result.indicators[i.id]?.cv ?? null)]));
+    const cvs = Object.fromEntries(
+      first.profile.indicators.map((i) => [i.id, at.map((l) => l?.result.indicators[i.id]?.cv ?? null)]),
+    );
     return {
       level,
       cvs,
@@ -88,7 +101,8 @@ function lastMinusFirst(xs: readonly (number | null)[]): number | null {
 
 function schoolChanges(per: readonly (CountyReport | undefined)[], floorGap: number): SchoolChange[] {
   const changes: SchoolChange[] = [];
-  const sections = (c: CountyReport | undefined) => new Map((c?.levels.flatMap((l) => l.sections) ?? []).map((s) => [`${s.section.level}\u0000${sectionLabel(s)}`, s]));
+  const sections = (c: CountyReport | undefined) =>
+    new Map((c?.levels.flatMap((l) => l.sections) ?? []).map((s) => [`${s.section.level}\u0000${sectionLabel(s)}`, s]));
   for (let to = 1; to < per.length; to++) {
     const [before, after] = [sections(per[to - 1]), sections(per[to])];
     const base = (s: SectionResult) => ({ school: sectionLabel(s), level: s.section.level, from: to - 1, to });

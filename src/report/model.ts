@@ -78,7 +78,8 @@ export interface CountyReport {
 }
 
 /** Whether a section is short of some standard (it then has a row in the shortfall tables). */
-export const isShort = (s: SectionResult, profile: Profile) => profile.indicators.some((i) => (s.shortfall[i.id] ?? 0) > 0);
+export const isShort = (s: SectionResult, profile: Profile) =>
+  profile.indicators.some((i) => (s.shortfall[i.id] ?? 0) > 0);
 
 /** Above this many counties, reports show the province table and leave per-county detail to `--county`. */
 export const DETAIL_COUNTY_LIMIT = 5;
@@ -122,9 +123,19 @@ export function buildReport(args: {
     c[i.severity]++;
   }
   // The name: the 区县 column, the school table's title, the county sheet's title or 填报单位 line, the file name.
-  const named = countyInTitle(args.input.title) ?? (args.countySheetTitle ?? []).map((t) => countyInTitle(t.replace(/^(?:填报单位|单位|填报县（市、区）)[:：]\s*/, ''))).find((x) => x) ?? null;
+  const named =
+    countyInTitle(args.input.title) ??
+    (args.countySheetTitle ?? [])
+      .map((t) => countyInTitle(t.replace(/^(?:填报单位|单位|填报县（市、区）)[:：]\s*/, '')))
+      .find((x) => x) ??
+    null;
   const counties = args.counties.map((c) =>
-    countyReport(c, profile, c.county ?? named ?? fileStem(args.input.file), countyCounts.get(c.county) ?? { error: 0, warning: 0, info: 0 }),
+    countyReport(
+      c,
+      profile,
+      c.county ?? named ?? fileStem(args.input.file),
+      countyCounts.get(c.county) ?? { error: 0, warning: 0, info: 0 },
+    ),
   );
   const failingFirst = (c: CountyReport) => (c.verdict.dimensions.resources === 'not_met' ? 0 : 1);
   return {
@@ -155,13 +166,22 @@ export function dataYear(input: InputInfo): string | null {
 
 /** "示例县义务教育学校办学条件统计表（2024年）" → "示例县". */
 export function countyInTitle(title: string | null): string | null {
-  const m = title && /^(.{1,12}?(?:自治县|自治旗|县级市|县|区|市|旗))(?=县域|义务教育|教育|中小学|学校|各校|办学|[0-9０-９]{4}|\s|（|\(|$)/.exec(title.trim());
+  const m =
+    title &&
+    /^(.{1,12}?(?:自治县|自治旗|县级市|县|区|市|旗))(?=县域|义务教育|教育|中小学|学校|各校|办学|[0-9０-９]{4}|\s|（|\(|$)/.exec(
+      title.trim(),
+    );
   return m ? m[1]! : null;
 }
 
 const fileStem = (file: string) => file.replace(/\.(xlsx|xlsm|csv|txt|tsv)$/i, '');
 
-function countyReport(county: CountyResult, profile: Profile, label: string, issueCounts: Record<Severity, number>): CountyReport {
+function countyReport(
+  county: CountyResult,
+  profile: Profile,
+  label: string,
+  issueCounts: Record<Severity, number>,
+): CountyReport {
   const levels = LEVELS.filter((l) => county.levels[l]).map((level): LevelReport => {
     const result = county.levels[level]!;
     const stats = profile.indicators.map((i) => result.indicators[i.id]!);

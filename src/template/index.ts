@@ -59,7 +59,8 @@ const LISTS: Record<string, readonly string[]> = {
 /** Rows the dropdowns and number checks cover. */
 const ROWS = 1000;
 
-export const templateHeader = (c: { id: string; unit?: string }) => `${FIELD_BY_ID.get(c.id)!.label}${c.unit ? `（${c.unit}）` : ''}`;
+export const templateHeader = (c: { id: string; unit?: string }) =>
+  `${FIELD_BY_ID.get(c.id)!.label}${c.unit ? `（${c.unit}）` : ''}`;
 
 /** Header notes that quote a rule value take it from the profile, so a province's template says its own rules. */
 function notesFor(profile: Profile): Record<string, string> {
@@ -133,7 +134,14 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
   const widths = [7, 46, 28, 16, 10, 44];
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   // Printed as counties hand the form in: A4 landscape, one page wide, the heading on every page.
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '2:2',
+  };
   const thin = { style: 'thin' as const };
   const border = { top: thin, left: thin, bottom: thin, right: thin };
   /** A bordered row, text wrapped at the top, tall enough for its longest cell. */
@@ -142,7 +150,11 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
     for (let c = 1; c <= widths.length; c++) {
       const cell = row.getCell(c);
       cell.border = border;
-      cell.alignment = { wrapText: true, vertical: 'top', ...(c === 1 || c === 5 ? { horizontal: 'center' as const } : {}) };
+      cell.alignment = {
+        wrapText: true,
+        vertical: 'top',
+        ...(c === 1 || c === 5 ? { horizontal: 'center' as const } : {}),
+      };
       if (bold) cell.font = { bold: true };
     }
     const lines = Math.max(1, ...values.map((v, i) => (v === null ? 1 : wrappedLines(String(v), widths[i]!))));
@@ -157,7 +169,13 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
   const valueCell = (row: import('exceljs').Row, input: CountyInput) => {
     const value = row.getCell(4);
     if (input.unit === 'yesno')
-      validations(sheet).add(value.address, { type: 'list', allowBlank: true, formulae: ['"是,否"'], showErrorMessage: true, error: '请填“是”或“否”' });
+      validations(sheet).add(value.address, {
+        type: 'list',
+        allowBlank: true,
+        formulae: ['"是,否"'],
+        showErrorMessage: true,
+        error: '请填“是”或“否”',
+      });
     if (input.unit === 'percent') value.numFmt = '0.00%';
   };
   const chinese = ['一', '二', '三', '四'];
@@ -166,16 +184,34 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
     sheet.mergeCells(dim.number, 1, dim.number, 6);
     dim.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
     for (const item of profile.checklist.filter((c) => c.dimension === d)) {
-      const own = itemInputs(item).all.map((id) => inputs.get(id)).filter((i): i is CountyInput => i !== undefined);
+      const own = itemInputs(item)
+        .all.map((id) => inputs.get(id))
+        .filter((i): i is CountyInput => i !== undefined);
       const standard = item.school
         ? '由“学校数据”表逐校计算'
         : item.conditions.length === 1
           ? conditionStandard(item.conditions[0]!)
           : item.conditions.map((c) => `${c.label} ${conditionStandard(c)}`).join('；');
-      const row = addRow([item.number, item.name, standard, item.school ? '（由学校数据计算，可不填）' : null, null, own.length === 1 ? own[0]!.note : '']);
-      validations(sheet).add(row.getCell(5).address, { type: 'list', allowBlank: true, formulae: ['"达标,未达标"'], showErrorMessage: true, error: '请填“达标”或“未达标”' });
+      const row = addRow([
+        item.number,
+        item.name,
+        standard,
+        item.school ? '（由学校数据计算，可不填）' : null,
+        null,
+        own.length === 1 ? own[0]!.note : '',
+      ]);
+      validations(sheet).add(row.getCell(5).address, {
+        type: 'list',
+        allowBlank: true,
+        formulae: ['"达标,未达标"'],
+        showErrorMessage: true,
+        error: '请填“达标”或“未达标”',
+      });
       if (own.length === 1) valueCell(row, own[0]!);
-      if (own.length > 1) own.forEach((input, i) => valueCell(addRow([`（${i + 1}）`, input.names[0]!, null, null, null, input.note]), input));
+      if (own.length > 1)
+        own.forEach((input, i) =>
+          valueCell(addRow([`（${i + 1}）`, input.names[0]!, null, null, null, input.note]), input),
+        );
     }
   });
 }
@@ -183,7 +219,8 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
 type ExcelJsSheet = import('exceljs').Worksheet;
 type Validation = import('exceljs').DataValidation;
 /** exceljs has worksheet.dataValidations (range addresses) but its type definitions omit it. */
-const validations = (ws: ExcelJsSheet) => (ws as unknown as { dataValidations: { add(address: string, v: Validation): void } }).dataValidations;
+const validations = (ws: ExcelJsSheet) =>
+  (ws as unknown as { dataValidations: { add(address: string, v: Validation): void } }).dataValidations;
 
 function numberRule(kind: FieldKind): Validation {
   const whole = kind === 'count';

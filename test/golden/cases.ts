@@ -36,15 +36,22 @@ const files = (dir: string): string[] =>
 const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 /** Runs the built CLI on each case: every report file's hash, and the terminal output's. */
-export async function hashes(cli = join(root, 'bin', 'balance-check.js')): Promise<Record<string, Record<string, string>>> {
+export async function hashes(
+  cli = join(root, 'bin', 'balance-check.js'),
+): Promise<Record<string, Record<string, string>>> {
   const out: Record<string, Record<string, string>> = {};
   for (const [name, c] of Object.entries(await cases())) {
     const dir = tmp();
-    const run = spawnSync(process.execPath, [cli, c.input, '-o', dir, '--format', 'xlsx,md,json', ...c.args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    const result: Record<string, string> = { exit: String(run.status), stdout: sha(run.stdout.split(dir).join('<out>')) };
+    const run = spawnSync(process.execPath, [cli, c.input, '-o', dir, '--format', 'xlsx,md,json', ...c.args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    const result: Record<string, string> = {
+      exit: String(run.status),
+      stdout: sha(run.stdout.split(dir).join('<out>')),
+    };
     for (const f of files(dir).sort()) result[relative(dir, f)] = sha(readFileSync(f));
     out[name] = result;
   }
   return out;
 }
-

@@ -44,7 +44,13 @@ export interface SheetSpec {
 export async function workbook(sheets: Record<string, SheetSpec | Cell[][]>, name = 'test.xlsx'): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const [sheetName, spec] of Object.entries(sheets)) {
-    const { rows, merges = [], hidden = false, hiddenRows = [], hiddenColumns = [] } = Array.isArray(spec) ? { rows: spec } : spec;
+    const {
+      rows,
+      merges = [],
+      hidden = false,
+      hiddenRows = [],
+      hiddenColumns = [],
+    } = Array.isArray(spec) ? { rows: spec } : spec;
     const ws = wb.addWorksheet(sheetName, hidden ? { state: 'hidden' } : {});
     for (const r of rows) ws.addRow(r);
     for (const m of merges) ws.mergeCells(m);
@@ -86,11 +92,31 @@ export const HEADER = [
 const c = Math.ceil;
 /** A primary school a little above every standard. */
 export const primary = (name: string, P = 1000): Cell[] => [
-  name, '小学', P, null, c(0.05 * P), c(0.012 * P), c(0.01 * P), 5 * P, 8 * P, 2200 * P, c(0.025 * P),
+  name,
+  '小学',
+  P,
+  null,
+  c(0.05 * P),
+  c(0.012 * P),
+  c(0.01 * P),
+  5 * P,
+  8 * P,
+  2200 * P,
+  c(0.025 * P),
 ];
 /** A junior school a little above every standard. */
 export const junior = (name: string, P = 1000): Cell[] => [
-  name, '初中', null, P, c(0.06 * P), c(0.012 * P), c(0.01 * P), 6 * P, 11 * P, 2700 * P, c(0.025 * P),
+  name,
+  '初中',
+  null,
+  P,
+  c(0.06 * P),
+  c(0.012 * P),
+  c(0.01 * P),
+  6 * P,
+  11 * P,
+  2700 * P,
+  c(0.025 * P),
 ];
 
 /** A valid small county: four primary and two junior schools. */

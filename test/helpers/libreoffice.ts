@@ -15,15 +15,28 @@ function printToPdf(xlsx: Buffer): string {
   const dir = tmp();
   const input = join(dir, 'book.xlsx');
   writeFileSync(input, xlsx);
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
-    stdio: 'pipe',
-    timeout: 180_000,
-  });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      input,
+    ],
+    {
+      stdio: 'pipe',
+      timeout: 180_000,
+    },
+  );
   return join(dir, 'book.pdf');
 }
 
 /** The workbook printed to PDF by LibreOffice, as text. */
-export const printedText = (xlsx: Buffer): string => execFileSync('pdftotext', ['-layout', printToPdf(xlsx), '-'], { encoding: 'utf8' });
+export const printedText = (xlsx: Buffer): string =>
+  execFileSync('pdftotext', ['-layout', printToPdf(xlsx), '-'], { encoding: 'utf8' });
 
 /**
  * Every formula cell loses its cached value, so only a recalculation can fill it.
@@ -31,7 +44,12 @@ export const printedText = (xlsx: Buffer): string => execFileSync('pdftotext', [
  */
 export function stripCachedValues(xlsx: Buffer, edit?: { sheet: string; change: (xml: string) => string }): Buffer {
   const files = unzip(xlsx);
-  const names = [...files.get('xl/workbook.xml')!.toString('utf8').matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]);
+  const names = [
+    ...files
+      .get('xl/workbook.xml')!
+      .toString('utf8')
+      .matchAll(/<sheet name="([^"]*)"/g),
+  ].map((m) => m[1]);
   const edited = edit ? `xl/worksheets/sheet${names.indexOf(edit.sheet) + 1}.xml` : null;
   if (edit && !files.has(edited!)) throw new Error(`no sheet ${edit.sheet}`);
   const entries = [...files].map(([name, data]) => {
@@ -40,7 +58,8 @@ export function stripCachedValues(xlsx: Buffer, edit?: { sheet: string; change: 
     const xml = (name === edited ? edit!.change(original) : original)
       .replace(/(<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1')
       .replace(/ t="(?:str|b)"(?=><f\b)/g, '');
-    if (/<f\b[^>]*(?:\/>|>[^<]*<\/f>)<v>/.test(xml)) throw new Error(`${name}: a cached formula value was not stripped`);
+    if (/<f\b[^>]*(?:\/>|>[^<]*<\/f>)<v>/.test(xml))
+      throw new Error(`${name}: a cached formula value was not stripped`);
     return { name, data: Buffer.from(xml, 'utf8') };
   });
   return zip(entries);
@@ -53,12 +72,23 @@ export function recalculate(xlsx: Buffer): Map<string, string[][]> {
   writeFileSync(input, xlsx);
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(dir, 'csv'), input],
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      join(dir, 'csv'),
+      input,
+    ],
     { stdio: 'pipe', timeout: 120_000 },
   );
   const sheets = new Map<string, string[][]>();
   for (const f of readdirSync(join(dir, 'csv')))
-    sheets.set(f.replace(/^book-/, '').replace(/\.csv$/, ''), parse(readFileSync(join(dir, 'csv', f), 'utf8'), { relax_column_count: true }));
+    sheets.set(
+      f.replace(/^book-/, '').replace(/\.csv$/, ''),
+      parse(readFileSync(join(dir, 'csv', f), 'utf8'), { relax_column_count: true }),
+    );
   return sheets;
 }
 
@@ -71,12 +101,20 @@ export interface PrintedWord {
 /** The workbook printed to PDF by LibreOffice: each page's words with their printed size, and its text. */
 export function printedPages(xlsx: Buffer): { words: PrintedWord[]; text: string }[] {
   const html = execFileSync('pdftotext', ['-bbox', printToPdf(xlsx), '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   return html
     .split('<page ')
     .slice(1)
     .map((page) => {
-      const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => {
+      const words = [
+        ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+      ].map((m) => {
         const [w, h] = [Number(m[3]) - Number(m[1]), Number(m[4]) - Number(m[2])];
         const text = decode(m[5]!);
         // One character: its box is 1.3 × the size across the line, less along it, whichever way it is turned.
@@ -91,7 +129,14 @@ export function printedPages(xlsx: Buffer): { words: PrintedWord[]; text: string
         if (line) line.words.push(w);
         else lines.push({ y: w.y, words: [w] });
       }
-      const text = lines.map((l) => l.words.sort((a, b) => a.x - b.x).map((w) => w.text).join('')).join('\n');
+      const text = lines
+        .map((l) =>
+          l.words
+            .sort((a, b) => a.x - b.x)
+            .map((w) => w.text)
+            .join(''),
+        )
+        .join('\n');
       return { words: words.map(({ text, size }) => ({ text, size })), text };
     });
 }

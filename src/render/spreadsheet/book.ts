@@ -50,7 +50,14 @@ export class WorkbookWriter {
 
   /** Serialises the sheet now and empties it. */
   add(sheet: SheetBuilder): void {
-    this.sheets.push({ name: sheet.name, titleRows: sheet.printTitleRows(), printArea: sheet.printArea(), titleColumns: sheet.titleColumns, xml: sheet.xml(this.styles, this.sharedString), charts: [...sheet.charts] });
+    this.sheets.push({
+      name: sheet.name,
+      titleRows: sheet.printTitleRows(),
+      printArea: sheet.printArea(),
+      titleColumns: sheet.titleColumns,
+      xml: sheet.xml(this.styles, this.sharedString),
+      charts: [...sheet.charts],
+    });
     sheet.rows.length = 0;
   }
 
@@ -64,8 +71,12 @@ export class WorkbookWriter {
           ...(s.titleRows ? [`${sheetRef(s.name)}!$${s.titleRows[0]}:$${s.titleRows[1]}`] : []),
         ];
         return (
-          (s.printArea ? `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeText(`${sheetRef(s.name)}!${s.printArea}`)}</definedName>` : '') +
-          (ranges.length ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(ranges.join(','))}</definedName>` : '')
+          (s.printArea
+            ? `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeText(`${sheetRef(s.name)}!${s.printArea}`)}</definedName>`
+            : '') +
+          (ranges.length
+            ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(ranges.join(','))}</definedName>`
+            : '')
         );
       })
       .join('');
@@ -74,7 +85,8 @@ export class WorkbookWriter {
       sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
       `</sheets>${printTitles ? `<definedNames>${printTitles}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`;
     const entry = (name: string, text: string) => ({ name, data: Buffer.from(text, 'utf8') });
-    const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`;
+    const rel = (id: string, type: string, target: string) =>
+      `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`;
     const workbookRels =
       `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
       sheets.map((_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`)).join('') +
@@ -89,15 +101,27 @@ export class WorkbookWriter {
     const drawings: { sheet: number; drawing: number; charts: { n: number; spec: ChartSpec }[] }[] = [];
     let chartCount = 0;
     sheets.forEach((s, i) => {
-      if (s.charts.length) drawings.push({ sheet: i + 1, drawing: drawings.length + 1, charts: s.charts.map((spec) => ({ n: ++chartCount, spec })) });
+      if (s.charts.length)
+        drawings.push({
+          sheet: i + 1,
+          drawing: drawings.length + 1,
+          charts: s.charts.map((spec) => ({ n: ++chartCount, spec })),
+        });
     });
     const chartEntries = drawings.flatMap((d) => [
-      entry(`xl/worksheets/_rels/sheet${d.sheet}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'drawing', `../drawings/drawing${d.drawing}.xml`)}</Relationships>`),
+      entry(
+        `xl/worksheets/_rels/sheet${d.sheet}.xml.rels`,
+        `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'drawing', `../drawings/drawing${d.drawing}.xml`)}</Relationships>`,
+      ),
       entry(`xl/drawings/drawing${d.drawing}.xml`, drawingXml(d.charts.map((c) => c.spec))),
-      entry(`xl/drawings/_rels/drawing${d.drawing}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${d.charts.map((c, k) => rel(`rId${k + 1}`, 'chart', `../charts/chart${c.n}.xml`)).join('')}</Relationships>`),
+      entry(
+        `xl/drawings/_rels/drawing${d.drawing}.xml.rels`,
+        `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${d.charts.map((c, k) => rel(`rId${k + 1}`, 'chart', `../charts/chart${c.n}.xml`)).join('')}</Relationships>`,
+      ),
       ...d.charts.map((c) => entry(`xl/charts/chart${c.n}.xml`, chartXml(c.spec))),
     ]);
-    const type = (part: string, t: string) => `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${t}"/>`;
+    const type = (part: string, t: string) =>
+      `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${t}"/>`;
     const contentTypes =
       `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -106,7 +130,13 @@ export class WorkbookWriter {
       sheets.map((_, i) => type(`xl/worksheets/sheet${i + 1}.xml`, 'spreadsheetml.worksheet+xml')).join('') +
       type('xl/styles.xml', 'spreadsheetml.styles+xml') +
       type('xl/sharedStrings.xml', 'spreadsheetml.sharedStrings+xml') +
-      drawings.map((d) => type(`xl/drawings/drawing${d.drawing}.xml`, 'drawing+xml') + d.charts.map((c) => type(`xl/charts/chart${c.n}.xml`, 'drawingml.chart+xml')).join('')).join('') +
+      drawings
+        .map(
+          (d) =>
+            type(`xl/drawings/drawing${d.drawing}.xml`, 'drawing+xml') +
+            d.charts.map((c) => type(`xl/charts/chart${c.n}.xml`, 'drawingml.chart+xml')).join(''),
+        )
+        .join('') +
       '</Types>';
     const rootRels = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`;
     return zip([

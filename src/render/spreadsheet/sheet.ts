@@ -106,7 +106,9 @@ export class SheetBuilder {
 
   /** The printed range when it leaves out the title row (see runningTitle), else null (all of it). */
   printArea(): string | null {
-    return this.runningTitle() ? `$A$2:$${columnLetters(this.columnCount() - 1)}$${Math.max(2, this.rows.length)}` : null;
+    return this.runningTitle()
+      ? `$A$2:$${columnLetters(this.columnCount() - 1)}$${Math.max(2, this.rows.length)}`
+      : null;
   }
 
   /**
@@ -157,7 +159,12 @@ export class SheetBuilder {
       const g = open.get(col);
       if (!g) return;
       const range = `${a1(g.startRow, col)}:${a1(g.endRow, col)}`;
-      tags.set(g.master, g.endRow > g.startRow ? `<f t="shared" ref="${range}" si="${g.si}">${escapeText(g.master.f!)}</f>` : `<f>${escapeText(g.master.f!)}</f>`);
+      tags.set(
+        g.master,
+        g.endRow > g.startRow
+          ? `<f t="shared" ref="${range}" si="${g.si}">${escapeText(g.master.f!)}</f>`
+          : `<f>${escapeText(g.master.f!)}</f>`,
+      );
       open.delete(col);
     };
     this.rows.forEach((row, r) =>
@@ -170,7 +177,8 @@ export class SheetBuilder {
         }
         close(c);
         if (cell.share === undefined) return;
-        if (cell.f === undefined) throw new Error(`shared formula “${cell.share}” at ${a1(r, c)} starts without a formula`);
+        if (cell.f === undefined)
+          throw new Error(`shared formula “${cell.share}” at ${a1(r, c)} starts without a formula`);
         open.set(c, { key: cell.share, master: cell, startRow: r, endRow: r, si: si++ });
       }),
     );
@@ -187,7 +195,10 @@ export class SheetBuilder {
       const cells = row.cells
         .map((cell, c) => {
           const ref = a1(r, c);
-          if (cell.link) links.push(`<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(String(cell.v ?? ''))}"/>`);
+          if (cell.link)
+            links.push(
+              `<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(String(cell.v ?? ''))}"/>`,
+            );
           return cellXml(ref, cell, styles.id(cell.s), sharedString, shared.get(cell));
         })
         .join('');
@@ -200,7 +211,9 @@ export class SheetBuilder {
     const cols = this.widths.length
       ? `<cols>${this.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w.toFixed(2)}" customWidth="1"/>`).join('')}</cols>`
       : '';
-    const merges = this.merges.length ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+    const merges = this.merges.length
+      ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+      : '';
     const conditional = this.highlights
       .map(
         (h, i) =>
@@ -239,11 +252,19 @@ export class SheetBuilder {
 function headerFooter(title: string | null): string {
   const footer = '<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>';
   // In a header "&" starts a code: a literal one is "&&".
-  const header = title ? `<oddHeader>&amp;L&amp;"-,Bold"&amp;11${escapeText(title.replace(/&/g, '&&'))}</oddHeader>` : '';
+  const header = title
+    ? `<oddHeader>&amp;L&amp;"-,Bold"&amp;11${escapeText(title.replace(/&/g, '&&'))}</oddHeader>`
+    : '';
   return `<headerFooter>${header}${footer}</headerFooter>`;
 }
 
-function cellXml(ref: string, cell: CellSpec, style: number, sharedString: (s: string) => number, sharedTag?: string): string {
+function cellXml(
+  ref: string,
+  cell: CellSpec,
+  style: number,
+  sharedString: (s: string) => number,
+  sharedTag?: string,
+): string {
   const s = style ? ` s="${style}"` : '';
   const v = cell.v;
   if (cell.f !== undefined || sharedTag !== undefined) {
@@ -253,7 +274,8 @@ function cellXml(ref: string, cell: CellSpec, style: number, sharedString: (s: s
     if (typeof v === 'string') return `<c r="${ref}"${s} t="str">${f}<v>${escapeText(v)}</v></c>`;
     return `<c r="${ref}"${s}>${f}</c>`;
   }
-  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return s ? `<c r="${ref}"${s}/>` : '';
+  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)))
+    return s ? `<c r="${ref}"${s}/>` : '';
   if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${s} t="s"><v>${sharedString(v)}</v></c>`;

@@ -16,12 +16,23 @@ export interface Style {
   wrap?: boolean;
 }
 
-const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10 };
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+};
 
 /** Deduplicates styles; index 0 is the default style. */
 export class StyleRegistry {
   private fonts = ['<font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>'];
-  private fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private fills = [
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+  ];
   private borders = ['<border><left/><right/><top/><bottom/><diagonal/></border>'];
   private numFmts = new Map<string, number>();
   private xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
@@ -52,11 +63,17 @@ export class StyleRegistry {
         `${style.color ? `<color rgb="${style.color}"/>` : ''}<name val="等线"/><family val="2"/><charset val="134"/></font>`,
     );
     const fill = style.fill
-      ? this.intern(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${style.fill}"/><bgColor indexed="64"/></patternFill></fill>`)
+      ? this.intern(
+          this.fills,
+          `<fill><patternFill patternType="solid"><fgColor rgb="${style.fill}"/><bgColor indexed="64"/></patternFill></fill>`,
+        )
       : 0;
     const side = (n: string) => `<${n} style="thin"><color rgb="FFBFBFBF"/></${n}>`;
     const border = style.border
-      ? this.intern(this.borders, `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`)
+      ? this.intern(
+          this.borders,
+          `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`,
+        )
       : 0;
     const numFmt = style.numFmt ? this.formatId(style.numFmt) : 0;
     const align =
@@ -75,8 +92,13 @@ export class StyleRegistry {
 
   /** A differential style for conditional formatting: font colour, bold and fill only. */
   dxfId(style: Pick<Style, 'bold' | 'color' | 'fill'>): number {
-    const font = style.bold || style.color ? `<font>${style.bold ? '<b/>' : ''}${style.color ? `<color rgb="${style.color}"/>` : ''}</font>` : '';
-    const fill = style.fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${style.fill}"/></patternFill></fill>` : '';
+    const font =
+      style.bold || style.color
+        ? `<font>${style.bold ? '<b/>' : ''}${style.color ? `<color rgb="${style.color}"/>` : ''}</font>`
+        : '';
+    const fill = style.fill
+      ? `<fill><patternFill patternType="solid"><bgColor rgb="${style.fill}"/></patternFill></fill>`
+      : '';
     return this.intern(this.dxfs, `<dxf>${font}${fill}</dxf>`);
   }
 

@@ -10,7 +10,14 @@ export interface Column {
   width?: number;
 }
 
-export const HEADER: Style = { bold: true, fill: 'FFD9E1F2', border: true, align: 'center', valign: 'middle', wrap: true };
+export const HEADER: Style = {
+  bold: true,
+  fill: 'FFD9E1F2',
+  border: true,
+  align: 'center',
+  valign: 'middle',
+  wrap: true,
+};
 export const TITLE: Style = { bold: true, size: 13 };
 
 /** Title row, header row (frozen, repeated on printed pages), then data rows with borders and number formats. */
@@ -20,7 +27,11 @@ export function table(sheet: SheetBuilder, title: string, columns: readonly Colu
   const header = sheet.addRow(columns.map((c) => ({ v: c.header, s: HEADER })));
   sheet.headerRows = sheet.rowCount;
   // One style object per column (and per column × cell style), so the registry sees each once.
-  const base = columns.map((c): Style => ({ border: true, valign: 'middle', ...(c.numFmt ? { numFmt: c.numFmt } : {}) }));
+  const base = columns.map((c): Style => ({
+    border: true,
+    valign: 'middle',
+    ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+  }));
   const merged = columns.map(() => new Map<Style, Style>());
   const styleOf = (i: number, own: Style | undefined): Style => {
     const b = base[i] ?? { border: true, valign: 'middle' };
@@ -39,8 +50,16 @@ export function table(sheet: SheetBuilder, title: string, columns: readonly Colu
         return { v: cell, s: styleOf(i, undefined) };
       }),
     );
-  sheet.widths = columns.map((c, i) => c.width ?? fitWidth(c, rows.map((r) => r[i] ?? null)));
-  sheet.rows[header - 1]!.height = 15 * Math.max(1, ...columns.map((c, i) => wrappedLines(c.header, sheet.widths[i]!))) + 5;
+  sheet.widths = columns.map(
+    (c, i) =>
+      c.width ??
+      fitWidth(
+        c,
+        rows.map((r) => r[i] ?? null),
+      ),
+  );
+  sheet.rows[header - 1]!.height =
+    15 * Math.max(1, ...columns.map((c, i) => wrappedLines(c.header, sheet.widths[i]!))) + 5;
 }
 
 /** A row's height for this many wrapped lines of 11 pt text (LibreOffice and WPS set CJK lines about 16 pt apart). */
@@ -48,7 +67,9 @@ export const linesHeight = (lines: number) => 16 * lines + 4;
 
 /** Lines a wrapped text takes in a column of this width (CJK characters count double). */
 export const wrappedLines = (text: string, width: number) =>
-  text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((displayWidth(line) * 1.05) / Math.max(1, width - 1))), 0);
+  text
+    .split('\n')
+    .reduce((n, line) => n + Math.max(1, Math.ceil((displayWidth(line) * 1.05) / Math.max(1, width - 1))), 0);
 
 function fitWidth(column: Column, values: readonly CellInput[]): number {
   const header = Math.max(...column.header.split('\n').map((h) => displayWidth(h) * 1.1 + 2));
@@ -75,7 +96,12 @@ export function paragraph(sheet: SheetBuilder, text: string, columns: number, st
 }
 
 /** A workbook of plain titled tables (no formulas), e.g. the comparison report. */
-export function simpleSheet(spec: { name: string; title: string; columns: readonly Column[]; rows: readonly CellInput[][] }): SheetBuilder {
+export function simpleSheet(spec: {
+  name: string;
+  title: string;
+  columns: readonly Column[];
+  rows: readonly CellInput[][];
+}): SheetBuilder {
   const sheet = new SheetBuilder(spec.name);
   table(sheet, spec.title, spec.columns, spec.rows);
   return sheet;

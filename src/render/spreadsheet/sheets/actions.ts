@@ -12,14 +12,26 @@ import { labelWithUnit } from '../../format';
 import { SheetBuilder, type CellInput } from '../sheet';
 import { paragraph, table } from '../table';
 
-const withActions = (county: CountyReport) => county.levels.filter((l): l is LevelReport & { actions: NonNullable<LevelReport['actions']> } => l.actions !== null);
+const withActions = (county: CountyReport) =>
+  county.levels.filter((l): l is LevelReport & { actions: NonNullable<LevelReport['actions']> } => l.actions !== null);
 
 export function planSheet(report: Report, county: CountyReport, name: string): SheetBuilder {
   const sheet = new SheetBuilder(name);
   const levels = withActions(county);
   const costs = levels.some((l) => l.actions.plan.indicators.some((p) => p.cost !== null));
   const rows = levels.flatMap((l) =>
-    planRows(l.actions).map((r): CellInput[] => [LEVEL_NAMES[l.level], labelWithUnit(r.indicator), r.cvBefore, r.target, r.total, r.forFloors, r.schools, r.cvAfter, ...(costs ? [r.cost] : []), r.note]),
+    planRows(l.actions).map((r): CellInput[] => [
+      LEVEL_NAMES[l.level],
+      labelWithUnit(r.indicator),
+      r.cvBefore,
+      r.target,
+      r.total,
+      r.forFloors,
+      r.schools,
+      r.cvAfter,
+      ...(costs ? [r.cost] : []),
+      r.note,
+    ]),
   );
   table(
     sheet,
@@ -40,10 +52,14 @@ export function planSheet(report: Report, county: CountyReport, name: string): S
   );
   const width = costs ? 10 : 9;
   paragraph(sheet, planMethodText(report.profile), width);
-  for (const l of levels) if (l.actions.composite) paragraph(sheet, `综合差异系数（2012年方法）：${compositeSentence(l.actions.composite)}`, width);
+  for (const l of levels)
+    if (l.actions.composite)
+      paragraph(sheet, `综合差异系数（2012年方法）：${compositeSentence(l.actions.composite)}`, width);
   for (const l of levels)
     if (l.actions.transfers.length) {
-      paragraph(sheet, `${LEVEL_NAMES[l.level]}教师交流轮岗调剂（不新增教师的方案）。${transferIntro}`, width, { bold: true });
+      paragraph(sheet, `${LEVEL_NAMES[l.level]}教师交流轮岗调剂（不新增教师的方案）。${transferIntro}`, width, {
+        bold: true,
+      });
       for (const t of l.actions.transfers) paragraph(sheet, transferSentence(t), width);
     }
   return sheet;
@@ -53,7 +69,16 @@ export function planDetailSheet(county: CountyReport, name: string): SheetBuilde
   const sheet = new SheetBuilder(name);
   const rows = withActions(county).flatMap((l) =>
     l.actions.plan.indicators.flatMap((p) =>
-      p.additions.map((a): CellInput[] => [LEVEL_NAMES[l.level], sectionLabel(a.section), labelWithUnit(p.indicator), a.before, a.floor ?? '', a.add, p.indicator.shortfallUnit, a.after]),
+      p.additions.map((a): CellInput[] => [
+        LEVEL_NAMES[l.level],
+        sectionLabel(a.section),
+        labelWithUnit(p.indicator),
+        a.before,
+        a.floor ?? '',
+        a.add,
+        p.indicator.shortfallUnit,
+        a.after,
+      ]),
     ),
   );
   table(

@@ -21,11 +21,19 @@ const CHART_COLS = 11;
 const CHART_ROWS = 16;
 const ACROSS = 1;
 
-export function chartSheets(report: Report, county: CountyReport, dataName: string, chartName: string): { data: SheetBuilder; charts: SheetBuilder } {
+export function chartSheets(
+  report: Report,
+  county: CountyReport,
+  dataName: string,
+  chartName: string,
+): { data: SheetBuilder; charts: SheetBuilder } {
   const data = new SheetBuilder(dataName);
   const charts = new SheetBuilder(chartName);
   charts.widths = Array.from({ length: CHART_COLS * ACROSS }, () => 10);
-  const t = charts.addRow([{ v: `各校生均值与标准、全县值（蓝：达到标准；红：未达到；绿虚线：标准；橙线：全县值）`, s: TITLE }], { height: 22 });
+  const t = charts.addRow(
+    [{ v: `各校生均值与标准、全县值（蓝：达到标准；红：未达到；绿虚线：标准；橙线：全县值）`, s: TITLE }],
+    { height: 22 },
+  );
   charts.mergeAcross(t, 1, CHART_COLS * ACROSS);
   charts.headerRows = 1;
   const abs = (col: number, row: number) => `${sheetRef(dataName)}!$${columnLetters(col)}$${row}`;
@@ -46,7 +54,15 @@ export function chartSheets(report: Report, county: CountyReport, dataName: stri
         const ok = s.met[ind.id]!;
         met.push(ok ? v : null);
         notMet.push(ok ? null : v);
-        rows.push([LEVEL_NAMES[l.level], labelWithUnit(ind), sectionLabel(s), ok ? v : null, ok ? null : v, standard, stats.mean]);
+        rows.push([
+          LEVEL_NAMES[l.level],
+          labelWithUnit(ind),
+          sectionLabel(s),
+          ok ? v : null,
+          ok ? null : v,
+          standard,
+          stats.mean,
+        ]);
       }
       const last = rows.length + 2;
       const range = (col: number) => `${abs(col, first)}:$${columnLetters(col)}$${last}`;
@@ -58,11 +74,31 @@ export function chartSheets(report: Report, county: CountyReport, dataName: stri
         series: [
           { name: '达到标准', kind: 'bar', colour: CHART_COLOURS.met, ref: range(3), values: met },
           { name: '未达到标准', kind: 'bar', colour: CHART_COLOURS.notMet, ref: range(4), values: notMet },
-          ...(standard === null ? [] : [{ name: `标准 ${standard}`, kind: 'line' as const, colour: CHART_COLOURS.standard, dashed: true, ref: range(5), values: sorted.map(() => standard) }]),
-          { name: '全县值', kind: 'line', colour: CHART_COLOURS.county, ref: range(6), values: sorted.map(() => stats.mean) },
+          ...(standard === null
+            ? []
+            : [
+                {
+                  name: `标准 ${standard}`,
+                  kind: 'line' as const,
+                  colour: CHART_COLOURS.standard,
+                  dashed: true,
+                  ref: range(5),
+                  values: sorted.map(() => standard),
+                },
+              ]),
+          {
+            name: '全县值',
+            kind: 'line',
+            colour: CHART_COLOURS.county,
+            ref: range(6),
+            values: sorted.map(() => stats.mean),
+          },
         ],
         from: { col: (k % ACROSS) * CHART_COLS, row: 1 + Math.floor(k / ACROSS) * CHART_ROWS },
-        to: { col: (k % ACROSS) * CHART_COLS + CHART_COLS, row: 1 + Math.floor(k / ACROSS) * CHART_ROWS + CHART_ROWS - 1 },
+        to: {
+          col: (k % ACROSS) * CHART_COLS + CHART_COLS,
+          row: 1 + Math.floor(k / ACROSS) * CHART_ROWS + CHART_ROWS - 1,
+        },
       };
       charts.charts.push(spec);
       k++;

@@ -5,17 +5,32 @@ import { SheetBuilder } from '../sheet';
 import { HEADER } from '../table';
 import { ref } from './common';
 
-export function coverSheet(report: Report, county: CountyReport, name: string, exhibits: readonly (Exhibit & { sheet: string | null })[]): SheetBuilder {
+export function coverSheet(
+  report: Report,
+  county: CountyReport,
+  name: string,
+  exhibits: readonly (Exhibit & { sheet: string | null })[],
+): SheetBuilder {
   const sheet = new SheetBuilder(name);
   sheet.landscape = false;
   sheet.pagesTall = 1;
   sheet.widths = [14, 52, 26];
-  const title = sheet.addRow([{ v: reportTitle(report, county), s: { bold: true, size: 16, align: 'center', valign: 'middle', wrap: true } }], { height: 48 });
+  const title = sheet.addRow(
+    [{ v: reportTitle(report, county), s: { bold: true, size: 16, align: 'center', valign: 'middle', wrap: true } }],
+    { height: 48 },
+  );
   sheet.mergeAcross(title, 1, 3);
   sheet.addRow([]);
   const cell = { border: true, valign: 'middle' as const, wrap: true };
   for (const [k, v] of coverRows(report, county, dataYear(report.input))) {
-    const r = sheet.addRow([{ v: k, s: { ...cell, bold: true } }, { v: v || null, s: cell }, { v: null, s: cell }], { height: 24 });
+    const r = sheet.addRow(
+      [
+        { v: k, s: { ...cell, bold: true } },
+        { v: v || null, s: cell },
+        { v: null, s: cell },
+      ],
+      { height: 24 },
+    );
     sheet.mergeAcross(r, 2, 3);
   }
   sheet.addRow([]);
@@ -26,7 +41,9 @@ export function coverSheet(report: Report, county: CountyReport, name: string, e
     sheet.addRow([
       { v: `附表${e.no}`, s: { ...cell, align: 'center' } },
       { v: e.title, s: cell },
-      e.sheet ? { v: e.sheet, s: { ...cell, color: 'FF0563C1', underline: true }, link: ref(e.sheet, 'A1') } : { v: '（见 Markdown 报告）', s: cell },
+      e.sheet
+        ? { v: e.sheet, s: { ...cell, color: 'FF0563C1', underline: true }, link: ref(e.sheet, 'A1') }
+        : { v: '（见 Markdown 报告）', s: cell },
     ]);
   return sheet;
 }

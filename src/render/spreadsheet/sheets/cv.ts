@@ -28,7 +28,8 @@ export function cvSheet(report: Report, county: CountyReport, layout: DataLayout
   let r = 3;
   const rows = county.levels.flatMap((l) => {
     const [first, last] = layout.levelRows.get(l.level)!;
-    const range = (col: number) => ref(layout.sheet, `$${columnLetters(col - 1)}$${first}:$${columnLetters(col - 1)}$${last}`);
+    const range = (col: number) =>
+      ref(layout.sheet, `$${columnLetters(col - 1)}$${first}:$${columnLetters(col - 1)}$${last}`);
     levelRows.set(l.level, [r, r + inds.length - 1]);
     const indicatorRows = inds.map((ind, i): CellInput[] => {
       const s = l.result.indicators[ind.id]!;
@@ -40,12 +41,24 @@ export function cvSheet(report: Report, county: CountyReport, layout: DataLayout
         ind.name,
         { f: `SUM(${range(layout.amount(i))})`, v: s.total },
         { f: `SUM(${range(layout.students)})`, v: s.students },
-        { f: `${c('C')}/${c('D')}${ind.scale === 1 ? '' : `*${ind.scale}`}`, v: s.mean, ...(ind.standard === null ? { s: { numFmt: '[<1]0.0000;#,##0.00' } } : {}) },
+        {
+          f: `${c('C')}/${c('D')}${ind.scale === 1 ? '' : `*${ind.scale}`}`,
+          v: s.mean,
+          ...(ind.standard === null ? { s: { numFmt: '[<1]0.0000;#,##0.00' } } : {}),
+        },
         { f: `SQRT(SUMPRODUCT(${range(layout.students)},(${range(layout.value(i))}-${c('E')})^2)/${c('D')})`, v: s.sd },
         { f: `IF(${c('E')}=0,"—",${c('F')}/${c('E')})`, v: s.cv ?? '—' },
         { f: threshold, v: s.cvThreshold },
-        { f: `IF(ISNUMBER(${c('G')}),IF(ROUND(${c('G')},${layout.standards.cvDecimals(l.level)})<=${c('H')},"${PASS}","${FAIL}"),"${FAIL}")`, v: s.cvPass ? PASS : FAIL, s: CENTER },
-        { f: `IF(ISNUMBER(${c('G')}),IF(ABS(${c('G')}-${c('H')})<=${layout.standards.borderline(l.level)},"临界",""),"")`, v: s.borderline ? '临界' : '', s: CENTER },
+        {
+          f: `IF(ISNUMBER(${c('G')}),IF(ROUND(${c('G')},${layout.standards.cvDecimals(l.level)})<=${c('H')},"${PASS}","${FAIL}"),"${FAIL}")`,
+          v: s.cvPass ? PASS : FAIL,
+          s: CENTER,
+        },
+        {
+          f: `IF(ISNUMBER(${c('G')}),IF(ABS(${c('G')}-${c('H')})<=${layout.standards.borderline(l.level)},"临界",""),"")`,
+          v: s.borderline ? '临界' : '',
+          s: CENTER,
+        },
       ];
       r++;
       return cells;
@@ -63,7 +76,11 @@ export function cvSheet(report: Report, county: CountyReport, layout: DataLayout
       null,
       { f: `AVERAGE(G${vf}:G${vl})`, v: l.result.compositeCv ?? '—', s: { bold: true, border: true, numFmt: NUM.cv } },
       { f: layout.standards.cvThreshold(l.level), v: l.result.indicators[inds[0]!.id]!.cvThreshold },
-      { f: `IF(ISNUMBER(G${r}),IF(ROUND(G${r},${layout.standards.cvDecimals(l.level)})<=H${r},"${PASS}","${FAIL}"),"${FAIL}")`, v: l.result.cvRulePass ? PASS : FAIL, s: CENTER },
+      {
+        f: `IF(ISNUMBER(G${r}),IF(ROUND(G${r},${layout.standards.cvDecimals(l.level)})<=H${r},"${PASS}","${FAIL}"),"${FAIL}")`,
+        v: l.result.cvRulePass ? PASS : FAIL,
+        s: CENTER,
+      },
       '',
     ];
     r++;
@@ -91,7 +108,15 @@ export function cvSheet(report: Report, county: CountyReport, layout: DataLayout
     colourVerdicts(sheet, range);
     sheet.highlights.push({ range: `J3:J${2 + rows.length}`, text: '临界', style: { fill: COLOUR.warn, bold: true } });
   }
-  return { sheet, row: (level, i) => rowOf.get(`${level}:${i}`)!, cvCol: 7, thresholdCol: 8, passCol: 9, levelRows, compositeRows };
+  return {
+    sheet,
+    row: (level, i) => rowOf.get(`${level}:${i}`)!,
+    cvCol: 7,
+    thresholdCol: 8,
+    passCol: 9,
+    levelRows,
+    compositeRows,
+  };
 }
 
 // ── 缺口测算 ──

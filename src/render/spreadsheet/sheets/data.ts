@@ -20,9 +20,15 @@ export interface DataLayout {
   issueLinks: Map<string, string>;
 }
 
-export const issueLinkKey = (county: string | null | undefined, school: string, field?: string) => `${county ?? ''}\u0000${school}\u0000${field ?? ''}`;
+export const issueLinkKey = (county: string | null | undefined, school: string, field?: string) =>
+  `${county ?? ''}\u0000${school}\u0000${field ?? ''}`;
 
-export function dataLayout(report: Report, county: CountyReport, sheet: string, standards: StandardsLayout): DataLayout {
+export function dataLayout(
+  report: Report,
+  county: CountyReport,
+  sheet: string,
+  standards: StandardsLayout,
+): DataLayout {
   const n = report.profile.indicators.length;
   const row = new Map<SectionResult, number>();
   const levelRows = new Map<Level, [number, number]>();
@@ -74,12 +80,24 @@ export function dataSheet(report: Report, county: CountyReport, layout: DataLayo
         s.section.split?.facilityShare ?? null,
         ...inds.map((i) => s.section.amounts[i.numerator] ?? null),
         ...inds.map((ind, i): CellSpec =>
-          shared(seen, `value:${i}`, () => `${cellAt(layout.amount(i), r)}/${P}${ind.scale === 1 ? '' : `*${ind.scale}`}`, s.values[ind.id]!),
+          shared(
+            seen,
+            `value:${i}`,
+            () => `${cellAt(layout.amount(i), r)}/${P}${ind.scale === 1 ? '' : `*${ind.scale}`}`,
+            s.values[ind.id]!,
+          ),
         ),
         ...inds.map((ind, i): CellSpec => {
           const std = layout.standards.standard(i, l.level);
           const V = cellAt(layout.value(i), r);
-          return std ? shared(seen, `gap:${i}:${l.level}`, () => `IF(${atLeastF(V, std)},0,1-${V}/${std})`, s.relativeGaps[ind.id]!) : { v: 0 };
+          return std
+            ? shared(
+                seen,
+                `gap:${i}:${l.level}`,
+                () => `IF(${atLeastF(V, std)},0,1-${V}/${std})`,
+                s.relativeGaps[ind.id]!,
+              )
+            : { v: 0 };
         }),
       ];
     }),
@@ -96,8 +114,16 @@ export function dataSheet(report: Report, county: CountyReport, layout: DataLayo
       { header: '在校生', numFmt: NUM.int },
       { header: '教师\n拆分比例', numFmt: NUM.pct, width: 9 },
       { header: '设施\n拆分比例', numFmt: NUM.pct, width: 9 },
-      ...inds.map((i): Column => ({ header: `${i.short}\n数量`, numFmt: i.countable ? NUM.amount : NUM.area, width: 11 })),
-      ...inds.map((i): Column => ({ header: `${i.short}\n指标值`, numFmt: i.unit === '元' ? NUM.money : NUM.ratio, width: 10 })),
+      ...inds.map((i): Column => ({
+        header: `${i.short}\n数量`,
+        numFmt: i.countable ? NUM.amount : NUM.area,
+        width: 11,
+      })),
+      ...inds.map((i): Column => ({
+        header: `${i.short}\n指标值`,
+        numFmt: i.unit === '元' ? NUM.money : NUM.ratio,
+        width: 10,
+      })),
       ...inds.map((i): Column => ({ header: `${i.short}\n低于标准`, numFmt: '0.0%;-0.0%;', width: 10 })),
     ],
     rows,

@@ -14,7 +14,16 @@ export function groupsSheet(report: Report, county: CountyReport, name: string):
   for (const g of county.groups)
     for (const i of inds) {
       const x = g.indicators[i.id]!;
-      rows.push([LEVEL_NAMES[g.level], g.group, labelWithUnit(i), g.schoolCount, g.students, { v: x.value, s: { numFmt: i.unit === '元' ? NUM.money : NUM.ratio } }, x.ofCounty, x.cv ?? '—']);
+      rows.push([
+        LEVEL_NAMES[g.level],
+        g.group,
+        labelWithUnit(i),
+        g.schoolCount,
+        g.students,
+        { v: x.value, s: { numFmt: i.unit === '元' ? NUM.money : NUM.ratio } },
+        x.ofCounty,
+        x.cv ?? '—',
+      ]);
     }
   table(
     sheet,
@@ -34,9 +43,15 @@ export function groupsSheet(report: Report, county: CountyReport, name: string):
   if (county.urbanRural.length) sheet.widths[1] = Math.max(sheet.widths[1] ?? 0, 30);
   for (const ur of county.urbanRural) {
     sheet.addRow([]);
-    const t = sheet.addRow([{ v: `${LEVEL_NAMES[ur.level]}：城区、镇区、乡村（各类学校合计值 = 资源总量 ÷ 在校生）`, s: TITLE }], { height: 22 });
+    const t = sheet.addRow(
+      [{ v: `${LEVEL_NAMES[ur.level]}：城区、镇区、乡村（各类学校合计值 = 资源总量 ÷ 在校生）`, s: TITLE }],
+      { height: 22 },
+    );
     sheet.mergeAcross(t, 1, 8);
-    sheet.addRow(['学段', '指标', '', '城区', '镇区', '乡村', '乡村÷\n城区'].map((v) => ({ v, s: HEADER })), { height: 34 });
+    sheet.addRow(
+      ['学段', '指标', '', '城区', '镇区', '乡村', '乡村÷\n城区'].map((v) => ({ v, s: HEADER })),
+      { height: 34 },
+    );
     for (const i of inds)
       sheet.addRow(
         [
@@ -45,7 +60,13 @@ export function groupsSheet(report: Report, county: CountyReport, name: string):
           '',
           ...(['城区', '镇区', '乡村'] as const).map((a) => ur.areas[a]?.values[i.id] ?? null),
           ur.ruralToUrban[i.id] ?? null,
-        ].map((v, k): CellSpec => ({ v, s: { border: true, ...(k >= 3 ? { numFmt: k === 6 ? '0.00' : i.unit === '元' ? NUM.money : NUM.ratio } : {}) } })),
+        ].map((v, k): CellSpec => ({
+          v,
+          s: {
+            border: true,
+            ...(k >= 3 ? { numFmt: k === 6 ? '0.00' : i.unit === '元' ? NUM.money : NUM.ratio } : {}),
+          },
+        })),
       );
   }
   return sheet;

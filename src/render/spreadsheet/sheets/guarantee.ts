@@ -29,7 +29,12 @@ export function guaranteeSheet(county: CountyReport, name: string): SheetBuilder
       { header: '数值', width: claims ? 30 : 40 },
       { header: '标准', width: claims ? 20 : 28 },
       { header: '结论', width: 8 },
-      ...(claims ? [{ header: '自评', width: 7 }, { header: '自评与测算不一致之处', width: 26 }] : []),
+      ...(claims
+        ? [
+            { header: '自评', width: 7 },
+            { header: '自评与测算不一致之处', width: 26 },
+          ]
+        : []),
     ],
     county.checklist.map((c): CellInput[] => [
       DIMENSION_LABEL[c.item.dimension],
@@ -47,7 +52,9 @@ export function guaranteeSheet(county: CountyReport, name: string): SheetBuilder
     ]),
   );
   for (const row of sheet.rows.slice(sheet.headerRows)) {
-    const lines = Math.max(...[2, 3, 4, ...(claims ? [7] : [])].map((i) => wrappedLines(String(row.cells[i]?.v ?? ''), sheet.widths[i]!)));
+    const lines = Math.max(
+      ...[2, 3, 4, ...(claims ? [7] : [])].map((i) => wrappedLines(String(row.cells[i]?.v ?? ''), sheet.widths[i]!)),
+    );
     if (lines > 1) row.height = linesHeight(lines);
   }
   const end = sheet.rowCount;

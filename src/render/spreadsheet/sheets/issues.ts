@@ -14,11 +14,21 @@ export function issuesSheet(report: Report, links: Map<string, string>): SheetBu
   const fill = { error: COLOUR.bad, warning: COLOUR.warn, info: undefined } as const;
   const c = report.issueCounts;
   const linkOf = (i: Report['issues'][number]) =>
-    i.school ? (links.get(issueLinkKey(i.county, i.school, i.field)) ?? links.get(issueLinkKey(i.county, i.school))) : undefined;
+    i.school
+      ? (links.get(issueLinkKey(i.county, i.school, i.field)) ?? links.get(issueLinkKey(i.county, i.school)))
+      : undefined;
   table(
     sheet,
     `数据问题（错误 ${c.error}，警告 ${c.warning}，说明 ${c.info}）——点击“计算数据”列可跳到该校数据`,
-    [{ header: '级别', width: 6 }, { header: '代码' }, { header: '位置（原表）' }, { header: '学校' }, { header: '列' }, { header: '计算数据', width: 10 }, { header: '说明', width: 64 }],
+    [
+      { header: '级别', width: 6 },
+      { header: '代码' },
+      { header: '位置（原表）' },
+      { header: '学校' },
+      { header: '列' },
+      { header: '计算数据', width: 10 },
+      { header: '说明', width: 64 },
+    ],
     report.issues.map((i): CellInput[] => {
       const target = linkOf(i);
       return [
@@ -27,7 +37,9 @@ export function issuesSheet(report: Report, links: Map<string, string>): SheetBu
         i.cell ? `${i.sheet}!${i.cell}` : i.row ? `${i.sheet} 第${i.row}行` : (i.sheet ?? ''),
         { v: i.school ?? '', s: WRAP },
         { v: i.column ?? '', s: WRAP },
-        target ? { v: '查看', link: target, s: { border: true, color: COLOUR.link, underline: true, align: 'center' } } : '',
+        target
+          ? { v: '查看', link: target, s: { border: true, color: COLOUR.link, underline: true, align: 'center' } }
+          : '',
         { v: i.text, s: { border: true, wrap: true, valign: 'top' } },
       ];
     }),
@@ -38,7 +50,9 @@ export function issuesSheet(report: Report, links: Map<string, string>): SheetBu
   const others = sheet.widths.slice(0, 6).reduce((a, b) => a + b, 0);
   sheet.widths[6] = Math.max(40, Math.min(sheet.widths[6]!, PAGE_UNITS.landscape - 2 - others));
   for (const row of sheet.rows.slice(sheet.headerRows)) {
-    const lines = Math.max(...[3, 4, 6].map((c) => Math.ceil(displayWidth(String(row.cells[c]?.v ?? '')) / (sheet.widths[c]! * 0.95))));
+    const lines = Math.max(
+      ...[3, 4, 6].map((c) => Math.ceil(displayWidth(String(row.cells[c]?.v ?? '')) / (sheet.widths[c]! * 0.95))),
+    );
     if (lines > 1) row.height = linesHeight(lines);
   }
   return sheet;

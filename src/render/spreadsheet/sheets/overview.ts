@@ -8,7 +8,13 @@ import { COLOUR, NUM, CENTER, BAD_LOOK, PASS, FAIL, colourVerdicts, ref, cellAt 
 import { ComplianceLayout } from './compliance';
 import { CvLayout } from './cv';
 
-export function overviewSheet(report: Report, county: CountyReport, name: string, compliance: ComplianceLayout, cv: CvLayout): SheetBuilder {
+export function overviewSheet(
+  report: Report,
+  county: CountyReport,
+  name: string,
+  compliance: ComplianceLayout,
+  cv: CvLayout,
+): SheetBuilder {
   const sheet = new SheetBuilder(name);
   const inds = report.profile.indicators;
   const n = inds.length;
@@ -22,10 +28,20 @@ export function overviewSheet(report: Report, county: CountyReport, name: string
       l.result.schoolCount,
       l.result.students,
       report.profile.compliance
-        ? { f: `COUNTIF(${ref(compliance.sheet.name, `${cellAt(compliance.compliantCol, cf)}:${cellAt(compliance.compliantCol, cl)}`)},"${PASS}")`, v: l.result.compliantSchools }
+        ? {
+            f: `COUNTIF(${ref(compliance.sheet.name, `${cellAt(compliance.compliantCol, cf)}:${cellAt(compliance.compliantCol, cl)}`)},"${PASS}")`,
+            v: l.result.compliantSchools,
+          }
         : '—',
-      { f: `COUNTIF(${ref(cv.sheet.name, `${cellAt(cv.passCol, vf)}:${cellAt(cv.passCol, vl)}`)},"${PASS}")`, v: l.cvsPassed },
-      { f: `IF(AND(${levelPassConditions(report, cv, l.level, r).join(',')}),"${PASS}","${FAIL}")`, v: l.result.pass ? PASS : FAIL, s: CENTER },
+      {
+        f: `COUNTIF(${ref(cv.sheet.name, `${cellAt(cv.passCol, vf)}:${cellAt(cv.passCol, vl)}`)},"${PASS}")`,
+        v: l.cvsPassed,
+      },
+      {
+        f: `IF(AND(${levelPassConditions(report, cv, l.level, r).join(',')}),"${PASS}","${FAIL}")`,
+        v: l.result.pass ? PASS : FAIL,
+        s: CENTER,
+      },
     ];
     r++;
     return row;
@@ -78,7 +94,11 @@ export function overviewSheet(report: Report, county: CountyReport, name: string
   sheet.addRow([]);
   const c = report.issueCounts;
   const link = sheet.addRow([
-    { v: `数据问题：错误 ${c.error} 个，警告 ${c.warning} 个，说明 ${c.info} 条 → 查看“数据问题”表`, s: { color: COLOUR.link, underline: true }, link: "'数据问题'!A1" },
+    {
+      v: `数据问题：错误 ${c.error} 个，警告 ${c.warning} 个，说明 ${c.info} 条 → 查看“数据问题”表`,
+      s: { color: COLOUR.link, underline: true },
+      link: "'数据问题'!A1",
+    },
   ]);
   sheet.mergeAcross(link, 1, width);
   return sheet;

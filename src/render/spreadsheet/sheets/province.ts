@@ -40,20 +40,36 @@ export function provinceSheet(report: Report, counties: readonly CountyReport[])
         mean ? (r.composite ?? '—') : r.cvsPassed,
         ...(withCompliance ? [r.compliant] : []),
         { v: r.pass ? PASS : FAIL, s: CENTER },
-        r.pass ? '' : levelReasons(report, c.levels.find((l) => l.level === level)!),
+        r.pass
+          ? ''
+          : levelReasons(
+              report,
+              c.levels.find((l) => l.level === level)!,
+            ),
       ]);
     }
   // A short title (the table prints several pages wide); the counts and the note under the table, within the first page's width.
-  table(sheet, `各县（市、区）${report.profile.verdictName}资源配置汇总：全县平均值与差异系数（未达标的在前）`, columns, rows);
+  table(
+    sheet,
+    `各县（市、区）${report.profile.verdictName}资源配置汇总：全县平均值与差异系数（未达标的在前）`,
+    columns,
+    rows,
+  );
   if (rows.length) {
     const verdictCol = columnLetters(columns.length - 2);
     sheet.highlights.push({ range: `${verdictCol}3:${verdictCol}${sheet.rowCount}`, text: FAIL, style: BAD_LOOK });
   }
   let across = 0;
-  for (let w = 0; across < sheet.widths.length && w + sheet.widths[across]! <= 100; across++) w += sheet.widths[across]!;
+  for (let w = 0; across < sheet.widths.length && w + sheet.widths[across]! <= 100; across++)
+    w += sheet.widths[across]!;
   sheet.addRow([]);
   paragraph(sheet, provinceCountSentence(report, counties), Math.max(1, across));
-  if (!report.detail) paragraph(sheet, '县数较多，此处只列汇总表；各县明细请用 balance-check 文件 --county 县名 分别生成（JSON 报告含全部明细）。', Math.max(1, across));
+  if (!report.detail)
+    paragraph(
+      sheet,
+      '县数较多，此处只列汇总表；各县明细请用 balance-check 文件 --county 县名 分别生成（JSON 报告含全部明细）。',
+      Math.max(1, across),
+    );
   return sheet;
 }
 

@@ -32,27 +32,26 @@ export function schoolItemsSheet(report: Report, county: CountyReport, name: str
       { header: '专用\n教室', width: 7 },
     ],
     county.schoolItems.map((s): CellInput[] => [
-        s.school.name,
-        s.school.type,
-        s.size.students,
-        Number.isFinite(s.size.max) ? s.size.max : '',
-        s.size.over || '',
-        n(s.classes),
-        n(s.classSize.oversizeClasses),
-        n(s.classSize.maxClassSize),
-        n(s.rooms.music?.needed),
-        n(s.rooms.music?.have),
-        n(s.school.items.musicRoomsUpToStandard),
-        n(s.rooms.art?.have),
-        n(s.school.items.artRoomsUpToStandard),
-        statusCell(s.size.status),
-        statusCell(s.classSize.status),
-        statusCell(s.rooms.status),
+      s.school.name,
+      s.school.type,
+      s.size.students,
+      Number.isFinite(s.size.max) ? s.size.max : '',
+      s.size.over || '',
+      n(s.classes),
+      n(s.classSize.oversizeClasses),
+      n(s.classSize.maxClassSize),
+      n(s.rooms.music?.needed),
+      n(s.rooms.music?.have),
+      n(s.school.items.musicRoomsUpToStandard),
+      n(s.rooms.art?.have),
+      n(s.school.items.artRoomsUpToStandard),
+      statusCell(s.size.status),
+      statusCell(s.classSize.status),
+      statusCell(s.rooms.status),
     ]),
   );
   const last = sheet.rowCount;
-  if (county.schoolItems.length)
-    colourStatuses(sheet, `N3:P${last}`);
+  if (county.schoolItems.length) colourStatuses(sheet, `N3:P${last}`);
   return sheet;
 }
 

@@ -8,7 +8,13 @@ import { NUM, CENTER, BAD_LOOK, PASS, FAIL, R, atLeastF, shared, ref, cellAt, ke
 import { DataLayout } from './data';
 import { ComplianceLayout } from './compliance';
 
-export function shortfallSheet(report: Report, county: CountyReport, layout: DataLayout, compliance: ComplianceLayout, name: string): SheetBuilder {
+export function shortfallSheet(
+  report: Report,
+  county: CountyReport,
+  layout: DataLayout,
+  compliance: ComplianceLayout,
+  name: string,
+): SheetBuilder {
   const sheet = new SheetBuilder(name);
   sheet.titleColumns = 2; // 学段, 学校 on every printed page when the table prints two pages wide
   const seen = new Set<string>();
@@ -46,32 +52,61 @@ export function shortfallSheet(report: Report, county: CountyReport, layout: Dat
         shared(seen, `students:${l.level}`, () => data(layout.students), s.section.students),
         ...inds.map((ind, i): CellInput => {
           const std = layout.standards.standard(i, l.level);
-          return std ? shared(seen, `short:${i}:${l.level}`, () => `IF(${met(i, std)},0,${reach(i, std)})`, s.shortfall[ind.id]!) : null;
+          return std
+            ? shared(seen, `short:${i}:${l.level}`, () => `IF(${met(i, std)},0,${reach(i, std)})`, s.shortfall[ind.id]!)
+            : null;
         }),
         shared(seen, `compliant:${l.level}`, () => compliantRef, s.compliant ? PASS : FAIL, CENTER),
         formulaForCompliance
-          ? shared(seen, `kept:${l.level}`, () => `IF(${cellAt(compliantCol, r)}="${PASS}","—",INDEX(${layout.standards.shortNames},MATCH(MAX(${gaps()}),${gaps()},0)))`, keptName(report, s), CENTER)
+          ? shared(
+              seen,
+              `kept:${l.level}`,
+              () =>
+                `IF(${cellAt(compliantCol, r)}="${PASS}","—",INDEX(${layout.standards.shortNames},MATCH(MAX(${gaps()}),${gaps()},0)))`,
+              keptName(report, s),
+              CENTER,
+            )
           : { v: keptName(report, s), s: CENTER },
         ...inds.map((ind, i): CellInput => {
           const std = layout.standards.standard(i, l.level);
           if (!std || !formulaForCompliance) return std ? s.shortfallToCompliance[ind.id]! : null;
-          const target = () => `IF(${kept}=${layout.standards.shortName(i)},${layout.standards.floor(l.level)}*${std},${std})`;
-          return shared(seen, `tocomp:${i}:${l.level}`, () => `IF(OR(${cellAt(compliantCol, r)}="${PASS}",${met(i, std)}),0,${reach(i, target())})`, s.shortfallToCompliance[ind.id]!);
+          const target = () =>
+            `IF(${kept}=${layout.standards.shortName(i)},${layout.standards.floor(l.level)}*${std},${std})`;
+          return shared(
+            seen,
+            `tocomp:${i}:${l.level}`,
+            () => `IF(OR(${cellAt(compliantCol, r)}="${PASS}",${met(i, std)}),0,${reach(i, target())})`,
+            s.shortfallToCompliance[ind.id]!,
+          );
         }),
       ]);
       r++;
     }
     const last = r - 1;
-    const sum = (col: number, v: number): CellSpec => ({ f: `SUM(${cellAt(col, first)}:${cellAt(col, last)})`, v, s: { bold: true, border: true } });
+    const sum = (col: number, v: number): CellSpec => ({
+      f: `SUM(${cellAt(col, first)}:${cellAt(col, last)})`,
+      v,
+      s: { bold: true, border: true },
+    });
     const t = l.result.shortfallTotals;
     rows.push([
       { v: LEVEL_NAMES[l.level], s: { bold: true, border: true } },
       { v: `${LEVEL_NAMES[l.level]}合计`, s: { bold: true, border: true } },
       { ...sum(3, l.result.students), s: { bold: true, border: true, numFmt: NUM.int } },
-      ...inds.map((ind, i) => ({ ...sum(toStandardCol(i), t.toStandard[ind.id]!), s: { bold: true, border: true, numFmt: fmtOf(ind) } })),
-      { f: `COUNTIF(${cellAt(compliantCol, first)}:${cellAt(compliantCol, last)},"${PASS}")&"/${l.sections.length}所达标"`, v: `${l.result.compliantSchools}/${l.sections.length}所达标`, s: { bold: true, border: true, align: 'center' } },
+      ...inds.map((ind, i) => ({
+        ...sum(toStandardCol(i), t.toStandard[ind.id]!),
+        s: { bold: true, border: true, numFmt: fmtOf(ind) },
+      })),
+      {
+        f: `COUNTIF(${cellAt(compliantCol, first)}:${cellAt(compliantCol, last)},"${PASS}")&"/${l.sections.length}所达标"`,
+        v: `${l.result.compliantSchools}/${l.sections.length}所达标`,
+        s: { bold: true, border: true, align: 'center' },
+      },
       { v: '', s: { border: true } },
-      ...inds.map((ind, i) => ({ ...sum(toComplianceCol(i), t.toCompliance[ind.id]!), s: { bold: true, border: true, numFmt: fmtOf(ind) } })),
+      ...inds.map((ind, i) => ({
+        ...sum(toComplianceCol(i), t.toCompliance[ind.id]!),
+        s: { bold: true, border: true, numFmt: fmtOf(ind) },
+      })),
     ]);
     totals.push(r);
     r++;
@@ -84,10 +119,18 @@ export function shortfallSheet(report: Report, county: CountyReport, layout: Dat
       LEVEL_COLUMN,
       { header: '学校' },
       { header: '在校生', numFmt: NUM.int },
-      ...inds.map((i): Column => ({ header: `达到标准\n${i.short}\n（${i.shortfallUnit}）`, numFmt: fmtOf(i), width: 10 })),
+      ...inds.map((i): Column => ({
+        header: `达到标准\n${i.short}\n（${i.shortfallUnit}）`,
+        numFmt: fmtOf(i),
+        width: 10,
+      })),
       { header: '学校\n是否达标', width: 12 },
       { header: `只补到\n${rate}的指标`, width: 11 },
-      ...inds.map((i): Column => ({ header: `使学校达标\n${i.short}\n（${i.shortfallUnit}）`, numFmt: fmtOf(i), width: 10 })),
+      ...inds.map((i): Column => ({
+        header: `使学校达标\n${i.short}\n（${i.shortfallUnit}）`,
+        numFmt: fmtOf(i),
+        width: 10,
+      })),
     ],
     rows,
   );

@@ -28,7 +28,14 @@ export function standardsSheet(profile: Profile): StandardsLayout {
   table(
     sheet,
     '评估标准：修改黄色单元格，工作簿各表随之重算',
-    [{ header: '指标' }, { header: '小学', width: 10 }, { header: '初中', width: 10 }, { header: '单位', width: 6 }, { header: '计算', width: 34 }, { header: '简称', width: 12 }],
+    [
+      { header: '指标' },
+      { header: '小学', width: 10 },
+      { header: '初中', width: 10 },
+      { header: '单位', width: 6 },
+      { header: '计算', width: 34 },
+      { header: '简称', width: 12 },
+    ],
     inds.map((ind) => [
       ind.name,
       { v: ind.standard?.primary ?? null, s: input },
@@ -43,7 +50,13 @@ export function standardsSheet(profile: Profile): StandardsLayout {
   sheet.addRow([`依据：${profile.name}（${profile.source}）`], { style: { italic: true, color: COLOUR.grey } });
   const setting = (label: string, values: Record<Level, number> | null, note: string) => {
     if (!values) return null;
-    return sheet.addRow([{ v: label, s: { border: true } }, { v: values.primary, s: input }, { v: values.junior, s: input }, null, { v: note, s: { border: true } }]);
+    return sheet.addRow([
+      { v: label, s: { border: true } },
+      { v: values.primary, s: input },
+      { v: values.junior, s: input },
+      null,
+      { v: note, s: { border: true } },
+    ]);
   };
   const both = (x: number) => ({ primary: x, junior: x });
   const cvRow = setting('差异系数阈值（≤）', profile.cv.threshold, `${inds.length}项差异系数均不超过阈值`)!;
