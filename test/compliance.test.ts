@@ -186,9 +186,7 @@ describe('judging at scale agrees with the rule written out plainly', () => {
   it('values, met, compliant, shortfalls and the shortfall to compliance of 2 000 random schools', async () => {
     const { atLeast, ceilAtCompare } = await import('../src/engine/stats');
     for (let n = 0; n < 2000; n++) {
-      const resources = Object.fromEntries(
-        Object.entries(atStandard).map(([f, x]) => [f, Math.round(around(x as number))]),
-      );
+      const resources = Object.fromEntries(Object.entries(atStandard).map(([f, x]) => [f, Math.round(around(x))]));
       const s = section(resources);
       const r = evaluate(resources);
       const inds = YOUZHI_2017.indicators;
@@ -218,7 +216,7 @@ describe('judging at scale agrees with the rule written out plainly', () => {
     const { weightedCv } = await import('../src/engine/stats');
     for (let n = 0; n < 50; n++) {
       const sections = Array.from({ length: 1 + Math.floor(rand() * 60) }, () =>
-        section(Object.fromEntries(Object.entries(atStandard).map(([f, x]) => [f, Math.round(around(x as number))]))),
+        section(Object.fromEntries(Object.entries(atStandard).map(([f, x]) => [f, Math.round(around(x))]))),
       );
       const results = evaluateSections(sections, YOUZHI_2017);
       const cvs = sectionCvs(results, YOUZHI_2017.indicators.length);

@@ -29,7 +29,7 @@ function randomCounty(seed: number, n: number, spread = 1.2): SchoolRecord[] {
     const res = Object.fromEntries(
       Object.entries(base).map(([f, v]) => {
         const factor = Math.exp((r() - 0.5) * 2 * spread);
-        const x = v! * factor;
+        const x = v * factor;
         return [
           f,
           ['qualifiedTeachers', 'backboneTeachers', 'peArtsTeachers', 'multimediaRooms'].includes(f)
@@ -61,7 +61,7 @@ function applied(schools: readonly SchoolRecord[], results: readonly SectionResu
   return schools.map((s) => {
     const e = extra.get(s) ?? {};
     const resources = { ...s.resources };
-    for (const [f, v] of Object.entries(e)) resources[f as ResourceField] = (resources[f as ResourceField] ?? 0) + v!;
+    for (const [f, v] of Object.entries(e)) resources[f as ResourceField] = (resources[f as ResourceField] ?? 0) + v;
     return { ...s, resources };
   });
 }
@@ -430,9 +430,9 @@ describe('the sample county, end to end', () => {
     const schools = county.schools.map((s) => records.get(s.school) ?? s.school);
     const after = evaluateCounty(null, schools, report.profile);
     for (const level of Object.values(after.levels)) {
-      expect(level!.compliantSchools).toBe(level!.schoolCount);
-      for (const s of Object.values(level!.indicators)) expect(s.cv!).toBeLessThanOrEqual(s.cvThreshold + 1e-12);
-      expect(level!.pass).toBe(true);
+      expect(level.compliantSchools).toBe(level.schoolCount);
+      for (const s of Object.values(level.indicators)) expect(s.cv!).toBeLessThanOrEqual(s.cvThreshold + 1e-12);
+      expect(level.pass).toBe(true);
     }
   });
 

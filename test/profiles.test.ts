@@ -1,6 +1,6 @@
 /** Built-in profiles, the 2012 method, and --profile overrides. */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/cli/pipeline';
@@ -322,15 +322,7 @@ describe('a 2012 report with only some indicators', () => {
 });
 
 it('a 2012 run: a column present but empty in every row is left out with the warning, not an error', async () => {
-  const { writeFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { tmp } = await import('./helpers/files');
-  const { analyse } = await import('../src/cli/pipeline');
-  const { BUILT_IN_PROFILES } = await import('../src/engine/profiles');
-  const lines = (await import('node:fs'))
-    .readFileSync('fixtures/vectors/cv-books-5-schools.csv', 'utf8')
-    .trim()
-    .split('\n');
+  const lines = readFileSync('fixtures/vectors/cv-books-5-schools.csv', 'utf8').trim().split('\n');
   const path = join(tmp(), 'books.csv');
   writeFileSync(path, [`${lines[0]},体育运动场馆面积`, ...lines.slice(1).map((l) => `${l},`)].join('\n'));
   const report = await analyse(path, { profile: BUILT_IN_PROFILES.find((p) => p.id === 'jiben-2012')! });

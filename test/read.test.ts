@@ -6,7 +6,8 @@ import { isMisread } from '../src/issues/catalogue';
 import { check, county, csvFile, HEADER, workbook, type Cell } from './helpers/files';
 
 const codes = (r: Awaited<ReturnType<typeof check>>) => r.issues.map((i) => i.code);
-const toCsv = (rows: unknown[][]) => rows.map((r) => r.map((v) => (v === null ? '' : String(v))).join(',')).join('\n');
+const toCsv = (rows: unknown[][]) =>
+  rows.map((r) => r.map((v) => (v === null ? '' : String(v as string | number))).join(',')).join('\n');
 const valueOf = (r: Awaited<ReturnType<typeof check>>, school: string, id: string) =>
   r.counties[0]!.levels.flatMap((l) => l.sections).find((s) => s.section.school.name === school)!.values[id];
 
@@ -620,7 +621,7 @@ describe('cell values', () => {
 
   it('a formula without a cached value is an error, not a zero', async () => {
     const rows = county();
-    rows[1]![7] = { formula: 'SUM(X1:X2)' } as never;
+    rows[1]![7] = { formula: 'SUM(X1:X2)' };
     const r = await check(await workbook({ 学校数据: rows }));
     expect(r.issues.find((i) => i.code === 'FORMULA_NO_RESULT')?.cell).toBe('H2');
   });
@@ -707,7 +708,9 @@ describe('a 区县 written once over its schools, without the merge (saved as CS
   const city = (): string => {
     const [, ...rows] = county();
     const lines = [header, ...rows.map((r, i) => [i === 0 ? '东城区' : i === 3 ? '西城区' : '', ...r])];
-    return lines.map((l) => l.map((c) => (c === null || c === undefined ? '' : String(c))).join(',')).join('\n');
+    return lines
+      .map((l) => l.map((c) => (c === null || c === undefined ? '' : String(c as string | number))).join(','))
+      .join('\n');
   };
   it('a blank 区县 below a school’s is the one above, said once (a warning that validate --strict refuses)', async () => {
     const r = await check(csvFile(city(), 'gb18030'));
@@ -942,7 +945,9 @@ describe('several sheets', () => {
           short,
           ...rows
             .slice(0, 2)
-            .map((r) => r.filter((_, i) => head![i] !== '体育运动场馆面积').map((v, i) => (i === 0 ? `新${v}` : v))),
+            .map((r) =>
+              r.filter((_, i) => head![i] !== '体育运动场馆面积').map((v, i) => (i === 0 ? `新${v as string}` : v)),
+            ),
         ],
       }),
     );
@@ -991,7 +996,7 @@ describe('CSV encodings', () => {
   });
   it('UTF-16 tab-separated (Excel "Unicode text")', async () => {
     const tsv = county()
-      .map((r) => r.map((v) => (v === null ? '' : String(v))).join('\t'))
+      .map((r) => r.map((v) => (v === null ? '' : String(v as string | number))).join('\t'))
       .join('\r\n');
     const path = csvFile(tsv, 'utf16le', 'unicode.txt');
     const withBom = Buffer.concat([Buffer.from([0xff, 0xfe]), (await import('node:fs')).readFileSync(path)]);
@@ -1177,7 +1182,7 @@ describe('a district’s own table: a title over a two-row header, columns told 
       [...parts, null],
       ...schools.map((s) => [...s, null]),
     ];
-    const r = await check(await workbook({ 学校: { rows: rows as never, merges: [...merges, 'O2:O3'] } }));
+    const r = await check(await workbook({ 学校: { rows: rows, merges: [...merges, 'O2:O3'] } }));
     expect(codes(r)).not.toContain('DUPLICATE_COLUMN');
     expect(r.input.headerRow).toBe(3);
     expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);

@@ -7,7 +7,6 @@
 import iconv from 'iconv-lite';
 import { unzip } from '../../src/read/unzip';
 import { zip } from '../../src/render/spreadsheet/zip';
-// @ts-expect-error a plain .mjs module of the fixture generator, without types
 import { rng as seededRng } from '../county-data.mjs';
 
 export type Rng = () => number;
@@ -138,7 +137,7 @@ function replaceRandomCell(r: Rng, xml: string, make: (ref: string) => string): 
   if (cells.length === 0) return xml;
   const m = pick(r, cells);
   const ref = /\br="([^"]*)"/.exec(m[0])?.[1] ?? '';
-  return xml.slice(0, m.index) + make(ref) + xml.slice(m.index! + m[0].length);
+  return xml.slice(0, m.index) + make(ref) + xml.slice(m.index + m[0].length);
 }
 
 const XLSX_MUTATIONS: Record<string, (r: Rng, p: Package) => FuzzInput | Buffer> = {
@@ -266,7 +265,7 @@ const XLSX_MUTATIONS: Record<string, (r: Rng, p: Package) => FuzzInput | Buffer>
       '<si/>',
       '<si><r><t>学校</t></r><rPh><t>x</t></rPh></si>',
     ]);
-    p.entries.set(name, Buffer.from(xml.slice(0, m.index) + replacement + xml.slice(m.index! + m[0].length), 'utf8'));
+    p.entries.set(name, Buffer.from(xml.slice(0, m.index) + replacement + xml.slice(m.index + m[0].length), 'utf8'));
     return pack(p);
   },
   'drop-entry': (r, p) => {

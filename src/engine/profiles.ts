@@ -3,7 +3,7 @@
  * extends and changes any rule value; the result is validated like a built-in, and a bad
  * value is reported by its key (indicators.sports_space.standard.primary), not a stack trace.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ProfileSchema, YOUZHI_2017, type Profile } from './profile';
 import type { ResourceField, SchoolRecord } from './types';
 
@@ -156,7 +156,9 @@ function merge(base: unknown, over: unknown, key = ''): unknown {
       throw new ProfileError(
         `${key} 中没有 ${unknown.map((u) => `“${u}”`).join('、')}（可用：${base.map((b) => (b as { id: string }).id).join('、')}）`,
       );
-    return base.map((b) => (isObject(b) && over[b.id as string] !== undefined ? merge(b, over[b.id as string]) : b));
+    return base.map((b): unknown =>
+      isObject(b) && over[b.id as string] !== undefined ? merge(b, over[b.id as string]) : b,
+    );
   }
   if (isObject(base) && isObject(over)) {
     const out: Record<string, unknown> = { ...base };

@@ -124,7 +124,7 @@ function pickedWeights(
   levels: readonly AnyLevel[],
 ): Partial<Record<AnyLevel, number>> {
   let byLevels = PICKED.get(weights);
-  if (!byLevels) PICKED.set(weights, (byLevels = new Map()));
+  if (!byLevels) PICKED.set(weights, (byLevels = new Map<readonly AnyLevel[], Partial<Record<AnyLevel, number>>>()));
   let picked = byLevels.get(levels);
   if (!picked) byLevels.set(levels, (picked = Object.freeze(pick(weights, levels))));
   return picked;

@@ -50,7 +50,7 @@ export function mergeTeachingPoints(
     parent.students.primary = (parent.students.primary ?? 0) + (s.students.primary ?? 0);
     for (const [field, amount] of Object.entries(s.resources) as [keyof SchoolRecord['resources'], number][]) {
       const section = parent.sectionResources.primary;
-      if (section && section[field] !== undefined) section[field] = section[field]! + amount;
+      if (section && section[field] !== undefined) section[field] = section[field] + amount;
       else parent.resources[field] = (parent.resources[field] ?? 0) + amount;
     }
     for (const [field, n] of Object.entries(s.items) as [keyof SchoolRecord['items'], number][])

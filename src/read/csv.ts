@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as IconvLite from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { arraySheet, UnreadableFileError, type CellValue, type Sheet } from './types';
 
@@ -43,7 +44,11 @@ function nulPattern(b: Buffer): string | null {
   const n = Math.min(b.length, 4096);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (b[i] === 0) i % 2 ? odd++ : even++;
+  for (let i = 0; i < n; i++) {
+    if (b[i] !== 0) continue;
+    if (i % 2) odd++;
+    else even++;
+  }
   if (even + odd < n / 8) return null;
   if (even + odd > (n * 5) / 8) return 'UTF-32（无 BOM）';
   return odd > even ? 'UTF-16LE（无 BOM）' : 'UTF-16BE（无 BOM）';
@@ -103,7 +108,7 @@ function guessLegacy(b: Buffer): string {
     if ((b[i + 1] ?? 0) < 0x80 && (i === 0 || b[i - 1]! < 0x80)) isolated++;
   }
   if (high && isolated / high > 0.5) return 'Latin-1 / Windows-1252（西文）';
-  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
+  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof IconvLite;
   const score = (enc: string) => {
     let s = 0;
     for (const ch of iconv.decode(b, enc)) {
@@ -119,7 +124,7 @@ function guessLegacy(b: Buffer): string {
 
 /** iconv-lite decodes GBK / GB18030; it is loaded only for such files (its tables are large). */
 const gb18030 = (buffer: Buffer): string =>
-  (createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite')).decode(buffer, 'gb18030');
+  (createRequire(import.meta.url)('iconv-lite') as typeof IconvLite).decode(buffer, 'gb18030');
 
 const SAVE_AS = '请在 Excel 或 WPS 中打开后另存为“CSV UTF-8（逗号分隔）”或 .xlsx 再试';
 

@@ -303,7 +303,7 @@ class XmlSheet implements Sheet {
     const { cOpen } = this.bytes;
     if (merges.length || hiddenRanges.length)
       indices.forEach((r, k) => {
-        let at = xml.lastIndexOf(cOpen, ends[k]!);
+        let at = xml.lastIndexOf(cOpen, ends[k]);
         if (at < starts[k]!) at = -1;
         const tagEnd = at < 0 ? -1 : xml.indexOf(GT, at);
         const ref = tagEnd < 0 ? undefined : attrIn(xml.toString('latin1', at, tagEnd), 'r="');

@@ -107,7 +107,7 @@ const MERGES_BY_ROW = new WeakMap<Sheet, Map<number, MergeRange[]>>();
 export function mergeAt(sheet: Sheet, row: number, col: number): MergeRange | undefined {
   if (sheet.merges.length === 0) return undefined;
   let byRow = MERGES_BY_ROW.get(sheet);
-  if (!byRow) MERGES_BY_ROW.set(sheet, (byRow = new Map()));
+  if (!byRow) MERGES_BY_ROW.set(sheet, (byRow = new Map<number, MergeRange[]>()));
   let here = byRow.get(row);
   if (!here) byRow.set(row, (here = sheet.merges.filter((m) => m.top <= row && row <= m.bottom)));
   for (const m of here) if (m.left <= col && col <= m.right) return m;

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as ExcelJSModule from 'exceljs';
 import { OoxmlFormatError, outOfRange, readOoxml } from './ooxml';
 import {
   arraySheet,
@@ -96,10 +97,10 @@ function checkBeforeFallback(buffer: Buffer, fileLabel: string, limits: InflateL
   }
 }
 
-type RawValue = import('exceljs').CellValue | undefined;
+type RawValue = ExcelJSModule.CellValue | undefined;
 
 export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promise<Sheet[]> {
-  const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
+  const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof ExcelJSModule;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -66,7 +66,7 @@ export function escapedForMarkdown(report: Report): Report {
     );
     const issue = (i: Report['issues'][number]) => {
       const o = { ...i } as Record<string, unknown>;
-      for (const k of USER_TEXT) if (typeof o[k] === 'string') o[k] = escapeMarkdown(o[k] as string);
+      for (const k of USER_TEXT) if (typeof o[k] === 'string') o[k] = escapeMarkdown(o[k]);
       return o as unknown as typeof i;
     };
     return {

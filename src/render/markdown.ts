@@ -396,7 +396,7 @@ function groupsSection(report: Report, county: CountyReport, cap: Captions): str
             inds.map((i) => [
               i.name,
               ...(['城区', '镇区', '乡村'] as const).map((a) =>
-                ur.areas[a] ? fmtValue(i, ur.areas[a]!.values[i.id]!) : '—',
+                ur.areas[a] ? fmtValue(i, ur.areas[a].values[i.id]!) : '—',
               ),
               ur.ruralToUrban[i.id] === null ? '—' : fmt(ur.ruralToUrban[i.id]!, 2),
             ]),

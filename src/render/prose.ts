@@ -76,7 +76,7 @@ export const countySheetMissing = (report: Report, county: CountyReport) =>
 
 /** The dimensions a verdict judges, in order, with their status. */
 export const judgedDimensions = (v: CountyReport['verdict']) =>
-  DIMENSIONS.flatMap((d) => (v.dimensions[d] ? [{ dimension: d, status: v.dimensions[d]! }] : []));
+  DIMENSIONS.flatMap((d) => (v.dimensions[d] ? [{ dimension: d, status: v.dimensions[d] }] : []));
 /** 达标 / 未达标 / 无法判定, for a dimension. */
 export const dimensionStatus = (s: Status) => (s === 'not_provided' ? '无法判定' : STATUS_LABEL[s]);
 

@@ -113,7 +113,7 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
       const absent = (['城区', '乡村'] as const).filter((a) => !ur.areas[a]);
       lines.push(
         absent.length
-          ? `城乡（${LEVEL_NAMES[ur.level]}）：${(['城区', '镇区', '乡村'] as const).flatMap((a) => (ur.areas[a] ? [`${a} ${ur.areas[a]!.schoolCount} 所`] : [])).join('、')}；无${absent.join('、')}学校，不计算乡村 ÷ 城区`
+          ? `城乡（${LEVEL_NAMES[ur.level]}）：${(['城区', '镇区', '乡村'] as const).flatMap((a) => (ur.areas[a] ? [`${a} ${ur.areas[a].schoolCount} 所`] : [])).join('、')}；无${absent.join('、')}学校，不计算乡村 ÷ 城区`
           : `城乡（${LEVEL_NAMES[ur.level]}）乡村 ÷ 城区：` +
               report.profile.indicators
                 .map((i) => `${i.short} ${ur.ruralToUrban[i.id] === null ? '—' : fmt(ur.ruralToUrban[i.id]!, 2)}`)

@@ -9,7 +9,7 @@ import type { Report } from '../report/model';
 import { WorkbookWriter } from './spreadsheet/book';
 import { influenceSheet, planDetailSheet, planSheet } from './spreadsheet/sheets/actions';
 import { chartSheets } from './spreadsheet/sheets/charts';
-import { SheetBuilder } from './spreadsheet/sheet';
+import { type SheetBuilder } from './spreadsheet/sheet';
 import { sheetName } from './spreadsheet/sheets/common';
 import { standardsSheet } from './spreadsheet/sheets/standards';
 import { dataLayout, dataSheet } from './spreadsheet/sheets/data';

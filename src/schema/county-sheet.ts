@@ -70,7 +70,7 @@ export function countyFigures(sheet: CountySheetResult, counties: readonly (stri
     // A sheet without figures for this county is still a sheet: its items are 未提供, not "no sheet".
     return own ?? (sheet.sheet ? new Map() : null);
   };
-  const claimsOf = (): Map<string, CountyClaim> => (one ? sheet.claims : new Map());
+  const claimsOf = (): Map<string, CountyClaim> => (one ? sheet.claims : new Map<string, CountyClaim>());
   const unplaced = one ? undefined : [...(sheet.figures.get(null)?.values() ?? [])][0];
   const issues = unplaced
     ? [makeIssue('COUNTY_FIGURES_UNPLACED', { sheet: unplaced.sheet, cell: unplaced.cell }, { counties: counties.slice(0, 3).map((c) => `“${c ?? '（未填）'}”`).join('、') })]
@@ -313,7 +313,7 @@ class CountySheetReader {
       sheet: names[0]!,
       ...(names.length > 1 ? { sheets: names } : {}),
       titleLines,
-      signatures: Object.assign({}, ...signatures.reverse()),
+      signatures: Object.assign({}, ...signatures.reverse()) as Signatures,
       figures: this.figures,
       claims: this.claims,
       issues: this.issues,
@@ -328,7 +328,7 @@ class CountySheetReader {
     const end = Math.min(sheet.rowCount, layout.row + 1 + MAX_COUNTY_ROWS);
     if (anyCellFrom(sheet, end))
       this.issues.push(makeIssue('COUNTY_SHEET_TRUNCATED', { sheet: sheet.name, row: end + 1 }, { max: MAX_COUNTY_ROWS }));
-    for (let r = layout.row + 1, last = r; r < end; r = last + 1) {
+    for (let r = layout.row + 1, last: number; r < end; r = last + 1) {
       // An item's name merged down over the rows of its figures (教师年均工资 …, then 公务员 …): one row.
       last = this.lastMergedRow(r, end);
       const cells = last === r ? (sheet.row(r) ?? []) : this.joined(r, last);

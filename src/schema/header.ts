@@ -440,7 +440,7 @@ function unitNotes(sheet: Sheet, headerRow: number): Map<FieldKind, { unit: stri
       if (cell?.kind !== 'text') return;
       const text = normaliseText(cell.text);
       for (const m of text.matchAll(/单位[:：]([^,，;；。()（）]*)/g))
-        for (const word of m[1]!.split(/[、\/和及]/))
+        for (const word of m[1]!.split(/[、/和及]/))
           for (const kind of ['money', 'area'] as const)
             if (!out.has(kind) && lookup(UNITS[kind].units, word) !== undefined) out.set(kind, { unit: word, note: cell.text.trim(), cell: a1(r, c) });
     });

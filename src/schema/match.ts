@@ -37,7 +37,7 @@ const CIRCLED = /^[\u2460-\u2473\u2776-\u277f\u2780-\u2793]/;
 /** Numbering at the start: 一、 （一） 1. 1、 1) 1.2 第1项 第一条; the ones of a sub-row ((1), ①) set `sub`. */
 const TOP_NUMBERING = /^(第[0-9一二三四五六七八九十百]+[项条点]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|[0-9]+(\.[0-9]+)*[.、)]|[0-9]+(\.[0-9]+)+)/;
 const SUB_NUMBERING = /^\([0-9]+\)/;
-const BRACKETS = /\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
+const BRACKETS = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
 const PUNCTUATION = /[，,。．.、；;：:“”"'‘’!！?？·•\-—–_/\\《》<>〈〉「」『』]/g;
 
 export function normaliseName(raw: string, prefixes: readonly string[], subPrefixes: readonly string[] = []): NormalisedName {

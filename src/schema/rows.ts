@@ -133,7 +133,7 @@ export class FirstRows {
 
   private first(seen: Map<string, Map<string, number>>, county: string, key: string, row: number, col: (s: (typeof this.sheets)[number]) => number): string | undefined {
     let ofCounty = seen.get(county);
-    if (!ofCounty) seen.set(county, (ofCounty = new Map()));
+    if (!ofCounty) seen.set(county, (ofCounty = new Map<string, number>()));
     const first = ofCounty.get(key);
     if (first !== undefined) {
       const sheet = this.sheets[Math.floor(first / ROWS_PER_SHEET)]!;

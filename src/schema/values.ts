@@ -150,7 +150,7 @@ const PARSED = new WeakMap<object, Map<string, Parsed<unknown>>>();
 export function parseEnum<T>(text: string | undefined, spec: EnumSpec<T>): Parsed<T> {
   if (text === undefined) return { ok: true, value: undefined };
   let seen = PARSED.get(spec);
-  if (!seen) PARSED.set(spec, (seen = new Map()));
+  if (!seen) PARSED.set(spec, (seen = new Map<string, Parsed<unknown>>()));
   const known = seen.get(text) as Parsed<T> | undefined;
   if (known) return known;
   const parsed = parseEnumText(text, spec);

@@ -5,6 +5,7 @@
  * with no warnings. Written with exceljs (comments and data validation), loaded only here.
  */
 import { createRequire } from 'node:module';
+import type * as ExcelJSModule from 'exceljs';
 import { DIMENSIONS } from '../engine/checklist';
 import { itemInputs, type CountyInput } from '../engine/checklist-rules';
 import { conditionStandard } from '../engine/checklist-text';
@@ -77,7 +78,7 @@ function notesFor(profile: Profile): Record<string, string> {
 
 export async function renderTemplate(profile: Profile): Promise<Buffer> {
   const notes = notesFor(profile);
-  const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
+  const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof ExcelJSModule;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'balance-check';
   wb.created = new Date(Date.UTC(2000, 0, 1));
@@ -166,7 +167,7 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
   sheet.mergeCells(1, 1, 1, 6);
   addRow(['序号', '评估内容', '评估标准', '实际情况', '是否达标', '说明'], true);
   const inputs = new Map(profile.countyInputs.map((i) => [i.id, i]));
-  const valueCell = (row: import('exceljs').Row, input: CountyInput) => {
+  const valueCell = (row: ExcelJSModule.Row, input: CountyInput) => {
     const value = row.getCell(4);
     if (input.unit === 'yesno')
       validations(sheet).add(value.address, {
@@ -216,8 +217,8 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
   });
 }
 
-type ExcelJsSheet = import('exceljs').Worksheet;
-type Validation = import('exceljs').DataValidation;
+type ExcelJsSheet = ExcelJSModule.Worksheet;
+type Validation = ExcelJSModule.DataValidation;
 /** exceljs has worksheet.dataValidations (range addresses) but its type definitions omit it. */
 const validations = (ws: ExcelJsSheet) =>
   (ws as unknown as { dataValidations: { add(address: string, v: Validation): void } }).dataValidations;

@@ -6,7 +6,7 @@ import { COMPARE_DECIMALS } from '../../../engine/stats';
 import { type Report } from '../../../report/model';
 import { STATUS_LABEL } from '../../prose';
 import { sheetRef } from '../book';
-import { SheetBuilder, type CellSpec, type Scalar } from '../sheet';
+import { type SheetBuilder, type CellSpec, type Scalar } from '../sheet';
 import type { Style } from '../styles';
 
 export const COLOUR = {

@@ -21,7 +21,7 @@ import {
   cellAt,
   LEVEL_COLUMN,
 } from './common';
-import { DataLayout } from './data';
+import { type DataLayout } from './data';
 
 export interface ComplianceLayout {
   sheet: SheetBuilder;

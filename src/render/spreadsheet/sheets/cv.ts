@@ -5,7 +5,7 @@ import { type CountyReport, type Report } from '../../../report/model';
 import { SheetBuilder, type CellInput } from '../sheet';
 import { table } from '../table';
 import { COLOUR, NUM, CENTER, PASS, FAIL, colourVerdicts, ref, LEVEL_COLUMN } from './common';
-import { DataLayout } from './data';
+import { type DataLayout } from './data';
 
 export interface CvLayout {
   sheet: SheetBuilder;

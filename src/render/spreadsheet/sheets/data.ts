@@ -5,7 +5,7 @@ import { sectionLabel, type CountyReport, type Report } from '../../../report/mo
 import { SheetBuilder, type CellInput, type CellSpec } from '../sheet';
 import { table, type Column } from '../table';
 import { NUM, atLeastF, shared, ref, cellAt, LEVEL_COLUMN } from './common';
-import { StandardsLayout } from './standards';
+import { type StandardsLayout } from './standards';
 
 export interface DataLayout {
   sheet: string;

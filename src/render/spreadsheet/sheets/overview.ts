@@ -5,8 +5,8 @@ import { dimensionLines, gapSentence, levelVerdict, schoolsSentence, verdictHead
 import { SheetBuilder, type CellInput } from '../sheet';
 import { HEADER, paragraph, table } from '../table';
 import { COLOUR, NUM, CENTER, BAD_LOOK, PASS, FAIL, colourVerdicts, ref, cellAt } from './common';
-import { ComplianceLayout } from './compliance';
-import { CvLayout } from './cv';
+import { type ComplianceLayout } from './compliance';
+import { type CvLayout } from './cv';
 
 export function overviewSheet(
   report: Report,

@@ -5,8 +5,8 @@ import { sectionLabel, type CountyReport, type Report } from '../../../report/mo
 import { SheetBuilder, type CellInput, type CellSpec } from '../sheet';
 import { table, type Column } from '../table';
 import { NUM, CENTER, BAD_LOOK, PASS, FAIL, R, atLeastF, shared, ref, cellAt, keptName, LEVEL_COLUMN } from './common';
-import { DataLayout } from './data';
-import { ComplianceLayout } from './compliance';
+import { type DataLayout } from './data';
+import { type ComplianceLayout } from './compliance';
 
 export function shortfallSheet(
   report: Report,
