@@ -105,3 +105,40 @@ describe('compare: county items and the whole verdict per year', () => {
     expect(sheet.rows.length).toBe(2 + 26);
   });
 });
+
+describe('the data issues of each year (issue 26: compare and plan hid them)', () => {
+  /** A year whose table has a column of no known kind holding data: COLUMN_IGNORED, a misread warning. */
+  const withStrayColumn = (rows: Cell[][]) => rows.map((r, i) => [...r, i === 0 ? '备用统计项' : 7]);
+
+  it('compare says each year’s counts and misread warnings on stderr, in the Markdown and in the Excel', async () => {
+    const [a] = await years();
+    const rows = withStrayColumn(county());
+    const b = await workbook({ 学校数据: titled(2024, rows) }, '2024.xlsx');
+    const out = join(resolve(b, '..'), 'out');
+    const run = spawnSync(process.execPath, ['bin/balance-check.js', 'compare', a!, b, '-o', out], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('2024年（2024.xlsx）：数据问题：错误 0 个，警告 1 个');
+    expect(run.stderr).toContain('[COLUMN_IGNORED]');
+    const md = readFileSync(join(out, '2023_vs_2024.compare.md'), 'utf8');
+    expect(md).toContain('## 各年度的数据问题');
+    expect(md).toMatch(/\| 2024年 \| 2024\.xlsx \| 0 \| 1 \| \d+ \| 1 \|/);
+    expect(md).toContain('`COLUMN_IGNORED`');
+    const c = compareReports([await check(a!), await check(b)]);
+    expect(c.dataIssues.map((d) => d.misread.map((x) => x.code))).toEqual([[], ['COLUMN_IGNORED']]);
+  });
+
+  it('plan prints the data-issue counts and the warnings on stderr, as the check does', async () => {
+    const b = await workbook({ 学校数据: withStrayColumn(county()) });
+    const run = spawnSync(process.execPath, ['bin/balance-check.js', 'plan', b], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('数据问题：错误 0 个，警告 1 个');
+    expect(run.stderr).toContain('validate --strict 不予通过');
+    expect(run.stderr).toContain('[COLUMN_IGNORED]');
+  });
+});

@@ -96,6 +96,12 @@ const CASES: Case[] = [
     says: '#N/A',
   },
   {
+    code: 'FORMULA_COMPUTED',
+    rows: edit((r) => (r[1]![col('体育运动场馆面积')] = { formula: 'C2*8' } as Cell)),
+    at: { cell: 'I2' },
+    says: '= 8000',
+  },
+  {
     code: 'FORMULA_NO_RESULT',
     rows: edit((r) => (r[1]![col('体育运动场馆面积')] = { formula: 'A1*2' } as Cell)),
     at: { cell: 'I2' },

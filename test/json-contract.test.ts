@@ -83,3 +83,21 @@ describe('JSON report contract (output.md)', () => {
     );
   });
 });
+
+describe('every compared figure in the JSON, with its cell (issue 26)', () => {
+  it('a two-sided item carries both sides; a ratio its threshold and each count it was computed from', async () => {
+    const json = toJson(await check('fixtures/sample-county.xlsx')) as {
+      counties: { checklist: { dimension: string; number: number; conditions: Record<string, unknown>[] }[] }[];
+    };
+    const item = (n: number) => json.counties[0]!.checklist.find((x) => x.dimension === 'guarantee' && x.number === n)!;
+    const pay = item(8).conditions[0]!;
+    expect(pay).toMatchObject({ value: 98600, reference: 97200, threshold: null });
+    expect(pay.figures).toEqual([
+      { id: 'teacherSalary', name: '教师平均工资收入（元）', value: 98600, sheet: '县级指标', cell: 'B6' },
+      { id: 'civilServantSalary', name: '公务员平均工资收入（元）', value: 97200, sheet: '县级指标', cell: 'B7' },
+    ]);
+    const training = item(9).conditions[0]!;
+    expect(training).toMatchObject({ source: 'counts', reference: null, threshold: { min: 1, below: null } });
+    expect((training.figures as { cell: string }[]).map((f) => f.cell)).toEqual(['B9', 'B10']);
+  });
+});

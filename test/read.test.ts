@@ -619,11 +619,16 @@ describe('cell values', () => {
     expect(errs[0]!.message).toContain('#DIV/0!');
   });
 
-  it('a formula without a cached value is an error, not a zero', async () => {
+  it('a formula without a cached value that is no arithmetic of its own sheet is an error saying why, not a zero', async () => {
     const rows = county();
-    rows[1]![7] = { formula: 'SUM(X1:X2)' };
+    rows[1]![7] = { formula: 'IF(B2="小学",5000,6000)' };
+    rows[2]![8] = { formula: '其他表!B2*2' };
     const r = await check(await workbook({ 学校数据: rows }));
-    expect(r.issues.find((i) => i.code === 'FORMULA_NO_RESULT')?.cell).toBe('H2');
+    const errors = r.issues.filter((i) => i.code === 'FORMULA_NO_RESULT');
+    expect(errors.map((e) => e.cell)).toEqual(['H2', 'I3']);
+    expect(errors[0]!.message).toContain('含不能计算的部分');
+    expect(errors[1]!.message).toContain('引用了其他工作表');
+    expect(errors[0]!.message).toContain('在 Excel 或 WPS 中打开');
   });
 });
 

@@ -20,7 +20,7 @@ import { countyLines, issueJson, renderJson } from '../render/json';
 import { findChecklistItem, findIndicator, renderExplain, renderExplainItem, renderProfiles } from '../render/profiles';
 import { renderAnnotations, renderStepSummary } from '../render/github';
 import { verdictSentence } from '../render/prose';
-import { renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
+import { issueCountLine, renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
 import { progressReporter } from './progress';
 import {
@@ -74,6 +74,16 @@ function listIssues(report: Report, withWarnings: boolean) {
   if (shown.length === 0) return;
   err(renderIssues(shown.slice(0, MAX_LISTED), c));
   if (shown.length > MAX_LISTED) err(`……另有 ${shown.length - MAX_LISTED} 个问题未列出（用 --json 查看全部）`);
+}
+
+/** On stderr: the data-issue counts (with whose they are) and the warnings, as the check lists them. */
+function dataIssues(report: Report, whose: string | null) {
+  const c = terminalColours(process.stderr);
+  err('');
+  err(`${whose ? `${whose}：` : ''}${issueCountLine(report.issueCounts, c)}`);
+  const misread = report.issues.filter(isMisread).length;
+  if (misread) err(`（其中 ${misread} 个警告表明有数据未按所写读取或与自评不一致：validate --strict 不予通过）`);
+  listIssues(report, true);
 }
 
 async function runCheck(file: string | undefined, options: CheckOptions, command: Command): Promise<number> {
@@ -262,6 +272,11 @@ async function runCompare(files: string[], options: CompareOptions): Promise<num
   if (!options.quiet) {
     out(renderCompareSummary(comparison, terminalColours(process.stdout)));
     out(`\n报告：${written.join('，')}`);
+    // Each year's reading, as the check says it: the comparison rests on all of them.
+    reports.forEach((r, i) => {
+      const label = comparison.labels[i]!;
+      dataIssues(r, label.includes(r.input.file) ? label : `${label}（${r.input.file}）`);
+    });
   }
   return EXIT.ok;
 }
@@ -335,6 +350,8 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
   else if (!options.quiet) {
     out(renderPlan(report, terminalColours(process.stdout)));
     if (written.length) out(`\n报告（含整改测算）：${written.join('，')}`);
+    // The plan rests on the same reading as the check: its warnings are said as the check says them.
+    dataIssues(report, null);
   }
   return EXIT.ok;
 }

@@ -9,7 +9,14 @@ import type { Profile } from './profile';
 import { combine, roomTotals, type SchoolItems, type Status } from './school-items';
 import { atLeast, roundTo, COMPARE_DECIMALS } from './stats';
 import type { Level } from './types';
-import type { ChecklistResult, ClaimDisagreement, CountyClaim, ConditionResult, LevelResult } from './results';
+import type {
+  ChecklistResult,
+  ClaimDisagreement,
+  CountyClaim,
+  ConditionResult,
+  LevelResult,
+  UsedFigure,
+} from './results';
 
 export type { ChecklistResult, ClaimDisagreement, CountyClaim, ConditionResult, ListedSchool } from './results';
 
@@ -138,24 +145,45 @@ function evaluateCondition(c: Condition, figures: CountyFigures, issues: Issue[]
     const f = id ? figures.get(id) : undefined;
     return typeof f?.value === 'boolean' ? f.value : undefined;
   };
-  const fromYesNo = (v: boolean | undefined): ConditionResult | null =>
-    v === undefined ? null : { condition: c, status: v ? 'met' : 'not_met', value: v, source: 'yesno' };
+  /** The figures of these inputs that are there, with where they were read. */
+  const used = (...ids: (string | undefined)[]): UsedFigure[] =>
+    ids.flatMap((id) => {
+      const f = id === undefined ? undefined : figures.get(id);
+      return f ? [{ id: id!, value: f.value, sheet: f.sheet, cell: f.cell, name: f.name }] : [];
+    });
+  const fromYesNo = (v: boolean | undefined, id: string | undefined): ConditionResult | null =>
+    v === undefined
+      ? null
+      : { condition: c, status: v ? 'met' : 'not_met', value: v, source: 'yesno', figures: used(id) };
   const none: ConditionResult = { condition: c, status: 'not_provided', value: null, source: null };
 
   switch (c.kind) {
     case 'yesno':
-      return fromYesNo(yes(c.input)) ?? none;
+      return fromYesNo(yes(c.input), c.input) ?? none;
     case 'amount': {
       const v = num(c.input);
       return v === undefined
         ? none
-        : { condition: c, status: atLeast(v, c.min) ? 'met' : 'not_met', value: v, source: 'ready' };
+        : {
+            condition: c,
+            status: atLeast(v, c.min) ? 'met' : 'not_met',
+            value: v,
+            source: 'ready',
+            figures: used(c.input),
+          };
     }
     case 'notBelow': {
       const [a, b] = [num(c.input), num(c.reference)];
       if (a !== undefined && b !== undefined)
-        return { condition: c, status: atLeast(a, b) ? 'met' : 'not_met', value: a, reference: b, source: 'counts' };
-      return fromYesNo(yes(c.orYesNo)) ?? none;
+        return {
+          condition: c,
+          status: atLeast(a, b) ? 'met' : 'not_met',
+          value: a,
+          reference: b,
+          source: 'counts',
+          figures: used(c.input, c.reference),
+        };
+      return fromYesNo(yes(c.orYesNo), c.orYesNo) ?? none;
     }
     case 'ratio': {
       const judge = (v: number): Status =>
@@ -163,7 +191,8 @@ function evaluateCondition(c: Condition, figures: CountyFigures, issues: Issue[]
           ? 'met'
           : 'not_met';
       const ready = num(c.ready);
-      if (ready !== undefined) return { condition: c, status: judge(ready), value: ready, source: 'ready' };
+      if (ready !== undefined)
+        return { condition: c, status: judge(ready), value: ready, source: 'ready', figures: used(c.ready) };
       const terms = [...c.numerator, ...c.denominator];
       const values = terms.map((t) => num(t.input));
       if (terms.length > 0 && values.every((v) => v !== undefined)) {
@@ -183,9 +212,15 @@ function evaluateCondition(c: Condition, figures: CountyFigures, issues: Issue[]
           );
           return none;
         }
-        return { condition: c, status: judge(n / d), value: n / d, source: 'counts' };
+        return {
+          condition: c,
+          status: judge(n / d),
+          value: n / d,
+          source: 'counts',
+          figures: used(...terms.map((t) => t.input)),
+        };
       }
-      return fromYesNo(yes(c.orYesNo)) ?? none;
+      return fromYesNo(yes(c.orYesNo), c.orYesNo) ?? none;
     }
   }
 }

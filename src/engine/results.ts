@@ -59,6 +59,18 @@ export interface ConditionResult {
   source: 'ready' | 'counts' | 'yesno' | null;
   /** The figure compared against (公务员平均工资收入), for notBelow conditions. */
   reference?: number;
+  /** Every county figure the judgement read (both sides, each numerator and denominator term), with its cell. */
+  figures?: readonly UsedFigure[];
+}
+
+/** A county figure as a condition used it: its input id, value, and the row and cell it was read from. */
+export interface UsedFigure {
+  id: string;
+  value: number | boolean;
+  sheet: string;
+  cell: string;
+  /** The row name as the user wrote it. */
+  name: string;
 }
 
 /**

@@ -85,8 +85,9 @@ export const CATALOGUE = {
   },
   FORMULA_NO_RESULT: {
     severity: 'error',
-    template: '公式“={formula}”没有保存计算结果，请在 Excel 或 WPS 中打开、重新计算并保存后再试',
-    description: 'A formula cell without a cached value (file written by a tool that does not calculate).',
+    template: '公式“={formula}”没有保存计算结果，且{why}，无法代为计算：请在 Excel 或 WPS 中打开、重新计算并保存后再试',
+    description:
+      'A formula cell without a cached value (a file written by a script) that is not arithmetic over its own sheet: another sheet, a function other than SUM / AVERAGE / MIN / MAX, text, a cycle.',
   },
   UNKNOWN_SCHOOL_TYPE: {
     severity: 'error',
@@ -228,6 +229,12 @@ export const CATALOGUE = {
       'A column read by keywords and a later column named in the field’s own wording: the named one is used, wherever it stands.',
   },
   // ── info: what balance-check did to read the file ──
+  FORMULA_COMPUTED: {
+    severity: 'info',
+    template: '公式没有保存计算结果（脚本生成的文件常见），已按公式计算：如“={formula}”= {value}；此列共 {count} 格',
+    description:
+      'Formulas without a cached value, arithmetic over cells of their own sheet, computed by balance-check (one note per column).',
+  },
   TEXT_NUMBER: {
     severity: 'info',
     template: '文本“{text}”按数字 {value} 读取',

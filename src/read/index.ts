@@ -1,12 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { computeFormulas } from './computed-formulas';
 import { readCsv } from './csv';
-import { UnreadableFileError, type SourceFile } from './types';
+import { UnreadableFileError, type Sheet, type SourceFile } from './types';
 import { DEFAULT_LIMITS, MB, type InflateLimits } from './unzip';
 import { readXlsx, readXlsxFallback } from './xlsx';
 export { OoxmlFormatError } from './ooxml';
 
 export * from './types';
+
+/** Formulas a script wrote without their results: computed where they are arithmetic (computed-formulas.ts). */
+const withFormulas = (sheets: Sheet[]) => {
+  for (const sheet of sheets) computeFormulas(sheet);
+  return sheets;
+};
 
 const isZip = (b: Buffer) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b;
 const isOle = (b: Buffer) => b.length > 7 && b.readUInt32BE(0) === 0xd0cf11e0;
@@ -52,8 +59,12 @@ export async function readSource(path: string, limits: InflateLimits = DEFAULT_L
     return {
       path,
       format: 'xlsx',
-      sheets: await readXlsx(buffer, label, limits),
-      fallback: async () => ({ path, format: 'xlsx', sheets: await readXlsxFallback(buffer, label, limits) }),
+      sheets: withFormulas(await readXlsx(buffer, label, limits)),
+      fallback: async () => ({
+        path,
+        format: 'xlsx',
+        sheets: withFormulas(await readXlsxFallback(buffer, label, limits)),
+      }),
     };
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
     const { sheet, encoding } = readCsv(buffer, basename(path, extname(path)), label);

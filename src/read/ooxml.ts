@@ -459,7 +459,10 @@ class XmlSheet implements Sheet {
       const t = at >= 0 ? textOf(s.slice(at, this.end)) : '';
       return t.trim() === '' ? undefined : { kind: 'text', text: t };
     }
-    const v = this.content(s, this.tags.v, this.tags.vClose, from, to);
+    let v = this.content(s, this.tags.v, this.tags.vClose, from, to);
+    // An empty <v></v> beside a formula (openpyxl and other scripts write it so) is no result: a number
+    // formula's result is never empty text.
+    if (v >= 0 && type === 'n' && s.slice(v, this.end).trim() === '') v = -1;
     if (v < 0) {
       if (!KNOWN_TYPES.has(type)) throw new OoxmlFormatError(`cell type ${type}`);
       const f = this.content(s, this.tags.f, null, from, to);

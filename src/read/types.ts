@@ -3,12 +3,14 @@ import { FatalError, type FatalCode } from '../issues/catalogue';
 /** What the read stage hands on: every sheet as a grid of cells that know where they are. */
 
 export type CellValue =
-  | { kind: 'number'; value: number }
+  /** `formula`: a formula without a cached result, computed here (read/computed-formulas.ts). */
+  | { kind: 'number'; value: number; formula?: string }
   | { kind: 'text'; text: string }
   | { kind: 'bool'; value: boolean }
   | { kind: 'date'; value: Date }
   | { kind: 'error'; error: string }
-  | { kind: 'formula-no-result'; formula: string };
+  /** `why`: why it could not be computed here (another sheet, a function other than SUM …, a cycle). */
+  | { kind: 'formula-no-result'; formula: string; why?: string };
 
 export type Row = readonly (CellValue | undefined)[];
 

@@ -5,6 +5,7 @@ import { LEVEL_NAMES } from '../engine/types';
 import type { ChecklistResult } from '../engine/checklist';
 import type { Comparison, SchoolChange } from '../report/compare';
 import { fmtCv } from './format';
+import { escapeMarkdown } from './markdown-escape';
 import { DIMENSION_LABEL, itemCellText, STATUS_LABEL, VERDICT_LABEL } from './prose';
 import { WorkbookWriter } from './spreadsheet/book';
 import type { CellInput } from './spreadsheet/sheet';
@@ -89,10 +90,40 @@ export function renderCompareMarkdown(c: Comparison): string {
         : `### 学校变化\n\n${county.changes.map((x) => `- ${x.school}（${LEVEL_NAMES[x.level]}）：${changeText(c, x)}`).join('\n')}`,
     );
   }
+  out.push(dataIssuesMarkdown(c));
   out.push(
     `---\n由 balance-check ${c.reports[0]!.tool.version} 生成；比较文件：${c.reports.map((r) => r.input.file).join('、')}。`,
   );
   return `${out.join('\n\n')}\n`;
+}
+
+/** Each year's data issues: the counts, and every warning that means part of its file was not read as written. */
+function dataIssuesMarkdown(c: Comparison): string {
+  const rows = c.dataIssues.map((d, i) => [
+    c.labels[i]!,
+    escapeMarkdown(c.reports[i]!.input.file),
+    String(d.counts.error),
+    String(d.counts.warning),
+    String(d.counts.info),
+    String(d.misread.length),
+  ]);
+  const header = ['年度', '文件', '错误', '警告', '说明', '其中未按所写读取'];
+  const table = [header, header.map((_, k) => (k < 2 ? '---' : '---:')), ...rows]
+    .map((r) => `| ${r.join(' | ')} |`)
+    .join('\n');
+  const lists = c.dataIssues
+    .map((d, i) =>
+      d.misread.length
+        ? `**${c.labels[i]}**：\n\n${d.misread.map((x) => `- \`${x.code}\` ${escapeMarkdown(x.message)}`).join('\n')}`
+        : '',
+    )
+    .filter(Boolean);
+  return [
+    '## 各年度的数据问题',
+    '比较的各年度数值都来自下列读取结果；“未按所写读取”的警告（validate --strict 不予通过）说明该年度部分数据未按表中所写读取。',
+    table,
+    ...lists,
+  ].join('\n\n');
 }
 
 export function renderCompareXlsx(c: Comparison): Buffer {
@@ -172,6 +203,25 @@ export function renderCompareXlsx(c: Comparison): Buffer {
           },
         ]
       : []),
+    {
+      name: '数据问题',
+      title: '各年度的数据问题：错误、警告、说明的条数，及表明数据未按所写读取的警告（validate --strict 不予通过）',
+      columns: [
+        { header: '年度' },
+        { header: '文件', width: 24 },
+        { header: '代码', width: 24 },
+        { header: '内容', width: 90 },
+      ],
+      rows: c.dataIssues.flatMap((d, i): CellInput[][] => [
+        [
+          c.labels[i]!,
+          c.reports[i]!.input.file,
+          null,
+          `错误 ${d.counts.error} 个，警告 ${d.counts.warning} 个（其中未按所写读取 ${d.misread.length} 个），说明 ${d.counts.info} 条`,
+        ],
+        ...d.misread.map((x): CellInput[] => [c.labels[i]!, c.reports[i]!.input.file, x.code, x.message]),
+      ]),
+    },
   ])
     book.add(simpleSheet(spec));
   return book.toBuffer();

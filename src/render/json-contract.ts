@@ -139,6 +139,20 @@ const checklistItem = z.strictObject({
       status,
       value: z.union([num, z.boolean()]).nullable(),
       source: z.enum(['ready', 'counts', 'yesno']).nullable(),
+      /** The other side's figure (公务员平均工资收入 for 教师平均工资收入), when the value was compared with one. */
+      reference: num.nullable(),
+      /** The profile's threshold: met when value ≥ min, or value < below. */
+      threshold: z.strictObject({ min: num.nullable(), below: num.nullable() }).nullable(),
+      /** Every county figure read for the judgement (both sides, each numerator and denominator term), with its cell. */
+      figures: z.array(
+        z.strictObject({
+          id: z.string(),
+          name: z.string(),
+          value: z.union([num, z.boolean()]),
+          sheet: z.string(),
+          cell: z.string(),
+        }),
+      ),
     }),
   ),
   schools: z

@@ -163,6 +163,13 @@ function checklistJson(r: ChecklistResult) {
       status: c.status,
       value: c.value,
       source: c.source,
+      // What the value was compared with: the other side (公务员 pay), or the profile's threshold.
+      reference: c.reference ?? null,
+      threshold:
+        'min' in c.condition || 'below' in c.condition
+          ? { min: c.condition.min ?? null, below: 'below' in c.condition ? (c.condition.below ?? null) : null }
+          : null,
+      figures: (c.figures ?? []).map((f) => ({ id: f.id, name: f.name, value: f.value, sheet: f.sheet, cell: f.cell })),
     })),
     schools: r.schools && {
       failing: r.schools.failing.map((s) => s.school.name),

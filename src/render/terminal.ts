@@ -41,9 +41,7 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
   lines.push(
     `读取 ${where}：学校 ${input.schoolRows} 所` + (input.headerRow ? `，表头在第 ${input.headerRow} 行` : ''),
   );
-  lines.push(
-    `数据问题：${colourCount(c, issueCounts.error, '错误', c.red)}，${colourCount(c, issueCounts.warning, '警告', c.yellow)}，说明 ${issueCounts.info} 条`,
-  );
+  lines.push(issueCountLine(issueCounts, c));
   if (report.province) {
     lines.push('', c.bold(`${provinceCountSentence(report, report.province)}未达标的在前：`));
     for (const county of report.province) {
@@ -140,6 +138,10 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
 
 const colourCount = (c: ChalkInstance, n: number, label: string, colour: ChalkInstance) =>
   n > 0 ? colour(`${label} ${n} 个`) : c.dim(`${label} 0 个`);
+
+/** “数据问题：错误 0 个，警告 2 个，说明 5 条”: the check's line, also printed by plan and compare. */
+export const issueCountLine = (counts: Report['issueCounts'], c: ChalkInstance) =>
+  `数据问题：${colourCount(c, counts.error, '错误', c.red)}，${colourCount(c, counts.warning, '警告', c.yellow)}，说明 ${counts.info} 条`;
 
 /** Issues as lines for stderr: errors and warnings always, info only when asked. */
 export function renderIssues(issues: readonly Issue[], c: ChalkInstance, withInfo = false): string {

@@ -8,6 +8,7 @@ import type { ChecklistResult } from '../engine/checklist';
 import type { ChecklistItem } from '../engine/checklist-rules';
 import type { Status } from '../engine/school-items';
 import { LEVELS, type Level } from '../engine/types';
+import { isMisread, type Issue } from '../issues/catalogue';
 import { dataYear, sectionLabel, type CountyReport, type Report } from './model';
 
 export interface ComparedLevel {
@@ -45,6 +46,8 @@ export interface Comparison {
   labels: string[];
   reports: Report[];
   counties: ComparedCounty[];
+  /** Per report: its data-issue counts and the warnings that mean part of it was not read as written. */
+  dataIssues: { counts: Report['issueCounts']; misread: Issue[] }[];
 }
 
 /** "示例县…统计表（2024年）" → "2024年"; else a year in the file name; else the file name. */
@@ -75,7 +78,8 @@ export function compareReports(reports: readonly Report[]): Comparison {
       items,
     };
   });
-  return { labels: unique, reports: [...reports], counties };
+  const dataIssues = reports.map((r) => ({ counts: r.issueCounts, misread: r.issues.filter(isMisread) }));
+  return { labels: unique, reports: [...reports], counties, dataIssues };
 }
 
 function compareLevels(first: Report, per: readonly (CountyReport | undefined)[]): ComparedLevel[] {

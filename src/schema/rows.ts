@@ -407,6 +407,9 @@ function readRowValues(
       if (PLAIN_OK[kind](value)) {
         values.num[slot] = value;
         values.has[slot] = 1;
+        // A formula a script wrote without its result, computed by the reader: said once for the column.
+        if (raw.formula !== undefined)
+          values.noteCoded(keyOf(column), 'FORMULA_COMPUTED', { formula: raw.formula, value: raw.value });
         continue;
       }
     }

@@ -54,7 +54,11 @@ export function parseNumber(cell: CellValue | undefined, plainTextIsNormal: bool
     case 'error':
       return { ok: false, code: 'EXCEL_ERROR', params: { error: cell.error } };
     case 'formula-no-result':
-      return { ok: false, code: 'FORMULA_NO_RESULT', params: { formula: cell.formula } };
+      return {
+        ok: false,
+        code: 'FORMULA_NO_RESULT',
+        params: { formula: cell.formula, why: cell.why ?? '不是本表单元格的四则运算' },
+      };
     case 'bool':
       return { ok: false, code: 'NOT_A_NUMBER', params: { text: cell.value ? 'TRUE' : 'FALSE' } };
     case 'date':

@@ -1,0 +1,221 @@
+/**
+ * Formulas written without a cached result (openpyxl and other scripts store `<f>P3+Q3</f><v></v>`).
+ * Takes a formula's text and a way to read a cell of its own sheet; gives its number, or why it cannot.
+ * Only arithmetic is computed: numbers, cells and ranges of the same sheet, + − × ÷ ^, parentheses,
+ * unary signs, %, and SUM / AVERAGE / MIN / MAX. Anything else (another sheet, IF, text) is left to
+ * Excel or WPS: the cell is then FORMULA_NO_RESULT, never a guess.
+ */
+
+export type FormulaResult = { ok: true; value: number } | { ok: false; why: string };
+
+/** A referenced cell as the formula sees it: a number, blank, something else (text, error), or a cycle. */
+export type RefValue = { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'other'; why: string };
+
+/** Reads the cell at 0-based row and column (its own formula computed first, by the caller). */
+export type CellReader = (row: number, col: number) => RefValue;
+
+type Token =
+  { t: 'num'; v: number } | { t: 'ref'; row: number; col: number } | { t: 'name'; v: string } | { t: 'op'; v: string };
+
+/** Functions over numbers and ranges; text and blanks in a range are skipped, as Excel does. */
+const FUNCTIONS: Record<string, (xs: number[]) => number | null> = {
+  SUM: (xs) => xs.reduce((a, b) => a + b, 0),
+  AVERAGE: (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null),
+  MIN: (xs) => (xs.length ? xs.reduce((a, b) => (b < a ? b : a)) : 0),
+  MAX: (xs) => (xs.length ? xs.reduce((a, b) => (b > a ? b : a)) : 0),
+};
+
+/** Longest formula read: anything longer is no arithmetic a statistics table holds. */
+const MAX_FORMULA = 2000;
+/** Cells one range may span (SUM(A1:XFD1048576) is no table's sum). */
+const MAX_RANGE_CELLS = 100_000;
+
+class Unsupported extends Error {}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const re =
+    /\s+|(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|\$?([A-Za-z]{1,3})\$?(\d{1,7})(?![\w(])|([A-Za-z][A-Za-z0-9.]*)|([-+*/^%(),:])/y;
+  let at = 0;
+  while (at < text.length) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) throw new Unsupported(`“${text.slice(at, at + 10)}”`);
+    at = re.lastIndex;
+    if (m[1] !== undefined) out.push({ t: 'num', v: Number(m[1]) });
+    else if (m[2] !== undefined) {
+      const row = Number(m[3]) - 1;
+      const col = columnIndex(m[2].toUpperCase());
+      if (row < 0 || row >= 1_048_576 || col >= 16_384) throw new Unsupported(`${m[2]}${m[3]}`);
+      out.push({ t: 'ref', row, col });
+    } else if (m[4] !== undefined) out.push({ t: 'name', v: m[4].toUpperCase() });
+    else if (m[5] !== undefined) out.push({ t: 'op', v: m[5] });
+  }
+  return out;
+}
+
+class Parser {
+  private at = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly read: CellReader,
+  ) {}
+
+  parse(): number {
+    const v = this.expr();
+    if (this.at < this.tokens.length) throw new Unsupported(this.describe(this.tokens[this.at]!));
+    return v;
+  }
+
+  private peek(): Token | undefined {
+    return this.tokens[this.at];
+  }
+
+  private isOp(v: string): boolean {
+    const t = this.peek();
+    return t?.t === 'op' && t.v === v;
+  }
+
+  private expect(v: string) {
+    if (!this.isOp(v)) throw new Unsupported(this.peek() ? this.describe(this.peek()!) : '公式不完整');
+    this.at++;
+  }
+
+  private describe(t: Token): string {
+    return t.t === 'num' ? String(t.v) : t.t === 'ref' ? '单元格引用' : `“${t.v}”`;
+  }
+
+  private expr(): number {
+    let v = this.term();
+    while (this.isOp('+') || this.isOp('-')) {
+      const op = (this.tokens[this.at++] as { v: string }).v;
+      const w = this.term();
+      v = op === '+' ? v + w : v - w;
+    }
+    return v;
+  }
+
+  private term(): number {
+    let v = this.power();
+    while (this.isOp('*') || this.isOp('/')) {
+      const op = (this.tokens[this.at++] as { v: string }).v;
+      const w = this.power();
+      if (op === '/' && w === 0) throw new Unsupported('除数为 0（#DIV/0!）');
+      v = op === '*' ? v * w : v / w;
+    }
+    return v;
+  }
+
+  /** ^ from left to right, as Excel evaluates it (2^3^2 = 64); a sign binds tighter (-2^2 = 4). */
+  private power(): number {
+    let v = this.unary();
+    while (this.isOp('^')) {
+      this.at++;
+      v = v ** this.unary();
+    }
+    return v;
+  }
+
+  private unary(): number {
+    if (this.isOp('-')) {
+      this.at++;
+      return -this.unary();
+    }
+    if (this.isOp('+')) {
+      this.at++;
+      return this.unary();
+    }
+    let v = this.primary();
+    while (this.isOp('%')) {
+      this.at++;
+      v /= 100;
+    }
+    return v;
+  }
+
+  private primary(): number {
+    const t = this.peek();
+    if (!t) throw new Unsupported('公式不完整');
+    this.at++;
+    if (t.t === 'num') return t.v;
+    if (t.t === 'ref') {
+      if (this.isOp(':')) throw new Unsupported('区域只能用在 SUM、AVERAGE、MIN、MAX 中');
+      const cell = this.read(t.row, t.col);
+      if (cell.kind === 'blank') return 0;
+      if (cell.kind === 'other') throw new Unsupported(cell.why);
+      return cell.value;
+    }
+    if (t.t === 'op' && t.v === '(') {
+      const v = this.expr();
+      this.expect(')');
+      return v;
+    }
+    if (t.t === 'name') {
+      const f = Object.hasOwn(FUNCTIONS, t.v) ? FUNCTIONS[t.v] : undefined;
+      if (!f || !this.isOp('(')) throw new Unsupported(`“${t.v}”`);
+      this.at++;
+      const xs: number[] = [];
+      if (!this.isOp(')'))
+        for (;;) {
+          this.argument(xs);
+          if (this.isOp(')')) break;
+          this.expect(',');
+        }
+      this.expect(')');
+      const v = f(xs);
+      if (v === null) throw new Unsupported(`${t.v} 的参数中没有数值（#DIV/0!）`);
+      return v;
+    }
+    throw new Unsupported(this.describe(t));
+  }
+
+  /** One argument of a function: a range or a single cell (their numbers only), or an expression. */
+  private argument(xs: number[]) {
+    const t = this.peek();
+    const next = this.tokens[this.at + 1];
+    const isRef = t?.t === 'ref';
+    const endsHere = !next || (next.t === 'op' && (next.v === ',' || next.v === ')' || next.v === ':'));
+    if (!isRef || !endsHere) {
+      xs.push(this.expr());
+      return;
+    }
+    this.at++;
+    let [top, left, bottom, right] = [t.row, t.col, t.row, t.col];
+    if (this.isOp(':')) {
+      this.at++;
+      const end = this.peek();
+      if (end?.t !== 'ref') throw new Unsupported('区域写法不完整');
+      this.at++;
+      [top, bottom] = [Math.min(t.row, end.row), Math.max(t.row, end.row)];
+      [left, right] = [Math.min(t.col, end.col), Math.max(t.col, end.col)];
+    }
+    if ((bottom - top + 1) * (right - left + 1) > MAX_RANGE_CELLS) throw new Unsupported('区域过大');
+    for (let r = top; r <= bottom; r++)
+      for (let c = left; c <= right; c++) {
+        const cell = this.read(r, c);
+        if (cell.kind === 'number') xs.push(cell.value);
+        else if (cell.kind === 'other' && cell.why.startsWith('循环引用')) throw new Unsupported(cell.why);
+      }
+  }
+}
+
+/** The number an arithmetic formula gives over the cells `read` returns. */
+export function evaluateFormula(formula: string, read: CellReader): FormulaResult {
+  const text = formula.trim().replace(/^=/, '');
+  if (text === '') return { ok: false, why: '公式为空' };
+  if (text.length > MAX_FORMULA) return { ok: false, why: '公式过长' };
+  if (text.includes('!')) return { ok: false, why: '引用了其他工作表' };
+  try {
+    const value = new Parser(tokenize(text), read).parse();
+    return Number.isFinite(value) ? { ok: true, value } : { ok: false, why: '结果不是有限数值' };
+  } catch (e) {
+    if (e instanceof Unsupported) return { ok: false, why: `含不能计算的部分：${e.message}` };
+    throw e;
+  }
+}
