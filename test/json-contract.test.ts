@@ -101,3 +101,27 @@ describe('every compared figure in the JSON, with its cell (issue 26)', () => {
     expect((training.figures as { cell: string }[]).map((f) => f.cell)).toEqual(['B9', 'B10']);
   });
 });
+
+describe('every column accounted for (issue 26)', () => {
+  it('the JSON lists each column that holds something: used, summed into its field, or ignored with its issue', async () => {
+    const json = toJson(await check('fixtures/sample-county.xlsx'));
+    const columns = json.input.columns!;
+    const at = (cell: string) => columns.find((c) => c.cell === cell)!;
+    expect(at('B3')).toMatchObject({ header: ['学校名称'], field: '学校名称', how: 'used', issue: null });
+    expect(at('H3')).toMatchObject({ header: ['在校生数', '小学'], field: '小学在校生数', how: 'used' });
+    expect(at('O3')).toMatchObject({ header: ['专任教师数', '音乐'], field: '体育艺术专任教师数', how: 'summed' });
+    expect(at('AB3')).toMatchObject({ field: '小学部县级及以上骨干教师数', how: 'used' });
+    expect(at('A3')).toMatchObject({ header: ['序号'], how: 'ignored', issue: null });
+    expect(columns.filter((c) => c.how === 'ignored' && c.issue !== null)).toEqual([]);
+  });
+
+  it('a column holding data that no field takes is ignored with a misread warning, in the JSON and the Markdown', async () => {
+    const { county, workbook } = await import('./helpers/files');
+    const { renderMarkdown } = await import('../src/render/markdown');
+    const rows = county().map((r, i) => [...r, i === 0 ? '备用统计项' : 7]);
+    const report = await check(await workbook({ 学校数据: rows }));
+    const l = toJson(report).input.columns!.find((c) => c.cell === 'L1')!;
+    expect(l).toMatchObject({ header: ['备用统计项'], field: null, how: 'ignored', issue: 'COLUMN_IGNORED' });
+    expect(renderMarkdown(report)).toMatch(/\| 学校数据!L1 \| 备用统计项 \| 未使用 \| 未使用，见 COLUMN_IGNORED \|/);
+  });
+});

@@ -144,6 +144,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
       schoolRows,
       ...(options.year ? { year: options.year } : {}),
       ...(Object.keys(signatures).length ? { signatures } : {}),
+      columns: schema.accounts,
     },
     counties: hasErrors(issues) ? [] : counties,
     issues,

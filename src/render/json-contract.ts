@@ -285,6 +285,23 @@ export const ReportJson = z.strictObject({
         date: z.string().optional(),
       })
       .optional(),
+    /**
+     * Every column of the school table that holds something, and what became of it: used for a field, summed
+     * into one (体育 + 音乐 + 美术), computed from formulas without results, or ignored with the issue that says why.
+     */
+    columns: z
+      .array(
+        z.strictObject({
+          sheet: z.string(),
+          cell: z.string(),
+          header: z.array(z.string()),
+          field: z.string().nullable(),
+          how: z.enum(['used', 'summed', 'computed', 'ignored']),
+          issue: z.string().nullable(),
+          formulas: count,
+        }),
+      )
+      .optional(),
   }),
   droppedIndicators: z.array(z.string()),
   /** A file of several counties: how many, how many pass, and the JSON Lines file of its school rows. */

@@ -6,6 +6,7 @@
 import { SectionResult } from '../engine/compliance';
 import type { Section } from '../engine/sections';
 import type { Report } from '../report/model';
+import type { ColumnAccount } from '../schema/column-accounting';
 
 const SPECIAL = /[\\`*_[\]~#&<>]/g;
 const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -76,6 +77,7 @@ export function escapedForMarkdown(report: Report): Report {
         file: escapeMarkdown(report.input.file),
         sheet: report.input.sheet && escapeMarkdown(report.input.sheet),
         ...(report.input.sheets ? { sheets: report.input.sheets.map(escapeMarkdown) } : {}),
+        ...(report.input.columns ? { columns: report.input.columns.map(escapedAccount) } : {}),
       },
       counties: report.counties.map((c) => counties.get(c)!),
       province: report.province && report.province.map((c) => counties.get(c)!),
@@ -119,5 +121,15 @@ export function escapedForMarkdown(report: Report): Report {
     for (const [k, v] of Object.entries(x)) o[k] = copy(v, k);
     return o;
   };
-  return copy(report, '') as Report;
+  const escaped = copy(report, '') as Report;
+  if (report.input.columns) escaped.input.columns = report.input.columns.map(escapedAccount);
+  return escaped;
 }
+
+/** A column's account with its user texts (sheet, header, field as read) escaped. */
+const escapedAccount = (a: ColumnAccount): ColumnAccount => ({
+  ...a,
+  sheet: escapeMarkdown(a.sheet),
+  header: a.header.map(escapeMarkdown),
+  field: a.field && escapeMarkdown(a.field),
+});

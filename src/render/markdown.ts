@@ -17,6 +17,8 @@ import {
 } from './plan-prose';
 import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
 import {
+  columnAccountText,
+  HOW_LABEL,
   countyReasons,
   provinceCountSentence,
   claimSentence,
@@ -489,5 +491,19 @@ function issuesSection(report: Report, cap: Captions): string {
   const rows = report.issues.map((i) => [label[i.severity], i.code, i.message]);
   const lead =
     shown.length === 0 ? `无错误和警告；读取说明${infos}条：` : `错误和警告${shown.length}个，读取说明${infos}条：`;
-  return `${head}\n\n${lead}\n\n${cap.of('issues')}${table(['级别', '代码', '说明'], rows)}`;
+  return `${head}\n\n${lead}\n\n${cap.of('issues')}${table(['级别', '代码', '说明'], rows)}${columnsSection(report)}`;
+}
+
+/** Every column of the school table that holds something, and what became of it. */
+function columnsSection(report: Report): string {
+  const columns = report.input.columns ?? [];
+  if (columns.length === 0) return '';
+  const rows = columns.map((a) => [
+    `${a.sheet}!${a.cell}`,
+    a.header.join(' → '),
+    HOW_LABEL[a.how],
+    columnAccountText(a),
+  ]);
+  const ignored = columns.filter((a) => a.how === 'ignored' && a.issue !== null).length;
+  return `\n\n### 各列的读取情况\n\n学校数据表中有内容的 ${columns.length} 列：${ignored ? `${ignored} 列未使用，各有警告说明原因。` : '每一列都已读取或说明。'}\n\n${table(['位置', '表头', '方式', '说明'], rows)}`;
 }

@@ -7,6 +7,7 @@ import { conditionStandard, conditionValue, itemFailText, itemValueText } from '
 import type { Status } from '../engine/school-items';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type Gap, type LevelReport, type Report } from '../report/model';
+import type { ColumnAccount } from '../schema/column-accounting';
 import { fmtCv, fmtInt, fmtShortfall } from './format';
 
 const indicatorName = (report: Report, id: string) => report.profile.indicators.find((i) => i.id === id)!.name;
@@ -284,4 +285,19 @@ export function provinceRow(report: Report, county: CountyReport, level: LevelRe
     compliant: l.result.compliantSchools,
     pass: l.result.pass,
   };
+}
+
+/** What became of a column of the school table, in words: 读作“体育艺术专任教师数”（相加）… */
+export const HOW_LABEL = { used: '读取', summed: '相加', computed: '按公式计算', ignored: '未使用' } as const;
+export function columnAccountText(a: ColumnAccount): string {
+  switch (a.how) {
+    case 'used':
+      return `读作“${a.field}”`;
+    case 'summed':
+      return `与同组各列相加，作“${a.field}”`;
+    case 'computed':
+      return `读作“${a.field}”；其中 ${a.formulas} 格是没有保存结果的公式，已按公式计算`;
+    case 'ignored':
+      return a.issue ? `未使用，见 ${a.issue}` : '未使用（序号、备注等不参与计算的列）';
+  }
 }

@@ -9,6 +9,7 @@ import type { CountyResult, IndicatorStats, LevelResult } from '../engine/evalua
 import type { IndicatorDef, Profile } from '../engine/profile';
 import { LEVELS, type Level } from '../engine/types';
 import type { Issue, Severity } from '../issues/catalogue';
+import type { ColumnAccount } from '../schema/column-accounting';
 
 export interface InputInfo {
   /** File name as given on the command line (base name in reports). */
@@ -29,6 +30,8 @@ export interface InputInfo {
   year?: string;
   /** What the county signed its tables with (填报单位, 填表人, 审核人, 日期), when it did: the cover shows it. */
   signatures?: { unit?: string; filler?: string; reviewer?: string; date?: string };
+  /** Every column of the school table that holds something, and what became of it. */
+  columns?: ColumnAccount[];
 }
 
 export interface Gap {

@@ -14,6 +14,7 @@ import { FirstRows, readRows, typingOf } from './rows';
 import { cellText, typeWords } from './values';
 import { normaliseText } from './text';
 import { signaturesIn, type Signatures } from './signatures';
+import { accountColumns, type ColumnAccount } from './column-accounting';
 
 export interface SchemaResult {
   /** The sheet the schools were read from (null when no header was found); the first of several. */
@@ -29,6 +30,8 @@ export interface SchemaResult {
   issues: Issue[];
   /** What the county signed the table with, above it or in its note rows (填报单位, 填表人, 审核人, 日期). */
   signatures: Signatures;
+  /** Every column of the tables read that holds something: used, summed, computed, or ignored with its issue. */
+  accounts: ColumnAccount[];
 }
 
 export interface SchemaOptions {
@@ -49,7 +52,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   const sheets = pickSheets(source, options.sheet);
   const found = sheets.map((sheet) => ({ sheet, header: findHeader(sheet, options.wording) })).filter((c) => c.header !== null);
   if (found.length === 0)
-    return { sheet: null, sheets: [], headerRow: null, title: null, columns: [], records: [], issues: [headerNotFound(sheets, options.wording)], signatures: {} };
+    return { sheet: null, sheets: [], headerRow: null, title: null, columns: [], records: [], issues: [headerNotFound(sheets, options.wording)], signatures: {}, accounts: [] };
   // The best header decides, as for one sheet; every other sheet with a school header that stands as a table of its own is read too.
   const best = [...found].sort((a, b) => b.header!.score - a.header!.score)[0]!;
   const tables = found.map(({ sheet, header }) => {
@@ -64,7 +67,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   const main = tables.find((t) => t.sheet === best.sheet)!;
   const titleOf = (t: (typeof tables)[number]) => titleAbove(t.sheet, t.header.row);
   if (main.issues.some((i) => i.severity === 'error'))
-    return { sheet: main.sheet.name, sheets: [main.sheet.name], headerRow: main.layout.headerRow, title: titleOf(main), columns: main.layout.columns, records: [], issues: main.issues, signatures: {} };
+    return { sheet: main.sheet.name, sheets: [main.sheet.name], headerRow: main.layout.headerRow, title: titleOf(main), columns: main.layout.columns, records: [], issues: main.issues, signatures: {}, accounts: [] };
   const issues: Issue[] = [];
   // Another sheet is read with the best one when it is a table of its own (no error in its header) and
   // holds other schools (小学 | 初中); one holding mostly the same schools is another version (去年, a copy), left out.
@@ -95,6 +98,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   const records: SchoolRecord[] = [];
   /** The texts above each table and of its note rows: where the county signs it. */
   const signed: string[] = [];
+  const accounts: ColumnAccount[] = [];
   let before = 0;
   for (const t of read) {
     append(issues, t.issues);
@@ -105,6 +109,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
     append(signed, textsAbove(t.sheet, t.header.row));
     append(signed, rows.notes);
     t.records = rows.records.length;
+    append(accounts, accountColumns(t.sheet, t.header, t.layout.columns, t.layout.dataStart, issues));
   }
   if (read.length > 1) issues.push(sheetsCombined(read, options.wording));
   if (records.length === 0 && !issues.some((i) => i.severity === 'error'))
@@ -120,6 +125,7 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
     records,
     issues,
     signatures: signaturesIn(signed, options.wording.schoolRows.signatures),
+    accounts,
   };
 }
 

@@ -2,11 +2,38 @@
 import { type Report } from '../../../report/model';
 import { displayWidth } from '../../format';
 import { PAGE_UNITS, SheetBuilder, type CellInput } from '../sheet';
-import { linesHeight, table } from '../table';
+import { columnAccountText, HOW_LABEL } from '../../prose';
+import { HEADER, linesHeight, table, TITLE } from '../table';
 import { COLOUR } from './common';
 import { issueLinkKey } from './data';
 
 const WRAP = { border: true, wrap: true, valign: 'top' as const };
+const TOP = { border: true, valign: 'top' as const };
+
+/** Below the issues: every column of the school table that holds something, and what became of it. */
+function columnsBelow(sheet: SheetBuilder, report: Report) {
+  const columns = report.input.columns ?? [];
+  if (columns.length === 0) return;
+  sheet.addRow([]);
+  const t = sheet.addRow([{ v: `各列的读取情况（学校数据表中有内容的 ${columns.length} 列）`, s: TITLE }], {
+    height: 22,
+  });
+  sheet.mergeAcross(t, 1, 7);
+  sheet.addRow(['方式', '说明代码', '位置（原表）', '表头', '用于', '公式格数', '说明'].map((v) => ({ v, s: HEADER })));
+  for (const a of columns)
+    sheet.addRow([
+      {
+        v: HOW_LABEL[a.how],
+        s: a.how === 'ignored' && a.issue ? { border: true, fill: COLOUR.warn } : { border: true },
+      },
+      { v: a.issue ?? '', s: { border: true } },
+      { v: `${a.sheet}!${a.cell}`, s: { border: true } },
+      { v: a.header.join(' → '), s: WRAP },
+      { v: a.field ?? '', s: WRAP },
+      { v: a.formulas || '', s: TOP },
+      { v: columnAccountText(a), s: WRAP },
+    ]);
+}
 
 export function issuesSheet(report: Report, links: Map<string, string>): SheetBuilder {
   const sheet = new SheetBuilder('数据问题');
@@ -44,6 +71,7 @@ export function issuesSheet(report: Report, links: Map<string, string>): SheetBu
       ];
     }),
   );
+  columnsBelow(sheet, report);
   // 学校 and 列 wrap at 20; the message column takes what one printed page leaves (text at ≥ 8 pt), and wraps.
   sheet.widths[3] = Math.min(sheet.widths[3]!, 20);
   sheet.widths[4] = Math.min(sheet.widths[4]!, 20);
