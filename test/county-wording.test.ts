@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/cli/pipeline';
 import { YOUZHI_2017 } from '../src/engine/profile';
 import { readSource } from '../src/read/index';
-import { readCountySheet } from '../src/schema/county-sheet';
+import { readCountySheet } from '../src/schema/county-sheet/index';
 import { normaliseText } from '../src/schema/text';
 import { check, county, HEADER, workbook, type Cell } from './helpers/files';
 import { merged, ZIPINGBIAO } from './helpers/ziping';

@@ -1,0 +1,118 @@
+// Takes: one cell of the county sheet (and the figure it is read as, the profile's wording).
+// Gives: what it holds: blank or not, its kind of value, 是/否, or the figure it says (parseFigure).
+import type { CountyInput, Wording } from '../../engine/checklist-rules';
+import type { IssueCode, IssueParams } from '../../issues/catalogue';
+import type { CellValue } from '../../read/types';
+import { normaliseText } from '../text';
+import { cellText, isBlankText, parseNumber } from '../values';
+
+export type ValueKind = 'yesno' | 'number' | 'none';
+
+export const isBlank = (cell: CellValue | undefined) => {
+  if (!cell) return true;
+  if (cell.kind === 'text') return isBlankText(cell.text);
+  return false;
+};
+
+export function valueKind(cell: CellValue | undefined, w: Wording): ValueKind {
+  if (isBlank(cell)) return 'none';
+  if (cell!.kind === 'number') return 'number';
+  const text = cellText(cell) ?? '';
+  const t = normaliseText(text);
+  if (setOf(w.yes).has(t) || setOf(w.no).has(t)) return 'yesno';
+  return /[0-9]/.test(t) ? 'number' : 'yesno';
+}
+
+const cache = new WeakMap<readonly string[], Set<string>>();
+function setOf(list: readonly string[]): Set<string> {
+  let s = cache.get(list);
+  if (!s) cache.set(list, (s = new Set(list.map(normaliseText))));
+  return s;
+}
+
+/** 是/否 from a whole cell or a phrase; undefined when it says neither. `own`: the item's words, removed first. */
+export function yesNo(text: string, own: readonly string[], w: Wording): boolean | undefined {
+  const t = normaliseText(text);
+  // A figure named by “none of” (无过重课业负担): a bare 无 restates it (是), a bare 有 denies it (否).
+  const none = w.existenceWords.none.map(normaliseText);
+  if (own.some((o) => none.some((n) => o.startsWith(n)))) {
+    if (none.includes(t)) return true;
+    if (setOf(w.existenceWords.has).has(t)) return false;
+  }
+  if (setOf(w.yes).has(t)) return true;
+  if (setOf(w.no).has(t)) return false;
+  let rest = t;
+  for (const o of [...own, ...w.notNegative]) rest = rest.split(normaliseText(o)).join('');
+  if (w.noMarkers.some((m) => rest.includes(normaliseText(m)))) return false;
+  if (w.yesMarkers.some((m) => rest.includes(normaliseText(m)))) return true;
+  return undefined;
+}
+
+type Figure =
+  | { ok: true; value: number | boolean | undefined }
+  | { ok: false; code: IssueCode; params: IssueParams }
+  | { ok: 'unclear'; why: string };
+
+export const PHRASE_NUMBER = /([0-9]+(?:\.[0-9]+)?)(%|万元|千元|元|人|名|间|所|个|次)?/g;
+
+/** A figure from a cell: a number, a number with its unit, a short phrase holding one figure, or 是/否. */
+/** Whether a county cell holds a number (90000, “教师年均工资 90000 元”); a year or a date (2023年完成) is none. */
+export const holdsNumber = (cell: CellValue | undefined) =>
+  cell?.kind === 'number' || (cell?.kind === 'text' && /[0-9]/.test(normaliseText(cell.text).replace(/[0-9]{4}(?:年|[-./])(?:[0-9]{1,2}(?:月|[-./])?(?:[0-9]{1,2}日?)?)?/g, '')));
+
+export function parseFigure(cell: CellValue | undefined, input: CountyInput, rowUnit: string | null, w: Wording, phrasesExpected: boolean): Figure {
+  if (input.unit === 'yesno') {
+    const text = cellText(cell);
+    if (text === undefined) return { ok: true, value: undefined };
+    const v = yesNo(text, input.names.map(normaliseText), w);
+    if (v !== undefined) return { ok: true, value: v };
+    if (phrasesExpected) return { ok: 'unclear', why: '看不出“是”还是“否”' };
+    return { ok: false, code: 'INVALID_VALUE', params: { text, allowed: '是、否' } };
+  }
+  const text = cell?.kind === 'text' ? normaliseText(cell.text) : null;
+  let unit: string | null = null;
+  let n: number;
+  if (text !== null) {
+    const m = /^([0-9.,]+)(%|万元|千元|元)$/.exec(text);
+    const whole = m ? parseNumber({ kind: 'text', text: m[1]! }, true) : parseNumber(cell, true);
+    if (m && whole.ok && whole.value !== undefined) [n, unit] = [whole.value, m[2]!];
+    else if (whole.ok && whole.value !== undefined) n = whole.value;
+    else if (whole.ok) return { ok: true, value: undefined };
+    else {
+      const figures = [...text.matchAll(PHRASE_NUMBER)].map((x) => ({ n: Number(x[1]), unit: x[2] ?? null, text: x[0] }));
+      const fits = (u: string | null) =>
+        input.unit === 'percent' ? u === '%' : input.unit === 'yuan' ? u === '元' || u === '万元' || u === '千元' : input.unit === 'count' ? u === '人' || u === '名' || u === null : u === null;
+      const fitting = figures.filter((f) => fits(f.unit));
+      const pick = fitting.length === 1 ? fitting[0] : figures.length === 1 ? figures[0] : undefined;
+      if (!pick) {
+        if (figures.length === 0 && !phrasesExpected) return whole;
+        const shown = fitting.length > 1 ? fitting : figures;
+        return { ok: 'unclear', why: figures.length ? `含有多个数字（${shown.map((f) => f.text).join('、')}），无法确定取哪一个` : '没有数字' };
+      }
+      [n, unit] = [pick.n, pick.unit];
+    }
+  } else {
+    const parsed = parseNumber(cell, true);
+    if (!parsed.ok) return parsed;
+    if (parsed.value === undefined) return { ok: true, value: undefined };
+    n = parsed.value;
+  }
+  if (n < 0) return { ok: false, code: 'NEGATIVE_VALUE', params: { value: n } };
+  if (unit === '%' && input.unit !== 'percent') return { ok: 'unclear', why: '写的是百分比，而此项应填人数或金额' };
+  switch (input.unit) {
+    case 'percent': {
+      const asPercent = unit === '%' || rowUnit === '%' || n > 1;
+      const value = asPercent ? n / 100 : n;
+      if (value > 1) return { ok: false, code: 'RATIO_OUT_OF_RANGE', params: { text: cellText(cell) ?? String(n) } };
+      return { ok: true, value };
+    }
+    case 'count':
+      return Number.isInteger(n) ? { ok: true, value: n } : { ok: false, code: 'NOT_INTEGER', params: { value: n } };
+    case 'yuan': {
+      const u = unit ?? rowUnit;
+      return { ok: true, value: u === '万元' ? n * 10000 : u === '千元' ? n * 1000 : n };
+    }
+    case 'number':
+      return { ok: true, value: n };
+  }
+}
