@@ -656,3 +656,44 @@ describe('school sheet header variants', () => {
     expect(errors[0]!.message).toContain('“专科”');
   });
 });
+
+describe('a 自评表 in natural sentences, read as an officer reads it (issue 26)', () => {
+  const rows: Cell[][] = [
+    ['序号', '评估内容', '实际情况', '是否达标'],
+    [1, '交流轮岗', '2024年交流轮岗教师146人，占符合交流条件教师1280人的11.4%；其中骨干教师32人，占21.9%', '达标'],
+    [2, '教师培训经费', '各校培训经费占公用经费预算6.2%', '达标'],
+    [3, '优质高中名额分配', '2024年分配比例55%，向农村初中倾斜', '达标'],
+    [4, '质量监测', '2022年监测各科均达到Ⅲ级以上，校际差异率0.13', '达标'],
+    [5, '班额', '已全面消除大班额', '达标'],
+    [6, '完成5年360学时培训的教师数', 700, ''],
+    [7, '教师总数', 2000, ''],
+  ];
+
+  it('every figure of every sentence read, years as dates, the row below a numerator as its denominator', async () => {
+    const r = await figuresOf(rows, '自评表');
+    const f = (id: string) => r.figures.get(null)?.get(id)?.value;
+    expect([f('rotatedTeachers'), f('eligibleTeachers'), f('rotatedBackbone')]).toEqual([146, 1280, 32]);
+    expect(f('rotationRate')).toBeCloseTo(0.114, 12);
+    expect(f('rotationBackboneShare')).toBeCloseTo(0.219, 12);
+    expect(f('trainingFundsRate')).toBeCloseTo(0.062, 12);
+    expect(f('quotaRate')).toBeCloseTo(0.55, 12);
+    expect(f('quotaRural')).toBe(true);
+    expect(f('monitoringLevel')).toBe(true);
+    expect(f('monitoringDiffRate')).toBeCloseTo(0.13, 12);
+    expect([f('trainedTeachers'), f('teachersToTrain')]).toEqual([700, 2000]);
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    // The claim on a row named by an item judged from the school rows (班额 → item 5) is kept, to be cross-checked.
+    expect(r.claims.get('class_size')).toMatchObject({ met: true, cell: 'D6' });
+  });
+
+  it('the verdict: 35 % training is 未达标 (not 未提供), and the 班额 claim is cross-checked', async () => {
+    const report = await check(await workbook({ 学校数据: county(), 自评表: rows }));
+    const item = (id: string) => report.counties[0]!.checklist.find((c) => c.item.id === id)!;
+    expect(item('training').status).toBe('not_met');
+    expect(item('rotation').status).toBe('met');
+    expect(item('quota').status).toBe('met');
+    expect(item('monitoring').status).toBe('met');
+    expect(item('class_size').claim).toMatchObject({ met: true });
+    expect(report.issues.filter((i) => i.code === 'CLAIM_DISAGREES').map((i) => i.cell)).toEqual(['D6']);
+  });
+});

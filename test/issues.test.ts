@@ -609,6 +609,20 @@ const CASES: Case[] = [
     says: '县级指标来自 2 个工作表：政府保障程度、教育质量，合并读取',
   },
   {
+    code: 'COUNTY_FIGURE_AS_SHARE',
+    rows: county,
+    countySheet: [COUNTY_HEADER, ['教师培训经费', '各校培训经费占公用经费预算6.2%']],
+    at: { cell: 'B2' },
+    says: '按同一项的“教师培训经费占公用经费比例”读取',
+  },
+  {
+    code: 'COUNTY_ROW_AS_OTHER_TERM',
+    rows: county,
+    countySheet: [COUNTY_HEADER, ['完成5年360学时培训的教师数', 700], ['教师总数', 2000]],
+    at: { cell: 'A3' },
+    says: '按同一比例的“应参加360学时培训教师数”读取',
+  },
+  {
     code: 'COUNTY_VALUE_SPLIT',
     rows: county,
     countySheet: [

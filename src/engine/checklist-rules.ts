@@ -69,6 +69,11 @@ export const ChecklistItemSchema = z.strictObject({
   name: z.string(),
   /** Other wordings of the whole item (a 自评表's 评估内容 column). */
   aliases: z.array(z.string()).default([]),
+  /**
+   * Key words that name the item in a row of a 自评表 (班额 → item 5): for items judged from the school rows,
+   * whose rows carry only the county's claim. Same syntax as a county figure's keywords.
+   */
+  keywords: z.array(KeywordSetSchema).optional(),
   /** Judged from the school rows. */
   school: SchoolItemKind.optional(),
   conditions: z.array(ConditionSchema),
@@ -598,12 +603,20 @@ const ratio = (
 });
 
 type Item = ChecklistItem;
-const g = (number: number, id: string, name: string, conditions: Condition[], school?: Item['school']): Item => ({
+const g = (
+  number: number,
+  id: string,
+  name: string,
+  conditions: Condition[],
+  school?: Item['school'],
+  keywords?: Item['keywords'],
+): Item => ({
   id,
   dimension: 'guarantee',
   number,
   name,
   aliases: [],
+  ...(keywords ? { keywords } : {}),
   ...(school ? { school } : {}),
   conditions,
 });
@@ -629,6 +642,7 @@ export const CHECKLIST_2017: ChecklistItem[] = [
     '所有小学、初中每12个班级配备音乐、美术专用教室1间以上；每间音乐专用教室面积不小于96平方米，每间美术专用教室面积不小于90平方米',
     [],
     'rooms',
+    keywordSets('专用教室|功能室+音乐|功能室+美术'),
   ),
   g(
     4,
@@ -636,8 +650,9 @@ export const CHECKLIST_2017: ChecklistItem[] = [
     '小学、初中规模不超过2000人，九年一贯制学校、十二年一贯制学校义务教育阶段规模不超过2500人',
     [],
     'size',
+    keywordSets('学校规模|办学规模|校额|规模+2000|规模+2500'),
   ),
-  g(5, 'class_size', '小学、初中所有班级学生数分别不超过45人、50人', [], 'classSize'),
+  g(5, 'class_size', '小学、初中所有班级学生数分别不超过45人、50人', [], 'classSize', keywordSets('班额')),
   g(6, 'small_school_funding', '不足100名学生的村小学和教学点按100名学生核定公用经费', [
     yesno('small_school_funding', '按100名学生核定公用经费', 'smallSchoolFunding'),
   ]),

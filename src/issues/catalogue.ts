@@ -235,6 +235,18 @@ export const CATALOGUE = {
     description:
       'Formulas without a cached value, arithmetic over cells of their own sheet, computed by balance-check (one note per column).',
   },
+  COUNTY_ROW_AS_OTHER_TERM: {
+    severity: 'info',
+    template: '“{name}”不能单独确定是哪一项，因紧接在“{previous}”之下，按同一比例的“{other}”读取',
+    description:
+      'A row whose name alone names no one figure, right below one term of a ratio, read as its other term (完成360学时培训的教师数, then 教师总数).',
+  },
+  COUNTY_FIGURE_AS_SHARE: {
+    severity: 'info',
+    template: '“{text}”是百分比，按同一项的“{share}”读取（行名“{name}”是金额或人数）',
+    description:
+      'A percentage under the name of an amount or count of an item that has a share (培训经费 | 占公用经费预算6.2%): read as that share.',
+  },
   TEXT_NUMBER: {
     severity: 'info',
     template: '文本“{text}”按数字 {value} 读取',

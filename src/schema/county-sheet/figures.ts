@@ -51,12 +51,16 @@ export function yesNo(text: string, own: readonly string[], w: Wording): boolean
 type Figure =
   | { ok: true; value: number | boolean | undefined }
   | { ok: false; code: IssueCode; params: IssueParams }
-  | { ok: 'unclear'; why: string };
+  /** `percent`: a percentage where a count or amount is asked (the item's share may be meant). */
+  | { ok: 'unclear'; why: string; percent?: true };
 
 export const PHRASE_NUMBER = /([0-9]+(?:\.[0-9]+)?)(%|万元|千元|元|人|名|间|所|个|次)?/g;
 
 /** A figure from a cell: a number, a number with its unit, a short phrase holding one figure, or 是/否. */
 /** Whether a county cell holds a number (90000, “教师年均工资 90000 元”); a year or a date (2023年完成) is none. */
+/** A year in a sentence (2024年, 2023年度, 2024学年): a date, never a figure. */
+export const YEAR = /(?:19|20)[0-9]{2}(?:年度|学年|年)/g;
+
 export const holdsNumber = (cell: CellValue | undefined) =>
   cell?.kind === 'number' || (cell?.kind === 'text' && /[0-9]/.test(normaliseText(cell.text).replace(/[0-9]{4}(?:年|[-./])(?:[0-9]{1,2}(?:月|[-./])?(?:[0-9]{1,2}日?)?)?/g, '')));
 
@@ -79,7 +83,7 @@ export function parseFigure(cell: CellValue | undefined, input: CountyInput, row
     else if (whole.ok && whole.value !== undefined) n = whole.value;
     else if (whole.ok) return { ok: true, value: undefined };
     else {
-      const figures = [...text.matchAll(PHRASE_NUMBER)].map((x) => ({ n: Number(x[1]), unit: x[2] ?? null, text: x[0] }));
+      const figures = [...text.replace(YEAR, '').matchAll(PHRASE_NUMBER)].map((x) => ({ n: Number(x[1]), unit: x[2] ?? null, text: x[0] }));
       const fits = (u: string | null) =>
         input.unit === 'percent' ? u === '%' : input.unit === 'yuan' ? u === '元' || u === '万元' || u === '千元' : input.unit === 'count' ? u === '人' || u === '名' || u === null : u === null;
       const fitting = figures.filter((f) => fits(f.unit));
@@ -98,7 +102,8 @@ export function parseFigure(cell: CellValue | undefined, input: CountyInput, row
     n = parsed.value;
   }
   if (n < 0) return { ok: false, code: 'NEGATIVE_VALUE', params: { value: n } };
-  if (unit === '%' && input.unit !== 'percent') return { ok: 'unclear', why: '写的是百分比，而此项应填人数或金额' };
+  if (unit === '%' && input.unit !== 'percent')
+    return { ok: 'unclear', why: '写的是百分比，而此项应填人数或金额', percent: true };
   switch (input.unit) {
     case 'percent': {
       const asPercent = unit === '%' || rowUnit === '%' || n > 1;

@@ -46,7 +46,7 @@ export function targetsOf(profile: Profile, inputById: Map<string, CountyInput>,
       value: { kind: 'item', item },
       aliases: item.aliases.map(norm),
       official: [norm(item.name)],
-      keywords: [],
+      keywords: normaliseKeywords(item.keywords ?? []),
       guard: normaliseKeywords(itemInputs(item).all.flatMap((id) => inputById.get(id)?.keywords ?? [])),
     })),
   ];

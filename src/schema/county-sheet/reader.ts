@@ -55,6 +55,7 @@ export class CountySheetReader implements CountySheetState {
   readonly claims = new Map<string, CountyClaim>();
   readonly firstRow = new Map<string, string>();
   readonly fromClaim = new Set<string>();
+  lastSet: { row: number; input: CountyInput } | null = null;
   private readonly warnedColumns = new Set<number>();
   readonly targets: Target<Meaning>[];
   readonly itemOfInput = new Map<string, ChecklistItem>();
@@ -109,6 +110,9 @@ export class CountySheetReader implements CountySheetState {
     const end = Math.min(sheet.rowCount, layout.row + 1 + MAX_COUNTY_ROWS);
     if (anyCellFrom(sheet, end))
       this.issues.push(makeIssue('COUNTY_SHEET_TRUNCATED', { sheet: sheet.name, row: end + 1 }, { max: MAX_COUNTY_ROWS }));
+    /** The last row of the row before this one (a merged name spans rows). */
+    let previous = -1;
+    this.lastSet = null;
     for (let r = layout.row + 1, last: number; r < end; r = last + 1) {
       // An item's name merged down over the rows of its figures (教师年均工资 …, then 公务员 …): one row.
       last = this.lastMergedRow(r, end);
@@ -136,6 +140,15 @@ export class CountySheetReader implements CountySheetState {
       if (match.kind === 'none' && norm.withBrackets !== norm.text) match = matchMeaning(this, norm.withBrackets, kind, valueText, sub ? current : null);
       // A short name (教师培训) beside the item's official words in its 评估标准 column: those words say which item it is.
       if (match.kind !== 'one') match = matchStandard(this, cells, kind, valueText, sub ? current : null) ?? match;
+      // A count right below one term of a ratio (完成360学时培训的教师数, then 教师总数) is tried as its other term.
+      const other: MatchResult<Meaning> | null =
+        match.kind !== 'one' && kind === 'number' ? this.otherTerm(previous) : null;
+      if (other?.kind === 'one') {
+        const said = { name, previous: this.lastSet!.input.names[0]!, other: meaningLabel(other.target.value) };
+        this.issues.push(makeIssue('COUNTY_ROW_AS_OTHER_TERM', cellAt(this, r, layout.nameCol, name), said));
+        match = other;
+      }
+      previous = last;
       if (match.kind !== 'one') {
         if (!sub) current = null;
         if (!holdsData) continue;
@@ -185,8 +198,19 @@ export class CountySheetReader implements CountySheetState {
         const { col, county, cell } = v;
         for (const id of ids) {
           const input = this.inputById.get(id)!;
-          const parsed = parseFigure(cell, input, norm.unit, this.w, layout.claimCol !== null);
+          let parsed = parseFigure(cell, input, norm.unit, this.w, layout.claimCol !== null);
           const at = { ...cellAt(this, r, col, name), ...(county ? { county } : {}) };
+          // A percentage under an amount's name (培训经费 | 占公用经费预算6.2%) is its item's share, when the item has one.
+          const share = parsed.ok === 'unclear' && parsed.percent ? this.shareOf(input) : undefined;
+          if (share) {
+            const asShare = parseFigure(cell, share, norm.unit, this.w, layout.claimCol !== null);
+            if (asShare.ok === true && asShare.value !== undefined) {
+              set(this, county, share, asShare.value, r, col, name);
+              this.issues.push(makeIssue('COUNTY_FIGURE_AS_SHARE', at, { text: cellText(cell) ?? '', name: input.names[0]!, share: share.names[0]! }));
+              continue;
+            }
+            parsed = asShare;
+          }
           if (parsed.ok === 'unclear') {
             // A number where a 是/否 is asked (教师年均工资 90000 元 on item 8) is the one of the item's number
             // figures its words name, when they name one; it is never answered by the county's own 达标.
@@ -205,6 +229,39 @@ export class CountySheetReader implements CountySheetState {
       }
     }
     return rowsFrom(sheet, 0, layout.row).flatMap((row) => (row ?? []).map((c) => cellText(c)).filter((t): t is string => !!t));
+  }
+
+  /**
+   * When the figure set last was on `row` and is the one term of a ratio's numerator or denominator whose other
+   * side is one term not yet read: that other term, as a match.
+   */
+  private otherTerm(row: number): MatchResult<Meaning> | null {
+    const last = this.lastSet;
+    if (!last || last.row !== row) return null;
+    const item = this.itemOfInput.get(last.input.id);
+    for (const c of item?.conditions ?? []) {
+      if (c.kind !== 'ratio' || c.numerator.length !== 1 || c.denominator.length !== 1) continue;
+      const [n, d] = [c.numerator[0]!.input, c.denominator[0]!.input];
+      const other = n === last.input.id ? d : d === last.input.id ? n : null;
+      if (other === null || this.firstRow.has(`\u0000${other}`)) continue;
+      const target = this.targets.find((t) => t.value.kind === 'input' && t.value.input.id === other);
+      if (target) return { kind: 'one', target, how: 'similar' };
+    }
+    return null;
+  }
+
+  /**
+   * The one percentage figure of an input's item that is a share of that input (教师培训经费 → 教师培训经费占公用经费
+   * 比例: its name holds the input's), if there is exactly one; a rate of something else (残疾儿童少年总数 → 入学率) is none.
+   */
+  private shareOf(input: CountyInput): CountyInput | undefined {
+    const item = this.itemOfInput.get(input.id);
+    if (!item) return undefined;
+    const own = input.names.map(normaliseText);
+    const shares = itemInputs(item)
+      .all.map((id) => this.inputById.get(id)!)
+      .filter((i) => i.unit === 'percent' && i.names.some((n) => own.some((o) => normaliseText(n).includes(o))));
+    return shares.length === 1 ? shares[0] : undefined;
   }
 
   /** A column of no known kind is warned about once, at its first cell that holds data. */

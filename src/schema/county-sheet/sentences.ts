@@ -7,7 +7,7 @@ import type { CellValue } from '../../read/types';
 import { matchName, normaliseName, type Target } from '../match';
 import { normaliseText } from '../text';
 import { cellText } from '../values';
-import { parseFigure, PHRASE_NUMBER, yesNo, type ValueKind } from './figures';
+import { parseFigure, PHRASE_NUMBER, YEAR, yesNo, type ValueKind } from './figures';
 import { closestByWords, type Meaning } from './meaning';
 import { at, set, type CountySheetState } from './state';
 
@@ -24,43 +24,71 @@ export function readClauses(state: CountySheetState, item: ChecklistItem, values
 }
 
 /**
- * The clauses of a sentence (split at ，；。), each read as one of the item's figures: its words name
- * the figure (matched among the item's own), its number is the value (a clause without words is the
- * item's one figure of that kind: “52%”), a clause without a number is a 是/否 (naming the figure, it
- * says 是 unless a negative marker says 否). Null unless there are `fewest` clauses or more (two: a
- * sentence; one: a number where 是/否 was asked) and each names a different figure.
+ * The clauses of a sentence (split at ，；。), each cut at its numbers into figures: the words before a
+ * number name the figure (matched among the item's own), the number is its value; a clause without a
+ * number is a 是/否 (naming the figure, it says 是 unless a negative marker says 否). A year (2024年) is a
+ * date, never a figure. A figure whose words name nothing (“占…的11.4%”: 的; “占21.9%”) is the item's next
+ * figure of its kind not yet read, in the item's order (the rate, then the sub-rate after 其中). A number
+ * without % is a rate when its words say so (校际差异率0.13). Null unless there are `fewest` figures or
+ * more (two: a sentence; one: a number where 是/否 was asked) and each names a different figure.
  */
-function clauses(state: CountySheetState, item: ChecklistItem, cell: CellValue | undefined, fewest: number): { input: CountyInput; value: number | boolean; text: string }[] | null {
+function clauses(
+  state: CountySheetState,
+  item: ChecklistItem,
+  cell: CellValue | undefined,
+  fewest: number,
+): { input: CountyInput; value: number | boolean; text: string }[] | null {
   if (cell?.kind !== 'text') return null;
-  const parts = cell.text.split(/[，,；;。]/).map((t) => t.trim()).filter(Boolean);
-  if (parts.length < fewest) return null;
+  const segments: { words: string; number: RegExpMatchArray | null; text: string }[] = [];
+  for (const part of cell.text.split(/[，,；;。]/).map((t) => t.trim()).filter(Boolean)) {
+    const plain = normaliseText(part).replace(YEAR, '');
+    const numbers = [...plain.matchAll(PHRASE_NUMBER)];
+    if (numbers.length === 0) segments.push({ words: plain, number: null, text: part });
+    let from = 0;
+    for (const m of numbers) {
+      segments.push({ words: plain.slice(from, m.index), number: m, text: m[0] });
+      from = m.index + m[0].length;
+    }
+  }
+  if (segments.length < fewest) return null;
   const own = itemInputs(item).all.flatMap((id) => state.targets.filter((t) => t.value.kind === 'input' && t.value.input.id === id));
   const inputOf = (t: Target<Meaning>) => (t.value as { kind: 'input'; input: CountyInput }).input;
+  const rateWords = state.w.rateWords.map(normaliseText);
   const out: { input: CountyInput; value: number | boolean; text: string }[] = [];
-  for (const part of parts) {
-    const plain = normaliseText(part);
-    const figures = [...plain.matchAll(PHRASE_NUMBER)];
-    if (figures.length > 1) return null;
-    const words = normaliseName(plain.replace(PHRASE_NUMBER, ''), state.w.namePrefixes, state.w.subRowPrefixes).text;
-    const kind: ValueKind = figures.length ? 'number' : 'yesno';
-    const fits = (input: CountyInput) => (kind === 'yesno' ? input.unit === 'yesno' : input.unit !== 'yesno' && (input.unit === 'percent') === (figures[0]![2] === '%'));
+  for (const { words: raw, number, text } of segments) {
+    const words = normaliseName(raw, state.w.namePrefixes, state.w.subRowPrefixes).text;
+    const kind: ValueKind = number ? 'number' : 'yesno';
+    // With %, a rate; without, a rate only when its words say so (校际差异率0.13), else a count or amount.
+    const percent = number?.[2] === '%';
+    const rated = percent || rateWords.some((r) => words.includes(r));
+    const fits = (input: CountyInput) =>
+      kind === 'yesno'
+        ? input.unit === 'yesno'
+        : input.unit !== 'yesno' && (percent ? input.unit === 'percent' : rated || input.unit !== 'percent');
     const candidates = own.filter((t) => fits(inputOf(t)) && !out.some((o) => o.input === inputOf(t)));
+    const named = kind === 'number' ? stripFillers(words) : words;
     let target: Target<Meaning> | undefined;
-    if (words) {
-      const m = matchName(words, candidates);
-      target = m.kind === 'one' ? m.target : closestByWords(words, candidates);
-    } else if (candidates.length === 1) target = candidates[0];
+    if (named) {
+      const m = matchName(named, candidates);
+      target = m.kind === 'one' ? m.target : closestByWords(named, candidates);
+    }
+    // Words that name nothing (占, 的, 其中): the item's next figure of this kind.
+    if (!target && kind === 'number' && !named) target = candidates[0];
     if (!target) return null;
     const input = inputOf(target);
     if (kind === 'yesno') {
       // A clause naming the figure (绩效工资足额核定, 向农村初中倾斜) says 是, unless a marker says otherwise (未足额核定: 否).
-      const value = yesNo(part, input.names.map(normaliseText), state.w) ?? !state.w.noMarkers.some((m) => words.includes(normaliseText(m)));
-      out.push({ input, value, text: part });
+      const value = yesNo(text, input.names.map(normaliseText), state.w) ?? !state.w.noMarkers.some((m) => words.includes(normaliseText(m)));
+      out.push({ input, value, text });
       continue;
     }
-    const parsed = parseFigure({ kind: 'text', text: figures[0]![0] }, input, null, state.w, false);
+    const parsed = parseFigure({ kind: 'text', text: number![0] }, input, null, state.w, false);
     if (parsed.ok !== true || typeof parsed.value !== 'number') return null;
-    out.push({ input, value: parsed.value, text: figures[0]![0] });
+    out.push({ input, value: parsed.value, text: number![0] });
   }
   return out;
 }
+
+/** Words that join a sentence's figures and name none: 占…的, 为, 达到, 其中, 约, 共. */
+const FILLERS = /占|的|为|达到|达|约|共计|共|其中|分别|是/g;
+const stripFillers = (words: string) => words.replace(FILLERS, '');

@@ -17,6 +17,8 @@ export interface CountySheetState extends Matcher {
   /** The page being read. */
   sheet: Sheet;
   layout: Layout;
+  /** The figure set last, and the row it was on: a row right below a ratio's one term may be its other. */
+  lastSet: { row: number; input: CountyInput } | null;
 }
 
 /** `fromClaim`: taken from the 是否达标 column; a figure written for it in a row of its own replaces it. */
@@ -32,6 +34,7 @@ export function set(state: CountySheetState, county: string | null, input: Count
     }
   }
   state.firstRow.set(seenKey, `${state.sheet.name}!${cell}`);
+  state.lastSet = { row: r, input };
   if (fromClaim) state.fromClaim.add(seenKey);
   else state.fromClaim.delete(seenKey);
   const forCounty = state.figures.get(county) ?? new Map<string, CountyFigure>();
