@@ -7,7 +7,7 @@ import { LEVEL_NAMES } from '../engine/types';
 import { makeIssue, type Issue, type IssueCode } from '../issues/catalogue';
 import { a1, mergeAt, type Sheet } from '../read/types';
 import { BACKBONE_PARTS, fieldLabel, PE_ARTS_PARTS } from './columns';
-import type { ColumnMatch } from './header';
+import type { ColumnMatch } from './header/layout';
 import { cellText } from './values';
 
 export interface ColumnAccount {

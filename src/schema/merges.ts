@@ -4,7 +4,7 @@
  */
 import type { IssueParams, Position } from '../issues/catalogue';
 import { a1, type CellValue, type MergeRange, type Row, type Sheet } from '../read/types';
-import type { ColumnMatch } from './header';
+import type { ColumnMatch } from './header/layout';
 import { cellText } from './values';
 
 /** The text columns a merge down over several rows gives to each of them (区县 merged over its schools): not a school's own name or code. */

@@ -7,7 +7,7 @@ import { RESOURCE_FIELDS, SCHOOL_ITEM_FIELDS, type AnyLevel, type CellRef, type 
 import { blankHint, makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
 import { a1 } from '../read/types';
 import { BACKBONE_PARTS, fieldLabel, PE_ARTS_PARTS, SUMMED } from './columns';
-import type { ColumnMatch } from './header';
+import type { ColumnMatch } from './header/layout';
 
 export const STUDENT_FIELD: Record<AnyLevel, string> = {
   primary: 'studentsPrimary',

@@ -15,7 +15,9 @@ import { makeIssue, type Issue, type IssueCode, type IssueParams, type Position 
 import { a1, type CellValue, type Sheet } from '../read/types';
 import { fieldLabel, UNITS, type FieldKind } from './columns';
 import { ALL_LEVELS, cellTable, keyOf, recordPlan, RowValues, slotsOf, STUDENT_FIELD, type RecordPlan } from './row-plan';
-import { isColumnNumberRow, isColumnNumberStart, normaliseText, type ColumnMatch } from './header';
+import { isColumnNumberRow, isColumnNumberStart } from './header/furniture';
+import type { ColumnMatch } from './header/layout';
+import { normaliseText } from './text';
 import { DataMerges } from './merges';
 import type { Wording } from '../engine/checklist-rules';
 import { cellText, parseEnum, parseNumber, schoolValueSpecs, typeWords, type EnumSpec, type SchoolValueSpecs } from './values';

@@ -14,7 +14,7 @@ import type { CountyClaim, CountyFigure } from '../../engine/checklist';
 import type { Profile } from '../../engine/profile';
 import { makeIssue } from '../../issues/catalogue';
 import type { Sheet, SourceFile } from '../../read/types';
-import { yearIn } from '../header';
+import { yearIn } from '../header/title';
 import { normaliseText } from '../text';
 import { findLayout, type Page } from './layout';
 import { CountySheetReader, type CountySheetResult } from './reader';

@@ -3,7 +3,7 @@
 import type { Wording } from '../../engine/checklist-rules';
 import { makeIssue, type Issue } from '../../issues/catalogue';
 import { a1, type CellValue, type Sheet } from '../../read/types';
-import { titleAbove, yearIn } from '../header';
+import { titleAbove, yearIn } from '../header/title';
 import { normaliseText } from '../text';
 import { cellText } from '../values';
 
