@@ -194,8 +194,14 @@ const CASES: Case[] = [
   },
   {
     code: 'DUPLICATE_COLUMN',
+    rows: withHeader([...HEADER, '校名'], (r) => r.slice(1).forEach((row) => row.push(row[0]))),
+    at: { cell: 'L1' },
+  },
+  {
+    code: 'DUPLICATE_COLUMN_DIFFERS',
     rows: withHeader([...HEADER, '校名'], (r) => r.slice(1).forEach((row) => row.push('x'))),
     at: { cell: 'L1' },
+    says: '第 2 行：一小 与 x',
   },
   {
     code: 'TEXT_NUMBER',

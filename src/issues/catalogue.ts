@@ -222,6 +222,14 @@ export const CATALOGUE = {
     template: '与 {firstCell} 列同为“{field}”，已使用前者，忽略此列',
     description: 'Two header cells map to the same field; the first one is used.',
   },
+  DUPLICATE_COLUMN_DIFFERS: {
+    severity: 'warning',
+    template:
+      '与 {firstCell} 列同为“{field}”，但两列数据不同（第 {row} 行：{first} 与 {second}），已使用前者，忽略此列：请确认哪一列是“{field}”，或两列是否应相加',
+    description:
+      'Two header cells map to the same field and hold different data: the first is used, and the other is a misreading until the table says which (or that they are parts to sum).',
+    misread: true,
+  },
   DUPLICATE_COLUMN_NAMED: {
     severity: 'warning',
     template: '列名“{header}”只是近似，表中 {cell} 列的“{field}”才是此项，已使用后者，忽略此列',

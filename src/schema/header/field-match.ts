@@ -84,7 +84,7 @@ export function perStudentOf(text: string, wording: ColumnWording): FieldDef | n
 }
 
 /** byKeywords: matched by the profile's keyword sets, not by a wording (a wording wins over it, wherever it stands). */
-type HeaderMatch = (FieldMatch & { unit: string | null; byKeywords?: true }) | null;
+export type HeaderMatch = (FieldMatch & { unit: string | null; byKeywords?: true }) | null;
 
 export function matchHeader(text: string, pass: Pass): HeaderMatch {
   let m = pass.matched.get(text);

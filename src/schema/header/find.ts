@@ -4,11 +4,11 @@
  * Finding the header row (below title rows, possibly two rows with merged parents,
  * possibly followed by a unit row); its cells are matched to fields by field-match.ts.
  */
-import { FIELD_BY_ID, UP_TO_STANDARD_HEADER, UP_TO_STANDARD_OF } from '../columns';
+import { FIELD_BY_ID, SUMMED, UP_TO_STANDARD_HEADER, UP_TO_STANDARD_OF } from '../columns';
 import { mergeAt, type Sheet } from '../../read/types';
 import { normaliseText } from '../text';
 import { textAt } from './cells';
-import { matchHeader, passesOf, type ColumnWording, type Pass } from './field-match';
+import { matchHeader, passesOf, type ColumnWording, type HeaderMatch, type Pass } from './field-match';
 
 const rowWidth = (sheet: Sheet, ...rows: number[]) => Math.max(0, ...rows.map((r) => sheet.row(r)?.length ?? 0));
 
@@ -68,6 +68,8 @@ function readCandidate(sheet: Sheet, row: number, height: 1 | 2, passes: { wordi
         break;
       }
     }
+    // A part under its sum's parent (体育艺术专任教师 over 体育 | 音乐 | 美术): the part, whatever the parent's words.
+    if (match && height === 2 && top && bottom && bottom !== top) match = partUnder(match, top, bottom, passes) ?? match;
     if (!match && previousField && normaliseText(header) === UP_TO_STANDARD_HEADER && UP_TO_STANDARD_OF[previousField])
       match = { field: FIELD_BY_ID.get(UP_TO_STANDARD_OF[previousField]!)!, section: null, unit: null };
     if (header) columns.push({ col, header, match, texts: joined });
@@ -75,6 +77,30 @@ function readCandidate(sheet: Sheet, row: number, height: 1 | 2, passes: { wordi
   }
   const distinct = new Set(columns.filter((c) => c.match).map((c) => `${c.match!.section}:${c.match!.field.id}`));
   return { row, height, columns, score: distinct.size };
+}
+
+/**
+ * The part of a summed field (SUMMED: 体育艺术 = 体育 + 音乐 + 美术; 骨干 = 县级 + 市级 + 省级 + 国家级) that a child
+ * header names, when its parent alone names the sum (专任教师 over 体育艺术 is no such parent): the words that tell the parts' labels apart (their labels less
+ * the end they share: 体育, 音乐, 美术) are looked for in the child, and exactly one must be there. A child that
+ * is itself the sum (合计, 小计, or the field's own words) stays the sum.
+ */
+function partUnder(
+  match: NonNullable<HeaderMatch>,
+  parent: string,
+  child: string,
+  passes: { wordings: Pass; keywords: Pass },
+): HeaderMatch | null {
+  const summed = (SUMMED as Partial<Record<string, (typeof SUMMED)[keyof typeof SUMMED]>>)[match.field.id];
+  if (!summed) return null;
+  const named = (text: string) => (matchHeader(text, passes.wordings) ?? matchHeader(text, passes.keywords))?.field.id;
+  const own = normaliseText(child);
+  if (named(parent) !== match.field.id || named(own) === match.field.id) return null;
+  const labels = summed.parts.map((p) => FIELD_BY_ID.get(p)!.label);
+  let shared = 0;
+  while (shared < labels[0]!.length && labels.every((l) => l.at(-1 - shared) === labels[0]!.at(-1 - shared))) shared++;
+  const found = summed.parts.filter((_, i) => own.includes(labels[i]!.slice(0, labels[i]!.length - shared)));
+  return found.length === 1 ? { ...match, field: FIELD_BY_ID.get(found[0]!)! } : null;
 }
 
 /**

@@ -6,6 +6,7 @@ import { lookup } from '../../common/lookup';
 import { a1, type Sheet } from '../../read/types';
 import { fieldLabel, SUMMED, UNITS } from '../columns';
 import { normaliseText } from '../text';
+import { cellText } from '../values';
 import { columnHoldsData, fieldByValues, sampleTexts } from './by-values';
 import { rowTexts } from './cells';
 import { excludedBy, nearestFields, perStudentOf, type ColumnWording, type FieldMatch } from './field-match';
@@ -155,7 +156,17 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
         replaceFirst();
         continue;
       }
-      issues.push(makeIssue('DUPLICATE_COLUMN', pos, { firstCell: a1(header.row, first.col), field: first.header }));
+      // The same field twice: harmless when both hold the same data, a misreading when they differ.
+      const differs = firstDifference(sheet, first.col, col, dataStart);
+      issues.push(
+        differs
+          ? makeIssue('DUPLICATE_COLUMN_DIFFERS', pos, {
+              firstCell: a1(header.row, first.col),
+              field: first.header,
+              ...differs,
+            })
+          : makeIssue('DUPLICATE_COLUMN', pos, { firstCell: a1(header.row, first.col), field: first.header }),
+      );
       continue;
     }
     if (match.byKeywords) byKeywords.add(key);
@@ -189,4 +200,19 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
     columns,
     issues,
   };
+}
+
+/** The first data row where two columns hold different things: its number and both texts; null when they agree. */
+function firstDifference(
+  sheet: Sheet,
+  a: number,
+  b: number,
+  from: number,
+): { row: number; first: string; second: string } | null {
+  for (let r = from; r < sheet.rowCount; r++) {
+    const cells = sheet.row(r);
+    const [x, y] = [cellText(cells[a]) ?? '', cellText(cells[b]) ?? ''];
+    if (x !== y) return { row: r + 1, first: x || '（空）', second: y || '（空）' };
+  }
+  return null;
 }

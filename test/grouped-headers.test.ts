@@ -1,0 +1,46 @@
+/**
+ * A header is the path parent → child: parts of a summed field under a parent in any wording are summed,
+ * never one read and the others dropped as duplicates (issue 26).
+ */
+import { describe, expect, it } from 'vitest';
+import { check, county, HEADER, workbook, type Cell } from './helpers/files';
+
+const PE = HEADER.indexOf('体育艺术专任教师数');
+
+/** The county with its 体艺 column as 体育 | 音乐 | 美术 under `parent` (merged over them), each a third or so. */
+function grouped(parent: string, withTotal = false): { rows: Cell[][]; merges: string[] } {
+  const [, ...schools] = county();
+  const children = withTotal ? ['合计', '体育', '音乐', '美术'] : ['体育', '音乐', '美术'];
+  const n = children.length;
+  const top: Cell[] = [...HEADER.slice(0, PE), parent, ...Array<Cell>(n - 1).fill(null), ...HEADER.slice(PE + 1)];
+  const bottom: Cell[] = [...HEADER.slice(0, PE).map(() => null), ...children, ...HEADER.slice(PE + 1).map(() => null)];
+  const rows = schools.map((r) => {
+    const total = Number(r[PE]);
+    const parts = [Math.floor(total / 3), Math.floor(total / 3), total - 2 * Math.floor(total / 3)];
+    return [...r.slice(0, PE), ...(withTotal ? [total] : []), ...parts, ...r.slice(PE + 1)];
+  });
+  const letter = (i: number) => String.fromCharCode(65 + i);
+  const merges = [
+    `${letter(PE)}1:${letter(PE + n - 1)}1`,
+    ...HEADER.flatMap((_, i) => (i < PE ? [i] : i > PE ? [i + n - 1] : [])).map((c) => `${letter(c)}1:${letter(c)}2`),
+  ];
+  return { rows: [top, bottom, ...rows], merges };
+}
+
+const peArts = (r: Awaited<ReturnType<typeof check>>) =>
+  r.counties[0]!.levels.flatMap((l) => l.sections.map((s) => s.section.amounts.peArtsTeachers));
+
+describe('parts of 体育艺术专任教师 under a parent in any wording', () => {
+  it.each(['体育艺术专任教师', '音体美专任教师', '其中：体育艺术教师', '体育艺术专任教师数', '艺体教师'])(
+    '%s over 体育 | 音乐 | 美术: summed, as the one column would be',
+    async (parent) => {
+      const plain = await check(await workbook({ 学校数据: county() }));
+      const r = await check(await workbook({ 学校数据: grouped(parent) }));
+      expect(r.issues.filter((i) => i.severity !== 'info').map((i) => i.code)).toEqual([]);
+      expect(peArts(r)).toEqual(peArts(plain));
+      expect(r.counties[0]!.levels.map((l) => l.result.indicators.pe_arts_teachers!.cv)).toEqual(
+        plain.counties[0]!.levels.map((l) => l.result.indicators.pe_arts_teachers!.cv),
+      );
+    },
+  );
+});
