@@ -45,6 +45,14 @@ describe('arithmetic over numbers and cells of the sheet', () => {
     ['SUM(C1:C9)', 0],
     ['1.5e3/3', 500],
     ['A1 + B1 * 2', 18],
+    ['ROUND(2.675,2)', 2.68], // as written, not as the binary 2.675 rounds
+    ['ROUND(-2.5,0)', -3], // half away from zero
+    ['ROUND(1234,-2)', 1200],
+    ['ROUNDUP(A1/3,0)', 4],
+    ['ROUNDDOWN(-E1,0)', -2],
+    ['INT(-E1)', -3],
+    ['ABS(B1-A1)', 6],
+    ['ROUND(1850*0.0035,0)', 6],
   ])('%s = %s', (f, v) => {
     expect(value(f)).toBeCloseTo(v, 12);
   });
@@ -55,7 +63,8 @@ describe('anything else is not guessed', () => {
     ['D1+1', '文字'],
     ['Sheet2!A1', '其他工作表'],
     ['IF(A1>1,1,0)', '含不能计算的部分'],
-    ['ROUND(A1,0)', '“ROUND”'],
+    ['ROUND(A1)', '参数个数不对'],
+    ['VLOOKUP(A1,B1:B2,1)', '“VLOOKUP”'],
     ['A1/C1', '除数为 0'],
     ['AVERAGE(C1:C3)', '没有数值'],
     ['A1+', '公式不完整'],

@@ -622,6 +622,13 @@ const CASES: Case[] = [
     says: '按同一项的“教师培训经费占公用经费比例”读取',
   },
   {
+    code: 'COUNTY_ROW_NAMED_BY_VALUE',
+    rows: county,
+    countySheet: [COUNTY_HEADER, ['课程开设', '课程开齐开足']],
+    at: { cell: 'A2' },
+    says: '即“课程开齐开足”',
+  },
+  {
     code: 'COUNTY_ROW_AS_OTHER_TERM',
     rows: county,
     countySheet: [COUNTY_HEADER, ['完成5年360学时培训的教师数', 700], ['教师总数', 2000]],

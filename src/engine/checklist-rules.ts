@@ -1098,12 +1098,12 @@ export const WORDING_2017: Wording = {
     backboneProvincial: keywordSets('省级+骨干-率-比例-交流'),
     backboneNational: keywordSets('国家级+骨干-率-比例-交流'),
     peArtsTeachers: keywordSets(
-      '体育+艺术+教师-率|音体美+教师-率|体艺+教师-率|艺体+教师-率|体音美+教师-率|体育+音乐+美术+教师-率',
+      '体育+艺术+教师-率|音体美+教师-率|体艺+教师-率|艺体+教师-率|体音美+教师-率|体育+音乐+美术+教师-率|音体美+师资|体艺+师资|体育+艺术+师资',
     ),
     teachingSpace: keywordSets('教学+辅助+用房|教辅+用房'),
     sportsSpace: keywordSets('体育+场馆|运动+场馆|运动场+面积|体育+场地+面积|体育+用地+面积'),
     equipmentValue: keywordSets('仪器+设备|教学+设备+值-率'),
-    multimediaRooms: keywordSets('多媒体+教室'),
+    multimediaRooms: keywordSets('多媒体+教室|班班通'),
   },
   perStudentWords: ['生均', '每百名', '每百', '百名学生', '人均', '师生比', '比例', '占比', '率'],
   schoolRows: {

@@ -243,6 +243,12 @@ export const CATALOGUE = {
     description:
       'Formulas without a cached value, arithmetic over cells of their own sheet, computed by balance-check (one note per column).',
   },
+  COUNTY_ROW_NAMED_BY_VALUE: {
+    severity: 'info',
+    template: '行名“{name}”对应不到县级指标，其内容“{value}”即“{figure}”，按此读取',
+    description:
+      'A row whose name matches nothing, answered in the words of a 是/否 figure (课程开设 | 课程开齐开足): read as that figure.',
+  },
   COUNTY_ROW_AS_OTHER_TERM: {
     severity: 'info',
     template: '“{name}”不能单独确定是哪一项，因紧接在“{previous}”之下，按同一比例的“{other}”读取',

@@ -2,7 +2,7 @@
  * Formulas written without a cached result (openpyxl and other scripts store `<f>P3+Q3</f><v></v>`).
  * Takes a formula's text and a way to read a cell of its own sheet; gives its number, or why it cannot.
  * Only arithmetic is computed: numbers, cells and ranges of the same sheet, + − × ÷ ^, parentheses,
- * unary signs, %, and SUM / AVERAGE / MIN / MAX. Anything else (another sheet, IF, text) is left to
+ * unary signs, %, SUM / AVERAGE / MIN / MAX, and ROUND / ROUNDUP / ROUNDDOWN / INT / ABS. Anything else (another sheet, IF, text) is left to
  * Excel or WPS: the cell is then FORMULA_NO_RESULT, never a guess.
  */
 
@@ -23,7 +23,22 @@ const FUNCTIONS: Record<string, (xs: number[]) => number | null> = {
   AVERAGE: (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null),
   MIN: (xs) => (xs.length ? xs.reduce((a, b) => (b < a ? b : a)) : 0),
   MAX: (xs) => (xs.length ? xs.reduce((a, b) => (b > a ? b : a)) : 0),
+  // ROUND(x, n) as Excel rounds: half away from zero; ROUNDUP / ROUNDDOWN away from / towards zero; INT down.
+  ROUND: (xs) => (xs.length === 2 ? roundBy(xs[0]!, xs[1]!, Math.round) : null),
+  ROUNDUP: (xs) => (xs.length === 2 ? roundBy(xs[0]!, xs[1]!, Math.ceil) : null),
+  ROUNDDOWN: (xs) => (xs.length === 2 ? roundBy(xs[0]!, xs[1]!, Math.floor) : null),
+  INT: (xs) => (xs.length === 1 ? Math.floor(xs[0]!) : null),
+  ABS: (xs) => (xs.length === 1 ? Math.abs(xs[0]!) : null),
 };
+
+/** x to n decimals (n < 0: tens, hundreds …), `by` applied to its size, the sign kept: as Excel does. */
+function roundBy(x: number, n: number, by: (v: number) => number): number {
+  const f = 10 ** Math.trunc(n);
+  // Through the decimal text, so that 2.675 is 2.68 as written (not 2.67 as 2.675 × 100 is stored).
+  const scaled = Number(`${Math.abs(x)}e${Math.trunc(n)}`);
+  const v = by(Number.isFinite(scaled) ? scaled : Math.abs(x) * f) / f;
+  return x < 0 ? -v : v;
+}
 
 /** Longest formula read: anything longer is no arithmetic a statistics table holds. */
 const MAX_FORMULA = 2000;
@@ -169,7 +184,7 @@ class Parser {
         }
       this.expect(')');
       const v = f(xs);
-      if (v === null) throw new Unsupported(`${t.v} 的参数中没有数值（#DIV/0!）`);
+      if (v === null) throw new Unsupported(`${t.v} 的参数个数不对，或其中没有数值`);
       return v;
     }
     throw new Unsupported(this.describe(t));

@@ -290,6 +290,10 @@ export function provinceRow(report: Report, county: CountyReport, level: LevelRe
 /** What became of a column of the school table, in words: 读作“体育艺术专任教师数”（相加）… */
 export const HOW_LABEL = { used: '读取', summed: '相加', computed: '按公式计算', ignored: '未使用' } as const;
 export function columnAccountText(a: ColumnAccount): string {
+  const formulas = a.formulas ? `；其中 ${a.formulas} 格是没有保存结果的公式，已按公式计算` : '';
+  return howText(a) + (a.how === 'computed' ? '' : formulas);
+}
+function howText(a: ColumnAccount): string {
   switch (a.how) {
     case 'used':
       return `读作“${a.field}”`;

@@ -69,7 +69,7 @@ export function accountColumns(
         cell,
         header: path,
         field: `${used.section ? `${LEVEL_NAMES[used.section]}部` : ''}${fieldLabel(whole ?? used.field.id)}`,
-        how: computed ? 'computed' : whole ? 'summed' : 'used',
+        how: whole ? 'summed' : computed ? 'computed' : 'used',
         issue: null,
         formulas: computed,
       });

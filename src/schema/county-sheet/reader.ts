@@ -140,6 +140,21 @@ export class CountySheetReader implements CountySheetState {
       if (match.kind === 'none' && norm.withBrackets !== norm.text) match = matchMeaning(this, norm.withBrackets, kind, valueText, sub ? current : null);
       // A short name (教师培训) beside the item's official words in its 评估标准 column: those words say which item it is.
       if (match.kind !== 'one') match = matchStandard(this, cells, kind, valueText, sub ? current : null) ?? match;
+      // A 是/否 answered in its own words under a name that says nothing (课程开设 | 课程开齐开足): the answer names it.
+      if (match.kind === 'none' && kind !== 'number' && valueText) {
+        const answer = normaliseName(valueText, this.w.namePrefixes, this.w.subRowPrefixes).text;
+        const byAnswer = matchMeaning(this, answer, 'yesno', valueText, sub ? current : null);
+        if (byAnswer.kind === 'one' && resolve(byAnswer.target.value, 'yesno').length > 0) {
+          this.issues.push(
+            makeIssue('COUNTY_ROW_NAMED_BY_VALUE', cellAt(this, r, layout.nameCol, name), {
+              name,
+              value: cellText(values[0]?.cell) ?? '',
+              figure: meaningLabel(byAnswer.target.value),
+            }),
+          );
+          match = byAnswer;
+        }
+      }
       // A count right below one term of a ratio (完成360学时培训的教师数, then 教师总数) is tried as its other term.
       const other: MatchResult<Meaning> | null =
         match.kind !== 'one' && kind === 'number' ? this.otherTerm(previous) : null;
