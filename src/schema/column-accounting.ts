@@ -80,7 +80,11 @@ export function accountColumns(
     const silent = SILENT.has(text.replace(/\s/g, ''));
     if (!said && !silent)
       issues.push(
-        makeIssue('COLUMN_IGNORED', { sheet: sheet.name, cell, column: text }, { header: text, hint: '（未能归入任何字段）' }),
+        makeIssue(
+          'COLUMN_IGNORED',
+          { sheet: sheet.name, cell, column: text },
+          { header: text, hint: '（未能归入任何字段）' },
+        ),
       );
     out.push({
       sheet: sheet.name,

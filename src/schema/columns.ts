@@ -38,7 +38,8 @@ export const FIELD_NOTES: Record<string, string> = {
   studentsJunior: '初中在校生数；一贯制学校、完全中学须分学段填写',
   studentsSenior: '高中在校生数：完全中学、十二年一贯制学校必填，用于按权重拆分全校资源',
   teachers: '专任教师总数（用于合理性检查）',
-  qualifiedTeachers: '高于规定学历的专任教师：小学专科及以上，初中本科及以上。一贯制学校填全校数，按学生数拆分；也可增加“小学部…”“初中部…”列分学段填写',
+  qualifiedTeachers:
+    '高于规定学历的专任教师：小学专科及以上，初中本科及以上。一贯制学校填全校数，按学生数拆分；也可增加“小学部…”“初中部…”列分学段填写',
   backboneTeachers: '县级及以上骨干教师（含学科带头人、名师等）',
   backboneCounty: '县级骨干教师数（无“县级及以上”一列时，与市级、省级、国家级各列相加）',
   peTeachers: '体育专任教师数',
@@ -136,7 +137,24 @@ export const BACKBONE_PARTS = ['backboneCounty', 'backboneCity', 'backboneProvin
  * 体育艺术 = 体育 + 音乐 + 美术 (all three needed); 县级及以上骨干 = the 县级, 市级, 省级 and 国家级 columns the
  * sheet has (县级 among them: without it the sum is not 县级及以上).
  */
-export const SUMMED: Partial<Record<ResourceField, { parts: readonly string[]; required: readonly string[]; /** How a missing column's message names the parts. */ hint: string }>> = {
-  peArtsTeachers: { parts: PE_ARTS_PARTS, required: PE_ARTS_PARTS, hint: '，或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列' },
-  backboneTeachers: { parts: BACKBONE_PARTS, required: ['backboneCounty'], hint: '，或“县级骨干教师数”与市级、省级、国家级骨干教师数各列（相加）' },
+export const SUMMED: Partial<
+  Record<
+    ResourceField,
+    {
+      parts: readonly string[];
+      required: readonly string[];
+      /** How a missing column's message names the parts. */ hint: string;
+    }
+  >
+> = {
+  peArtsTeachers: {
+    parts: PE_ARTS_PARTS,
+    required: PE_ARTS_PARTS,
+    hint: '，或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列',
+  },
+  backboneTeachers: {
+    parts: BACKBONE_PARTS,
+    required: ['backboneCounty'],
+    hint: '，或“县级骨干教师数”与市级、省级、国家级骨干教师数各列（相加）',
+  },
 };

@@ -55,24 +55,53 @@ export interface SchemaOptions {
 
 export function parseSchools(source: SourceFile, options: SchemaOptions): SchemaResult {
   const sheets = pickSheets(source, options.sheet);
-  const found = sheets.map((sheet) => ({ sheet, header: findHeader(sheet, options.wording) })).filter((c) => c.header !== null);
+  const found = sheets
+    .map((sheet) => ({ sheet, header: findHeader(sheet, options.wording) }))
+    .filter((c) => c.header !== null);
   if (found.length === 0)
-    return { sheet: null, sheets: [], headerRow: null, title: null, columns: [], records: [], issues: [headerNotFound(sheets, options.wording)], signatures: {}, accounts: [] };
+    return {
+      sheet: null,
+      sheets: [],
+      headerRow: null,
+      title: null,
+      columns: [],
+      records: [],
+      issues: [headerNotFound(sheets, options.wording)],
+      signatures: {},
+      accounts: [],
+    };
   // The best header decides, as for one sheet; every other sheet with a school header that stands as a table of its own is read too.
   const best = [...found].sort((a, b) => b.header!.score - a.header!.score)[0]!;
   const tables = found.map(({ sheet, header }) => {
     const layout = layoutOf(sheet, header!, options.wording);
     const typing = typingOf(sheet, layout.columns, layout.dataStart, layout.headerRow, options.wording);
-    const missing = missingColumns(layout.columns, options.requiredResources, options.wording, typing !== null).map((m) =>
-      makeIssue('MISSING_COLUMN', { sheet: sheet.name, row: layout.headerRow }, m),
+    const missing = missingColumns(layout.columns, options.requiredResources, options.wording, typing !== null).map(
+      (m) => makeIssue('MISSING_COLUMN', { sheet: sheet.name, row: layout.headerRow }, m),
     );
     const misread = headerRowMisread(sheet, layout.columns, layout.dataStart);
-    return { sheet, header: header!, layout, typing, issues: [...layout.issues, ...missing, ...(misread ? [misread] : [])], records: 0 };
+    return {
+      sheet,
+      header: header!,
+      layout,
+      typing,
+      issues: [...layout.issues, ...missing, ...(misread ? [misread] : [])],
+      records: 0,
+    };
   });
   const main = tables.find((t) => t.sheet === best.sheet)!;
   const titleOf = (t: (typeof tables)[number]) => titleAbove(t.sheet, t.header.row);
   if (main.issues.some((i) => i.severity === 'error'))
-    return { sheet: main.sheet.name, sheets: [main.sheet.name], headerRow: main.layout.headerRow, title: titleOf(main), columns: main.layout.columns, records: [], issues: main.issues, signatures: {}, accounts: [] };
+    return {
+      sheet: main.sheet.name,
+      sheets: [main.sheet.name],
+      headerRow: main.layout.headerRow,
+      title: titleOf(main),
+      columns: main.layout.columns,
+      records: [],
+      issues: main.issues,
+      signatures: {},
+      accounts: [],
+    };
   const issues: Issue[] = [];
   // Another sheet is read with the best one when it is a table of its own (no error in its header) and
   // holds other schools (小学 | 初中); one holding mostly the same schools is another version (去年, a copy), left out.
@@ -81,19 +110,29 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
     if (t === main) return true;
     const error = t.issues.find((i) => i.severity === 'error');
     if (error) {
-      issues.push(makeIssue('SHEET_NOT_READ', { sheet: t.sheet.name, row: t.layout.headerRow }, { reason: error.message }));
+      issues.push(
+        makeIssue('SHEET_NOT_READ', { sheet: t.sheet.name, row: t.layout.headerRow }, { reason: error.message }),
+      );
       return false;
     }
     // A hidden sheet is scratch, an old version, or schools the county set aside: never added unasked.
     if (t.sheet.hidden) {
-      issues.push(makeIssue('SHEET_HIDDEN_NOT_READ', { sheet: t.sheet.name, row: t.layout.headerRow }, { name: t.sheet.name }));
+      issues.push(
+        makeIssue('SHEET_HIDDEN_NOT_READ', { sheet: t.sheet.name, row: t.layout.headerRow }, { name: t.sheet.name }),
+      );
       return false;
     }
     const own = schoolNames(t.sheet, t.layout);
     let same = 0;
     for (const n of own) if (names.has(n)) same++;
     if (own.size > 0 && 2 * same >= own.size) {
-      issues.push(makeIssue('SHEET_OTHER_VERSION', { sheet: t.sheet.name, row: t.layout.headerRow }, { other: main.sheet.name, same, of: own.size }));
+      issues.push(
+        makeIssue(
+          'SHEET_OTHER_VERSION',
+          { sheet: t.sheet.name, row: t.layout.headerRow },
+          { other: main.sheet.name, same, of: own.size },
+        ),
+      );
       return false;
     }
     for (const n of own) names.add(n);
@@ -107,7 +146,16 @@ export function parseSchools(source: SourceFile, options: SchemaOptions): Schema
   let before = 0;
   for (const t of read) {
     append(issues, t.issues);
-    const rows = readRows(t.sheet, t.layout.columns, t.layout.dataStart, source.format === 'csv', options.wording, options.onRows && ((n) => options.onRows!(before + n)), first, t.typing);
+    const rows = readRows(
+      t.sheet,
+      t.layout.columns,
+      t.layout.dataStart,
+      source.format === 'csv',
+      options.wording,
+      options.onRows && ((n) => options.onRows!(before + n)),
+      first,
+      t.typing,
+    );
     before += t.sheet.rowCount;
     append(issues, rows.issues);
     append(records, rows.records);
@@ -151,12 +199,19 @@ function schoolNames(sheet: Sheet, layout: { columns: readonly ColumnMatch[]; da
  * Several sheets read as one table: said, as a note when each sheet is named by a 学段 or the rows
  * carry their 区县, else as a warning (sheets of different counties, years or copies would be added up).
  */
-function sheetsCombined(read: readonly { sheet: Sheet; layout: { columns: readonly ColumnMatch[] }; records: number }[], wording: ColumnWording): Issue {
+function sheetsCombined(
+  read: readonly { sheet: Sheet; layout: { columns: readonly ColumnMatch[] }; records: number }[],
+  wording: ColumnWording,
+): Issue {
   const words = typeWords(wording.schoolValues);
   const byLevel = read.every((t) => words.some((w) => normaliseText(t.sheet.name).includes(w)));
   const byCounty = read.every((t) => t.layout.columns.some((c) => c.field.id === 'county'));
   const list = read.map((t) => `“${t.sheet.name}”${t.records} 所`).join('、');
-  return makeIssue(byLevel || byCounty ? 'SHEETS_COMBINED' : 'SHEETS_COMBINED_CHECK', { sheet: read[0]!.sheet.name }, { count: read.length, sheets: list });
+  return makeIssue(
+    byLevel || byCounty ? 'SHEETS_COMBINED' : 'SHEETS_COMBINED_CHECK',
+    { sheet: read[0]!.sheet.name },
+    { count: read.length, sheets: list },
+  );
 }
 
 /**
@@ -173,10 +228,15 @@ function headerNotFound(sheets: readonly Sheet[], wording: ColumnWording): Issue
   const { sheet, header } = near;
   const row = header!.row + header!.height;
   const read = [...new Set(header!.columns.flatMap((c) => (c.match ? [c.match.field.label] : [])))];
-  const unread = header!.columns.filter((c) => !c.match && !isIgnoredSilently(c.header)).slice(0, 4).map((c) => `“${c.header}”（${a1(header!.row, c.col)}）`);
+  const unread = header!.columns
+    .filter((c) => !c.match && !isIgnoredSilently(c.header))
+    .slice(0, 4)
+    .map((c) => `“${c.header}”（${a1(header!.row, c.col)}）`);
   const hint =
     `；此行最像表头（认出：${read.join('、')}），但没有“学校名称”列` +
-    (unread.length ? `。未识别的列：${unread.join('、')}——其中学校名称一列请改为“学校名称”，或在 --profile 的 wording.schoolHeaders.name 中加上它的写法` : '');
+    (unread.length
+      ? `。未识别的列：${unread.join('、')}——其中学校名称一列请改为“学校名称”，或在 --profile 的 wording.schoolHeaders.name 中加上它的写法`
+      : '');
   return makeIssue('HEADER_NOT_FOUND', { sheet: sheet.name, row }, { hint });
 }
 
@@ -187,24 +247,39 @@ function headerNotFound(sheets: readonly Sheet[], wording: ColumnWording): Issue
 function headerRowMisread(sheet: Sheet, columns: readonly ColumnMatch[], row: number): Issue | null {
   const cells = sheet.row(row) ?? [];
   const numeric = columns.filter((c) => c.field.kind !== 'text');
-  const words = numeric.map((c) => cells[c.col]).filter((c) => c?.kind === 'text' && c.text.trim() && !/[0-9０-９]/.test(c.text)).map((c) => (c as { text: string }).text.trim());
+  const words = numeric
+    .map((c) => cells[c.col])
+    .filter((c) => c?.kind === 'text' && c.text.trim() && !/[0-9０-９]/.test(c.text))
+    .map((c) => (c as { text: string }).text.trim());
   const numbers = numeric.filter((c) => cells[c.col]?.kind === 'number').length;
   const name = columns.find((c) => c.field.id === 'name');
-  const named = name !== undefined && cells[name.col]?.kind === 'text' && (cells[name.col] as { text: string }).text.trim() !== '';
+  const named =
+    name !== undefined && cells[name.col]?.kind === 'text' && (cells[name.col] as { text: string }).text.trim() !== '';
   if (words.length === 0 || numbers > 0 || named) return null;
-  return makeIssue('HEADER_ROW_MISREAD', { sheet: sheet.name, row: row + 1 }, { texts: [...new Set(words)].slice(0, 6).map((t) => `“${t}”`).join('、') });
+  return makeIssue(
+    'HEADER_ROW_MISREAD',
+    { sheet: sheet.name, row: row + 1 },
+    {
+      texts: [...new Set(words)]
+        .slice(0, 6)
+        .map((t) => `“${t}”`)
+        .join('、'),
+    },
+  );
 }
 
 /** Every text above the header row (the title, 填报单位：…, 金额单位：…). */
 function textsAbove(sheet: Sheet, headerRow: number): string[] {
   const out: string[] = [];
-  for (let r = 0; r < headerRow; r++) for (const cell of sheet.row(r) ?? []) if (cell?.kind === 'text' && cell.text.trim()) out.push(cell.text.trim());
+  for (let r = 0; r < headerRow; r++)
+    for (const cell of sheet.row(r) ?? []) if (cell?.kind === 'text' && cell.text.trim()) out.push(cell.text.trim());
   return out;
 }
 
 function pickSheets(source: SourceFile, wanted: string | undefined): Sheet[] {
   if (wanted === undefined) return source.sheets;
-  const sheet = source.sheets.find((s) => s.name === wanted) ?? source.sheets.find((s) => s.name.trim() === wanted.trim());
+  const sheet =
+    source.sheets.find((s) => s.name === wanted) ?? source.sheets.find((s) => s.name.trim() === wanted.trim());
   if (!sheet)
     throw new UnreadableFileError(
       `找不到工作表“${wanted}”；文件中的工作表：${source.sheets.map((s) => `“${s.name}”`).join('、')}`,
@@ -213,9 +288,15 @@ function pickSheets(source: SourceFile, wanted: string | undefined): Sheet[] {
 }
 
 /** `typed`: the sheet's name or 学段 headings give the type (typingOf), so no 学校类型 column is needed. */
-function missingColumns(columns: readonly ColumnMatch[], required: readonly ResourceField[], wording: ColumnWording, typed: boolean) {
+function missingColumns(
+  columns: readonly ColumnMatch[],
+  required: readonly ResourceField[],
+  wording: ColumnWording,
+  typed: boolean,
+) {
   const has = (id: string) => columns.some((c) => c.field.id === id);
-  const accepted = (id: InputField) => `（表头可写作：${[FIELD_BY_ID.get(id)!.label, ...(wording.schoolHeaders[id] ?? [])].join('、')}）`;
+  const accepted = (id: InputField) =>
+    `（表头可写作：${[FIELD_BY_ID.get(id)!.label, ...(wording.schoolHeaders[id] ?? [])].join('、')}）`;
   const missing: { field: string; hint: string }[] = [];
   if (!has('type') && !typed) missing.push({ field: '学校类型', hint: `${accepted('type')}，用于确定学段` });
   if (!has('studentsPrimary') && !has('studentsJunior') && !has('students'))

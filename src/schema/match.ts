@@ -35,12 +35,17 @@ export interface NormalisedName {
 
 const CIRCLED = /^[\u2460-\u2473\u2776-\u277f\u2780-\u2793]/;
 /** Numbering at the start: 一、 （一） 1. 1、 1) 1.2 第1项 第一条; the ones of a sub-row ((1), ①) set `sub`. */
-const TOP_NUMBERING = /^(第[0-9一二三四五六七八九十百]+[项条点]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|[0-9]+(\.[0-9]+)*[.、)]|[0-9]+(\.[0-9]+)+)/;
+const TOP_NUMBERING =
+  /^(第[0-9一二三四五六七八九十百]+[项条点]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|[0-9]+(\.[0-9]+)*[.、)]|[0-9]+(\.[0-9]+)+)/;
 const SUB_NUMBERING = /^\([0-9]+\)/;
 const BRACKETS = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
 const PUNCTUATION = /[，,。．.、；;：:“”"'‘’!！?？·•\-—–_/\\《》<>〈〉「」『』]/g;
 
-export function normaliseName(raw: string, prefixes: readonly string[], subPrefixes: readonly string[] = []): NormalisedName {
+export function normaliseName(
+  raw: string,
+  prefixes: readonly string[],
+  subPrefixes: readonly string[] = [],
+): NormalisedName {
   let sub = CIRCLED.test(raw.trim());
   let s = normaliseText(raw);
   if (sub) s = s.replace(/^[0-9]+/, '');
@@ -61,7 +66,9 @@ export function normaliseName(raw: string, prefixes: readonly string[], subPrefi
   }
   const brackets = s.match(BRACKETS);
   const unit = brackets ? brackets[brackets.length - 1]!.slice(1, -1) : null;
-  const withBrackets = brackets ? stripPrefixes(s.replace(/[()[\]【】〔〕]/g, '').replace(PUNCTUATION, ''), prefixes) : null;
+  const withBrackets = brackets
+    ? stripPrefixes(s.replace(/[()[\]【】〔〕]/g, '').replace(PUNCTUATION, ''), prefixes)
+    : null;
   s = stripPrefixes((brackets ? s.replace(BRACKETS, '') : s).replace(PUNCTUATION, ''), prefixes);
   return { text: s, unit: unit === '' ? null : unit, sub, withBrackets: withBrackets ?? s };
 }
@@ -81,7 +88,7 @@ const SORTED = new WeakMap<readonly string[], string[]>();
 function stripPrefixes(s: string, prefixes: readonly string[]): string {
   let sorted = SORTED.get(prefixes);
   if (!sorted) SORTED.set(prefixes, (sorted = [...prefixes].map(normaliseText).sort((a, b) => b.length - a.length)));
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false;
     for (const p of sorted)
       if (p && s.startsWith(p) && s.length > p.length) {
@@ -142,16 +149,26 @@ const MIN_CONTAINED = 3;
  * The target a normalised name means. `same` says whether two targets mean the same thing
  * (an item and its one figure): they then count as one.
  */
-export function matchName<T>(name: string, targets: readonly Target<T>[], same: (a: T, b: T) => boolean = (a, b) => a === b): MatchResult<T> {
+export function matchName<T>(
+  name: string,
+  targets: readonly Target<T>[],
+  same: (a: T, b: T) => boolean = (a, b) => a === b,
+): MatchResult<T> {
   if (!name) return { kind: 'none' };
   const distinct = (list: Target<T>[]) => list.filter((t, i) => list.findIndex((u) => same(u.value, t.value)) === i);
   const decide = (list: Target<T>[], how: 'alias' | 'official'): MatchResult<T> | null => {
     const d = distinct(list);
     return d.length === 1 ? { kind: 'one', target: d[0]!, how } : d.length > 1 ? { kind: 'several', targets: d } : null;
   };
-  const exact = decide(targets.filter((t) => t.aliases.includes(name)), 'alias');
+  const exact = decide(
+    targets.filter((t) => t.aliases.includes(name)),
+    'alias',
+  );
   if (exact) return exact;
-  const official = decide(targets.filter((t) => t.official.includes(name)), 'official');
+  const official = decide(
+    targets.filter((t) => t.official.includes(name)),
+    'official',
+  );
   if (official) return official;
 
   // Containing, contained or nearly equal: scored by similarity, the best taken when it stands out.
@@ -162,7 +179,8 @@ export function matchName<T>(name: string, targets: readonly Target<T>[], same: 
     .map((t) => {
       let score = 0;
       for (const text of [...t.aliases, ...t.official]) {
-        const related = (text.length >= 2 && name.includes(text)) || (name.length >= MIN_CONTAINED && text.includes(name));
+        const related =
+          (text.length >= 2 && name.includes(text)) || (name.length >= MIN_CONTAINED && text.includes(name));
         const s = similarity(name, text);
         if (related || s >= NEAR) score = Math.max(score, related ? Math.max(s, 0.01) : s);
       }
@@ -194,7 +212,9 @@ export function matchName<T>(name: string, targets: readonly Target<T>[], same: 
 /** The size of the largest keyword set that holds for the name (0: none holds). */
 function keywordSize(sets: readonly KeywordSet[], name: string): number {
   let size = 0;
-  for (const k of sets) if (k.all.length > size && k.all.every((w) => name.includes(w)) && !k.none.some((w) => name.includes(w))) size = k.all.length;
+  for (const k of sets)
+    if (k.all.length > size && k.all.every((w) => name.includes(w)) && !k.none.some((w) => name.includes(w)))
+      size = k.all.length;
   return size;
 }
 

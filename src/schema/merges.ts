@@ -34,7 +34,11 @@ export class DataMerges {
     const down = sheet.merges.filter((m) => m.bottom > m.top && m.top >= dataStart);
     if (down.length === 0) return null;
     const lists = columns
-      .map((column) => ({ column, merges: down.filter((m) => m.left <= column.col && column.col <= m.right).sort((a, b) => a.top - b.top), next: 0 }))
+      .map((column) => ({
+        column,
+        merges: down.filter((m) => m.left <= column.col && column.col <= m.right).sort((a, b) => a.top - b.top),
+        next: 0,
+      }))
       .filter((l) => l.merges.length > 0);
     return lists.length ? new DataMerges(sheet, lists) : null;
   }
@@ -61,7 +65,12 @@ export class DataMerges {
       (out ??= [...cells])[column.col] = value;
       const seen = this.filled.get(column);
       if (seen) seen.count++;
-      else this.filled.set(column, { at: { sheet: this.sheet.name, cell: a1(r, column.col), column: column.header, field: column.field.id }, params: { master, value: text }, count: 1 });
+      else
+        this.filled.set(column, {
+          at: { sheet: this.sheet.name, cell: a1(r, column.col), column: column.header, field: column.field.id },
+          params: { master, value: text },
+          count: 1,
+        });
     }
     return out ?? cells;
   }

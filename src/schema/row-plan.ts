@@ -3,7 +3,14 @@
  * of the record built from them, and the one store of a row's values (reused row after row).
  */
 import { SparseRecords } from '../common/record-maker';
-import { RESOURCE_FIELDS, SCHOOL_ITEM_FIELDS, type AnyLevel, type CellRef, type Level, type ResourceField } from '../engine/types';
+import {
+  RESOURCE_FIELDS,
+  SCHOOL_ITEM_FIELDS,
+  type AnyLevel,
+  type CellRef,
+  type Level,
+  type ResourceField,
+} from '../engine/types';
 import { blankHint, makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
 import { a1 } from '../read/types';
 import { BACKBONE_PARTS, fieldLabel, PE_ARTS_PARTS, SUMMED } from './columns';
@@ -85,7 +92,10 @@ export function recordPlan(columns: readonly ColumnMatch[], slots: Slots): Recor
     parts: sections.map((section) => {
       const keys = SECTION_KEYS[section ?? 'whole'];
       const summed = SUMMED[field];
-      const sum = summed && summed.required.every((p) => at(keys[p]!) >= 0) ? summed.parts.map((p) => at(keys[p]!)).filter((slot) => slot >= 0) : null;
+      const sum =
+        summed && summed.required.every((p) => at(keys[p]!) >= 0)
+          ? summed.parts.map((p) => at(keys[p]!)).filter((slot) => slot >= 0)
+          : null;
       return { section, direct: at(keys[field]!), sum };
     }),
   }));
@@ -99,11 +109,23 @@ export function recordPlan(columns: readonly ColumnMatch[], slots: Slots): Recor
     group: at('group'),
     parent: at('parent'),
     students: at('students'),
-    studentsOf: { primary: at(STUDENT_FIELD.primary), junior: at(STUDENT_FIELD.junior), senior: at(STUDENT_FIELD.senior) },
+    studentsOf: {
+      primary: at(STUDENT_FIELD.primary),
+      junior: at(STUDENT_FIELD.junior),
+      senior: at(STUDENT_FIELD.senior),
+    },
     amounts,
-    summed: Object.entries(SUMMED).map(([field, { parts }]) => ({ field: field as ResourceField, whole: at(field), parts: parts.map((key) => ({ key, slot: at(key) })) })),
+    summed: Object.entries(SUMMED).map(([field, { parts }]) => ({
+      field: field as ResourceField,
+      whole: at(field),
+      parts: parts.map((key) => ({ key, slot: at(key) })),
+    })),
     items,
-    records: { students: new SparseRecords(ALL_LEVELS), resources: new SparseRecords(amounts.map((a) => a.field)), items: new SparseRecords(items.map((i) => i.field)) },
+    records: {
+      students: new SparseRecords(ALL_LEVELS),
+      resources: new SparseRecords(amounts.map((a) => a.field)),
+      items: new SparseRecords(items.map((i) => i.field)),
+    },
     scratch: { students: ALL_LEVELS.map(() => 0), resources: amounts.map(() => 0), items: items.map(() => 0) },
   };
 }
@@ -172,10 +194,16 @@ export class RowValues {
 
   /** The position of a field of this row: its cell, or its row and the field's label. */
   at(key: string): Position {
-    const base: Position = { sheet: this.sheet, ...(this.school ? { school: this.school } : {}), ...(this.county ? { county: this.county } : {}) };
+    const base: Position = {
+      sheet: this.sheet,
+      ...(this.school ? { school: this.school } : {}),
+      ...(this.county ? { county: this.county } : {}),
+    };
     const ref = this.cells[key];
     const field = key.replace(/^(primary|junior):/, '');
-    return ref ? { ...base, cell: ref.cell, column: ref.column, field } : { ...base, row: this.row, column: fieldLabel(key), field };
+    return ref
+      ? { ...base, cell: ref.cell, column: ref.column, field }
+      : { ...base, row: this.row, column: fieldLabel(key), field };
   }
 
   /**
@@ -190,20 +218,36 @@ export class RowValues {
     if (seen) seen.count++;
     else {
       const ref = this.cells[key];
-      this.coded.set(`${key}:${code}`, { code, at: { sheet: this.sheet, ...(ref ? { cell: ref.cell, column: ref.column } : { row: this.row }), field: key }, params, count: 1 });
+      this.coded.set(`${key}:${code}`, {
+        code,
+        at: { sheet: this.sheet, ...(ref ? { cell: ref.cell, column: ref.column } : { row: this.row }), field: key },
+        params,
+        count: 1,
+      });
     }
   }
 
   fail(code: IssueCode, key: string, params: IssueParams = {}): void {
     const written = code === 'MISSING_VALUE' ? this.cells[key]?.written : undefined;
-    this.push(makeIssue(code, this.at(key), written ? { ...params, hint: blankHint(String(params.hint ?? ''), written) } : params));
+    this.push(
+      makeIssue(
+        code,
+        this.at(key),
+        written ? { ...params, hint: blankHint(String(params.hint ?? ''), written) } : params,
+      ),
+    );
     this.broken = true;
   }
 
   /** This row's cell of `key` holds a placeholder read as blank (“—”, “/”): kept with the cell, for a missing value's message. */
   noteWritten(key: string, text: string): void {
     const ref = this.cells[key];
-    if (ref) Object.defineProperty(this.cells, key, { value: { ...ref, written: text }, enumerable: true, configurable: true });
+    if (ref)
+      Object.defineProperty(this.cells, key, {
+        value: { ...ref, written: text },
+        enumerable: true,
+        configurable: true,
+      });
   }
 }
 
@@ -222,5 +266,10 @@ function amountPlan(columns: readonly ColumnMatch[]): AmountPlan {
 
 /** `field`, `primary:field`, `junior:field`: made once, not per row. */
 const SECTION_KEYS = Object.fromEntries(
-  (['whole', 'primary', 'junior'] as const).map((s) => [s, Object.fromEntries([...RESOURCE_FIELDS, ...PE_ARTS_PARTS, ...BACKBONE_PARTS].map((f) => [f, s === 'whole' ? f : `${s}:${f}`]))]),
+  (['whole', 'primary', 'junior'] as const).map((s) => [
+    s,
+    Object.fromEntries(
+      [...RESOURCE_FIELDS, ...PE_ARTS_PARTS, ...BACKBONE_PARTS].map((f) => [f, s === 'whole' ? f : `${s}:${f}`]),
+    ),
+  ]),
 ) as Record<'whole' | Level, Record<string, string>>;

@@ -22,10 +22,17 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function signaturesIn(texts: readonly string[], labels: Labels): Signatures {
   const byLabel = new Map<string, keyof Signatures>();
-  for (const key of ['unit', 'filler', 'reviewer', 'date'] as const) for (const l of labels[key]) if (!byLabel.has(l)) byLabel.set(l, key);
+  for (const key of ['unit', 'filler', 'reviewer', 'date'] as const)
+    for (const l of labels[key]) if (!byLabel.has(l)) byLabel.set(l, key);
   if (byLabel.size === 0) return {};
   // Longest first, so that 填表日期 is not read as its 日期.
-  const pattern = new RegExp(`(${[...byLabel.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})[ \\t\\u3000]*[:：]`, 'g');
+  const pattern = new RegExp(
+    `(${[...byLabel.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|')})[ \\t\\u3000]*[:：]`,
+    'g',
+  );
   const out: Signatures = {};
   for (const text of texts) {
     const found = [...text.matchAll(pattern)];

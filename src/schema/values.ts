@@ -1,7 +1,14 @@
 /** One cell → a typed value, or the issue that explains why not. */
 import { lookup } from '../common/lookup';
 import type { Wording } from '../engine/checklist-rules';
-import { OWNERSHIPS, SCHOOL_TYPES, URBAN_RURALS, type Ownership, type SchoolType, type UrbanRural } from '../engine/types';
+import {
+  OWNERSHIPS,
+  SCHOOL_TYPES,
+  URBAN_RURALS,
+  type Ownership,
+  type SchoolType,
+  type UrbanRural,
+} from '../engine/types';
 import type { IssueCode, IssueParams } from '../issues/catalogue';
 import type { CellValue } from '../read/types';
 import { UNITS, type FieldKind } from './columns';
@@ -33,7 +40,9 @@ for (const kind of Object.keys(UNITS) as FieldKind[]) {
   const own = Object.entries(UNITS[kind].units).sort((a, b) => b[1] - a[1]);
   CELL_UNITS[kind] = kind === 'money' || kind === 'area' ? [...own, ['万', 10000]] : own;
 }
-const ALL_CELL_UNITS = [...new Set(Object.values(CELL_UNITS).flatMap((us) => us.map(([u]) => u)))].sort((a, b) => b.length - a.length);
+const ALL_CELL_UNITS = [...new Set(Object.values(CELL_UNITS).flatMap((us) => us.map(([u]) => u)))].sort(
+  (a, b) => b.length - a.length,
+);
 
 /** What a school column's cell holds: a number in its column's unit, or with a unit of its own written after it. */
 export type CellNumber = Parsed<number> & { factor?: number };
@@ -75,7 +84,16 @@ export function parseNumber(cell: CellValue | undefined, plainTextIsNormal: bool
         const unit = ALL_CELL_UNITS.find((u) => grouped.endsWith(u) && /\d\.?$/.test(grouped.slice(0, -u.length)));
         if (unit !== undefined) {
           const own = CELL_UNITS[kind].find(([u]) => u === unit);
-          if (!own) return { ok: false, code: 'UNIT_NOT_OF_COLUMN', params: { text: raw.trim(), unit, allowed: CELL_UNITS[kind].map(([u]) => u).join('、') || '不带单位的数字' } };
+          if (!own)
+            return {
+              ok: false,
+              code: 'UNIT_NOT_OF_COLUMN',
+              params: {
+                text: raw.trim(),
+                unit,
+                allowed: CELL_UNITS[kind].map(([u]) => u).join('、') || '不带单位的数字',
+              },
+            };
           digits = grouped.slice(0, -unit.length);
           if (kind === 'money' || kind === 'area') factor = own[1];
         }
@@ -134,9 +152,22 @@ export function schoolValueSpecs(words: Wording['schoolValues']): SchoolValueSpe
   let specs = SPECS.get(words);
   if (!specs) {
     specs = {
-      type: { aliases: aliasesOf(words.type, SCHOOL_TYPES), allowed: SCHOOL_TYPES.join('、'), code: 'UNKNOWN_SCHOOL_TYPE', byEnding: true },
-      ownership: { aliases: aliasesOf(words.ownership, OWNERSHIPS), allowed: OWNERSHIPS.join('、'), code: 'INVALID_VALUE' },
-      urbanRural: { aliases: aliasesOf(words.urbanRural, URBAN_RURALS), allowed: URBAN_RURALS.join('、'), code: 'INVALID_VALUE' },
+      type: {
+        aliases: aliasesOf(words.type, SCHOOL_TYPES),
+        allowed: SCHOOL_TYPES.join('、'),
+        code: 'UNKNOWN_SCHOOL_TYPE',
+        byEnding: true,
+      },
+      ownership: {
+        aliases: aliasesOf(words.ownership, OWNERSHIPS),
+        allowed: OWNERSHIPS.join('、'),
+        code: 'INVALID_VALUE',
+      },
+      urbanRural: {
+        aliases: aliasesOf(words.urbanRural, URBAN_RURALS),
+        allowed: URBAN_RURALS.join('、'),
+        code: 'INVALID_VALUE',
+      },
     };
     SPECS.set(words, specs);
   }
@@ -176,18 +207,35 @@ function parseEnumText<T>(text: string, spec: EnumSpec<T>): Parsed<T> {
   const remarked = REMARKED.exec(key);
   const outer = remarked ? parseEnumText(remarked[1]!, spec) : undefined;
   if (outer?.ok && outer.value !== undefined)
-    return { ok: true, value: outer.value, note: { code: 'VALUE_REMARK_IGNORED', params: { text: text.trim(), word: remarked![1]!, value: String(outer.value) } } };
+    return {
+      ok: true,
+      value: outer.value,
+      note: {
+        code: 'VALUE_REMARK_IGNORED',
+        params: { text: text.trim(), word: remarked![1]!, value: String(outer.value) },
+      },
+    };
   // The name decides when it is one of the column's words; the code is said once per column (VALUE_CODE_IGNORED).
   const coded = CODED.exec(key);
   const named = coded ? lookup(spec.aliases, coded[2]!) : undefined;
-  if (named !== undefined) return { ok: true, value: named, note: { code: 'VALUE_CODE_IGNORED', params: { text: text.trim(), value: String(named) } } };
+  if (named !== undefined)
+    return {
+      ok: true,
+      value: named,
+      note: { code: 'VALUE_CODE_IGNORED', params: { text: text.trim(), value: String(named) } },
+    };
   // 乡镇中心小学, 民族小学, 城关初级中学: the longest word (two characters at least) the text ends with, said once per column.
   if (spec.byEnding) {
     let word: string | undefined;
-    for (const w of Object.keys(spec.aliases)) if (w.length >= 2 && w.length < key.length && key.endsWith(w) && (!word || w.length > word.length)) word = w;
+    for (const w of Object.keys(spec.aliases))
+      if (w.length >= 2 && w.length < key.length && key.endsWith(w) && (!word || w.length > word.length)) word = w;
     if (word !== undefined) {
       const value = spec.aliases[word]!;
-      return { ok: true, value, note: { code: 'VALUE_READ_BY_ENDING', params: { text: text.trim(), word, value: String(value) } } };
+      return {
+        ok: true,
+        value,
+        note: { code: 'VALUE_READ_BY_ENDING', params: { text: text.trim(), word, value: String(value) } },
+      };
     }
   }
   return { ok: false, code: spec.code, params: { text, allowed: spec.allowed } };

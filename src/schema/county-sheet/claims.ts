@@ -7,14 +7,27 @@ import { cellText } from '../values';
 import { isBlank, yesNo } from './figures';
 import { at, type CountySheetState } from './state';
 
-export function readClaim(state: CountySheetState, r: number, cell: CellValue | undefined, name: string, item: ChecklistItem | null): boolean | undefined {
+export function readClaim(
+  state: CountySheetState,
+  r: number,
+  cell: CellValue | undefined,
+  name: string,
+  item: ChecklistItem | null,
+): boolean | undefined {
   if (isBlank(cell) || state.layout.claimCol === null) return undefined;
   const text = cellText(cell)!;
   const claim = yesNo(text, [], state.w);
   if (claim === undefined) {
-    state.issues.push(makeIssue('COUNTY_FIGURE_UNCLEAR', at(state, r, state.layout.claimCol, name), { text, name: '是否达标', why: '不是“达标/未达标”或“是/否”' }));
+    state.issues.push(
+      makeIssue('COUNTY_FIGURE_UNCLEAR', at(state, r, state.layout.claimCol, name), {
+        text,
+        name: '是否达标',
+        why: '不是“达标/未达标”或“是/否”',
+      }),
+    );
     return undefined;
   }
-  if (item && !state.claims.has(item.id)) state.claims.set(item.id, { met: claim, sheet: state.sheet.name, cell: a1(r, state.layout.claimCol), text, name });
+  if (item && !state.claims.has(item.id))
+    state.claims.set(item.id, { met: claim, sheet: state.sheet.name, cell: a1(r, state.layout.claimCol), text, name });
   return claim;
 }

@@ -62,9 +62,19 @@ export const PHRASE_NUMBER = /([0-9]+(?:\.[0-9]+)?)(%|万元|千元|元|人|名|
 export const YEAR = /(?:19|20)[0-9]{2}(?:年度|学年|年)/g;
 
 export const holdsNumber = (cell: CellValue | undefined) =>
-  cell?.kind === 'number' || (cell?.kind === 'text' && /[0-9]/.test(normaliseText(cell.text).replace(/[0-9]{4}(?:年|[-./])(?:[0-9]{1,2}(?:月|[-./])?(?:[0-9]{1,2}日?)?)?/g, '')));
+  cell?.kind === 'number' ||
+  (cell?.kind === 'text' &&
+    /[0-9]/.test(
+      normaliseText(cell.text).replace(/[0-9]{4}(?:年|[-./])(?:[0-9]{1,2}(?:月|[-./])?(?:[0-9]{1,2}日?)?)?/g, ''),
+    ));
 
-export function parseFigure(cell: CellValue | undefined, input: CountyInput, rowUnit: string | null, w: Wording, phrasesExpected: boolean): Figure {
+export function parseFigure(
+  cell: CellValue | undefined,
+  input: CountyInput,
+  rowUnit: string | null,
+  w: Wording,
+  phrasesExpected: boolean,
+): Figure {
   if (input.unit === 'yesno') {
     const text = cellText(cell);
     if (text === undefined) return { ok: true, value: undefined };
@@ -83,15 +93,28 @@ export function parseFigure(cell: CellValue | undefined, input: CountyInput, row
     else if (whole.ok && whole.value !== undefined) n = whole.value;
     else if (whole.ok) return { ok: true, value: undefined };
     else {
-      const figures = [...text.replace(YEAR, '').matchAll(PHRASE_NUMBER)].map((x) => ({ n: Number(x[1]), unit: x[2] ?? null, text: x[0] }));
+      const figures = [...text.replace(YEAR, '').matchAll(PHRASE_NUMBER)].map((x) => ({
+        n: Number(x[1]),
+        unit: x[2] ?? null,
+        text: x[0],
+      }));
       const fits = (u: string | null) =>
-        input.unit === 'percent' ? u === '%' : input.unit === 'yuan' ? u === '元' || u === '万元' || u === '千元' : input.unit === 'count' ? u === '人' || u === '名' || u === null : u === null;
+        input.unit === 'percent'
+          ? u === '%'
+          : input.unit === 'yuan'
+            ? u === '元' || u === '万元' || u === '千元'
+            : input.unit === 'count'
+              ? u === '人' || u === '名' || u === null
+              : u === null;
       const fitting = figures.filter((f) => fits(f.unit));
       const pick = fitting.length === 1 ? fitting[0] : figures.length === 1 ? figures[0] : undefined;
       if (!pick) {
         if (figures.length === 0 && !phrasesExpected) return whole;
         const shown = fitting.length > 1 ? fitting : figures;
-        return { ok: 'unclear', why: figures.length ? `含有多个数字（${shown.map((f) => f.text).join('、')}），无法确定取哪一个` : '没有数字' };
+        return {
+          ok: 'unclear',
+          why: figures.length ? `含有多个数字（${shown.map((f) => f.text).join('、')}），无法确定取哪一个` : '没有数字',
+        };
       }
       [n, unit] = [pick.n, pick.unit];
     }

@@ -27,7 +27,14 @@ export interface CountySheetOptions {
 }
 
 /** No county sheet (a profile without county items, or none in the file). */
-export const noCountySheet = (): CountySheetResult => ({ sheet: null, titleLines: [], signatures: {}, figures: new Map(), claims: new Map(), issues: [] });
+export const noCountySheet = (): CountySheetResult => ({
+  sheet: null,
+  titleLines: [],
+  signatures: {},
+  figures: new Map(),
+  claims: new Map(),
+  issues: [],
+});
 
 /**
  * What each county of the run takes from the county sheet: its own column's figures, or in a run of one
@@ -44,7 +51,18 @@ export function countyFigures(sheet: CountySheetResult, counties: readonly (stri
   const claimsOf = (): Map<string, CountyClaim> => (one ? sheet.claims : new Map<string, CountyClaim>());
   const unplaced = one ? undefined : [...(sheet.figures.get(null)?.values() ?? [])][0];
   const issues = unplaced
-    ? [makeIssue('COUNTY_FIGURES_UNPLACED', { sheet: unplaced.sheet, cell: unplaced.cell }, { counties: counties.slice(0, 3).map((c) => `“${c ?? '（未填）'}”`).join('、') })]
+    ? [
+        makeIssue(
+          'COUNTY_FIGURES_UNPLACED',
+          { sheet: unplaced.sheet, cell: unplaced.cell },
+          {
+            counties: counties
+              .slice(0, 3)
+              .map((c) => `“${c ?? '（未填）'}”`)
+              .join('、'),
+          },
+        ),
+      ]
     : [];
   return { figuresOf, claimsOf, issues };
 }
@@ -53,27 +71,47 @@ export function readCountySheet(source: SourceFile, profile: Profile, options: C
   const empty = noCountySheet();
   const w = profile.wording;
   const candidates = source.sheets.filter((s) => !options.schoolSheets.includes(s.name));
-  const named = candidates.filter((s) => w.countySheet.sheetNames.some((n) => normaliseText(s.name).includes(normaliseText(n))));
+  const named = candidates.filter((s) =>
+    w.countySheet.sheetNames.some((n) => normaliseText(s.name).includes(normaliseText(n))),
+  );
   const laidOut = (sheet: Sheet): Page | null => {
     const layout = findLayout(sheet, w, options.counties);
     return layout ? { sheet, layout } : null;
   };
   // A shown sheet before a hidden one (last year's 自评表 hidden beside this year's).
-  const shownFirst = (sheets: readonly Sheet[]) => [...sheets.filter((s) => !s.hidden), ...sheets.filter((s) => s.hidden)];
-  const namedPages = shownFirst(named).map(laidOut).filter((p): p is Page => p !== null);
+  const shownFirst = (sheets: readonly Sheet[]) => [
+    ...sheets.filter((s) => !s.hidden),
+    ...sheets.filter((s) => s.hidden),
+  ];
+  const namedPages = shownFirst(named)
+    .map(laidOut)
+    .filter((p): p is Page => p !== null);
   // The same form for two years on two sheets (自评表（2023年） | 自评表（2024年）): the latest year's is read, the others said.
   const yearOf = (p: Page) => yearIn(p.sheet.name);
   const latest = Math.max(...namedPages.map((p) => yearOf(p) ?? -Infinity));
-  const otherYears = new Set(namedPages.map(yearOf).filter((y) => y !== null)).size > 1 ? namedPages.filter((p) => yearOf(p) !== null && yearOf(p) !== latest) : [];
+  const otherYears =
+    new Set(namedPages.map(yearOf).filter((y) => y !== null)).size > 1
+      ? namedPages.filter((p) => yearOf(p) !== null && yearOf(p) !== latest)
+      : [];
   const current = namedPages.filter((p) => !otherYears.includes(p));
-  const first = current[0] ?? shownFirst(candidates.filter((s) => !named.includes(s))).map(laidOut).find((p) => p !== null);
+  const first =
+    current[0] ??
+    shownFirst(candidates.filter((s) => !named.includes(s)))
+      .map(laidOut)
+      .find((p) => p !== null);
   if (!first) return empty;
   // The 自评表 of each part on a sheet of its own (政府保障程度 | 教育质量 | 社会认可度): every sheet named as a county sheet is
   // read, but a hidden one beside a shown one, which is said.
   const hidden = first.sheet.hidden ? [] : current.filter((p) => p.sheet.hidden);
   const pages = [first, ...current.filter((p) => p !== first && !hidden.includes(p))];
   const result = new CountySheetReader(pages, profile).read();
-  for (const p of hidden) result.issues.push(makeIssue('COUNTY_SHEET_HIDDEN_NOT_READ', { sheet: p.sheet.name, row: p.layout.row + 1 }, { name: p.sheet.name }));
-  for (const p of otherYears) result.issues.push(makeIssue('COUNTY_SHEET_OTHER_YEAR', { sheet: p.sheet.name, row: p.layout.row + 1 }, { year: latest }));
+  for (const p of hidden)
+    result.issues.push(
+      makeIssue('COUNTY_SHEET_HIDDEN_NOT_READ', { sheet: p.sheet.name, row: p.layout.row + 1 }, { name: p.sheet.name }),
+    );
+  for (const p of otherYears)
+    result.issues.push(
+      makeIssue('COUNTY_SHEET_OTHER_YEAR', { sheet: p.sheet.name, row: p.layout.row + 1 }, { year: latest }),
+    );
   return result;
 }

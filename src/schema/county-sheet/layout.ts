@@ -71,7 +71,8 @@ export function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]
       if (claims.has(t) && claimCol === null) claimCol = col;
       else if (countyNames.has(t)) countyCols.push({ col, county: countyNames.get(t)! });
       else if (values.has(t) && col > nameCol) valueCols.push({ col, county: null });
-      else if (!ignored.has(t) && !names.has(t) && col > nameCol) otherCols.push({ col, header: cellText(cells[col])! });
+      else if (!ignored.has(t) && !names.has(t) && col > nameCol)
+        otherCols.push({ col, header: cellText(cells[col])! });
     });
     let chosen: Layout['valueCols'];
     let others = otherCols;
@@ -91,9 +92,20 @@ export function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]
     if (chosen.length === 0 && claimCol === null) continue;
     // A single county's further value columns (实际数据 | 自评情况) are read where the first is blank; a batch's are warned about.
     const fallbackCols = countyCols.length ? [] : valueCols.slice(1).map(({ col }) => col);
-    if (countyCols.length) others = [...others, ...valueCols.map(({ col }) => ({ col, header: cellText(cells[col])! }))];
+    if (countyCols.length)
+      others = [...others, ...valueCols.map(({ col }) => ({ col, header: cellText(cells[col])! }))];
     const standardCols = headings.flatMap((t, col) => (col !== nameCol && standards.has(t) ? [col] : []));
-    return { row, nameCol, seqCol: seq >= 0 ? seq : null, valueCols: chosen, fallbackCols, claimCol, otherCols: others, standardCols, notes };
+    return {
+      row,
+      nameCol,
+      seqCol: seq >= 0 ? seq : null,
+      valueCols: chosen,
+      fallbackCols,
+      claimCol,
+      otherCols: others,
+      standardCols,
+      notes,
+    };
   }
   return null;
 }
@@ -121,7 +133,11 @@ function countyHeadings(counties: readonly string[], suffixes: readonly string[]
  * Of columns headed by two or more years (指标 | 2023年 | 2024年), the value column: the year the title above
  * names, else the latest; each other year said (DUPLICATE_COLUMN_YEAR). Null without two years.
  */
-function byYear(sheet: Sheet, row: number, columns: readonly { col: number; header: string }[]): { used: number; dated: number[]; notes: Issue[] } | null {
+function byYear(
+  sheet: Sheet,
+  row: number,
+  columns: readonly { col: number; header: string }[],
+): { used: number; dated: number[]; notes: Issue[] } | null {
   const dated = columns.flatMap((c) => {
     const year = yearIn(c.header);
     return year === null ? [] : [{ ...c, year }];
@@ -134,6 +150,12 @@ function byYear(sheet: Sheet, row: number, columns: readonly { col: number; head
   const why = titled ? `表标题所示年份（${titleYear}年）` : '较近年份';
   const notes = dated
     .filter((d) => d !== used)
-    .map((d) => makeIssue('DUPLICATE_COLUMN_YEAR', { sheet: sheet.name, cell: a1(row, d.col), column: d.header }, { field: '数值', cell: a1(row, used.col), header: used.header, why }));
+    .map((d) =>
+      makeIssue(
+        'DUPLICATE_COLUMN_YEAR',
+        { sheet: sheet.name, cell: a1(row, d.col), column: d.header },
+        { field: '数值', cell: a1(row, used.col), header: used.header, why },
+      ),
+    );
   return { used: used.col, dated: dated.map((d) => d.col), notes };
 }

@@ -58,7 +58,13 @@ export function targetsOf(profile: Profile, inputById: Map<string, CountyInput>,
  * first among the figures that fit the value (a 是/否 for a 是/否; a number under a rate word or
  * written with % for a rate, any other number for a count or amount), then among all.
  */
-export function match(state: Matcher, text: string, kind: ValueKind, valueText: string, within: ChecklistItem | null): MatchResult<Meaning> {
+export function match(
+  state: Matcher,
+  text: string,
+  kind: ValueKind,
+  valueText: string,
+  within: ChecklistItem | null,
+): MatchResult<Meaning> {
   const itemOf = (m: Meaning) => (m.kind === 'item' ? m.item : state.itemOfInput.get(m.input.id));
   const same = (a: Meaning, b: Meaning) => {
     if (a === b) return true;
@@ -67,7 +73,8 @@ export function match(state: Matcher, text: string, kind: ValueKind, valueText: 
     return x.length > 0 && x.length === y.length && x.every((id) => y.includes(id));
   };
   const exact = state.targets.filter((t) => t.aliases.includes(text) || t.official.includes(text));
-  if (exact.length > 0 && exact.every((t) => same(t.value, exact[0]!.value))) return { kind: 'one', target: exact[0]!, how: 'alias' };
+  if (exact.length > 0 && exact.every((t) => same(t.value, exact[0]!.value)))
+    return { kind: 'one', target: exact[0]!, how: 'alias' };
 
   const rate = state.w.rateWords.some((r) => text.includes(normaliseText(r))) || valueText.includes('%');
   const fits = (t: Target<Meaning>) =>
@@ -77,11 +84,17 @@ export function match(state: Matcher, text: string, kind: ValueKind, valueText: 
       return kind === 'yesno' ? unit === 'yesno' : unit !== 'yesno' && (unit === 'percent') === rate;
     });
   const own = within ? new Set(itemInputs(within).all) : null;
-  const scopes = own ? [(t: Target<Meaning>) => t.value.kind === 'input' && own.has(t.value.input.id), () => true] : [() => true];
+  const scopes = own
+    ? [(t: Target<Meaning>) => t.value.kind === 'input' && own.has(t.value.input.id), () => true]
+    : [() => true];
   let result: MatchResult<Meaning> = { kind: 'none' };
   for (const scope of scopes)
     for (const fitting of [true, false]) {
-      const found = matchName(text, state.targets.filter((t) => scope(t) && (!fitting || fits(t))), same);
+      const found = matchName(
+        text,
+        state.targets.filter((t) => scope(t) && (!fitting || fits(t))),
+        same,
+      );
       // Weak candidates (their keywords do not hold) are chosen from only under the item they belong to.
       const local = own !== null && scope === scopes[0];
       result = found.kind === 'several' && found.weak && !local ? found : refine(found, fits, same);
@@ -91,18 +104,34 @@ export function match(state: Matcher, text: string, kind: ValueKind, valueText: 
 }
 
 /** The one meaning the row's 评估标准 texts have, if any. */
-export function matchStandard(state: Matcher, cells: readonly (CellValue | undefined)[], kind: ValueKind, valueText: string, within: ChecklistItem | null): MatchResult<Meaning> | null {
+export function matchStandard(
+  state: Matcher,
+  cells: readonly (CellValue | undefined)[],
+  kind: ValueKind,
+  valueText: string,
+  within: ChecklistItem | null,
+): MatchResult<Meaning> | null {
   for (const col of state.layout.standardCols) {
     const text = cellText(cells[col]);
     if (!text) continue;
-    const m = match(state, normaliseName(text, state.w.namePrefixes, state.w.subRowPrefixes).text, kind, valueText, within);
+    const m = match(
+      state,
+      normaliseName(text, state.w.namePrefixes, state.w.subRowPrefixes).text,
+      kind,
+      valueText,
+      within,
+    );
     if (m.kind === 'one') return m;
   }
   return null;
 }
 
 /** Several candidates, of which those that fit the value may leave one. */
-function refine(result: MatchResult<Meaning>, fits: (t: Target<Meaning>) => boolean, same: (a: Meaning, b: Meaning) => boolean): MatchResult<Meaning> {
+function refine(
+  result: MatchResult<Meaning>,
+  fits: (t: Target<Meaning>) => boolean,
+  same: (a: Meaning, b: Meaning) => boolean,
+): MatchResult<Meaning> {
   if (result.kind !== 'several') return result;
   const fitting = result.targets.filter((t) => fits(t));
   const distinct = fitting.filter((t, i) => fitting.findIndex((u) => same(u.value, t.value)) === i);
@@ -114,11 +143,18 @@ function refine(result: MatchResult<Meaning>, fits: (t: Target<Meaning>) => bool
  * the largest share of one of its names that the words hold as one run (2 characters at least), clearly ahead of the next.
  */
 export function closestByWords(words: string, candidates: readonly Target<Meaning>[]): Target<Meaning> | undefined {
-  const score = (t: Target<Meaning>) => Math.max(0, ...t.aliases.map((a) => {
-    const run = longestRun(words, a);
-    return run >= 2 ? run / a.length : 0;
-  }));
-  const ranked = candidates.map((t) => ({ t, s: score(t) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s);
+  const score = (t: Target<Meaning>) =>
+    Math.max(
+      0,
+      ...t.aliases.map((a) => {
+        const run = longestRun(words, a);
+        return run >= 2 ? run / a.length : 0;
+      }),
+    );
+  const ranked = candidates
+    .map((t) => ({ t, s: score(t) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s);
   if (ranked.length === 0 || (ranked.length > 1 && ranked[1]!.s >= 0.8 * ranked[0]!.s)) return undefined;
   return ranked[0]!.t;
 }

@@ -40,7 +40,8 @@ function anyCellFrom(sheet: Sheet, from: number): boolean {
 }
 
 /** Rows [from, to) of a sheet. */
-const rowsFrom = (sheet: Sheet, from: number, to = sheet.rowCount) => Array.from({ length: Math.max(0, to - from) }, (_, k) => sheet.row(from + k));
+const rowsFrom = (sheet: Sheet, from: number, to = sheet.rowCount) =>
+  Array.from({ length: Math.max(0, to - from) }, (_, k) => sheet.row(from + k));
 
 /**
  * Rows read below the county sheet's header. The 15 + 9 + 1 items and their raw counts take under a
@@ -73,7 +74,8 @@ export class CountySheetReader implements CountySheetState {
     [this.sheet, this.layout] = [pages[0]!.sheet, pages[0]!.layout];
     this.w = profile.wording;
     this.inputById = new Map(profile.countyInputs.map((i) => [i.id, i]));
-    for (const item of profile.checklist) for (const id of itemInputs(item).all) if (!this.itemOfInput.has(id)) this.itemOfInput.set(id, item);
+    for (const item of profile.checklist)
+      for (const id of itemInputs(item).all) if (!this.itemOfInput.has(id)) this.itemOfInput.set(id, item);
     this.targets = targetsOf(profile, this.inputById, this.w);
   }
 
@@ -89,7 +91,9 @@ export class CountySheetReader implements CountySheetState {
     }
     const names = this.pages.map((p) => p.sheet.name);
     if (names.length > 1)
-      this.issues.unshift(makeIssue('COUNTY_SHEETS_COMBINED', { sheet: names[0]! }, { count: names.length, sheets: names.join('、') }));
+      this.issues.unshift(
+        makeIssue('COUNTY_SHEETS_COMBINED', { sheet: names[0]! }, { count: names.length, sheets: names.join('、') }),
+      );
     // For each label the first sheet's value wins.
     return {
       sheet: names[0]!,
@@ -109,7 +113,9 @@ export class CountySheetReader implements CountySheetState {
     let current: ChecklistItem | null = null;
     const end = Math.min(sheet.rowCount, layout.row + 1 + MAX_COUNTY_ROWS);
     if (anyCellFrom(sheet, end))
-      this.issues.push(makeIssue('COUNTY_SHEET_TRUNCATED', { sheet: sheet.name, row: end + 1 }, { max: MAX_COUNTY_ROWS }));
+      this.issues.push(
+        makeIssue('COUNTY_SHEET_TRUNCATED', { sheet: sheet.name, row: end + 1 }, { max: MAX_COUNTY_ROWS }),
+      );
     /** The last row of the row before this one (a merged name spans rows). */
     let previous = -1;
     this.lastSet = null;
@@ -127,7 +133,14 @@ export class CountySheetReader implements CountySheetState {
       const holdsData = values.length > 0 || !isBlank(claimCell);
       this.warnOtherColumns(r, cells, name);
       if (!name) {
-        if (holdsData) this.issues.push(makeIssue('COUNTY_ROW_IGNORED', cellAt(this, r, layout.nameCol, '（未写指标名称）'), { name: '（未写指标名称）', value: this.shown(values[0]?.cell ?? claimCell), hint: '' }));
+        if (holdsData)
+          this.issues.push(
+            makeIssue('COUNTY_ROW_IGNORED', cellAt(this, r, layout.nameCol, '（未写指标名称）'), {
+              name: '（未写指标名称）',
+              value: this.shown(values[0]?.cell ?? claimCell),
+              hint: '',
+            }),
+          );
         continue;
       }
       const norm = normaliseName(name, this.w.namePrefixes, this.w.subRowPrefixes);
@@ -137,7 +150,8 @@ export class CountySheetReader implements CountySheetState {
       const valueText = normaliseText(cellText(values[0]?.cell) ?? '');
       let match: MatchResult<Meaning> = matchMeaning(this, norm.text, kind, valueText, sub ? current : null);
       // A remark in brackets may be what names the figure: 保留率（巩固率）.
-      if (match.kind === 'none' && norm.withBrackets !== norm.text) match = matchMeaning(this, norm.withBrackets, kind, valueText, sub ? current : null);
+      if (match.kind === 'none' && norm.withBrackets !== norm.text)
+        match = matchMeaning(this, norm.withBrackets, kind, valueText, sub ? current : null);
       // A short name (教师培训) beside the item's official words in its 评估标准 column: those words say which item it is.
       if (match.kind !== 'one') match = matchStandard(this, cells, kind, valueText, sub ? current : null) ?? match;
       // A 是/否 answered in its own words under a name that says nothing (课程开设 | 课程开齐开足): the answer names it.
@@ -170,23 +184,37 @@ export class CountySheetReader implements CountySheetState {
         if (match.kind === 'several') {
           // The figures of one item (交流轮岗 10% and 骨干 20%), answered in one sentence: its clauses may say which is which.
           // (Typed: the loop's narrowing of `match` through `current` is too deep for inference.)
-          const items: Set<ChecklistItem | undefined> = new Set(match.targets.map((t) => (t.value.kind === 'item' ? t.value.item : this.itemOfInput.get(t.value.input.id))));
+          const items: Set<ChecklistItem | undefined> = new Set(
+            match.targets.map((t) => (t.value.kind === 'item' ? t.value.item : this.itemOfInput.get(t.value.input.id))),
+          );
           const [only] = [...items];
           if (items.size === 1 && only && readClauses(this, only, values, r, name)) {
             if (!sub) current = only;
             readClaim(this, r, claimCell, name, only);
             continue;
           }
-          this.issues.push(makeIssue('COUNTY_ROW_AMBIGUOUS', cellAt(this, r, layout.nameCol, name), { name, candidates: match.targets.map((t) => `“${meaningLabel(t.value)}”`).join('、') }));
+          this.issues.push(
+            makeIssue('COUNTY_ROW_AMBIGUOUS', cellAt(this, r, layout.nameCol, name), {
+              name,
+              candidates: match.targets.map((t) => `“${meaningLabel(t.value)}”`).join('、'),
+            }),
+          );
         } else {
           const near = nearest(norm.text, this.targets);
           const hint = near.length ? `；是否指${near.map((t) => `“${meaningLabel(t.value)}”`).join('或')}？` : '';
-          this.issues.push(makeIssue('COUNTY_ROW_IGNORED', cellAt(this, r, layout.nameCol, name), { name, value: this.shown(values[0]?.cell ?? claimCell), hint }));
+          this.issues.push(
+            makeIssue('COUNTY_ROW_IGNORED', cellAt(this, r, layout.nameCol, name), {
+              name,
+              value: this.shown(values[0]?.cell ?? claimCell),
+              hint,
+            }),
+          );
         }
         continue;
       }
       const meaning: Meaning = match.target.value;
-      const item: ChecklistItem | null = meaning.kind === 'item' ? meaning.item : this.itemOfInput.get(meaning.input.id) ?? null;
+      const item: ChecklistItem | null =
+        meaning.kind === 'item' ? meaning.item : (this.itemOfInput.get(meaning.input.id) ?? null);
       if (!sub) current = item;
       const claimItem = sub ? (current ?? item) : item;
       const claim = readClaim(this, r, claimCell, name, claimItem);
@@ -194,9 +222,15 @@ export class CountySheetReader implements CountySheetState {
         // A 是/否 figure, or an item of 是/否 figures only, may be answered in the 是否达标 column alone;
         // a figure given in a row of its own wins over that answer.
         if (claim === undefined) continue;
-        if (meaning.kind === 'input' && meaning.input.unit === 'yesno') set(this, null, meaning.input, claim, r, layout.claimCol!, name, true);
-        if (meaning.kind === 'item' && meaning.item.conditions.length > 0 && meaning.item.conditions.every((c) => c.kind === 'yesno'))
-          for (const id of resolve(meaning, 'yesno')) set(this, null, this.inputById.get(id)!, claim, r, layout.claimCol!, name, true);
+        if (meaning.kind === 'input' && meaning.input.unit === 'yesno')
+          set(this, null, meaning.input, claim, r, layout.claimCol!, name, true);
+        if (
+          meaning.kind === 'item' &&
+          meaning.item.conditions.length > 0 &&
+          meaning.item.conditions.every((c) => c.kind === 'yesno')
+        )
+          for (const id of resolve(meaning, 'yesno'))
+            set(this, null, this.inputById.get(id)!, claim, r, layout.claimCol!, name, true);
         continue;
       }
       // A whole item's row answered in one sentence of several figures (“教师年均工资 90000 元，公务员 96200 元；
@@ -206,7 +240,12 @@ export class CountySheetReader implements CountySheetState {
       const ids = resolve(meaning, kind);
       if (meaning.kind === 'item' && ids.length === 0) continue; // items judged from the school rows: the claim is kept, the figure is theirs
       if (ids.length > 1 && this.inputById.get(ids[0]!)!.unit !== 'yesno') {
-        this.issues.push(makeIssue('COUNTY_ROW_AMBIGUOUS', cellAt(this, r, layout.nameCol, name), { name, candidates: ids.map((id) => `“${this.inputById.get(id)!.names[0]}”`).join('、') }));
+        this.issues.push(
+          makeIssue('COUNTY_ROW_AMBIGUOUS', cellAt(this, r, layout.nameCol, name), {
+            name,
+            candidates: ids.map((id) => `“${this.inputById.get(id)!.names[0]}”`).join('、'),
+          }),
+        );
         continue;
       }
       for (const v of values) {
@@ -221,7 +260,13 @@ export class CountySheetReader implements CountySheetState {
             const asShare = parseFigure(cell, share, norm.unit, this.w, layout.claimCol !== null);
             if (asShare.ok === true && asShare.value !== undefined) {
               set(this, county, share, asShare.value, r, col, name);
-              this.issues.push(makeIssue('COUNTY_FIGURE_AS_SHARE', at, { text: cellText(cell) ?? '', name: input.names[0]!, share: share.names[0]! }));
+              this.issues.push(
+                makeIssue('COUNTY_FIGURE_AS_SHARE', at, {
+                  text: cellText(cell) ?? '',
+                  name: input.names[0]!,
+                  share: share.names[0]!,
+                }),
+              );
               continue;
             }
             parsed = asShare;
@@ -231,8 +276,16 @@ export class CountySheetReader implements CountySheetState {
             // figures its words name, when they name one; it is never answered by the county's own 达标.
             const numbered = input.unit === 'yesno' && holdsNumber(cell);
             if (numbered && meaning.kind === 'item' && readClauses(this, meaning.item, [v], r, name, 1)) break;
-            if (input.unit === 'yesno' && claim !== undefined && county === null && !numbered) set(this, county, input, claim, r, layout.claimCol!, name, true);
-            else this.issues.push(makeIssue('COUNTY_FIGURE_UNCLEAR', at, { text: cellText(cell) ?? '', name: input.names[0]!, why: numbered ? '填的是数字，看不出“是”还是“否”' : parsed.why }));
+            if (input.unit === 'yesno' && claim !== undefined && county === null && !numbered)
+              set(this, county, input, claim, r, layout.claimCol!, name, true);
+            else
+              this.issues.push(
+                makeIssue('COUNTY_FIGURE_UNCLEAR', at, {
+                  text: cellText(cell) ?? '',
+                  name: input.names[0]!,
+                  why: numbered ? '填的是数字，看不出“是”还是“否”' : parsed.why,
+                }),
+              );
             continue;
           }
           if (!parsed.ok) {
@@ -243,7 +296,9 @@ export class CountySheetReader implements CountySheetState {
         }
       }
     }
-    return rowsFrom(sheet, 0, layout.row).flatMap((row) => (row ?? []).map((c) => cellText(c)).filter((t): t is string => !!t));
+    return rowsFrom(sheet, 0, layout.row).flatMap((row) =>
+      (row ?? []).map((c) => cellText(c)).filter((t): t is string => !!t),
+    );
   }
 
   /**
@@ -284,7 +339,13 @@ export class CountySheetReader implements CountySheetState {
     for (const { col, header } of this.layout.otherCols)
       if (!this.warnedColumns.has(col) && !isBlank(cells[col])) {
         this.warnedColumns.add(col);
-        this.issues.push(makeIssue('COLUMN_IGNORED', { sheet: this.sheet.name, cell: a1(r, col), column: header, ...(name ? { school: name } : {}) }, { header, hint: '（县级指标表只读一个数值列；多县文件的列名须与学校表“区县”一致）' }));
+        this.issues.push(
+          makeIssue(
+            'COLUMN_IGNORED',
+            { sheet: this.sheet.name, cell: a1(r, col), column: header, ...(name ? { school: name } : {}) },
+            { header, hint: '（县级指标表只读一个数值列；多县文件的列名须与学校表“区县”一致）' },
+          ),
+        );
       }
   }
 
@@ -304,14 +365,25 @@ export class CountySheetReader implements CountySheetState {
     const name = cellText(cells[this.layout.nameCol]);
     rows.slice(1).forEach((row, k) => this.warnOtherColumns(first + 1 + k, row, name));
     for (const col of [...this.layout.valueCols.map((v) => v.col), ...this.layout.fallbackCols]) {
-      const texts = rows.map((row) => (isBlank(row[col]) ? undefined : cellText(row[col]))).filter((t): t is string => t !== undefined);
+      const texts = rows
+        .map((row) => (isBlank(row[col]) ? undefined : cellText(row[col])))
+        .filter((t): t is string => t !== undefined);
       if (texts.length === 0) continue;
-      cells[col] = texts.length === 1 ? rows.find((row) => !isBlank(row[col]))![col] : { kind: 'text', text: texts.join('；') };
+      cells[col] =
+        texts.length === 1 ? rows.find((row) => !isBlank(row[col]))![col] : { kind: 'text', text: texts.join('；') };
       if (texts.length > 1 && name)
-        this.issues.push(makeIssue('COUNTY_ROWS_JOINED', cellAt(this, first, col, name), { name: name.slice(0, 30), from: first + 1, to: last + 1, text: texts.join('；') }));
+        this.issues.push(
+          makeIssue('COUNTY_ROWS_JOINED', cellAt(this, first, col, name), {
+            name: name.slice(0, 30),
+            from: first + 1,
+            to: last + 1,
+            text: texts.join('；'),
+          }),
+        );
     }
     const claimCol = this.layout.claimCol;
-    if (claimCol !== null && isBlank(cells[claimCol])) cells[claimCol] = rows.find((row) => !isBlank(row[claimCol]))?.[claimCol];
+    if (claimCol !== null && isBlank(cells[claimCol]))
+      cells[claimCol] = rows.find((row) => !isBlank(row[claimCol]))?.[claimCol];
     return cells;
   }
 

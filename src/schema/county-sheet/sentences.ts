@@ -12,13 +12,28 @@ import { closestByWords, type Meaning } from './meaning';
 import { at, set, type CountySheetState } from './state';
 
 /** Each value of the row read by its clauses (clauses()), when every one reads: set, and said. */
-export function readClauses(state: CountySheetState, item: ChecklistItem, values: readonly { col: number; county: string | null; cell: CellValue | undefined }[], r: number, name: string, fewest = 2): boolean {
+export function readClauses(
+  state: CountySheetState,
+  item: ChecklistItem,
+  values: readonly { col: number; county: string | null; cell: CellValue | undefined }[],
+  r: number,
+  name: string,
+  fewest = 2,
+): boolean {
   const split = values.map((v) => ({ v, figures: clauses(state, item, v.cell, fewest) }));
   if (split.length === 0 || split.some((x) => x.figures === null)) return false;
   for (const { v, figures } of split) {
     for (const f of figures!) set(state, v.county, f.input, f.value, r, v.col, name);
-    const read = figures!.map((f) => `${f.input.names[0]} ${f.value === true ? '是' : f.value === false ? '否' : f.text}`).join('；');
-    state.issues.push(makeIssue('COUNTY_VALUE_SPLIT', { ...at(state, r, v.col, name), ...(v.county ? { county: v.county } : {}) }, { text: cellText(v.cell) ?? '', read }));
+    const read = figures!
+      .map((f) => `${f.input.names[0]} ${f.value === true ? '是' : f.value === false ? '否' : f.text}`)
+      .join('；');
+    state.issues.push(
+      makeIssue(
+        'COUNTY_VALUE_SPLIT',
+        { ...at(state, r, v.col, name), ...(v.county ? { county: v.county } : {}) },
+        { text: cellText(v.cell) ?? '', read },
+      ),
+    );
   }
   return true;
 }
@@ -40,7 +55,10 @@ function clauses(
 ): { input: CountyInput; value: number | boolean; text: string }[] | null {
   if (cell?.kind !== 'text') return null;
   const segments: { words: string; number: RegExpMatchArray | null; text: string }[] = [];
-  for (const part of cell.text.split(/[，,；;。]/).map((t) => t.trim()).filter(Boolean)) {
+  for (const part of cell.text
+    .split(/[，,；;。]/)
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const plain = normaliseText(part).replace(YEAR, '');
     const numbers = [...plain.matchAll(PHRASE_NUMBER)];
     if (numbers.length === 0) segments.push({ words: plain, number: null, text: part });
@@ -51,7 +69,9 @@ function clauses(
     }
   }
   if (segments.length < fewest) return null;
-  const own = itemInputs(item).all.flatMap((id) => state.targets.filter((t) => t.value.kind === 'input' && t.value.input.id === id));
+  const own = itemInputs(item).all.flatMap((id) =>
+    state.targets.filter((t) => t.value.kind === 'input' && t.value.input.id === id),
+  );
   const inputOf = (t: Target<Meaning>) => (t.value as { kind: 'input'; input: CountyInput }).input;
   const rateWords = state.w.rateWords.map(normaliseText);
   const out: { input: CountyInput; value: number | boolean; text: string }[] = [];
@@ -78,7 +98,9 @@ function clauses(
     const input = inputOf(target);
     if (kind === 'yesno') {
       // A clause naming the figure (绩效工资足额核定, 向农村初中倾斜) says 是, unless a marker says otherwise (未足额核定: 否).
-      const value = yesNo(text, input.names.map(normaliseText), state.w) ?? !state.w.noMarkers.some((m) => words.includes(normaliseText(m)));
+      const value =
+        yesNo(text, input.names.map(normaliseText), state.w) ??
+        !state.w.noMarkers.some((m) => words.includes(normaliseText(m)));
       out.push({ input, value, text });
       continue;
     }

@@ -22,14 +22,29 @@ export interface CountySheetState extends Matcher {
 }
 
 /** `fromClaim`: taken from the 是否达标 column; a figure written for it in a row of its own replaces it. */
-export function set(state: CountySheetState, county: string | null, input: CountyInput, value: number | boolean, r: number, col: number, name: string, fromClaim = false) {
+export function set(
+  state: CountySheetState,
+  county: string | null,
+  input: CountyInput,
+  value: number | boolean,
+  r: number,
+  col: number,
+  name: string,
+  fromClaim = false,
+) {
   const cell = a1(r, col);
   const seenKey = `${county ?? ''}\u0000${input.id}`;
   const first = state.firstRow.get(seenKey);
   if (first !== undefined) {
     if (fromClaim) return; // a figure (or an earlier claim) is there already
     if (!state.fromClaim.has(seenKey)) {
-      state.issues.push(makeIssue('DUPLICATE_COUNTY_ROW', { ...at(state, r, col, name), ...(county ? { county } : {}) }, { firstCell: first, name }));
+      state.issues.push(
+        makeIssue(
+          'DUPLICATE_COUNTY_ROW',
+          { ...at(state, r, col, name), ...(county ? { county } : {}) },
+          { firstCell: first, name },
+        ),
+      );
       return;
     }
   }

@@ -35,12 +35,17 @@ export function sampleTexts(sheet: Sheet, cols: readonly number[], from: number)
  * first data rows is one of that column's words (the profile's schoolValues) and at least two are:
  * with the distinct values seen (for the message). Only a column no header names.
  */
-export function fieldByValues(texts: readonly string[] | null, wording: ColumnWording, named: ReadonlySet<string>): { field: FieldDef; values: string[] } | null {
+export function fieldByValues(
+  texts: readonly string[] | null,
+  wording: ColumnWording,
+  named: ReadonlySet<string>,
+): { field: FieldDef; values: string[] } | null {
   if (texts === null || texts.length < 2) return null;
   const specs = schoolValueSpecs(wording.schoolValues);
   for (const id of BY_VALUES) {
     if (named.has(id)) continue;
-    if (texts.every((t) => parseEnum(t, specs[id]).ok)) return { field: FIELD_BY_ID.get(id)!, values: [...new Set(texts)].slice(0, 4) };
+    if (texts.every((t) => parseEnum(t, specs[id]).ok))
+      return { field: FIELD_BY_ID.get(id)!, values: [...new Set(texts)].slice(0, 4) };
   }
   return null;
 }

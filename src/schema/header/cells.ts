@@ -12,4 +12,6 @@ export function textAt(sheet: Sheet, row: number, col: number): string {
 }
 
 export const rowTexts = (sheet: Sheet, row: number) =>
-  (sheet.row(row) ?? []).map((c) => (c?.kind === 'text' ? c.text : c?.kind === 'number' ? String(c.value) : '')).filter(Boolean);
+  (sheet.row(row) ?? [])
+    .map((c) => (c?.kind === 'text' ? c.text : c?.kind === 'number' ? String(c.value) : ''))
+    .filter(Boolean);

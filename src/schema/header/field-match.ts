@@ -59,7 +59,10 @@ export function passesOf(wording: ColumnWording): { wordings: Pass; keywords: Pa
       return sets ? [{ value: field, aliases: [], official: [], keywords: normaliseKeywords(sets) }] : [];
     });
     const perStudent = wording.perStudentWords.map(normaliseText);
-    passes = { wordings: { lookup, keywords: null, matched: new Map(), perStudent }, keywords: { lookup, keywords: targets, matched: new Map(), perStudent } };
+    passes = {
+      wordings: { lookup, keywords: null, matched: new Map(), perStudent },
+      keywords: { lookup, keywords: targets, matched: new Map(), perStudent },
+    };
     PASSES.set(wording, passes);
   }
   return passes;

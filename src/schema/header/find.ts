@@ -30,12 +30,20 @@ export interface HeaderCandidate {
 function candidate(sheet: Sheet, row: number, height: 1 | 2, wording: ColumnWording): HeaderCandidate {
   const passes = passesOf(wording);
   const byWordings = readCandidate(sheet, row, height, passes);
-  return hasField(byWordings, 'name') || byWordings.score >= STRONG_HEADER ? readCandidate(sheet, row, height, passes, true) : byWordings;
+  return hasField(byWordings, 'name') || byWordings.score >= STRONG_HEADER
+    ? readCandidate(sheet, row, height, passes, true)
+    : byWordings;
 }
 /** Columns matched by their wordings alone that make a row a header worth reading by keywords too (no data row has two). */
 const STRONG_HEADER = 2;
 
-function readCandidate(sheet: Sheet, row: number, height: 1 | 2, passes: { wordings: Pass; keywords: Pass }, withKeywords = false): HeaderCandidate {
+function readCandidate(
+  sheet: Sheet,
+  row: number,
+  height: 1 | 2,
+  passes: { wordings: Pass; keywords: Pass },
+  withKeywords = false,
+): HeaderCandidate {
   const { wordings, keywords } = passes;
   const columns: HeaderCandidate['columns'] = [];
   let previousField: string | null = null;
@@ -69,7 +77,8 @@ function readCandidate(sheet: Sheet, row: number, height: 1 | 2, passes: { wordi
       }
     }
     // A part under its sum's parent (体育艺术专任教师 over 体育 | 音乐 | 美术): the part, whatever the parent's words.
-    if (match && height === 2 && top && bottom && bottom !== top) match = partUnder(match, top, bottom, passes) ?? match;
+    if (match && height === 2 && top && bottom && bottom !== top)
+      match = partUnder(match, top, bottom, passes) ?? match;
     if (!match && previousField && normaliseText(header) === UP_TO_STANDARD_HEADER && UP_TO_STANDARD_OF[previousField])
       match = { field: FIELD_BY_ID.get(UP_TO_STANDARD_OF[previousField]!)!, section: null, unit: null };
     if (header) columns.push({ col, header, match, texts: joined });
@@ -152,7 +161,11 @@ export function nearHeader(sheet: Sheet, wording: ColumnWording): HeaderCandidat
 }
 
 /** Among the first rows (and row pairs) that `accept` takes and that read two fields at least, the one reading most. */
-function bestCandidate(sheet: Sheet, wording: ColumnWording, accept: (c: HeaderCandidate) => boolean): HeaderCandidate | null {
+function bestCandidate(
+  sheet: Sheet,
+  wording: ColumnWording,
+  accept: (c: HeaderCandidate) => boolean,
+): HeaderCandidate | null {
   let best: HeaderCandidate | null = null;
   for (let row = 0; row < Math.min(sheet.rowCount, HEADER_SCAN_ROWS); row++) {
     for (const height of [1, 2] as const) {

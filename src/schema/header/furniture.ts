@@ -48,7 +48,10 @@ export function headerFurniture(sheet: Sheet, afterHeader: number) {
  * The units a note above the header gives (金额单位：万元; 单位：人、平方米、万元), by the kind of column whose
  * units they are (money, area): each a whole word after 单位：, so 填报单位：元江县教育局 gives none.
  */
-export function unitNotes(sheet: Sheet, headerRow: number): Map<FieldKind, { unit: string; note: string; cell: string }> {
+export function unitNotes(
+  sheet: Sheet,
+  headerRow: number,
+): Map<FieldKind, { unit: string; note: string; cell: string }> {
   const out = new Map<FieldKind, { unit: string; note: string; cell: string }>();
   for (let r = 0; r < headerRow; r++)
     (sheet.row(r) ?? []).forEach((cell, c) => {
@@ -57,7 +60,8 @@ export function unitNotes(sheet: Sheet, headerRow: number): Map<FieldKind, { uni
       for (const m of text.matchAll(/单位[:：]([^,，;；。()（）]*)/g))
         for (const word of m[1]!.split(/[、/和及]/))
           for (const kind of ['money', 'area'] as const)
-            if (!out.has(kind) && lookup(UNITS[kind].units, word) !== undefined) out.set(kind, { unit: word, note: cell.text.trim(), cell: a1(r, c) });
+            if (!out.has(kind) && lookup(UNITS[kind].units, word) !== undefined)
+              out.set(kind, { unit: word, note: cell.text.trim(), cell: a1(r, c) });
     });
   return out;
 }

@@ -50,15 +50,27 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
   const { units, dataStart, numbersRow } = headerFurniture(sheet, lastHeaderRow + 1);
   // A column-number row inside the header block is reported like one found among the data rows.
   if (numbersRow !== null && units !== null)
-    issues.push(makeIssue('ROW_SKIPPED_NOTE', { sheet: sheet.name, row: numbersRow + 1 }, { text: rowTexts(sheet, numbersRow).slice(0, 4).join(' ') }));
+    issues.push(
+      makeIssue(
+        'ROW_SKIPPED_NOTE',
+        { sheet: sheet.name, row: numbersRow + 1 },
+        { text: rowTexts(sheet, numbersRow).slice(0, 4).join(' ') },
+      ),
+    );
   const seen = new Map<string, ColumnMatch>();
   /** The columns of `seen` matched by keywords only. */
   const byKeywords = new Set<string>();
   const columns: ColumnMatch[] = [];
   const named = new Set(header.columns.flatMap((c) => (c.match ? [c.match.field.id] : [])));
   // Columns of no known kind that hold data, and the texts of their first data rows (read in one pass).
-  const unnamed = header.columns.filter((c) => !c.match && !IGNORED_SILENTLY.has(normaliseText(c.header)) && columnHoldsData(sheet, c.col, dataStart));
-  const sampled = sampleTexts(sheet, unnamed.map((c) => c.col), dataStart);
+  const unnamed = header.columns.filter(
+    (c) => !c.match && !IGNORED_SILENTLY.has(normaliseText(c.header)) && columnHoldsData(sheet, c.col, dataStart),
+  );
+  const sampled = sampleTexts(
+    sheet,
+    unnamed.map((c) => c.col),
+    dataStart,
+  );
   const notes = unitNotes(sheet, header.row);
   /** The year the table's title names (××县…统计表（2024年）), if any: of two years' columns, that year's is read. */
   const title = titleAbove(sheet, header.row);
@@ -92,12 +104,23 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
           continue;
         }
         const near = nearestFields(text, wording);
-        issues.push(makeIssue('COLUMN_IGNORED', pos, { header: text, hint: near.length ? `；是否指${near.map((n) => `“${n}”`).join('或')}？` : '' }));
+        issues.push(
+          makeIssue('COLUMN_IGNORED', pos, {
+            header: text,
+            hint: near.length ? `；是否指${near.map((n) => `“${n}”`).join('或')}？` : '',
+          }),
+        );
         continue;
       }
       named.add(byValues.field.id);
       match = { field: byValues.field, section: null, unit: null };
-      issues.push(makeIssue('COLUMN_READ_BY_VALUES', pos, { header: text, field: byValues.field.label, values: byValues.values.join('、') }));
+      issues.push(
+        makeIssue('COLUMN_READ_BY_VALUES', pos, {
+          header: text,
+          field: byValues.field.label,
+          values: byValues.values.join('、'),
+        }),
+      );
     }
     const { units: allowed, base, strict } = UNITS[match.field.kind];
     const own = match.unit ?? units?.get(col) ?? null;
@@ -113,7 +136,11 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       }
       unitFactor = factor;
       if (unitFactor !== 1)
-        issues.push(noted ? makeIssue('UNIT_FROM_NOTE', pos, { note: noted.note, cell: noted.cell, unit, factor: unitFactor, base }) : makeIssue('UNIT_CONVERTED', pos, { unit, factor: unitFactor, base }));
+        issues.push(
+          noted
+            ? makeIssue('UNIT_FROM_NOTE', pos, { note: noted.note, cell: noted.cell, unit, factor: unitFactor, base })
+            : makeIssue('UNIT_CONVERTED', pos, { unit, factor: unitFactor, base }),
+        );
     }
     const key = `${match.section}:${match.field.id}`;
     const first = seen.get(key);
@@ -127,9 +154,21 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       columns.push(column);
     };
     /** Of two columns of one field, `used` is read and `unused` said: the issue at the unused one's header. */
-    const choose = (code: 'COLUMN_HIDDEN_NOT_USED' | 'DUPLICATE_COLUMN_YEAR', used: ColumnMatch, unused: ColumnMatch, why = '') => {
+    const choose = (
+      code: 'COLUMN_HIDDEN_NOT_USED' | 'DUPLICATE_COLUMN_YEAR',
+      used: ColumnMatch,
+      unused: ColumnMatch,
+      why = '',
+    ) => {
       const at = { sheet: sheet.name, cell: a1(header.row, unused.col), column: unused.header };
-      issues.push(makeIssue(code, at, { field: fieldLabel(match.field.id), cell: a1(header.row, used.col), header: used.header, why }));
+      issues.push(
+        makeIssue(code, at, {
+          field: fieldLabel(match.field.id),
+          cell: a1(header.row, used.col),
+          header: used.header,
+          why,
+        }),
+      );
       if (used === column) replaceFirst();
     };
     const hidden = (c: number) => sheet.hiddenColumns?.has(c) === true;
@@ -175,7 +214,14 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
   }
   // A hidden column read (no shown one of its field): said, since what Excel shows the county is not what is computed.
   for (const c of columns)
-    if (sheet.hiddenColumns?.has(c.col)) issues.push(makeIssue('COLUMN_HIDDEN', { sheet: sheet.name, cell: a1(header.row, c.col), column: c.header }, { field: fieldLabel(c.field.id) }));
+    if (sheet.hiddenColumns?.has(c.col))
+      issues.push(
+        makeIssue(
+          'COLUMN_HIDDEN',
+          { sheet: sheet.name, cell: a1(header.row, c.col), column: c.header },
+          { field: fieldLabel(c.field.id) },
+        ),
+      );
   // A field given as its levels (县级 + 市级 + 省级 骨干) with no column of its own: said once, naming the columns added up.
   const keyed = new Map(columns.map((c) => [`${c.section}:${c.field.id}`, c]));
   for (const [field, summed] of Object.entries(SUMMED)) {
@@ -185,11 +231,15 @@ export function layoutOf(sheet: Sheet, header: HeaderCandidate, wording: ColumnW
       const parts = summed.parts.flatMap((p) => keyed.get(`${section}:${p}`) ?? []);
       const first = parts[0]!;
       issues.push(
-        makeIssue('COLUMN_SUMMED', { sheet: sheet.name, cell: a1(header.row, first.col), column: first.header }, {
-          field: `${section ? `${LEVEL_NAMES[section]}部` : ''}${fieldLabel(field)}`,
-          columns: parts.map((c) => `“${c.header}”`).join('、'),
-          how: parts.length > 1 ? '各列相加' : '读取',
-        }),
+        makeIssue(
+          'COLUMN_SUMMED',
+          { sheet: sheet.name, cell: a1(header.row, first.col), column: first.header },
+          {
+            field: `${section ? `${LEVEL_NAMES[section]}部` : ''}${fieldLabel(field)}`,
+            columns: parts.map((c) => `“${c.header}”`).join('、'),
+            how: parts.length > 1 ? '各列相加' : '读取',
+          },
+        ),
       );
     }
   }

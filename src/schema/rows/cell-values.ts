@@ -39,7 +39,14 @@ export function readRowValues(
 ): void {
   /** An issue at this row's cell of `column`. */
   const report = (column: ColumnMatch, code: IssueCode, params: IssueParams) => {
-    const pos: Position = { sheet: values.sheet, cell: a1(r, column.col), column: column.header, field: column.field.id, ...(school ? { school } : {}), ...(county ? { county } : {}) };
+    const pos: Position = {
+      sheet: values.sheet,
+      cell: a1(r, column.col),
+      column: column.header,
+      field: column.field.id,
+      ...(school ? { school } : {}),
+      ...(county ? { county } : {}),
+    };
     values.atCell(makeIssue(code, pos, params));
   };
   for (let k = 0; k < reading.length; k++) {
@@ -77,7 +84,8 @@ export function readRowValues(
     // A unit written in the cell ("110万") is the number's, whatever the header's.
     const factor = parsed.factor ?? column.unitFactor;
     const value = parsed.value * factor;
-    if (factor !== column.unitFactor) report(column, 'UNIT_IN_CELL', { text: cellText(raw)!, value, base: UNITS[kind].base });
+    if (factor !== column.unitFactor)
+      report(column, 'UNIT_IN_CELL', { text: cellText(raw)!, value, base: UNITS[kind].base });
     else if ('note' in parsed && parsed.note) report(column, parsed.note.code, parsed.note.params);
     if (!PLAIN_OK[kind](value)) {
       const check = NUMBER_SCHEMAS[kind].safeParse(value);

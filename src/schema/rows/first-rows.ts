@@ -26,7 +26,13 @@ export class FirstRows {
     return this.first(this.codes, county, code, row, (s) => s.codeCol ?? s.col);
   }
 
-  private first(seen: Map<string, Map<string, number>>, county: string, key: string, row: number, col: (s: (typeof this.sheets)[number]) => number): string | undefined {
+  private first(
+    seen: Map<string, Map<string, number>>,
+    county: string,
+    key: string,
+    row: number,
+    col: (s: (typeof this.sheets)[number]) => number,
+  ): string | undefined {
     let ofCounty = seen.get(county);
     if (!ofCounty) seen.set(county, (ofCounty = new Map<string, number>()));
     const first = ofCounty.get(key);

@@ -74,12 +74,18 @@ export function readRows(
   /** The type of the rows without a 学校类型 column: the sheet's, then the last 学段 heading's. */
   let typeNow = typing?.fromSheet ?? null;
   let bySheet = 0;
-  const sheetTyped = (count: number) => makeIssue('TYPE_FROM_SHEET_NAME', { sheet: sheet.name, row: typing!.headerRow }, { name: sheet.name, type: typing!.fromSheet!, count });
+  const sheetTyped = (count: number) =>
+    makeIssue(
+      'TYPE_FROM_SHEET_NAME',
+      { sheet: sheet.name, row: typing!.headerRow },
+      { name: sheet.name, type: typing!.fromSheet!, count },
+    );
   const sheetNote = issues.length;
   if (typing?.fromSheet) issues.push(sheetTyped(0));
   /** The last 学段 heading that set typeNow: its issue (at `index`) says how many schools it typed, once they are read. */
   let heading: { index: number; at: Position; text: string; type: SchoolType; count: number } | null = null;
-  const headingTyped = (h: NonNullable<typeof heading>) => makeIssue('TYPE_FROM_HEADING', h.at, { text: h.text, type: h.type, count: h.count });
+  const headingTyped = (h: NonNullable<typeof heading>) =>
+    makeIssue('TYPE_FROM_HEADING', h.at, { text: h.text, type: h.type, count: h.count });
   const headingDone = () => {
     if (heading) issues[heading.index] = headingTyped(heading);
     heading = null;
@@ -106,29 +112,52 @@ export function readRows(
       (isColumnNumberStart(firstText(cells)) && isColumnNumberRow((texts ??= textsOf(cells)))) ||
       (!name && (texts ??= textsOf(cells)).length === 1 && marks.note(normaliseText(texts[0]!)))
     ) {
-      issues.push(makeIssue('ROW_SKIPPED_NOTE', { sheet: sheet.name, row: r + 1 }, { text: (leadText ?? '').slice(0, 40) }));
+      issues.push(
+        makeIssue('ROW_SKIPPED_NOTE', { sheet: sheet.name, row: r + 1 }, { text: (leadText ?? '').slice(0, 40) }),
+      );
       append(notes, texts ?? textsOf(cells));
       continue;
     }
     // Between the parts of one table (小学, then 初中): a heading row, and the header written again.
     // Without a 学校类型 column the heading gives the type: it may stand in any column (merged across from 序号).
-    if ((name !== undefined || typing) && (typeCol === undefined || cells[typeCol] === undefined) && marks.section(lead) && cellCount(cells) === 1) {
+    if (
+      (name !== undefined || typing) &&
+      (typeCol === undefined || cells[typeCol] === undefined) &&
+      marks.section(lead) &&
+      cellCount(cells) === 1
+    ) {
       const named = typing ? marks.sectionType(lead) : null;
       if (named) {
         headingDone();
         typeNow = named;
-        heading = { index: issues.length, at: { sheet: sheet.name, row: r + 1 }, text: leadText ?? '', type: named, count: 0 };
+        heading = {
+          index: issues.length,
+          at: { sheet: sheet.name, row: r + 1 },
+          text: leadText ?? '',
+          type: named,
+          count: 0,
+        };
         issues.push(headingTyped(heading));
       } else issues.push(makeIssue('ROW_SKIPPED_SECTION', { sheet: sheet.name, row: r + 1 }, { text: leadText ?? '' }));
       continue;
     }
     if (name !== undefined && lead === nameHeader && headerAgain(cells, columns, headerTexts)) {
-      issues.push(makeIssue('ROW_SKIPPED_HEADER', { sheet: sheet.name, row: r + 1 }, { text: textsOf(cells).slice(0, 3).join(' | ') }));
+      issues.push(
+        makeIssue(
+          'ROW_SKIPPED_HEADER',
+          { sheet: sheet.name, row: r + 1 },
+          { text: textsOf(cells).slice(0, 3).join(' | ') },
+        ),
+      );
       continue;
     }
     // Nothing in any column of the table: a stray cell, not a school (a million such rows are one note).
     if (!inTable(cells, columns)) {
-      if (stray++ === 0) firstStray = a1(r, cells.findIndex((c) => c !== undefined));
+      if (stray++ === 0)
+        firstStray = a1(
+          r,
+          cells.findIndex((c) => c !== undefined),
+        );
       continue;
     }
     values.reset(r + 1, cellsOf(r + 1));
@@ -137,13 +166,21 @@ export function readRows(
     if (countyCol && lastCounty !== undefined && cellText(row[countyCol.col]) === undefined) {
       row = [...row];
       (row as (CellValue | undefined)[])[countyCol.col] = { kind: 'text', text: lastCounty };
-      if (filledDown++ === 0) firstFilled = { sheet: sheet.name, cell: a1(r, countyCol.col), column: countyCol.header, field: 'county' };
+      if (filledDown++ === 0)
+        firstFilled = { sheet: sheet.name, cell: a1(r, countyCol.col), column: countyCol.header, field: 'county' };
     }
     const county = countyCol ? cellText(row[countyCol.col]) : undefined;
     if (countyCol) lastCounty = county;
     // A number merged over several schools' rows cannot be shared out: an error at each cell it covers.
     for (const { column, master } of merges?.numbers ?? []) {
-      const at: Position = { sheet: sheet.name, cell: a1(r, column.col), column: column.header, field: column.field.id, ...(name ? { school: name } : {}), ...(county ? { county } : {}) };
+      const at: Position = {
+        sheet: sheet.name,
+        cell: a1(r, column.col),
+        column: column.header,
+        field: column.field.id,
+        ...(name ? { school: name } : {}),
+        ...(county ? { county } : {}),
+      };
       values.atCell(makeIssue('MERGED_NUMBER', at, { master }));
       values.broken = true;
     }
@@ -155,20 +192,52 @@ export function readRows(
       issues.push(
         makeIssue(
           'DUPLICATE_SCHOOL',
-          { sheet: sheet.name, row: r + 1, cell: values.cells.name!.cell, column: nameCol.header, school: record.name, county: record.county },
+          {
+            sheet: sheet.name,
+            row: r + 1,
+            cell: values.cells.name!.cell,
+            column: nameCol.header,
+            school: record.name,
+            county: record.county,
+          },
           { firstCell },
         ),
       );
       continue;
     }
     // One 学校标识码 on two rows (两个校区 written as two schools): computed as two, and said.
-    const sameCode = record.code === undefined || !CODE_LIKE.test(record.code) ? undefined : firstRows.firstCodeCell(record.county ?? '', record.code, r + 1);
+    const sameCode =
+      record.code === undefined || !CODE_LIKE.test(record.code)
+        ? undefined
+        : firstRows.firstCodeCell(record.county ?? '', record.code, r + 1);
     if (sameCode !== undefined)
-      issues.push(makeIssue('DUPLICATE_SCHOOL_CODE', { sheet: sheet.name, cell: a1(r, codeCol!.col), column: codeCol!.header, school: record.name, ...(record.county ? { county: record.county } : {}) }, { code: record.code!, firstCell: sameCode }));
+      issues.push(
+        makeIssue(
+          'DUPLICATE_SCHOOL_CODE',
+          {
+            sheet: sheet.name,
+            cell: a1(r, codeCol!.col),
+            column: codeCol!.header,
+            school: record.name,
+            ...(record.county ? { county: record.county } : {}),
+          },
+          { code: record.code!, firstCell: sameCode },
+        ),
+      );
     if (sheet.hiddenRows?.has(r) && hiddenSchools.push(`第${r + 1}行${record.name}`) === 1) firstHidden = r + 1;
     if (values.broken) continue;
     // A school with no 区县 and none above to take: an error, once the sheet shows other rows have one.
-    if (countyCol && county === undefined) unplaced.push({ record, at: { sheet: sheet.name, cell: a1(r, countyCol.col), column: countyCol.header, field: 'county', school: record.name } });
+    if (countyCol && county === undefined)
+      unplaced.push({
+        record,
+        at: {
+          sheet: sheet.name,
+          cell: a1(r, countyCol.col),
+          column: countyCol.header,
+          field: 'county',
+          school: record.name,
+        },
+      });
     records.push(record);
     // Without a 学校类型 column every school's type is the heading's over it, or the sheet's.
     if (typing) {
@@ -181,21 +250,31 @@ export function readRows(
   // Schools without a 区县 in a sheet whose other schools have one would be computed as a county of their own.
   if (unplaced.length && records.some((x) => x.county !== null)) {
     const out = new Set(unplaced.map((u) => u.record));
-    for (const { at } of unplaced) issues.push(makeIssue('MISSING_VALUE', at, { hint: '（表中其他学校填有区县，此校未填，无法归入县）' }));
+    for (const { at } of unplaced)
+      issues.push(makeIssue('MISSING_VALUE', at, { hint: '（表中其他学校填有区县，此校未填，无法归入县）' }));
     let kept = 0;
     for (const x of records) if (!out.has(x)) records[kept++] = x;
     records.length = kept;
   }
   if (hiddenSchools.length)
     issues.push(
-      makeIssue('ROWS_HIDDEN', { sheet: sheet.name, row: firstHidden }, {
-        count: hiddenSchools.length,
-        schools: hiddenSchools.slice(0, 5).join('、') + (hiddenSchools.length > 5 ? ' 等' : ''),
-      }),
+      makeIssue(
+        'ROWS_HIDDEN',
+        { sheet: sheet.name, row: firstHidden },
+        {
+          count: hiddenSchools.length,
+          schools: hiddenSchools.slice(0, 5).join('、') + (hiddenSchools.length > 5 ? ' 等' : ''),
+        },
+      ),
     );
   if (typing?.fromSheet) issues[sheetNote] = sheetTyped(bySheet);
-  if (stray) issues.push(makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }));
-  for (const { code, at, params, count } of values.coded.values()) issues.push(makeIssue(code, at, { ...params, count }));
-  for (const { at, params, count } of merges?.filled.values() ?? []) issues.push(makeIssue('MERGED_CELLS_READ', at, { ...params, count }));
+  if (stray)
+    issues.push(
+      makeIssue('CELLS_OUTSIDE_TABLE', { sheet: sheet.name, cell: firstStray }, { count: stray, first: firstStray }),
+    );
+  for (const { code, at, params, count } of values.coded.values())
+    issues.push(makeIssue(code, at, { ...params, count }));
+  for (const { at, params, count } of merges?.filled.values() ?? [])
+    issues.push(makeIssue('MERGED_CELLS_READ', at, { ...params, count }));
   return { records, issues, notes };
 }

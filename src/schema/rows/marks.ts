@@ -26,8 +26,20 @@ export function rowMarks(wording: Pick<Wording, 'schoolRows' | 'schoolValues'>):
   if (!marks) {
     const { schoolRows: words, schoolValues: values } = wording;
     // The words as a normalised first text has them (full-width → half-width, no spaces): a profile may write 注： or 填 表.
-    const asRead = (list: readonly string[]) => list.map((w) => w.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase());
-    const [totalMarks, totalTexts, totalPrefixes, notePrefixes, noteTexts] = [asRead(words.totalMarks), asRead(words.totalTexts), asRead(words.totalPrefixes), asRead(words.notePrefixes), asRead(words.noteTexts)];
+    const asRead = (list: readonly string[]) =>
+      list.map((w) =>
+        w
+          .normalize('NFKC')
+          .replace(/[\s\u3000]+/g, '')
+          .toLowerCase(),
+      );
+    const [totalMarks, totalTexts, totalPrefixes, notePrefixes, noteTexts] = [
+      asRead(words.totalMarks),
+      asRead(words.totalTexts),
+      asRead(words.totalPrefixes),
+      asRead(words.notePrefixes),
+      asRead(words.noteTexts),
+    ];
     const types = typeWords(values);
     const suffixes = ['', ...asRead(words.sectionSuffixes)];
     const { aliases } = schoolValueSpecs(values).type;
@@ -38,7 +50,9 @@ export function rowMarks(wording: Pick<Wording, 'schoolRows' | 'schoolValues'>):
       section: (lead) => {
         const rest = lead.replace(NUMBERING, '');
         // Numbered, any text naming a type (二、初中学校); else a type and a suffix only (小学部分), never a school's own name.
-        return rest === lead ? types.some((t) => suffixes.some((x) => lead === t + x)) : types.some((t) => rest.includes(t));
+        return rest === lead
+          ? types.some((t) => suffixes.some((x) => lead === t + x))
+          : types.some((t) => rest.includes(t));
       },
       sectionType: (lead) => {
         const rest = lead.replace(NUMBERING, '');
@@ -65,12 +79,17 @@ export const firstText = (cells: readonly (CellValue | undefined)[]) => {
 
 export function cellCount(cells: readonly (CellValue | undefined)[]): number {
   let n = 0;
-  for (let i = 0; i < cells.length; i++) if (cells[i] !== undefined && (cells[i]!.kind !== 'text' || (cells[i] as { text: string }).text.trim() !== '')) n++;
+  for (let i = 0; i < cells.length; i++)
+    if (cells[i] !== undefined && (cells[i]!.kind !== 'text' || (cells[i] as { text: string }).text.trim() !== '')) n++;
   return n;
 }
 
 /** Whether most of the table's columns hold their own header text in this row (three at least, the name among them). */
-export function headerAgain(cells: readonly (CellValue | undefined)[], columns: readonly ColumnMatch[], headerTexts: readonly string[]): boolean {
+export function headerAgain(
+  cells: readonly (CellValue | undefined)[],
+  columns: readonly ColumnMatch[],
+  headerTexts: readonly string[],
+): boolean {
   let same = 0;
   for (let k = 0; k < columns.length; k++) {
     const t = cellText(cells[columns[k]!.col]);

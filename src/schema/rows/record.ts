@@ -13,7 +13,13 @@ import { structuralIssues } from './structure';
 const NO_SECTION_RESOURCES: SchoolRecord['sectionResources'] = Object.freeze({});
 const NO_ITEMS: SchoolRecord['items'] = Object.freeze({});
 
-export function buildRecord(v: RowValues, name: string | undefined, plan: RecordPlan, specs: SchoolValueSpecs, typeOfRow: SchoolType | null): SchoolRecord | null {
+export function buildRecord(
+  v: RowValues,
+  name: string | undefined,
+  plan: RecordPlan,
+  specs: SchoolValueSpecs,
+  typeOfRow: SchoolType | null,
+): SchoolRecord | null {
   const county = v.text(plan.county) ?? null;
   v.school = name;
   v.county = county;

@@ -1,7 +1,15 @@
 // Takes: one school's record and its row's cells.
 // Gives: the checks across its cells: resources without students, per-section columns given for some sections only, teachers above students.
 import { append } from '../../common/lookup';
-import { LEVEL_NAMES, LEVELS, RESOURCE_FIELDS, TYPE_LEVELS, type Level, type ResourceField, type SchoolRecord } from '../../engine/types';
+import {
+  LEVEL_NAMES,
+  LEVELS,
+  RESOURCE_FIELDS,
+  TYPE_LEVELS,
+  type Level,
+  type ResourceField,
+  type SchoolRecord,
+} from '../../engine/types';
 import { makeIssue, type Issue } from '../../issues/catalogue';
 import { fieldLabel } from '../columns';
 import { STUDENT_FIELD, type RowValues } from '../row-plan';

@@ -20,7 +20,13 @@ export interface RowTyping {
  * heading is (小学, 初中学校), or when its first row below the header is such a heading (小学部分 over
  * the primary schools, then 初中部分 …); else null, and the missing column is an error.
  */
-export function typingOf(sheet: Sheet, columns: readonly ColumnMatch[], dataStart: number, headerRow: number, wording: Pick<Wording, 'schoolRows' | 'schoolValues'>): RowTyping | null {
+export function typingOf(
+  sheet: Sheet,
+  columns: readonly ColumnMatch[],
+  dataStart: number,
+  headerRow: number,
+  wording: Pick<Wording, 'schoolRows' | 'schoolValues'>,
+): RowTyping | null {
   if (columns.some((c) => c.field.id === 'type')) return null;
   const marks = rowMarks(wording);
   const fromSheet = marks.sectionType(normaliseText(sheet.name));
@@ -28,7 +34,9 @@ export function typingOf(sheet: Sheet, columns: readonly ColumnMatch[], dataStar
   for (let r = dataStart; r < sheet.rowCount; r++) {
     const cells = sheet.row(r);
     if (!anyCell(cells)) continue;
-    return cellCount(cells) === 1 && marks.sectionType(normaliseText(firstText(cells))) ? { fromSheet: null, headerRow } : null;
+    return cellCount(cells) === 1 && marks.sectionType(normaliseText(firstText(cells)))
+      ? { fromSheet: null, headerRow }
+      : null;
   }
   return null;
 }
