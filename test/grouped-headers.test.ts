@@ -44,3 +44,26 @@ describe('parts of 体育艺术专任教师 under a parent in any wording', () =
     },
   );
 });
+
+describe('a sum column beside its parts (合计 | 体育 | 音乐 | 美术)', () => {
+  it('the sum is used once, checked against the parts: equal, nothing said; different, SUM_DISAGREES (a misread warning)', async () => {
+    const plain = await check(await workbook({ 学校数据: county() }));
+    const same = await check(await workbook({ 学校数据: grouped('体育艺术专任教师', true) }));
+    expect(same.issues.filter((i) => i.severity !== 'info').map((i) => i.code)).toEqual([]);
+    expect(peArts(same)).toEqual(peArts(plain));
+    const accounts = same.input.columns!.filter((c) => c.header[0] === '体育艺术专任教师');
+    expect(accounts.map((c) => [c.header[1], c.how])).toEqual([
+      ['合计', 'used'],
+      ['体育', 'checked'],
+      ['音乐', 'checked'],
+      ['美术', 'checked'],
+    ]);
+    const table = grouped('体育艺术专任教师', true);
+    table.rows[2]![PE] = Number(table.rows[2]![PE]) + 5; // 一小's 合计 five more than its parts
+    const off = await check(await workbook({ 学校数据: table }));
+    const said = off.issues.filter((i) => i.code === 'SUM_DISAGREES');
+    expect(said.map((i) => [i.cell, i.school])).toEqual([['G3', '一小']]);
+    expect(said[0]!.message).toContain('15，而同组分列之和为 10（3 + 3 + 4）');
+    expect(peArts(off)[0]).toBe(15);
+  });
+});

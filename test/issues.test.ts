@@ -198,6 +198,14 @@ const CASES: Case[] = [
     at: { cell: 'L1' },
   },
   {
+    code: 'SUM_DISAGREES',
+    rows: withHeader([...HEADER, '体育专任教师数', '音乐专任教师数', '美术专任教师数'], (r) =>
+      r.slice(1).forEach((row, k) => row.push(...(k === 0 ? [1, 1, 1] : [row[col('体育艺术专任教师数')]!, 0, 0]))),
+    ),
+    at: { cell: 'G2', school: '一小' },
+    says: '而同组分列之和为 3（1 + 1 + 1）',
+  },
+  {
     code: 'DUPLICATE_COLUMN_DIFFERS',
     rows: withHeader([...HEADER, '校名'], (r) => r.slice(1).forEach((row) => row.push('x'))),
     at: { cell: 'L1' },
@@ -627,6 +635,17 @@ const CASES: Case[] = [
     countySheet: [COUNTY_HEADER, ['课程开设', '课程开齐开足']],
     at: { cell: 'A2' },
     says: '即“课程开齐开足”',
+  },
+  {
+    code: 'CLAIM_CONFLICTS',
+    rows: county,
+    countySheet: [
+      ['指标', '数值', '是否达标'],
+      ['教师5年360学时培训完成率', '100%', '达标'],
+      ['（1）完成360学时培训教师数', 700, '未达标'],
+    ],
+    at: { cell: 'C3' },
+    says: '已自评为“达标”，此处又写“未达标”',
   },
   {
     code: 'COUNTY_ROW_AS_OTHER_TERM',

@@ -222,6 +222,19 @@ export const CATALOGUE = {
     template: '与 {firstCell} 列同为“{field}”，已使用前者，忽略此列',
     description: 'Two header cells map to the same field; the first one is used.',
   },
+  CLAIM_CONFLICTS: {
+    severity: 'warning',
+    template: '此项在 {first} 已自评为“{firstText}”，此处又写“{text}”，两处不一致；按 {first} 核对',
+    description: 'Two claims of one item that disagree (an item row and its sub-row): the first is kept and checked.',
+    misread: true,
+  },
+  SUM_DISAGREES: {
+    severity: 'warning',
+    template: '此列为 {total}，而同组分列之和为 {sum}（{parts}），两者不符；已用此列，请核对',
+    description:
+      'A column that is the sum of sibling columns also present (体育艺术 = 体育 + 音乐 + 美术) does not equal their sum: the sum column is used, and the row is a misreading until they agree.',
+    misread: true,
+  },
   DUPLICATE_COLUMN_DIFFERS: {
     severity: 'warning',
     template:

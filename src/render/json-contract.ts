@@ -287,7 +287,8 @@ export const ReportJson = z.strictObject({
       .optional(),
     /**
      * Every column of the school table that holds something, and what became of it: used for a field, summed
-     * into one (体育 + 音乐 + 美术), computed from formulas without results, or ignored with the issue that says why.
+     * into one (体育 + 音乐 + 美术), checked against its sum's own column, computed from formulas without results,
+     * or ignored with the issue that says why.
      */
     columns: z
       .array(
@@ -296,7 +297,7 @@ export const ReportJson = z.strictObject({
           cell: z.string(),
           header: z.array(z.string()),
           field: z.string().nullable(),
-          how: z.enum(['used', 'summed', 'computed', 'ignored']),
+          how: z.enum(['used', 'summed', 'checked', 'computed', 'ignored']),
           issue: z.string().nullable(),
           formulas: count,
         }),

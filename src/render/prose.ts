@@ -288,7 +288,13 @@ export function provinceRow(report: Report, county: CountyReport, level: LevelRe
 }
 
 /** What became of a column of the school table, in words: 读作“体育艺术专任教师数”（相加）… */
-export const HOW_LABEL = { used: '读取', summed: '相加', computed: '按公式计算', ignored: '未使用' } as const;
+export const HOW_LABEL = {
+  used: '读取',
+  summed: '相加',
+  checked: '核对',
+  computed: '按公式计算',
+  ignored: '未使用',
+} as const;
 export function columnAccountText(a: ColumnAccount): string {
   const formulas = a.formulas ? `；其中 ${a.formulas} 格是没有保存结果的公式，已按公式计算` : '';
   return howText(a) + (a.how === 'computed' ? '' : formulas);
@@ -299,6 +305,8 @@ function howText(a: ColumnAccount): string {
       return `读作“${a.field}”`;
     case 'summed':
       return `与同组各列相加，作“${a.field}”`;
+    case 'checked':
+      return `“${a.field}”另有合计列：与同组各列相加后与之核对，合计列为空时用其和`;
     case 'computed':
       return `读作“${a.field}”；其中 ${a.formulas} 格是没有保存结果的公式，已按公式计算`;
     case 'ignored':

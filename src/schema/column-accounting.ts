@@ -18,7 +18,8 @@ export interface ColumnAccount {
   header: string[];
   /** The field it fills (the sum it goes into, for a part), or null. */
   field: string | null;
-  how: 'used' | 'summed' | 'computed' | 'ignored';
+  /** `checked`: a part whose sum has its own column (used where that is blank, and checked against it). */
+  how: 'used' | 'summed' | 'checked' | 'computed' | 'ignored';
   /** For an ignored column: the issue that says why (null for 序号, 备注 and such, which hold no data). */
   issue: IssueCode | null;
   /** Formulas computed in it (FORMULA_COMPUTED). */
@@ -64,12 +65,13 @@ export function accountColumns(
     const used = byCol.get(col);
     if (used) {
       const whole = PART_OF.get(used.field.id);
+      const hasWhole = whole !== undefined && read.some((c) => c.field.id === whole && c.section === used.section);
       out.push({
         sheet: sheet.name,
         cell,
         header: path,
         field: `${used.section ? `${LEVEL_NAMES[used.section]}部` : ''}${fieldLabel(whole ?? used.field.id)}`,
-        how: whole ? 'summed' : computed ? 'computed' : 'used',
+        how: hasWhole ? 'checked' : whole ? 'summed' : computed ? 'computed' : 'used',
         issue: null,
         formulas: computed,
       });

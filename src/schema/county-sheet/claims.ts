@@ -27,7 +27,17 @@ export function readClaim(
     );
     return undefined;
   }
-  if (item && !state.claims.has(item.id))
+  const first = item ? state.claims.get(item.id) : undefined;
+  if (item && !first)
     state.claims.set(item.id, { met: claim, sheet: state.sheet.name, cell: a1(r, state.layout.claimCol), text, name });
+  // A second claim of the item that says otherwise is not dropped in silence: the first is kept, and this one said.
+  else if (first && first.met !== claim)
+    state.issues.push(
+      makeIssue('CLAIM_CONFLICTS', at(state, r, state.layout.claimCol, name), {
+        text,
+        first: `${first.sheet}!${first.cell}`,
+        firstText: first.text,
+      }),
+    );
   return claim;
 }

@@ -2,6 +2,7 @@
 // Gives: the school's record (type, ownership, students, resources by section, items), with its cells' issues; null when it cannot be one.
 import { LEVEL_NAMES, TYPE_LEVELS, type SchoolRecord, type SchoolType } from '../../engine/types';
 import { ALL_LEVELS, STUDENT_FIELD, type RecordPlan, type RowValues } from '../row-plan';
+import { makeIssue } from '../../issues/catalogue';
 import { parseEnum, type EnumSpec, type SchoolValueSpecs } from '../values';
 import { structuralIssues } from './structure';
 
@@ -62,7 +63,7 @@ export function buildRecord(
   let sectionResources: SchoolRecord['sectionResources'] | undefined;
   plan.amounts.forEach(({ field, parts }, i) => {
     for (const { section, direct, sum } of parts) {
-      const amount = amountOf(v, direct, sum);
+      const amount = amountOf(v, direct, sum, section ? `${section}:${field}` : field);
       if (amount === undefined) continue;
       // The whole-school column first; a one-level school's 小学部 / 初中部 column only when that is blank.
       if (section === null || (levels.length === 1 && levels[0] === section && !(resourcesGiven & (1 << i)))) {
@@ -123,15 +124,23 @@ function readEnum<T>(v: RowValues, key: string, text: string | undefined, spec: 
   return parsed.value;
 }
 
-/** A resource of a row: its own column, or the sum of its parts (SUMMED: 体育 + 音乐 + 美术, 县级 + 市级 + …) when each is filled. */
-function amountOf(v: RowValues, direct: number, parts: number[] | null): number | undefined {
+/**
+ * A resource of a row: its own column, or the sum of its parts (SUMMED: 体育 + 音乐 + 美术, 县级 + 市级 + …) when
+ * each is filled. With both, the column is used once and checked against its parts: SUM_DISAGREES when they differ.
+ */
+function amountOf(v: RowValues, direct: number, parts: number[] | null, key: string): number | undefined {
   const value = v.number(direct);
-  if (value !== undefined || parts === null) return value;
+  if (parts === null) return value;
   let sum = 0;
+  const shown: number[] = [];
   for (const p of parts) {
     const n = v.number(p);
-    if (n === undefined) return undefined;
+    if (n === undefined) return value;
     sum += n;
+    shown.push(n);
   }
-  return sum;
+  if (value === undefined) return sum;
+  if (Math.abs(sum - value) > 1e-9 * Math.max(1, Math.abs(value)))
+    v.push(makeIssue('SUM_DISAGREES', v.at(key), { total: value, sum, parts: shown.join(' + ') }));
+  return value;
 }
