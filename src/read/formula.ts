@@ -3,7 +3,8 @@
  * Takes a formula's text and a way to read a cell of its own sheet; gives its number, or why it cannot.
  * Only arithmetic is computed: numbers, cells and ranges of the same sheet, + − × ÷ ^, parentheses,
  * unary signs, %, SUM / AVERAGE / MIN / MAX, and ROUND / ROUNDUP / ROUNDDOWN / INT / ABS. Anything else (another sheet, IF, text) is left to
- * Excel or WPS: the cell is then FORMULA_NO_RESULT, never a guess.
+ * Excel or WPS: the cell is then FORMULA_NO_RESULT, never a guess; so is a formula whose every referenced
+ * cell is blank (Excel's 0 for =SUM(X1:X2), but no school's figure).
  */
 
 export type FormulaResult = { ok: true; value: number } | { ok: false; why: string };
@@ -77,6 +78,9 @@ function tokenize(text: string): Token[] {
 
 class Parser {
   private at = 0;
+  /** Cells read, and how many of them held a number: a formula over blank cells only gives no figure. */
+  refs = 0;
+  numbers = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly read: CellReader,
@@ -162,7 +166,9 @@ class Parser {
     if (t.t === 'ref') {
       if (this.isOp(':')) throw new Unsupported('区域只能用在 SUM、AVERAGE、MIN、MAX 中');
       const cell = this.read(t.row, t.col);
+      this.refs++;
       if (cell.kind === 'blank') return 0;
+      this.numbers++;
       if (cell.kind === 'other') throw new Unsupported(cell.why);
       return cell.value;
     }
@@ -214,8 +220,11 @@ class Parser {
     for (let r = top; r <= bottom; r++)
       for (let c = left; c <= right; c++) {
         const cell = this.read(r, c);
-        if (cell.kind === 'number') xs.push(cell.value);
-        else if (cell.kind === 'other' && cell.why.startsWith('循环引用')) throw new Unsupported(cell.why);
+        this.refs++;
+        if (cell.kind === 'number') {
+          xs.push(cell.value);
+          this.numbers++;
+        } else if (cell.kind === 'other' && cell.why.startsWith('循环引用')) throw new Unsupported(cell.why);
       }
   }
 }
@@ -227,7 +236,10 @@ export function evaluateFormula(formula: string, read: CellReader): FormulaResul
   if (text.length > MAX_FORMULA) return { ok: false, why: '公式过长' };
   if (text.includes('!')) return { ok: false, why: '引用了其他工作表' };
   try {
-    const value = new Parser(tokenize(text), read).parse();
+    const parser = new Parser(tokenize(text), read);
+    const value = parser.parse();
+    // =SUM(X1:X2) over empty cells is 0 in Excel, but no school's figure: a reference gone astray.
+    if (parser.refs > 0 && parser.numbers === 0) return { ok: false, why: '引用的单元格都是空的' };
     return Number.isFinite(value) ? { ok: true, value } : { ok: false, why: '结果不是有限数值' };
   } catch (e) {
     if (e instanceof Unsupported) return { ok: false, why: `含不能计算的部分：${e.message}` };
