@@ -67,3 +67,39 @@ describe('a sum column beside its parts (合计 | 体育 | 音乐 | 美术)', ()
     expect(peArts(off)[0]).toBe(15);
   });
 });
+
+describe('教学及辅助用房 given as its two parts', () => {
+  const SPACE = HEADER.indexOf('教学及辅助用房面积');
+  /** The county with 教学及辅助用房 written as 教学用房 | 教学辅助用房 (three fifths and two fifths). */
+  const parts = (headers: [string, string]) =>
+    county().map((r, i) => {
+      if (i === 0) return [...r.slice(0, SPACE), ...headers, ...r.slice(SPACE + 1)];
+      const total = Number(r[SPACE]);
+      return [...r.slice(0, SPACE), (total * 3) / 5, (total * 2) / 5, ...r.slice(SPACE + 1)];
+    });
+  const space = (r: Awaited<ReturnType<typeof check>>) =>
+    r.counties[0]!.levels.flatMap((l) => l.sections.map((s) => s.section.amounts.teachingSpace));
+
+  it.each([
+    ['教学用房面积', '教学辅助用房面积'],
+    ['教学用房（㎡）', '辅助用房（㎡）'],
+  ] as [string, string][])('%s | %s: summed, as the one column would be', async (a, b) => {
+    const plain = await check(await workbook({ 学校数据: county() }));
+    const r = await check(await workbook({ 学校数据: parts([a, b]) }));
+    expect(r.issues.filter((i) => i.severity !== 'info').map((i) => i.code)).toEqual([]);
+    expect(space(r)).toEqual(space(plain));
+    expect(r.input.columns!.filter((c) => c.field === '教学及辅助用房面积').map((c) => c.how)).toEqual([
+      'summed',
+      'summed',
+    ]);
+  });
+
+  it('教学辅助用房 alone is the part, never the whole: without 教学用房 the column is missing, not half read', async () => {
+    const rows = county().map((r, i) =>
+      i === 0 ? r.map((h) => (h === '教学及辅助用房面积' ? '教学辅助用房面积' : h)) : r,
+    );
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(['MISSING_COLUMN']);
+    expect(r.issues.find((i) => i.code === 'MISSING_COLUMN')!.message).toContain('教学用房面积');
+  });
+});

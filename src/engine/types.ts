@@ -90,6 +90,8 @@ export const INPUT_FIELDS = [
   'artTeachers',
   'teachers',
   'teachingSpace',
+  'teachingRooms',
+  'auxiliaryRooms',
   'sportsSpace',
   'equipmentValue',
   'multimediaRooms',

@@ -309,6 +309,9 @@ export const WORDING_2017: Wording = {
     backboneNational: ['国家级'],
     peArtsTeachers: ['音体美专任教师数'],
     sportsSpace: ['运动场馆面积', '体育场馆面积'],
+    // The two parts of 教学及辅助用房 (summed when the sheet has no column of the whole: SUMMED).
+    teachingRooms: ['教学用房', '教学用房面积'],
+    auxiliaryRooms: ['辅助用房', '辅助用房面积', '教学辅助用房', '教学辅助用房面积'],
     equipmentValue: ['教学仪器设备值', '仪器设备值'],
     multimediaRooms: ['多媒体教室数'],
     teachers: ['专任教师总数'],

@@ -6,7 +6,7 @@
 import { LEVEL_NAMES } from '../engine/types';
 import { makeIssue, type Issue, type IssueCode } from '../issues/catalogue';
 import { a1, mergeAt, type Sheet } from '../read/types';
-import { BACKBONE_PARTS, fieldLabel, PE_ARTS_PARTS } from './columns';
+import { BACKBONE_PARTS, fieldLabel, PE_ARTS_PARTS, SPACE_PARTS } from './columns';
 import type { ColumnMatch } from './header/layout';
 import { cellText } from './values';
 
@@ -36,6 +36,7 @@ export interface HeaderColumns {
 const PART_OF: ReadonlyMap<string, string> = new Map([
   ...PE_ARTS_PARTS.map((p) => [p, 'peArtsTeachers'] as const),
   ...BACKBONE_PARTS.map((p) => [p, 'backboneTeachers'] as const),
+  ...SPACE_PARTS.map((p) => [p, 'teachingSpace'] as const),
 ]);
 const SILENT = new Set(['序号', '编号', '备注', '说明']);
 

@@ -46,6 +46,8 @@ export const FIELD_NOTES: Record<string, string> = {
   musicTeachers: '音乐专任教师数',
   artTeachers: '美术专任教师数',
   teachingSpace: '教学及辅助用房面积（平方米），不含行政办公和生活用房',
+  teachingRooms: '教学用房面积（平方米）：无“教学及辅助用房”一列时，与教学辅助用房面积相加',
+  auxiliaryRooms: '教学辅助用房面积（平方米）：无“教学及辅助用房”一列时，与教学用房面积相加',
   sportsSpace: '体育运动场馆面积（平方米），含室外运动场地和室内场馆',
   equipmentValue: '教学仪器设备资产值，单位见表头（万元）',
   multimediaRooms: '网络多媒体教室间数',
@@ -86,6 +88,8 @@ export const FIELDS: readonly FieldDef[] = [
   f('artTeachers', 'count', '美术专任教师数', true),
   f('teachers', 'count', '专任教师数', true),
   f('teachingSpace', 'area', '教学及辅助用房面积', true),
+  f('teachingRooms', 'area', '教学用房面积', true),
+  f('auxiliaryRooms', 'area', '教学辅助用房面积', true),
   f('sportsSpace', 'area', '体育运动场馆面积', true),
   f('equipmentValue', 'money', '教学仪器设备资产值', true),
   f('multimediaRooms', 'count', '网络多媒体教室数', true),
@@ -131,6 +135,7 @@ export const fieldLabel = (id: string): string => FIELD_BY_ID.get(id)?.label ?? 
 
 export const PE_ARTS_PARTS = ['peTeachers', 'musicTeachers', 'artTeachers'] as const;
 export const BACKBONE_PARTS = ['backboneCounty', 'backboneCity', 'backboneProvincial', 'backboneNational'] as const;
+export const SPACE_PARTS = ['teachingRooms', 'auxiliaryRooms'] as const;
 
 /**
  * Fields a sheet may give as parts to be added up, when it has no column of the field itself:
@@ -151,6 +156,11 @@ export const SUMMED: Partial<
     parts: PE_ARTS_PARTS,
     required: PE_ARTS_PARTS,
     hint: '，或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列',
+  },
+  teachingSpace: {
+    parts: SPACE_PARTS,
+    required: SPACE_PARTS,
+    hint: '，或“教学用房面积”“教学辅助用房面积”两列（相加）',
   },
   backboneTeachers: {
     parts: BACKBONE_PARTS,

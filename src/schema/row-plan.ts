@@ -13,7 +13,7 @@ import {
 } from '../engine/types';
 import { blankHint, makeIssue, type Issue, type IssueCode, type IssueParams, type Position } from '../issues/catalogue';
 import { a1 } from '../read/types';
-import { BACKBONE_PARTS, fieldLabel, PE_ARTS_PARTS, SUMMED } from './columns';
+import { BACKBONE_PARTS, fieldLabel, PE_ARTS_PARTS, SPACE_PARTS, SUMMED } from './columns';
 import type { ColumnMatch } from './header/layout';
 
 export const STUDENT_FIELD: Record<AnyLevel, string> = {
@@ -269,7 +269,10 @@ const SECTION_KEYS = Object.fromEntries(
   (['whole', 'primary', 'junior'] as const).map((s) => [
     s,
     Object.fromEntries(
-      [...RESOURCE_FIELDS, ...PE_ARTS_PARTS, ...BACKBONE_PARTS].map((f) => [f, s === 'whole' ? f : `${s}:${f}`]),
+      [...RESOURCE_FIELDS, ...PE_ARTS_PARTS, ...BACKBONE_PARTS, ...SPACE_PARTS].map((f) => [
+        f,
+        s === 'whole' ? f : `${s}:${f}`,
+      ]),
     ),
   ]),
 ) as Record<'whole' | Level, Record<string, string>>;
