@@ -697,3 +697,14 @@ describe('a 自评表 in natural sentences, read as an officer reads it (issue 2
     expect(report.issues.filter((i) => i.code === 'CLAIM_DISAGREES').map((i) => i.cell)).toEqual(['D6']);
   });
 });
+
+describe('不低于 in a clause is no negative (found by a new user: 第8项 read as 否)', () => {
+  it('教师平均工资收入水平不低于当地公务员…，绩效工资总量足额核定: both 是', async () => {
+    const r = await figuresOf([
+      ['指标', '数值'],
+      ['教师工资', '教师平均工资收入水平不低于当地公务员平均工资收入水平，绩效工资总量足额核定'],
+    ]);
+    expect(r.figures.get(null)?.get('teacherSalaryOk')?.value).toBe(true);
+    expect(r.figures.get(null)?.get('performancePay')?.value).toBe(true);
+  });
+});

@@ -61,9 +61,9 @@ describe('anything else is not guessed', () => {
   it.each([
     ['D1+1', '文字'],
     ['Sheet2!A1', '其他工作表'],
-    ['IF(A1>1,1,0)', '含不能计算的部分'],
+    ['IF(A1>1,1,0)', '函数 IF'],
     ['ROUND(A1)', '参数个数不对'],
-    ['VLOOKUP(A1,B1:B2,1)', '“VLOOKUP”'],
+    ['VLOOKUP(A1,B1:B2,1)', '函数 VLOOKUP'],
     ['A1/C1', '除数为 0'],
     ['AVERAGE(C1:C3)', '没有数值'],
     ['A1+', '公式不完整'],

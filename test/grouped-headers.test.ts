@@ -103,3 +103,25 @@ describe('教学及辅助用房 given as its two parts', () => {
     expect(r.issues.find((i) => i.code === 'MISSING_COLUMN')!.message).toContain('教学用房面积');
   });
 });
+
+describe('学生人数 over 小学部 | 初中部 (found by a new user: DUPLICATE_COLUMN_DIFFERS, the 小学部 column read for every school)', () => {
+  it('the two parts are the 小学 and 初中 students', async () => {
+    const [, ...schools] = county();
+    const top: Cell[] = ['学校名称', '学校类型', '学生人数', null, ...HEADER.slice(4)];
+    const bottom: Cell[] = [null, null, '小学部', '初中部', ...HEADER.slice(4).map(() => null)];
+    const letter = (i: number) => String.fromCharCode(65 + i);
+    const merges = [
+      'C1:D1',
+      ...top
+        .map((_, i) => i)
+        .filter((i) => i !== 2 && i !== 3)
+        .map((i) => `${letter(i)}1:${letter(i)}2`),
+    ];
+    const r = await check(await workbook({ 学校数据: { rows: [top, bottom, ...schools], merges } }));
+    const plain = await check(await workbook({ 学校数据: county() }));
+    expect(r.issues.filter((i) => i.severity !== 'info').map((i) => i.code)).toEqual([]);
+    expect(r.counties[0]!.levels.map((l) => l.result.students)).toEqual(
+      plain.counties[0]!.levels.map((l) => l.result.students),
+    );
+  });
+});

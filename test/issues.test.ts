@@ -630,6 +630,13 @@ const CASES: Case[] = [
     says: '按同一项的“教师培训经费占公用经费比例”读取',
   },
   {
+    code: 'COUNTY_ROW_TEXT_NOT_USED',
+    rows: county,
+    countySheet: [COUNTY_HEADER, ['学校规模', '全县没有超过2000人的学校']],
+    at: { cell: 'B2' },
+    says: '保障4按学校数据逐校测算',
+  },
+  {
     code: 'COUNTY_ROW_NAMED_BY_VALUE',
     rows: county,
     countySheet: [COUNTY_HEADER, ['课程开设', '课程开齐开足']],

@@ -256,6 +256,12 @@ export const CATALOGUE = {
     description:
       'Formulas without a cached value, arithmetic over cells of their own sheet, computed by balance-check (one note per column).',
   },
+  COUNTY_ROW_TEXT_NOT_USED: {
+    severity: 'info',
+    template: '{item}按学校数据逐校测算，此格“{text}”不作数据读取（其自评结论另与测算结果核对）',
+    description:
+      "The words of a 自评表 row for an item judged from the school rows (班额, 学校规模, 专用教室): not read as data; the county's claim is cross-checked.",
+  },
   COUNTY_ROW_NAMED_BY_VALUE: {
     severity: 'info',
     template: '行名“{name}”对应不到县级指标，其内容“{value}”即“{figure}”，按此读取',

@@ -242,7 +242,13 @@ export function evaluateFormula(formula: string, read: CellReader): FormulaResul
     if (parser.refs > 0 && parser.numbers === 0) return { ok: false, why: '引用的单元格都是空的' };
     return Number.isFinite(value) ? { ok: true, value } : { ok: false, why: '结果不是有限数值' };
   } catch (e) {
-    if (e instanceof Unsupported) return { ok: false, why: `含不能计算的部分：${e.message}` };
+    if (e instanceof Unsupported) {
+      // A function this evaluator does not compute is named, whatever part the reading stopped at.
+      const other = [...text.matchAll(/([A-Za-z][A-Za-z0-9.]*)\s*\(/g)]
+        .map((m) => m[1]!.toUpperCase())
+        .find((name) => !Object.hasOwn(FUNCTIONS, name));
+      return { ok: false, why: `含不能计算的部分：${other ? `函数 ${other}` : e.message}` };
+    }
     throw e;
   }
 }

@@ -65,6 +65,8 @@ export function excludedSentence(county: CountyReport): string | null {
 
 export const STATUS_LABEL: Record<Status, string> = { met: '达标', not_met: '未达标', not_provided: '未提供' };
 export const VERDICT_LABEL: Record<Status, string> = { met: '达到', not_met: '未达到', not_provided: '无法判定' };
+/** The verdict as a sentence ends: 达到要求, 未达到要求, 是否达到要求尚无法判定 (not “无法判定要求”). */
+const verdictPhrase = (s: Status) => (s === 'not_provided' ? '是否达到要求尚无法判定' : `${VERDICT_LABEL[s]}要求`);
 export const DIMENSION_LABEL: Record<Dimension, string> = {
   resources: '资源配置',
   guarantee: '政府保障程度',
@@ -213,13 +215,13 @@ export function verdictSentence(report: Report, county: CountyReport): string {
   const lack = !countySheetMissing(report, county)
     ? ''
     : '未提供县级指标工作表，政府保障程度、教育质量、社会认可度中由县级数据判定的项目无法判定。';
-  return `${partialNote(report)}全县义务教育${report.profile.verdictName}发展${VERDICT_LABEL[v.status]}要求。${lack}${dims.join('；')}。`;
+  return `${partialNote(report)}全县义务教育${report.profile.verdictName}发展${verdictPhrase(v.status)}。${lack}${dims.join('；')}。`;
 }
 
 /** The one-line verdict a written report opens with: "全县义务教育优质均衡发展未达到要求。" */
 export function verdictHeadline(report: Report, county: CountyReport): string {
   const lack = countySheetMissing(report, county) ? '未提供县级指标工作表，由县级数据判定的项目无法判定。' : '';
-  return `${partialNote(report)}全县义务教育${report.profile.verdictName}发展${VERDICT_LABEL[county.verdict.status]}要求。${lack}`;
+  return `${partialNote(report)}全县义务教育${report.profile.verdictName}发展${verdictPhrase(county.verdict.status)}。${lack}`;
 }
 
 /** One line per judged dimension, its status and why: "资源配置：未达标。小学生均体育运动场馆面积差异系数0.603超过0.50……" */

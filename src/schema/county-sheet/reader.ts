@@ -50,6 +50,9 @@ const rowsFrom = (sheet: Sheet, from: number, to = sheet.rowCount) =>
  */
 const MAX_COUNTY_ROWS = 1000;
 
+/** The dimension's short word, as items are named in messages: 保障5, 质量3. */
+const DIMENSION_WORD = { guarantee: '保障', quality: '质量', recognition: '认可度' } as const;
+
 export class CountySheetReader implements CountySheetState {
   readonly issues: Issue[] = [];
   readonly figures = new Map<string | null, Map<string, CountyFigure>>();
@@ -238,7 +241,17 @@ export class CountySheetReader implements CountySheetState {
       // So also a row named by one of them (教师工资: 教师 …万元，公务员 …万元，绩效工资已足额核定).
       if (item && readClauses(this, item, values, r, name)) continue;
       const ids = resolve(meaning, kind);
-      if (meaning.kind === 'item' && ids.length === 0) continue; // items judged from the school rows: the claim is kept, the figure is theirs
+      // Items judged from the school rows: the claim is kept, the figure is theirs, and the row's words are said unread.
+      if (meaning.kind === 'item' && ids.length === 0) {
+        const v = values[0]!;
+        this.issues.push(
+          makeIssue('COUNTY_ROW_TEXT_NOT_USED', cellAt(this, r, v.col, name), {
+            text: cellText(v.cell) ?? '',
+            item: `${DIMENSION_WORD[meaning.item.dimension]}${meaning.item.number}`,
+          }),
+        );
+        continue;
+      }
       if (ids.length > 1 && this.inputById.get(ids[0]!)!.unit !== 'yesno') {
         this.issues.push(
           makeIssue('COUNTY_ROW_AMBIGUOUS', cellAt(this, r, layout.nameCol, name), {
