@@ -634,7 +634,7 @@ const CASES: Case[] = [
     rows: county,
     countySheet: [COUNTY_HEADER, ['学校规模', '全县没有超过2000人的学校']],
     at: { cell: 'B2' },
-    says: '保障4按学校数据逐校测算',
+    says: '按学校数据逐校测算，此格“全县没有超过2000人的学校”不作数据读取',
   },
   {
     code: 'COUNTY_ROW_NAMED_BY_VALUE',

@@ -84,6 +84,8 @@ export const WordingSchema = z.strictObject({
   namePrefixes: words,
   /** Words that make a figure's name a rate (率, 比例): between a rate and a count, they decide. */
   rateWords: words,
+  /** Words that join a sentence's figures and name none (占…的, 其中): a figure named by these alone is the item's next of its kind. */
+  fillerWords: words,
   /** A row beginning with one of these (after numbering) belongs to the item above it. */
   subRowPrefixes: words,
   /**
@@ -287,6 +289,7 @@ export const WORDING_2017: Wording = {
     '各',
   ],
   rateWords: ['率', '比例', '占比', '百分比', '%'],
+  fillerWords: ['占', '的', '为', '达到', '达', '约', '共计', '共', '其中', '分别', '是'],
   subRowPrefixes: ['其中'],
   schoolHeaders: {
     code: ['学校代码', '标识码'],

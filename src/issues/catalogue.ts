@@ -258,7 +258,7 @@ export const CATALOGUE = {
   },
   COUNTY_ROW_TEXT_NOT_USED: {
     severity: 'info',
-    template: '{item}按学校数据逐校测算，此格“{text}”不作数据读取（其自评结论另与测算结果核对）',
+    template: '“{item}”按学校数据逐校测算，此格“{text}”不作数据读取（其自评结论另与测算结果核对）',
     description:
       "The words of a 自评表 row for an item judged from the school rows (班额, 学校规模, 专用教室): not read as data; the county's claim is cross-checked.",
   },

@@ -50,9 +50,6 @@ const rowsFrom = (sheet: Sheet, from: number, to = sheet.rowCount) =>
  */
 const MAX_COUNTY_ROWS = 1000;
 
-/** The dimension's short word, as items are named in messages: 保障5, 质量3. */
-const DIMENSION_WORD = { guarantee: '保障', quality: '质量', recognition: '认可度' } as const;
-
 export class CountySheetReader implements CountySheetState {
   readonly issues: Issue[] = [];
   readonly figures = new Map<string | null, Map<string, CountyFigure>>();
@@ -247,7 +244,7 @@ export class CountySheetReader implements CountySheetState {
         this.issues.push(
           makeIssue('COUNTY_ROW_TEXT_NOT_USED', cellAt(this, r, v.col, name), {
             text: cellText(v.cell) ?? '',
-            item: `${DIMENSION_WORD[meaning.item.dimension]}${meaning.item.number}`,
+            item: meaning.item.name,
           }),
         );
         continue;

@@ -86,7 +86,7 @@ function clauses(
         ? input.unit === 'yesno'
         : input.unit !== 'yesno' && (percent ? input.unit === 'percent' : rated || input.unit !== 'percent');
     const candidates = own.filter((t) => fits(inputOf(t)) && !out.some((o) => o.input === inputOf(t)));
-    const named = kind === 'number' ? stripFillers(words) : words;
+    const named = kind === 'number' ? stripFillers(words, state.w.fillerWords) : words;
     let target: Target<Meaning> | undefined;
     if (named) {
       const m = matchName(named, candidates);
@@ -113,6 +113,9 @@ function clauses(
   return out;
 }
 
-/** Words that join a sentence's figures and name none: 占…的, 为, 达到, 其中, 约, 共. */
-const FILLERS = /占|的|为|达到|达|约|共计|共|其中|分别|是/g;
-const stripFillers = (words: string) => words.replace(FILLERS, '');
+/** The words less those that join a sentence's figures and name none (wording.fillerWords: 占…的, 为, 其中), longest first. */
+const stripFillers = (words: string, fillers: readonly string[]) =>
+  [...fillers]
+    .map(normaliseText)
+    .sort((a, b) => b.length - a.length)
+    .reduce((t, f) => t.split(f).join(''), words);
