@@ -27,6 +27,27 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI's own code (scripts and tests spread only arrays of a few items).
+    files: ['src/**/*.ts'],
+    rules: {
+      // A data-sized array spread into a call's arguments overflows the stack (18 000 schools did, in Math.max):
+      // append() and maxOf() / minOf() in src/common/lookup.ts loop instead.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message:
+            'Spread into Math.max/min overflows the stack on a large array: use maxOf() / minOf() (src/common/lookup.ts).',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement',
+          message:
+            'Spread into push/unshift overflows the stack on a large array: use append() (src/common/lookup.ts).',
+        },
+      ],
+    },
+  },
+  {
     // Tests read the JSON reports (JSON.parse: any) and assert on them; typing each parse would only restate
     // the JSON contract, which test/json-schema.test.ts checks against the schema.
     files: ['test/**/*.ts'],

@@ -11,3 +11,17 @@ export function append<T>(target: T[], items: readonly T[]): T[] {
   for (const item of items) target.push(item);
   return target;
 }
+
+/** `Math.max(floor, ...values)` without spreading (a data-sized array as arguments overflows the stack). */
+export function maxOf(values: Iterable<number>, floor = -Infinity): number {
+  let max = floor;
+  for (const v of values) if (v > max || Number.isNaN(v)) max = v;
+  return max;
+}
+
+/** `Math.min(ceiling, ...values)` without spreading. */
+export function minOf(values: Iterable<number>, ceiling = Infinity): number {
+  let min = ceiling;
+  for (const v of values) if (v < min || Number.isNaN(v)) min = v;
+  return min;
+}

@@ -8,6 +8,7 @@ import type { Report } from '../report/model';
 import { fmtCv } from './format';
 import { escapeMarkdown } from './markdown-escape';
 import { VERDICT_LABEL } from './prose';
+import { append } from '../common/lookup';
 
 /** Workflow-command escaping: the message, and (more strictly) property values. */
 const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -66,6 +67,6 @@ export function renderStepSummary(report: Report, valid: boolean): string {
   if (report.counties.length > 20) out.push(`（另有 ${report.counties.length - 20} 个县，见报告）`, '');
   const errors = report.issues.filter((i) => i.severity === 'error').slice(0, 10);
   if (errors.length)
-    out.push('错误（前 10 个）：', '', ...errors.map((i) => `- \`${i.code}\` ${escapeMarkdown(i.message)}`), '');
+    append(out, ['错误（前 10 个）：', '', ...errors.map((i) => `- \`${i.code}\` ${escapeMarkdown(i.message)}`), '']);
   return `${out.join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ import type { IndicatorStats } from '../engine/evaluate';
 import type { IndicatorDef } from '../engine/profile';
 import { byValue, sectionLabel } from '../report/model';
 import { fmt } from './format';
+import { maxOf } from '../common/lookup';
 
 const COLOURS = {
   met: '#4472C4',
@@ -47,7 +48,7 @@ export function svgChart(
   const plotW = W - left - right;
   const plotH = H - top - bottom;
   const values = sorted.map((s) => s.values[ind.id]!);
-  const max = Math.max(stats.standard ?? 0, stats.mean, ...values.slice(-1));
+  const max = maxOf(values.slice(-1), Math.max(stats.standard ?? 0, stats.mean));
   const axis = ticks(max);
   const yMax = axis[axis.length - 1]!;
   const y = (v: number) => top + plotH - (v / yMax) * plotH;

@@ -24,6 +24,7 @@ import { overviewSheet } from './spreadsheet/sheets/overview';
 import { issuesSheet } from './spreadsheet/sheets/issues';
 import { coverSheet } from './spreadsheet/sheets/cover';
 import { countyExhibits, type Exhibit, type ExhibitKey } from './exhibits';
+import { append } from '../common/lookup';
 
 export async function renderXlsx(report: Report): Promise<Buffer> {
   const book = new WorkbookWriter();
@@ -58,7 +59,7 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
     const pictures = chartSheets(report, county, sheetName(`${prefix}图表数据`), sheetName(`${prefix}图表`));
     // The 2012 method has no per-school standards: no 学校达标 or 缺口测算 sheet.
     const perSchool = report.profile.compliance !== null && report.profile.compliance !== undefined;
-    front.push(
+    append(front, [
       write(overview),
       write(cv.sheet, 'cv'),
       ...(perSchool
@@ -80,7 +81,7 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
           ]
         : []),
       write(pictures.charts, 'charts'),
-    );
+    ]);
     data.push(write(pictures.data, 'chartData'));
     for (const [key, target] of layout.issueLinks) links.set(key, target);
   }

@@ -5,6 +5,7 @@
  * One best match is taken; several equally good are reported as such, never guessed between.
  */
 import { normaliseText } from './text';
+import { maxOf } from '../common/lookup';
 
 export interface KeywordSet {
   all: readonly string[];
@@ -221,7 +222,13 @@ function keywordSize(sets: readonly KeywordSet[], name: string): number {
 /** The `n` targets most like the name, for "是否指…？". */
 export function nearest<T>(name: string, targets: readonly Target<T>[], n = 2, min = 0.25): Target<T>[] {
   return targets
-    .map((t) => ({ t, s: Math.max(0, ...[...t.aliases, ...t.official].map((x) => similarity(name, x))) }))
+    .map((t) => ({
+      t,
+      s: maxOf(
+        [...t.aliases, ...t.official].map((x) => similarity(name, x)),
+        0,
+      ),
+    }))
     .filter((x) => x.s >= min)
     .sort((a, b) => b.s - a.s)
     .slice(0, n)

@@ -15,6 +15,7 @@ import { SCHOOL_TYPES } from '../engine/types';
 import { splitWeightsText } from '../render/format';
 import { wrappedLines } from '../render/spreadsheet/table';
 import { FIELD_BY_ID, FIELD_NOTES, type FieldKind } from '../schema/columns';
+import { maxOf } from '../common/lookup';
 
 /** The template's school columns, in order, with the unit written in the header. */
 export const TEMPLATE_COLUMNS: readonly { id: string; unit?: string }[] = [
@@ -158,7 +159,10 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
       };
       if (bold) cell.font = { bold: true };
     }
-    const lines = Math.max(1, ...values.map((v, i) => (v === null ? 1 : wrappedLines(String(v), widths[i]!))));
+    const lines = maxOf(
+      values.map((v, i) => (v === null ? 1 : wrappedLines(String(v), widths[i]!))),
+      1,
+    );
     if (lines > 1) row.height = 15 * lines + 3;
     return row;
   };

@@ -2,6 +2,7 @@
 import { displayWidth } from '../format';
 import { SheetBuilder, type CellInput, type CellSpec } from './sheet';
 import type { Style } from './styles';
+import { maxOf } from '../../common/lookup';
 
 export interface Column {
   header: string;
@@ -59,7 +60,12 @@ export function table(sheet: SheetBuilder, title: string, columns: readonly Colu
       ),
   );
   sheet.rows[header - 1]!.height =
-    15 * Math.max(1, ...columns.map((c, i) => wrappedLines(c.header, sheet.widths[i]!))) + 5;
+    15 *
+      maxOf(
+        columns.map((c, i) => wrappedLines(c.header, sheet.widths[i]!)),
+        1,
+      ) +
+    5;
 }
 
 /** A row's height for this many wrapped lines of 11 pt text (LibreOffice and WPS set CJK lines about 16 pt apart). */
@@ -72,13 +78,13 @@ export const wrappedLines = (text: string, width: number) =>
     .reduce((n, line) => n + Math.max(1, Math.ceil((displayWidth(line) * 1.05) / Math.max(1, width - 1))), 0);
 
 function fitWidth(column: Column, values: readonly CellInput[]): number {
-  const header = Math.max(...column.header.split('\n').map((h) => displayWidth(h) * 1.1 + 2));
+  const header = maxOf(column.header.split('\n').map((h) => displayWidth(h) * 1.1 + 2));
   const content = values.map((v) => {
     const x = v !== null && typeof v === 'object' ? (v.v ?? null) : v;
     if (typeof x === 'number') return formattedLength(x, column.numFmt) + 2;
     return typeof x === 'string' ? displayWidth(x) * 1.1 + 2 : 0;
   });
-  return Math.min(44, Math.max(6, header, ...content));
+  return Math.min(44, maxOf(content, Math.max(6, header)));
 }
 
 function formattedLength(x: number, numFmt = ''): number {

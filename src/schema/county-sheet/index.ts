@@ -18,6 +18,7 @@ import { yearIn } from '../header/title';
 import { normaliseText } from '../text';
 import { findLayout, type Page } from './layout';
 import { CountySheetReader, type CountySheetResult } from './reader';
+import { maxOf } from '../../common/lookup';
 
 export interface CountySheetOptions {
   /** The school sheets, never read as the county sheet. */
@@ -88,7 +89,7 @@ export function readCountySheet(source: SourceFile, profile: Profile, options: C
     .filter((p): p is Page => p !== null);
   // The same form for two years on two sheets (自评表（2023年） | 自评表（2024年）): the latest year's is read, the others said.
   const yearOf = (p: Page) => yearIn(p.sheet.name);
-  const latest = Math.max(...namedPages.map((p) => yearOf(p) ?? -Infinity));
+  const latest = maxOf(namedPages.map((p) => yearOf(p) ?? -Infinity));
   const otherYears =
     new Set(namedPages.map(yearOf).filter((y) => y !== null)).size > 1
       ? namedPages.filter((p) => yearOf(p) !== null && yearOf(p) !== latest)

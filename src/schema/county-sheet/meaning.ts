@@ -9,6 +9,7 @@ import { normaliseText } from '../text';
 import { cellText } from '../values';
 import type { ValueKind } from './figures';
 import type { Layout } from './layout';
+import { maxOf } from '../../common/lookup';
 
 export type Meaning = { kind: 'input'; input: CountyInput } | { kind: 'item'; item: ChecklistItem };
 
@@ -144,12 +145,12 @@ function refine(
  */
 export function closestByWords(words: string, candidates: readonly Target<Meaning>[]): Target<Meaning> | undefined {
   const score = (t: Target<Meaning>) =>
-    Math.max(
-      0,
-      ...t.aliases.map((a) => {
+    maxOf(
+      t.aliases.map((a) => {
         const run = longestRun(words, a);
         return run >= 2 ? run / a.length : 0;
       }),
+      0,
     );
   const ranked = candidates
     .map((t) => ({ t, s: score(t) }))

@@ -16,6 +16,7 @@ import type { Layout, Page } from './layout';
 import { match as matchMeaning, matchStandard, meaningLabel, resolve, targetsOf, type Meaning } from './meaning';
 import { readClauses } from './sentences';
 import { at as cellAt, set, type CountySheetState } from './state';
+import { append } from '../../common/lookup';
 
 export interface CountySheetResult {
   /** The (first) county sheet read. */
@@ -109,7 +110,7 @@ export class CountySheetReader implements CountySheetState {
   /** The rows of one county sheet; its text rows above the header (a title, 填报单位：…). */
   private readPage(): string[] {
     const { sheet, layout } = this;
-    this.issues.push(...layout.notes);
+    append(this.issues, layout.notes);
     let current: ChecklistItem | null = null;
     const end = Math.min(sheet.rowCount, layout.row + 1 + MAX_COUNTY_ROWS);
     if (anyCellFrom(sheet, end))

@@ -9,8 +9,13 @@ import { mergeAt, type Sheet } from '../../read/types';
 import { normaliseText } from '../text';
 import { textAt } from './cells';
 import { matchHeader, passesOf, type ColumnWording, type HeaderMatch, type Pass } from './field-match';
+import { append, maxOf } from '../../common/lookup';
 
-const rowWidth = (sheet: Sheet, ...rows: number[]) => Math.max(0, ...rows.map((r) => sheet.row(r)?.length ?? 0));
+const rowWidth = (sheet: Sheet, ...rows: number[]) =>
+  maxOf(
+    rows.map((r) => sheet.row(r)?.length ?? 0),
+    0,
+  );
 
 export interface HeaderCandidate {
   /** 0-based first header row. */
@@ -65,8 +70,13 @@ function readCandidate(
     // 小学 | 初中 means 小学在校生数 and 初中在校生数, not 在校生数 twice. A parent and its part joined are
     // worded before the part alone: 小学 over 毕业生数 | 招生数 | 在校生数 is 小学在校生数, not the 在校生数 of a one-level school.
     const attempts: [string, Pass][] = [...joined.slice(1), joined[0]!].map((o) => [o, wordings]);
-    if (withKeywords) attempts.push(...joined.map((o): [string, Pass] => [o, keywords]));
-    if (joined.length > 1) attempts.push([top, wordings], ...(withKeywords ? [[top, keywords] as [string, Pass]] : []));
+    if (withKeywords)
+      append(
+        attempts,
+        joined.map((o): [string, Pass] => [o, keywords]),
+      );
+    if (joined.length > 1)
+      append(attempts, [[top, wordings], ...(withKeywords ? [[top, keywords] as [string, Pass]] : [])]);
     let header = joined[0]!;
     let match: ReturnType<typeof matchHeader> = null;
     for (const [option, pass] of attempts) {

@@ -4,6 +4,7 @@ import { claimText, DIMENSION_LABEL, itemCellText, itemStandardText, schoolItemT
 import { SheetBuilder, type CellInput } from '../sheet';
 import { linesHeight, table, wrappedLines } from '../table';
 import { CENTER, colourStatuses, statusCell } from './common';
+import { maxOf } from '../../../common/lookup';
 
 /**
  * Schools named in an item's cell, then “等N所”: a printed row cannot run past its page (LibreOffice
@@ -52,8 +53,8 @@ export function guaranteeSheet(county: CountyReport, name: string): SheetBuilder
     ]),
   );
   for (const row of sheet.rows.slice(sheet.headerRows)) {
-    const lines = Math.max(
-      ...[2, 3, 4, ...(claims ? [7] : [])].map((i) => wrappedLines(String(row.cells[i]?.v ?? ''), sheet.widths[i]!)),
+    const lines = maxOf(
+      [2, 3, 4, ...(claims ? [7] : [])].map((i) => wrappedLines(String(row.cells[i]?.v ?? ''), sheet.widths[i]!)),
     );
     if (lines > 1) row.height = linesHeight(lines);
   }

@@ -6,6 +6,7 @@ import { columnAccountText, HOW_LABEL } from '../../prose';
 import { HEADER, linesHeight, table, TITLE } from '../table';
 import { COLOUR } from './common';
 import { issueLinkKey } from './data';
+import { maxOf } from '../../../common/lookup';
 
 const WRAP = { border: true, wrap: true, valign: 'top' as const };
 const TOP = { border: true, valign: 'top' as const };
@@ -78,8 +79,8 @@ export function issuesSheet(report: Report, links: Map<string, string>): SheetBu
   const others = sheet.widths.slice(0, 6).reduce((a, b) => a + b, 0);
   sheet.widths[6] = Math.max(40, Math.min(sheet.widths[6]!, PAGE_UNITS.landscape - 2 - others));
   for (const row of sheet.rows.slice(sheet.headerRows)) {
-    const lines = Math.max(
-      ...[3, 4, 6].map((c) => Math.ceil(displayWidth(String(row.cells[c]?.v ?? '')) / (sheet.widths[c]! * 0.95))),
+    const lines = maxOf(
+      [3, 4, 6].map((c) => Math.ceil(displayWidth(String(row.cells[c]?.v ?? '')) / (sheet.widths[c]! * 0.95))),
     );
     if (lines > 1) row.height = linesHeight(lines);
   }
