@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { append, maxOf, minOf } from '../src/common/lookup';
-import { csvFile, HEADER, tmp } from './helpers/files';
+import { csvFile, HEADER, primary, tmp } from './helpers/files';
 
 describe('data-sized arrays are never spread into a call', () => {
   it('maxOf, minOf and append take 500 000 items', () => {
@@ -22,25 +22,12 @@ describe('data-sized arrays are never spread into a call', () => {
 
   it('the Excel report of a county of 18 000 schools is written', () => {
     const rows = [HEADER.join(',')];
-    for (let i = 0; i < 18_000; i++) {
-      const P = 300 + (i % 500);
-      const c = Math.ceil;
+    for (let i = 0; i < 18_000; i++)
       rows.push(
-        [
-          `第${i + 1}小学`,
-          '小学',
-          P,
-          '',
-          c(0.05 * P),
-          c(0.012 * P),
-          c(0.01 * P),
-          5 * P,
-          8 * P,
-          2200 * P,
-          c(0.025 * P),
-        ].join(','),
+        primary(`第${i + 1}小学`, 300 + (i % 500))
+          .map((v) => String((v as string | number | null) ?? ''))
+          .join(','),
       );
-    }
     const input = csvFile(rows.join('\n'), 'utf8', 'county-18000.csv');
     const out = tmp();
     const run = spawnSync(process.execPath, ['bin/balance-check.js', input, '-o', out, '-f', 'xlsx', '-q'], {

@@ -5,10 +5,11 @@
  */
 import { LEVEL_NAMES } from '../engine/types';
 import { makeIssue, type Issue, type IssueCode } from '../issues/catalogue';
-import { a1, mergeAt, type Sheet } from '../read/types';
-import { BACKBONE_PARTS, fieldLabel, PE_ARTS_PARTS, SPACE_PARTS } from './columns';
-import type { ColumnMatch } from './header/layout';
-import { cellText } from './values';
+import { a1, type Sheet } from '../read/types';
+import { fieldLabel, SUMMED } from './columns';
+import { columnHoldsData } from './header/by-values';
+import { textAt } from './header/cells';
+import { isIgnoredSilently, type ColumnMatch } from './header/layout';
 
 export interface ColumnAccount {
   sheet: string;
@@ -33,12 +34,10 @@ export interface HeaderColumns {
   columns: readonly { col: number; header: string }[];
 }
 
-const PART_OF: ReadonlyMap<string, string> = new Map([
-  ...PE_ARTS_PARTS.map((p) => [p, 'peArtsTeachers'] as const),
-  ...BACKBONE_PARTS.map((p) => [p, 'backboneTeachers'] as const),
-  ...SPACE_PARTS.map((p) => [p, 'teachingSpace'] as const),
-]);
-const SILENT = new Set(['序号', '编号', '备注', '说明']);
+/** Each part of a summed field (SUMMED: 体育 → 体育艺术, 县级 → 骨干, 教学用房 → 教学及辅助用房) → that field. */
+const PART_OF: ReadonlyMap<string, string> = new Map(
+  Object.entries(SUMMED).flatMap(([whole, summed]) => summed.parts.map((p) => [p, whole] as const)),
+);
 
 /** Each header column's account; `issues` gains a warning for a column holding data that nothing accounts for. */
 export function accountColumns(
@@ -79,8 +78,8 @@ export function accountColumns(
       continue;
     }
     const said = atCell.get(cell);
-    if (!said && !holdsData(sheet, col, dataStart)) continue;
-    const silent = SILENT.has(text.replace(/\s/g, ''));
+    if (!said && !columnHoldsData(sheet, col, dataStart)) continue;
+    const silent = isIgnoredSilently(text);
     if (!said && !silent)
       issues.push(
         makeIssue(
@@ -105,11 +104,7 @@ export function accountColumns(
 /** Parent and own text of a two-row header's column; one text otherwise. */
 function pathOf(sheet: Sheet, header: HeaderColumns, col: number, joined: string): string[] {
   if (header.height === 1) return [joined];
-  const textAt = (r: number) => {
-    const m = mergeAt(sheet, r, col);
-    return cellText(sheet.row(m ? m.top : r)[m ? m.left : col]) ?? '';
-  };
-  const [parent, own] = [textAt(header.row), textAt(header.row + 1)];
+  const [parent, own] = [textAt(sheet, header.row, col), textAt(sheet, header.row + 1, col)];
   return parent && own && parent !== own ? [parent, own] : [joined];
 }
 
@@ -121,10 +116,4 @@ function formulasIn(sheet: Sheet, col: number, from: number): number {
     if (cell?.kind === 'number' && cell.formula !== undefined) n++;
   }
   return n;
-}
-
-/** Whether any data row has something in the column. */
-function holdsData(sheet: Sheet, col: number, from: number): boolean {
-  for (let r = from; r < sheet.rowCount; r++) if (cellText(sheet.row(r)[col]) !== undefined) return true;
-  return false;
 }
