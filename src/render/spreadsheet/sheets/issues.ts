@@ -21,6 +21,17 @@ function columnsBelow(sheet: SheetBuilder, report: Report) {
   });
   sheet.mergeAcross(t, 1, 7);
   sheet.addRow(['方式', '说明代码', '位置（原表）', '表头', '用于', '公式格数', '说明'].map((v) => ({ v, s: HEADER })));
+  // 表头 and 用于 share the issues' 学校 and 列 columns: wide enough for them too (14 at most: the message column keeps its page).
+  const fit = (texts: string[]) =>
+    Math.min(
+      14,
+      maxOf(
+        texts.map((t) => displayWidth(t) * 1.1 + 2),
+        6,
+      ),
+    );
+  sheet.widths[3] = Math.max(sheet.widths[3]!, fit(columns.map((a) => a.header.join(' → '))));
+  sheet.widths[4] = Math.max(sheet.widths[4]!, fit(columns.map((a) => a.field ?? '')));
   for (const a of columns)
     sheet.addRow([
       {
