@@ -85,6 +85,18 @@ const CASES: Case[] = [
     at: { cell: 'H2', school: '一小' },
   },
   {
+    code: 'VALUE_IMPOSSIBLE',
+    rows: edit((r) => (r[1]![col('小学在校生数')] = 1e308)),
+    at: { cell: 'C2', school: '一小' },
+    says: '1×10^308',
+  },
+  {
+    code: 'NAME_TOO_LONG',
+    rows: edit((r) => (r[2]![0] = `二小${'的'.repeat(200)}`)),
+    at: { cell: 'A3', school: `二小${'的'.repeat(18)}…` },
+    says: '202 个字',
+  },
+  {
     code: 'NOT_INTEGER',
     rows: edit((r) => (r[1]![col('县级及以上骨干教师数')] = 9.5)),
     at: { cell: 'F2', school: '一小' },

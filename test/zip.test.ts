@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unzip } from '../src/read/unzip';
-import { crc32, jsCrc32, zip } from '../src/render/spreadsheet/zip';
+import { crc32, jsCrc32 } from '../src/common/crc32';
+import { zip } from '../src/render/spreadsheet/zip';
 
 describe('zip writer', () => {
   it('round-trips entries, including UTF-8 names', () => {

@@ -26,6 +26,10 @@ export interface FuzzInput {
   args?: string[];
   /** Whether -o names a path that must fail (the output-path classes). */
   badOutput?: 'file' | 'proc' | 'dev' | 'folder-name';
+  /** A valid table: it must be checked (exit 0 or 1, every report written). */
+  valid?: boolean;
+  /** Bytes changed under the zip's CRC: it must be refused as damaged (exit 3). */
+  damaged?: boolean;
 }
 
 export const HOSTILE_TEXT = [
@@ -460,15 +464,109 @@ export function manyRows(csvUtf8: string, rows: number): Buffer {
   return Buffer.from(out.join('\n'), 'utf8');
 }
 
+/**
+ * A large valid table: the sample's school rows repeated under new names and codes, as one county
+ * of `rows` schools or (province) spread over counties in a 区县 column. No data error, so the
+ * input reaches every renderer (the many-rows class never did).
+ */
+export function largeValid(csvUtf8: string, rows: number, counties: number): Buffer {
+  const lines = csvUtf8.split('\n');
+  const header = lines[1]!.split(',');
+  const body = lines.slice(2).filter((l) => /^\d/.test(l));
+  const out: string[] = [lines[0]!, (counties ? ['区县', ...header] : header).join(',')];
+  for (let i = 0; i < rows; i++) {
+    const fields = body[i % body.length]!.split(',');
+    fields[0] = String(i + 1);
+    fields[1] = `${fields[1]}${i}`;
+    fields[2] = String(3_000_000_000 + i);
+    out.push((counties ? [`第${(i % counties) + 1}县`, ...fields] : fields).join(','));
+  }
+  return Buffer.from(out.join('\n'), 'utf8');
+}
+
+/** Numbers no school has, or nearly none, in random cells of a valid table: huge, tiny, subnormal, past the double range. */
+export function extremeNumbers(r: Rng, csvUtf8: string): Buffer {
+  const lines = csvUtf8.split('\n');
+  const values = [
+    '1e308',
+    '1e309',
+    '1.7976931348623157e308',
+    '5e-324',
+    '1e-300',
+    '99999',
+    '100001',
+    '1e15',
+    '9999999',
+    '0.000001',
+    '1e305',
+  ];
+  for (let k = 0; k < 1 + int(r, 6); k++) {
+    const row = 2 + int(r, lines.length - 4);
+    const fields = lines[row]!.split(',');
+    if (!/^\d/.test(fields[0] ?? '')) continue;
+    fields[7 + int(r, 20)] = pick(r, values);
+    lines[row] = fields.join(',');
+  }
+  return Buffer.from(lines.join('\n'), 'utf8');
+}
+
+/** Control characters (C0, DEL, C1, ESC sequences) in school names, 学区 and the title. */
+export function controlCharacters(r: Rng, csvUtf8: string): Buffer {
+  const lines = csvUtf8.split('\n');
+  const nasty = [
+    '\u001b[2J',
+    '\u001b]0;x\u0007',
+    '\u0007',
+    '\b',
+    '\u0000',
+    '\u007f',
+    '\u009b31m',
+    '\u000b',
+    '\f',
+    '\u001b[31m',
+  ];
+  for (let k = 0; k < 1 + int(r, 8); k++) {
+    const row = int(r, lines.length - 1);
+    const fields = lines[row]!.split(',');
+    const col = pick(r, [0, 1, 1, 1, 6]);
+    if (fields[col] === undefined) continue;
+    const at = int(r, fields[col].length + 1);
+    fields[col] = `${fields[col].slice(0, at)}${pick(r, nasty)}${fields[col].slice(at)}`;
+    lines[row] = fields.join(',');
+  }
+  return Buffer.from(lines.join('\n'), 'utf8');
+}
+
+/** One byte of a sheet's (or the shared strings') data changed, the zip's CRC left as it was. */
+export function bitRot(r: Rng, xlsx: Buffer): Buffer {
+  const b = Buffer.from(xlsx);
+  const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = b.readUInt32LE(eocd + 16);
+  const entries: { start: number; size: number }[] = [];
+  for (let i = 0; i < b.readUInt16LE(eocd + 10); i++) {
+    const size = b.readUInt32LE(p + 20);
+    const nameLength = b.readUInt16LE(p + 28);
+    const name = b.toString('utf8', p + 46, p + 46 + nameLength);
+    const local = b.readUInt32LE(p + 42);
+    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
+    if (/^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(name) && size > 0) entries.push({ start, size });
+    p += 46 + nameLength + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
+  }
+  const e = pick(r, entries);
+  const at = e.start + int(r, e.size);
+  b[at] = b[at]! ^ (1 << int(r, 8));
+  return b;
+}
+
 export interface Fixtures {
   xlsx: Buffer[];
   csvUtf8: string;
 }
 
 /** The index-th input of a seeded run. */
-export function mutate(seed: number, index: number, fx: Fixtures): FuzzInput {
+export function mutate(seed: number, index: number, fx: Fixtures, secondRoundOnly = false): FuzzInput {
   const r = rng(seed * 1_000_003 + index);
-  const roll = r();
+  const roll = secondRoundOnly ? 1 : r();
   if (roll < 0.55) {
     const kind = pick(r, Object.keys(XLSX_MUTATIONS));
     const out = XLSX_MUTATIONS[kind]!(r, open(pick(r, fx.xlsx)));
@@ -487,5 +585,23 @@ export function mutate(seed: number, index: number, fx: Fixtures): FuzzInput {
     // A bomb past a lowered limit: the mechanism, without inflating gigabytes on every run.
     return { kind: 'zip-bomb', ext: 'xlsx', data: bomb(pick(r, fx.xlsx), 80), args: ['--max-inflate', '64'] };
   }
-  return { kind: 'many-rows', ext: 'csv', data: manyRows(fx.csvUtf8, 5000 + int(r, 15000)) };
+  if (roll < 0.99) return { kind: 'many-rows', ext: 'csv', data: manyRows(fx.csvUtf8, 5000 + int(r, 15000)) };
+  return hostileSecondRound(r, fx);
+}
+
+/** The classes issue 27 added: large valid tables, extreme numbers, control characters, bit rot. */
+function hostileSecondRound(r: Rng, fx: Fixtures): FuzzInput {
+  const kind = pick(r, ['large-county', 'large-province', 'extreme-numbers', 'control-characters', 'bit-rot']);
+  switch (kind) {
+    case 'large-county':
+      return { kind, ext: 'csv', data: largeValid(fx.csvUtf8, 10_000 + int(r, 20_000), 0), valid: true };
+    case 'large-province':
+      return { kind, ext: 'csv', data: largeValid(fx.csvUtf8, 10_000 + int(r, 20_000), 5 + int(r, 60)), valid: true };
+    case 'extreme-numbers':
+      return { kind, ext: 'csv', data: extremeNumbers(r, fx.csvUtf8) };
+    case 'control-characters':
+      return { kind, ext: 'csv', data: controlCharacters(r, fx.csvUtf8) };
+    default:
+      return { kind, ext: 'xlsx', data: bitRot(r, pick(r, fx.xlsx)), damaged: true };
+  }
 }

@@ -1,5 +1,6 @@
 /**
- * `npm run fuzz [-- --count N --seed S --jobs J --timeout SEC --mem MB --from I --cli PATH]`
+ * `npm run fuzz [-- --count N --seed S --jobs J --timeout SEC --mem MB --from I --cli PATH --second-round]`
+ * (`--second-round`: only the classes issue 27 added — large valid tables, extreme numbers, control characters, bit rot)
  *
  * Runs the built CLI (a whole process, as a user or CI would) on seeded mutations of the
  * fixtures. Each input must end with exit 0–3 within the time limit, with no internal
@@ -9,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -25,6 +26,7 @@ const from = arg('from', 0);
 const jobs = arg('jobs', Math.max(1, availableParallelism()));
 const timeoutMs = arg('timeout', 30) * 1000;
 const memCapMb = arg('mem', 1024);
+const secondRoundOnly = process.argv.includes('--second-round');
 
 const root = resolve(import.meta.dirname ?? '.', '../..');
 /** `--cli PATH`: another build of bin/balance-check.js (a frozen copy while the tree changes). */
@@ -49,11 +51,31 @@ interface Outcome {
   problems: string[];
 }
 
+/** The text reports (Markdown, JSON, the charts' SVG) a run wrote. */
+function reportTexts(outDir: string): { name: string; body: string }[] {
+  const texts: { name: string; body: string }[] = [];
+  const walk = (d: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(md|json|jsonl|svg)$/.test(e.name)) texts.push({ name: e.name, body: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(outDir);
+  return texts;
+}
+
 const work = mkdtempSync(join(tmpdir(), 'balance-check-fuzz-'));
 const failuresDir = join(root, 'fuzz-failures');
 
 function runOne(index: number): Promise<Outcome> {
-  const input: FuzzInput = mutate(seed, index, fixtures);
+  const input: FuzzInput = mutate(seed, index, fixtures, secondRoundOnly);
   const dir = join(work, String(index));
   mkdirSync(dir);
   const file = join(dir, `input.${input.ext}`);
@@ -115,6 +137,17 @@ function runOne(index: number): Promise<Outcome> {
           problems.push(`exit ${exit} but reports written: ${reports.join(', ')}`);
         if ((exit === 0 || exit === 1) && reports.length !== 3)
           problems.push(`exit ${exit} but ${reports.length} of 3 reports written`);
+      }
+      if (input.valid && exit !== 0 && exit !== 1 && !timedOut) problems.push(`a valid table gave exit ${exit}`);
+      if (input.damaged && exit !== 3 && !timedOut) problems.push(`a damaged entry was read as whole: exit ${exit}`);
+      if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(out))
+        problems.push('a control character reached the terminal');
+      if (!validate && !input.badOutput) {
+        for (const text of reportTexts(outDir)) {
+          if (/\bNaN\b|Infinity/.test(text.body)) problems.push(`NaN or Infinity in ${text.name}`);
+          if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(text.body))
+            problems.push(`a control character in ${text.name}`);
+        }
       }
       if (input.badOutput && exit !== 3 && !timedOut)
         problems.push(`a bad output path (${input.badOutput}) gave exit ${exit}, not 3`);

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { YOUZHI_2017, type Profile } from '../engine/profile';
 import { BUILT_IN_PROFILES, ProfileError, resolveProfile } from '../engine/profiles';
+import { jsonSafe, terminalSafe } from '../common/controls';
 import { FatalError, hasErrors, isMisread } from '../issues/catalogue';
 import { limitsFromMegabytes, type InflateLimits } from '../read/unzip';
 import { compareReports } from '../report/compare';
@@ -57,8 +58,9 @@ interface CheckOptions {
 
 const MAX_LISTED = 30;
 
-const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
-const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+/** Everything printed passes terminalSafe: a name holding ESC or BEL must not clear the screen or retitle the window. */
+const out = (s: string) => process.stdout.write(terminalSafe(s.endsWith('\n') ? s : `${s}\n`));
+const err = (s: string) => process.stderr.write(terminalSafe(s.endsWith('\n') ? s : `${s}\n`));
 
 function progress(message: string, quiet: boolean | undefined) {
   if (!quiet && process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
@@ -383,7 +385,13 @@ async function runValidate(file: string, options: ValidateOptions): Promise<numb
   githubOutput(report, file, valid, options.json);
   if (options.json) {
     out(
-      JSON.stringify({ tool: report.tool, input: report.input, valid, issues: report.issues.map(issueJson) }, null, 2),
+      jsonSafe(
+        JSON.stringify(
+          { tool: report.tool, input: report.input, valid, issues: report.issues.map(issueJson) },
+          null,
+          2,
+        ),
+      ),
     );
   } else {
     listIssues(report, !options.quiet);
@@ -517,14 +525,16 @@ export async function main(argv: string[]): Promise<number> {
       err(`错误 [${e.code}]：${e.message}`);
       if (argv.includes('--json'))
         out(
-          JSON.stringify(
-            {
-              tool: { name: 'balance-check', version: VERSION },
-              valid: false,
-              fatal: { code: e.code, message: e.message },
-            },
-            null,
-            2,
+          jsonSafe(
+            JSON.stringify(
+              {
+                tool: { name: 'balance-check', version: VERSION },
+                valid: false,
+                fatal: { code: e.code, message: e.message },
+              },
+              null,
+              2,
+            ),
           ),
         );
       return EXIT.unusable;

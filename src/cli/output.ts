@@ -1,4 +1,5 @@
 /** Report files: rendered in memory first, then written as one set (see write-set.ts). */
+import { withoutControls } from '../common/controls';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { lookup } from '../common/lookup';
 import { FatalError } from '../issues/catalogue';
@@ -27,14 +28,16 @@ export function parseFormats(list: string): Format[] | null {
   return [...new Set(formats as Format[])];
 }
 
+/** The input's name without its extension, as the reports are named: no control character (ESC, BEL) in a written file's name. */
+const stemOf = (input: string) => withoutControls(basename(input, extname(input)));
+
 export function reportPath(input: string, outDir: string | undefined, format: Format): string {
-  const name = basename(input, extname(input));
-  return join(outDir ?? dirname(input), `${name}.report.${format}`);
+  return join(outDir ?? dirname(input), `${stemOf(input)}.report.${format}`);
 }
 
 /** A batch's per-school rows, beside its JSON report: `<name>.schools.jsonl`. */
 export function schoolsPath(input: string, outDir: string | undefined): string {
-  return join(outDir ?? dirname(input), `${basename(input, extname(input))}.schools.jsonl`);
+  return join(outDir ?? dirname(input), `${stemOf(input)}.schools.jsonl`);
 }
 
 async function render(report: Report, format: Format, input: string, outDir: string | undefined): Promise<Buffer> {
@@ -93,8 +96,10 @@ export async function writeComparison(
   outDir: string | undefined,
   formats: readonly Format[],
 ) {
-  const stem = (f: string) => basename(f, extname(f));
-  const base = join(outDir ?? dirname(files[0]!), `${stem(files[0]!)}_vs_${stem(files[files.length - 1]!)}.compare`);
+  const base = join(
+    outDir ?? dirname(files[0]!),
+    `${stemOf(files[0]!)}_vs_${stemOf(files[files.length - 1]!)}.compare`,
+  );
   const set = formats.map((format) => ({
     path: `${base}.${format}`,
     content: format === 'xlsx' ? renderCompareXlsx(comparison) : Buffer.from(renderCompareMarkdown(comparison), 'utf8'),

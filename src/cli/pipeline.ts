@@ -1,4 +1,5 @@
 /** read → schema → engine → report, for one input file. No printing, no exit codes. */
+import { withoutControls } from '../common/controls';
 import { basename } from 'node:path';
 import { evaluateCounty, summariseForBatch, type CountyResult } from '../engine/evaluate';
 import { requiredResourceFields, type Profile } from '../engine/profile';
@@ -132,7 +133,8 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     tool: { name: 'balance-check', version: VERSION },
     profile,
     input: {
-      file: basename(path),
+      // As the reports name it (and the charts folder is named after it): without control characters.
+      file: withoutControls(basename(path)),
       format: source.format,
       ...(source.encoding ? { encoding: source.encoding } : {}),
       sheet: schema.sheet,

@@ -68,6 +68,18 @@ export const CATALOGUE = {
     template: '“{text}”不是数字',
     description: 'Text that cannot be read as a number ("约300", "不详").',
   },
+  NAME_TOO_LONG: {
+    severity: 'error',
+    template: '学校名称有 {length} 个字，超过 {max} 字：请检查是否把其他内容粘贴进了名称单元格',
+    description:
+      'A school name longer than any school has (100 characters): other text pasted into the cell. Named by its first 20 characters.',
+  },
+  VALUE_IMPOSSIBLE: {
+    severity: 'error',
+    template: '数值 {value} 超出任何学校可能的范围（不超过 {max}）：请检查是否多输了位数或单位写错',
+    description:
+      'A figure no school can have (over 100 000 students, teachers, rooms or classes; 10 000 000 ㎡; 1e11 元; 1e8 books): a typo, a wrong unit or a hostile file. It is not computed with.',
+  },
   NEGATIVE_VALUE: {
     severity: 'error',
     template: '数值为负（{value}）',

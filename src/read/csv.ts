@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as IconvLite from 'iconv-lite';
-import { parse } from 'csv-parse/sync';
-import { arraySheet, UnreadableFileError, type CellValue, type Sheet } from './types';
+import { csvSheet, UnclosedQuote } from './csv-sheet';
+import { UnreadableFileError, type Sheet } from './types';
 
 /**
  * Text encodings Chinese users' CSV files come in: UTF-8 (with or without BOM) from
@@ -165,66 +165,18 @@ function detectDelimiter(text: string): string {
   return candidates.reduce((best, d) => (score(d) > score(best) ? d : best), ',');
 }
 
-/** The line on which a quoted field opens and never closes (csv-parse's rules with relax_quotes), or null. */
-export function unclosedQuoteLine(text: string, delimiter: string): number | null {
-  let line = 1;
-  let fieldStart = true;
-  let openedAt = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') i++;
-        else quoted = false;
-      } else if (ch === '\n') line++;
-      continue;
-    }
-    if (ch === '"' && fieldStart) {
-      quoted = true;
-      openedAt = line;
-    }
-    if (ch === '\n') line++;
-    fieldStart = ch === delimiter || ch === '\n' || ch === '\r';
-  }
-  return quoted ? openedAt : null;
-}
-
 export function readCsv(buffer: Buffer, sheetName: string, label = sheetName): { sheet: Sheet; encoding: string } {
   if (buffer.length === 0) throw new UnreadableFileError(`无法读取“${label}”：文件是空的（0 字节）`);
   const { text, encoding } = decodeText(buffer, label);
-  if (text.trim() === '') throw new UnreadableFileError(`无法读取“${label}”：文件是空的（只有空白）`);
+  if (!/\S/.test(text)) throw new UnreadableFileError(`无法读取“${label}”：文件是空的（只有空白）`);
   const delimiter = detectDelimiter(text);
-  const open = unclosedQuoteLine(text, delimiter);
-  if (open !== null)
+  try {
+    return { sheet: csvSheet(sheetName, text, delimiter), encoding };
+  } catch (e) {
+    if (!(e instanceof UnclosedQuote)) throw e;
     throw new UnreadableFileError(
-      `无法读取“${label}”：第 ${open} 行有一个双引号（"）开始的内容直到文件末尾都没有闭合。请检查该行，删去多余的引号或补上闭合的引号`,
+      `无法读取“${label}”：第 ${e.line} 行有一个双引号（"）开始的内容直到文件末尾都没有闭合。请检查该行，删去多余的引号或补上闭合的引号`,
       'CSV_QUOTE_NOT_CLOSED',
     );
-  let records: string[][];
-  // csv-parse builds (and drops) an error for every row whose length differs from the first
-  // (the title row): without stack traces that costs nothing.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    // Line ends as they come, mixed too (rows appended in another editor): csv-parse would otherwise keep the first it sees.
-    records = parse(text, {
-      delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    });
-  } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    throw new UnreadableFileError(
-      `无法读取“${label}”：CSV 格式有误${line ? `（第 ${line} 行附近）` : ''}：${(e as Error).message}`,
-    );
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
   }
-  const rows = records.map((record) =>
-    record.map((s): CellValue | undefined => (s.trim() === '' ? undefined : { kind: 'text', text: s })),
-  );
-  return { sheet: arraySheet(sheetName, rows), encoding };
 }

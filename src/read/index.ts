@@ -15,6 +15,10 @@ const withFormulas = (sheets: Sheet[]) => {
   return sheets;
 };
 
+/** The largest CSV read by default (a national roll-up of 260 000 schools is about 60 MB). */
+export const CSV_LIMIT_BYTES = 200 * MB;
+const CSV_EXTENSIONS = new Set(['.csv', '.txt', '.tsv']);
+
 const isZip = (b: Buffer) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b;
 const isOle = (b: Buffer) => b.length > 7 && b.readUInt32BE(0) === 0xd0cf11e0;
 
@@ -29,6 +33,14 @@ export async function readSource(path: string, limits: InflateLimits = DEFAULT_L
     if (info.size > limits.totalBytes)
       throw new UnreadableFileError(
         `无法读取“${path}”：文件有 ${Math.round(info.size / MB)} MB，超过 ${Math.round(limits.totalBytes / MB)} MB 的上限。确为正常的超大文件时，可用 --max-inflate <MB> 提高上限`,
+        'FILE_TOO_LARGE',
+      );
+    const ext = extname(path).toLowerCase();
+    // A CSV is held as text (two bytes a character for Chinese) with 4 bytes a row: past this, memory passes 1 GB.
+    const csvLimit = limits.totalBytes > DEFAULT_LIMITS.totalBytes ? limits.totalBytes : CSV_LIMIT_BYTES;
+    if (CSV_EXTENSIONS.has(ext) && info.size > csvLimit)
+      throw new UnreadableFileError(
+        `无法读取“${path}”：CSV 文件有 ${Math.round(info.size / MB)} MB，超过 ${Math.round(csvLimit / MB)} MB 的上限。请另存为 .xlsx，或按地区拆成几个文件；确为正常的超大文件时，可用 --max-inflate <MB> 提高上限`,
         'FILE_TOO_LARGE',
       );
     buffer = await readFile(path);
@@ -66,7 +78,7 @@ export async function readSource(path: string, limits: InflateLimits = DEFAULT_L
         sheets: withFormulas(await readXlsxFallback(buffer, label, limits)),
       }),
     };
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
+  if (CSV_EXTENSIONS.has(ext)) {
     const { sheet, encoding } = readCsv(buffer, basename(path, extname(path)), label);
     return { path, format: 'csv', encoding, sheets: [sheet] };
   }

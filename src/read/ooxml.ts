@@ -4,6 +4,7 @@
  * and merged ranges. Anything it does not recognise throws OoxmlFormatError, and the
  * caller falls back to exceljs.
  */
+import { withoutControls } from '../common/controls';
 import { lookup } from '../common/lookup';
 import {
   clipMergesTo,
@@ -15,7 +16,7 @@ import {
   type Sheet,
 } from './types';
 import { decodeRowBytes, GT, isSpace, LT, rowHidden, rowNumber, SLASH, startsAt, type RowTags } from './ooxml-bytes';
-import { DEFAULT_LIMITS, ZipArchive, type InflateLimits } from './unzip';
+import { DEFAULT_LIMITS, ZipArchive, ZipFormatError, type InflateLimits } from './unzip';
 
 export class OoxmlFormatError extends Error {}
 
@@ -93,11 +94,17 @@ export function readOoxml(buffer: Buffer, limits: InflateLimits = DEFAULT_LIMITS
     [...rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)].map((m) => [attr(m[1]!, 'Id'), attr(m[1]!, 'Target')]),
   );
   const shared = new SharedStrings(files.get('xl/sharedStrings.xml'));
+  const used = new Set<string>();
   return [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => {
-    const name = attr(m[1]!, 'name');
+    const named = attr(m[1]!, 'name');
+    const name = named === undefined ? undefined : withoutControls(named);
     const id = /\br:id="([^"]*)"|\b\w+:id="([^"]*)"/.exec(m[1]!);
     const target = id ? targets.get(id[1] ?? id[2]) : undefined;
-    const xml = target ? files.get(resolveTarget(target)) : undefined;
+    const part = target ? resolveTarget(target) : undefined;
+    // One part listed by many sheets would be inflated and read once for each (10 000 sheets: minutes, a GB).
+    if (part !== undefined && used.has(part)) throw new ZipFormatError(`shared part ${part}`);
+    if (part !== undefined) used.add(part);
+    const xml = part !== undefined ? files.get(part) : undefined;
     if (name === undefined || xml === undefined) throw new OoxmlFormatError(`sheet ${name}`);
     const sheet = new XmlSheet(name, xml, shared);
     const state = attr(m[1]!, 'state');
@@ -208,7 +215,7 @@ class SharedStrings {
   get(i: number): CellValue | undefined {
     const cached = this.values[i];
     if (cached !== null) return cached;
-    const s = textOf(this.xml.slice(this.starts[i], this.ends[i]));
+    const s = withoutControls(textOf(this.xml.slice(this.starts[i], this.ends[i])));
     const value = s.trim() === '' ? undefined : ({ kind: 'text', text: s } as const);
     this.values[i] = value;
     return value;
@@ -456,8 +463,7 @@ class XmlSheet implements Sheet {
   private cellValue(type: string, s: string, from: number, to: number): CellValue | undefined {
     if (type === 'inlineStr') {
       const at = this.content(s, this.tags.is, null, from, to);
-      const t = at >= 0 ? textOf(s.slice(at, this.end)) : '';
-      return t.trim() === '' ? undefined : { kind: 'text', text: t };
+      return text(at >= 0 ? textOf(s.slice(at, this.end)) : '');
     }
     let v = this.content(s, this.tags.v, this.tags.vClose, from, to);
     // An empty <v></v> beside a formula (openpyxl and other scripts write it so) is no result: a number
@@ -575,6 +581,9 @@ function findRows(
 }
 
 /** A text cell, or none when it is blank. */
-const text = (t: string): CellValue | undefined => (t.trim() === '' ? undefined : { kind: 'text', text: t });
+const text = (raw: string): CellValue | undefined => {
+  const t = withoutControls(raw);
+  return t.trim() === '' ? undefined : { kind: 'text', text: t };
+};
 
 const KNOWN_TYPES = new Set(['s', 'str', 'inlineStr', 'b', 'e', 'd', 'n']);

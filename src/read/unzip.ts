@@ -3,7 +3,8 @@
  * Bounded: an entry is inflated only when asked for, and never past the size limits
  * (checked by zlib while it inflates, not trusted from the headers).
  */
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
+import { crc32 } from '../common/crc32';
 import { UnreadableFileError } from './types';
 
 export class ZipFormatError extends Error {}
@@ -37,6 +38,8 @@ interface Entry {
   size: number;
   /** The inflated size the central directory declares: a hint for the output buffer, never trusted for the limits. */
   declared: number;
+  /** The CRC-32 of the inflated bytes, as the central directory records it. */
+  crc: number;
 }
 
 /**
@@ -69,6 +72,7 @@ export class ZipArchive {
         throw new ZipFormatError('corrupt central directory');
       const flags = buffer.readUInt16LE(p + 8);
       const method = buffer.readUInt16LE(p + 10);
+      const crc = buffer.readUInt32LE(p + 16);
       const size = buffer.readUInt32LE(p + 20);
       const declared = buffer.readUInt32LE(p + 24);
       const nameLength = buffer.readUInt16LE(p + 28);
@@ -85,7 +89,7 @@ export class ZipArchive {
       if (method !== 0 && method !== 8) throw new ZipFormatError(`compression method ${method}`);
       // Two names for one entry, or entries sharing bytes, are how zip bombs multiply: refused.
       if (this.entries.has(name)) throw new ZipFormatError(`duplicate entry ${name}`);
-      this.entries.set(name, { name, method, start, size, declared });
+      this.entries.set(name, { name, method, start, size, declared, crc });
       spans.push([local, start + size]);
       p += 46 + nameLength + extraLength + commentLength;
     }
@@ -112,7 +116,10 @@ export class ZipArchive {
     if (entry.method === 0) data = raw;
     else {
       try {
-        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, room + 1), chunkSize: outputChunk(entry, room) });
+        data = zlib.inflateRawSync(raw, {
+          maxOutputLength: Math.max(1, room + 1),
+          chunkSize: outputChunk(entry, room),
+        });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError)
           throw this.tooLarge(name);
@@ -120,6 +127,8 @@ export class ZipArchive {
       }
     }
     if (data.length > room) throw this.tooLarge(name);
+    // Bit rot in a stored entry (or a deflated one whose stream still inflates) is found only here.
+    if (crc32(data) !== entry.crc) throw new ZipFormatError(`crc ${name}`);
     this.inflated += data.length;
     return data;
   }

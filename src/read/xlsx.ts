@@ -52,7 +52,11 @@ const notXlsx = (fileLabel: string, e?: ZipFormatError) =>
   new UnreadableFileError(
     e && /overlapping|duplicate/.test(e.message)
       ? `无法读取“${fileLabel}”：压缩包结构异常（条目重复或相互重叠），可能是压缩炸弹或被改动过的文件`
-      : `无法读取“${fileLabel}”：不是有效的 .xlsx 文件（文件损坏，或只是改了扩展名）`,
+      : e?.message.startsWith('shared part ')
+        ? `无法读取“${fileLabel}”：工作簿中有多个工作表指向同一份数据（${e.message.slice(12)}），不是 Excel、WPS 或 LibreOffice 保存的文件，可能被改动过`
+        : e?.message.startsWith('crc ')
+          ? `无法读取“${fileLabel}”：文件已损坏（校验失败：其中的“${e.message.slice(4)}”与记录的校验值不符），请重新导出或从备份取得`
+          : `无法读取“${fileLabel}”：不是有效的 .xlsx 文件（文件损坏，或只是改了扩展名）`,
   );
 
 /** A zip without a workbook: say what it is (a renamed Word file is the usual case). */

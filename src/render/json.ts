@@ -2,6 +2,7 @@
  * The JSON report: exactly the contract of output.md (keys, nesting, unrounded numbers),
  * plus the documented additions listed in the README (sd, total, borderline, shortfall totals…).
  */
+import { jsonSafe } from '../common/controls';
 import type { LevelActions } from '../engine/actions';
 import type { SectionResult } from '../engine/compliance';
 import type { IndicatorPlan } from '../engine/plan';
@@ -47,7 +48,7 @@ export function toJson(report: Report, schoolsFile?: string): ReportJson {
 export const isBatch = (report: Report) => report.counties.length > 1;
 
 export function renderJson(report: Report, schoolsFile?: string): string {
-  return `${JSON.stringify(toJson(report, schoolsFile), null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(toJson(report, schoolsFile), null, 2))}\n`;
 }
 
 /** One JSON object per school section of every county, in the batch's order: the lines of `<name>.schools.jsonl`. */
@@ -82,7 +83,7 @@ function* linesOf(
   const whole = new Map(schools.map((x) => [x.school, x.compliant]));
   for (const sections of levels)
     for (const s of sections)
-      yield `${JSON.stringify({ county, ...sectionJson(s, whole.get(s.section.school)!) } satisfies SchoolLineJson)}\n`;
+      yield `${jsonSafe(JSON.stringify({ county, ...sectionJson(s, whole.get(s.section.school)!) } satisfies SchoolLineJson))}\n`;
 }
 
 /** The province table: one row per county and level, as the Markdown and Excel show it (failing counties first). */

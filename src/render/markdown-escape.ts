@@ -3,6 +3,7 @@
  * issue messages) must read as text in Markdown, which county portals render as HTML:
  * `<script>` shows as `<script>`, `[点我](javascript:…)` as brackets (a `!` only makes an image before a `[`), `**x**` as stars.
  */
+import { withoutControls } from '../common/controls';
 import { SectionResult } from '../engine/compliance';
 import type { Section } from '../engine/sections';
 import type { Report } from '../report/model';
@@ -13,7 +14,9 @@ const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>
 
 /** One user text as Markdown text: HTML characters as entities, Markdown punctuation backslash-escaped, on one line. */
 export const escapeMarkdown = (s: string): string =>
-  s.replace(/[\r\n]+/g, ' ').replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
+  withoutControls(s)
+    .replace(/[\r\n]+/g, ' ')
+    .replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
 
 /** The fields of the model that hold user text (the profile is the tool's own and stays as it is). */
 const USER_TEXT = new Set([

@@ -3,6 +3,7 @@
  * Excel 图表 sheet (sections sorted low to high, below-standard in red, the standard dashed,
  * the county value as a line). Plain SVG text: no browser, canvas or native library.
  */
+import { escapeXml } from './spreadsheet/xml';
 import type { SectionResult } from '../engine/compliance';
 import type { IndicatorStats } from '../engine/evaluate';
 import type { IndicatorDef } from '../engine/profile';
@@ -19,7 +20,8 @@ const COLOURS = {
   text: '#262626',
 } as const;
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text and attribute values as XML: & < > " escaped, and the control characters XML 1.0 forbids dropped. */
+const esc = escapeXml;
 
 /** 0, a round step, …, at least `max`. */
 function ticks(max: number): number[] {

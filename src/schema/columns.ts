@@ -15,13 +15,32 @@ export interface FieldDef {
   kind: FieldKind;
   /** May be given per section as 小学部… / 初中部…. */
   sectionable?: boolean;
+  /** Above this (in the base unit) no school's figure can be: an error at the cell (MAX_BY_KIND). */
+  max: number;
 }
+
+/**
+ * Figures no school can have, by kind, in the base unit: more than 100 000 students, teachers,
+ * rooms or classes, 10 km² of buildings or grounds, 1 000 亿元 of equipment. Far past any real
+ * school (the largest have a few thousand students), so only a typo of extra digits, a wrong
+ * unit or a hostile file reaches them, and no sum or ratio of accepted figures overflows.
+ */
+export const MAX_BY_KIND: Record<FieldKind, number> = {
+  text: Infinity,
+  count: 100_000,
+  area: 10_000_000,
+  money: 1e11,
+  number: 1e9,
+};
+/** A school library may hold more than 100 000 books. */
+const MAX_BY_FIELD: Partial<Record<InputField, number>> = { books: 100_000_000 };
 
 const f = (id: InputField, kind: FieldKind, label: string, sectionable = false): FieldDef => ({
   id,
   kind,
   label,
   sectionable,
+  max: MAX_BY_FIELD[id] ?? MAX_BY_KIND[kind],
 });
 
 /** What counts in each column: the note on each header of the input template. */

@@ -8,6 +8,18 @@ import { chartXml, drawingXml, type ChartSpec } from './chart';
 import type { SheetBuilder } from './sheet';
 import { StyleRegistry } from './styles';
 import { escapeText, escapeXml } from './xml';
+
+/** Excel's limit on a cell's text: a longer one makes Excel "repair" the workbook and drop the text. */
+export const CELL_TEXT_LIMIT = 32_767;
+
+/** The text cut to the cell limit, ending in …, never between the halves of a surrogate pair. */
+export function withinCellLimit(s: string): string {
+  if (s.length <= CELL_TEXT_LIMIT) return s;
+  let end = CELL_TEXT_LIMIT - 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
+}
 import { zip } from './zip';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -38,7 +50,8 @@ export class WorkbookWriter {
   private readonly stringIndex = new Map<string, number>();
   private readonly sheets: WrittenSheet[] = [];
 
-  private readonly sharedString = (s: string) => {
+  private readonly sharedString = (text: string) => {
+    const s = withinCellLimit(text);
     let i = this.stringIndex.get(s);
     if (i === undefined) {
       i = this.strings.length;

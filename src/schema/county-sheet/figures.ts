@@ -8,6 +8,10 @@ import { cellText, isBlankText, parseNumber } from '../values';
 
 export type ValueKind = 'yesno' | 'number' | 'none';
 
+/** Past any county's figure: 10 million people (or rooms, or a ratio's parts), 10 万亿元. */
+const COUNTY_MAX = 1e7;
+const COUNTY_MAX_YUAN = 1e13;
+
 export const isBlank = (cell: CellValue | undefined) => {
   if (!cell) return true;
   if (cell.kind === 'text') return isBlankText(cell.text);
@@ -125,6 +129,12 @@ export function parseFigure(
     n = parsed.value;
   }
   if (n < 0) return { ok: false, code: 'NEGATIVE_VALUE', params: { value: n } };
+  // A county's figure past any county's (10 million people, 10 万亿元): a typo or a hostile file, never computed with.
+  const max = input.unit === 'yuan' ? COUNTY_MAX_YUAN : COUNTY_MAX;
+  const u = unit ?? rowUnit;
+  const scaled = input.unit === 'yuan' ? n * (u === '万元' ? 10000 : u === '千元' ? 1000 : 1) : n;
+  if (!(scaled <= max))
+    return { ok: false, code: 'VALUE_IMPOSSIBLE', params: { value: String(n), max: max.toExponential(0) } };
   if (unit === '%' && input.unit !== 'percent')
     return { ok: 'unclear', why: '写的是百分比，而此项应填人数或金额', percent: true };
   switch (input.unit) {

@@ -61,7 +61,7 @@ export function readRowValues(
     // A number cell (nearly every cell of a province): no parse object.
     if (raw !== undefined && raw.kind === 'number') {
       const value = raw.value * column.unitFactor;
-      if (PLAIN_OK[kind](value)) {
+      if (PLAIN_OK[kind](value) && value <= column.field.max) {
         values.num[slot] = value;
         values.has[slot] = 1;
         // A formula a script wrote without its result, computed by the reader: said once for the column.
@@ -95,7 +95,20 @@ export function readRowValues(
         continue;
       }
     }
+    if (value > column.field.max) {
+      report(column, 'VALUE_IMPOSSIBLE', { value: numberText(value), max: numberText(column.field.max) });
+      values.broken = true;
+      continue;
+    }
     values.num[slot] = value;
     values.has[slot] = 1;
   }
+}
+
+/** A figure as a reader writes it: 1.2e+308 as 1.2×10^308, and past Number's range 无穷大. */
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) return '超出数值范围';
+  if (n < 1e15) return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const [m, e] = n.toExponential(3).split('e');
+  return `${Number(m)}×10^${Number(e)}`;
 }

@@ -4,7 +4,7 @@
 import { append } from '../../common/lookup';
 import type { Wording } from '../../engine/checklist-rules';
 import type { SchoolRecord, SchoolType } from '../../engine/types';
-import { makeIssue, type Issue, type Position } from '../../issues/catalogue';
+import { FatalError, makeIssue, type Issue, type Position } from '../../issues/catalogue';
 import { a1, type CellValue, type Sheet } from '../../read/types';
 import { isColumnNumberRow, isColumnNumberStart } from '../header/furniture';
 import type { ColumnMatch } from '../header/layout';
@@ -15,8 +15,19 @@ import { cellText, schoolValueSpecs } from '../values';
 import { readRowValues } from './cell-values';
 import { FirstRows } from './first-rows';
 import { anyCell, cellCount, firstText, headerAgain, inTable, rowMarks, textsOf } from './marks';
-import { buildRecord } from './record';
+import { buildRecord, shortName } from './record';
 import type { RowTyping } from './typing';
+
+/**
+ * The most rows one school table is read with: China has about 260 000 compulsory schools and
+ * 教学点 in all; a table past 300 000 rows is not one (and would need more than 1 GB to check).
+ */
+export const MAX_DATA_ROWS = 300_000;
+
+const tooManyRows = (sheet: string, row: number) =>
+  new FatalError('FILE_TOO_LARGE', {
+    reason: `工作表“${sheet}”在第 ${row} 行已有超过 ${MAX_DATA_ROWS.toLocaleString('en-US')} 行数据，超过一张学校表的上限（全国义务教育学校和教学点合计约 26 万所）。请检查是否把其他数据接在了表后，或按地区拆成几个文件`,
+  });
 
 export interface RowsResult {
   /** Rows that read without errors. */
@@ -62,6 +73,8 @@ export function readRows(
   firstRows.begin(sheet.name, nameCol.col, codeCol?.col);
   let stray = 0;
   let firstStray = '';
+  /** Rows with a cell below the header, against MAX_DATA_ROWS. */
+  let filled = 0;
   const merges = DataMerges.of(sheet, columns, dataStart);
   /** The 区县 of the last school row read (undefined after a 小计), the blanks filled from it, and the schools left without one. */
   let lastCounty: string | undefined;
@@ -95,6 +108,7 @@ export function readRows(
     if (onRows && (r - dataStart) % 1000 === 999) onRows(r - dataStart + 1);
     const cells = sheet.row(r);
     if (!anyCell(cells)) continue;
+    if (++filled > MAX_DATA_ROWS) throw tooManyRows(sheet.name, r + 1);
     const name = cellText(cells[nameCol.col]);
     /** The row's texts, made only for the rows that need them (a province has 100 000 school rows). */
     let texts: string[] | null = null;
@@ -184,7 +198,7 @@ export function readRows(
       values.atCell(makeIssue('MERGED_NUMBER', at, { master }));
       values.broken = true;
     }
-    readRowValues(values, row, reading, r, name, county, plainTextIsNormal);
+    readRowValues(values, row, reading, r, name && shortName(name), county, plainTextIsNormal);
     const record = buildRecord(values, name, plan, specs, typing ? typeNow : null);
     if (!record) continue;
     const firstCell = firstRows.firstCell(record.county ?? '', record.name, r + 1);

@@ -14,6 +14,12 @@ import { structuralIssues } from './structure';
 const NO_SECTION_RESOURCES: SchoolRecord['sectionResources'] = Object.freeze({});
 const NO_ITEMS: SchoolRecord['items'] = Object.freeze({});
 
+/** The longest school name read (the longest real ones, with 中心校 and 教学点 in brackets, have about 40 characters). */
+export const MAX_NAME_LENGTH = 100;
+
+/** A name past MAX_NAME_LENGTH as messages name it: its first 20 characters. */
+export const shortName = (name: string): string => (name.length > MAX_NAME_LENGTH ? `${name.slice(0, 20)}…` : name);
+
 export function buildRecord(
   v: RowValues,
   name: string | undefined,
@@ -26,6 +32,12 @@ export function buildRecord(
   v.county = county;
   if (!name) {
     v.fail('MISSING_VALUE', 'name', { hint: '（学校名称必填）' });
+    return null;
+  }
+  // A name no school has (other text pasted into the cell): an error, named by its start, so no report or message carries it whole.
+  if (name.length > MAX_NAME_LENGTH) {
+    v.school = shortName(name);
+    v.fail('NAME_TOO_LONG', 'name', { length: name.length, max: MAX_NAME_LENGTH });
     return null;
   }
   const typeText = v.text(plan.type);
