@@ -1,23 +1,28 @@
 /**
- * Writing reports as one set: every file to a temporary file beside its target first,
- * then all renamed into place. A failure (or SIGINT / SIGTERM) on the way removes the
- * temporary files and puts back any report already replaced, so a set is never left
- * half old, half new. Every file-system failure is a FatalError with its own code.
+ * Writing reports as one set: every file to a temporary file beside its target first, then,
+ * holding the output folder's lock (one run's set at a time), all renamed into place in one
+ * synchronous step, which no signal handler can interrupt. A failure (or SIGINT / SIGTERM /
+ * SIGHUP) before that removes the temporary files and any folder the run made, so the folder
+ * holds the old set or the new one, whole, and nothing else. Every file-system failure is a
+ * FatalError with its own code.
  */
 import {
   closeSync,
   existsSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmdirSync,
   rmSync,
   statSync,
   writeSync,
 } from 'node:fs';
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { append } from '../common/lookup';
 import { FatalError } from '../issues/catalogue';
 
 export interface OutputFile {
@@ -134,12 +139,10 @@ export function checkOutputFolder(folder: string): void {
   missingFolders(folder);
 }
 
-/** Creates the output folder one level at a time (no recursive mkdir: it loops on /proc). */
-export async function ensureFolder(folder: string): Promise<void> {
-  ensureFolderSync(folder);
-}
-
-/** ensureFolder, at once (a few folders at most); returns the folders it made, outermost first. */
+/**
+ * Creates the folder one level at a time (no recursive mkdir: it loops on /proc), at once (a few
+ * folders at most); returns the folders it made, outermost first.
+ */
 function ensureFolderSync(folder: string): string[] {
   const made: string[] = [];
   for (const dir of missingFolders(folder)) {
@@ -195,13 +198,8 @@ export class LineSpool {
     this.untrack();
     if (this.handedOver) return;
     if (pending.temps.delete(this.temp)) rmSync(this.temp, { force: true });
-    for (const dir of this.folders.reverse()) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        break;
-      }
-    }
+    pending.folders = pending.folders.filter((dir) => !this.folders.includes(dir));
+    removeFolders(this.folders);
     this.folders = [];
   }
 
@@ -210,7 +208,8 @@ export class LineSpool {
     try {
       if (this.fd === null) {
         this.folders = ensureFolderSync(dirname(this.path));
-        removeStaleTemps(this.path);
+        append(pending.folders, this.folders);
+        removeStaleTemps(this.path, false);
         pending.temps.add(this.temp);
         this.track();
         this.fd = openSync(this.temp, 'w');
@@ -251,31 +250,73 @@ export class LineSpool {
 const tmpName = (path: string, tag: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${tag}`);
 
 /** What to undo if the process is stopped now. */
-const pending = { temps: new Set<string>(), backups: new Map<string, string>() };
+const pending = {
+  temps: new Set<string>(),
+  /** Reports moved aside (target → backup), each recorded before its rename. */
+  backups: new Map<string, string>(),
+  /** New reports put where there was none. */
+  placed: new Set<string>(),
+  /** Folders this run made, outermost first. */
+  folders: [] as string[],
+  /** The output folder's lock, while held. */
+  lock: null as string | null,
+  /** The whole set is in place: a stop has nothing left to undo. */
+  committed: false,
+};
 
-function undoSync() {
+/** Puts the folder back as it was; returns the backups that could not be put back (left beside their report). */
+function undoSync(): string[] {
   for (const t of pending.temps) rmSync(t, { force: true });
-  for (const [target, backup] of pending.backups) {
+  const stranded: string[] = [];
+  for (const [target, backup] of pending.backups)
     try {
       renameSync(backup, target);
-    } catch {
-      /* the backup stays beside the target, visible */
+    } catch (e) {
+      // ENOENT: its rename had not happened.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') stranded.push(backup);
     }
-  }
+  for (const p of pending.placed) rmSync(p, { force: true });
+  releaseLock();
+  removeFolders(pending.folders);
   pending.temps.clear();
   pending.backups.clear();
+  pending.placed.clear();
+  pending.folders = [];
+  return stranded;
+}
+
+/** Removes the folders made (outermost first in `made`), innermost first, those that are empty. */
+function removeFolders(made: readonly string[]) {
+  for (let i = made.length - 1; i >= 0; i--) {
+    try {
+      rmdirSync(made[i]!);
+    } catch {
+      /* not empty: another run's files are in it */
+    }
+  }
 }
 
 const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 function onSignal(signal: keyof typeof SIGNALS) {
-  undoSync();
-  process.stderr.write(`\n已中断（${signal}）：未写入报告，临时文件已删除。\n`);
+  const committed = pending.committed;
+  const stranded = undoSync();
+  process.stderr.write(`\n已中断（${signal}）：${stopMessage(committed, stranded)}\n`);
   process.exit(SIGNALS[signal]);
 }
 
-/** Temporary files of an earlier run that was killed (SIGKILL cannot be caught): removed when their process is gone. */
-function removeStaleTemps(path: string) {
+function stopMessage(committed: boolean, stranded: readonly string[]): string {
+  if (committed) return '本次报告已全部写入。';
+  if (stranded.length === 0) return '本次报告未写入，原有报告未改动，临时文件已删除。';
+  return `本次报告未写入；以下原有报告未能放回原处，仍在：${stranded.join('、')}`;
+}
+
+/**
+ * Temporary files of an earlier run that was killed (SIGKILL cannot be caught): removed when their
+ * process is gone. `restore`: its backups too (only while holding the folder's lock: a backup whose
+ * report is missing is put back, which must not race another run's commit).
+ */
+function removeStaleTemps(path: string, restore: boolean) {
   const dir = dirname(path);
   const prefix = `.${basename(path)}.`;
   let names: string[];
@@ -286,7 +327,7 @@ function removeStaleTemps(path: string) {
   }
   for (const name of names) {
     const m = name.startsWith(prefix) ? /^\.(\d+)\.(tmp|bak)$/.exec(name.slice(prefix.length - 1)) : null;
-    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    if (!m || (m[2] === 'bak' && !restore) || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
     const full = join(dir, name);
     // A backup whose report is missing is the report: put it back rather than delete it.
     if (m[2] === 'bak' && !existsSync(path)) renameSync(full, path);
@@ -323,52 +364,195 @@ export function checkTargets(paths: readonly string[]): void {
   }
 }
 
-export async function writeSet(files: readonly OutputFile[], outDir?: string): Promise<void> {
-  if (outDir !== undefined) await ensureFolder(outDir);
-  // Folders inside the output folder (the Markdown report's charts).
-  for (const dir of new Set(files.map((f) => dirname(f.path))))
-    if (dir !== outDir && dir !== '.') await ensureFolder(dir);
-  checkTargets(files.map((f) => f.path));
-  for (const f of files) removeStaleTemps(f.path);
+/**
+ * Writes the set: temporary files first (a stop or a failure removes them), then, holding the
+ * folder's lock, every file renamed into place at once (commit). `lockWaitMs`: how long to wait
+ * for another run's commit into the same folder.
+ */
+export async function writeSet(
+  files: readonly OutputFile[],
+  outDir?: string,
+  lockWaitMs: number = LOCK_WAIT_MS,
+): Promise<void> {
+  if (files.length === 0) return;
+  pending.committed = false;
   const handlers = (Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]).map((s) => [s, () => onSignal(s)] as const);
   for (const [s, h] of handlers) process.on(s, h);
   try {
-    for (const f of files) {
-      const tmp = tmpName(f.path, 'tmp');
-      pending.temps.add(tmp);
-      try {
-        if (f.content instanceof LineSpool) {
-          // Already there, at this same temporary name (a spool without lines: an empty file).
-          f.content.handOver();
-          if (!existsSync(tmp)) await writeFile(tmp, '');
-        } else if (Buffer.isBuffer(f.content)) await writeFile(tmp, f.content);
-        else await writeLines(tmp, f.content);
-      } catch (e) {
-        throw outputError(e, f.path);
-      }
-    }
-    for (const f of files) {
-      const tmp = tmpName(f.path, 'tmp');
-      try {
-        if (existsSync(f.path)) {
-          const backup = tmpName(f.path, 'bak');
-          await rename(f.path, backup);
-          pending.backups.set(f.path, backup);
-        }
-        await rename(tmp, f.path);
-        pending.temps.delete(tmp);
-      } catch (e) {
-        throw outputError(e, f.path);
-      }
-    }
-    const backups = [...pending.backups.values()];
-    pending.backups.clear();
-    await Promise.all(backups.map((b) => rm(b, { force: true })));
+    makeFolders(files, outDir);
+    checkTargets(files.map((f) => f.path));
+    for (const f of files) removeStaleTemps(f.path, false);
+    await writeTemps(files);
+    await lockFolder(outDir ?? dirname(files[0]!.path), lockWaitMs);
+    commit(files);
   } catch (e) {
     undoSync();
     throw e;
   } finally {
+    // A signal that came during the commit is handled now, while its handler can still say what happened:
+    // the second immediate runs after one more poll of the event loop, where a pending signal is delivered.
+    for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
     for (const [s, h] of handlers) process.off(s, h);
+  }
+}
+
+/** The output folder and the folders inside it (the Markdown report's charts), each made one recorded for undo. */
+function makeFolders(files: readonly OutputFile[], outDir: string | undefined) {
+  const folders = new Set(files.map((f) => dirname(f.path)));
+  for (const dir of outDir !== undefined ? [outDir, ...folders] : folders)
+    append(pending.folders, ensureFolderSync(dir));
+}
+
+async function writeTemps(files: readonly OutputFile[]) {
+  for (const f of files) {
+    const tmp = tmpName(f.path, 'tmp');
+    pending.temps.add(tmp);
+    try {
+      if (f.content instanceof LineSpool) {
+        // Already there, at this same temporary name (a spool without lines: an empty file).
+        f.content.handOver();
+        if (!existsSync(tmp)) await writeFile(tmp, '');
+      } else if (Buffer.isBuffer(f.content)) await writeFile(tmp, f.content);
+      else await writeLines(tmp, f.content);
+    } catch (e) {
+      throw outputError(e, f.path);
+    }
+  }
+}
+
+/**
+ * Every file renamed into place, then the old reports removed and the lock released, in one
+ * synchronous step: a signal meanwhile is handled after it, on a whole new set. A failure on the
+ * way (a file held open elsewhere) throws, and writeSet's undo puts the old reports back.
+ */
+function commit(files: readonly OutputFile[]) {
+  for (const f of files) removeStaleTemps(f.path, true);
+  for (const f of files) place(f.path);
+  removeBackups();
+  pending.placed.clear();
+  pending.folders = [];
+  releaseLock();
+  pending.committed = true;
+}
+
+/** One report into place; the old one, if any, moved aside first (recorded before the move). */
+function place(path: string) {
+  const tmp = tmpName(path, 'tmp');
+  try {
+    if (existsSync(path)) {
+      const backup = tmpName(path, 'bak');
+      pending.backups.set(path, backup);
+      renameSync(path, backup);
+    }
+    renameSync(tmp, path);
+    pending.temps.delete(tmp);
+    if (!pending.backups.has(path)) pending.placed.add(path);
+  } catch (e) {
+    throw outputError(e, path);
+  }
+}
+
+/** The old reports, once every new one is in place (one that cannot be removed now is a stale backup for the next run). */
+function removeBackups() {
+  const backups = [...pending.backups.values()];
+  pending.backups.clear();
+  for (const backup of backups)
+    try {
+      rmSync(backup, { force: true });
+    } catch {
+      /* removed by the next run into this folder */
+    }
+}
+
+/** The output folder's lock: one run's commit at a time (two runs at once would each replace some files). */
+const LOCK_NAME = '.balance-check.lock';
+/** A commit holds the lock for milliseconds; a holder past this is stopped or hung, or the pid was reused. */
+export const LOCK_WAIT_MS = 30_000;
+/** A lock file without a pid (its run killed between creating and writing it) is stale after this. */
+const EMPTY_LOCK_STALE_MS = 5_000;
+
+/** Takes the folder's lock, waiting up to `waitMs` for a live holder; a dead holder's lock is taken over. */
+async function lockFolder(dir: string, waitMs: number): Promise<void> {
+  const lock = join(dir, LOCK_NAME);
+  const started = Date.now();
+  for (;;) {
+    if (createLock(lock)) return;
+    const holder = lockHolder(lock);
+    if (holder === null) continue; // released meanwhile
+    if (holder === 'stale') takeOverStale(lock);
+    else if (Date.now() - started >= waitMs)
+      throw new FatalError('OUTPUT_LOCKED', { path: dir, pid: holder.pid, seconds: Math.round(waitMs / 1000), lock });
+    else await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Creates the lock holding this pid (exclusive create); false when it exists. */
+function createLock(lock: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(lock, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw outputError(e, lock);
+  }
+  try {
+    writeSync(fd, `${process.pid}\n`);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(lock, { force: true });
+    throw outputError(e, lock);
+  }
+  closeSync(fd);
+  pending.lock = lock;
+  return true;
+}
+
+/** The live holder's pid (as written), 'stale' when its process is gone, null when there is no lock now. */
+function lockHolder(lock: string): { pid: string } | 'stale' | null {
+  let text: string;
+  let age: number;
+  try {
+    text = readFileSync(lock, 'utf8').trim();
+    age = Date.now() - statSync(lock).mtimeMs;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw outputError(e, lock);
+  }
+  if (!/^\d+$/.test(text)) return age > EMPTY_LOCK_STALE_MS ? 'stale' : { pid: '未知' };
+  // A lock with this run's own pid is not this run's (it has none yet): a killed run's, its pid come round again.
+  return Number(text) !== process.pid && alive(Number(text)) ? { pid: text } : 'stale';
+}
+
+/**
+ * Removes a dead run's lock. Moved aside first and checked: if another run took it over and made
+ * its own lock in between, that lock (not stale) is put back rather than deleted.
+ */
+function takeOverStale(lock: string) {
+  const aside = `${lock}.${process.pid}`;
+  try {
+    renameSync(lock, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw outputError(e, lock);
+  }
+  if (lockHolder(aside) !== 'stale')
+    try {
+      linkSync(aside, lock);
+    } catch {
+      /* a third run has made the lock meanwhile */
+    }
+  rmSync(aside, { force: true });
+}
+
+/** Removes the lock if it is still this run's. */
+function releaseLock() {
+  const lock = pending.lock;
+  pending.lock = null;
+  if (lock === null) return;
+  try {
+    if (readFileSync(lock, 'utf8').trim() === String(process.pid)) rmSync(lock);
+  } catch {
+    /* gone already */
   }
 }
 

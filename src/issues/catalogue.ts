@@ -624,6 +624,12 @@ export const FATAL_CATALOGUE = {
     template: '无法写入报告：“{path}”所在磁盘已满或超出配额',
     description: 'No space left on the device (or a quota).',
   },
+  OUTPUT_LOCKED: {
+    template:
+      '无法写入报告：另一个 balance-check（进程 {pid}）正在向文件夹“{path}”写入报告，等待 {seconds} 秒后仍未完成；如确认没有其他 balance-check 在运行，请删除“{lock}”后重试',
+    description:
+      'Another run holds the output folder’s lock (`.balance-check.lock`) for longer than the wait (30 s): stopped, hung, or a reused pid.',
+  },
   OUTPUT_SPECIAL_FILESYSTEM: {
     template: '无法写入报告：“{path}”位于系统的特殊目录（{root}），不能存放文件；请用 -o 指定普通目录',
     description: 'An output path under /proc, /sys or /dev.',
