@@ -7,14 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { csvSheet, UnclosedQuote } from '../src/read/csv-sheet';
 import type { Row } from '../src/read/types';
 
-const byCsvParse = (text: string, delimiter: string): (string | undefined)[][] =>
-  parse<string[]>(text, {
+const byCsvParse = (text: string, delimiter: string): (string | undefined)[][] => {
+  const records: string[][] = parse(text, {
     delimiter,
     record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
-  }).map((r) => r.map((s) => (s.trim() === '' ? undefined : s)));
+  });
+  return records.map((r) => r.map((s) => (s.trim() === '' ? undefined : s)));
+};
 
 const ours = (text: string, delimiter: string) => {
   const sheet = csvSheet('x', text, delimiter);
