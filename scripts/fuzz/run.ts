@@ -74,8 +74,93 @@ function reportTexts(outDir: string): { name: string; body: string }[] {
 const work = mkdtempSync(join(tmpdir(), 'balance-check-fuzz-'));
 const failuresDir = join(root, 'fuzz-failures');
 
+/** The file test/helpers/fs-faults.cjs preloads to stop a run at a chosen file operation. */
+const faults = join(root, 'test/helpers/fs-faults.cjs');
+
+/** A file set as names and content hashes, for comparing folders. */
+function setOf(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string, prefix: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name), `${prefix}${e.name}/`);
+      else
+        files.set(
+          `${prefix}${e.name}`,
+          createHash('sha256')
+            .update(readFileSync(join(d, e.name)))
+            .digest('hex'),
+        );
+    }
+  };
+  walk(dir, '');
+  return files;
+}
+const sameSet = (a: Map<string, string>, b: Map<string, string>) =>
+  a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
+/** One whole-process run, to its end. */
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  preload: string[] = [],
+): Promise<{ exit: number | null; out: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [...preload, cli, ...args], { env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (exit) => {
+      clearTimeout(timer);
+      done({ exit, out });
+    });
+  });
+}
+
+/** Signal during commit: the old set, then the new input stopped at one file operation; the folder holds one set, whole. */
+async function signalTrial(index: number, input: FuzzInput): Promise<Outcome> {
+  const dir = join(work, String(index));
+  const started = Date.now();
+  const file = join(dir, `input.${input.ext}`);
+  const folder = join(dir, 'out');
+  const fresh = join(dir, 'fresh');
+  mkdirSync(dir);
+  const args = (out: string) => [file, '-o', out, '-f', 'xlsx,md,json', '-q'];
+  writeFileSync(file, input.data);
+  await runCli(args(fresh));
+  writeFileSync(file, input.signal!.old);
+  await runCli(args(folder));
+  const oldSet = setOf(folder);
+  const newSet = setOf(fresh);
+  writeFileSync(file, input.data);
+  const { exit, out } = await runCli(
+    args(folder),
+    { BALANCE_CHECK_FAULT_DIR: folder, BALANCE_CHECK_FAULT: `signal:${input.signal!.at}` },
+    ['--require', faults],
+  );
+  const now = setOf(folder);
+  const problems: string[] = [];
+  if (oldSet.size < 10 || newSet.size !== oldSet.size)
+    problems.push(`the trial's two sets were not made (${oldSet.size}, ${newSet.size})`);
+  else if (!sameSet(now, oldSet) && !sameSet(now, newSet))
+    problems.push(
+      `after SIGINT at step ${input.signal!.at} the folder holds neither set: ${[...now.keys()].join(', ')}`,
+    );
+  if (/内部错误|\n\s+at .+:\d+:\d+/.test(out)) problems.push('an internal error or stack trace');
+  if (problems.length) {
+    mkdirSync(failuresDir, { recursive: true });
+    writeFileSync(
+      join(failuresDir, `seed${seed}-${index}-${input.kind}.json`),
+      JSON.stringify({ seed, index, at: input.signal!.at, exit, problems, output: out.slice(0, 4000) }, null, 2),
+    );
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { index, kind: input.kind, exit, signal: null, ms: Date.now() - started, rssMb: null, problems };
+}
+
 function runOne(index: number): Promise<Outcome> {
   const input: FuzzInput = mutate(seed, index, fixtures, secondRoundOnly);
+  if (input.signal) return signalTrial(index, input);
   const dir = join(work, String(index));
   mkdirSync(dir);
   const file = join(dir, `input.${input.ext}`);
@@ -91,6 +176,7 @@ function runOne(index: number): Promise<Outcome> {
     ? ['validate', file, '--json', ...(input.args ?? [])]
     : [file, '-o', outDir, '-f', 'xlsx,md,json', '-q', ...(input.args ?? [])];
   const started = Date.now();
+  const limitMs = input.timeout ? input.timeout * 1000 : timeoutMs;
   return new Promise((done) => {
     const child = spawn(process.execPath, ['--require', rssProbe, cli, ...args], {
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
@@ -104,13 +190,13 @@ function runOne(index: number): Promise<Outcome> {
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, timeoutMs);
+    }, limitMs);
     child.on('close', (exit, signal) => {
       clearTimeout(timer);
       const ms = Date.now() - started;
       const rssMb = rss ? Number(rss) / 1024 : null;
       const problems: string[] = [];
-      if (timedOut) problems.push(`hang: killed after ${timeoutMs / 1000} s`);
+      if (timedOut) problems.push(`hang: killed after ${limitMs / 1000} s`);
       else if (signal) problems.push(`killed by ${signal}`);
       else if (exit === null || exit > 3) problems.push(`exit ${exit}`);
       if (/内部错误/.test(out)) problems.push(`internal error: ${/内部错误[^\n]*/.exec(out)![0].slice(0, 300)}`);

@@ -6,7 +6,7 @@ import { FatalError } from '../issues/catalogue';
 import type { Comparison } from '../report/compare';
 import type { Report } from '../report/model';
 import { renderCompareMarkdown, renderCompareXlsx } from '../render/compare';
-import { isBatch, renderJson, schoolLines } from '../render/json';
+import { isBatch, jsonReportPieces, schoolLines } from '../render/json';
 import { renderCharts } from '../render/charts';
 import { renderMarkdown } from '../render/markdown';
 import { renderXlsx } from '../render/xlsx';
@@ -40,17 +40,20 @@ export function schoolsPath(input: string, outDir: string | undefined): string {
   return join(outDir ?? dirname(input), `${stemOf(input)}.schools.jsonl`);
 }
 
-async function render(report: Report, format: Format, input: string, outDir: string | undefined): Promise<Buffer> {
+async function render(
+  report: Report,
+  format: Format,
+  input: string,
+  outDir: string | undefined,
+): Promise<Buffer | Iterable<string>> {
   switch (format) {
     case 'xlsx':
       return renderXlsx(report);
     case 'md':
       return Buffer.from(renderMarkdown(report), 'utf8');
     case 'json':
-      return Buffer.from(
-        renderJson(report, isBatch(report) ? basename(schoolsPath(input, outDir)) : undefined),
-        'utf8',
-      );
+      // In pieces, written as they are made: a 20 000-school county's report is 90 MB of text.
+      return jsonReportPieces(report, isBatch(report) ? basename(schoolsPath(input, outDir)) : undefined);
   }
 }
 

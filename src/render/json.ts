@@ -3,6 +3,7 @@
  * plus the documented additions listed in the README (sd, total, borderline, shortfall totals…).
  */
 import { jsonSafe } from '../common/controls';
+import { jsonPieces } from './json-text';
 import type { LevelActions } from '../engine/actions';
 import type { SectionResult } from '../engine/compliance';
 import type { IndicatorPlan } from '../engine/plan';
@@ -49,6 +50,12 @@ export const isBatch = (report: Report) => report.counties.length > 1;
 
 export function renderJson(report: Report, schoolsFile?: string): string {
   return `${jsonSafe(JSON.stringify(toJson(report, schoolsFile), null, 2))}\n`;
+}
+
+/** The same text as renderJson, in pieces, for the report file: never one string of the whole report. */
+export function* jsonReportPieces(report: Report, schoolsFile?: string): Generator<string> {
+  for (const piece of jsonPieces(toJson(report, schoolsFile))) yield jsonSafe(piece);
+  yield '\n';
 }
 
 /** One JSON object per school section of every county, in the batch's order: the lines of `<name>.schools.jsonl`. */

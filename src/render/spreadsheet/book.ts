@@ -20,7 +20,7 @@ export function withinCellLimit(s: string): string {
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return `${s.slice(0, end)}…`;
 }
-import { zip } from './zip';
+import { packEntry, zip, type PackedEntry } from './zip';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -40,7 +40,8 @@ interface WrittenSheet {
   titleRows: [number, number] | null;
   printArea: string | null;
   titleColumns: number;
-  xml: string;
+  /** The sheet part, deflated when the sheet is added: a 20 000-school sheet's text is let go at once. */
+  part: PackedEntry;
   charts: ChartSpec[];
 }
 
@@ -68,7 +69,7 @@ export class WorkbookWriter {
       titleRows: sheet.printTitleRows(),
       printArea: sheet.printArea(),
       titleColumns: sheet.titleColumns,
-      xml: sheet.xml(this.styles, this.sharedString),
+      part: packEntry('', Buffer.from(sheet.xml(this.styles, this.sharedString), 'utf8')),
       charts: [...sheet.charts],
     });
     sheet.rows.length = 0;
@@ -159,7 +160,8 @@ export class WorkbookWriter {
       entry('xl/_rels/workbook.xml.rels', workbookRels),
       entry('xl/styles.xml', this.styles.xml()),
       entry('xl/sharedStrings.xml', sst),
-      ...sheets.map((s, i) => entry(`xl/worksheets/sheet${i + 1}.xml`, s.xml)),
+      // Named by the sheet's place in the workbook's order, which may differ from the order they were added in.
+      ...sheets.map((s, i) => ({ ...s.part, name: `xl/worksheets/sheet${i + 1}.xml` })),
       ...chartEntries,
     ]);
   }

@@ -15,14 +15,26 @@ export interface ZipEntry {
   data: Buffer;
 }
 
-export function zip(entries: readonly ZipEntry[]): Buffer {
+/** An entry deflated ahead of the archive (a sheet, as soon as it is serialised: its text need not wait). */
+export interface PackedEntry {
+  name: string;
+  packed: Buffer;
+  crc: number;
+  size: number;
+}
+
+export function packEntry(name: string, data: Buffer): PackedEntry {
+  return { name, packed: zlib.deflateRawSync(data, { level: 1 }), crc: crc32(data), size: data.length };
+}
+
+export function zip(entries: readonly (ZipEntry | PackedEntry)[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, data } of entries) {
+  for (const e of entries) {
+    const { name } = e;
+    const { packed, crc, size } = 'packed' in e ? e : packEntry(name, e.data);
     const nameBytes = Buffer.from(name, 'utf8');
-    const packed = zlib.deflateRawSync(data, { level: 1 });
-    const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -32,7 +44,7 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
@@ -45,7 +57,7 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
     central.writeUInt16LE(DOS_DATE, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, packed);

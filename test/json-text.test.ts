@@ -1,0 +1,49 @@
+/** The JSON report written in pieces is JSON.stringify(value, null, 2), byte for byte. */
+import { describe, expect, it } from 'vitest';
+import { jsonPieces } from '../src/render/json-text';
+
+const joined = (v: unknown) => [...jsonPieces(v)].join('');
+
+describe('jsonPieces', () => {
+  it.each([
+    ['scalars', [1, 'a', null, true, 1.5e300, -0]],
+    ['empty', { a: [], b: {}, c: [[]], d: [{}] }],
+    ['omitted and null', { a: undefined, b: () => 1, c: [undefined, () => 1, NaN, Infinity], d: null }],
+    ['a date and a class', { when: new Date(0), map: new Map([[1, 2]]), set: new Set([1]) }],
+    [
+      'nested',
+      {
+        counties: [
+          { levels: [{ schools: Array.from({ length: 120 }, (_, i) => ({ i, n: `学校${i}`, v: [i, { x: i }] })) }] },
+        ],
+      },
+    ],
+    [
+      'a long array deep down',
+      { a: { b: { c: { d: { e: Array.from({ length: 60 }, (_, i) => [i, { k: 'v\n"' }]) } } } } },
+    ],
+    ['strings to escape', { '键\n"': 'é\u2028\u001b', empty: '' }],
+    ['top-level array', Array.from({ length: 70 }, (_, i) => ({ i }))],
+  ])('%s', (_, value) => {
+    expect(joined(value)).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('a random tree of 300 nodes, 50 times', () => {
+    let seed = 3;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let nodes = 0;
+    const make = (depth: number): unknown => {
+      const r = next();
+      if (depth > 6 || r < 0.3 || ++nodes > 300) return [1, 'x', null, undefined, true, 2.5][Math.floor(next() * 6)];
+      if (r < 0.65) return Array.from({ length: Math.floor(next() * (next() < 0.2 ? 80 : 5)) }, () => make(depth + 1));
+      const o: Record<string, unknown> = {};
+      for (let k = 0; k < Math.floor(next() * 6); k++) o[`k${k}`] = make(depth + 1);
+      return o;
+    };
+    for (let t = 0; t < 50; t++) {
+      nodes = 0;
+      const v = make(0);
+      expect(joined(v)).toBe(JSON.stringify(v, null, 2) ?? 'null');
+    }
+  });
+});
