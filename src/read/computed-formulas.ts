@@ -7,6 +7,8 @@ import { evaluateFormula, type RefValue } from './formula';
 import type { CellValue, Row, Sheet } from './types';
 
 const COLUMNS = 16_384;
+/** Rows kept as given (a header of two rows, and the row below it). */
+const RECENT_ROWS = 4;
 
 /** Replaces `sheet.row` in place (a fast sheet's getters and lazy rows stay as they are). */
 export function computeFormulas(sheet: Sheet): void {
@@ -30,7 +32,11 @@ export function computeFormulas(sheet: Sheet): void {
     return value;
   };
 
+  // The last rows asked for, as given: the header search reads two rows cell by cell, in turn (textAt),
+  // and a row reaching column XFD would otherwise be scanned 16 384 times for each of its 16 384 cells.
+  const recent: { r: number; row: Row }[] = [];
   sheet.row = (r: number): Row => {
+    for (const seen of recent) if (seen.r === r) return seen.row;
     const row = inner(r);
     let out: (CellValue | undefined)[] | null = null;
     for (let c = 0; c < row.length; c++)
@@ -38,6 +44,8 @@ export function computeFormulas(sheet: Sheet): void {
         out ??= [...row];
         out[c] = valueAt(r, c);
       }
+    if (recent.length === RECENT_ROWS) recent.shift();
+    recent.push({ r, row: out ?? row });
     return out ?? row;
   };
 }
