@@ -175,6 +175,23 @@ describe('CSV', () => {
     expect(detectEncoding(half)).toEqual({ unsupported: expect.stringContaining('混合') });
   });
 
+  it.each([
+    ['a UTF-8 BOM over GBK bytes', [0xef, 0xbb, 0xbf], 'gbk', 'UTF-8', 'GBK/GB18030'],
+    ['a UTF-8 BOM over UTF-16 bytes', [0xef, 0xbb, 0xbf], 'utf16le', 'UTF-8', 'UTF-16LE（无 BOM）'],
+    ['a UTF-16LE BOM over UTF-8 bytes', [0xff, 0xfe], 'utf8', 'UTF-16LE', 'UTF-8'],
+    ['a UTF-16BE BOM over GBK bytes', [0xfe, 0xff], 'gbk', 'UTF-16BE', 'GBK/GB18030'],
+  ])('%s: the encoding problem is named, not HEADER_NOT_FOUND', async (_, bom, encoding, said, content) => {
+    // Found with a CSV an editor had marked UTF-8 and saved as GBK: read as mojibake, it had no header.
+    for (const body of [text, `${text}x`]) {
+      const path = join(tmp(), 'bom.csv');
+      writeFileSync(path, Buffer.concat([Buffer.from(bom), iconv.encode(body, encoding)]));
+      const e = await fatal(readSource(path));
+      expect(e.code).toBe('CSV_ENCODING_UNKNOWN');
+      expect(e.message).toContain(`文件开头标明 ${said}（BOM），但内容不是 ${said} 编码，看起来是 ${content}`);
+      expect(e.message).toContain('另存为');
+    }
+  });
+
   it('UTF-8, GBK, GB18030 and UTF-16 with BOM still read', () => {
     for (const [enc, bom] of [
       ['utf8', false],

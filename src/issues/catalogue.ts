@@ -602,7 +602,7 @@ export const FATAL_CATALOGUE = {
   CSV_ENCODING_UNKNOWN: {
     template: '{reason}',
     description:
-      'A CSV that is neither UTF-8, GBK / GB18030 nor UTF-16 with BOM (Big5, Shift-JIS, Latin-1, UTF-32, UTF-16 without BOM, mixed).',
+      'A CSV that is neither UTF-8, GBK / GB18030 nor UTF-16 with BOM (Big5, Shift-JIS, Latin-1, UTF-32, UTF-16 without BOM, mixed), or whose BOM names another encoding than its bytes are in.',
   },
   OUTPUT_SAME_AS_INPUT: {
     template: '报告文件“{path}”与输入文件相同，未写入',

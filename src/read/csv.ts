@@ -11,15 +11,29 @@ import { UnreadableFileError, type Sheet } from './types';
  */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-export type Detection = { encoding: Encoding } | { unsupported: string };
+/** `mismatch`: a BOM that names one encoding over bytes of another (a UTF-8 BOM before GBK text): what the bytes look like. */
+export type Detection =
+  { encoding: Encoding } | { unsupported: string } | { mismatch: { bom: string; content: string } };
 
 export function detectEncoding(buffer: Buffer): Detection {
   const b = buffer;
   if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return { unsupported: 'UTF-32LE' };
   if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return { unsupported: 'UTF-32BE' };
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8' };
-  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le' };
-  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be' };
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+    // The bytes after a UTF-8 BOM must be UTF-8 (an editor that adds the BOM to GBK text, or text appended in another encoding).
+    const rest = detectEncoding(b.subarray(3));
+    return 'encoding' in rest && rest.encoding === 'utf-8'
+      ? rest
+      : { mismatch: { bom: 'UTF-8', content: described(rest) } };
+  }
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
+    // UTF-16 text of a table has NUL bytes (its commas, digits and line ends): none at all is text of another encoding.
+    if (b.length > 2 && !b.subarray(2, 4098).includes(0))
+      return {
+        mismatch: { bom: b[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE', content: described(detectEncoding(b.subarray(2))) },
+      };
+    return { encoding: b[0] === 0xff ? 'utf-16le' : 'utf-16be' };
+  }
   const nul = nulPattern(b);
   if (nul) return { unsupported: nul };
   if (isUtf8(b)) return { encoding: 'utf-8' };
@@ -28,6 +42,12 @@ export function detectEncoding(buffer: Buffer): Detection {
   // Big5 and Shift-JIS bytes mostly pair up as GBK too, but outside GB2312, where Chinese text lives.
   if (gb.invalid > 0 || (gb.pairs > 0 && gb.gb2312 / gb.pairs < 0.6)) return { unsupported: guessLegacy(b) };
   return { encoding: 'gb18030' };
+}
+
+/** What bytes without a BOM look like, for a BOM-mismatch message. */
+function described(d: Detection): string {
+  if ('encoding' in d) return d.encoding === 'gb18030' ? 'GBK/GB18030' : d.encoding.toUpperCase();
+  return 'unsupported' in d ? d.unsupported : `${d.mismatch.bom}（另有 BOM）`;
 }
 
 function isUtf8(b: Buffer): boolean {
@@ -130,6 +150,13 @@ const SAVE_AS = '请在 Excel 或 WPS 中打开后另存为“CSV UTF-8（逗号
 
 export function decodeText(buffer: Buffer, label = ''): { text: string; encoding: string } {
   const detected = detectEncoding(buffer);
+  if ('mismatch' in detected) {
+    const { bom, content } = detected.mismatch;
+    throw new UnreadableFileError(
+      `无法读取“${label}”：文件开头标明 ${bom}（BOM），但内容不是 ${bom} 编码，看起来是 ${content}——文件的编码标记与内容不符（常见于编辑器转换编码时只改了开头，或把不同编码的内容拼在一起）。${SAVE_AS}`,
+      'CSV_ENCODING_UNKNOWN',
+    );
+  }
   if ('unsupported' in detected)
     throw new UnreadableFileError(
       `无法读取“${label}”：文件编码不是 UTF-8、GBK/GB18030，也不是带 BOM 的 UTF-16，看起来是 ${detected.unsupported}。${SAVE_AS}`,
