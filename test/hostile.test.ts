@@ -13,6 +13,7 @@ import { FatalError } from '../src/issues/catalogue';
 import { readSource } from '../src/read/index';
 import { decodeText, detectEncoding } from '../src/read/csv';
 import { readOoxml } from '../src/read/ooxml';
+import { readXlsxFallback } from '../src/read/xlsx';
 import { unzip, ZipArchive, MB } from '../src/read/unzip';
 import { zip } from '../src/render/spreadsheet/zip';
 import { outputError, writeSet } from '../src/cli/write-set';
@@ -201,6 +202,52 @@ describe('CSV', () => {
       ['utf16be', true],
     ] as const)
       expect(decodeText(iconv.encode(text, enc, { addBOM: bom })).text).toBe(text);
+  });
+});
+
+describe('parts a workbook lacks, or has instead', () => {
+  /** A county workbook with its entries edited: `drop` removed, and every reference to them from the other parts. */
+  const without = async (drop: RegExp) => {
+    const files = unzip(readFileSync(await workbook({ 学校数据: county() })));
+    for (const name of [...files.keys()]) if (drop.test(name)) files.delete(name);
+    for (const [name, data] of files)
+      if (/\.rels$|Content_Types/.test(name))
+        files.set(name, Buffer.from(data.toString('utf8').replace(/<[^<>]*sharedStrings[^<>]*>/g, ''), 'utf8'));
+    return zip([...files].map(([name, data]) => ({ name, data })));
+  };
+
+  it('cells of shared strings in a workbook without xl/sharedStrings.xml: FILE_UNREADABLE naming the part, not HEADER_NOT_FOUND', async () => {
+    const bytes = await without(/sharedStrings/);
+    const e = await fatal(check(fileOf(bytes)));
+    expect(e.code).toBe('FILE_UNREADABLE');
+    expect(e.message).toContain('缺少共享字符串部件（xl/sharedStrings.xml）');
+    // The exceljs fallback (taken when the fast reader meets what it does not know) reads those cells as blank: refused too.
+    const fallback = await fatal(readXlsxFallback(bytes, 'x.xlsx'));
+    expect(fallback.message).toContain('缺少共享字符串部件');
+  });
+
+  it('shared strings where the workbook’s relationships put them are read', async () => {
+    const files = unzip(readFileSync(await workbook({ 学校数据: county() })));
+    files.set('xl/strings.xml', files.get('xl/sharedStrings.xml')!);
+    files.delete('xl/sharedStrings.xml');
+    const rels = 'xl/_rels/workbook.xml.rels';
+    files.set(rels, Buffer.from(files.get(rels)!.toString('utf8').replace('sharedStrings.xml', 'strings.xml'), 'utf8'));
+    const r = await check(fileOf(zip([...files].map(([name, data]) => ({ name, data })))));
+    expect(r.issueCounts.error).toBe(0);
+    expect(r.input.schoolRows).toBe(6);
+  });
+
+  it('an .xlsb (Excel’s binary workbook) renamed .xlsx, or not, says what it is', async () => {
+    const xlsb = zip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.bin', data: Buffer.from([0x83, 0x01, 0x00]) },
+      { name: 'xl/worksheets/sheet1.bin', data: Buffer.from([0x81, 0x01, 0x00]) },
+    ]);
+    for (const name of ['学校数据.xlsx', '学校数据.xlsb']) {
+      const e = await fatal(readSource(fileOf(xlsb, name)));
+      expect(e.code).toBe('FILE_UNREADABLE');
+      expect(e.message).toContain('Excel 二进制工作簿（.xlsb），请另存为 .xlsx');
+    }
   });
 });
 

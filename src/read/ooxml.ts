@@ -90,10 +90,19 @@ export function readOoxml(buffer: Buffer, limits: InflateLimits = DEFAULT_LIMITS
   const workbook = text('xl/workbook.xml');
   const rels = text('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new OoxmlFormatError('no xl/workbook.xml');
+  const relations = [...rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)].map((m) => m[1]!);
   const targets = new Map<string | undefined, string | undefined>(
-    [...rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)].map((m) => [attr(m[1]!, 'Id'), attr(m[1]!, 'Target')]),
+    relations.map((r) => [attr(r, 'Id'), attr(r, 'Target')]),
   );
-  const shared = new SharedStrings(files.get('xl/sharedStrings.xml'));
+  // The shared strings where the workbook's relationships put them, else where Excel does.
+  const sharedRel = relations.find((r) => /\/sharedStrings$/.test(attr(r, 'Type') ?? ''));
+  const relPart =
+    sharedRel && attr(sharedRel, 'Target') !== undefined ? resolveTarget(attr(sharedRel, 'Target')!) : undefined;
+  const sharedPart = relPart !== undefined && files.has(relPart) ? relPart : SHARED_STRINGS;
+  const shared = new SharedStrings(
+    files.get(sharedPart),
+    files.has(sharedPart) ? null : () => missingSharedStrings(label, sharedPart),
+  );
   const used = new Set<string>();
   return [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => {
     const named = attr(m[1]!, 'name');
@@ -175,6 +184,17 @@ function quickRefAt(s: string, at: number): [number, number] | null {
   return REF_RESULT;
 }
 
+export const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
+/**
+ * Cells that hold text by its index into the shared strings (t="s"), in a workbook without that part
+ * (a script that wrote the cells and not the part, a part lost): no reader can give their text.
+ */
+export const missingSharedStrings = (label: string, part: string) =>
+  new UnreadableFileError(
+    `无法读取“${label}”：工作簿缺少共享字符串部件（${part}）——表中文字单元格的内容存放在这个部件里，缺了它，学校名称、表头等文字都无法读取。文件不完整或已损坏（常见于脚本生成或被改动过的文件）：请用生成它的程序重新导出，或从原始文件重新另存为 .xlsx`,
+  );
+
 /** Shared strings, found at once and decoded on first use (each decoded string one cell value, shared by its cells). */
 class SharedStrings {
   private readonly xml: string;
@@ -182,7 +202,11 @@ class SharedStrings {
   private readonly ends: number[] = [];
   private readonly values: (CellValue | undefined | null)[] = [];
 
-  constructor(bytes: Buffer | undefined) {
+  /** `missing`: the workbook has no shared-strings part; a cell that asks for one fails with this error. */
+  constructor(
+    bytes: Buffer | undefined,
+    readonly missing: (() => UnreadableFileError) | null = null,
+  ) {
     this.xml = bytes ? bytes.toString('utf8') : '';
     const xml = this.xml;
     if (!xml) return;
@@ -486,6 +510,7 @@ class XmlSheet implements Sheet {
     switch (type) {
       case 's': {
         const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : -1;
+        if (this.shared.missing) throw this.shared.missing();
         if (n < 0 || n >= this.shared.count) throw new OoxmlFormatError(`shared string ${raw}`);
         return this.shared.get(n);
       }

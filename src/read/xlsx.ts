@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as ExcelJSModule from 'exceljs';
-import { OoxmlFormatError, outOfRange, readOoxml } from './ooxml';
+import { missingSharedStrings, OoxmlFormatError, outOfRange, readOoxml, SHARED_STRINGS } from './ooxml';
 import {
   arraySheet,
   clipMerges,
@@ -63,6 +63,11 @@ const notXlsx = (fileLabel: string, e?: ZipFormatError) =>
 function notAWorkbook(buffer: Buffer, fileLabel: string, limits: InflateLimits): UnreadableFileError | null {
   const archive = new ZipArchive(buffer, limits, fileLabel);
   if (archive.has('xl/workbook.xml')) return null;
+  // Excel's binary workbook (.xlsb) is a zip of .bin parts: Excel and WPS save it as .xlsx.
+  if (archive.has('xl/workbook.bin'))
+    return new UnreadableFileError(
+      `无法读取“${fileLabel}”：这是 Excel 二进制工作簿（.xlsb），请另存为 .xlsx（在 Excel 或 WPS 中“文件 › 另存为”，类型选“Excel 工作簿(*.xlsx)”）`,
+    );
   const mime = archive.has('mimetype') ? archive.get('mimetype')!.toString('latin1').trim() : '';
   const what = archive.has('word/document.xml')
     ? '这是 Word 文档（.docx），不是 Excel 工作簿'
@@ -83,10 +88,14 @@ function notAWorkbook(buffer: Buffer, fileLabel: string, limits: InflateLimits):
  */
 function checkBeforeFallback(buffer: Buffer, fileLabel: string, limits: InflateLimits) {
   const archive = new ZipArchive(buffer, limits, fileLabel);
+  // exceljs reads the cells of a workbook without shared strings as blank: the file is unreadable, and said so.
+  const shared = archive.names.find((n) => /^xl\/(?:.*\/)?sharedStrings\.xml$/i.test(n));
   for (const name of archive.names) {
     const data = archive.get(name)!;
     if (!/^xl\/worksheets\/.*\.xml$/.test(name)) continue;
     const xml = data.toString('utf8');
+    if (shared === undefined && /<(?:\w+:)?c\b[^>]*?\st="s"/.test(xml))
+      throw missingSharedStrings(fileLabel, SHARED_STRINGS);
     for (const m of xml.matchAll(/\b(?:r|ref)="\$?([A-Za-z]+)?\$?(\d+)(?::\$?([A-Za-z]+)?\$?(\d+))?"/g)) {
       const tooFar = (letters: string | undefined, digits: string | undefined) => {
         if (digits !== undefined && (digits.length > 7 || Number(digits) > MAX_ROWS)) return true;
