@@ -3,7 +3,7 @@
  * a catalogue error (or a correct result), never an internal error, a hang or a crash.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -351,6 +351,22 @@ describe('size and shape limits', () => {
     const r = run(['validate', '/dev/zero'], 5000);
     expect(r.code).toBe(3);
     expect(r.out).toMatch(/不是普通文件/);
+  });
+
+  it('a symbolic link that loops, given as the input: FILE_UNREADABLE saying so, not the system’s ELOOP', () => {
+    const dir = tmp();
+    symlinkSync(join(dir, 'b.xlsx'), join(dir, 'a.xlsx'));
+    symlinkSync(join(dir, 'a.xlsx'), join(dir, 'b.xlsx'));
+    const r = run(['validate', join(dir, 'a.xlsx')], 5000);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain('[FILE_UNREADABLE]');
+    expect(r.out).toContain('文件路径存在循环的符号链接');
+    expect(r.out).not.toContain('ELOOP');
+    // A --profile file likewise.
+    const profile = run(['validate', SAMPLE, '--profile', join(dir, 'a.xlsx')], 5000);
+    expect(profile.code).toBe(3);
+    expect(profile.out).toContain('文件路径存在循环的符号链接');
+    expect(profile.out).not.toContain('ELOOP');
   });
 
   it('--max-inflate must be a whole number of MB', () => {

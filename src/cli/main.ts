@@ -227,10 +227,19 @@ async function loadProfile(spec: string | undefined): Promise<Profile> {
   try {
     json = JSON.parse(await readFile(spec, 'utf8'));
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
     const why =
-      (e as NodeJS.ErrnoException).code === 'ENOENT'
+      code === 'ENOENT'
         ? '文件不存在，也不是内置配置名'
-        : `不是有效的 JSON（${(e as Error).message}）`;
+        : code === 'ELOOP'
+          ? '文件路径存在循环的符号链接（链接直接或间接指向自身）'
+          : code === 'EISDIR'
+            ? '这是一个目录'
+            : code === 'EACCES' || code === 'EPERM'
+              ? '没有读取权限'
+              : code !== undefined
+                ? `读取失败（${code}）`
+                : `不是有效的 JSON（${(e as Error).message}）`;
     throw new UsageError(`--profile “${spec}”：${why}（内置配置：${BUILT_IN_PROFILES.map((p) => p.id).join('、')}）`);
   }
   try {

@@ -56,7 +56,11 @@ export async function readSource(path: string, limits: InflateLimits = DEFAULT_L
             ? '没有读取权限'
             : code === 'NOTFILE'
               ? '不是普通文件（是管道、设备或套接字）'
-              : `读取失败（${String(code ?? (e as Error).message)}）`;
+              : code === 'ELOOP'
+                ? '文件路径存在循环的符号链接（链接直接或间接指向自身），找不到实际的文件；请改用文件的实际路径'
+                : code === 'ENAMETOOLONG'
+                  ? '文件路径过长'
+                  : `读取失败（${String(code ?? (e as Error).message)}）`;
     throw new UnreadableFileError(`无法读取“${path}”：${why}`);
   }
   const ext = extname(path).toLowerCase();
