@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/cli/pipeline';
 import { YOUZHI_2017 } from '../src/engine/profile';
 import { readSource } from '../src/read/index';
-import { readCountySheet } from '../src/schema/county-sheet/index';
+import { countyFigures, readCountySheet } from '../src/schema/county-sheet/index';
 import { normaliseText } from '../src/schema/text';
 import { check, county, HEADER, workbook, type Cell } from './helpers/files';
 import { merged, ZIPINGBIAO } from './helpers/ziping';
@@ -268,6 +268,39 @@ describe('county sheet layouts', () => {
     });
     expect(recognition(one)).toEqual([0.9]);
     expect(one.issues.map((i) => i.code)).not.toContain('COUNTY_FIGURES_UNPLACED');
+  });
+
+  it('no county read (every school row in error): no COUNTY_FIGURES_UNPLACED ending in an empty （如）', async () => {
+    // Found with a county file whose every 学校类型 was unknown: 请以区县名作列名（如） under the school errors.
+    const rows = county().map((r, i) => (i === 0 ? r : [r[0]!, '大学', ...r.slice(2)]));
+    const r = await check(
+      await workbook({
+        学校数据: rows,
+        县级指标: [
+          ['指标', '2024年数据'],
+          ['社会认可度', '90%'],
+        ],
+      }),
+    );
+    expect(r.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(
+      Array<string>(6).fill('UNKNOWN_SCHOOL_TYPE'),
+    );
+    expect(r.issues.map((i) => i.code)).not.toContain('COUNTY_FIGURES_UNPLACED');
+    expect(r.issues.filter((i) => i.message.includes('（如）'))).toEqual([]);
+    // Counties without names to give as examples: the warning without the parenthesis.
+    const source = await readSource(
+      await workbook({
+        学校数据: county(),
+        县级指标: [
+          ['指标', '2024年数据'],
+          ['社会认可度', '90%'],
+        ],
+      }),
+    );
+    const sheet = readCountySheet(source, YOUZHI_2017, { schoolSheets: ['学校数据'], counties: [] });
+    const [unplaced] = countyFigures(sheet, [null, null]).issues;
+    expect(unplaced!.code).toBe('COUNTY_FIGURES_UNPLACED');
+    expect(unplaced!.message).toMatch(/请以区县名作列名$/);
   });
 
   it('a hidden county sheet beside a shown one is not read, and said; a hidden one alone is read', async () => {

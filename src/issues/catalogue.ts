@@ -414,7 +414,7 @@ export const CATALOGUE = {
   COUNTY_FIGURES_UNPLACED: {
     severity: 'warning',
     template:
-      '县级指标表的数值列不是学校表中的任何一个区县，多县文件中无法确定属于哪个县，未使用；请以区县名作列名（如{counties}）',
+      '县级指标表的数值列不是学校表中的任何一个区县，多县文件中无法确定属于哪个县，未使用；请以区县名作列名{example}',
     description:
       'A county sheet in a file of several counties whose value column names none of them: its figures belong to no county and are not used.',
     misread: true,

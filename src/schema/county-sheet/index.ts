@@ -50,18 +50,16 @@ export function countyFigures(sheet: CountySheetResult, counties: readonly (stri
     return own ?? (sheet.sheet ? new Map() : null);
   };
   const claimsOf = (): Map<string, CountyClaim> => (one ? sheet.claims : new Map<string, CountyClaim>());
-  const unplaced = one ? undefined : [...(sheet.figures.get(null)?.values() ?? [])][0];
+  // No county at all (every school row in error): nothing the figures could belong to, and no file of several counties.
+  const unplaced = counties.length > 1 ? [...(sheet.figures.get(null)?.values() ?? [])][0] : undefined;
+  // The counties' names as examples, when there are any to give: never an empty （如）.
+  const names = counties.filter((c): c is string => c !== null).slice(0, 3);
   const issues = unplaced
     ? [
         makeIssue(
           'COUNTY_FIGURES_UNPLACED',
           { sheet: unplaced.sheet, cell: unplaced.cell },
-          {
-            counties: counties
-              .slice(0, 3)
-              .map((c) => `“${c ?? '（未填）'}”`)
-              .join('、'),
-          },
+          { example: names.length ? `（如${names.map((c) => `“${c}”`).join('、')}）` : '' },
         ),
       ]
     : [];
