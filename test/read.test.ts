@@ -619,6 +619,25 @@ describe('cell values', () => {
     expect(errs[0]!.message).toContain('#DIV/0!');
   });
 
+  it('an error value in a text column (#N/A in 学校名称) is said as that error at its cell, not 此项为空', async () => {
+    // Found with a county table whose names came from a VLOOKUP: #N/A in a name cell was reported as 学校名称必填.
+    const rows = county().map((r, i) => [i === 0 ? '区县' : '东城区', ...r]);
+    rows[2]![1] = { error: '#N/A' };
+    rows[3]![2] = { formula: 'VLOOKUP(A4,其他表!A:B,2,0)', result: { error: '#N/A' } };
+    rows[4]![0] = { error: '#REF!' };
+    rows[5]![0] = null; // below the error: still 东城区, filled down
+    const r = await check(await workbook({ 学校数据: rows }));
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    expect(errors.map((e) => [e.code, e.cell])).toEqual([
+      ['EXCEL_ERROR', 'B3'],
+      ['EXCEL_ERROR', 'C4'],
+      ['EXCEL_ERROR', 'A5'],
+    ]);
+    expect(errors[0]!.message).toBe('学校数据!B3［东城区 · 学校名称］：单元格是 Excel 错误值 #N/A');
+    expect(errors[1]!.message).toContain('［东城区 · 三小 · 学校类型］：单元格是 Excel 错误值 #N/A');
+    expect(r.issues.map((i) => i.code)).not.toContain('MISSING_VALUE');
+  });
+
   it('a formula without a cached value that is no arithmetic of its own sheet is an error saying why, not a zero', async () => {
     const rows = county();
     rows[1]![7] = { formula: 'IF(B2="小学",5000,6000)' };

@@ -93,7 +93,8 @@ export const CATALOGUE = {
   EXCEL_ERROR: {
     severity: 'error',
     template: '单元格是 Excel 错误值 {error}',
-    description: 'The cell (or the cached result of its formula) is #DIV/0!, #REF!, #N/A ….',
+    description:
+      'The cell (or the cached result of its formula) is #DIV/0!, #REF!, #N/A …, in a number column or a text one (#N/A of a lookup in 学校名称: not read as blank).',
   },
   FORMULA_NO_RESULT: {
     severity: 'error',

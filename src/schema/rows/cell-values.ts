@@ -56,6 +56,13 @@ export function readRowValues(
     if (kind === 'text') {
       const text = cellText(raw);
       if (text !== undefined) values.txt[slot] = text;
+      // An error value (#N/A of a lookup that found nothing) or a formula without its result is not a blank:
+      // said as what it is, at its cell (the record's own 必填 check then keeps quiet about the cell).
+      else if (raw?.kind === 'error' || raw?.kind === 'formula-no-result') {
+        const parsed = parseNumber(raw, plainTextIsNormal);
+        if (!parsed.ok) report(column, parsed.code, parsed.params);
+        values.broken = true;
+      }
       continue;
     }
     // A number cell (nearly every cell of a province): no parse object.

@@ -177,14 +177,17 @@ export function readRows(
     values.reset(r + 1, cellsOf(r + 1));
     let row = merges ? merges.fill(r, cells) : cells;
     // A blank 区县 below a school's (a roll-up's merged 区县 saved as CSV keeps only the first): the one above, said.
-    if (countyCol && lastCounty !== undefined && cellText(row[countyCol.col]) === undefined) {
+    // Only a blank cell: an error value (#N/A) or a formula without its result is said at its cell, and ends no county.
+    const countyCell = countyCol ? row[countyCol.col] : undefined;
+    const countyUnread = countyCell?.kind === 'error' || countyCell?.kind === 'formula-no-result';
+    if (countyCol && lastCounty !== undefined && !countyUnread && cellText(countyCell) === undefined) {
       row = [...row];
       (row as (CellValue | undefined)[])[countyCol.col] = { kind: 'text', text: lastCounty };
       if (filledDown++ === 0)
         firstFilled = { sheet: sheet.name, cell: a1(r, countyCol.col), column: countyCol.header, field: 'county' };
     }
     const county = countyCol ? cellText(row[countyCol.col]) : undefined;
-    if (countyCol) lastCounty = county;
+    if (countyCol && !countyUnread) lastCounty = county;
     // A number merged over several schools' rows cannot be shared out: an error at each cell it covers.
     for (const { column, master } of merges?.numbers ?? []) {
       const at: Position = {
