@@ -98,7 +98,7 @@ export const CATALOGUE = {
   },
   FORMULA_NO_RESULT: {
     severity: 'error',
-    template: '公式“={formula}”没有保存计算结果，且{why}，无法代为计算：请在 Excel 或 WPS 中打开、重新计算并保存后再试',
+    template: '{formula}没有保存计算结果，且{why}，无法代为计算：请在 Excel 或 WPS 中打开、重新计算并保存后再试',
     description:
       'A formula cell without a cached value (a file written by a script) that is not arithmetic over its own sheet: another sheet, a function other than SUM / AVERAGE / MIN / MAX, text, a cycle.',
   },

@@ -21,13 +21,15 @@ export function computeFormulas(sheet: Sheet): void {
     if (done.has(key)) return done.get(key);
     const cell = r >= 0 && r < sheet.rowCount ? inner(r)[c] : undefined;
     if (cell?.kind !== 'formula-no-result') return cell;
-    if (visiting.has(key)) return { kind: 'formula-no-result', formula: cell.formula, why: '循环引用' };
+    // No text to compute (a shared formula's cell whose first cell the file lacks): as the reader said why.
+    if (cell.why !== undefined && cell.formula === '') return cell;
+    if (visiting.has(key)) return { ...cell, why: '循环引用' };
     visiting.add(key);
     const result = evaluateFormula(cell.formula, (row, col) => refValue(valueAt(row, col)));
     visiting.delete(key);
     const value: CellValue = result.ok
       ? { kind: 'number', value: result.value, formula: cell.formula }
-      : { kind: 'formula-no-result', formula: cell.formula, why: result.why };
+      : { ...cell, why: result.why };
     done.set(key, value);
     return value;
   };

@@ -7,6 +7,8 @@
  * cell is blank (Excel's 0 for =SUM(X1:X2), but no school's figure).
  */
 
+import { columnLetters } from '../common/a1';
+
 export type FormulaResult = { ok: true; value: number } | { ok: false; why: string };
 
 /** A referenced cell as the formula sees it: a number, blank, something else (text, error), or a cycle. */
@@ -251,4 +253,50 @@ export function evaluateFormula(formula: string, read: CellReader): FormulaResul
     }
     throw e;
   }
+}
+
+/** Why a shared formula's cell has no text: said alike by both readers (ooxml.ts, xlsx.ts). */
+export const SHARED_TEXT_MISSING = '该共享公式的公式文本在文件中找不到（文件不完整）';
+export const SHARED_OFF_GRID = '公式移到此格后引用超出表格范围（#REF!）';
+
+/**
+ * The pieces of a formula a shared formula's other cells move: quoted text and sheet names and a
+ * table's [column] (kept), a cell (A1, $A$1), a whole-column range (A:C), a whole-row range (1:3). A name or function is never
+ * preceded by a letter, digit, `.` or `$` here, nor followed by `(` or `!`.
+ */
+const MOVABLE =
+  /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]|(?<![\w.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w.(!])|(?<![\w.$:])(\$?)(\d{1,7}):(\$?)(\d{1,7})(?![\w.(!:])|(?<![\w.$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w.(!])/g;
+
+/**
+ * A shared formula as one of its other cells has it: Excel stores the text once, in the first cell
+ * (`<f t="shared" ref="H2:H7" si="0">C2*5</f>`), and each other cell of the range is that text with
+ * its relative references moved by the cell's offset (H3: C3*5); `$` parts stay. Null when a moved
+ * reference falls off the grid (Excel's #REF!).
+ */
+export function slideFormula(formula: string, rows: number, cols: number): string | null {
+  let offGrid = false;
+  const moveCol = (dollar: string, letters: string) => {
+    const col = columnIndex(letters.toUpperCase());
+    if (dollar || col >= 16_384) return `${dollar}${letters}`;
+    const moved = col + cols;
+    if (moved < 0 || moved >= 16_384) offGrid = true;
+    return columnLetters(moved);
+  };
+  const moveRow = (dollar: string, digits: string) => {
+    if (dollar) return `${dollar}${digits}`;
+    const moved = Number(digits) + rows;
+    if (moved < 1 || moved > 1_048_576) offGrid = true;
+    return String(moved);
+  };
+  const out = formula.replace(MOVABLE, (whole, ...g: (string | undefined)[]) => {
+    if (g[1] !== undefined) return `${moveCol(g[0]!, g[1])}:${moveCol(g[2]!, g[3]!)}`;
+    if (g[5] !== undefined) return `${moveRow(g[4]!, g[5])}:${moveRow(g[6]!, g[7]!)}`;
+    if (g[9] !== undefined) {
+      // Past Excel's last column (XFD) the letters are a name's, not a column's.
+      if (columnIndex(g[9].toUpperCase()) >= 16_384) return whole;
+      return `${moveCol(g[8]!, g[9])}${moveRow(g[10]!, g[11]!)}`;
+    }
+    return whole;
+  });
+  return offGrid ? null : out;
 }

@@ -7,6 +7,7 @@
 import { withoutControls } from '../common/controls';
 import { lookup } from '../common/lookup';
 import {
+  a1,
   clipMergesTo,
   MAX_COLUMNS,
   MAX_ROWS,
@@ -15,6 +16,7 @@ import {
   type MergeRange,
   type Sheet,
 } from './types';
+import { SHARED_OFF_GRID, SHARED_TEXT_MISSING, slideFormula } from './formula';
 import { decodeRowBytes, GT, isSpace, LT, rowHidden, rowNumber, SLASH, startsAt, type RowTags } from './ooxml-bytes';
 import { DEFAULT_LIMITS, ZipArchive, ZipFormatError, type InflateLimits } from './unzip';
 
@@ -448,11 +450,46 @@ class XmlSheet implements Sheet {
       }
       const close = s.indexOf(cClose, gt);
       if (close < 0) throw new OoxmlFormatError('unclosed <c>');
-      const value = this.cellValue(type, s, gt + 1, close);
+      const value = this.cellValue(type, s, gt + 1, close, r, col);
       if (value) cells[col] = value;
       pos = close + cClose.length;
     }
     return cells;
+  }
+
+  private shared_: Map<string, { formula: string; row: number; col: number }> | null = null;
+
+  /**
+   * The sheet's shared formulas by their si: each one's text and the cell that holds it (found once, when
+   * a cell without a result first asks: a sheet whose formulas all have their results never looks).
+   */
+  private sharedFormulas(): Map<string, { formula: string; row: number; col: number }> {
+    if (this.shared_) return this.shared_;
+    const found = new Map<string, { formula: string; row: number; col: number }>();
+    const { xml } = this;
+    const fOpen = Buffer.from(this.tags.f, 'latin1');
+    const fClose = Buffer.from(`</${this.tags.f.slice(1)}>`, 'latin1');
+    const { cOpen } = this.bytes;
+    for (let i = xml.indexOf(fOpen); i >= 0; i = xml.indexOf(fOpen, i + 1)) {
+      if (!endsName(xml[i + fOpen.length])) continue;
+      const gt = xml.indexOf(GT, i);
+      if (gt < 0) break;
+      if (xml[gt - 1] === SLASH) continue;
+      const tag = xml.toString('latin1', i + fOpen.length, gt);
+      const si = attrIn(tag, 'si="');
+      if (attrIn(tag, 't="') !== 'shared' || si === undefined || found.has(si)) continue;
+      const end = xml.indexOf(fClose, gt);
+      if (end < 0) break;
+      const formula = decodeXml(xml.toString('utf8', gt + 1, end));
+      // The cell that holds the text: its own reference, else the first cell of the formula's range.
+      const c = xml.lastIndexOf(cOpen, i);
+      const cTag = c < 0 ? '' : xml.toString('latin1', c, xml.indexOf(GT, c));
+      const ref = attrIn(cTag, 'r="') ?? attrIn(tag, 'ref="')?.split(':')[0];
+      if (formula.trim() === '' || ref === undefined || !/^\$?[A-Z]{1,3}\$?\d{1,7}$/.test(ref)) continue;
+      const [row, col] = cellRef(ref, this.name);
+      found.set(si, { formula, row, col });
+    }
+    return (this.shared_ = found);
   }
 
   /** End of the content found by the last content() call. */
@@ -484,7 +521,7 @@ class XmlSheet implements Sheet {
   }
 
   /** The value of a cell whose content is s[from, to). */
-  private cellValue(type: string, s: string, from: number, to: number): CellValue | undefined {
+  private cellValue(type: string, s: string, from: number, to: number, r: number, col: number): CellValue | undefined {
     if (type === 'inlineStr') {
       const at = this.content(s, this.tags.is, null, from, to);
       return text(at >= 0 ? textOf(s.slice(at, this.end)) : '');
@@ -497,10 +534,25 @@ class XmlSheet implements Sheet {
       if (!KNOWN_TYPES.has(type)) throw new OoxmlFormatError(`cell type ${type}`);
       const f = this.content(s, this.tags.f, null, from, to);
       if (f < 0) return undefined;
-      return {
-        kind: 'formula-no-result',
-        formula: decodeXml(s.slice(f, this.end).replace(/<\/(?:\w+:)?f>[\s\S]*$/, '')),
-      };
+      const formula = decodeXml(s.slice(f, this.end).replace(/<\/(?:\w+:)?f>[\s\S]*$/, ''));
+      if (formula.trim() !== '') return { kind: 'formula-no-result', formula };
+      // A shared formula's other cells have no text of their own: the first cell's, moved to this one.
+      const tag = s.slice(s.lastIndexOf(this.tags.f, f) + this.tags.f.length, f);
+      const si = attrIn(tag, 'si="');
+      if (attrIn(tag, 't="') !== 'shared' || si === undefined) return { kind: 'formula-no-result', formula };
+      const master = this.sharedFormulas().get(si);
+      if (!master)
+        return {
+          kind: 'formula-no-result',
+          formula: '',
+          shared: '',
+          why: SHARED_TEXT_MISSING,
+        };
+      const shared = a1(master.row, master.col);
+      const moved = slideFormula(master.formula, r - master.row, col - master.col);
+      return moved === null
+        ? { kind: 'formula-no-result', formula: '', shared, why: SHARED_OFF_GRID }
+        : { kind: 'formula-no-result', formula: moved, shared };
     }
     return this.valueOf(type, s.slice(v, this.end));
   }

@@ -9,8 +9,12 @@ export type CellValue =
   | { kind: 'bool'; value: boolean }
   | { kind: 'date'; value: Date }
   | { kind: 'error'; error: string }
-  /** `why`: why it could not be computed here (another sheet, a function other than SUM …, a cycle). */
-  | { kind: 'formula-no-result'; formula: string; why?: string };
+  /**
+   * `why`: why it could not be computed here (another sheet, a function other than SUM …, a cycle).
+   * `shared`: one of the other cells of a shared formula, whose text is the first cell's moved here: that cell
+   * (B2), or '' when the file does not have it.
+   */
+  | { kind: 'formula-no-result'; formula: string; why?: string; shared?: string };
 
 export type Row = readonly (CellValue | undefined)[];
 

@@ -11,6 +11,7 @@ import {
   type MergeRange,
   type Sheet,
 } from './types';
+import { SHARED_OFF_GRID, SHARED_TEXT_MISSING, slideFormula } from './formula';
 import { DEFAULT_LIMITS, ZipArchive, ZipFormatError, type InflateLimits } from './unzip';
 
 /**
@@ -129,7 +130,7 @@ export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promis
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.isMerged && cell.master !== cell) return;
         // exceljs drops a cached result of 0 from cell.value; cell.result keeps it.
-        cells[colNumber - 1] = toCellValue(cell.value, cell.result);
+        cells[colNumber - 1] = toCellValue(cell.value, cell.result, sharedFormulaOf(ws, cell));
       });
       rows[rowNumber - 1] = cells;
     });
@@ -152,7 +153,24 @@ export async function readWithExcelJs(buffer: Buffer, fileLabel: string): Promis
   });
 }
 
-export function toCellValue(value: RawValue, cachedResult?: RawValue): CellValue | undefined {
+type SharedText = { from: string } & ({ formula: string } | { why: string });
+
+/**
+ * One of the other cells of a shared formula: exceljs gives the first cell's address as its formula. The
+ * text is that cell's, moved to this one (slideFormula), as Excel shows it; or why it cannot be had.
+ */
+function sharedFormulaOf(ws: ExcelJSModule.Worksheet, cell: ExcelJSModule.Cell): SharedText | undefined {
+  const value = cell.value as { sharedFormula?: unknown } | null;
+  if (value === null || typeof value !== 'object' || typeof value.sharedFormula !== 'string') return undefined;
+  const from = value.sharedFormula;
+  const master = ws.getCell(from);
+  const text = (master.value as { formula?: unknown } | null)?.formula;
+  if (typeof text !== 'string' || text.trim() === '') return { from, why: SHARED_TEXT_MISSING };
+  const formula = slideFormula(text, Number(cell.row) - Number(master.row), Number(cell.col) - Number(master.col));
+  return formula === null ? { from, why: SHARED_OFF_GRID } : { from, formula };
+}
+
+export function toCellValue(value: RawValue, cachedResult?: RawValue, shared?: SharedText): CellValue | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number') return { kind: 'number', value };
   if (typeof value === 'string') return value.trim() === '' ? undefined : { kind: 'text', text: value };
@@ -162,8 +180,11 @@ export function toCellValue(value: RawValue, cachedResult?: RawValue): CellValue
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: RawValue }).result ?? cachedResult;
     if (result === undefined || result === null) {
-      const formula = 'formula' in value ? value.formula : (value as { sharedFormula: string }).sharedFormula;
-      return { kind: 'formula-no-result', formula: String(formula) };
+      if ('formula' in value) return { kind: 'formula-no-result', formula: String(value.formula) };
+      if (!shared) return { kind: 'formula-no-result', formula: '', shared: '', why: SHARED_TEXT_MISSING };
+      return 'formula' in shared
+        ? { kind: 'formula-no-result', formula: shared.formula, shared: shared.from }
+        : { kind: 'formula-no-result', formula: '', shared: shared.from, why: shared.why };
     }
     return toCellValue(result);
   }

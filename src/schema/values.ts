@@ -14,6 +14,17 @@ import type { CellValue } from '../read/types';
 import { UNITS, type FieldKind } from './columns';
 import { normaliseText } from './text';
 
+/**
+ * A formula as FORMULA_NO_RESULT names it: 公式“=C3*5”, and for one of the other cells of a shared formula
+ * (which has no text of its own) where it comes from: 公式“=C3*5”（H2 起的共享公式）, or 此格（共享公式）
+ * when the text cannot be had.
+ */
+function formulaNamed(cell: { formula: string; shared?: string }): string {
+  if (cell.shared === undefined) return `公式“=${cell.formula}”`;
+  const from = cell.shared ? `${cell.shared} 起的共享公式` : '共享公式';
+  return cell.formula ? `公式“=${cell.formula}”（${from}）` : `此格（${from}）`;
+}
+
 export type Parsed<T> =
   | { ok: true; value: T; note?: { code: IssueCode; params: IssueParams } }
   | { ok: false; code: IssueCode; params: IssueParams }
@@ -66,7 +77,7 @@ export function parseNumber(cell: CellValue | undefined, plainTextIsNormal: bool
       return {
         ok: false,
         code: 'FORMULA_NO_RESULT',
-        params: { formula: cell.formula, why: cell.why ?? '不是本表单元格的四则运算' },
+        params: { formula: formulaNamed(cell), why: cell.why ?? '不是本表单元格的四则运算' },
       };
     case 'bool':
       return { ok: false, code: 'NOT_A_NUMBER', params: { text: cell.value ? 'TRUE' : 'FALSE' } };
