@@ -150,6 +150,18 @@ const CASES: Case[] = [
     says: '学校数据!A2',
   },
   {
+    code: 'SCHOOL_NAME_IS_VALUE',
+    rows: edit((r) => (r[3]![col('学校名称')] = 12345)),
+    at: { cell: 'A4', school: '12345', column: '学校名称' },
+    says: '学校名称“12345”是一个数字，不像学校名称：请核对第 4 行',
+  },
+  {
+    code: 'INVISIBLE_CHARS_REMOVED',
+    rows: edit((r) => (r[2]![col('学校名称')] = '二\u200b小')),
+    at: { cell: 'A3', column: '学校名称' },
+    says: '“二小”含不可见字符（U+200B（零宽空格）），已去除后读取；本列共 1 格如此',
+  },
+  {
     code: 'RESOURCES_WITHOUT_STUDENTS',
     rows: edit((r) => (r[4]![col('小学在校生数')] = 0)),
     at: { cell: 'C5', school: '四小' },

@@ -651,6 +651,69 @@ describe('cell values', () => {
   });
 });
 
+describe('school names', () => {
+  it('a name that is a date or a bare number is read, and warned about at its cell and row', async () => {
+    // Found with a table whose 学校名称 column held 2023/9/1 and 12345 (a shifted column): they passed without a word.
+    const rows = county();
+    rows[2]![0] = new Date(Date.UTC(2023, 8, 1)); // written by Excel as the day number 45170, shown as a date
+    rows[3]![0] = 12345;
+    rows[4]![0] = '2023年9月1日';
+    const r = await check(await workbook({ 学校数据: rows }));
+    const warned = r.issues.filter((i) => i.code === 'SCHOOL_NAME_IS_VALUE');
+    expect(warned.map((w) => [w.cell, w.school, w.severity])).toEqual([
+      ['A3', '45170', 'warning'],
+      ['A4', '12345', 'warning'],
+      ['A5', '2023年9月1日', 'warning'],
+    ]);
+    expect(warned[0]!.message).toContain('学校名称“45170”是一个数字（若在 Excel 中显示为日期，即 2023-09-01）');
+    expect(warned[0]!.message).toContain('第 3 行');
+    expect(warned[2]!.text).toMatch(/^学校名称“2023年9月1日”是一个日期/);
+    expect(r.issueCounts.error).toBe(0);
+    // In a CSV every cell is text: the same.
+    const csv = await check(
+      csvFile(
+        toCsv(
+          county().map((row, i) =>
+            i === 2 ? ['2023/9/1', ...row.slice(1)] : i === 3 ? ['12345', ...row.slice(1)] : row,
+          ),
+        ),
+        'utf-8',
+      ),
+    );
+    expect(
+      csv.issues.filter((i) => i.code === 'SCHOOL_NAME_IS_VALUE').map((i) => [i.cell, i.text.split('，')[0]]),
+    ).toEqual([
+      ['A3', '学校名称“2023/9/1”是一个日期'],
+      ['A4', '学校名称“12345”是一个数字'],
+    ]);
+    // Names with digits are names.
+    const named = county();
+    named[1]![0] = '第101中学';
+    named[2]![0] = '2号小学';
+    expect((await check(await workbook({ 学校数据: named }))).issues).toEqual([]);
+  });
+
+  it('invisible characters (U+200B …) are left out of names: two names the same but for them are a duplicate', async () => {
+    const rows = county();
+    rows[2]![0] = '一\u200b小'; // 二小's row now names 一小 with a zero-width space
+    rows[3]![0] = '\ufeff三小\u200d';
+    const r = await check(await workbook({ 学校数据: rows }));
+    expect(r.issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.cell, i.school])).toEqual([
+      ['DUPLICATE_SCHOOL', 'A3', '一小'],
+    ]);
+    const note = r.issues.find((i) => i.code === 'INVISIBLE_CHARS_REMOVED')!;
+    expect(note.message).toBe(
+      '学校数据!A3［学校名称］：“一小”含不可见字符（U+200B（零宽空格）），已去除后读取；本列共 2 格如此',
+    );
+    // Without the duplicate, the school is read by its visible name.
+    const one = county();
+    one[3]![0] = '\ufeff三小\u200d';
+    const s = await check(await workbook({ 学校数据: one }));
+    expect(s.issueCounts.error).toBe(0);
+    expect(s.counties[0]!.levels.flatMap((l) => l.sections).map((x) => x.section.school.name)).toContain('三小');
+  });
+});
+
 describe('cells merged down over several schools’ rows', () => {
   const header = ['区县', ...HEADER];
   /** Two counties of a city roll-up, each 区县 written once and merged down over its schools. */

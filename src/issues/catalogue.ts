@@ -119,10 +119,18 @@ export const CATALOGUE = {
     description:
       "Two rows of one county with one 学校标识码 under two names (a school's two campuses written as two schools): computed as two, and said.",
   },
+  SCHOOL_NAME_IS_VALUE: {
+    severity: 'warning',
+    template:
+      '学校名称“{text}”是{what}，不像学校名称：请核对第 {row} 行是否填错了列，或名称被 Excel 自动转成了日期、数字（可把单元格设为“文本”后重新输入）',
+    description:
+      'A school name that is a date or a bare number (2023/9/1, 12345, a day number such as 45170): a column shifted, or a name Excel turned into a date; computed, and said.',
+  },
   DUPLICATE_SCHOOL: {
     severity: 'error',
     template: '学校名称重复（首次出现在 {firstCell}）',
-    description: 'Two rows of one county carry the same school name.',
+    description:
+      'Two rows of one county carry the same school name (the same once invisible characters such as U+200B are left out).',
   },
   RESOURCES_WITHOUT_STUDENTS: {
     severity: 'error',
@@ -292,6 +300,12 @@ export const CATALOGUE = {
     template: '“{text}”是百分比，按同一项的“{share}”读取（行名“{name}”是金额或人数）',
     description:
       'A percentage under the name of an amount or count of an item that has a share (培训经费 | 占公用经费预算6.2%): read as that share.',
+  },
+  INVISIBLE_CHARS_REMOVED: {
+    severity: 'info',
+    template: '“{value}”含不可见字符（{chars}），已去除后读取；本列共 {count} 格如此',
+    description:
+      'Zero-width spaces, direction marks and other invisible characters in a text cell (a name pasted from a web page): left out, so two names the same but for them are one school (DUPLICATE_SCHOOL); one note per column.',
   },
   TEXT_NUMBER: {
     severity: 'info',

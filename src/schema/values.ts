@@ -135,6 +135,41 @@ export function cellText(cell: CellValue | undefined): string | undefined {
   }
 }
 
+/** Excel's day 0 (1899-12-30), for the date a day number shows as. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const DATE_TEXT = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}年\d{1,2}月)$/;
+
+/**
+ * A school name that is no name: a number (12345; a day number such as 45170 is a date Excel shows as
+ * 2023/9/1), a date (2023/9/1, 2023-09-01, 2023年9月1日), TRUE / FALSE. What it is, for SCHOOL_NAME_IS_VALUE.
+ */
+export function valueAsName(cell: CellValue | undefined): { what: string; text: string } | null {
+  if (!cell) return null;
+  switch (cell.kind) {
+    case 'number': {
+      const v = cell.value;
+      // 1954 to 2099: a date formatted cell read without its format.
+      const day =
+        Number.isInteger(v) && v >= 20000 && v <= 73050
+          ? `（若在 Excel 中显示为日期，即 ${new Date(EXCEL_EPOCH + v * 86_400_000).toISOString().slice(0, 10)}）`
+          : '';
+      return { what: `一个数字${day}`, text: String(v) };
+    }
+    case 'date':
+      return { what: '一个日期', text: cell.value.toISOString().slice(0, 10) };
+    case 'bool':
+      return { what: '逻辑值', text: cell.value ? 'TRUE' : 'FALSE' };
+    case 'text': {
+      const t = normaliseText(cell.text);
+      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return { what: '一个数字', text: cell.text.trim() };
+      if (DATE_TEXT.test(t)) return { what: '一个日期', text: cell.text.trim() };
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
 export interface EnumSpec<T> {
   aliases: Record<string, T>;
   allowed: string;

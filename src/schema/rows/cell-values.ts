@@ -6,6 +6,7 @@ import { a1, type CellValue } from '../../read/types';
 import { UNITS, type FieldKind } from '../columns';
 import type { ColumnMatch } from '../header/layout';
 import { keyOf, type RowValues } from '../row-plan';
+import { invisibleIn, visibleText } from '../text';
 import { cellText, parseNumber } from '../values';
 
 /** zod checks for a number read from a cell; failures map to catalogue codes. */
@@ -54,7 +55,11 @@ export function readRowValues(
     const raw = row[column.col];
     const kind = column.field.kind;
     if (kind === 'text') {
-      const text = cellText(raw);
+      const written = cellText(raw);
+      // Zero-width and other invisible characters are no part of a name: left out (two names the same but for one are one), noted once a column.
+      const text = written === undefined ? undefined : visibleText(written);
+      if (text !== written)
+        values.noteCoded(keyOf(column), 'INVISIBLE_CHARS_REMOVED', { value: text ?? '', chars: invisibleIn(written!) });
       if (text !== undefined) values.txt[slot] = text;
       // An error value (#N/A of a lookup that found nothing) or a formula without its result is not a blank:
       // said as what it is, at its cell (the record's own 必填 check then keeps quiet about the cell).

@@ -10,8 +10,8 @@ import { isColumnNumberRow, isColumnNumberStart } from '../header/furniture';
 import type { ColumnMatch } from '../header/layout';
 import { DataMerges } from '../merges';
 import { cellTable, keyOf, recordPlan, RowValues, slotsOf } from '../row-plan';
-import { normaliseText } from '../text';
-import { cellText, schoolValueSpecs } from '../values';
+import { normaliseText, visibleText } from '../text';
+import { cellText, schoolValueSpecs, valueAsName } from '../values';
 import { readRowValues } from './cell-values';
 import { FirstRows } from './first-rows';
 import { anyCell, cellCount, firstText, headerAgain, inTable, rowMarks, textsOf } from './marks';
@@ -109,7 +109,8 @@ export function readRows(
     const cells = sheet.row(r);
     if (!anyCell(cells)) continue;
     if (++filled > MAX_DATA_ROWS) throw tooManyRows(sheet.name, r + 1);
-    const name = cellText(cells[nameCol.col]);
+    const written = cellText(cells[nameCol.col]);
+    const name = written === undefined ? undefined : visibleText(written);
     /** The row's texts, made only for the rows that need them (a province has 100 000 school rows). */
     let texts: string[] | null = null;
     const leadText = name ?? (texts ??= textsOf(cells))[0];
@@ -202,6 +203,23 @@ export function readRows(
       values.broken = true;
     }
     readRowValues(values, row, reading, r, name && shortName(name), county, plainTextIsNormal);
+    // A name that is a date or a bare number: a column shifted, or a name Excel turned into a date.
+    const asValue = valueAsName(row[nameCol.col]);
+    if (asValue)
+      issues.push(
+        makeIssue(
+          'SCHOOL_NAME_IS_VALUE',
+          {
+            sheet: sheet.name,
+            cell: a1(r, nameCol.col),
+            column: nameCol.header,
+            field: 'name',
+            ...(name ? { school: shortName(name) } : {}),
+            ...(county ? { county } : {}),
+          },
+          { ...asValue, row: r + 1 },
+        ),
+      );
     const record = buildRecord(values, name, plan, specs, typing ? typeNow : null);
     if (!record) continue;
     const firstCell = firstRows.firstCell(record.county ?? '', record.name, r + 1);
