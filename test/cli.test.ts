@@ -116,6 +116,26 @@ describe('balance-check FILE', () => {
     noStackTrace(r.stderr);
   });
 
+  it.each([
+    [['a.xlsx', 'b', 'c', 'd', 'e'], '命令行错误：参数过多：只需要 1 个文件，收到 5 个（文件名含空格时请用引号括起）'],
+    [['validate', 'a.xlsx', 'b'], '命令行错误：参数过多：validate 只需要 1 个文件，收到 2 个'],
+    [['explain', 'a', 'b'], '命令行错误：参数过多：explain 只需要 1 个参数，收到 2 个'],
+    [['profiles', 'x'], '命令行错误：参数过多：profiles 不需要参数，收到 1 个'],
+    [['validate'], '命令行错误：缺少参数：validate 需要学校数据文件（.xlsx 或 .csv）'],
+    [[SAMPLE, '--no-such-option'], '命令行错误：未知选项 --no-such-option'],
+    [[SAMPLE, '--ou', 'x'], '命令行错误：未知选项 --ou（是否要用 --out？）'],
+    [['validate', SAMPLE, '--bogus'], '命令行错误：validate 命令没有选项 --bogus'],
+    [[SAMPLE, '-o'], '命令行错误：选项 -o, --out <dir> 后缺少取值（报告输出目录'],
+    [['plan', SAMPLE, '--target'], '命令行错误：选项 --target <cv> 后缺少取值'],
+  ])('a command-line mistake %j is said in Chinese: exit 3', (args, message) => {
+    // Found with five words given for one file (a path with spaces): commander's “too many arguments. Expected 1 argument but got 5.”
+    const r = run(args);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/error:|argument|unknown option|Did you mean|Expected/);
+    noStackTrace(r.stderr);
+  });
+
   it('--help and --version exit 0', () => {
     const help = run(['--help']);
     expect(help.code).toBe(0);

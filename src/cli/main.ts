@@ -7,7 +7,7 @@
  */
 import { appendFileSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import { YOUZHI_2017, type Profile } from '../engine/profile';
 import { BUILT_IN_PROFILES, ProfileError, resolveProfile } from '../engine/profiles';
 import { jsonSafe, terminalSafe } from '../common/controls';
@@ -35,6 +35,7 @@ import {
   writeReports,
 } from './output';
 import { analyse, type AnalyseOptions } from './pipeline';
+import { ChineseCommand } from './usage';
 import { checkOutputFolder, checkTargets, LineSpool } from './write-set';
 import { VERSION } from './version';
 
@@ -417,7 +418,7 @@ async function runValidate(file: string, options: ValidateOptions): Promise<numb
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
-  const program = new Command('balance-check');
+  const program = new ChineseCommand('balance-check');
   const finish = (p: Promise<number>) => p.then(setExit);
   program
     .enablePositionalOptions()
@@ -515,9 +516,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram((c) => (code = c));
-  program.exitOverride();
-  program.commands.forEach((c) => c.exitOverride());
-  program.configureOutput({ outputError: (s, write) => write(`命令行错误：${s.replace(/^error: /, '')}`) });
+  // commander's errors, worded in Chinese by ChineseCommand, under the same prefix as ours: for every command.
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride();
+    command.configureOutput({ outputError: (s, write) => write(`命令行错误：${s}`) });
+  }
   try {
     await program.parseAsync(argv);
     return code;
