@@ -85,6 +85,8 @@ if (dir && mode) {
     wrapSync(fs, name, op);
   for (const [name, op] of [
     ['writeFile', 'write'],
+    // A file written in pieces (the JSON report, a batch's JSON Lines) is opened, then written through its handle.
+    ['open', 'write'],
     ['rename', 'rename'],
     ['rm', 'remove'],
     ['unlink', 'remove'],
