@@ -14,9 +14,9 @@ await build({
   target: 'node20',
   format: 'cjs',
   minify: true,
-  // Loaded from node_modules only when needed: exceljs (the fallback reader, the template) and
+  // Loaded from node_modules only when needed: exceljs (the fallback reader, the template), docx (-f docx) and
   // iconv-lite (GBK / GB18030 CSV); their size would otherwise slow every start.
-  external: ['exceljs', 'iconv-lite'],
+  external: ['exceljs', 'iconv-lite', 'docx'],
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'external',

@@ -263,7 +263,7 @@ type CompareOptions = {
 async function runCompare(files: string[], options: CompareOptions): Promise<number> {
   if (files.length < 2)
     throw new UsageError('compare 至少需要两个文件，例如：balance-check compare 2023.xlsx 2024.xlsx');
-  const formats = parseFormats(options.format)?.filter((f) => f !== 'json');
+  const formats = parseFormats(options.format)?.filter((f) => f === 'xlsx' || f === 'md');
   if (!formats?.length) throw new UsageError(`compare 的 --format 只能是 xlsx、md 的组合，收到“${options.format}”`);
   const profile = await loadProfile(options.profile);
   if (options.out !== undefined) checkOutputFolder(options.out);
@@ -429,7 +429,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .helpOption('-h, --help', '显示帮助')
     .argument('[file]', '学校数据文件（.xlsx 或 .csv，GBK/UTF-8 自动识别）')
     .option('-o, --out <dir>', '报告输出目录（默认：输入文件所在目录）')
-    .addOption(new Option('-f, --format <list>', '报告格式，逗号分隔：xlsx,md,json').default('xlsx,md'))
+    .addOption(new Option('-f, --format <list>', '报告格式，逗号分隔：xlsx,md,json,docx（Word）').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON 报告（代替摘要）')
     .option('--sheet <name>', '学校数据所在的工作表（默认：自动识别）')
     .option('-p, --profile <name|file>', '评估配置：内置 youzhi-2017（默认）、jiben-2012，或 JSON 配置文件')
@@ -483,7 +483,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       '各指标的单价（元/㎡、元/间、元/人·年），如 sports_space=3000：本县自行假设，用于折合金额',
     )
     .option('-o, --out <dir>', '同时写出含整改测算的报告到此目录')
-    .addOption(new Option('-f, --format <list>', '报告格式（与 -o 一起）：xlsx,md,json').default('xlsx,md'))
+    .addOption(new Option('-f, --format <list>', '报告格式（与 -o 一起）：xlsx,md,json,docx').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON 报告（含整改测算）')
     .option('--sheet <name>', '学校数据所在的工作表')
     .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')

@@ -8,13 +8,14 @@ import type { Report } from '../report/model';
 import { renderCompareMarkdown, renderCompareXlsx } from '../render/compare';
 import { isBatch, jsonReportPieces, schoolLines } from '../render/json';
 import { renderCharts } from '../render/charts';
+import { renderDocx } from '../render/docx';
 import { renderMarkdown } from '../render/markdown';
 import { renderXlsx } from '../render/xlsx';
 import { writeSet, type LineSpool } from './write-set';
 
 export { writeAtomically } from './write-set';
 
-export const FORMATS = ['xlsx', 'md', 'json'] as const;
+export const FORMATS = ['xlsx', 'md', 'json', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function parseFormats(list: string): Format[] | null {
@@ -22,7 +23,15 @@ export function parseFormats(list: string): Format[] | null {
     .split(/[,，\s]+/)
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
-  const aliases: Record<string, Format> = { xlsx: 'xlsx', excel: 'xlsx', md: 'md', markdown: 'md', json: 'json' };
+  const aliases: Record<string, Format> = {
+    xlsx: 'xlsx',
+    excel: 'xlsx',
+    md: 'md',
+    markdown: 'md',
+    json: 'json',
+    docx: 'docx',
+    word: 'docx',
+  };
   const formats = items.map((s) => lookup(aliases, s));
   if (formats.length === 0 || formats.some((f) => f === undefined)) return null;
   return [...new Set(formats as Format[])];
@@ -54,6 +63,9 @@ async function render(
     case 'json':
       // In pieces, written as they are made: a 20 000-school county's report is 90 MB of text.
       return jsonReportPieces(report, isBatch(report) ? basename(schoolsPath(input, outDir)) : undefined);
+    case 'docx':
+      // A county's Word document; a batch's is the province table.
+      return renderDocx(report);
   }
 }
 

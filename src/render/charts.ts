@@ -1,7 +1,13 @@
-/** The Markdown report's chart files: `<name>.report.charts/<level>-<indicator>.svg`, beside the report. */
+/**
+ * The reports' charts, one per level and indicator: each section's value sorted from low to
+ * high, those meeting the standard in one colour and the others in red, the standard dashed and
+ * the county value as a line. The Markdown report's are SVG files (svg-chart.ts); the Excel
+ * report and the Word document draw the same picture as a native chart (chartPicture).
+ */
+import type { SectionResult } from '../engine/compliance';
 import type { IndicatorDef } from '../engine/profile';
 import { LEVEL_NAMES, type Level } from '../engine/types';
-import type { LevelReport, Report } from '../report/model';
+import { byValue, sectionLabel, type LevelReport, type Report } from '../report/model';
 import { fmtCv, labelWithUnit } from './format';
 import { svgChart } from './svg-chart';
 
@@ -21,4 +27,65 @@ export function renderCharts(report: Report): { path: string; svg: string }[] {
       svg: svgChart(chartTitle(l, ind), ind, l.result.indicators[ind.id]!, l.sections),
     })),
   );
+}
+
+export const CHART_COLOURS = { met: '4472C4', notMet: 'C00000', standard: '548235', county: 'ED7D31' } as const;
+
+export interface PictureSeries {
+  /** Which of the four: its colour, and the Excel data column it reads. */
+  key: keyof typeof CHART_COLOURS;
+  name: string;
+  kind: 'bar' | 'line';
+  /** RRGGBB */
+  colour: string;
+  dashed?: boolean;
+  /** One per category; null: no bar. */
+  values: readonly (number | null)[];
+}
+
+/** One native chart: its title, the sections (sorted by value) and the four series. */
+export interface ChartPicture {
+  title: string;
+  /** The sections, sorted by value, and their labels. */
+  sections: readonly SectionResult[];
+  categories: readonly string[];
+  series: readonly PictureSeries[];
+  /** The value axis' number format. */
+  numberFormat: string;
+}
+
+export function chartPicture(l: LevelReport, ind: IndicatorDef): ChartPicture {
+  const stats = l.result.indicators[ind.id]!;
+  const sorted = byValue(l.sections, ind);
+  const standard = stats.standard;
+  const value = (ok: boolean) => sorted.map((s) => (s.met[ind.id]! === ok ? s.values[ind.id]! : null));
+  return {
+    title: chartTitle(l, ind),
+    sections: sorted,
+    categories: sorted.map((s) => sectionLabel(s)),
+    numberFormat: ind.unit === '元' ? '#,##0' : '0.0',
+    series: [
+      { key: 'met', name: '达到标准', kind: 'bar', colour: CHART_COLOURS.met, values: value(true) },
+      { key: 'notMet', name: '未达到标准', kind: 'bar', colour: CHART_COLOURS.notMet, values: value(false) },
+      ...(standard === null
+        ? []
+        : [
+            {
+              key: 'standard' as const,
+              name: `标准 ${standard}`,
+              kind: 'line' as const,
+              colour: CHART_COLOURS.standard,
+              dashed: true,
+              values: sorted.map(() => standard),
+            },
+          ]),
+      {
+        key: 'county',
+        name: '全县值',
+        kind: 'line',
+        colour: CHART_COLOURS.county,
+        values: sorted.map(() => stats.mean),
+      },
+    ],
+  };
 }

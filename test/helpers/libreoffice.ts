@@ -1,7 +1,7 @@
 /** Recalculating a workbook from its formulas alone, in LibreOffice headless. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { unzip } from '../../src/read/unzip';
 import { zip } from '../../src/render/spreadsheet/zip';
@@ -9,6 +9,42 @@ import { tmp } from './files';
 
 export const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 export const hasPdftotext = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
+
+/**
+ * Whether LibreOffice can open a Word document: Writer's library beside soffice (a Calc-only install,
+ * libreoffice-calc-nogui, has soffice but cannot open .docx).
+ */
+export const hasWriter = (() => {
+  if (!hasSoffice) return false;
+  const which = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+  try {
+    const program = dirname(realpathSync(which));
+    return readdirSync(program).some((f) => /^libswlo\.|^libsw\.|^swriter/.test(f));
+  } catch {
+    return false;
+  }
+})();
+
+/** A Word document printed to PDF by LibreOffice Writer: the PDF's path. */
+export function docxToPdf(docx: Buffer): string {
+  const dir = tmp();
+  const input = join(dir, 'report.docx');
+  writeFileSync(input, docx);
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      input,
+    ],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
+  return join(dir, 'report.pdf');
+}
 
 /** The workbook printed to PDF by LibreOffice (print setup as written): the PDF's path. */
 function printToPdf(xlsx: Buffer): string {

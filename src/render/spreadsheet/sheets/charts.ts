@@ -7,14 +7,16 @@ import { LEVEL_COLUMN, INDICATOR_COLUMN, NUM } from './common';
 import { columnLetters } from '../../../common/a1';
 import { LEVEL_NAMES } from '../../../engine/types';
 import type { CountyReport, Report } from '../../../report/model';
-import { byValue, sectionLabel } from '../../../report/model';
-import { fmtCv, labelWithUnit } from '../../format';
+import { sectionLabel } from '../../../report/model';
+import { labelWithUnit } from '../../format';
+import { chartPicture } from '../../charts';
 import { sheetRef } from '../book';
 import type { ChartSpec } from '../chart';
 import { SheetBuilder, type CellInput } from '../sheet';
 import { table, TITLE } from '../table';
 
-export const CHART_COLOURS = { met: '4472C4', notMet: 'C00000', standard: '548235', county: 'ED7D31' } as const;
+/** The 图表数据 column (0-based) each series reads. */
+const DATA_COLUMN = { met: 3, notMet: 4, standard: 5, county: 6 } as const;
 
 /** Chart size on the sheet: one across, narrow enough to print near full scale (its 9 pt labels at ≥ 8 pt), two to a page. */
 const CHART_COLS = 11;
@@ -42,58 +44,37 @@ export function chartSheets(
   let k = 0;
   for (const l of county.levels)
     for (const ind of report.profile.indicators) {
+      const picture = chartPicture(l, ind);
       const stats = l.result.indicators[ind.id]!;
-      const sorted = byValue(l.sections, ind);
-      const standard = stats.standard;
-      const title = `${LEVEL_NAMES[l.level]} · ${labelWithUnit(ind)}（差异系数 ${fmtCv(stats.cv)}）`;
       const first = rows.length + 3;
-      const met: (number | null)[] = [];
-      const notMet: (number | null)[] = [];
-      for (const s of sorted) {
+      for (const s of picture.sections) {
         const v = s.values[ind.id]!;
         const ok = s.met[ind.id]!;
-        met.push(ok ? v : null);
-        notMet.push(ok ? null : v);
         rows.push([
           LEVEL_NAMES[l.level],
           labelWithUnit(ind),
           sectionLabel(s),
           ok ? v : null,
           ok ? null : v,
-          standard,
+          stats.standard,
           stats.mean,
         ]);
       }
       const last = rows.length + 2;
       const range = (col: number) => `${abs(col, first)}:$${columnLetters(col)}$${last}`;
       const spec: ChartSpec = {
-        title,
+        title: picture.title,
         categoriesRef: range(2),
-        categories: sorted.map((s) => sectionLabel(s)),
-        numberFormat: ind.unit === '元' ? '#,##0' : '0.0',
-        series: [
-          { name: '达到标准', kind: 'bar', colour: CHART_COLOURS.met, ref: range(3), values: met },
-          { name: '未达到标准', kind: 'bar', colour: CHART_COLOURS.notMet, ref: range(4), values: notMet },
-          ...(standard === null
-            ? []
-            : [
-                {
-                  name: `标准 ${standard}`,
-                  kind: 'line' as const,
-                  colour: CHART_COLOURS.standard,
-                  dashed: true,
-                  ref: range(5),
-                  values: sorted.map(() => standard),
-                },
-              ]),
-          {
-            name: '全县值',
-            kind: 'line',
-            colour: CHART_COLOURS.county,
-            ref: range(6),
-            values: sorted.map(() => stats.mean),
-          },
-        ],
+        categories: picture.categories,
+        numberFormat: picture.numberFormat,
+        series: picture.series.map((s) => ({
+          name: s.name,
+          kind: s.kind,
+          colour: s.colour,
+          ...(s.dashed ? { dashed: true } : {}),
+          ref: range(DATA_COLUMN[s.key]),
+          values: s.values,
+        })),
         from: { col: (k % ACROSS) * CHART_COLS, row: 1 + Math.floor(k / ACROSS) * CHART_ROWS },
         to: {
           col: (k % ACROSS) * CHART_COLS + CHART_COLS,
