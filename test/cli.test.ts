@@ -196,7 +196,7 @@ describe('balance-check template', () => {
     const empty = run(['validate', file]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('NO_SCHOOLS');
-  });
+  }, 30_000);
 });
 
 describe('the whole verdict on the command line', () => {
