@@ -286,3 +286,11 @@ function parseEnumText<T>(text: string, spec: EnumSpec<T>): Parsed<T> {
   }
   return { ok: false, code: spec.code, params: { text, allowed: spec.allowed } };
 }
+
+/** A figure past any school's or county's, as its message writes it: 1.2e+308 as 1.2×10^308; past Number's range in words. */
+export function impossibleText(n: number): string {
+  if (!Number.isFinite(n)) return '超出数值范围';
+  if (n < 1e15) return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const [m, e] = n.toExponential(3).split('e');
+  return `${Number(m)}×10^${Number(e)}`;
+}

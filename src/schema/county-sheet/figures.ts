@@ -3,14 +3,16 @@
 import type { CountyInput, Wording } from '../../engine/checklist-rules';
 import type { IssueCode, IssueParams } from '../../issues/catalogue';
 import type { CellValue } from '../../read/types';
+import { lookup } from '../../common/lookup';
 import { normaliseText } from '../text';
-import { cellText, isBlankText, parseNumber } from '../values';
+import { cellText, impossibleText, isBlankText, parseNumber } from '../values';
 
 export type ValueKind = 'yesno' | 'number' | 'none';
 
 /** Past any county's figure: 10 million people (or rooms, or a ratio's parts), 10 万亿元. */
 const COUNTY_MAX = 1e7;
 const COUNTY_MAX_YUAN = 1e13;
+const YUAN_FACTORS: Readonly<Record<string, number>> = { 万元: 10000, 千元: 1000 };
 
 export const isBlank = (cell: CellValue | undefined) => {
   if (!cell) return true;
@@ -130,11 +132,10 @@ export function parseFigure(
   }
   if (n < 0) return { ok: false, code: 'NEGATIVE_VALUE', params: { value: n } };
   // A county's figure past any county's (10 million people, 10 万亿元): a typo or a hostile file, never computed with.
+  const yuan = n * (lookup(YUAN_FACTORS, unit ?? rowUnit ?? '') ?? 1);
   const max = input.unit === 'yuan' ? COUNTY_MAX_YUAN : COUNTY_MAX;
-  const u = unit ?? rowUnit;
-  const scaled = input.unit === 'yuan' ? n * (u === '万元' ? 10000 : u === '千元' ? 1000 : 1) : n;
-  if (!(scaled <= max))
-    return { ok: false, code: 'VALUE_IMPOSSIBLE', params: { value: String(n), max: max.toExponential(0) } };
+  if (!((input.unit === 'yuan' ? yuan : n) <= max))
+    return { ok: false, code: 'VALUE_IMPOSSIBLE', params: { value: impossibleText(n), max: impossibleText(max) } };
   if (unit === '%' && input.unit !== 'percent')
     return { ok: 'unclear', why: '写的是百分比，而此项应填人数或金额', percent: true };
   switch (input.unit) {
@@ -146,10 +147,8 @@ export function parseFigure(
     }
     case 'count':
       return Number.isInteger(n) ? { ok: true, value: n } : { ok: false, code: 'NOT_INTEGER', params: { value: n } };
-    case 'yuan': {
-      const u = unit ?? rowUnit;
-      return { ok: true, value: u === '万元' ? n * 10000 : u === '千元' ? n * 1000 : n };
-    }
+    case 'yuan':
+      return { ok: true, value: yuan };
     case 'number':
       return { ok: true, value: n };
   }

@@ -7,7 +7,7 @@ import { UNITS, type FieldKind } from '../columns';
 import type { ColumnMatch } from '../header/layout';
 import { keyOf, type RowValues } from '../row-plan';
 import { invisibleIn, visibleText } from '../text';
-import { cellText, parseNumber } from '../values';
+import { cellText, impossibleText, parseNumber } from '../values';
 
 /** zod checks for a number read from a cell; failures map to catalogue codes. */
 const NUMBER_SCHEMAS: Record<Exclude<FieldKind, 'text'>, z.ZodNumber> = {
@@ -108,19 +108,11 @@ export function readRowValues(
       }
     }
     if (value > column.field.max) {
-      report(column, 'VALUE_IMPOSSIBLE', { value: numberText(value), max: numberText(column.field.max) });
+      report(column, 'VALUE_IMPOSSIBLE', { value: impossibleText(value), max: impossibleText(column.field.max) });
       values.broken = true;
       continue;
     }
     values.num[slot] = value;
     values.has[slot] = 1;
   }
-}
-
-/** A figure as a reader writes it: 1.2e+308 as 1.2×10^308, and past Number's range 无穷大. */
-function numberText(n: number): string {
-  if (!Number.isFinite(n)) return '超出数值范围';
-  if (n < 1e15) return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  const [m, e] = n.toExponential(3).split('e');
-  return `${Number(m)}×10^${Number(e)}`;
 }
