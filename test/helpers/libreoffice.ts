@@ -25,11 +25,11 @@ export const hasWriter = (() => {
   }
 })();
 
-/** A Word document printed to PDF by LibreOffice Writer: the PDF's path. */
-export function docxToPdf(docx: Buffer): string {
+/** A document (`name`: its file name, whose extension tells LibreOffice which program opens it) printed to PDF, as written: the PDF's path. */
+function toPdf(bytes: Buffer, name: string): string {
   const dir = tmp();
-  const input = join(dir, 'report.docx');
-  writeFileSync(input, docx);
+  const input = join(dir, name);
+  writeFileSync(input, bytes);
   execFileSync(
     'soffice',
     [
@@ -43,32 +43,14 @@ export function docxToPdf(docx: Buffer): string {
     ],
     { stdio: 'pipe', timeout: 180_000 },
   );
-  return join(dir, 'report.pdf');
+  return join(dir, name.replace(/\.\w+$/, '.pdf'));
 }
 
+/** A Word document printed to PDF by LibreOffice Writer: the PDF's path. */
+export const docxToPdf = (docx: Buffer): string => toPdf(docx, 'report.docx');
+
 /** The workbook printed to PDF by LibreOffice (print setup as written): the PDF's path. */
-function printToPdf(xlsx: Buffer): string {
-  const dir = tmp();
-  const input = join(dir, 'book.xlsx');
-  writeFileSync(input, xlsx);
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      input,
-    ],
-    {
-      stdio: 'pipe',
-      timeout: 180_000,
-    },
-  );
-  return join(dir, 'book.pdf');
-}
+const printToPdf = (xlsx: Buffer): string => toPdf(xlsx, 'book.xlsx');
 
 /** The workbook printed to PDF by LibreOffice, as text. */
 export const printedText = (xlsx: Buffer): string =>
