@@ -69,6 +69,21 @@ for (const [n, counties, target] of sizes) {
   });
 }
 
+// The largest county a detailed report is made for (MAX_DETAIL_SECTIONS, src/cli/pipeline.ts): issue 27 asks
+// ≤ 1 GB on any input; a larger county is refused with FILE_TOO_LARGE.
+if (!process.env.BENCH_SKIP_LARGE) {
+  // Eight sections to every seven schools (one 九年一贯制 among them): 26 250 schools are 30 000 sections.
+  const file = join(dir, 'county-26k.xlsx');
+  if (!existsSync(file)) await generate(file, 26_250);
+  const r = run([file, '-o', out, '--format', 'xlsx,md,json', '-q']);
+  rows.push({
+    input: 'one county, 26 250 schools = 30 000 sections (the limit), xlsx+md+json (one run)',
+    rows: 26_250,
+    ...r,
+    target: [120, 1000],
+  });
+}
+
 const pad = (s, n) => String(s).padEnd(n);
 const padL = (s, n) => String(s).padStart(n);
 console.log(`balance-check bench (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);

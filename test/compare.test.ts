@@ -48,7 +48,9 @@ describe('compare', () => {
     for (const [, first, last, change] of rows) expect(Number(change)).toBeCloseTo(Number(last) - Number(first), 9);
     const { renderCompareXlsx } = await import('../src/render/compare');
     const { unzip } = await import('../src/read/unzip');
-    const sheet = unzip(renderCompareXlsx(c)).get('xl/worksheets/sheet1.xml')!.toString();
+    const sheet = unzip(await renderCompareXlsx(c))
+      .get('xl/worksheets/sheet1.xml')!
+      .toString();
     expect(sheet).toMatch(/<f>ROUND\(E3,3\)-ROUND\(D3,3\)<\/f>/);
   });
 
@@ -101,7 +103,7 @@ describe('compare: county items and the whole verdict per year', () => {
     expect(md).toMatch(/\| \*\*优质均衡总体结论\*\* \| \*\*未达到\*\* \| \*\*未达到\*\* \|/);
     expect(md).toMatch(/\| 政府保障程度第11项 \| 未达标（.*18\.28%.*） \|/);
     expect(md).toMatch(/\| 政府保障程度第3项 \| 未达标（13所学校） \|/);
-    const sheet = readOoxml(renderCompareXlsx(c)).find((s) => s.name === '县级项目比较')!;
+    const sheet = readOoxml(await renderCompareXlsx(c)).find((s) => s.name === '县级项目比较')!;
     expect(sheet.rows.length).toBe(2 + 26);
   });
 });

@@ -99,7 +99,7 @@ describe('the Word document as built', () => {
     expect(xmlOf(docx, 'word/footer1.xml')).toContain('PAGE');
     // One native chart per level and indicator, as in the Excel report.
     expect([...parts(docx).keys()].filter((k) => /^word\/charts\/chart\d+\.xml$/.test(k)).length).toBe(14);
-  });
+  }, 60_000);
 
   it('the same input gives the same bytes: no timestamps, no random ids', async () => {
     const report = await check(SAMPLE);
@@ -109,7 +109,7 @@ describe('the Word document as built', () => {
     const b = await renderDocx(report);
     expect(a.equals(b)).toBe(true);
     expect(xmlOf(a, 'docProps/core.xml')).not.toMatch(/dcterms:(created|modified)/);
-  });
+  }, 60_000);
 
   it('user texts stay text: XML characters escaped, control characters dropped', async () => {
     const rows = county();
@@ -119,7 +119,7 @@ describe('the Word document as built', () => {
     expect(xml).toContain('一小&lt;script&gt;&amp;');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(textOf(docx)).toContain('一小<script>&');
-  });
+  }, 60_000);
 
   it('a batch: the province table, failing counties first, with no 附表', async () => {
     const report = await check(await province(3));
@@ -130,7 +130,7 @@ describe('the Word document as built', () => {
     for (const c of report.counties) expect(text).toContain(c.label);
     expect(text).not.toContain('附表1');
     expect(xmlOf(docx)).toContain('w:orient="landscape"');
-  });
+  }, 60_000);
 
   it('the 2012 method (no per-school standards: no 学校达标情况 or 缺口测算) and a county of one school', async () => {
     const basic = await analyse(resolve('fixtures/vectors/cv-books-5-schools.csv'), { profile: JIBEN_2012 });
@@ -140,7 +140,7 @@ describe('the Word document as built', () => {
     expect(text).not.toContain('学校达标情况（');
     const one = await renderDocx(await check(await workbook({ 学校: [HEADER, primary('独小', 300)] })));
     expect(textOf(one)).toContain('一、总体结论');
-  });
+  }, 60_000);
 });
 
 describe('-f docx on the command line', () => {
@@ -169,5 +169,5 @@ describe('-f docx on the command line', () => {
     expect(plain.status).toBe(0);
     expect(plain.stderr).not.toContain('loaded: docx');
     expect(run(['--version']).stderr).not.toContain('loaded: docx');
-  });
+  }, 60_000);
 });

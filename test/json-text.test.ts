@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { jsonPieces } from '../src/render/json-text';
 
+/** Pieces of one value: a large object below the cut depth is several pieces, not one. */
+const pieces = (v: unknown) => [...jsonPieces(v)].length;
+
 const joined = (v: unknown) => [...jsonPieces(v)].join('');
 
 describe('jsonPieces', () => {
@@ -22,10 +25,24 @@ describe('jsonPieces', () => {
       'a long array deep down',
       { a: { b: { c: { d: { e: Array.from({ length: 60 }, (_, i) => [i, { k: 'v\n"' }]) } } } } },
     ],
+    [
+      // An object below the cut depth holding more than SMALL values is cut too (a 20 000-section list in an indicator).
+      'a large object deep down',
+      {
+        a: { b: { c: { d: { e: { rows: Array.from({ length: 30 }, (_, i) => ({ i, v: [i, 'x'] })), n: 1 } } } } },
+        f: [[[[{ big: { list: Array.from({ length: 500 }, (_, i) => i), more: { deep: 'y' } } }]]]],
+      },
+    ],
     ['strings to escape', { '键\n"': 'é\u2028\u001b', empty: '' }],
     ['top-level array', Array.from({ length: 70 }, (_, i) => ({ i }))],
   ])('%s', (_, value) => {
     expect(joined(value)).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('an object deep down holding 500 values is written in pieces, not as one string', () => {
+    const deep = (v: unknown) => ({ a: { b: { c: { d: { e: v } } } } });
+    expect(pieces(deep({ list: Array.from({ length: 500 }, (_, i) => i) }))).toBeGreaterThan(500);
+    expect(pieces(deep({ list: Array.from({ length: 30 }, (_, i) => i) }))).toBeLessThan(30);
   });
 
   it('a random tree of 300 nodes, 50 times', () => {

@@ -4,11 +4,24 @@
  * lint error in src (eslint.config.mjs, no-restricted-syntax); maxOf / append loop instead.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { append, maxOf, minOf } from '../src/common/lookup';
+import { MAX_DETAIL_SECTIONS } from '../src/cli/pipeline';
 import { csvFile, HEADER, primary, tmp } from './helpers/files';
+
+/** One county (no 区县 column) of n primary schools. */
+function countyCsv(n: number): string {
+  const rows = [HEADER.join(',')];
+  for (let i = 0; i < n; i++)
+    rows.push(
+      primary(`第${i + 1}小学`, 300 + (i % 500))
+        .map((v) => String((v as string | number | null) ?? ''))
+        .join(','),
+    );
+  return csvFile(rows.join('\n'), 'utf8', `county-${n}.csv`);
+}
 
 describe('data-sized arrays are never spread into a call', () => {
   it('maxOf, minOf and append take 500 000 items', () => {
@@ -21,14 +34,7 @@ describe('data-sized arrays are never spread into a call', () => {
   });
 
   it('the Excel report of a county of 18 000 schools is written', () => {
-    const rows = [HEADER.join(',')];
-    for (let i = 0; i < 18_000; i++)
-      rows.push(
-        primary(`第${i + 1}小学`, 300 + (i % 500))
-          .map((v) => String((v as string | number | null) ?? ''))
-          .join(','),
-      );
-    const input = csvFile(rows.join('\n'), 'utf8', 'county-18000.csv');
+    const input = countyCsv(18_000);
     const out = tmp();
     const run = spawnSync(process.execPath, ['bin/balance-check.js', input, '-o', out, '-f', 'xlsx', '-q'], {
       encoding: 'utf8',
@@ -36,5 +42,24 @@ describe('data-sized arrays are never spread into a call', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(existsSync(join(out, 'county-18000.report.xlsx'))).toBe(true);
+  }, 120_000);
+});
+
+describe('a county too large for its detailed report (issue 27: ≤ 1 GB on any input)', () => {
+  it('30 001 sections in one county: FILE_TOO_LARGE naming the limit and the missing 区县 column, exit 3; validate reads it', () => {
+    const input = countyCsv(MAX_DETAIL_SECTIONS + 1);
+    const out = tmp();
+    const run = spawnSync(process.execPath, ['bin/balance-check.js', input, '-o', out, '-f', 'xlsx,md,json'], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain('30,001 所学校（30,001 个学段）超过一个区县详细报告的上限 30,000 个学段');
+    expect(run.stderr).toContain('请加上“区县”列');
+    expect(readdirSync(out)).toEqual([]);
+    const validate = spawnSync(process.execPath, ['bin/balance-check.js', 'validate', input, '--json'], {
+      encoding: 'utf8',
+    });
+    expect(validate.status).toBe(0);
+    expect(validate.stdout).not.toContain('FILE_TOO_LARGE');
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unzip } from '../src/read/unzip';
 import { crc32, jsCrc32 } from '../src/common/crc32';
-import { zip } from '../src/render/spreadsheet/zip';
+import { packEntry, packPieces, zip } from '../src/render/spreadsheet/zip';
 
 describe('zip writer', () => {
   it('round-trips entries, including UTF-8 names', () => {
@@ -13,6 +13,32 @@ describe('zip writer', () => {
     expect([...back.keys()]).toEqual(['a.xml', '目录/b.txt']);
     expect(back.get('a.xml')!.toString()).toBe('<a>你好</a>');
     expect(back.get('目录/b.txt')!.equals(entries[1]!.data)).toBe(true);
+  });
+
+  it('an entry packed piece by piece is byte for byte the entry packed whole (CRC and size too)', async () => {
+    // Sheet-like text, Chinese and ASCII, cut at random places (a multi-byte character never split: pieces are strings).
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rows = Array.from(
+      { length: 4000 },
+      (_, i) => `<row r="${i}"><c t="str"><v>第${i}小学${'甲乙'.repeat(i % 9)}</v></c><c><v>${rand()}</v></c></row>`,
+    );
+    const text = rows.join('');
+    const pieces: string[] = [];
+    for (let at = 0; at < text.length;) {
+      const n = 1 + Math.floor(rand() * 40_000);
+      pieces.push(text.slice(at, at + n));
+      at += n;
+    }
+    expect(pieces.length).toBeGreaterThan(3);
+    const whole = packEntry('s', Buffer.from(text, 'utf8'));
+    const cut = await packPieces('s', pieces);
+    expect(cut.size).toBe(whole.size);
+    expect(cut.crc).toBe(whole.crc);
+    expect(cut.packed.equals(whole.packed)).toBe(true);
+    expect(jsCrc32(Buffer.from(pieces[1]!), jsCrc32(Buffer.from(pieces[0]!)))).toBe(
+      crc32(Buffer.from(pieces[0]! + pieces[1]!)),
+    );
   });
 
   it('is deterministic: the same entries give the same bytes', () => {

@@ -34,7 +34,7 @@ import {
   writeComparison,
   writeReports,
 } from './output';
-import { analyse, type AnalyseOptions } from './pipeline';
+import { analyse, MAX_DETAIL_SECTIONS, type AnalyseOptions } from './pipeline';
 import { ChineseCommand } from './usage';
 import { checkOutputFolder, checkTargets, LineSpool } from './write-set';
 import { VERSION } from './version';
@@ -194,6 +194,7 @@ function analyseOptions(profile: Profile, options: CheckOptions): AnalyseOptions
   const onProgress = progressReporter(options.quiet);
   return {
     profile,
+    detailLimit: MAX_DETAIL_SECTIONS,
     ...(onProgress ? { onProgress } : {}),
     ...inflateLimits(options.maxInflate),
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),

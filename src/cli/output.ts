@@ -7,7 +7,7 @@ import type { Comparison } from '../report/compare';
 import type { Report } from '../report/model';
 import { renderCompareMarkdown, renderCompareXlsx } from '../render/compare';
 import { isBatch, jsonReportPieces, schoolLines } from '../render/json';
-import { renderCharts } from '../render/charts';
+import { chartFiles } from '../render/charts';
 import { renderDocx } from '../render/docx';
 import { renderMarkdown } from '../render/markdown';
 import { renderXlsx } from '../render/xlsx';
@@ -69,6 +69,11 @@ async function render(
   }
 }
 
+/** A chart's text, made when the writer comes to it (a generator runs only when iterated). */
+function* drawn(svg: () => string): Generator<string> {
+  yield svg();
+}
+
 /** Renders every format, then writes them as one set; returns the paths written. */
 /** `spool`: the batch's JSON Lines, if written while its counties were computed (LineSpool). */
 export async function writeReports(
@@ -91,9 +96,9 @@ export async function writeReports(
       : [];
   // The Markdown report's pictures, in a folder beside it.
   const charts = formats.includes('md')
-    ? renderCharts(report).map((c) => ({
+    ? chartFiles(report).map((c) => ({
         path: join(outDir ?? dirname(input), c.path),
-        content: Buffer.from(c.svg, 'utf8'),
+        content: drawn(c.svg),
       }))
     : [];
   for (const f of files)
@@ -115,10 +120,15 @@ export async function writeComparison(
     outDir ?? dirname(files[0]!),
     `${stemOf(files[0]!)}_vs_${stemOf(files[files.length - 1]!)}.compare`,
   );
-  const set = formats.map((format) => ({
-    path: `${base}.${format}`,
-    content: format === 'xlsx' ? renderCompareXlsx(comparison) : Buffer.from(renderCompareMarkdown(comparison), 'utf8'),
-  }));
+  const set = await Promise.all(
+    formats.map(async (format) => ({
+      path: `${base}.${format}`,
+      content:
+        format === 'xlsx'
+          ? await renderCompareXlsx(comparison)
+          : Buffer.from(renderCompareMarkdown(comparison), 'utf8'),
+    })),
+  );
   for (const f of set)
     if (files.some((input) => resolve(input) === resolve(f.path)))
       throw new FatalError('OUTPUT_SAME_AS_INPUT', { path: f.path });

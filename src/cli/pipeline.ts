@@ -4,9 +4,9 @@ import { basename } from 'node:path';
 import { evaluateCounty, summariseForBatch, type CountyResult } from '../engine/evaluate';
 import { requiredResourceFields, type Profile } from '../engine/profile';
 import type { PlanOptions } from '../engine/plan';
-import type { SchoolRecord } from '../engine/types';
+import { TYPE_LEVELS, type SchoolRecord } from '../engine/types';
 import { availableIndicators } from '../engine/profiles';
-import { hasErrors, makeIssue } from '../issues/catalogue';
+import { FatalError, hasErrors, makeIssue } from '../issues/catalogue';
 import { fieldLabel } from '../schema/columns';
 import { OoxmlFormatError, readSource, releaseSource, UnreadableFileError, type SourceFile } from '../read/index';
 import type { InflateLimits } from '../read/unzip';
@@ -37,6 +37,11 @@ export interface AnalyseOptions {
    * batch's order): what must see every school of it (the JSON Lines) takes it from here.
    */
   onBatchCounty?: (result: CountyResult) => void;
+  /**
+   * Refuse (FILE_TOO_LARGE) a county with more school sections than this when its detailed report is
+   * made (check, plan): validate reads any size.
+   */
+  detailLimit?: number;
   /** Progress: rows read so far; counties computed of all. */
   onProgress?: (p: { rows: number } | { counties: number; of: number }) => void;
 }
@@ -97,6 +102,12 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     throw new UnreadableFileError(
       `文件中没有区县“${options.county}”（有：${all.map(([c]) => c ?? '（未填）').join('、')}）`,
     );
+  if (options.detailLimit !== undefined && groups.length <= DETAIL_COUNTY_LIMIT)
+    for (const [county, schools] of groups) {
+      let sections = 0;
+      for (const school of schools) for (const l of TYPE_LEVELS[school.type]) if (l !== 'senior') sections++;
+      if (sections > options.detailLimit) throw countyTooLarge(county, schools.length, sections, options.detailLimit);
+    }
   const {
     figuresOf,
     claimsOf,
@@ -152,6 +163,25 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     issues,
     droppedIndicators: dropped.map((i) => i.name),
     countySheetTitle: countySheet.titleLines,
+  });
+}
+
+/**
+ * The most school sections (a 一贯制 school has two) one county's detailed report is made for: 30 000 take
+ * about 0.86 GB to report (xlsx, md and json; issue 27 asks ≤ 1 GB on any input). The largest real
+ * county has about a thousand schools; a county this size is a province or city table without its 区县 column.
+ */
+export const MAX_DETAIL_SECTIONS = 30_000;
+
+function countyTooLarge(county: string | null, schools: number, sections: number, limit: number) {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return new FatalError('FILE_TOO_LARGE', {
+    reason:
+      `${county === null ? '表中没有“区县”列，全部' : `区县“${county}”的`} ${n(schools)} 所学校（${n(sections)} 个学段）` +
+      `超过一个区县详细报告的上限 ${n(limit)} 个学段（最大的区县也只有一千所左右学校）。` +
+      (county === null
+        ? '这像是全市或全省的汇总表：请加上“区县”列，每个区县分别计算；只检查数据可用 balance-check validate'
+        : '请检查区县一列是否填错；只检查数据可用 balance-check validate'),
   });
 }
 

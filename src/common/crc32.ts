@@ -14,15 +14,16 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-export function crc32(data: Uint8Array): number {
-  if (nativeCrc32) return nativeCrc32(data) >>> 0;
-  return jsCrc32(data);
+/** `value`: the CRC of the bytes before these (a part checked in pieces); 0 to start. */
+export function crc32(data: Uint8Array, value = 0): number {
+  if (nativeCrc32) return nativeCrc32(data, value) >>> 0;
+  return jsCrc32(data, value);
 }
 
-export function jsCrc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+export function jsCrc32(data: Uint8Array, value = 0): number {
+  let c = (value ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }

@@ -19,12 +19,20 @@ export const chartTitle = (l: LevelReport, ind: IndicatorDef) =>
 
 /** Every chart of a detailed report: relative path (folder/file) → SVG text. */
 export function renderCharts(report: Report): { path: string; svg: string }[] {
+  return chartFiles(report).map((c) => ({ path: c.path, svg: c.svg() }));
+}
+
+/**
+ * The same charts, each drawn when it is asked for: a county of 30 000 schools has 14 charts of
+ * 30 000 bars, 90 MB of SVG text, which the writer need not hold at once.
+ */
+export function chartFiles(report: Report): { path: string; svg: () => string }[] {
   if (!report.detail || report.counties.length !== 1) return [];
   const county = report.counties[0]!;
   return county.levels.flatMap((l) =>
     report.profile.indicators.map((ind) => ({
       path: `${chartsFolder(report)}/${chartFile(l.level, ind)}`,
-      svg: svgChart(chartTitle(l, ind), ind, l.result.indicators[ind.id]!, l.sections),
+      svg: () => svgChart(chartTitle(l, ind), ind, l.result.indicators[ind.id]!, l.sections),
     })),
   );
 }

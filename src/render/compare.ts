@@ -126,7 +126,7 @@ function dataIssuesMarkdown(c: Comparison): string {
   ].join('\n\n');
 }
 
-export function renderCompareXlsx(c: Comparison): Buffer {
+export async function renderCompareXlsx(c: Comparison): Promise<Buffer> {
   const inds = c.reports[0]!.profile.indicators;
   const cvRows: CellInput[][] = [];
   const changeRows: CellInput[][] = [];
@@ -223,7 +223,7 @@ export function renderCompareXlsx(c: Comparison): Buffer {
       ]),
     },
   ])
-    book.add(simpleSheet(spec));
+    await book.add(simpleSheet(spec));
   return book.toBuffer();
 }
 

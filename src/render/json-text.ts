@@ -5,9 +5,27 @@
  * an element nested d levels deep is JSON.stringify's text of it with each line indented 2·d more.
  */
 
-/** Arrays and plain objects are cut into pieces down to this depth; below it, only long arrays. */
+/** Arrays and plain objects are cut into pieces down to this depth; below it, only long arrays and large objects. */
 const CUT_DEPTH = 4;
 const LONG = 50;
+/** Values (of any nesting) an object below CUT_DEPTH may hold and still be written as one piece. */
+const SMALL = 400;
+
+/** Whether the value holds at most `budget` values, all told (a 20 000-section list inside an indicator does not). */
+function small(v: unknown, budget = SMALL): boolean {
+  let left = budget;
+  const stack: unknown[] = [v];
+  while (stack.length) {
+    const x = stack.pop();
+    if (--left < 0) return false;
+    if (typeof x !== 'object' || x === null) continue;
+    if (Array.isArray(x)) {
+      if (x.length > left) return false;
+      for (const y of x) stack.push(y);
+    } else for (const k in x) stack.push((x as Record<string, unknown>)[k]);
+  }
+  return true;
+}
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -39,7 +57,7 @@ export function* jsonPieces(value: unknown, depth = 0): Generator<string> {
     yield `${pad}]`;
     return;
   }
-  if (isPlainObject(value) && depth < CUT_DEPTH) {
+  if (isPlainObject(value) && (depth < CUT_DEPTH || !small(value))) {
     const keys = Object.keys(value).filter((k) => !omitted(value[k]));
     if (keys.length === 0) {
       yield '{}';

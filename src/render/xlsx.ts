@@ -24,7 +24,6 @@ import { overviewSheet } from './spreadsheet/sheets/overview';
 import { issuesSheet } from './spreadsheet/sheets/issues';
 import { coverSheet } from './spreadsheet/sheets/cover';
 import { countyExhibits, type Exhibit, type ExhibitKey } from './exhibits';
-import { append } from '../common/lookup';
 
 export async function renderXlsx(report: Report): Promise<Buffer> {
   const book = new WorkbookWriter();
@@ -36,58 +35,59 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
   const front: string[] = [];
   const data: string[] = [];
   const links = new Map<string, string>();
-  /** Each sheet is written as soon as it is built (see WorkbookWriter); only names and row maps are kept. A numbered table's title starts with 附表N. */
-  const write = (sheet: SheetBuilder, key?: ExhibitKey) => {
+  /**
+   * Each sheet is written as soon as it is built (see WorkbookWriter), one at a time and in this order (shared
+   * strings and styles are numbered as written); only names and row maps are kept. A numbered table's title
+   * starts with 附表N.
+   */
+  const write = async (sheet: SheetBuilder, key?: ExhibitKey) => {
     const e = key ? exhibits.get(key) : undefined;
     const title = sheet.rows[0]?.cells[0];
     if (e && title && typeof title.v === 'string') {
       title.v = `附表${e.no}　${title.v}`;
       placed.set(e.key, sheet.name);
     }
-    book.add(sheet);
+    await book.add(sheet);
     return sheet.name;
   };
-  write(standards.sheet, 'standards');
-  const province = report.province ? write(provinceSheet(report, report.province)) : null;
+  await write(standards.sheet, 'standards');
+  const province = report.province ? await write(provinceSheet(report, report.province)) : null;
   for (const county of report.detail ? report.counties : []) {
     const prefix = many ? `${county.county ?? ''}-` : '';
     const layout = dataLayout(report, county, sheetName(`${prefix}计算数据`), standards);
-    data.push(write(dataSheet(report, county, layout), 'data'));
+    data.push(await write(dataSheet(report, county, layout), 'data'));
     const compliance = complianceSheet(report, county, layout, sheetName(`${prefix}学校达标`));
     const cv = cvSheet(report, county, layout, sheetName(`${prefix}差异系数`));
     const overview = overviewSheet(report, county, sheetName(`${prefix}概览`), compliance, cv);
+    // The 图表数据 sheet is built when it is written (a county of 20 000 schools: 140 000 rows).
     const pictures = chartSheets(report, county, sheetName(`${prefix}图表数据`), sheetName(`${prefix}图表`));
     // The 2012 method has no per-school standards: no 学校达标 or 缺口测算 sheet.
     const perSchool = report.profile.compliance !== null && report.profile.compliance !== undefined;
-    append(front, [
-      write(overview),
-      write(cv.sheet, 'cv'),
-      ...(perSchool
-        ? [
-            write(compliance.sheet, 'compliance'),
-            write(shortfallSheet(report, county, layout, compliance, sheetName(`${prefix}缺口测算`)), 'shortfall'),
-          ]
-        : []),
-      write(guaranteeSheet(county, sheetName(`${prefix}政府保障与教育质量`)), 'checklist'),
-      write(schoolItemsSheet(report, county, sheetName(`${prefix}学校规模班额与专用教室`)), 'schoolItems'),
-      ...(county.groups.length || county.urbanRural.length
-        ? [write(groupsSheet(report, county, sheetName(`${prefix}学区与城乡`)), 'groups')]
-        : []),
-      ...(county.levels.some((l) => l.actions)
-        ? [
-            write(influenceSheet(report, county, sheetName(`${prefix}影响分析`)), 'influence'),
-            write(planSheet(report, county, sheetName(`${prefix}整改测算`)), 'plan'),
-            write(planDetailSheet(county, sheetName(`${prefix}整改明细`)), 'planDetail'),
-          ]
-        : []),
-      write(pictures.charts, 'charts'),
-    ]);
-    data.push(write(pictures.data, 'chartData'));
+    front.push(await write(overview), await write(cv.sheet, 'cv'));
+    if (perSchool)
+      front.push(
+        await write(compliance.sheet, 'compliance'),
+        await write(shortfallSheet(report, county, layout, compliance, sheetName(`${prefix}缺口测算`)), 'shortfall'),
+      );
+    front.push(
+      await write(guaranteeSheet(county, sheetName(`${prefix}政府保障与教育质量`)), 'checklist'),
+      await write(schoolItemsSheet(report, county, sheetName(`${prefix}学校规模班额与专用教室`)), 'schoolItems'),
+    );
+    if (county.groups.length || county.urbanRural.length)
+      front.push(await write(groupsSheet(report, county, sheetName(`${prefix}学区与城乡`)), 'groups'));
+    if (county.levels.some((l) => l.actions))
+      front.push(
+        await write(influenceSheet(report, county, sheetName(`${prefix}影响分析`)), 'influence'),
+        await write(planSheet(report, county, sheetName(`${prefix}整改测算`)), 'plan'),
+        await write(planDetailSheet(county, sheetName(`${prefix}整改明细`)), 'planDetail'),
+      );
+    front.push(await write(pictures.charts, 'charts'));
+    data.push(await write(pictures.data(), 'chartData'));
     for (const [key, target] of layout.issueLinks) links.set(key, target);
   }
-  const issues = write(issuesSheet(report, links), 'issues');
+  const issues = await write(issuesSheet(report, links), 'issues');
   const cover = single
-    ? write(
+    ? await write(
         coverSheet(
           report,
           single,

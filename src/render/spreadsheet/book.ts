@@ -20,7 +20,11 @@ export function withinCellLimit(s: string): string {
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return `${s.slice(0, end)}…`;
 }
-import { packEntry, zip, type PackedEntry } from './zip';
+import { packPieces, zip, type PackedEntry } from './zip';
+import { collectGarbage } from '../../common/memory';
+
+/** Rows of a sheet whose cells, once written, are collected at once (see collectGarbage). */
+const LARGE_SHEET = 20_000;
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -62,22 +66,34 @@ export class WorkbookWriter {
     return i;
   };
 
-  /** Serialises the sheet now and empties it. */
-  add(sheet: SheetBuilder): void {
-    this.sheets.push({
+  /** Serialises the sheet now, in pieces, and empties it. Sheets are added one at a time (await each). */
+  add(sheet: SheetBuilder): Promise<void> {
+    // One after another even if not awaited: shared strings and styles are numbered in the order written.
+    this.adding = this.adding.then(() => this.write(sheet));
+    return this.adding;
+  }
+
+  private adding: Promise<void> = Promise.resolve();
+
+  private async write(sheet: SheetBuilder): Promise<void> {
+    const written = {
       name: sheet.name,
       titleRows: sheet.printTitleRows(),
       printArea: sheet.printArea(),
       titleColumns: sheet.titleColumns,
-      part: packEntry('', Buffer.from(sheet.xml(this.styles, this.sharedString), 'utf8')),
       charts: [...sheet.charts],
-    });
+    };
+    const rows = sheet.rows.length;
+    const part = await packPieces('', sheet.xmlPieces(this.styles, this.sharedString));
+    this.sheets.push({ ...written, part });
     sheet.rows.length = 0;
+    if (rows >= LARGE_SHEET) collectGarbage();
   }
 
   /** The package, with the sheets in the given order of names (default: as added). */
-  toBuffer(order: readonly string[] = this.sheets.map((s) => s.name)): Buffer {
-    const sheets = order.map((name) => this.sheets.find((s) => s.name === name)!);
+  async toBuffer(order?: readonly string[]): Promise<Buffer> {
+    await this.adding;
+    const sheets = (order ?? this.sheets.map((s) => s.name)).map((name) => this.sheets.find((s) => s.name === name)!);
     const printTitles = sheets
       .map((s, i) => {
         const ranges = [

@@ -10,6 +10,8 @@ export type Scalar = string | number | boolean | null;
 const DEFAULT_WIDTH = 8.43;
 /** Width units one A4 page holds with 11 pt text printed at ≥ 8 pt (see printPagesWide). */
 export const PAGE_UNITS = { landscape: 140, portrait: 96 } as const;
+/** Characters of sheet text written at a time (xmlPieces). */
+const PIECE = 1 << 20;
 
 export interface CellSpec {
   /** The value, or a formula's cached result. */
@@ -186,31 +188,55 @@ export class SheetBuilder {
     return tags;
   }
 
-  xml(styles: StyleRegistry, sharedString: (s: string) => number): string {
+  /**
+   * The sheet part's text, in pieces of about PIECE characters: a 140 000-row sheet is never one
+   * string, and each row's cells are let go once written (the sheet is written once, then emptied).
+   */
+  *xmlPieces(styles: StyleRegistry, sharedString: (s: string) => number): Generator<string> {
     const width = this.columnCount();
     const scale = this.breakScale();
+    const title = this.runningTitle();
+    const pagesWide = this.printPagesWide();
+    const rowCount = this.rows.length;
     const links: string[] = [];
     const shared = this.sharedTags();
-    const rows = this.rows.map((row, r) => {
-      const cells = row.cells
-        .map((cell, c) => {
-          const ref = a1(r, c);
-          if (cell.link)
-            links.push(
-              `<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(String(cell.v ?? ''))}"/>`,
-            );
-          return cellXml(ref, cell, styles.id(cell.s), sharedString, shared.get(cell));
-        })
-        .join('');
-      const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';
-      return `<row r="${r + 1}"${height}>${cells}</row>`;
-    });
     const pane = this.headerRows
       ? `<pane ySplit="${this.headerRows}" topLeftCell="A${this.headerRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${this.headerRows + 1}" sqref="A${this.headerRows + 1}"/>`
       : '';
     const cols = this.widths.length
       ? `<cols>${this.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w.toFixed(2)}" customWidth="1"/>`).join('')}</cols>`
       : '';
+    let piece =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      (scale === null ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
+      `<dimension ref="A1:${columnLetters(width - 1)}${Math.max(1, rowCount)}"/>` +
+      `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      cols +
+      '<sheetData>';
+    for (let r = 0; r < rowCount; r++) {
+      const row = this.rows[r]!;
+      let cells = '';
+      for (let c = 0; c < row.cells.length; c++) {
+        const cell = row.cells[c]!;
+        const ref = a1(r, c);
+        if (cell.link)
+          links.push(
+            `<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(String(cell.v ?? ''))}"/>`,
+          );
+        const tag = shared.get(cell);
+        if (tag !== undefined) shared.delete(cell);
+        cells += cellXml(ref, cell, styles.id(cell.s), sharedString, tag);
+      }
+      row.cells = [];
+      const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';
+      piece += `<row r="${r + 1}"${height}>${cells}</row>`;
+      if (piece.length >= PIECE) {
+        yield piece;
+        piece = '';
+      }
+    }
     const merges = this.merges.length
       ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
       : '';
@@ -221,22 +247,16 @@ export class SheetBuilder {
       )
       .join('');
     const hyperlinks = links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '';
-    return (
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      (scale === null ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
-      `<dimension ref="A1:${columnLetters(width - 1)}${Math.max(1, this.rows.length)}"/>` +
-      `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
-      '<sheetFormatPr defaultRowHeight="15"/>' +
-      cols +
-      `<sheetData>${rows.join('')}</sheetData>` +
+    yield (
+      piece +
+      '</sheetData>' +
       merges +
       conditional +
       hyperlinks +
       '<printOptions horizontalCentered="1"/>' +
       '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
-      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" ${scale === null ? `fitToWidth="${this.printPagesWide()}" fitToHeight="${this.pagesTall}"` : `scale="${scale}"`}/>` +
-      headerFooter(this.runningTitle()) +
+      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" ${scale === null ? `fitToWidth="${pagesWide}" fitToHeight="${this.pagesTall}"` : `scale="${scale}"`}/>` +
+      headerFooter(title) +
       (this.rowBreaks.length
         ? `<rowBreaks count="${this.rowBreaks.length}" manualBreakCount="${this.rowBreaks.length}">${this.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`
         : '') +

@@ -27,6 +27,33 @@ export function packEntry(name: string, data: Buffer): PackedEntry {
   return { name, packed: zlib.deflateRawSync(data, { level: 1 }), crc: crc32(data), size: data.length };
 }
 
+/**
+ * An entry deflated as its text is made, piece by piece: the same bytes as packEntry on the whole
+ * text (zlib's output does not depend on how its input is cut when nothing is flushed between
+ * pieces; test/zip.test.ts), without the whole text or its UTF-8 bytes held at once.
+ */
+export async function packPieces(name: string, pieces: Iterable<string>): Promise<PackedEntry> {
+  const deflate = zlib.createDeflateRaw({ level: 1 });
+  const out: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    deflate.once('end', resolve);
+    deflate.once('error', reject);
+  });
+  let crc = 0;
+  let size = 0;
+  for (const piece of pieces) {
+    const bytes = Buffer.from(piece, 'utf8');
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+    // One piece in the compressor at a time: waiting for it keeps what is held to one piece.
+    await new Promise<void>((resolve, reject) => deflate.write(bytes, (e) => (e ? reject(e) : resolve())));
+  }
+  deflate.end();
+  await ended;
+  return { name, packed: Buffer.concat(out), crc, size };
+}
+
 export function zip(entries: readonly (ZipEntry | PackedEntry)[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];

@@ -6,7 +6,9 @@
 import { LEVEL_COLUMN, INDICATOR_COLUMN, NUM } from './common';
 import { columnLetters } from '../../../common/a1';
 import { LEVEL_NAMES } from '../../../engine/types';
-import type { CountyReport, Report } from '../../../report/model';
+import type { SectionResult } from '../../../engine/compliance';
+import type { IndicatorDef } from '../../../engine/profile';
+import type { CountyReport, LevelReport, Report } from '../../../report/model';
 import { sectionLabel } from '../../../report/model';
 import { labelWithUnit } from '../../format';
 import { chartPicture } from '../../charts';
@@ -28,8 +30,7 @@ export function chartSheets(
   county: CountyReport,
   dataName: string,
   chartName: string,
-): { data: SheetBuilder; charts: SheetBuilder } {
-  const data = new SheetBuilder(dataName);
+): { data: () => SheetBuilder; charts: SheetBuilder } {
   const charts = new SheetBuilder(chartName);
   charts.widths = Array.from({ length: CHART_COLS * ACROSS }, () => 10);
   const t = charts.addRow(
@@ -40,27 +41,16 @@ export function chartSheets(
   charts.headerRows = 1;
   const abs = (col: number, row: number) => `${sheetRef(dataName)}!$${columnLetters(col)}$${row}`;
   /** One table on 图表数据 (title row 1, header row 2): each chart reads its own block of rows. */
-  const rows: CellInput[][] = [];
+  const blocks: { level: LevelReport; ind: IndicatorDef; sections: readonly SectionResult[] }[] = [];
+  let rowCount = 0;
   let k = 0;
   for (const l of county.levels)
     for (const ind of report.profile.indicators) {
       const picture = chartPicture(l, ind);
-      const stats = l.result.indicators[ind.id]!;
-      const first = rows.length + 3;
-      for (const s of picture.sections) {
-        const v = s.values[ind.id]!;
-        const ok = s.met[ind.id]!;
-        rows.push([
-          LEVEL_NAMES[l.level],
-          labelWithUnit(ind),
-          sectionLabel(s),
-          ok ? v : null,
-          ok ? null : v,
-          stats.standard,
-          stats.mean,
-        ]);
-      }
-      const last = rows.length + 2;
+      blocks.push({ level: l, ind, sections: picture.sections });
+      const first = rowCount + 3;
+      rowCount += picture.sections.length;
+      const last = rowCount + 2;
       const range = (col: number) => `${abs(col, first)}:$${columnLetters(col)}$${last}`;
       const spec: ChartSpec = {
         title: picture.title,
@@ -84,6 +74,35 @@ export function chartSheets(
       charts.charts.push(spec);
       k++;
     }
+  // Rows for the charts to sit on (so the print area covers them), and a page after every two rows of charts.
+  for (let r = charts.rowCount; r < 1 + Math.ceil(k / ACROSS) * CHART_ROWS; r++) charts.addRow([]);
+  for (let r = 1 + 2 * CHART_ROWS; r < charts.rowCount; r += 2 * CHART_ROWS) charts.rowBreaks.push(r);
+  return { data: () => dataSheet(dataName, blocks), charts };
+}
+
+/** 图表数据: one table (title row 1, header row 2), each chart's block of rows in the charts' order. */
+function dataSheet(
+  dataName: string,
+  blocks: readonly { level: LevelReport; ind: IndicatorDef; sections: readonly SectionResult[] }[],
+): SheetBuilder {
+  const data = new SheetBuilder(dataName);
+  const rows: CellInput[][] = [];
+  for (const { level: l, ind, sections } of blocks) {
+    const stats = l.result.indicators[ind.id]!;
+    for (const s of sections) {
+      const v = s.values[ind.id]!;
+      const ok = s.met[ind.id]!;
+      rows.push([
+        LEVEL_NAMES[l.level],
+        labelWithUnit(ind),
+        sectionLabel(s),
+        ok ? v : null,
+        ok ? null : v,
+        stats.standard,
+        stats.mean,
+      ]);
+    }
+  }
   table(
     data,
     '图表数据：各图的数值（按生均值从低到高；改动这里，图表随之更新）',
@@ -98,8 +117,5 @@ export function chartSheets(
     ],
     rows,
   );
-  // Rows for the charts to sit on (so the print area covers them), and a page after every two rows of charts.
-  for (let r = charts.rowCount; r < 1 + Math.ceil(k / ACROSS) * CHART_ROWS; r++) charts.addRow([]);
-  for (let r = 1 + 2 * CHART_ROWS; r < charts.rowCount; r += 2 * CHART_ROWS) charts.rowBreaks.push(r);
-  return { data, charts };
+  return data;
 }
