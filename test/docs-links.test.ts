@@ -55,6 +55,25 @@ describe('the user guide', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it('every table row has as many cells as its header (a | inside a cell is written \\|)', () => {
+    const ragged: string[] = [];
+    for (const file of guide) {
+      let header: number | undefined;
+      let code = false;
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (line.startsWith('```')) code = !code;
+          const row = line.trim();
+          if (code || !row.startsWith('|')) return void (header = undefined);
+          const cells = row.split(/(?<!\\)\|/).length - 2;
+          if (header === undefined) header = cells;
+          else if (cells !== header) ragged.push(`${relative(root, file)}:${i + 1}（${cells} ≠ ${header}）`);
+        });
+    }
+    expect(ragged).toEqual([]);
+  });
+
   it('finds a broken link (the check itself)', () => {
     expect(links('见[数据准备](docs/没有这个文件.md)，`[不是](链接)`')).toEqual(['docs/没有这个文件.md']);
     expect(links('```\n[不是](链接)\n```\n[是]: docs/README.md')).toEqual(['docs/README.md']);
