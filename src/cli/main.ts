@@ -35,6 +35,7 @@ import {
   writeReports,
 } from './output';
 import { analyse, type AnalyseOptions } from './pipeline';
+import { addScenarioCommand } from './scenario';
 import { ChineseCommand } from './usage';
 import { checkOutputFolder, checkTargets, LineSpool } from './write-set';
 import { VERSION } from './version';
@@ -491,6 +492,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((file: string, options: PlanCliOptions) => finish(runPlan(file, options)));
+  addScenarioCommand(program, { finish, loadProfile, inflateLimits, usageError: (m) => new UsageError(m) });
   program
     .command('profiles')
     .description('列出内置评估配置')

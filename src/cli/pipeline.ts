@@ -11,7 +11,7 @@ import { fieldLabel } from '../schema/columns';
 import { OoxmlFormatError, readSource, releaseSource, UnreadableFileError, type SourceFile } from '../read/index';
 import type { InflateLimits } from '../read/unzip';
 import { buildReport, DETAIL_COUNTY_LIMIT, type Report } from '../report/model';
-import { countyFigures, noCountySheet, readCountySheet, } from '../schema/county-sheet/index';
+import { countyFigures, noCountySheet, readCountySheet } from '../schema/county-sheet/index';
 import type { CountySheetResult } from '../schema/county-sheet/reader';
 import { parseSchools, type SchemaResult } from '../schema/index';
 import { VERSION } from './version';

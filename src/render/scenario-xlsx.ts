@@ -1,0 +1,101 @@
+/**
+ * `balance-check scenario` as Excel: 方案比较 (the input and every alternative side by side),
+ * 调整明细 (each change row and what it did), then for the input and each alternative its school
+ * table as changed (计算数据) and its CVs as live formulas over it — the main report's sheet writers.
+ */
+import type { ScenarioModel } from '../report/scenario';
+import { WorkbookWriter } from './spreadsheet/book';
+import type { CellInput } from './spreadsheet/sheet';
+import { sheetName } from './spreadsheet/sheets/common';
+import { cvSheet } from './spreadsheet/sheets/cv';
+import { dataLayout, dataSheet } from './spreadsheet/sheets/data';
+import { standardsSheet } from './spreadsheet/sheets/standards';
+import { simpleSheet } from './spreadsheet/table';
+import { betterText, cellText, changeCellText, contributionText, SCENARIO_TITLE, thresholdText } from './scenario-text';
+
+export function renderScenarioXlsx(model: ScenarioModel): Buffer {
+  const book = new WorkbookWriter();
+  const alts = model.columns.slice(1);
+  const many = model.counties.length > 1;
+  const rows: CellInput[][] = model.counties.flatMap((county) =>
+    county.metrics.map((m): CellInput[] => [
+      ...(many ? [county.label] : []),
+      m.part,
+      m.label,
+      thresholdText(m) || betterText(m),
+      ...model.columns.map((_, k) => {
+        const v = m.values[k];
+        // CVs and ratios as numbers (sortable, comparable); counts and statuses as the text shown.
+        return typeof v === 'number' && (m.kind === 'cv' || m.kind === 'ratio')
+          ? {
+              v,
+              s:
+                m.passes?.[k] === false
+                  ? { fill: 'FFFCE4D6', numFmt: '0.000' }
+                  : { numFmt: m.kind === 'cv' ? '0.000' : '0.00' },
+            }
+          : cellText(m, k);
+      }),
+      ...alts.map((_, k) => {
+        const ch = m.changes[k];
+        const text = changeCellText(m, k + 1) || '—';
+        return ch?.improved === true
+          ? { v: text, s: { fill: 'FFE2EFDA' } }
+          : ch?.improved === false
+            ? { v: text, s: { fill: 'FFFCE4D6' } }
+            : text;
+      }),
+    ]),
+  );
+  book.add(
+    simpleSheet({
+      name: '方案比较',
+      title: `${SCENARIO_TITLE}：现状与各方案（变化 = 方案 − 现状；绿色改善，红色变差）`,
+      columns: [
+        ...(many ? [{ header: '区县' }] : []),
+        { header: '部分', width: 18 },
+        { header: '项目', width: 28 },
+        { header: '标准', width: 10 },
+        ...model.columns.map((c) => ({ header: c, width: 12 })),
+        ...alts.map((a) => ({ header: `变化（${a}）`, width: 16 })),
+      ],
+      rows,
+    }),
+  );
+  book.add(
+    simpleSheet({
+      name: '调整明细',
+      title: '各方案的调整（按行顺序执行）及各行的作用（本方案差异系数 − 去掉该行后的差异系数；负为改善）',
+      columns: [
+        { header: '方案', width: 12 },
+        { header: '方案表行', width: 8 },
+        { header: '调整', width: 40 },
+        { header: '说明', width: 24 },
+        { header: '作用', width: 60 },
+      ],
+      rows: [
+        ...model.alternatives.flatMap((a) =>
+          a.changes.map((r): CellInput[] => [
+            a.name,
+            r.change.row,
+            r.text,
+            r.change.note,
+            r.contributions ? contributionText(r.contributions) : (r.reason ?? ''),
+          ]),
+        ),
+        ...model.meanings.map((m): CellInput[] => ['含义', null, m, null, null]),
+      ],
+    }),
+  );
+  const standards = standardsSheet(model.profile);
+  book.add(standards.sheet);
+  const reports = [{ name: model.columns[0]!, report: model.baseline }, ...model.alternatives];
+  for (const { name, report } of reports)
+    for (const county of report.detail ? report.counties : []) {
+      const prefix = `${name}${many ? `-${county.county ?? ''}` : ''}`;
+      const layout = dataLayout(report, county, sheetName(`${prefix}-计算数据`), standards);
+      book.add(dataSheet(report, county, layout));
+      book.add(cvSheet(report, county, layout, sheetName(`${prefix}-差异系数`)).sheet);
+    }
+  return book.toBuffer();
+}
