@@ -4,7 +4,7 @@ import { sourceLabel } from '../report/model';
 import type { ScenarioModel } from '../report/scenario';
 import { maxOf } from '../common/lookup';
 import { displayWidth, padEnd, padStart } from './format';
-import { cellText, contributionText, SCENARIO_TITLE, thresholdText } from './scenario-text';
+import { cellText, contributionText, SCENARIO_TITLE, shownImproved, thresholdText } from './scenario-text';
 
 export function renderScenarioSummary(model: ScenarioModel, c: ChalkInstance): string {
   const lines: string[] = [
@@ -33,8 +33,8 @@ export function renderScenarioSummary(model: ScenarioModel, c: ChalkInstance): s
       }
       const cells = model.columns.map((_, k) => {
         const text = padStart(cellText(m, k), col);
-        const ch = k > 0 ? m.changes[k - 1] : null;
-        return ch?.improved === true ? c.green(text) : ch?.improved === false ? c.red(text) : text;
+        const improved = k > 0 ? shownImproved(m, k) : null;
+        return improved === true ? c.green(text) : improved === false ? c.red(text) : text;
       });
       lines.push(`  ${padEnd(m.short, width)}${padEnd(thresholdText(m), 8)}${cells.join('')}`);
     }

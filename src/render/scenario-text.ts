@@ -1,6 +1,6 @@
 /** The scenario comparison's words and cells, shared by its terminal, Markdown and Excel renderers. */
 import { fmt, fmtCv } from './format';
-import { STATUS_LABEL } from './prose';
+import { STATUS_LABEL, VERDICT_LABEL } from './prose';
 import type { Cell, Metric } from '../report/scenario';
 
 export const SCENARIO_TITLE = '布局调整测算（方案比较）';
@@ -9,7 +9,7 @@ export const SCENARIO_TITLE = '布局调整测算（方案比较）';
 export function cellText(m: Metric, k: number): string {
   const v: Cell = m.values[k] ?? null;
   if (v === null) return '—';
-  if (typeof v === 'string') return STATUS_LABEL[v];
+  if (typeof v === 'string') return m.kind === 'verdict' ? VERDICT_LABEL[v] : STATUS_LABEL[v];
   if (m.kind === 'cv') {
     const pass = m.passes?.[k];
     return `${fmtCv(v)}${pass === false ? '✗' : ''}`;
@@ -21,17 +21,26 @@ export function cellText(m: Metric, k: number): string {
   return fmt(v, 2);
 }
 
-/** The change against the input (column k ≥ 1), with the better direction marked: ↓ better, ↑ worse (or ↑ better for counts). */
+/** Whether column k's change is for the better, as shown: a change that rounds to nothing at the shown places is none. */
+export function shownImproved(m: Metric, k: number): boolean | null {
+  const ch = m.changes[k - 1];
+  if (!ch || ch.improved === null) return null;
+  if (ch.delta !== null && Number(fmt(Math.abs(ch.delta), digitsOf(m)).replace(/[^\d.]/g, '')) === 0) return null;
+  return ch.improved;
+}
+
+const digitsOf = (m: Metric) => (m.kind === 'cv' ? 3 : m.kind === 'ratio' ? 2 : 0);
+
+/** The change against the input (column k ≥ 1), with the better direction marked: （改善） or （变差）. */
 export function changeCellText(m: Metric, k: number): string {
   const ch = m.changes[k - 1];
   if (!ch) return '';
-  const mark = ch.improved === null ? '' : ch.improved ? '（改善）' : '（变差）';
+  const improved = shownImproved(m, k);
+  const mark = improved === null ? '' : improved ? '（改善）' : '（变差）';
   if (ch.delta !== null) {
     if (ch.delta === 0) return '—';
-    const digits = m.kind === 'cv' ? 3 : m.kind === 'ratio' ? 2 : 0;
-    const shown = fmt(Math.abs(ch.delta), digits);
-    if (Number(shown.replace(/[^\d.]/g, '')) === 0) return `≈0${mark}`;
-    return `${ch.delta > 0 ? '+' : '−'}${shown}${mark}`;
+    if (improved === null) return '≈0';
+    return `${ch.delta > 0 ? '+' : '−'}${fmt(Math.abs(ch.delta), digitsOf(m))}${mark}`;
   }
   return mark;
 }

@@ -10,8 +10,18 @@ import { sheetName } from './spreadsheet/sheets/common';
 import { cvSheet } from './spreadsheet/sheets/cv';
 import { dataLayout, dataSheet } from './spreadsheet/sheets/data';
 import { standardsSheet } from './spreadsheet/sheets/standards';
-import { simpleSheet } from './spreadsheet/table';
-import { betterText, cellText, changeCellText, contributionText, SCENARIO_TITLE, thresholdText } from './scenario-text';
+import { linesHeight, paragraph, simpleSheet, table, wrappedLines } from './spreadsheet/table';
+import { SheetBuilder } from './spreadsheet/sheet';
+import { maxOf } from '../common/lookup';
+import {
+  betterText,
+  cellText,
+  changeCellText,
+  contributionText,
+  SCENARIO_TITLE,
+  shownImproved,
+  thresholdText,
+} from './scenario-text';
 
 export function renderScenarioXlsx(model: ScenarioModel): Buffer {
   const book = new WorkbookWriter();
@@ -37,11 +47,11 @@ export function renderScenarioXlsx(model: ScenarioModel): Buffer {
           : cellText(m, k);
       }),
       ...alts.map((_, k) => {
-        const ch = m.changes[k];
+        const improved = shownImproved(m, k + 1);
         const text = changeCellText(m, k + 1) || '—';
-        return ch?.improved === true
+        return improved === true
           ? { v: text, s: { fill: 'FFE2EFDA' } }
-          : ch?.improved === false
+          : improved === false
             ? { v: text, s: { fill: 'FFFCE4D6' } }
             : text;
       }),
@@ -62,31 +72,7 @@ export function renderScenarioXlsx(model: ScenarioModel): Buffer {
       rows,
     }),
   );
-  book.add(
-    simpleSheet({
-      name: '调整明细',
-      title: '各方案的调整（按行顺序执行）及各行的作用（本方案差异系数 − 去掉该行后的差异系数；负为改善）',
-      columns: [
-        { header: '方案', width: 12 },
-        { header: '方案表行', width: 8 },
-        { header: '调整', width: 40 },
-        { header: '说明', width: 24 },
-        { header: '作用', width: 60 },
-      ],
-      rows: [
-        ...model.alternatives.flatMap((a) =>
-          a.changes.map((r): CellInput[] => [
-            a.name,
-            r.change.row,
-            r.text,
-            r.change.note,
-            r.contributions ? contributionText(r.contributions) : (r.reason ?? ''),
-          ]),
-        ),
-        ...model.meanings.map((m): CellInput[] => ['含义', null, m, null, null]),
-      ],
-    }),
-  );
+  book.add(changesSheet(model));
   const standards = standardsSheet(model.profile);
   book.add(standards.sheet);
   const reports = [{ name: model.columns[0]!, report: model.baseline }, ...model.alternatives];
@@ -98,4 +84,42 @@ export function renderScenarioXlsx(model: ScenarioModel): Buffer {
       book.add(cvSheet(report, county, layout, sheetName(`${prefix}-差异系数`)).sheet);
     }
   return book.toBuffer();
+}
+
+/** 调整明细: each alternative's rows in order and what each did, then what each operation means; long texts wrapped. */
+function changesSheet(model: ScenarioModel): SheetBuilder {
+  const sheet = new SheetBuilder('调整明细');
+  const wrap = { wrap: true, valign: 'top' } as const;
+  const columns = [
+    { header: '方案', width: 16 },
+    { header: '方案表行', width: 7 },
+    { header: '调整', width: 30 },
+    { header: '说明', width: 24 },
+    { header: '作用（本方案差异系数 − 去掉该行后的差异系数；负为改善）', width: 46 },
+  ];
+  const rows = model.alternatives.flatMap((a) =>
+    a.changes.map((r): CellInput[] => [
+      { v: a.name, s: wrap },
+      { v: r.change.row, s: wrap },
+      { v: r.text, s: wrap },
+      { v: r.change.note, s: wrap },
+      { v: r.contributions ? contributionText(r.contributions) : (r.reason ?? ''), s: wrap },
+    ]),
+  );
+  table(sheet, '各方案的调整（每个方案从现状出发，按行顺序执行）及各行的作用', columns, rows);
+  const first = sheet.rowCount - rows.length;
+  rows.forEach((r, i) => {
+    const lines = maxOf(
+      r.map((c, k) => {
+        const v = c !== null && typeof c === 'object' ? c.v : c;
+        return typeof v === 'string' ? wrappedLines(v, columns[k]!.width) : 1;
+      }),
+      1,
+    );
+    sheet.rows[first + i]!.height = linesHeight(lines);
+  });
+  sheet.addRow([]);
+  for (const m of model.meanings) paragraph(sheet, m, columns.length, { size: 10 });
+  sheet.widths = columns.map((c) => c.width);
+  return sheet;
 }

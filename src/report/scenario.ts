@@ -26,7 +26,7 @@ export interface Metric {
   /** A CV's threshold (null for others). */
   threshold: number | null;
   /** How its values are shown: a CV to three places, a count, a ratio to two places, a status. */
-  kind: 'cv' | 'count' | 'ratio' | 'status';
+  kind: 'cv' | 'count' | 'ratio' | 'status' | 'verdict';
   /** One per column: the input, then each alternative. */
   values: Cell[];
   /** Of every count, the whole it is of (达标学校 12 of 30), per column; null for others. */
@@ -285,7 +285,7 @@ function countyMetrics(profile: Profile, columns: (CountyReport | null)[]): Metr
       );
   }
   add('结论', ['资源配置', '资源配置'], 'status', 'met', (c) => c.verdict.dimensions.resources ?? null);
-  add('结论', [`${profile.verdictName}总体结论`, '总体结论'], 'status', 'met', (c) => c.verdict.status);
+  add('结论', [`${profile.verdictName}总体结论`, '总体结论'], 'verdict', 'met', (c) => c.verdict.status);
   return metrics;
 }
 
