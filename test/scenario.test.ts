@@ -16,7 +16,8 @@ import { jsonSchemas } from '../src/render/json-contract';
 import { toJson } from '../src/render/json';
 import { scenarioJson } from '../src/render/scenario-json';
 import type { ScenarioModel } from '../src/report/scenario';
-import { check, tmp, workbook, type Cell } from './helpers/files';
+import { check, csvFile, tmp, workbook, type Cell } from './helpers/files';
+import { messyCounty } from './helpers/counties';
 
 /** A school as this test writes it: every column of the table below. */
 interface School {
@@ -566,4 +567,46 @@ describe('scenario on the sample county', () => {
     const json = JSON.parse(readFileSync(join(dir, 'sample-county.scenario.json'), 'utf8'));
     expect(json.alternatives).toHaveLength(2);
   }, 30_000);
+});
+
+describe('scenario on a messy county', () => {
+  it('a GBK CSV plan with other header words, school prefixes and a 万元 项目; merged 方案 cells in a workbook plan', async () => {
+    const input = await messyCounty();
+    const csv = csvFile(
+      '方案名称,操作类型,学校名称,目标学校,学段,调整项目,调整数量,备注\r\n' +
+        '分流,划转学生,城关镇第一中心,四小,小学,,100,\r\n' +
+        '分流,新增,二中,,,教学仪器设备资产值（万元）,50,购置\r\n',
+      'gbk',
+      'plan.csv',
+    );
+    const model = await scenario(input, csv);
+    expect(model.columns).toEqual(['现状', '分流']);
+    const before = model.baseline.counties[0]!.levels.flatMap((l) => l.sections);
+    const after = model.alternatives[0]!.report.counties[0]!.levels.flatMap((l) => l.sections);
+    const students = (list: typeof before, name: string) => list.find((s) => s.section.school.name === name)!.section;
+    expect(students(after, '四小').students).toBe(students(before, '四小').students + 100);
+    expect(students(after, '城关镇第一中心小学（含东关分校区）').students).toBe(
+      students(before, '城关镇第一中心小学（含东关分校区）').students - 100,
+    );
+    const equipment = (list: typeof before) =>
+      list.find((s) => s.section.school.name === '二中')!.section.school.resources.equipmentValue!;
+    expect(equipment(after) - equipment(before)).toBeCloseTo(500_000, 6);
+
+    const merged = await workbook(
+      {
+        调整方案: {
+          rows: [
+            PLAN_HEADER,
+            ['甲', '调整学区', '四小', '山区学区', null, null, null, ''],
+            [null, '新增', '四小', null, null, '体育运动场馆面积', 100, ''],
+          ],
+          merges: ['A2:A3'],
+        },
+      },
+      'plan.xlsx',
+    );
+    const m = await scenario(input, merged);
+    expect(m.columns).toEqual(['现状', '甲']);
+    expect(m.alternatives[0]!.changes).toHaveLength(2);
+  });
 });
