@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { computeScenario } from '../src/cli/scenario';
 import { YOUZHI_2017 } from '../src/engine/profile';
@@ -608,5 +609,70 @@ describe('scenario on a messy county', () => {
     const m = await scenario(input, merged);
     expect(m.columns).toEqual(['现状', '甲']);
     expect(m.alternatives[0]!.changes).toHaveLength(2);
+  });
+});
+
+describe('template --scenario', () => {
+  it('writes a blank plan that reads as empty, and reads once filled in (a change row and a 新建学校 row)', async () => {
+    const dir = tmp();
+    const file = join(dir, '方案.xlsx');
+    const r = spawnSync(process.execPath, ['bin/balance-check.js', 'template', '--scenario', '-o', file], {
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('balance-check scenario');
+    const blank = await computeScenario(await schoolsFile(COUNTY()), file, { profile: YOUZHI_2017 });
+    expect('errors' in blank && blank.errors.map((i) => i.code)).toEqual(['SCENARIO_EMPTY_PLAN']);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['调整方案', '新建学校', '填写说明']);
+    wb.getWorksheet('调整方案')!.addRow(['方案一', '新建学校', '城南实验小学', null, null, null, null, '']);
+    wb.getWorksheet('调整方案')!.addRow([
+      '方案一',
+      '新增',
+      '杨柳村小学',
+      null,
+      null,
+      '教学仪器设备资产值（万元）',
+      3,
+      '',
+    ]);
+    const header = (wb.getWorksheet('新建学校')!.getRow(1).values as unknown[]).slice(1) as string[];
+    const s = school('城南实验小学', '小学', '城关学区', '城区', 600, 0, 1.1);
+    const value: Record<string, Cell> = {
+      学校名称: s.name,
+      学校类型: s.type,
+      学区: s.group,
+      城乡分类: s.ur,
+      '小学在校生数（人）': s.P,
+      '专任教师数（人）': s.teachers,
+      '高于规定学历教师数（人）': s.qualified,
+      '县级及以上骨干教师数（人）': s.backbone,
+      '体育专任教师数（人）': s.peArts,
+      '音乐专任教师数（人）': 0,
+      '美术专任教师数（人）': 0,
+      '教学及辅助用房面积（平方米）': s.space,
+      '体育运动场馆面积（平方米）': s.sports,
+      '教学仪器设备资产值（万元）': s.equipment / 10_000,
+      '网络多媒体教室数（间）': s.multimedia,
+      '班级数（个）': s.classes,
+      '超标班额班级数（个）': s.oversize,
+      '最大班额（人）': s.maxClass,
+      '音乐专用教室数（间）': s.music,
+      '美术专用教室数（间）': s.art,
+    };
+    wb.getWorksheet('新建学校')!.addRow(header.map((h) => value[h] ?? null));
+    await wb.xlsx.writeFile(file);
+    const model = await scenario(await schoolsFile(COUNTY()), file);
+    expectSameCounties(
+      scenarioJson(model).alternatives[0]!.counties,
+      await checked(
+        edit((x) => {
+          x.push(s);
+          byName(x, '杨柳村小学').equipment += 30_000;
+        }),
+      ),
+    );
   });
 });

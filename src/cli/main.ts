@@ -23,6 +23,7 @@ import { renderAnnotations, renderStepSummary } from '../render/github';
 import { verdictSentence } from '../render/prose';
 import { issueCountLine, renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
+import { renderScenarioTemplate } from '../template/scenario';
 import { progressReporter } from './progress';
 import {
   FORMATS,
@@ -203,11 +204,16 @@ function analyseOptions(profile: Profile, options: CheckOptions): AnalyseOptions
   };
 }
 
-async function runTemplate(options: { out: string; force?: boolean }): Promise<number> {
-  if (existsSync(options.out) && !options.force)
-    throw new UsageError(`“${options.out}”已存在，未覆盖（确需覆盖请加 --force）`);
-  await writeAtomically(options.out, await renderTemplate(YOUZHI_2017));
-  out(`已生成模板：${options.out}（填好“学校数据”与“县级指标”两张表后运行 balance-check ${options.out}）`);
+async function runTemplate(options: { out?: string; force?: boolean; scenario?: boolean }): Promise<number> {
+  const file = options.out ?? (options.scenario ? '调整方案模板.xlsx' : '学校数据模板.xlsx');
+  if (existsSync(file) && !options.force) throw new UsageError(`“${file}”已存在，未覆盖（确需覆盖请加 --force）`);
+  if (options.scenario) {
+    await writeAtomically(file, await renderScenarioTemplate());
+    out(`已生成调整方案模板：${file}（填好“调整方案”表后运行 balance-check scenario 学校数据.xlsx ${file}）`);
+    return EXIT.ok;
+  }
+  await writeAtomically(file, await renderTemplate(YOUZHI_2017));
+  out(`已生成模板：${file}（填好“学校数据”与“县级指标”两张表后运行 balance-check ${file}）`);
   return EXIT.ok;
 }
 
@@ -509,9 +515,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('template')
     .description('生成空白的学校数据模板（含“县级指标”表、下拉列表和填写说明）')
     .helpOption('-h, --help', '显示帮助')
-    .addOption(new Option('-o, --out <file>', '模板文件名').default('学校数据模板.xlsx'))
+    .option('-o, --out <file>', '模板文件名（默认：学校数据模板.xlsx；--scenario 时为 调整方案模板.xlsx）')
     .option('--force', '文件已存在时覆盖')
-    .action((options: { out: string; force?: boolean }) => finish(runTemplate(options)));
+    .option('--scenario', '改为生成空白的布局调整方案（供 balance-check scenario 使用）')
+    .action((options: { out?: string; force?: boolean; scenario?: boolean }) => finish(runTemplate(options)));
   return program;
 }
 

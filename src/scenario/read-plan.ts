@@ -225,5 +225,9 @@ function newSchools(
   const sheet = source.sheets.find((s) => normaliseText(s.name) === NEW_SCHOOL_SHEET);
   if (!sheet) return { records: [], issues: [] };
   const result = parseSchools({ ...source, sheets: [sheet] }, { sheet: sheet.name, requiredResources, wording });
-  return { records: result.records, issues: result.issues.filter((i) => i.severity !== 'info') };
+  // A blank 新建学校 sheet (as the template has it) builds nothing: no error for it.
+  return {
+    records: result.records,
+    issues: result.issues.filter((i) => i.severity !== 'info' && i.code !== 'NO_SCHOOLS'),
+  };
 }
