@@ -676,3 +676,34 @@ describe('template --scenario', () => {
     );
   });
 });
+
+describe('plan --as-scenario', () => {
+  it('writes the least-cost plan as a 调整方案 whose scenario gives every CV the plan promised (一贯制 and 完全中学 sections too)', async () => {
+    const dir = tmp();
+    const file = join(dir, 'least.xlsx');
+    const r = spawnSync(
+      process.execPath,
+      ['bin/balance-check.js', 'plan', 'fixtures/sample-county.xlsx', '--as-scenario', file, '--json'],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const planned = JSON.parse(r.stdout).counties[0].levels as Record<
+      string,
+      { plan: Record<string, { cvAfter: number | null }> }
+    >;
+    const model = await scenario('fixtures/sample-county.xlsx', file);
+    expect(model.columns).toEqual(['现状', '整改测算（最少新增）']);
+    const after = scenarioJson(model).alternatives[0]!.counties[0]!.levels as Record<
+      string,
+      { indicators: Record<string, { cv: number }>; compliantSchools: number; schoolCount: number }
+    >;
+    let compared = 0;
+    for (const [level, l] of Object.entries(planned))
+      for (const [id, p] of Object.entries(l.plan)) {
+        expect(Math.abs(after[level]!.indicators[id]!.cv - p.cvAfter!), `${level} ${id}`).toBeLessThan(1e-9);
+        compared++;
+      }
+    expect(compared).toBe(14);
+    for (const l of Object.values(after)) expect(l.compliantSchools).toBe(l.schoolCount);
+  }, 30_000);
+});

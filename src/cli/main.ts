@@ -36,7 +36,7 @@ import {
   writeReports,
 } from './output';
 import { analyse, type AnalyseOptions } from './pipeline';
-import { addScenarioCommand } from './scenario';
+import { addScenarioCommand, writeLeastCostPlan } from './scenario';
 import { ChineseCommand } from './usage';
 import { checkOutputFolder, checkTargets, LineSpool } from './write-set';
 import { VERSION } from './version';
@@ -317,7 +317,7 @@ async function runExplain(name: string, options: { profile?: string }): Promise<
   return EXIT.ok;
 }
 
-type PlanCliOptions = CheckOptions & { target?: string; budget?: string; unitCost?: string };
+type PlanCliOptions = CheckOptions & { target?: string; budget?: string; unitCost?: string; asScenario?: string };
 
 /** "sports_space=5000,体育场馆=3000": indicator (id or name) → amount. */
 function perIndicator(profile: Profile, list: string | undefined, what: string): Record<string, number> | undefined {
@@ -365,6 +365,7 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
     return EXIT.dataErrors;
   }
   const written = options.out !== undefined ? await writeReports(report, file, options.out, formats) : [];
+  if (options.asScenario !== undefined) written.push(await writeLeastCostPlan(report, options.asScenario));
   if (options.json) out(renderJson(report));
   else if (!options.quiet) {
     out(renderPlan(report, terminalColours(process.stdout)));
@@ -490,6 +491,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       '各指标的单价（元/㎡、元/间、元/人·年），如 sports_space=3000：本县自行假设，用于折合金额',
     )
     .option('-o, --out <dir>', '同时写出含整改测算的报告到此目录')
+    .option('--as-scenario <file>', '把最少新增方案写成调整方案文件（可修改后用 balance-check scenario 测算）')
     .addOption(new Option('-f, --format <list>', '报告格式（与 -o 一起）：xlsx,md,json,docx').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON 报告（含整改测算）')
     .option('--sheet <name>', '学校数据所在的工作表')

@@ -19,7 +19,10 @@ import { renderIssues, terminalColours } from '../render/terminal';
 import { readPlan } from '../scenario/read-plan';
 import { runScenario } from '../scenario/run';
 import { readInput, reportFrom, type AnalyseOptions } from './pipeline';
-import { checkOutputFolder, checkTargets, writeSet } from './write-set';
+import { checkOutputFolder, checkTargets, writeAtomically, writeSet } from './write-set';
+import { leastCostRows } from '../scenario/from-plan';
+import { renderScenarioTemplate } from '../template/scenario';
+import type { Report } from '../report/model';
 
 /** What the scenario command takes from main.ts: the profile loader, the option parsers and the exit path. */
 export interface ScenarioWiring {
@@ -149,7 +152,7 @@ export async function computeScenario(
   const planRead = await readPlanFile(planFile, input.profile, options.limits);
   const whose = `调整方案 ${basename(planFile)} `;
   if (!planRead.plan || hasErrors(planRead.issues)) return { errors: planRead.issues, whose };
-  const run = runScenario(input.records, planRead.plan, input.profile.wording, evaluate, {
+  const run = runScenario(input.records, planRead.plan, input.profile, evaluate, {
     contributions: options.contributions !== false,
   });
   if (hasErrors(run.issues)) return { errors: run.issues, whose };
@@ -182,4 +185,10 @@ async function readPlanFile(path: string, profile: Profile, limits: InflateLimit
     if (e instanceof OoxmlFormatError && source.fallback) return read(await source.fallback());
     throw e;
   }
+}
+
+/** `plan --as-scenario FILE`: the least-cost plan as a 调整方案 workbook; returns the path written. */
+export async function writeLeastCostPlan(report: Report, file: string): Promise<string> {
+  await writeAtomically(file, await renderScenarioTemplate(leastCostRows(report)));
+  return file;
 }

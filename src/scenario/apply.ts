@@ -1,6 +1,7 @@
 // Takes: the input's school records, one alternative's change rows, the plan's new schools, the profile's wording.
 // Gives: the records as the alternative leaves them (new objects; the input's are never changed) and the rows' errors at their cells.
-import type { Wording } from '../engine/checklist-rules';
+import type { Profile } from '../engine/profile';
+import { sectionSchool } from '../engine/sections';
 import {
   LEVEL_NAMES,
   TYPE_LEVELS,
@@ -12,7 +13,6 @@ import {
   type SchoolType,
 } from '../engine/types';
 import { makeIssue, type Issue, type IssueCode, type IssueParams } from '../issues/catalogue';
-import type { ColumnWording } from '../schema/header/field-match';
 import { normaliseText } from '../schema/text';
 import { parseEnum, schoolValueSpecs } from '../schema/values';
 import { planField } from './fields';
@@ -31,8 +31,6 @@ export const MOVED_ON_CLOSING: readonly ResourceField[] = [
 ];
 /** Its classes go with its pupils; the largest class is the larger of the two. */
 const CLASS_ITEMS: readonly SchoolItemField[] = ['classes', 'classesPrimary', 'classesJunior', 'oversizeClasses'];
-
-export type ScenarioWording = Pick<Wording, keyof ColumnWording>;
 
 export interface Applied {
   records: SchoolRecord[];
@@ -78,9 +76,9 @@ export function applyAlternative(
   input: readonly SchoolRecord[],
   changes: readonly Change[],
   plan: Pick<ScenarioPlan, 'newSchools'>,
-  wording: ScenarioWording,
+  profile: Profile,
 ): Applied {
-  const state = new Scenario(input, plan, wording);
+  const state = new Scenario(input, plan, profile);
   const issues: Issue[] = [];
   for (const change of changes) {
     try {
@@ -108,7 +106,7 @@ class Scenario {
   constructor(
     input: readonly SchoolRecord[],
     private readonly plan: Pick<ScenarioPlan, 'newSchools'>,
-    private readonly wording: ScenarioWording,
+    private readonly profile: Profile,
   ) {
     this.schools = [...input];
   }
@@ -318,14 +316,29 @@ class Scenario {
         field: field.label,
         levels: given.map((l) => LEVEL_NAMES[l]).join('或'),
       });
+    // A 学段 named on a school whose field is split between its sections: its sections are written out as they are
+    // now (as 小学部 / 初中部 columns would give them), so that the amount goes to that 学段 alone.
+    if (given.length === 0 && level !== null) this.writeSections(i, f);
     const whole = s.resources[f] ?? 0;
-    const part = level !== null ? s.sectionResources[level]?.[f] : undefined;
+    const part = level !== null ? this.schools[i]!.sectionResources[level]?.[f] : undefined;
     const has = part ?? whole;
     if (has + n < -1e-9)
       throw more(s, part !== undefined ? `${LEVEL_NAMES[level!]}部${field.label}` : field.label, has, verb, -n);
     const e = this.edit(i);
     e.resources[f] = whole + n;
     if (part !== undefined) e.sectionResources[level!]![f] = part + n;
+  }
+
+  private writeSections(i: number, f: ResourceField) {
+    const split = sectionSchool(this.schools[i]!, this.profile);
+    // A 完全中学 has one compulsory section beside its 高中: its junior share is written out too.
+    if (!('sections' in split) || TYPE_LEVELS[this.schools[i]!.type].length < 2) return;
+    const e = this.edit(i);
+    for (const section of split.sections) {
+      const amount = section.amounts[f];
+      if (amount === undefined) return;
+      e.sectionResources[section.level] = { ...e.sectionResources[section.level], [f]: amount };
+    }
   }
 
   private studentLevel(s: SchoolRecord, field: PlanField, c: Change): AnyLevel {
@@ -342,7 +355,7 @@ class Scenario {
   }
 
   private field(c: Change): PlanField {
-    const read = planField(c.item!, this.wording);
+    const read = planField(c.item!, this.profile.wording);
     if (read.ok) return read.field;
     if (read.code === 'text')
       throw new RowError('SCENARIO_FIELD_NOT_AMOUNT', '项目', {
@@ -378,11 +391,11 @@ class Scenario {
   /** 调整类型: the school's type (and so its levels) becomes the one named. */
   private retype(c: Change) {
     const i = this.find(c.school, '学校', c);
-    const parsed = parseEnum(c.target!, schoolValueSpecs(this.wording.schoolValues).type);
+    const parsed = parseEnum(c.target!, schoolValueSpecs(this.profile.wording.schoolValues).type);
     if (!parsed.ok || parsed.value === undefined)
       throw new RowError('SCENARIO_BAD_VALUE', '目标学校', {
         text: c.target!,
-        why: `不是学校类型（可用：${schoolValueSpecs(this.wording.schoolValues).type.allowed}）`,
+        why: `不是学校类型（可用：${schoolValueSpecs(this.profile.wording.schoolValues).type.allowed}）`,
       });
     const s = this.schools[i]!;
     const type = parsed.value;

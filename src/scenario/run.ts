@@ -3,7 +3,8 @@
 import { hasErrors, type Issue } from '../issues/catalogue';
 import type { SchoolRecord } from '../engine/types';
 import type { Report } from '../report/model';
-import { applyAlternative, type ScenarioWording } from './apply';
+import type { Profile } from '../engine/profile';
+import { applyAlternative } from './apply';
 import type { Alternative, Change, ScenarioPlan } from './types';
 
 export interface Contribution {
@@ -31,12 +32,12 @@ export interface ScenarioRun {
 export function runScenario(
   records: readonly SchoolRecord[],
   plan: ScenarioPlan,
-  wording: ScenarioWording,
+  profile: Profile,
   evaluate: (records: readonly SchoolRecord[]) => Report,
   options: { contributions?: boolean } = {},
 ): ScenarioRun {
   const baseline = evaluate(records);
-  const applied = plan.alternatives.map((a) => ({ a, ...applyAlternative(records, a.changes, plan, wording) }));
+  const applied = plan.alternatives.map((a) => ({ a, ...applyAlternative(records, a.changes, plan, profile) }));
   const planIssues = applied.flatMap((x) => x.issues);
   if (hasErrors(planIssues)) return { baseline, alternatives: [], issues: planIssues };
   const alternatives = applied.map(({ a, records: changed }) => {
@@ -44,7 +45,7 @@ export function runScenario(
     const contributions =
       options.contributions === false || a.changes.length < 2
         ? a.changes.map((change) => ({ change, without: a.changes.length === 1 ? baseline : null, reason: null }))
-        : a.changes.map((change) => contributionOf(records, a, change, plan, wording, evaluate));
+        : a.changes.map((change) => contributionOf(records, a, change, plan, profile, evaluate));
     return { alternative: a, records: changed, report, contributions };
   });
   // An alternative whose schools have errors (the input has none: checked first) (a new school with a blank cell): reported as the check reports them.
@@ -57,11 +58,11 @@ function contributionOf(
   alternative: Alternative,
   change: Change,
   plan: ScenarioPlan,
-  wording: ScenarioWording,
+  profile: Profile,
   evaluate: (records: readonly SchoolRecord[]) => Report,
 ): Contribution {
   const others = alternative.changes.filter((c) => c !== change);
-  const applied = applyAlternative(records, others, plan, wording);
+  const applied = applyAlternative(records, others, plan, profile);
   const error = applied.issues.find((i) => i.severity === 'error');
   if (error) return { change, without: null, reason: `去掉此行后，第 ${error.row ?? ''} 行无法执行：${error.text}` };
   const without = evaluate(applied.records);

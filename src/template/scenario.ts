@@ -27,7 +27,8 @@ const NOTES: Record<(typeof PLAN_COLUMNS)[number], string> = {
   说明: '自由填写，写入报告',
 };
 
-export async function renderScenarioTemplate(): Promise<Buffer> {
+/** `rows`: change rows to start from (plan --as-scenario writes the least-cost plan's). */
+export async function renderScenarioTemplate(rows: readonly (string | number | null)[][] = []): Promise<Buffer> {
   const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof ExcelJSModule;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'balance-check';
@@ -67,6 +68,8 @@ export async function renderScenarioTemplate(): Promise<Buffer> {
     errorTitle: '数值有误',
     error: '请填数字（减少时填负数）',
   });
+
+  for (const r of rows) plan.addRow([...r]);
 
   const built = wb.addWorksheet('新建学校', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   const bh = built.addRow(TEMPLATE_COLUMNS.map(templateHeader));
