@@ -707,3 +707,33 @@ describe('plan --as-scenario', () => {
     for (const l of Object.values(after)) expect(l.compliantSchools).toBe(l.schoolCount);
   }, 30_000);
 });
+
+describe('scenario costs', () => {
+  it('--unit-cost prices each 新增 and 新建学校 in 元; moves and re-zoning cost nothing', async () => {
+    const input = await schoolsFile(COUNTY());
+    const plan = await planFile(
+      [
+        [null, '新增', '禾丰镇中心小学', null, null, '体育运动场馆面积', 1000, ''],
+        [null, '调配', '城关小学', '西山小学', null, '县级及以上骨干教师数', 2, ''],
+        [null, '新增', '西山小学', null, null, '教学仪器设备资产值（万元）', 5, ''],
+        [null, '新建学校', '城南实验小学', null, null, null, null, ''],
+      ],
+      { 新建学校: [COLUMNS, row(school('城南实验小学', '小学', '城关学区', '城区', 600, 0, 1.1))] },
+    );
+    const r = await computeScenario(input, plan, {
+      profile: YOUZHI_2017,
+      unitCosts: { sports_space: 300, backbone_teachers: 100_000, equipment_value: 1 },
+      contributions: false,
+    });
+    if ('errors' in r) throw new Error(r.errors[0]!.message);
+    const a = scenarioJson(r.model).alternatives[0]!;
+    const built = school('城南实验小学', '小学', '城关学区', '城区', 600, 0, 1.1);
+    expect(a.changes.map((c) => c.cost)).toEqual([
+      300_000,
+      null,
+      50_000,
+      built.sports * 300 + built.backbone * 100_000 + built.equipment,
+    ]);
+    expect(a.cost).toBe(300_000 + 50_000 + built.sports * 300 + built.backbone * 100_000 + built.equipment);
+  });
+});

@@ -500,7 +500,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((file: string, options: PlanCliOptions) => finish(runPlan(file, options)));
-  addScenarioCommand(program, { finish, loadProfile, inflateLimits, usageError: (m) => new UsageError(m) });
+  addScenarioCommand(program, {
+    finish,
+    loadProfile,
+    inflateLimits,
+    usageError: (m) => new UsageError(m),
+    unitCosts: (profile, list) => perIndicator(profile, list, '--unit-cost'),
+  });
   program
     .command('profiles')
     .description('列出内置评估配置')

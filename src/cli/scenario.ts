@@ -30,6 +30,8 @@ export interface ScenarioWiring {
   loadProfile: (spec: string | undefined) => Promise<Profile>;
   inflateLimits: (mb: string | undefined) => { limits?: InflateLimits };
   usageError: (message: string) => Error;
+  /** `--unit-cost sports_space=3000,体育场馆=…` as `plan` reads it: indicator id → 元 per unit. */
+  unitCosts: (profile: Profile, list: string | undefined) => Record<string, number> | undefined;
 }
 
 const SCENARIO_FORMATS = ['xlsx', 'md', 'json'] as const;
@@ -44,6 +46,7 @@ interface ScenarioOptions {
   quiet?: boolean;
   maxInflate?: string;
   contributions?: boolean;
+  unitCost?: string;
 }
 
 const EXIT_OK = 0;
@@ -66,6 +69,10 @@ export function addScenarioCommand(program: Command, wiring: ScenarioWiring): vo
     .option('--json', '在标准输出打印 JSON（代替比较表）')
     .option('--sheet <name>', '学校数据所在的工作表')
     .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
+    .option(
+      '--unit-cost <list>',
+      '各指标的单价（元/㎡、元/间、元/人），如 sports_space=3000：估算各方案新增和新建学校的投入',
+    )
     .option('--no-contributions', '不逐行测算各项调整的作用（方案行数很多时更快）')
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
@@ -121,6 +128,7 @@ async function runScenarioCommand(
     ...wiring.inflateLimits(options.maxInflate),
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     contributions: options.contributions !== false,
+    unitCosts: { ...profile.unitCosts, ...wiring.unitCosts(profile, options.unitCost) },
   });
   if ('errors' in computed) {
     listErrors(computed.errors, computed.whose);
@@ -143,7 +151,7 @@ async function runScenarioCommand(
 export async function computeScenario(
   schools: string,
   planFile: string,
-  options: AnalyseOptions & { contributions?: boolean },
+  options: AnalyseOptions & { contributions?: boolean; unitCosts?: Readonly<Record<string, number>> },
 ): Promise<{ model: ScenarioModel } | { errors: Issue[]; whose: string }> {
   const input = await readInput(schools, options);
   const evaluate = (records: Parameters<typeof reportFrom>[1]) => reportFrom(input, records, options);
@@ -154,6 +162,7 @@ export async function computeScenario(
   if (!planRead.plan || hasErrors(planRead.issues)) return { errors: planRead.issues, whose };
   const run = runScenario(input.records, planRead.plan, input.profile, evaluate, {
     contributions: options.contributions !== false,
+    ...(options.unitCosts ? { unitCosts: options.unitCosts } : {}),
   });
   if (hasErrors(run.issues)) return { errors: run.issues, whose };
   return {

@@ -15,6 +15,7 @@ export function scenarioJson(model: ScenarioModel) {
     baseline: { counties: toJson(model.baseline).counties },
     alternatives: model.alternatives.map((a) => ({
       name: a.name,
+      cost: a.cost,
       changes: a.changes.map((r) => ({
         sheet: r.change.sheet,
         row: r.change.row,
@@ -26,6 +27,7 @@ export function scenarioJson(model: ScenarioModel) {
         amount: r.change.amount,
         note: r.change.note,
         text: r.text,
+        cost: r.cost,
         contribution:
           r.contributions?.map((x) => ({
             level: x.level,

@@ -3,7 +3,15 @@ import { sourceLabel } from '../report/model';
 import type { ScenarioModel } from '../report/scenario';
 import { escapeMarkdown } from './markdown-escape';
 import { fmtCv } from './format';
-import { betterText, cellText, changeCellText, contributionText, SCENARIO_TITLE, thresholdText } from './scenario-text';
+import {
+  betterText,
+  cellText,
+  changeCellText,
+  contributionText,
+  costText,
+  SCENARIO_TITLE,
+  thresholdText,
+} from './scenario-text';
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 
@@ -50,21 +58,25 @@ export function renderScenarioMarkdown(model: ScenarioModel): string {
   for (const a of model.alternatives) {
     out.push(`## ${e(a.name)}：调整明细及各行的作用`);
     out.push('“作用”是本方案的差异系数减去去掉该行后（其余各行照做）的差异系数：负数表示该行使差异系数变小（改善）。');
-    const header = ['行', '调整', '说明', '作用'];
+    const priced = a.cost !== null;
+    const header = ['行', '调整', '说明', ...(priced ? ['投入'] : []), '作用'];
     out.push(
       [
         row(header),
-        row(['---:', '---', '---', '---']),
+        row(['---:', '---', '---', ...(priced ? ['---:'] : []), '---']),
         ...a.changes.map((r) =>
           row([
             String(r.change.row),
             e(r.text),
             e(r.change.note) || '—',
+            ...(priced ? [r.cost === null ? '—' : costText(r.cost)] : []),
             r.contributions ? contributionText(r.contributions) : e(r.reason ?? '—'),
           ]),
         ),
       ].join('\n'),
     );
+    if (a.cost !== null)
+      out.push(`估算投入合计 ${costText(a.cost)}（按 --unit-cost 给出的单价，只计新增和新建学校）。`);
     const county = a.report.counties[0];
     if (county) {
       const cvs = county.levels.flatMap((l) =>

@@ -4,7 +4,7 @@ import { sourceLabel } from '../report/model';
 import type { ScenarioModel } from '../report/scenario';
 import { maxOf } from '../common/lookup';
 import { displayWidth, padEnd, padStart } from './format';
-import { cellText, contributionText, SCENARIO_TITLE, shownImproved, thresholdText } from './scenario-text';
+import { cellText, contributionText, costText, SCENARIO_TITLE, shownImproved, thresholdText } from './scenario-text';
 
 export function renderScenarioSummary(model: ScenarioModel, c: ChalkInstance): string {
   const lines: string[] = [
@@ -40,10 +40,15 @@ export function renderScenarioSummary(model: ScenarioModel, c: ChalkInstance): s
     }
   }
   for (const a of model.alternatives) {
-    lines.push('', c.bold(`${a.name}：${a.changes.length} 项调整`));
+    lines.push(
+      '',
+      c.bold(`${a.name}：${a.changes.length} 项调整${a.cost !== null ? `，估算投入 ${costText(a.cost)}` : ''}`),
+    );
     for (const row of a.changes) {
       const effect = row.contributions ? contributionText(row.contributions) : (row.reason ?? '');
-      lines.push(`  第 ${row.change.row} 行  ${row.text}${row.change.note ? c.dim(`（${row.change.note}）`) : ''}`);
+      lines.push(
+        `  第 ${row.change.row} 行  ${row.text}${row.cost !== null ? `  约 ${costText(row.cost)}` : ''}${row.change.note ? c.dim(`（${row.change.note}）`) : ''}`,
+      );
       lines.push(c.dim(`      作用：${effect}`));
     }
   }

@@ -64,3 +64,6 @@ export function contributionText(effects: readonly { label: string; effect: numb
     )
     .join('，');
 }
+
+/** A cost in 元, as the reports say it: 2 400 000 元 → 240.00 万元. */
+export const costText = (x: number): string => (x >= 10_000 ? `${fmt(x / 10_000, 2)} 万元` : `${fmt(x, 0)} 元`);

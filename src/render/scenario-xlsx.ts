@@ -95,6 +95,7 @@ function changesSheet(model: ScenarioModel): SheetBuilder {
     { header: '方案表行', width: 7 },
     { header: '调整', width: 30 },
     { header: '说明', width: 24 },
+    { header: '投入（元）', width: 12, numFmt: '#,##0' },
     { header: '作用（本方案差异系数 − 去掉该行后的差异系数；负为改善）', width: 46 },
   ];
   const rows = model.alternatives.flatMap((a) =>
@@ -103,6 +104,7 @@ function changesSheet(model: ScenarioModel): SheetBuilder {
       { v: r.change.row, s: wrap },
       { v: r.text, s: wrap },
       { v: r.change.note, s: wrap },
+      r.cost,
       { v: r.contributions ? contributionText(r.contributions) : (r.reason ?? ''), s: wrap },
     ]),
   );

@@ -56,6 +56,8 @@ export interface CvContribution {
 
 export interface ChangeRow {
   change: Change;
+  /** In 元, where unit costs price it (null: a move, a re-zoning, or no unit cost given). */
+  cost: number | null;
   /** The row in words: 撤并 杨柳村小学 → 东河镇中心小学. */
   text: string;
   /** The CVs of each county without this row (the first county's when several). */
@@ -66,6 +68,8 @@ export interface ChangeRow {
 
 export interface AlternativeModel {
   name: string;
+  /** The alternative's cost in 元 where unit costs are given (--unit-cost); null without them. */
+  cost: number | null;
   changes: ChangeRow[];
   report: Report;
 }
@@ -146,8 +150,10 @@ export function buildScenarioModel(args: {
     alternatives: args.alternatives.map((a) => ({
       name: a.alternative.name,
       report: a.report,
-      changes: a.contributions.map((k) => ({
+      cost: a.cost?.total ?? null,
+      changes: a.contributions.map((k, i) => ({
         change: k.change,
+        cost: a.cost?.rows[i] ?? null,
         text: changeText(k.change),
         contributions: k.without ? cvContributions(a.report, k.without) : null,
         reason: k.reason,

@@ -5,6 +5,7 @@ import type { SchoolRecord } from '../engine/types';
 import type { Report } from '../report/model';
 import type { Profile } from '../engine/profile';
 import { applyAlternative } from './apply';
+import { alternativeCost, type AlternativeCost } from './cost';
 import type { Alternative, Change, ScenarioPlan } from './types';
 
 export interface Contribution {
@@ -16,6 +17,8 @@ export interface Contribution {
 
 export interface AlternativeRun {
   alternative: Alternative;
+  /** In 元, where unit costs are given (null without them). */
+  cost: AlternativeCost | null;
   records: SchoolRecord[];
   report: Report;
   contributions: Contribution[];
@@ -34,7 +37,7 @@ export function runScenario(
   plan: ScenarioPlan,
   profile: Profile,
   evaluate: (records: readonly SchoolRecord[]) => Report,
-  options: { contributions?: boolean } = {},
+  options: { contributions?: boolean; unitCosts?: Readonly<Record<string, number>> } = {},
 ): ScenarioRun {
   const baseline = evaluate(records);
   const applied = plan.alternatives.map((a) => ({ a, ...applyAlternative(records, a.changes, plan, profile) }));
@@ -46,7 +49,11 @@ export function runScenario(
       options.contributions === false || a.changes.length < 2
         ? a.changes.map((change) => ({ change, without: a.changes.length === 1 ? baseline : null, reason: null }))
         : a.changes.map((change) => contributionOf(records, a, change, plan, profile, evaluate));
-    return { alternative: a, records: changed, report, contributions };
+    const cost =
+      options.unitCosts && Object.keys(options.unitCosts).length
+        ? alternativeCost(a, plan, profile, options.unitCosts)
+        : null;
+    return { alternative: a, cost, records: changed, report, contributions };
   });
   // An alternative whose schools have errors (the input has none: checked first) (a new school with a blank cell): reported as the check reports them.
   const dataIssues = alternatives.flatMap((x) => x.report.issues.filter((i) => i.severity === 'error'));
