@@ -5,7 +5,9 @@
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { terminalSafe, withoutControls } from '../common/controls';
+import { jsonSafe, terminalSafe, withoutControls } from '../common/controls';
+import { issueJson } from '../render/json';
+import { VERSION } from './version';
 import { requiredResourceFields, type Profile } from '../engine/profile';
 import { FatalError, hasErrors, type Issue } from '../issues/catalogue';
 import { OoxmlFormatError, readSource } from '../read/index';
@@ -131,6 +133,16 @@ async function runScenarioCommand(
     unitCosts: { ...profile.unitCosts, ...wiring.unitCosts(profile, options.unitCost) },
   });
   if ('errors' in computed) {
+    if (options.json)
+      out(
+        jsonSafe(
+          JSON.stringify(
+            { tool: { name: 'balance-check', version: VERSION }, valid: false, issues: computed.errors.map(issueJson) },
+            null,
+            2,
+          ),
+        ),
+      );
     listErrors(computed.errors, computed.whose);
     return EXIT_DATA;
   }
