@@ -16,6 +16,7 @@ import { CATALOGUE } from '../src/issues/catalogue';
 import { jsonSchemas } from '../src/render/json-contract';
 import { toJson } from '../src/render/json';
 import { scenarioJson } from '../src/render/scenario-json';
+import { renderScenarioXlsx } from '../src/render/scenario-xlsx';
 import type { ScenarioModel } from '../src/report/scenario';
 import { check, csvFile, tmp, workbook, type Cell } from './helpers/files';
 import { messyCounty } from './helpers/counties';
@@ -735,5 +736,30 @@ describe('scenario costs', () => {
       built.sports * 300 + built.backbone * 100_000 + built.equipment,
     ]);
     expect(a.cost).toBe(300_000 + 50_000 + built.sports * 300 + built.backbone * 100_000 + built.equipment);
+  });
+});
+
+describe('scenario Excel', () => {
+  it('one comparison sheet, the changes, and per column its school table and live CVs, under unique sheet names', async () => {
+    const long = '方案一：城关片区撤并与寄宿制学校建设一期工程';
+    const model = await scenario(
+      await schoolsFile(COUNTY()),
+      await planFile([
+        [`${long}甲`, '新增', '城关小学', null, null, '体育运动场馆面积', 100, ''],
+        [`${long}乙`, '新增', '西山小学', null, null, '体育运动场馆面积', 100, ''],
+      ]),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(renderScenarioXlsx(model) as unknown as ArrayBuffer);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.slice(0, 5)).toEqual(['方案比较', '调整明细', '标准', '现状-计算数据', '现状-差异系数']);
+    expect(names).toHaveLength(9);
+    expect(new Set(names).size).toBe(9);
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
+    // The CVs are live formulas over the alternative's own 计算数据 sheet.
+    const cv = wb.getWorksheet(names[8]!)!;
+    const formulas: string[] = [];
+    cv.eachRow((r) => r.eachCell((c) => c.formula && formulas.push(c.formula)));
+    expect(formulas.some((f) => f.includes(names[7]!))).toBe(true);
   });
 });

@@ -76,12 +76,24 @@ export function renderScenarioXlsx(model: ScenarioModel): Buffer {
   const standards = standardsSheet(model.profile);
   book.add(standards.sheet);
   const reports = [{ name: model.columns[0]!, report: model.baseline }, ...model.alternatives];
+  const used = new Set(['方案比较', '调整明细', '标准']);
+  /** A sheet name of at most 31 characters, unique in the workbook: two alternatives' names may begin alike. */
+  const unique = (prefix: string, suffix: string) => {
+    for (let n = 1; ; n++) {
+      const tag = n === 1 ? '' : `(${n})`;
+      const name = sheetName(`${prefix.slice(0, 31 - suffix.length - tag.length - 1)}${tag}-${suffix}`);
+      if (!used.has(name)) {
+        used.add(name);
+        return name;
+      }
+    }
+  };
   for (const { name, report } of reports)
     for (const county of report.detail ? report.counties : []) {
       const prefix = `${name}${many ? `-${county.county ?? ''}` : ''}`;
-      const layout = dataLayout(report, county, sheetName(`${prefix}-计算数据`), standards);
+      const layout = dataLayout(report, county, unique(prefix, '计算数据'), standards);
       book.add(dataSheet(report, county, layout));
-      book.add(cvSheet(report, county, layout, sheetName(`${prefix}-差异系数`)).sheet);
+      book.add(cvSheet(report, county, layout, unique(prefix, '差异系数')).sheet);
     }
   return book.toBuffer();
 }
