@@ -757,7 +757,7 @@ describe('scenario Excel', () => {
     expect(new Set(names).size).toBe(9);
     for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
     // The CVs are live formulas over the alternative's own 计算数据 sheet.
-    const cv = wb.getWorksheet(names[8]!)!;
+    const cv = wb.getWorksheet(names[8])!;
     const formulas: string[] = [];
     cv.eachRow((r) => r.eachCell((c) => c.formula && formulas.push(c.formula)));
     expect(formulas.some((f) => f.includes(names[7]!))).toBe(true);
