@@ -269,10 +269,49 @@ async function writeBrokenXlsx(path) {
   await wb.xlsx.writeFile(path);
 }
 
+/** The README's example 布局调整方案 for the sample county (balance-check scenario): two alternatives. */
+async function writeScenarioPlan(path) {
+  const wb = new ExcelJS.Workbook();
+  wb.created = FIXED;
+  wb.modified = FIXED;
+  const ws = wb.addWorksheet('调整方案');
+  ws.addRow(['方案', '操作', '学校', '目标学校', '学段', '项目', '数量', '说明']);
+  for (const r of [
+    [
+      '方案一：撤并分流',
+      '撤并',
+      '马坊小学',
+      '桃园小学',
+      null,
+      null,
+      null,
+      '马坊小学184人并入邻近的桃园小学，校舍留作他用',
+    ],
+    [
+      '方案一：撤并分流',
+      '划转学生',
+      '城关第二小学',
+      '城关第三小学',
+      '小学',
+      null,
+      200,
+      '调整招生片区，城关第二小学降到2000人以下',
+    ],
+    ['方案二：补齐场地', '新增', '城关第二小学', null, null, '体育运动场馆面积', 8000, '新建运动场'],
+    ['方案二：补齐场地', '新增', '东关第一中学', null, null, '体育运动场馆面积', 6000, '新建风雨操场'],
+    ['方案二：补齐场地', '调配', '城关第一中学', '马坊中学', null, '县级及以上骨干教师数', 3, '交流轮岗'],
+    ['方案二：补齐场地', '调整学区', '双河村小', '东部学区', null, null, null, '随东部学区统筹'],
+  ])
+    ws.addRow(r);
+  ws.columns = [18, 10, 14, 14, 6, 22, 8, 44].map((width) => ({ width }));
+  await wb.xlsx.writeFile(path);
+}
+
 mkdirSync('fixtures/broken', { recursive: true });
 const schools = sampleCounty();
 await writeXlsx('fixtures/sample-county.xlsx', schools);
 writeGbkCsv('fixtures/sample-county.csv', schools);
+await writeScenarioPlan('fixtures/sample-scenario.xlsx');
 await writeBrokenXlsx('fixtures/broken/errors.xlsx');
 writeFileSync(
   'fixtures/broken/missing-column.csv',

@@ -72,6 +72,7 @@ describe('fast xlsx reader = exceljs', () => {
     expect(fixtures).toEqual([
       'fixtures/sample-county.libreoffice.xlsx',
       'fixtures/sample-county.xlsx',
+      'fixtures/sample-scenario.xlsx',
       'fixtures/broken/errors.xlsx',
     ]));
   it.each(fixtures)('%s', async (path) => {

@@ -23,6 +23,7 @@ import { renderAnnotations, renderStepSummary } from '../render/github';
 import { verdictSentence } from '../render/prose';
 import { issueCountLine, renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
+import { renderScenarioTemplate } from '../template/scenario';
 import { progressReporter } from './progress';
 import {
   FORMATS,
@@ -35,6 +36,7 @@ import {
   writeReports,
 } from './output';
 import { analyse, MAX_DETAIL_SECTIONS, type AnalyseOptions } from './pipeline';
+import { addScenarioCommand, writeLeastCostPlan } from './scenario';
 import { ChineseCommand } from './usage';
 import { checkOutputFolder, checkTargets, LineSpool } from './write-set';
 import { VERSION } from './version';
@@ -203,11 +205,16 @@ function analyseOptions(profile: Profile, options: CheckOptions): AnalyseOptions
   };
 }
 
-async function runTemplate(options: { out: string; force?: boolean }): Promise<number> {
-  if (existsSync(options.out) && !options.force)
-    throw new UsageError(`“${options.out}”已存在，未覆盖（确需覆盖请加 --force）`);
-  await writeAtomically(options.out, await renderTemplate(YOUZHI_2017));
-  out(`已生成模板：${options.out}（填好“学校数据”与“县级指标”两张表后运行 balance-check ${options.out}）`);
+async function runTemplate(options: { out?: string; force?: boolean; scenario?: boolean }): Promise<number> {
+  const file = options.out ?? (options.scenario ? '调整方案模板.xlsx' : '学校数据模板.xlsx');
+  if (existsSync(file) && !options.force) throw new UsageError(`“${file}”已存在，未覆盖（确需覆盖请加 --force）`);
+  if (options.scenario) {
+    await writeAtomically(file, await renderScenarioTemplate());
+    out(`已生成调整方案模板：${file}（填好“调整方案”表后运行 balance-check scenario 学校数据.xlsx ${file}）`);
+    return EXIT.ok;
+  }
+  await writeAtomically(file, await renderTemplate(YOUZHI_2017));
+  out(`已生成模板：${file}（填好“学校数据”与“县级指标”两张表后运行 balance-check ${file}）`);
   return EXIT.ok;
 }
 
@@ -311,7 +318,7 @@ async function runExplain(name: string, options: { profile?: string }): Promise<
   return EXIT.ok;
 }
 
-type PlanCliOptions = CheckOptions & { target?: string; budget?: string; unitCost?: string };
+type PlanCliOptions = CheckOptions & { target?: string; budget?: string; unitCost?: string; asScenario?: string };
 
 /** "sports_space=5000,体育场馆=3000": indicator (id or name) → amount. */
 function perIndicator(profile: Profile, list: string | undefined, what: string): Record<string, number> | undefined {
@@ -359,6 +366,7 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
     return EXIT.dataErrors;
   }
   const written = options.out !== undefined ? await writeReports(report, file, options.out, formats) : [];
+  if (options.asScenario !== undefined) written.push(await writeLeastCostPlan(report, options.asScenario));
   if (options.json) out(renderJson(report));
   else if (!options.quiet) {
     out(renderPlan(report, terminalColours(process.stdout)));
@@ -484,6 +492,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       '各指标的单价（元/㎡、元/间、元/人·年），如 sports_space=3000：本县自行假设，用于折合金额',
     )
     .option('-o, --out <dir>', '同时写出含整改测算的报告到此目录')
+    .option('--as-scenario <file>', '把最少新增方案写成调整方案文件（可修改后用 balance-check scenario 测算）')
     .addOption(new Option('-f, --format <list>', '报告格式（与 -o 一起）：xlsx,md,json,docx').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON 报告（含整改测算）')
     .option('--sheet <name>', '学校数据所在的工作表')
@@ -492,6 +501,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((file: string, options: PlanCliOptions) => finish(runPlan(file, options)));
+  addScenarioCommand(program, {
+    finish,
+    loadProfile,
+    inflateLimits,
+    usageError: (m) => new UsageError(m),
+    unitCosts: (profile, list) => perIndicator(profile, list, '--unit-cost'),
+  });
   program
     .command('profiles')
     .description('列出内置评估配置')
@@ -508,9 +524,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('template')
     .description('生成空白的学校数据模板（含“县级指标”表、下拉列表和填写说明）')
     .helpOption('-h, --help', '显示帮助')
-    .addOption(new Option('-o, --out <file>', '模板文件名').default('学校数据模板.xlsx'))
+    .option('-o, --out <file>', '模板文件名（默认：学校数据模板.xlsx；--scenario 时为 调整方案模板.xlsx）')
     .option('--force', '文件已存在时覆盖')
-    .action((options: { out: string; force?: boolean }) => finish(runTemplate(options)));
+    .option('--scenario', '改为生成空白的布局调整方案（供 balance-check scenario 使用）')
+    .action((options: { out?: string; force?: boolean; scenario?: boolean }) => finish(runTemplate(options)));
   return program;
 }
 

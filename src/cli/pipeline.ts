@@ -12,7 +12,8 @@ import { OoxmlFormatError, readSource, releaseSource, UnreadableFileError, type 
 import type { InflateLimits } from '../read/unzip';
 import { buildReport, DETAIL_COUNTY_LIMIT, type Report } from '../report/model';
 import { countyFigures, noCountySheet, readCountySheet } from '../schema/county-sheet/index';
-import { parseSchools } from '../schema/index';
+import type { CountySheetResult } from '../schema/county-sheet/reader';
+import { parseSchools, type SchemaResult } from '../schema/index';
 import { VERSION } from './version';
 
 export interface AnalyseOptions {
@@ -48,19 +49,44 @@ export interface AnalyseOptions {
 
 /** Throws UnreadableFileError when the file cannot be read at all. */
 export async function analyse(path: string, options: AnalyseOptions): Promise<Report> {
+  const input = await readInput(path, options);
+  const records = input.records;
+  // From here on the records are held by their county's group only (freed with it, in reportFrom).
+  input.records = [];
+  return reportFrom(input, records, options);
+}
+
+/**
+ * An input read and typed, before the engine: the school records, the county sheet and what the
+ * reports say of the reading. A scenario evaluates several versions of `records` against one reading.
+ */
+export interface InputRead {
+  path: string;
+  format: SourceFile['format'];
+  encoding?: string;
+  schema: Omit<SchemaResult, 'records'>;
+  records: SchoolRecord[];
+  /** The profile as the columns allow it (a CV-only profile without an indicator's column leaves it out). */
+  profile: Profile;
+  dropped: Profile['indicators'][number][];
+  countySheet: CountySheetResult;
+}
+
+/** read → schema (and the county sheet): throws UnreadableFileError when the file cannot be read at all. */
+export async function readInput(path: string, options: AnalyseOptions): Promise<InputRead> {
   const source = await readSource(path, options.limits);
   try {
-    return analyseSource(path, source, options);
+    return readFrom(path, source, options);
   } catch (e) {
     // The fast reader decodes rows as they are read: one it does not understand sends the whole file to exceljs.
-    if (e instanceof OoxmlFormatError && source.fallback) return analyseSource(path, await source.fallback(), options);
+    if (e instanceof OoxmlFormatError && source.fallback) return readFrom(path, await source.fallback(), options);
     throw e;
   }
 }
 
-function analyseSource(path: string, source: SourceFile, options: AnalyseOptions): Report {
+function readFrom(path: string, source: SourceFile, options: AnalyseOptions): InputRead {
   const cvOnly = options.profile.compliance === null;
-  const schema = parseSchools(source, {
+  const { records, ...schema } = parseSchools(source, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     requiredResources: cvOnly ? [] : requiredResourceFields(options.profile),
     wording: options.profile.wording,
@@ -70,8 +96,36 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
   const { profile, dropped } = availableIndicators(
     options.profile,
     new Set(schema.columns.map((c) => c.field.id)),
-    schema.records,
+    records,
   );
+  /** A profile without county items (2012) has nothing to read from a 县级指标 sheet. */
+  const countySheet = profile.countyInputs.length
+    ? readCountySheet(source, profile, {
+        schoolSheets: schema.sheets,
+        counties: countiesOf(records),
+      })
+    : noCountySheet();
+  releaseSource(source);
+  return {
+    path,
+    format: source.format,
+    ...(source.encoding ? { encoding: source.encoding } : {}),
+    schema,
+    records,
+    profile,
+    dropped,
+    countySheet,
+  };
+}
+
+/** The named counties of the records, in order of first appearance. */
+const countiesOf = (records: readonly SchoolRecord[]): string[] => [
+  ...new Set(records.flatMap((r) => (r.county === null ? [] : [r.county]))),
+];
+
+/** engine → report model, for an input's reading and one version of its records (the input's own, or a scenario's). */
+export function reportFrom(input: InputRead, records: readonly SchoolRecord[], options: AnalyseOptions): Report {
+  const { schema, profile, dropped, countySheet } = input;
   const droppedIssue = dropped.length
     ? [
         makeIssue(
@@ -85,18 +139,8 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
         ),
       ]
     : [];
-  /** A profile without county items (2012) has nothing to read from a 县级指标 sheet. */
-  const all = byCounty(schema.records);
-  const schoolRows = schema.records.length;
-  // From here on the records are held by their county's group only (freed with it, below).
-  schema.records = [];
-  const countySheet = profile.countyInputs.length
-    ? readCountySheet(source, profile, {
-        schoolSheets: schema.sheets,
-        counties: all.flatMap(([c]) => (c === null ? [] : [c])),
-      })
-    : noCountySheet();
-  releaseSource(source);
+  const all = byCounty(records);
+  const schoolRows = records.length;
   const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
   if (options.county !== undefined && groups.length === 0)
     throw new UnreadableFileError(
@@ -145,9 +189,9 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     profile,
     input: {
       // As the reports name it (and the charts folder is named after it): without control characters.
-      file: withoutControls(basename(path)),
-      format: source.format,
-      ...(source.encoding ? { encoding: source.encoding } : {}),
+      file: withoutControls(basename(input.path)),
+      format: input.format,
+      ...(input.encoding ? { encoding: input.encoding } : {}),
       sheet: schema.sheet,
       ...(schema.sheets.length > 1 ? { sheets: schema.sheets } : {}),
       headerRow: schema.headerRow,

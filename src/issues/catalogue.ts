@@ -530,6 +530,84 @@ export const CATALOGUE = {
     template: '不单独参与资源配置计算：{reason}',
     description: 'A school left out of the indicators by a profile rule (特殊教育学校, small 教学点).',
   },
+  // ── a scenario's plan (调整方案): errors at the plan's cell; nothing is computed or written until they are fixed ──
+  SCENARIO_PLAN_NOT_FOUND: {
+    severity: 'error',
+    template:
+      '找不到调整方案：需要一张名为“调整方案”的工作表，表头一行含“方案”“操作”“学校”“目标学校”“学段”“项目”“数量”“说明”等列{hint}',
+    description: 'The plan file has no 调整方案 sheet, or no header row with at least 操作 and 学校.',
+  },
+  SCENARIO_EMPTY_PLAN: {
+    severity: 'error',
+    template: '调整方案表头下没有任何调整行',
+    description: 'The plan sheet has a header and no change rows.',
+  },
+  SCENARIO_UNKNOWN_OPERATION: {
+    severity: 'error',
+    template: '无法识别的操作“{text}”（可用：{allowed}）',
+    description: 'A 操作 cell that is none of 撤并, 合并, 划转学生, 调配, 新增, 新建学校, 调整学区, 调整类型.',
+  },
+  SCENARIO_MISSING_VALUE: {
+    severity: 'error',
+    template: '此项为空：“{operation}”需要填写{what}',
+    description: 'A cell the row’s operation needs (目标学校, 学段, 项目, 数量) is blank.',
+  },
+  SCENARIO_BAD_VALUE: {
+    severity: 'error',
+    template: '“{text}”{why}',
+    description:
+      'A 数量 that is no number (or not above zero where it must be), a 学段 other than 小学 / 初中, a 学校类型 not known.',
+  },
+  SCENARIO_UNKNOWN_SCHOOL: {
+    severity: 'error',
+    template: '学校数据中没有“{name}”{hint}',
+    description: 'A plan row names a school the school table does not have (nor a school the alternative built).',
+  },
+  SCENARIO_AMBIGUOUS_SCHOOL: {
+    severity: 'error',
+    template: '“{name}”可以指多所学校（{candidates}），请写学校全称',
+    description: 'A plan row names a school by a prefix that several schools share.',
+  },
+  SCENARIO_SCHOOL_CLOSED: {
+    severity: 'error',
+    template: '“{name}”已在本方案{where}撤并（并入{into}），不能再{operation}',
+    description:
+      'A plan row acts on a school an earlier row of the same alternative closed (撤并 or 合并): a school closed twice.',
+  },
+  SCENARIO_UNKNOWN_FIELD: {
+    severity: 'error',
+    template:
+      '无法识别的项目“{text}”：应为学校数据表的一列，如 体育运动场馆面积、高于规定学历教师数、教学仪器设备资产值、班级数{hint}',
+    description: 'A 项目 cell that names no column of the school table.',
+  },
+  SCENARIO_FIELD_NOT_AMOUNT: {
+    severity: 'error',
+    template: '项目“{text}”（{field}）不是可增减的数量{hint}',
+    description: 'A 项目 naming a text column (学校名称, 学区, 学校类型 …) where an amount is moved or added.',
+  },
+  SCENARIO_MORE_THAN_HAS: {
+    severity: 'error',
+    template: '{school}的{field}只有 {has}，不能{verb} {amount}',
+    description: 'A move (划转学生, 调配) of more than the school has, or a 新增 taking away more than it has.',
+  },
+  SCENARIO_LEVEL_NOT_TAUGHT: {
+    severity: 'error',
+    template: '{target}（{type}）没有{level}学段，不能接收{level}学生{hint}',
+    description:
+      'Students moved (撤并, 划转学生, 调配) into a level the target school does not teach; 调整类型 before the row allows it.',
+  },
+  SCENARIO_LEVEL_NEEDED: {
+    severity: 'error',
+    template: '{school}的{field}按学段分别填报（小学部 / 初中部），请在“学段”列写明{levels}',
+    description:
+      'An amount added to or moved from a school that gives the field per section, without saying which section.',
+  },
+  SCENARIO_NEW_SCHOOL: {
+    severity: 'error',
+    template: '{reason}',
+    description:
+      'A 新建学校 row whose school is not on the 新建学校 sheet, has the name of a school that exists, or cannot be placed in a county.',
+  },
 } as const satisfies Record<string, IssueDef>;
 
 export type IssueCode = keyof typeof CATALOGUE;

@@ -224,7 +224,7 @@ function countySheet(sheet: ExcelJsSheet, profile: Profile) {
 type ExcelJsSheet = ExcelJSModule.Worksheet;
 type Validation = ExcelJSModule.DataValidation;
 /** exceljs has worksheet.dataValidations (range addresses) but its type definitions omit it. */
-const validations = (ws: ExcelJsSheet) =>
+export const validations = (ws: ExcelJsSheet) =>
   (ws as unknown as { dataValidations: { add(address: string, v: Validation): void } }).dataValidations;
 
 function numberRule(kind: FieldKind): Validation {
