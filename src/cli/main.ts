@@ -427,18 +427,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
     )
     .version(VERSION, '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
-    .argument('[file]', '学校数据文件（.xlsx 或 .csv，GBK/UTF-8 自动识别）')
-    .option('-o, --out <dir>', '报告输出目录（默认：输入文件所在目录）')
-    .addOption(new Option('-f, --format <list>', '报告格式，逗号分隔：xlsx,md,json,docx（Word）').default('xlsx,md'))
+    .argument('[文件]', '学校数据文件（.xlsx 或 .csv，GBK/UTF-8 自动识别）')
+    .option('-o, --out <目录>', '报告输出目录（默认：输入文件所在目录）')
+    .addOption(new Option('-f, --format <格式>', '报告格式，逗号分隔：xlsx,md,json,docx（Word）').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON 报告（代替摘要）')
-    .option('--sheet <name>', '学校数据所在的工作表（默认：自动识别）')
-    .option('-p, --profile <name|file>', '评估配置：内置 youzhi-2017（默认）、jiben-2012，或 JSON 配置文件')
-    .option('--county <name>', '多县文件中只检查这个区县（生成该县的完整明细）')
+    .option('--sheet <表名>', '学校数据所在的工作表（默认：自动识别）')
+    .option('-p, --profile <配置名|文件>', '评估配置：内置 youzhi-2017（默认）、jiben-2012，或 JSON 配置文件')
+    .option('--county <区县>', '多县文件中只检查这个区县（生成该县的完整明细）')
     .option('--strict', '有任一项目未达标时以退出码 1 结束（未提供的县级项目不算未达标）')
     .option('--year <年度>', '数据年度，写在报告封面（默认：从表头标题或文件名读取，如“2024年”）')
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .showHelpAfterError('（运行 balance-check --help 查看用法）')
+    .helpCommand('help [命令]', '显示某个命令的帮助，如 balance-check help plan')
     .addHelpText(
       'after',
       '\n退出码：0 数据有效（--strict 时且全部达标）；1 --strict 且有未达标；2 数据有错误（不生成报告）；3 文件无法读取或命令行有误\n' +
@@ -451,9 +452,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('validate')
     .description('只做数据检查（供 CI 使用）：有错误时退出码为 2')
     .helpOption('-h, --help', '显示帮助')
-    .argument('<file>', '学校数据文件（.xlsx 或 .csv）')
-    .option('--sheet <name>', '学校数据所在的工作表')
-    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
+    .argument('<文件>', '学校数据文件（.xlsx 或 .csv）')
+    .option('--sheet <表名>', '学校数据所在的工作表')
+    .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
     .option('--json', '以 JSON 输出问题列表')
     .option('--strict', '有未使用的行或列、无法确定的指标名称、自评与测算不一致等警告时也以退出码 2 结束')
     .option('-q, --quiet', '只输出错误')
@@ -463,11 +464,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('compare')
     .description('比较不同年度的文件（同一县或同一批县）：差异系数、达标学校及其变化原因、新增和不再出现的学校')
     .helpOption('-h, --help', '显示帮助')
-    .argument('<files...>', '两个或更多学校数据文件，按年度先后排列')
-    .option('-o, --out <dir>', '比较报告输出目录（默认：第一个文件所在目录）')
-    .addOption(new Option('-f, --format <list>', '报告格式：xlsx,md').default('xlsx,md'))
-    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
-    .option('--sheet <name>', '学校数据所在的工作表')
+    .argument('<文件...>', '两个或更多学校数据文件，按年度先后排列')
+    .option('-o, --out <目录>', '比较报告输出目录（默认：第一个文件所在目录）')
+    .addOption(new Option('-f, --format <格式>', '报告格式：xlsx,md').default('xlsx,md'))
+    .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
+    .option('--sheet <表名>', '学校数据所在的工作表')
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((files: string[], options: CompareOptions) => finish(runCompare(files, options)));
@@ -475,19 +476,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('plan')
     .description('整改测算：使各校达标、差异系数达到目标的最少新增量（注水法），教师交流轮岗调剂方案；可给预算与单价')
     .helpOption('-h, --help', '显示帮助')
-    .argument('<file>', '学校数据文件（.xlsx 或 .csv）')
-    .option('--target <cv>', '目标差异系数（默认：配置的阈值，如小学0.50、初中0.45；可留余量，如 0.45）')
-    .option('--budget <list>', '各指标可投入的量（指标单位），如 sports_space=5000,多媒体教室=10：先补最低的学校')
+    .argument('<文件>', '学校数据文件（.xlsx 或 .csv）')
+    .option('--target <差异系数>', '目标差异系数（默认：配置的阈值，如小学0.50、初中0.45；可留余量，如 0.45）')
     .option(
-      '--unit-cost <list>',
+      '--budget <指标=数量,…>',
+      '各指标可投入的量（指标单位），如 sports_space=5000,多媒体教室=10：先补最低的学校',
+    )
+    .option(
+      '--unit-cost <指标=单价,…>',
       '各指标的单价（元/㎡、元/间、元/人·年），如 sports_space=3000：本县自行假设，用于折合金额',
     )
-    .option('-o, --out <dir>', '同时写出含整改测算的报告到此目录')
-    .addOption(new Option('-f, --format <list>', '报告格式（与 -o 一起）：xlsx,md,json,docx').default('xlsx,md'))
+    .option('-o, --out <目录>', '同时写出含整改测算的报告到此目录')
+    .addOption(new Option('-f, --format <格式>', '报告格式（与 -o 一起）：xlsx,md,json,docx').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON 报告（含整改测算）')
-    .option('--sheet <name>', '学校数据所在的工作表')
-    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
-    .option('--county <name>', '多县文件中只测算这个区县')
+    .option('--sheet <表名>', '学校数据所在的工作表')
+    .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
+    .option('--county <区县>', '多县文件中只测算这个区县')
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((file: string, options: PlanCliOptions) => finish(runPlan(file, options)));
@@ -500,14 +504,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('explain')
     .description('说明一项指标的定义、公式、标准和依据')
     .helpOption('-h, --help', '显示帮助')
-    .argument('<indicator>', '指标或县级项目：id、名称、编号或所读的数，如 sports_space、体育场馆、保障11、巩固率')
-    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
+    .argument('<指标>', '指标或县级项目：id、名称、编号或所读的数，如 sports_space、体育场馆、保障11、巩固率')
+    .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
     .action((indicator: string, options: { profile?: string }) => finish(runExplain(indicator, options)));
   program
     .command('template')
     .description('生成空白的学校数据模板（含“县级指标”表、下拉列表和填写说明）')
     .helpOption('-h, --help', '显示帮助')
-    .addOption(new Option('-o, --out <file>', '模板文件名').default('学校数据模板.xlsx'))
+    .addOption(new Option('-o, --out <文件>', '模板文件名').default('学校数据模板.xlsx'))
     .option('--force', '文件已存在时覆盖')
     .action((options: { out: string; force?: boolean }) => finish(runTemplate(options)));
   return program;
