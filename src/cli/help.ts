@@ -60,7 +60,6 @@ export class ChineseHelp extends Help {
 
   override displayWidth(str: string): number {
     let width = 0;
-    // eslint-disable-next-line no-control-regex
     for (const ch of str.replace(/\x1b\[\d*(;\d+)*m/g, '')) width += WIDE.test(ch) ? 2 : 1;
     return width;
   }

@@ -99,7 +99,7 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
     throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合（逗号分隔），收到“${options.format}”`);
 
   const profile = await loadProfile(options.profile);
-  checkOutput(file, options.out, formats);
+  checkOutput(file, options.out, formats, options.county);
   progress(`正在读取 ${file} …`, options.quiet);
   // A batch's reports show counties only; its JSON Lines (every school) are written as its counties are computed.
   const spool = formats.includes('json') ? new LineSpool(schoolsPath(file, options.out)) : null;
@@ -132,7 +132,7 @@ async function checkWith(
       `发现 ${report.issueCounts.error} 个数据错误，未生成报告。请修正后重试（balance-check validate 可只做数据检查）。`,
     );
     warnStale([
-      ...formats.map((f) => reportPath(file, options.out, f)),
+      ...formats.map((f) => reportPath(file, options.out, f, report.input.county)),
       ...(formats.includes('json') ? [schoolsPath(file, options.out)] : []),
     ]);
     return EXIT.dataErrors;
@@ -184,9 +184,9 @@ function warnStale(paths: readonly string[]) {
 }
 
 /** A path that cannot take the reports fails now, not after the analysis. */
-function checkOutput(file: string, outDir: string | undefined, formats: readonly Format[]) {
+function checkOutput(file: string, outDir: string | undefined, formats: readonly Format[], county?: string) {
   if (outDir !== undefined) checkOutputFolder(outDir);
-  checkTargets(formats.map((f) => reportPath(file, outDir, f)));
+  checkTargets(formats.map((f) => reportPath(file, outDir, f, county)));
 }
 
 /** The command-line options every analysing command shares, as analyse() takes them. */
@@ -342,7 +342,7 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
     throw new UsageError(`--target 应为 0 到 1 之间的差异系数，如 0.45，收到“${options.target}”`);
   const unitCosts = { ...profile.unitCosts, ...perIndicator(profile, options.unitCost, '--unit-cost') };
   const budget = perIndicator(profile, options.budget, '--budget');
-  if (options.out !== undefined) checkOutput(file, options.out, formats);
+  if (options.out !== undefined) checkOutput(file, options.out, formats, options.county);
   const report = await analyse(file, {
     ...analyseOptions(profile, options),
     plan: {

@@ -6,11 +6,12 @@ import { requiredResourceFields, type Profile } from '../engine/profile';
 import type { PlanOptions } from '../engine/plan';
 import type { SchoolRecord } from '../engine/types';
 import { availableIndicators } from '../engine/profiles';
-import { hasErrors, makeIssue } from '../issues/catalogue';
+import { FatalError, hasErrors, makeIssue } from '../issues/catalogue';
 import { fieldLabel } from '../schema/columns';
-import { OoxmlFormatError, readSource, releaseSource, UnreadableFileError, type SourceFile } from '../read/index';
+import { OoxmlFormatError, readSource, releaseSource, type SourceFile } from '../read/index';
 import type { InflateLimits } from '../read/unzip';
 import { buildReport, DETAIL_COUNTY_LIMIT, type Report } from '../report/model';
+import { countiesNamed } from '../schema/county-names';
 import { countyFigures, noCountySheet, readCountySheet } from '../schema/county-sheet/index';
 import { parseSchools } from '../schema/index';
 import { VERSION } from './version';
@@ -92,11 +93,8 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
       })
     : noCountySheet();
   releaseSource(source);
-  const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
-  if (options.county !== undefined && groups.length === 0)
-    throw new UnreadableFileError(
-      `文件中没有区县“${options.county}”（有：${all.map(([c]) => c ?? '（未填）').join('、')}）`,
-    );
+  const county = options.county === undefined ? undefined : chosenCounty(all, options.county, profile);
+  const groups = county === undefined ? all : all.filter(([c]) => c === county);
   const {
     figuresOf,
     claimsOf,
@@ -145,6 +143,7 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
       ...(countySheet.sheets ? { countySheets: countySheet.sheets } : {}),
       schoolRows,
       ...(options.year ? { year: options.year } : {}),
+      ...(county !== undefined ? { county } : {}),
       ...(Object.keys(signatures).length ? { signatures } : {}),
       columns: schema.accounts,
     },
@@ -153,6 +152,16 @@ function analyseSource(path: string, source: SourceFile, options: AnalyseOptions
     droppedIndicators: dropped.map((i) => i.name),
     countySheetTitle: countySheet.titleLines,
   });
+}
+
+/** `--county`: the county of the file it names, by full name or without 县 / 区 / 市 / 旗 (the county sheet's matcher). */
+function chosenCounty(all: readonly [string | null, SchoolRecord[]][], name: string, profile: Profile): string {
+  const counties = all.flatMap(([c]) => (c === null ? [] : [c]));
+  const matches = countiesNamed(counties, name, profile.wording.countySheet.countySuffixes);
+  const listed = all.length ? all.map(([c]) => c ?? '（未填）').join('、') : '（无）';
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw new FatalError('COUNTY_NOT_FOUND', { county: name, counties: listed });
+  throw new FatalError('COUNTY_AMBIGUOUS', { county: name, matches: matches.join('、'), counties: listed });
 }
 
 /** Schools grouped by their 区县 in order of first appearance; one group (null) without that column. */
