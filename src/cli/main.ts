@@ -5,13 +5,13 @@
  *   2 the data has errors (no report is written)
  *   3 the file cannot be read, or the command line is wrong
  */
-import { appendFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { CommanderError, Option, type Command } from 'commander';
 import { YOUZHI_2017, type Profile } from '../engine/profile';
 import { BUILT_IN_PROFILES, ProfileError, resolveProfile } from '../engine/profiles';
 import { jsonSafe, terminalSafe } from '../common/controls';
-import { FatalError, hasErrors, isMisread } from '../issues/catalogue';
+import { FatalError, hasErrors, isMisread, type Issue } from '../issues/catalogue';
 import { limitsFromMegabytes, type InflateLimits } from '../read/unzip';
 import { compareReports } from '../report/compare';
 import type { Report } from '../report/model';
@@ -19,10 +19,10 @@ import { renderCompareSummary } from '../render/compare';
 import type { CountyResult } from '../engine/evaluate';
 import { countyLines, issueJson, renderJson } from '../render/json';
 import { findChecklistItem, findIndicator, renderExplain, renderExplainItem, renderProfiles } from '../render/profiles';
-import { renderAnnotations, renderStepSummary } from '../render/github';
 import { verdictSentence } from '../render/prose';
 import { issueCountLine, renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
+import { githubFatal, githubOutput } from './github';
 import { progressReporter } from './progress';
 import {
   FORMATS,
@@ -71,9 +71,12 @@ const endProgress = (quiet: boolean | undefined) => {
   if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 };
 
-function listIssues(report: Report, withWarnings: boolean) {
+/** `annotated`: the issues given as GitHub annotations already, not listed twice. */
+function listIssues(report: Report, withWarnings: boolean, annotated: ReadonlySet<Issue> = new Set()) {
   const c = terminalColours(process.stderr);
-  const shown = report.issues.filter((i) => i.severity === 'error' || (withWarnings && i.severity === 'warning'));
+  const shown = report.issues.filter(
+    (i) => !annotated.has(i) && (i.severity === 'error' || (withWarnings && i.severity === 'warning')),
+  );
   if (shown.length === 0) return;
   err(renderIssues(shown.slice(0, MAX_LISTED), c));
   if (shown.length > MAX_LISTED) err(`……另有 ${shown.length - MAX_LISTED} 个问题未列出（用 --json 查看全部）`);
@@ -126,8 +129,8 @@ async function checkWith(
 
   if (hasErrors(report.issues)) {
     if (options.json) out(renderJson(report));
-    githubOutput(report, file, false, options.json);
-    listIssues(report, !options.quiet);
+    const annotated = githubOutput({ report, file, valid: false, json: options.json, kind: 'check' }, out, err);
+    listIssues(report, !options.quiet, annotated);
     err(
       `发现 ${report.issueCounts.error} 个数据错误，未生成报告。请修正后重试（balance-check validate 可只做数据检查）。`,
     );
@@ -147,34 +150,25 @@ async function checkWith(
     out(renderSummary(report, terminalColours(process.stdout)));
     out(`\n报告：${written.join('，')}`);
   }
-  if (!options.quiet && !options.json && report.issueCounts.warning > 0) {
-    err('');
-    listIssues(report, true);
-  }
-
-  githubOutput(report, file, true, options.json);
   // Every checked standard: items not provided (no 县级指标 sheet) do not fail --strict; the verdict says so.
   const failed = report.counties.filter((c) => c.verdict.status === 'not_met');
+  const strictFailures = options.strict
+    ? failed.map((c) => ({ text: `${c.label}：${verdictSentence(report, c)}` }))
+    : [];
+  const annotated = githubOutput(
+    { report, file, valid: true, json: options.json, kind: 'check', strictFailures },
+    out,
+    err,
+  );
+  if (!options.quiet && !options.json && report.issueCounts.warning > annotated.size) {
+    err('');
+    listIssues(report, true, annotated);
+  }
+
   // Even with -q, a failing --strict says why on stderr (a CI log with exit 1 and nothing else helps no one).
   if (options.strict && failed.length && (options.quiet || options.json))
     for (const county of failed.slice(0, 5)) err(`${county.label}：${verdictSentence(report, county)}`);
   return options.strict && failed.length ? EXIT.notMet : EXIT.ok;
-}
-
-/**
- * Under GitHub Actions: errors and warnings as workflow annotations (stdout, or stderr when stdout
- * carries --json), and a step summary appended to $GITHUB_STEP_SUMMARY.
- */
-function githubOutput(report: Report, file: string, valid: boolean, json: boolean | undefined) {
-  if (process.env.GITHUB_ACTIONS !== 'true') return;
-  for (const line of renderAnnotations(report.issues, file, report.input.format === 'csv')) (json ? err : out)(line);
-  const summary = process.env.GITHUB_STEP_SUMMARY;
-  if (!summary) return;
-  try {
-    appendFileSync(summary, renderStepSummary(report, valid));
-  } catch {
-    err(`警告：无法写入 GITHUB_STEP_SUMMARY（${summary}）`);
-  }
 }
 
 /** After data errors no report is written; reports of an earlier run stay and must not be taken for this one. */
@@ -352,8 +346,8 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
     },
   });
   if (hasErrors(report.issues)) {
-    githubOutput(report, file, false, options.json);
-    listIssues(report, !options.quiet);
+    const annotated = githubOutput({ report, file, valid: false, json: options.json, kind: 'check' }, out, err);
+    listIssues(report, !options.quiet, annotated);
     err(`发现 ${report.issueCounts.error} 个数据错误，无法测算。请修正后重试。`);
     return EXIT.dataErrors;
   }
@@ -392,7 +386,18 @@ async function runValidate(file: string, options: ValidateOptions): Promise<numb
   // --strict: a file part of which was not read as written (ignored, ambiguous, contradicted) is refused too.
   const misread = options.strict ? report.issues.filter(isMisread) : [];
   const valid = !hasErrors(report.issues) && misread.length === 0;
-  githubOutput(report, file, valid, options.json);
+  const annotated = githubOutput(
+    {
+      report,
+      file,
+      valid,
+      json: options.json,
+      kind: 'validate',
+      strictFailures: misread.map((i) => ({ code: i.code, text: i.message })),
+    },
+    out,
+    err,
+  );
   if (options.json) {
     out(
       jsonSafe(
@@ -404,7 +409,7 @@ async function runValidate(file: string, options: ValidateOptions): Promise<numb
       ),
     );
   } else {
-    listIssues(report, !options.quiet);
+    listIssues(report, !options.quiet, annotated);
     const { error, warning, info } = report.issueCounts;
     const line = `${report.input.file}：学校 ${report.input.schoolRows} 所，错误 ${error} 个，警告 ${warning} 个，说明 ${info} 条`;
     if (valid) {
@@ -529,16 +534,21 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    if (e instanceof CommanderError)
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help'
-        ? EXIT.ok
-        : EXIT.unusable;
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return EXIT.ok;
+      githubFatal(null, e.message, out, err);
+      return EXIT.unusable;
+    }
     if (e instanceof UsageError) {
       err(`命令行错误：${e.message}`);
+      githubFatal(null, e.message, out, err);
       return EXIT.unusable;
     }
     if (e instanceof FatalError) {
       err(`错误 [${e.code}]：${e.message}`);
+      // With --json the annotation must not break stdout's one JSON document.
+      githubFatal(e.code, e.message, argv.includes('--json') ? err : out, err);
       if (argv.includes('--json'))
         out(
           jsonSafe(
