@@ -13,7 +13,7 @@ import { BUILT_IN_PROFILES, ProfileError, resolveProfile } from '../engine/profi
 import { jsonSafe, terminalSafe } from '../common/controls';
 import { FatalError, hasErrors, isMisread, type Issue } from '../issues/catalogue';
 import { limitsFromMegabytes, type InflateLimits } from '../read/unzip';
-import { compareReports } from '../report/compare';
+import { compareReports, orderByYear } from '../report/compare';
 import type { Report } from '../report/model';
 import { renderCompareSummary } from '../render/compare';
 import type { CountyResult } from '../engine/evaluate';
@@ -261,7 +261,7 @@ async function runCompare(files: string[], options: CompareOptions): Promise<num
   if (!formats?.length) throw new UsageError(`compare 的 --format 只能是 xlsx、md 的组合，收到“${options.format}”`);
   const profile = await loadProfile(options.profile);
   if (options.out !== undefined) checkOutputFolder(options.out);
-  const reports = [];
+  const reports: Report[] = [];
   const limits = inflateLimits(options.maxInflate);
   for (const file of files)
     reports.push(
@@ -273,13 +273,21 @@ async function runCompare(files: string[], options: CompareOptions): Promise<num
     err(`${broken.map((r) => r.input.file).join('、')} 有数据错误，未生成比较报告。`);
     return EXIT.dataErrors;
   }
-  const comparison = compareReports(reports);
-  const written = await writeComparison(comparison, files, options.out, formats);
+  // Oldest first, whatever order the files were given in (or refused: two of one year, a year unread).
+  const order = orderByYear(reports);
+  if ('refusal' in order) throw new UsageError(order.refusal);
+  const comparison = compareReports(order.reports, order.note);
+  const written = await writeComparison(
+    comparison,
+    order.reports.map((r) => files[reports.indexOf(r)]!),
+    options.out,
+    formats,
+  );
   if (!options.quiet) {
     out(renderCompareSummary(comparison, terminalColours(process.stdout)));
     out(`\n报告：${written.join('，')}`);
     // Each year's reading, as the check says it: the comparison rests on all of them.
-    reports.forEach((r, i) => {
+    order.reports.forEach((r, i) => {
       const label = comparison.labels[i]!;
       dataIssues(r, label.includes(r.input.file) ? label : `${label}（${r.input.file}）`);
     });
@@ -469,8 +477,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('compare')
     .description('比较不同年度的文件（同一县或同一批县）：差异系数、达标学校及其变化原因、新增和不再出现的学校')
     .helpOption('-h, --help', '显示帮助')
-    .argument('<文件...>', '两个或更多学校数据文件，按年度先后排列')
-    .option('-o, --out <目录>', '比较报告输出目录（默认：第一个文件所在目录）')
+    .argument('<文件...>', '两个或更多不同年度的学校数据文件（按表头标题或文件名中的年度自动排序）')
+    .option('-o, --out <目录>', '比较报告输出目录（默认：最早年度的文件所在目录）')
     .addOption(new Option('-f, --format <格式>', '报告格式：xlsx,md').default('xlsx,md'))
     .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
     .option('--sheet <表名>', '学校数据所在的工作表')
