@@ -156,6 +156,14 @@ describe('balance-check FILE', () => {
     expect(new Set(starts).size, r.stdout).toBe(1);
   });
 
+  it('help with no such command: exit 3, the commands listed', () => {
+    const r = run(['help', 'nope']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(
+      '命令行错误：help：没有命令“nope”（命令：validate、compare、plan、profiles、explain、template）',
+    );
+  });
+
   it('--help names the default in Chinese and help plan shows the plan options', () => {
     expect(run(['--help']).stdout.replace(/\n */g, '')).toContain('（默认：xlsx,md）');
     expect(run(['help', 'plan']).stdout).toContain('--unit-cost');

@@ -108,3 +108,9 @@ function wrapLine(line: string, width: number, displayWidth: (s: string) => numb
   lines.push(current);
   return lines.join('\n');
 }
+
+/** `balance-check help nope`: commander prints the help as an error; this says why. */
+export function unknownHelpTopic(argv: readonly string[], program: Command): string {
+  const topic = argv[argv.indexOf('help') + 1] ?? '';
+  return `help：没有命令“${topic}”（命令：${program.commands.map((c) => c.name()).join('、')}）`;
+}

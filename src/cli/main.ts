@@ -35,6 +35,7 @@ import {
   writeReports,
 } from './output';
 import { analyse, type AnalyseOptions } from './pipeline';
+import { unknownHelpTopic } from './help';
 import { ChineseCommand } from './usage';
 import { checkOutputFolder, checkTargets, LineSpool } from './write-set';
 import { VERSION } from './version';
@@ -543,8 +544,13 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
-        return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      // The help shown as an error: `help` with no such command.
+      if (e.code === 'commander.help') {
+        if (e.exitCode === 0) return EXIT.ok;
+        err(`命令行错误：${unknownHelpTopic(argv, program)}`);
+        return EXIT.unusable;
+      }
       githubFatal(null, e.message, out, err);
       return EXIT.unusable;
     }
