@@ -4,7 +4,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeIssue } from '../src/issues/catalogue';
-import { renderAnnotations } from '../src/render/github';
+import { analyse } from '../src/cli/pipeline';
+import { JIBEN_2012 } from '../src/engine/profiles';
+import { renderAnnotations, renderStepSummary } from '../src/render/github';
 import { zip } from '../src/render/spreadsheet/zip';
 import { county, tmp, workbook } from './helpers/files';
 
@@ -110,6 +112,13 @@ describe('under GitHub Actions', () => {
     expect(text).toContain('| 学段（差异系数上限） |');
     expect(text).toMatch(/\| 小学（≤ 0\.50） \| 0\.157 ✓ \|.*\*\*0\.603\*\* ✗/);
     expect(text).toMatch(/\| 初中（≤ 0\.45） \|/);
+  });
+
+  it('under the 2012 method the limit is the 综合差异系数’s: its own column carries the mark', async () => {
+    const report = await analyse('fixtures/sample-county.xlsx', { profile: JIBEN_2012 });
+    const text = renderStepSummary(report, true);
+    expect(text).toContain('| 学段（综合差异系数上限） |');
+    expect(text).toMatch(/\| 小学（≤ 0\.65） \| 0\.\d{3} \|.* \| \**0\.\d{3}\** [✓✗] \| \d+\/\d+ \|/);
   });
 
   it('annotation text is escaped as workflow commands need (%, line breaks; also , and : in properties)', () => {

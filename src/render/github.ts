@@ -4,7 +4,7 @@
  */
 import { LEVEL_NAMES } from '../engine/types';
 import type { Issue } from '../issues/catalogue';
-import type { Report } from '../report/model';
+import type { CountyReport, Report } from '../report/model';
 import { fmtCv } from './format';
 import { escapeMarkdown } from './markdown-escape';
 import { VERDICT_LABEL } from './prose';
@@ -49,6 +49,34 @@ export interface StrictFailure {
   text: string;
 }
 
+const mark = (pass: boolean, cv: number | null) => (pass ? `${fmtCv(cv)} ✓` : `**${fmtCv(cv)}** ✗`);
+
+/**
+ * The CV table: each level with its limit, each CV with ✓ or ✗. Under the 2012 method (rule 'mean') the
+ * limit holds the 综合差异系数 (the mean of the CVs), which gets its own column and the mark.
+ */
+function cvTable(report: Report, levels: CountyReport['levels']): string[] {
+  const inds = report.profile.indicators;
+  const mean = report.profile.cv.rule === 'mean';
+  const limit = mean ? '综合差异系数上限' : '差异系数上限';
+  return [
+    `校际差异系数（${mean ? '综合差异系数 = 各项的平均；' : ''}✓ 不高于上限，✗ 高于上限）：`,
+    '',
+    `| 学段（${limit}） | ${inds.map((i) => i.short).join(' | ')}${mean ? ' | 综合差异系数' : ''} | 达标学校 |`,
+    `| --- | ${inds.map(() => '---:').join(' | ')}${mean ? ' | ---:' : ''} | ---: |`,
+    ...levels.map((l) => {
+      const cvs = inds.map((i) => {
+        const s = l.result.indicators[i.id]!;
+        return mean ? fmtCv(s.cv) : mark(s.cvPass, s.cv);
+      });
+      if (mean) cvs.push(mark(l.result.cvRulePass, l.result.compositeCv));
+      const threshold = report.profile.cv.threshold[l.level].toFixed(2);
+      return `| ${LEVEL_NAMES[l.level]}（≤ ${threshold}） | ${cvs.join(' | ')} | ${l.result.compliantSchools}/${l.result.schoolCount} |`;
+    }),
+    '',
+  ];
+}
+
 /** Which run the summary is of: its section title says it (a workflow often runs both). */
 export type SummaryKind = 'validate' | 'check';
 
@@ -82,7 +110,6 @@ export function renderStepSummary(
       ...(strictFailures.length > 20 ? [`- ……另有 ${strictFailures.length - 20} 项，见 --json`] : []),
       '',
     ]);
-  const inds = report.profile.indicators;
   // validate checks the data only: the verdict and the CVs are the check's.
   const counties = kind === 'validate' ? [] : report.counties;
   for (const county of counties.slice(0, 20)) {
@@ -90,21 +117,7 @@ export function renderStepSummary(
       `**${escapeMarkdown(county.label)}**：${report.profile.verdictName}${VERDICT_LABEL[county.verdict.status]}`,
       '',
     );
-    out.push('校际差异系数（✓ 不高于上限，✗ 高于上限）：', '');
-    out.push(
-      `| 学段（差异系数上限） | ${inds.map((i) => i.short).join(' | ')} | 达标学校 |`,
-      `| --- | ${inds.map(() => '---:').join(' | ')} | ---: |`,
-    );
-    for (const l of county.levels)
-      out.push(
-        `| ${LEVEL_NAMES[l.level]}（≤ ${report.profile.cv.threshold[l.level].toFixed(2)}） | ${inds
-          .map((i) => {
-            const s = l.result.indicators[i.id]!;
-            return s.cvPass ? `${fmtCv(s.cv)} ✓` : `**${fmtCv(s.cv)}** ✗`;
-          })
-          .join(' | ')} | ${l.result.compliantSchools}/${l.result.schoolCount} |`,
-      );
-    out.push('');
+    append(out, cvTable(report, county.levels));
   }
   if (counties.length > 20) out.push(`（另有 ${counties.length - 20} 个县，见报告）`, '');
   const errors = report.issues.filter((i) => i.severity === 'error').slice(0, 10);
