@@ -65,6 +65,26 @@ describe('batch: a 区县 column', () => {
     await expect(analyse(path, { profile: YOUZHI_2017, county: '丁县' })).rejects.toThrow(/没有区县“丁县”.*乙县、甲县/);
   });
 
+  it('--county finds a county without its 县 / 区 / 市 (白水 for 白水县), and refuses a name that fits two', async () => {
+    const named = [
+      [...HEADER, '区县'],
+      withCounty('白水县', primary('一小', 500)),
+      withCounty('白水县', junior('一中', 800)),
+      withCounty('澄城县', primary('一小', 600)),
+      withCounty('澄城区', primary('二小', 600)),
+    ];
+    const path = await workbook({ 学校数据: named });
+    for (const name of ['白水', '白水县', '白水区', ' 白水 '])
+      expect((await analyse(path, { profile: YOUZHI_2017, county: name })).input.county, name).toBe('白水县');
+    await expect(analyse(path, { profile: YOUZHI_2017, county: '澄城' })).rejects.toMatchObject({
+      code: 'COUNTY_AMBIGUOUS',
+      message: expect.stringMatching(/“澄城”可指多个区县：澄城县、澄城区.*白水县、澄城县、澄城区/) as unknown,
+    });
+    await expect(analyse(path, { profile: YOUZHI_2017, county: '蒲城' })).rejects.toMatchObject({
+      code: 'COUNTY_NOT_FOUND',
+    });
+  });
+
   it('above 5 counties the reports keep the province table and leave detail to --county', async () => {
     const many: Cell[][] = [[...HEADER, '区县']];
     for (let k = 1; k <= 6; k++)
@@ -196,6 +216,46 @@ describe('a batch kept as its reports show it (batchSummaries)', () => {
     const { schoolLines } = await import('../src/render/json');
     const kept = await analyse(await workbook({ 学校数据: many }), { profile: YOUZHI_2017, batchSummaries: true });
     expect(() => [...schoolLines(kept)]).toThrow(/batch summary/);
+  });
+});
+
+describe('--county on the command line', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, ['bin/balance-check.js', ...args], { encoding: 'utf8' });
+
+  it('names each county’s reports after it, beside the file’s own: no run overwrites another', async () => {
+    const input = await workbook({ 学校数据: rows }, '某市汇总.xlsx');
+    const dir = tmp();
+    expect(cli([input, '-q', '-f', 'xlsx,md,json,docx', '-o', dir]).status).toBe(0);
+    expect(cli([input, '--county', '甲县', '-q', '-f', 'xlsx,md,json,docx', '-o', dir]).status).toBe(0);
+    expect(cli([input, '--county', '乙县', '-q', '-f', 'md', '-o', dir]).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      '某市汇总.report.docx',
+      '某市汇总.report.json',
+      '某市汇总.report.md',
+      '某市汇总.report.xlsx',
+      '某市汇总.schools.jsonl',
+      '某市汇总.乙县.report.charts',
+      '某市汇总.乙县.report.md',
+      '某市汇总.甲县.report.charts',
+      '某市汇总.甲县.report.docx',
+      '某市汇总.甲县.report.json',
+      '某市汇总.甲县.report.md',
+      '某市汇总.甲县.report.xlsx',
+    ]);
+    // The Markdown's pictures are in its own folder.
+    expect(readFileSync(join(dir, '某市汇总.甲县.report.md'), 'utf8')).toContain(
+      `](${encodeURIComponent('某市汇总.甲县.report.charts')}/`,
+    );
+    expect(readdirSync(join(dir, '某市汇总.甲县.report.charts')).length).toBeGreaterThan(0);
+  });
+
+  it('an unknown county: a Chinese error listing the counties, exit 3, nothing written', async () => {
+    const input = await workbook({ 学校数据: rows }, '某市汇总.xlsx');
+    const dir = tmp();
+    const r = cli([input, '--county', '丁县', '-o', dir]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('错误 [COUNTY_NOT_FOUND]：文件中没有区县“丁县”（文件中的区县：乙县、甲县）');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

@@ -125,8 +125,8 @@ describe('balance-check FILE', () => {
     [[SAMPLE, '--no-such-option'], '命令行错误：未知选项 --no-such-option'],
     [[SAMPLE, '--ou', 'x'], '命令行错误：未知选项 --ou（是否要用 --out？）'],
     [['validate', SAMPLE, '--bogus'], '命令行错误：validate 命令没有选项 --bogus'],
-    [[SAMPLE, '-o'], '命令行错误：选项 -o, --out <dir> 后缺少取值（报告输出目录'],
-    [['plan', SAMPLE, '--target'], '命令行错误：选项 --target <cv> 后缺少取值'],
+    [[SAMPLE, '-o'], '命令行错误：选项 -o, --out <目录> 后缺少取值（报告输出目录'],
+    [['plan', SAMPLE, '--target'], '命令行错误：选项 --target <差异系数> 后缺少取值'],
   ])('a command-line mistake %j is said in Chinese: exit 3', (args, message) => {
     // Found with five words given for one file (a path with spaces): commander's “too many arguments. Expected 1 argument but got 5.”
     const r = run(args);
@@ -134,6 +134,37 @@ describe('balance-check FILE', () => {
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/error:|argument|unknown option|Did you mean|Expected/);
     noStackTrace(r.stderr);
+  });
+
+  it.each([
+    [['--help']],
+    [['help']],
+    [['help', 'plan']],
+    ...['validate', 'compare', 'plan', 'profiles', 'explain', 'template'].map((c) => [[c, '--help']]),
+  ])('%j is in Chinese: no English commander words, terms aligned, exit 0', (args) => {
+    const r = run(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^用法：balance-check/);
+    expect(r.stdout).toContain('选项：');
+    expect(r.stdout).not.toMatch(/Usage|Options|Arguments|Commands|default:|display help|\[options\]|\[command\]/i);
+    // Every description starts in one column: a term with Chinese in it (--year <年度>) takes two columns a character.
+    const wide = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+    const starts = r.stdout.split('\n').flatMap((line) => {
+      const m = /^( {2}\S.*?  +)\S/.exec(line);
+      return m ? [wide(m[1]!)] : [];
+    });
+    expect(new Set(starts).size, r.stdout).toBe(1);
+  });
+
+  it('help with no such command: exit 3, the commands listed', () => {
+    const r = run(['help', 'nope']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('命令行错误：help：没有命令“nope”（命令：validate、compare、plan、');
+  });
+
+  it('--help names the default in Chinese and help plan shows the plan options', () => {
+    expect(run(['--help']).stdout.replace(/\n */g, '')).toContain('（默认：xlsx,md）');
+    expect(run(['help', 'plan']).stdout).toContain('--unit-cost');
   });
 
   it('--help and --version exit 0', () => {

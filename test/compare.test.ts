@@ -3,9 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareReports } from '../src/report/compare';
+import { compareReports, orderByYear } from '../src/report/compare';
 import { renderCompareMarkdown } from '../src/render/compare';
 import { check, county, primary, workbook, type Cell } from './helpers/files';
+import { hasPdftotext, hasSoffice, printedPages } from './helpers/libreoffice';
 
 const titled = (year: number, rows: Cell[][]) => ({
   rows: [[`示例县义务教育学校办学条件统计表（${year}年）`], ...rows],
@@ -88,6 +89,80 @@ describe('compare', () => {
     const one = spawnSync(process.execPath, [resolve('bin/balance-check.js'), 'compare', a!], { encoding: 'utf8' });
     expect(one.status).toBe(3);
   });
+});
+
+describe('compare: files in any order, oldest first', () => {
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [resolve('bin/balance-check.js'), 'compare', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+
+  it('newest first: ordered by year, and says so (terminal, Markdown, Excel)', async () => {
+    const [a, b] = await years();
+    const r = cli([b!, a!]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('年度比较：2023年 → 2024年');
+    expect(r.stdout).toContain(
+      '说明：已按年度先后排列：2023年（2023.xlsx） → 2024年（2024.xlsx）（命令行中的顺序为 2024.xlsx、2023.xlsx）',
+    );
+    expect(r.stdout).toContain('达标学校 4/4 → 3/4');
+    const dir = join(a!, '..');
+    const md = readFileSync(join(dir, '2023_vs_2024.compare.md'), 'utf8');
+    expect(md).toContain('# 年度比较：2023年、2024年');
+    expect(md).toContain('> 说明：已按年度先后排列');
+    const { readOoxml } = await import('../src/read/ooxml');
+    const first = readOoxml(readFileSync(join(dir, '2023_vs_2024.compare.xlsx')))[0]!;
+    expect(JSON.stringify(first.rows)).toContain('说明：已按年度先后排列');
+  });
+
+  it('refuses two files of one year, and a file whose year cannot be read beside dated ones (exit 3)', async () => {
+    const [a] = await years();
+    const again = await workbook({ 学校数据: titled(2023, county()) }, '2023-修订.xlsx');
+    const same = cli([a!, again]);
+    expect(same.status).toBe(3);
+    expect(same.stderr).toContain('命令行错误：2023.xlsx 和 2023-修订.xlsx 都是 2023年 的数据');
+    const undated = await workbook({ 学校数据: county() }, '调整后.xlsx');
+    const unknown = cli([a!, undated]);
+    expect(unknown.status).toBe(3);
+    expect(unknown.stderr).toContain('无法确定 调整后.xlsx 的年度');
+  });
+
+  it('no file says its year (调整前 / 调整后): the order given, with a note', async () => {
+    const before = await check(await workbook({ 学校数据: county() }, '调整前.xlsx'));
+    const after = await check(await workbook({ 学校数据: county() }, '调整后.xlsx'));
+    const order = orderByYear([before, after]);
+    expect(order).toEqual({
+      reports: [before, after],
+      note: '各文件都未写明年度（表头标题或文件名中的“2024年”），按命令行中的顺序比较：调整前.xlsx → 调整后.xlsx',
+    });
+  });
+});
+
+describe.skipIf(!hasSoffice || !hasPdftotext)('compare: 县级项目比较 printed', () => {
+  it('every year’s text is printed whole (wrapped in its column, none clipped or past the page), at 8 pt or more', async () => {
+    const { renderCompareXlsx } = await import('../src/render/compare');
+    const { readOoxml } = await import('../src/read/ooxml');
+    const sample = await check('fixtures/sample-county.xlsx');
+    const xlsx = await renderCompareXlsx(compareReports([sample, sample, sample]));
+    const sheet = readOoxml(xlsx).find((s) => s.name === '县级项目比较')!;
+    const cells = sheet.rows
+      .slice(2)
+      .flatMap((r) => r.slice(2).map((c) => (c && typeof c === 'object' && 'text' in c ? String(c.text) : '')));
+    const pages = printedPages(xlsx).filter((p) => p.text.includes('县级项目与总体结论'));
+    // Each character of the year columns is on the printed pages as often as in the cells: none clipped.
+    const count = (text: string) => {
+      const m = new Map<string, number>();
+      for (const ch of text.replace(/\s+/g, '')) m.set(ch, (m.get(ch) ?? 0) + 1);
+      return m;
+    };
+    const printed = count(pages.map((p) => p.words.map((w) => w.text).join('')).join(''));
+    const missing = [...count(cells.join(''))].filter(([ch, n]) => (printed.get(ch) ?? 0) < n);
+    expect(missing).toEqual([]);
+    for (const p of pages) expect(p.words.filter((w) => w.size < 7.9)).toEqual([]);
+    // One page wide: the pages are the sheet's rows, not its columns.
+    expect(pages.every((p) => p.text.includes('项目'))).toBe(true);
+  }, 240_000);
 });
 
 describe('compare: county items and the whole verdict per year', () => {

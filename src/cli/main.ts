@@ -5,25 +5,25 @@
  *   2 the data has errors (no report is written)
  *   3 the file cannot be read, or the command line is wrong
  */
-import { appendFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { CommanderError, Option, type Command } from 'commander';
 import { YOUZHI_2017, type Profile } from '../engine/profile';
 import { BUILT_IN_PROFILES, ProfileError, resolveProfile } from '../engine/profiles';
 import { jsonSafe, terminalSafe } from '../common/controls';
-import { FatalError, hasErrors, isMisread } from '../issues/catalogue';
+import { FatalError, hasErrors, isMisread, type Issue } from '../issues/catalogue';
 import { limitsFromMegabytes, type InflateLimits } from '../read/unzip';
-import { compareReports } from '../report/compare';
+import { compareReports, orderByYear } from '../report/compare';
 import type { Report } from '../report/model';
 import { renderCompareSummary } from '../render/compare';
 import type { CountyResult } from '../engine/evaluate';
 import { countyLines, issueJson, renderJson } from '../render/json';
 import { findChecklistItem, findIndicator, renderExplain, renderExplainItem, renderProfiles } from '../render/profiles';
-import { renderAnnotations, renderStepSummary } from '../render/github';
 import { verdictSentence } from '../render/prose';
 import { issueCountLine, renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
 import { renderScenarioTemplate } from '../template/scenario';
+import { githubFatal, githubOutput } from './github';
 import { progressReporter } from './progress';
 import {
   FORMATS,
@@ -37,6 +37,7 @@ import {
 } from './output';
 import { analyse, MAX_DETAIL_SECTIONS, type AnalyseOptions } from './pipeline';
 import { addScenarioCommand, writeLeastCostPlan } from './scenario';
+import { unknownHelpTopic } from './help';
 import { ChineseCommand } from './usage';
 import { checkOutputFolder, checkTargets, LineSpool } from './write-set';
 import { VERSION } from './version';
@@ -73,9 +74,12 @@ const endProgress = (quiet: boolean | undefined) => {
   if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 };
 
-function listIssues(report: Report, withWarnings: boolean) {
+/** `annotated`: the issues given as GitHub annotations already, not listed twice. */
+function listIssues(report: Report, withWarnings: boolean, annotated: ReadonlySet<Issue> = new Set()) {
   const c = terminalColours(process.stderr);
-  const shown = report.issues.filter((i) => i.severity === 'error' || (withWarnings && i.severity === 'warning'));
+  const shown = report.issues.filter(
+    (i) => !annotated.has(i) && (i.severity === 'error' || (withWarnings && i.severity === 'warning')),
+  );
   if (shown.length === 0) return;
   err(renderIssues(shown.slice(0, MAX_LISTED), c));
   if (shown.length > MAX_LISTED) err(`……另有 ${shown.length - MAX_LISTED} 个问题未列出（用 --json 查看全部）`);
@@ -101,7 +105,7 @@ async function runCheck(file: string | undefined, options: CheckOptions, command
     throw new UsageError(`--format 只能是 ${FORMATS.join('、')} 的组合（逗号分隔），收到“${options.format}”`);
 
   const profile = await loadProfile(options.profile);
-  checkOutput(file, options.out, formats);
+  checkOutput(file, options.out, formats, options.county);
   progress(`正在读取 ${file} …`, options.quiet);
   // A batch's reports show counties only; its JSON Lines (every school) are written as its counties are computed.
   const spool = formats.includes('json') ? new LineSpool(schoolsPath(file, options.out)) : null;
@@ -128,13 +132,13 @@ async function checkWith(
 
   if (hasErrors(report.issues)) {
     if (options.json) out(renderJson(report));
-    githubOutput(report, file, false, options.json);
-    listIssues(report, !options.quiet);
+    const annotated = githubOutput({ report, file, valid: false, json: options.json, kind: 'check' }, out, err);
+    listIssues(report, !options.quiet, annotated);
     err(
       `发现 ${report.issueCounts.error} 个数据错误，未生成报告。请修正后重试（balance-check validate 可只做数据检查）。`,
     );
     warnStale([
-      ...formats.map((f) => reportPath(file, options.out, f)),
+      ...formats.map((f) => reportPath(file, options.out, f, report.input.county)),
       ...(formats.includes('json') ? [schoolsPath(file, options.out)] : []),
     ]);
     return EXIT.dataErrors;
@@ -149,34 +153,25 @@ async function checkWith(
     out(renderSummary(report, terminalColours(process.stdout)));
     out(`\n报告：${written.join('，')}`);
   }
-  if (!options.quiet && !options.json && report.issueCounts.warning > 0) {
-    err('');
-    listIssues(report, true);
-  }
-
-  githubOutput(report, file, true, options.json);
   // Every checked standard: items not provided (no 县级指标 sheet) do not fail --strict; the verdict says so.
   const failed = report.counties.filter((c) => c.verdict.status === 'not_met');
+  const strictFailures = options.strict
+    ? failed.map((c) => ({ text: `${c.label}：${verdictSentence(report, c)}` }))
+    : [];
+  const annotated = githubOutput(
+    { report, file, valid: true, json: options.json, kind: 'check', strictFailures },
+    out,
+    err,
+  );
+  if (!options.quiet && !options.json && report.issueCounts.warning > annotated.size) {
+    err('');
+    listIssues(report, true, annotated);
+  }
+
   // Even with -q, a failing --strict says why on stderr (a CI log with exit 1 and nothing else helps no one).
   if (options.strict && failed.length && (options.quiet || options.json))
     for (const county of failed.slice(0, 5)) err(`${county.label}：${verdictSentence(report, county)}`);
   return options.strict && failed.length ? EXIT.notMet : EXIT.ok;
-}
-
-/**
- * Under GitHub Actions: errors and warnings as workflow annotations (stdout, or stderr when stdout
- * carries --json), and a step summary appended to $GITHUB_STEP_SUMMARY.
- */
-function githubOutput(report: Report, file: string, valid: boolean, json: boolean | undefined) {
-  if (process.env.GITHUB_ACTIONS !== 'true') return;
-  for (const line of renderAnnotations(report.issues, file, report.input.format === 'csv')) (json ? err : out)(line);
-  const summary = process.env.GITHUB_STEP_SUMMARY;
-  if (!summary) return;
-  try {
-    appendFileSync(summary, renderStepSummary(report, valid));
-  } catch {
-    err(`警告：无法写入 GITHUB_STEP_SUMMARY（${summary}）`);
-  }
 }
 
 /** After data errors no report is written; reports of an earlier run stay and must not be taken for this one. */
@@ -186,9 +181,9 @@ function warnStale(paths: readonly string[]) {
 }
 
 /** A path that cannot take the reports fails now, not after the analysis. */
-function checkOutput(file: string, outDir: string | undefined, formats: readonly Format[]) {
+function checkOutput(file: string, outDir: string | undefined, formats: readonly Format[], county?: string) {
   if (outDir !== undefined) checkOutputFolder(outDir);
-  checkTargets(formats.map((f) => reportPath(file, outDir, f)));
+  checkTargets(formats.map((f) => reportPath(file, outDir, f, county)));
 }
 
 /** The command-line options every analysing command shares, as analyse() takes them. */
@@ -275,7 +270,7 @@ async function runCompare(files: string[], options: CompareOptions): Promise<num
   if (!formats?.length) throw new UsageError(`compare 的 --format 只能是 xlsx、md 的组合，收到“${options.format}”`);
   const profile = await loadProfile(options.profile);
   if (options.out !== undefined) checkOutputFolder(options.out);
-  const reports = [];
+  const reports: Report[] = [];
   const limits = inflateLimits(options.maxInflate);
   for (const file of files)
     reports.push(
@@ -287,13 +282,21 @@ async function runCompare(files: string[], options: CompareOptions): Promise<num
     err(`${broken.map((r) => r.input.file).join('、')} 有数据错误，未生成比较报告。`);
     return EXIT.dataErrors;
   }
-  const comparison = compareReports(reports);
-  const written = await writeComparison(comparison, files, options.out, formats);
+  // Oldest first, whatever order the files were given in (or refused: two of one year, a year unread).
+  const order = orderByYear(reports);
+  if ('refusal' in order) throw new UsageError(order.refusal);
+  const comparison = compareReports(order.reports, order.note);
+  const written = await writeComparison(
+    comparison,
+    order.reports.map((r) => files[reports.indexOf(r)]!),
+    options.out,
+    formats,
+  );
   if (!options.quiet) {
     out(renderCompareSummary(comparison, terminalColours(process.stdout)));
     out(`\n报告：${written.join('，')}`);
     // Each year's reading, as the check says it: the comparison rests on all of them.
-    reports.forEach((r, i) => {
+    order.reports.forEach((r, i) => {
       const label = comparison.labels[i]!;
       dataIssues(r, label.includes(r.input.file) ? label : `${label}（${r.input.file}）`);
     });
@@ -350,7 +353,7 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
     throw new UsageError(`--target 应为 0 到 1 之间的差异系数，如 0.45，收到“${options.target}”`);
   const unitCosts = { ...profile.unitCosts, ...perIndicator(profile, options.unitCost, '--unit-cost') };
   const budget = perIndicator(profile, options.budget, '--budget');
-  if (options.out !== undefined) checkOutput(file, options.out, formats);
+  if (options.out !== undefined) checkOutput(file, options.out, formats, options.county);
   const report = await analyse(file, {
     ...analyseOptions(profile, options),
     plan: {
@@ -360,8 +363,8 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
     },
   });
   if (hasErrors(report.issues)) {
-    githubOutput(report, file, false, options.json);
-    listIssues(report, !options.quiet);
+    const annotated = githubOutput({ report, file, valid: false, json: options.json, kind: 'check' }, out, err);
+    listIssues(report, !options.quiet, annotated);
     err(`发现 ${report.issueCounts.error} 个数据错误，无法测算。请修正后重试。`);
     return EXIT.dataErrors;
   }
@@ -401,7 +404,18 @@ async function runValidate(file: string, options: ValidateOptions): Promise<numb
   // --strict: a file part of which was not read as written (ignored, ambiguous, contradicted) is refused too.
   const misread = options.strict ? report.issues.filter(isMisread) : [];
   const valid = !hasErrors(report.issues) && misread.length === 0;
-  githubOutput(report, file, valid, options.json);
+  const annotated = githubOutput(
+    {
+      report,
+      file,
+      valid,
+      json: options.json,
+      kind: 'validate',
+      strictFailures: misread.map((i) => ({ code: i.code, text: i.message })),
+    },
+    out,
+    err,
+  );
   if (options.json) {
     out(
       jsonSafe(
@@ -413,7 +427,7 @@ async function runValidate(file: string, options: ValidateOptions): Promise<numb
       ),
     );
   } else {
-    listIssues(report, !options.quiet);
+    listIssues(report, !options.quiet, annotated);
     const { error, warning, info } = report.issueCounts;
     const line = `${report.input.file}：学校 ${report.input.schoolRows} 所，错误 ${error} 个，警告 ${warning} 个，说明 ${info} 条`;
     if (valid) {
@@ -436,18 +450,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
     )
     .version(VERSION, '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
-    .argument('[file]', '学校数据文件（.xlsx 或 .csv，GBK/UTF-8 自动识别）')
-    .option('-o, --out <dir>', '报告输出目录（默认：输入文件所在目录）')
-    .addOption(new Option('-f, --format <list>', '报告格式，逗号分隔：xlsx,md,json,docx（Word）').default('xlsx,md'))
+    .argument('[文件]', '学校数据文件（.xlsx 或 .csv，GBK/UTF-8 自动识别）')
+    .option('-o, --out <目录>', '报告输出目录（默认：输入文件所在目录）')
+    .addOption(new Option('-f, --format <格式>', '报告格式，逗号分隔：xlsx,md,json,docx（Word）').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON 报告（代替摘要）')
-    .option('--sheet <name>', '学校数据所在的工作表（默认：自动识别）')
-    .option('-p, --profile <name|file>', '评估配置：内置 youzhi-2017（默认）、jiben-2012，或 JSON 配置文件')
-    .option('--county <name>', '多县文件中只检查这个区县（生成该县的完整明细）')
+    .option('--sheet <表名>', '学校数据所在的工作表（默认：自动识别）')
+    .option('-p, --profile <配置名|文件>', '评估配置：内置 youzhi-2017（默认）、jiben-2012，或 JSON 配置文件')
+    .option('--county <区县>', '多县文件中只检查这个区县（生成该县的完整明细）')
     .option('--strict', '有任一项目未达标时以退出码 1 结束（未提供的县级项目不算未达标）')
     .option('--year <年度>', '数据年度，写在报告封面（默认：从表头标题或文件名读取，如“2024年”）')
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .showHelpAfterError('（运行 balance-check --help 查看用法）')
+    .helpCommand('help [命令]', '显示某个命令的帮助，如 balance-check help plan')
     .addHelpText(
       'after',
       '\n退出码：0 数据有效（--strict 时且全部达标）；1 --strict 且有未达标；2 数据有错误（不生成报告）；3 文件无法读取或命令行有误\n' +
@@ -460,9 +475,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('validate')
     .description('只做数据检查（供 CI 使用）：有错误时退出码为 2')
     .helpOption('-h, --help', '显示帮助')
-    .argument('<file>', '学校数据文件（.xlsx 或 .csv）')
-    .option('--sheet <name>', '学校数据所在的工作表')
-    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
+    .argument('<文件>', '学校数据文件（.xlsx 或 .csv）')
+    .option('--sheet <表名>', '学校数据所在的工作表')
+    .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
     .option('--json', '以 JSON 输出问题列表')
     .option('--strict', '有未使用的行或列、无法确定的指标名称、自评与测算不一致等警告时也以退出码 2 结束')
     .option('-q, --quiet', '只输出错误')
@@ -472,11 +487,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('compare')
     .description('比较不同年度的文件（同一县或同一批县）：差异系数、达标学校及其变化原因、新增和不再出现的学校')
     .helpOption('-h, --help', '显示帮助')
-    .argument('<files...>', '两个或更多学校数据文件，按年度先后排列')
-    .option('-o, --out <dir>', '比较报告输出目录（默认：第一个文件所在目录）')
-    .addOption(new Option('-f, --format <list>', '报告格式：xlsx,md').default('xlsx,md'))
-    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
-    .option('--sheet <name>', '学校数据所在的工作表')
+    .argument('<文件...>', '两个或更多不同年度的学校数据文件（按表头标题或文件名中的年度自动排序）')
+    .option('-o, --out <目录>', '比较报告输出目录（默认：最早年度的文件所在目录）')
+    .addOption(new Option('-f, --format <格式>', '报告格式：xlsx,md').default('xlsx,md'))
+    .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
+    .option('--sheet <表名>', '学校数据所在的工作表')
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((files: string[], options: CompareOptions) => finish(runCompare(files, options)));
@@ -484,20 +499,23 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('plan')
     .description('整改测算：使各校达标、差异系数达到目标的最少新增量（注水法），教师交流轮岗调剂方案；可给预算与单价')
     .helpOption('-h, --help', '显示帮助')
-    .argument('<file>', '学校数据文件（.xlsx 或 .csv）')
-    .option('--target <cv>', '目标差异系数（默认：配置的阈值，如小学0.50、初中0.45；可留余量，如 0.45）')
-    .option('--budget <list>', '各指标可投入的量（指标单位），如 sports_space=5000,多媒体教室=10：先补最低的学校')
+    .argument('<文件>', '学校数据文件（.xlsx 或 .csv）')
+    .option('--target <差异系数>', '目标差异系数（默认：配置的阈值，如小学0.50、初中0.45；可留余量，如 0.45）')
     .option(
-      '--unit-cost <list>',
+      '--budget <指标=数量,…>',
+      '各指标可投入的量（指标单位），如 sports_space=5000,多媒体教室=10：先补最低的学校',
+    )
+    .option(
+      '--unit-cost <指标=单价,…>',
       '各指标的单价（元/㎡、元/间、元/人·年），如 sports_space=3000：本县自行假设，用于折合金额',
     )
-    .option('-o, --out <dir>', '同时写出含整改测算的报告到此目录')
-    .option('--as-scenario <file>', '把最少新增方案写成调整方案文件（可修改后用 balance-check scenario 测算）')
-    .addOption(new Option('-f, --format <list>', '报告格式（与 -o 一起）：xlsx,md,json,docx').default('xlsx,md'))
+    .option('-o, --out <目录>', '同时写出含整改测算的报告到此目录')
+    .option('--as-scenario <文件>', '把最少新增方案写成调整方案文件（可修改后用 balance-check scenario 测算）')
+    .addOption(new Option('-f, --format <格式>', '报告格式（与 -o 一起）：xlsx,md,json,docx').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON 报告（含整改测算）')
-    .option('--sheet <name>', '学校数据所在的工作表')
-    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
-    .option('--county <name>', '多县文件中只测算这个区县')
+    .option('--sheet <表名>', '学校数据所在的工作表')
+    .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
+    .option('--county <区县>', '多县文件中只测算这个区县')
     .option('-q, --quiet', '只输出错误')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((file: string, options: PlanCliOptions) => finish(runPlan(file, options)));
@@ -517,14 +535,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('explain')
     .description('说明一项指标的定义、公式、标准和依据')
     .helpOption('-h, --help', '显示帮助')
-    .argument('<indicator>', '指标或县级项目：id、名称、编号或所读的数，如 sports_space、体育场馆、保障11、巩固率')
-    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
+    .argument('<指标>', '指标或县级项目：id、名称、编号或所读的数，如 sports_space、体育场馆、保障11、巩固率')
+    .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
     .action((indicator: string, options: { profile?: string }) => finish(runExplain(indicator, options)));
   program
     .command('template')
     .description('生成空白的学校数据模板（含“县级指标”表、下拉列表和填写说明）')
     .helpOption('-h, --help', '显示帮助')
-    .option('-o, --out <file>', '模板文件名（默认：学校数据模板.xlsx；--scenario 时为 调整方案模板.xlsx）')
+    .option('-o, --out <文件>', '模板文件名（默认：学校数据模板.xlsx；--scenario 时为 调整方案模板.xlsx）')
     .option('--force', '文件已存在时覆盖')
     .option('--scenario', '改为生成空白的布局调整方案（供 balance-check scenario 使用）')
     .action((options: { out?: string; force?: boolean; scenario?: boolean }) => finish(runTemplate(options)));
@@ -543,16 +561,26 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    if (e instanceof CommanderError)
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help'
-        ? EXIT.ok
-        : EXIT.unusable;
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      // The help shown as an error: `help` with no such command.
+      if (e.code === 'commander.help') {
+        if (e.exitCode === 0) return EXIT.ok;
+        err(`命令行错误：${unknownHelpTopic(argv, program)}`);
+        return EXIT.unusable;
+      }
+      githubFatal(null, e.message, out, err);
+      return EXIT.unusable;
+    }
     if (e instanceof UsageError) {
       err(`命令行错误：${e.message}`);
+      githubFatal(null, e.message, out, err);
       return EXIT.unusable;
     }
     if (e instanceof FatalError) {
       err(`错误 [${e.code}]：${e.message}`);
+      // With --json the annotation must not break stdout's one JSON document.
+      githubFatal(e.code, e.message, argv.includes('--json') ? err : out, err);
       if (argv.includes('--json'))
         out(
           jsonSafe(

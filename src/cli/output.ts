@@ -1,6 +1,6 @@
 /** Report files: rendered in memory first, then written as one set (see write-set.ts). */
-import { withoutControls } from '../common/controls';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { reportStem } from '../report/names';
 import { lookup } from '../common/lookup';
 import { FatalError } from '../issues/catalogue';
 import type { Comparison } from '../report/compare';
@@ -38,10 +38,11 @@ export function parseFormats(list: string): Format[] | null {
 }
 
 /** The input's name without its extension, as the reports are named: no control character (ESC, BEL) in a written file's name. */
-const stemOf = (input: string) => withoutControls(basename(input, extname(input)));
+const stemOf = (input: string) => reportStem(input);
 
-export function reportPath(input: string, outDir: string | undefined, format: Format): string {
-  return join(outDir ?? dirname(input), `${stemOf(input)}.report.${format}`);
+/** `<input>.report.<format>`; with `--county`, `<input>.<county>.report.<format>`. */
+export function reportPath(input: string, outDir: string | undefined, format: Format, county?: string): string {
+  return join(outDir ?? dirname(input), `${reportStem(input, county)}.report.${format}`);
 }
 
 /** A batch's per-school rows, beside its JSON report: `<name>.schools.jsonl`. */
@@ -85,7 +86,7 @@ export async function writeReports(
 ) {
   const files = await Promise.all(
     formats.map(async (format) => ({
-      path: reportPath(input, outDir, format),
+      path: reportPath(input, outDir, format, report.input.county),
       content: await render(report, format, input, outDir),
     })),
   );

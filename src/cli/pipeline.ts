@@ -8,9 +8,10 @@ import { TYPE_LEVELS, type SchoolRecord } from '../engine/types';
 import { availableIndicators } from '../engine/profiles';
 import { FatalError, hasErrors, makeIssue } from '../issues/catalogue';
 import { fieldLabel } from '../schema/columns';
-import { OoxmlFormatError, readSource, releaseSource, UnreadableFileError, type SourceFile } from '../read/index';
+import { OoxmlFormatError, readSource, releaseSource, type SourceFile } from '../read/index';
 import type { InflateLimits } from '../read/unzip';
 import { buildReport, DETAIL_COUNTY_LIMIT, type Report } from '../report/model';
+import { countiesNamed } from '../schema/county-names';
 import { countyFigures, noCountySheet, readCountySheet } from '../schema/county-sheet/index';
 import type { CountySheetResult } from '../schema/county-sheet/reader';
 import { parseSchools, type SchemaResult } from '../schema/index';
@@ -141,16 +142,13 @@ export function reportFrom(input: InputRead, records: readonly SchoolRecord[], o
     : [];
   const all = byCounty(records);
   const schoolRows = records.length;
-  const groups = options.county === undefined ? all : all.filter(([c]) => c === options.county);
-  if (options.county !== undefined && groups.length === 0)
-    throw new UnreadableFileError(
-      `文件中没有区县“${options.county}”（有：${all.map(([c]) => c ?? '（未填）').join('、')}）`,
-    );
+  const county = options.county === undefined ? undefined : chosenCounty(all, options.county, profile);
+  const groups = county === undefined ? all : all.filter(([c]) => c === county);
   if (options.detailLimit !== undefined && groups.length <= DETAIL_COUNTY_LIMIT)
-    for (const [county, schools] of groups) {
+    for (const [name, schools] of groups) {
       let sections = 0;
       for (const school of schools) for (const l of TYPE_LEVELS[school.type]) if (l !== 'senior') sections++;
-      if (sections > options.detailLimit) throw countyTooLarge(county, schools.length, sections, options.detailLimit);
+      if (sections > options.detailLimit) throw countyTooLarge(name, schools.length, sections, options.detailLimit);
     }
   const {
     figuresOf,
@@ -200,6 +198,7 @@ export function reportFrom(input: InputRead, records: readonly SchoolRecord[], o
       ...(countySheet.sheets ? { countySheets: countySheet.sheets } : {}),
       schoolRows,
       ...(options.year ? { year: options.year } : {}),
+      ...(county !== undefined ? { county } : {}),
       ...(Object.keys(signatures).length ? { signatures } : {}),
       columns: schema.accounts,
     },
@@ -227,6 +226,16 @@ function countyTooLarge(county: string | null, schools: number, sections: number
         ? '这像是全市或全省的汇总表：请加上“区县”列，每个区县分别计算；只检查数据可用 balance-check validate'
         : '请检查区县一列是否填错；只检查数据可用 balance-check validate'),
   });
+}
+
+/** `--county`: the county of the file it names, by full name or without 县 / 区 / 市 / 旗 (the county sheet's matcher). */
+function chosenCounty(all: readonly [string | null, SchoolRecord[]][], name: string, profile: Profile): string {
+  const counties = all.flatMap(([c]) => (c === null ? [] : [c]));
+  const matches = countiesNamed(counties, name, profile.wording.countySheet.countySuffixes);
+  const listed = all.length ? all.map(([c]) => c ?? '（未填）').join('、') : '（无）';
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw new FatalError('COUNTY_NOT_FOUND', { county: name, counties: listed });
+  throw new FatalError('COUNTY_AMBIGUOUS', { county: name, matches: matches.join('、'), counties: listed });
 }
 
 /** Schools grouped by their 区县 in order of first appearance; one group (null) without that column. */

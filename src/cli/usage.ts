@@ -3,7 +3,8 @@
  * unknown option …); a Command whose error() rewords each by its code, from what the command knows
  * (its arguments, its options), keeps commander's parsing, its exit (EXIT.unusable) and its help.
  */
-import { Command, type ErrorOptions } from 'commander';
+import { Command, type ErrorOptions, type Help } from 'commander';
+import { ChineseHelp } from './help';
 
 /** commander's suggestion line, "(Did you mean --out?)" or "(Did you mean one of a, b?)", in Chinese. */
 function suggestion(message: string): string {
@@ -18,6 +19,11 @@ const quoted = (message: string) => [...message.matchAll(/'([^']*)'/g)].map((m) 
 export class ChineseCommand extends Command {
   override createCommand(name?: string): Command {
     return new ChineseCommand(name);
+  }
+
+  /** `--help` in Chinese too (help.ts). */
+  override createHelp(): Help {
+    return Object.assign(new ChineseHelp(), this.configureHelp());
   }
 
   override error(message: string, errorOptions?: ErrorOptions): never {
@@ -35,7 +41,7 @@ export class ChineseCommand extends Command {
       case 'commander.excessArguments': {
         const expected = this.registeredArguments.length;
         const got = /but got (\d+)/.exec(message)?.[1] ?? '';
-        const files = this.registeredArguments.every((a) => /^files?$/.test(a.name()));
+        const files = this.registeredArguments.every((a) => /^(files?|文件)$/.test(a.name()));
         const noun = files ? '文件' : '参数';
         const spaces = files ? '（文件名含空格时请用引号括起）' : '';
         return expected === 0

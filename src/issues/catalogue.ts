@@ -697,6 +697,16 @@ export const FATAL_CATALOGUE = {
     description:
       'A CSV that is neither UTF-8, GBK / GB18030 nor UTF-16 with BOM (Big5, Shift-JIS, Latin-1, UTF-32, UTF-16 without BOM, mixed), or whose BOM names another encoding than its bytes are in.',
   },
+  COUNTY_NOT_FOUND: {
+    template: '文件中没有区县“{county}”（文件中的区县：{counties}）',
+    description:
+      '`--county` names no county of the file, by its full name nor without 县 / 区 / 市 / 旗 (白水 finds 白水县).',
+  },
+  COUNTY_AMBIGUOUS: {
+    template: '“{county}”可指多个区县：{matches}；请写全称（文件中的区县：{counties}）',
+    description:
+      '`--county` names two or more counties of the file once 县 / 区 / 市 / 旗 are left off (白水 for 白水县 and 白水区).',
+  },
   OUTPUT_SAME_AS_INPUT: {
     template: '报告文件“{path}”与输入文件相同，未写入',
     description: 'A report would overwrite the input file.',

@@ -10,9 +10,10 @@ import { LEVEL_NAMES, type Level } from '../engine/types';
 import { byValue, sectionLabel, type LevelReport, type Report } from '../report/model';
 import { fmtCv, labelWithUnit } from './format';
 import { svgChart } from './svg-chart';
+import { reportStem } from '../report/names';
 
 /** The folder name, beside the report: the input's name as the reports use it. */
-export const chartsFolder = (report: Report) => `${report.input.file.replace(/\.[^.]*$/, '')}.report.charts`;
+export const chartsFolder = (report: Report) => `${reportStem(report.input.file, report.input.county)}.report.charts`;
 export const chartFile = (level: Level, ind: IndicatorDef) => `${level}-${ind.id}.svg`;
 export const chartTitle = (l: LevelReport, ind: IndicatorDef) =>
   `${LEVEL_NAMES[l.level]} · ${labelWithUnit(ind)}（差异系数 ${fmtCv(l.result.indicators[ind.id]!.cv)}）`;

@@ -56,6 +56,7 @@ export function changeText(c: Comparison, x: SchoolChange): string {
 
 export function renderCompareMarkdown(c: Comparison): string {
   const out: string[] = [`# 年度比较：${c.labels.join('、')}`];
+  if (c.orderNote) out.push(`> 说明：${escapeMarkdown(c.orderNote)}`);
   const inds = c.reports[0]!.profile.indicators;
   for (const county of c.counties) {
     out.push(`## ${county.county}`);
@@ -126,6 +127,9 @@ function dataIssuesMarkdown(c: Comparison): string {
   ].join('\n\n');
 }
 
+/** A year's column on 县级项目比较: the page (140 units landscape) less 区县 and 项目, shared; 20 at least. */
+const yearWidth = (years: number) => Math.max(20, Math.min(40, Math.floor((140 - 12 - 18 - 4) / years)));
+
 export async function renderCompareXlsx(c: Comparison): Promise<Buffer> {
   const inds = c.reports[0]!.profile.indicators;
   const cvRows: CellInput[][] = [];
@@ -174,6 +178,7 @@ export async function renderCompareXlsx(c: Comparison): Promise<Buffer> {
     {
       name: '差异系数比较',
       title: '年度比较：差异系数及达标学校（变化 = 最后一年 − 第一年）',
+      ...(c.orderNote ? { note: `说明：${c.orderNote}` } : {}),
       columns: [
         { header: '区县' },
         { header: '学段', width: 6 },
@@ -186,7 +191,12 @@ export async function renderCompareXlsx(c: Comparison): Promise<Buffer> {
     {
       name: '学校变化',
       title: '达标情况变化的学校（及原因）、新增和不再出现的学校',
-      columns: [{ header: '区县' }, { header: '学校' }, { header: '学段', width: 6 }, { header: '变化', width: 70 }],
+      columns: [
+        { header: '区县' },
+        { header: '学校' },
+        { header: '学段', width: 6 },
+        { header: '变化', width: 70, wrap: true },
+      ],
       rows: changeRows,
     },
     ...(itemRows.length
@@ -197,7 +207,8 @@ export async function renderCompareXlsx(c: Comparison): Promise<Buffer> {
             columns: [
               { header: '区县' },
               { header: '项目', width: 18 },
-              ...c.labels.map((l) => ({ header: l, width: 30 })),
+              // Each year's text wraps in its own column, the columns together one landscape page wide.
+              ...c.labels.map((l) => ({ header: l, width: yearWidth(c.labels.length), wrap: true })),
             ],
             rows: itemRows,
           },
@@ -207,10 +218,11 @@ export async function renderCompareXlsx(c: Comparison): Promise<Buffer> {
       name: '数据问题',
       title: '各年度的数据问题：错误、警告、说明的条数，及表明数据未按所写读取的警告（validate --strict 不予通过）',
       columns: [
-        { header: '年度' },
-        { header: '文件', width: 24 },
-        { header: '代码', width: 24 },
-        { header: '内容', width: 90 },
+        // One landscape page wide: 年度 (with its file when two are of one year) and 内容 wrap.
+        { header: '年度', width: 14, wrap: true },
+        { header: '文件', width: 24, wrap: true },
+        { header: '代码', width: 22 },
+        { header: '内容', width: 64, wrap: true },
       ],
       rows: c.dataIssues.flatMap((d, i): CellInput[][] => [
         [
@@ -229,6 +241,7 @@ export async function renderCompareXlsx(c: Comparison): Promise<Buffer> {
 
 export function renderCompareSummary(c: Comparison, colour: ChalkInstance): string {
   const lines = [colour.bold(`年度比较：${c.labels.join(' → ')}`)];
+  if (c.orderNote) lines.push(`说明：${c.orderNote}`);
   for (const county of c.counties) {
     lines.push('', colour.bold(county.county));
     for (const l of county.levels) {

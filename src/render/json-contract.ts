@@ -276,6 +276,8 @@ export const ReportJson = z.strictObject({
     countySheets: z.array(z.string()).optional(),
     schoolRows: count,
     year: z.string().optional(),
+    /** `--county`: the county of a several-county file this report is of, as the file names it. */
+    county: z.string().optional(),
     /** What the county signed its tables with (填报单位, 填表人, 审核人, 日期), when it did. */
     signatures: z
       .strictObject({

@@ -44,6 +44,8 @@ export interface ComparedCounty {
 
 export interface Comparison {
   labels: string[];
+  /** How the files were ordered, when not as given (by year), or when no year could be read: said in every output. */
+  orderNote: string | null;
   reports: Report[];
   counties: ComparedCounty[];
   /** Per report: its data-issue counts and the warnings that mean part of it was not read as written. */
@@ -55,7 +57,48 @@ export function reportLabel(report: Report): string {
   return dataYear(report.input) ?? report.input.file.replace(/\.[^.]+$/, '');
 }
 
-export function compareReports(reports: readonly Report[]): Comparison {
+/** The year a report is of, as a number: `--year`, the title row, else the file name (dataYear). */
+const yearOf = (r: Report): number | null => {
+  const m = /(\d{4})/.exec(dataYear(r.input) ?? '');
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * Files given in any order, oldest first: by the year each is of. Refused (the reason, in Chinese) when two
+ * are of the same year, or some year cannot be read while others can: either would make "→" a guess. When no
+ * file says its year (调整前 / 调整后), the order given is the only one there is, and is kept, with a note.
+ */
+export function orderByYear(
+  reports: readonly Report[],
+): { reports: Report[]; note: string | null } | { refusal: string } {
+  const years = reports.map(yearOf);
+  const named = (i: number) => `${reports[i]!.input.file}`;
+  if (years.every((y) => y === null))
+    return {
+      reports: [...reports],
+      note: `各文件都未写明年度（表头标题或文件名中的“2024年”），按命令行中的顺序比较：${reports.map((_, i) => named(i)).join(' → ')}`,
+    };
+  const unknown = years.flatMap((y, i) => (y === null ? [named(i)] : []));
+  if (unknown.length)
+    return {
+      refusal: `无法确定 ${unknown.join('、')} 的年度（表头标题和文件名中都没有“2024年”这样的年份），不能与其他年度排出先后；请在文件名或表头标题中写明年度`,
+    };
+  for (let i = 0; i < years.length; i++) {
+    const j = years.indexOf(years[i]!);
+    if (j !== i)
+      return {
+        refusal: `${named(j)} 和 ${named(i)} 都是 ${years[i]}年 的数据：比较需要不同年度的文件（同一年的两个版本请分别检查；年度取自表头标题，其次是文件名）`,
+      };
+  }
+  const order = years.map((y, i) => ({ y: y!, i })).sort((a, b) => a.y - b.y);
+  if (order.every((o, k) => o.i === k)) return { reports: [...reports], note: null };
+  return {
+    reports: order.map((o) => reports[o.i]!),
+    note: `已按年度先后排列：${order.map((o) => `${o.y}年（${named(o.i)}）`).join(' → ')}（命令行中的顺序为 ${reports.map((_, i) => named(i)).join('、')}）`,
+  };
+}
+
+export function compareReports(reports: readonly Report[], orderNote: string | null = null): Comparison {
   const labels = reports.map(reportLabel);
   const unique = labels.map((l, i) => (labels.indexOf(l) === i ? l : `${l}（${reports[i]!.input.file}）`));
   const single = reports.every((r) => r.counties.length === 1);
@@ -79,7 +122,7 @@ export function compareReports(reports: readonly Report[]): Comparison {
     };
   });
   const dataIssues = reports.map((r) => ({ counts: r.issueCounts, misread: r.issues.filter(isMisread) }));
-  return { labels: unique, reports: [...reports], counties, dataIssues };
+  return { labels: unique, orderNote, reports: [...reports], counties, dataIssues };
 }
 
 function compareLevels(first: Report, per: readonly (CountyReport | undefined)[]): ComparedLevel[] {

@@ -28,6 +28,8 @@ export interface InputInfo {
   schoolRows: number;
   /** `--year`: the data year as the user gives it (else read from the title row or the file name). */
   year?: string;
+  /** `--county`: the county of a several-county file this report is of, as the file names it (its reports are named after it). */
+  county?: string;
   /** What the county signed its tables with (填报单位, 填表人, 审核人, 日期), when it did: the cover shows it. */
   signatures?: { unit?: string; filler?: string; reviewer?: string; date?: string };
   /** Every column of the school table that holds something, and what became of it. */

@@ -9,6 +9,8 @@ export interface Column {
   numFmt?: string;
   /** Fixed width; otherwise fitted to the content. */
   width?: number;
+  /** Long text wraps in the column (its rows as tall as their text), instead of running into the next cell or off the page. */
+  wrap?: boolean;
 }
 
 export const HEADER: Style = {
@@ -30,8 +32,9 @@ export function table(sheet: SheetBuilder, title: string, columns: readonly Colu
   // One style object per column (and per column × cell style), so the registry sees each once.
   const base = columns.map((c): Style => ({
     border: true,
-    valign: 'middle',
+    valign: c.wrap ? 'top' : 'middle',
     ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+    ...(c.wrap ? { wrap: true } : {}),
   }));
   const merged = columns.map(() => new Map<Style, Style>());
   const styleOf = (i: number, own: Style | undefined): Style => {
@@ -41,6 +44,7 @@ export function table(sheet: SheetBuilder, title: string, columns: readonly Colu
     if (!m) merged[i]?.set(own, (m = { ...b, ...own }));
     return m ?? { ...b, ...own };
   };
+  const first = sheet.rowCount + 1;
   for (const row of rows)
     sheet.addRow(
       row.map((cell, i): CellSpec => {
@@ -59,6 +63,19 @@ export function table(sheet: SheetBuilder, title: string, columns: readonly Colu
         rows.map((r) => r[i] ?? null),
       ),
   );
+  // A wrapping column's rows as tall as their longest text.
+  if (columns.some((c) => c.wrap))
+    rows.forEach((row, k) => {
+      const lines = maxOf(
+        columns.map((c, i) => {
+          const cell = row[i] ?? null;
+          const v = cell !== null && typeof cell === 'object' ? cell.v : cell;
+          return c.wrap && typeof v === 'string' ? wrappedLines(v, sheet.widths[i]!) : 1;
+        }),
+        1,
+      );
+      if (lines > 1) sheet.rows[first + k - 1]!.height = linesHeight(lines);
+    });
   sheet.rows[header - 1]!.height =
     15 *
       maxOf(
@@ -107,8 +124,14 @@ export function simpleSheet(spec: {
   title: string;
   columns: readonly Column[];
   rows: readonly CellInput[][];
+  /** A line below the table (how it was made). */
+  note?: string;
 }): SheetBuilder {
   const sheet = new SheetBuilder(spec.name);
   table(sheet, spec.title, spec.columns, spec.rows);
+  if (spec.note !== undefined) {
+    sheet.addRow([]);
+    paragraph(sheet, spec.note, spec.columns.length);
+  }
   return sheet;
 }

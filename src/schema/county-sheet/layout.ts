@@ -3,6 +3,7 @@
 import type { Wording } from '../../engine/checklist-rules';
 import { makeIssue, type Issue } from '../../issues/catalogue';
 import { a1, type CellValue, type Sheet } from '../../read/types';
+import { countyHeadings } from '../county-names';
 import { titleAbove, yearIn } from '../header/title';
 import { normaliseText } from '../text';
 import { cellText } from '../values';
@@ -108,25 +109,6 @@ export function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]
     };
   }
   return null;
-}
-
-/**
- * The headings that name each county of the school sheet: its name, and its name without 县 / 区 / 市 …
- * (平安 for 平安县) when that leaves two characters or more and names no other county.
- */
-function countyHeadings(counties: readonly string[], suffixes: readonly string[]): Map<string, string> {
-  const out = new Map(counties.map((c) => [normaliseText(c), c]));
-  const short = new Map<string, string | null>();
-  const endings = suffixes.map(normaliseText);
-  for (const c of counties) {
-    const name = normaliseText(c);
-    const suffix = endings.find((x) => name.endsWith(x) && name.length - x.length >= 2);
-    if (suffix === undefined) continue;
-    const key = name.slice(0, -suffix.length);
-    short.set(key, short.has(key) && short.get(key) !== c ? null : c);
-  }
-  for (const [key, c] of short) if (c !== null && !out.has(key)) out.set(key, c);
-  return out;
 }
 
 /**
