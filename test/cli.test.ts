@@ -140,13 +140,15 @@ describe('balance-check FILE', () => {
     [['--help']],
     [['help']],
     [['help', 'plan']],
-    ...['validate', 'compare', 'plan', 'profiles', 'explain', 'template'].map((c) => [[c, '--help']]),
+    ...['validate', 'compare', 'plan', 'scenario', 'profiles', 'explain', 'template'].map((c) => [[c, '--help']]),
   ])('%j is in Chinese: no English commander words, terms aligned, exit 0', (args) => {
     const r = run(args);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^用法：balance-check/);
     expect(r.stdout).toContain('选项：');
     expect(r.stdout).not.toMatch(/Usage|Options|Arguments|Commands|default:|display help|\[options\]|\[command\]/i);
+    // Placeholders and argument names in Chinese too (<目录>, not <dir>).
+    expect(r.stdout).not.toMatch(/<(dir|list|name|file|schools|plan)\b|^ {2}(schools|plan) /m);
     // Every description starts in one column: a term with Chinese in it (--year <年度>) takes two columns a character.
     const wide = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
     const starts = r.stdout.split('\n').flatMap((line) => {

@@ -64,15 +64,15 @@ export function addScenarioCommand(program: Command, wiring: ScenarioWiring): vo
       '布局调整测算：按本县的调整方案（撤并、合并、划转学生、调配、新增、新建学校、调整学区、调整类型）重新计算，与现状逐项比较',
     )
     .helpOption('-h, --help', '显示帮助')
-    .argument('<schools>', '学校数据文件（.xlsx 或 .csv）')
-    .argument('<plan>', '调整方案文件（含“调整方案”表；可用 balance-check template --scenario 生成空白方案）')
-    .option('-o, --out <dir>', '报告输出目录（默认：学校数据文件所在目录）')
-    .addOption(new Option('-f, --format <list>', '报告格式，逗号分隔：xlsx,md,json').default('xlsx,md'))
+    .argument('<学校数据>', '学校数据文件（.xlsx 或 .csv）')
+    .argument('<调整方案>', '调整方案文件（含“调整方案”表；可用 balance-check template --scenario 生成空白方案）')
+    .option('-o, --out <目录>', '报告输出目录（默认：学校数据文件所在目录）')
+    .addOption(new Option('-f, --format <格式>', '报告格式，逗号分隔：xlsx,md,json').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON（代替比较表）')
-    .option('--sheet <name>', '学校数据所在的工作表')
-    .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
+    .option('--sheet <表名>', '学校数据所在的工作表')
+    .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
     .option(
-      '--unit-cost <list>',
+      '--unit-cost <指标=单价,…>',
       '各指标的单价（元/㎡、元/间、元/人），如 sports_space=3000：估算各方案新增和新建学校的投入',
     )
     .option('--no-contributions', '不逐行测算各项调整的作用（方案行数很多时更快）')
