@@ -477,7 +477,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .helpOption('-h, --help', '显示帮助')
     .argument('<file>', '学校数据文件（.xlsx 或 .csv）')
     .option('--target <cv>', '目标差异系数（默认：配置的阈值，如小学0.50、初中0.45；可留余量，如 0.45）')
-    .option('--budget <list>', '各指标可投入的量（指标单位），如 sports_space=5000,多媒体教室=10：先补最低的学校')
+    .option('--budget <list>', '各指标每个学段可投入的量（指标单位；小学、初中各按此数），如 sports_space=5000,多媒体教室=10：先补最低的学校')
     .option(
       '--unit-cost <list>',
       '各指标的单价（元/㎡、元/间、元/人·年），如 sports_space=3000：本县自行假设，用于折合金额',

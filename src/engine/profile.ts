@@ -21,6 +21,11 @@ const IndicatorSchema = z.strictObject({
   name: z.string(),
   /** Short label for table headers. */
   short: z.string(),
+  /**
+   * What is added, named as a quantity, not per student: 体育运动场馆面积, 县级及以上骨干教师 (“新增体育运动场馆面积
+   * 9,517.2㎡”, “新增县级及以上骨干教师4人”). When a profile gives none, the name without 生均 / 每百名学生拥有 … 数.
+   */
+  quantity: z.string().optional(),
   numerator: z.enum(RESOURCE_FIELDS),
   /** 100 for "每百名学生", 1 for "生均". */
   scale: z.union([z.literal(1), z.literal(100)]),
@@ -131,6 +136,7 @@ export const YOUZHI_2017: Profile = {
       id: 'qualified_teachers',
       name: '每百名学生拥有高于规定学历教师数',
       short: '高学历教师',
+      quantity: '高于规定学历教师',
       numerator: 'qualifiedTeachers',
       scale: 100,
       unit: '人',
@@ -143,6 +149,7 @@ export const YOUZHI_2017: Profile = {
       id: 'backbone_teachers',
       name: '每百名学生拥有县级及以上骨干教师数',
       short: '骨干教师',
+      quantity: '县级及以上骨干教师',
       numerator: 'backboneTeachers',
       scale: 100,
       unit: '人',
@@ -155,6 +162,7 @@ export const YOUZHI_2017: Profile = {
       id: 'pe_arts_teachers',
       name: '每百名学生拥有体育、艺术（美术、音乐）专任教师数',
       short: '体艺教师',
+      quantity: '体育、艺术（美术、音乐）专任教师',
       numerator: 'peArtsTeachers',
       scale: 100,
       unit: '人',
@@ -167,6 +175,7 @@ export const YOUZHI_2017: Profile = {
       id: 'teaching_space',
       name: '生均教学及辅助用房面积',
       short: '教学用房',
+      quantity: '教学及辅助用房面积',
       numerator: 'teachingSpace',
       scale: 1,
       unit: '㎡',
@@ -179,6 +188,7 @@ export const YOUZHI_2017: Profile = {
       id: 'sports_space',
       name: '生均体育运动场馆面积',
       short: '体育场馆',
+      quantity: '体育运动场馆面积',
       numerator: 'sportsSpace',
       scale: 1,
       unit: '㎡',
@@ -191,6 +201,7 @@ export const YOUZHI_2017: Profile = {
       id: 'equipment_value',
       name: '生均教学仪器设备值',
       short: '仪器设备',
+      quantity: '教学仪器设备值',
       numerator: 'equipmentValue',
       scale: 1,
       unit: '元',
@@ -203,6 +214,7 @@ export const YOUZHI_2017: Profile = {
       id: 'multimedia_rooms',
       name: '每百名学生拥有网络多媒体教室数',
       short: '多媒体教室',
+      quantity: '网络多媒体教室',
       numerator: 'multimediaRooms',
       scale: 100,
       unit: '间',
@@ -230,6 +242,10 @@ export const YOUZHI_2017: Profile = {
   wording: WORDING_2017,
   plausibility: { outlierFactor: 5, equipmentWanRatio: 0.01, equipmentYuanRatio: 100 },
 };
+
+/** “体育运动场馆面积”: what an indicator's shortfall or plan adds, named as a quantity (the profile's words, or its name without 生均 / 每百名学生拥有 … 数). */
+export const quantityName = (ind: IndicatorDef): string =>
+  ind.quantity ?? ind.name.replace(/^(生均|每百名学生拥有|每百名学生)/, '').replace(/数$/, '');
 
 /** The resource fields a profile's indicators read: the columns the input must have. */
 export function requiredResourceFields(profile: Profile): ResourceField[] {
