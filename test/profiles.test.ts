@@ -348,3 +348,31 @@ it('explain covers every county item: by number, id, wording or a figure it read
   expect(findChecklistItem(YOUZHI_2017, '巩固率')!.id).toBe('consolidation');
   expect(findChecklistItem(YOUZHI_2017, '教师工资')!.id).toBe('teacher_pay');
 });
+
+describe('the source a report cites (#28)', () => {
+  it('the profile’s own source; Hebei’s words only beside the rule the profile applies when it is Hebei’s', async () => {
+    const { renderMarkdown } = await import('../src/render/markdown');
+    const { exclusionText } = await import('../src/render/format');
+    const { check } = await import('./helpers/files');
+    const sample = resolve('fixtures/sample-county.xlsx');
+    const builtIn = renderMarkdown(await check(sample));
+    expect(builtIn).not.toContain('教学点排除规则见河北省实施办法');
+    expect(builtIn).toContain('| 评估依据 | 县域义务教育优质均衡发展督导评估（2017）（教督〔2017〕6号） |');
+    expect(builtIn).toContain(
+      '| 纳入范围 | 特殊教育学校和在校生不足50人的教学点不纳入资源配置计算，其余教学点按小学计算（与河北省实施办法相同：“不含特殊教育学校、职业学校及不足50人的教学点”） |',
+    );
+    // A province's own profile: its source, and its rule in words, with no word of Hebei.
+    const yunnan = resolveProfile({
+      source: '云南省县域义务教育优质均衡发展督导评估实施细则',
+      exclusions: { teachingPoints: 'merge' },
+    });
+    const own = renderMarkdown(await analyse(sample, { profile: yunnan }));
+    expect(own).toContain('（云南省县域义务教育优质均衡发展督导评估实施细则）');
+    expect(own).not.toContain('河北');
+    expect(exclusionText(yunnan)).toBe('特殊教育学校不纳入资源配置计算，教学点并入所属中心校计算');
+    // Its own source, Hebei's rule kept: the rule is still said to be Hebei's, the source is its own.
+    const kept = resolveProfile({ source: '某省实施细则' });
+    expect(renderMarkdown(await analyse(sample, { profile: kept }))).toMatch(/某省实施细则[\s\S]*与河北省实施办法相同/);
+    expect(exclusionText(resolveProfile({ exclusions: { teachingPointMinStudents: 30 } }))).not.toContain('河北');
+  });
+});

@@ -121,7 +121,20 @@ export type Profile = z.infer<typeof ProfileSchema>;
 export type IndicatorDef = Profile['indicators'][number];
 
 /**
- * 《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）, with Hebei's exclusion rule.
+ * Provincial rules that a profile's exclusions may be the same as, with their words: a report cites one
+ * only where the profile applies exactly that rule (the built-in default is Hebei's, indicators.md §2.3).
+ */
+export const KNOWN_EXCLUSION_RULES: readonly { exclusions: Profile['exclusions']; source: string; words: string }[] = [
+  {
+    exclusions: { specialEducation: true, teachingPoints: 'exclude-small', teachingPointMinStudents: 50 },
+    source: '河北省实施办法',
+    words: '不含特殊教育学校、职业学校及不足50人的教学点',
+  },
+];
+
+/**
+ * 《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）, with Hebei's exclusion rule (KNOWN_EXCLUSION_RULES:
+ * the reports say so beside the rule, not in the source, so that a profile with another rule does not cite Hebei).
  * Written as the parsed profile itself (every default given), so a start does not run zod over it
  * (≈ 40 ms of a county's 0.8 s): test/profiles.test.ts checks that ProfileSchema.parse gives it back
  * unchanged, key order included.
@@ -130,7 +143,7 @@ export const YOUZHI_2017: Profile = {
   id: 'youzhi-2017',
   name: '县域义务教育优质均衡发展督导评估（2017）',
   verdictName: '优质均衡',
-  source: '教督〔2017〕6号；教学点排除规则见河北省实施办法',
+  source: '教督〔2017〕6号',
   indicators: [
     {
       id: 'qualified_teachers',

@@ -4,7 +4,7 @@ import { conditionStandard } from '../engine/checklist-text';
 import type { IndicatorDef, Profile } from '../engine/profile';
 import { normaliseText } from '../schema/text';
 import { FIELD_BY_ID } from '../schema/columns';
-import { splitWeightsText } from './format';
+import { exclusionText, splitWeightsText } from './format';
 
 export function renderProfiles(profiles: readonly Profile[], defaultId: string): string {
   const blocks = profiles.map((p) => {
@@ -17,7 +17,7 @@ export function renderProfiles(profiles: readonly Profile[], defaultId: string):
       ? `；学校达标：至少${p.compliance.minIndicatorsMet}项达标、余项不低于${Math.round(p.compliance.floorRatio * 100)}%`
       : '';
     const items = p.checklist.length ? `；县级项目${p.checklist.length}项` : '';
-    return `${p.id}${p.id === defaultId ? '（默认）' : ''}  ${p.name}\n  ${p.indicators.length}项指标：${p.indicators.map((i) => i.short).join('、')}\n  ${rule}${compliance}${items}\n  依据：${p.source}\n`;
+    return `${p.id}${p.id === defaultId ? '（默认）' : ''}  ${p.name}\n  ${p.indicators.length}项指标：${p.indicators.map((i) => i.short).join('、')}\n  ${rule}${compliance}${items}\n  依据：${p.source}\n  纳入范围：${exclusionText(p)}\n`;
   });
   return `${blocks.join('\n')}\n自定义：--profile 文件.json，如 {"extends": "youzhi-2017", "indicators": {"sports_space": {"standard": {"primary": 7.0}}}}`;
 }
@@ -44,6 +44,7 @@ export function renderExplain(profile: Profile, ind: IndicatorDef): string {
     `标准：${standard}`,
     `一贯制学校、完全中学：${split}；分学段填报（小学部…/初中部…）时按填报值`,
     `差异系数：按学生数加权，CV = S / X̄；${profile.cv.rule === 'each' ? '每项' : '综合（各项平均）'}不超过 小学 ${primary}、初中 ${junior}`,
+    `纳入范围：${exclusionText(profile)}`,
     `依据：${profile.name}（${profile.source}）`,
   ].join('\n');
 }

@@ -13,7 +13,7 @@ import { LEVEL_NAMES, type Level } from '../engine/types';
 import { isShort, sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { fieldLabel } from '../schema/columns';
 import type { Exhibit } from './exhibits';
-import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
+import { exclusionText, fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
 import { planRows } from './plan-prose';
 import {
   columnAccountText,
@@ -68,7 +68,7 @@ export const issueCountSentence = (report: Report) =>
   `数据问题：错误${report.issueCounts.error}个，警告${report.issueCounts.warning}个，说明${report.issueCounts.info}条（见“数据问题”一节）。`;
 
 export const generatedBy = (report: Report) =>
-  `由 balance-check ${report.tool.version} 生成；评估依据：${report.profile.name}（${report.profile.source}）。`;
+  `由 balance-check ${report.tool.version} 生成；评估依据：${report.profile.name}（${report.profile.source}）；纳入范围：${exclusionText(report.profile)}。`;
 
 /** A command as the text shows it: in backticks in Markdown, as it is in Word. */
 export type CodeStyle = (command: string) => string;

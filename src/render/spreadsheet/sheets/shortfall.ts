@@ -116,7 +116,7 @@ export function shortfallSheet(
   const rate = rule ? `${Math.round(rule.floorRatio * 100)}%` : '';
   table(
     sheet,
-    `缺口测算：左为各项达到标准所需增加的数量，右为使学校达标所需的最少数量（低于标准最多的一项只补到标准的${rate}）；各校向上取整（教师、教室、金额取整数，面积取0.1㎡）后合计`,
+    `缺口测算：左为各项达到标准所需增加的数量，右为使学校达标所需的最少数量（低于标准最多的一项只补到标准的${rate}）；各校向上取整`,
     [
       LEVEL_COLUMN,
       { header: '学校' },
