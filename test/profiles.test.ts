@@ -376,3 +376,35 @@ describe('the source a report cites (#28)', () => {
     expect(exclusionText(resolveProfile({ exclusions: { teachingPointMinStudents: 30 } }))).not.toContain('河北');
   });
 });
+
+describe('explain finds county items by their common words (#28)', () => {
+  it('班额, 大班额, 学校规模, 音乐教室: the school-row items, by the columns they read and their keywords', () => {
+    const cases: [string, string][] = [
+      ['班额', '政府保障程度第5项（class_size）'],
+      ['大班额', '政府保障程度第5项（class_size）'],
+      ['学校规模', '政府保障程度第4项（school_size）'],
+      ['音乐教室', '政府保障程度第3项（art_rooms）'],
+    ];
+    for (const [query, first] of cases) {
+      const r = run(['explain', query]);
+      expect(r.code, query).toBe(0);
+      expect(r.stdout.split('\n')[0], query).toBe(first);
+    }
+  });
+
+  it('公用经费: every item about it, each explained (items 6 and 7, and 2 and 质量4 that name it)', () => {
+    const r = run(['explain', '公用经费']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('“公用经费”对应4项：保障2、保障6、保障7、质量4');
+    for (const line of [
+      '政府保障程度第6项（small_school_funding）',
+      '政府保障程度第7项（special_funding）',
+      '教育质量第4项（training_funds）',
+    ])
+      expect(r.stdout).toContain(line);
+    // Many matches are listed, to be asked again by number; nothing at all is still refused.
+    const many = run(['explain', '教师']);
+    expect(many.stdout).toContain('用编号或 id 查看其一');
+    expect(run(['explain', '食堂']).code).toBe(3);
+  });
+});

@@ -18,7 +18,7 @@ import type { Report } from '../report/model';
 import { renderCompareSummary } from '../render/compare';
 import type { CountyResult } from '../engine/evaluate';
 import { countyLines, issueJson, renderJson } from '../render/json';
-import { findChecklistItem, findIndicator, renderExplain, renderExplainItem, renderProfiles } from '../render/profiles';
+import { findExplained, findIndicator, renderExplained, renderProfiles } from '../render/profiles';
 import { renderAnnotations, renderStepSummary } from '../render/github';
 import { verdictSentence } from '../render/prose';
 import { issueCountLine, renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
@@ -300,13 +300,12 @@ function runProfiles(): number {
 
 async function runExplain(name: string, options: { profile?: string }): Promise<number> {
   const profile = await loadProfile(options.profile);
-  const ind = findIndicator(profile, name);
-  const item = ind ? undefined : findChecklistItem(profile, name);
-  if (!ind && !item)
+  const matches = findExplained(profile, name);
+  if (matches.length === 0)
     throw new UsageError(
       `“${name}”不是 ${profile.id} 的指标或县级项目（指标：${profile.indicators.map((i) => `${i.id}（${i.short}）`).join('、')}；县级项目如 保障11、质量3、巩固率、${profile.checklist[0]?.id ?? ''}）`,
     );
-  out(ind ? renderExplain(profile, ind) : renderExplainItem(profile, item!));
+  out(renderExplained(profile, name, matches));
   return EXIT.ok;
 }
 

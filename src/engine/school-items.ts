@@ -4,9 +4,25 @@
  */
 import { makeIssue, type Issue } from '../issues/catalogue';
 import type { Profile } from './profile';
+import type { ChecklistItem } from './rule-schema';
 import { LEVELS, TYPE_LEVELS, type Level, type SchoolItemField, type SchoolRecord } from './types';
 
 export type Status = 'met' | 'not_met' | 'not_provided';
+
+/** The school columns each item judged from the school rows reads, besides the students (explain names them). */
+export const ITEM_FIELDS: Record<NonNullable<ChecklistItem['school']>, readonly SchoolItemField[]> = {
+  rooms: [
+    'classes',
+    'classesPrimary',
+    'classesJunior',
+    'musicRooms',
+    'musicRoomsUpToStandard',
+    'artRooms',
+    'artRoomsUpToStandard',
+  ],
+  size: [],
+  classSize: ['oversizeClasses', 'maxClassSize'],
+};
 
 export interface RoomCheck {
   needed: number;
