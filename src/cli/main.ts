@@ -55,6 +55,7 @@ interface CheckOptions {
   quiet?: boolean;
   maxInflate?: string;
   year?: string;
+  notes?: boolean;
 }
 
 const MAX_LISTED = 30;
@@ -77,6 +78,12 @@ function listIssues(report: Report, withWarnings: boolean) {
   if (shown.length === 0) return;
   err(renderIssues(shown.slice(0, MAX_LISTED), c));
   if (shown.length > MAX_LISTED) err(`……另有 ${shown.length - MAX_LISTED} 个问题未列出（用 --json 查看全部）`);
+}
+
+/** `--notes`: the 说明 (how the file was read: units converted, schools left out …) on stderr, after the warnings; all of them. */
+function listNotes(report: Report, notes: boolean | undefined) {
+  const shown = notes ? report.issues.filter((i) => i.severity === 'info') : [];
+  if (shown.length) err(renderIssues(shown, terminalColours(process.stderr), true));
 }
 
 /** On stderr: the data-issue counts (with whose they are) and the warnings, as the check lists them. */
@@ -144,13 +151,14 @@ async function checkWith(
 
   if (options.json) out(renderJson(report));
   else if (!options.quiet) {
-    out(renderSummary(report, terminalColours(process.stdout)));
+    out(renderSummary(report, terminalColours(process.stdout), options.notes));
     out(`\n报告：${written.join('，')}`);
   }
   if (!options.quiet && !options.json && report.issueCounts.warning > 0) {
     err('');
     listIssues(report, true);
   }
+  listNotes(report, options.notes);
 
   githubOutput(report, file, true, options.json);
   // Every checked standard: items not provided (no 县级指标 sheet) do not fail --strict; the verdict says so.
@@ -364,6 +372,7 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
     // The plan rests on the same reading as the check: its warnings are said as the check says them.
     dataIssues(report, null);
   }
+  listNotes(report, options.notes);
   return EXIT.ok;
 }
 
@@ -374,6 +383,7 @@ type ValidateOptions = {
   profile?: string;
   strict?: boolean;
   maxInflate?: string;
+  notes?: boolean;
 };
 
 async function runValidate(file: string, options: ValidateOptions): Promise<number> {
@@ -404,6 +414,7 @@ async function runValidate(file: string, options: ValidateOptions): Promise<numb
     );
   } else {
     listIssues(report, !options.quiet);
+    listNotes(report, options.notes);
     const { error, warning, info } = report.issueCounts;
     const line = `${report.input.file}：学校 ${report.input.schoolRows} 所，错误 ${error} 个，警告 ${warning} 个，说明 ${info} 条`;
     if (valid) {
@@ -436,6 +447,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--strict', '有任一项目未达标时以退出码 1 结束（未提供的县级项目不算未达标）')
     .option('--year <年度>', '数据年度，写在报告封面（默认：从表头标题或文件名读取，如“2024年”）')
     .option('-q, --quiet', '只输出错误')
+    .option('--notes', '同时列出全部“说明”（读取说明：单位换算、未纳入计算的学校等），在警告之后')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .showHelpAfterError('（运行 balance-check --help 查看用法）')
     .addHelpText(
@@ -456,6 +468,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', '以 JSON 输出问题列表')
     .option('--strict', '有未使用的行或列、无法确定的指标名称、自评与测算不一致等警告时也以退出码 2 结束')
     .option('-q, --quiet', '只输出错误')
+    .option('--notes', '同时列出全部“说明”（读取说明：单位换算、未纳入计算的学校等），在警告之后')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((file: string, options: ValidateOptions) => finish(runValidate(file, options)));
   program
@@ -476,7 +489,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .helpOption('-h, --help', '显示帮助')
     .argument('<file>', '学校数据文件（.xlsx 或 .csv）')
     .option('--target <cv>', '目标差异系数（默认：配置的阈值，如小学0.50、初中0.45；可留余量，如 0.45）')
-    .option('--budget <list>', '各指标每个学段可投入的量（指标单位；小学、初中各按此数），如 sports_space=5000,多媒体教室=10：先补最低的学校')
+    .option(
+      '--budget <list>',
+      '各指标每个学段可投入的量（指标单位；小学、初中各按此数），如 sports_space=5000,多媒体教室=10：先补最低的学校',
+    )
     .option(
       '--unit-cost <list>',
       '各指标的单价（元/㎡、元/间、元/人·年），如 sports_space=3000：本县自行假设，用于折合金额',
@@ -488,6 +504,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('-p, --profile <name|file>', '评估配置（内置名或 JSON 文件）')
     .option('--county <name>', '多县文件中只测算这个区县')
     .option('-q, --quiet', '只输出错误')
+    .option('--notes', '同时列出全部“说明”（读取说明：单位换算、未纳入计算的学校等），在警告之后')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((file: string, options: PlanCliOptions) => finish(runPlan(file, options)));
   program

@@ -34,7 +34,8 @@ export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
   return new Chalk({ level: enabled ? 1 : 0 });
 }
 
-export function renderSummary(report: Report, c: ChalkInstance): string {
+/** `notesListed`: the 说明 are listed after the summary (--notes); else the count line says how to list them. */
+export function renderSummary(report: Report, c: ChalkInstance, notesListed = false): string {
   const lines: string[] = [];
   const { input, issueCounts } = report;
   lines.push(c.bold(`balance-check ${report.tool.version}`) + c.dim(` · ${report.profile.name}`));
@@ -42,7 +43,9 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
   lines.push(
     `读取 ${where}：学校 ${input.schoolRows} 所` + (input.headerRow ? `，表头在第 ${input.headerRow} 行` : ''),
   );
-  lines.push(issueCountLine(issueCounts, c));
+  lines.push(
+    issueCountLine(issueCounts, c) + (issueCounts.info > 0 && !notesListed ? c.dim('（加 --notes 列出）') : ''),
+  );
   if (report.province) {
     lines.push('', c.bold(`${provinceCountSentence(report, report.province)}未达标的在前：`));
     for (const county of report.province) {
