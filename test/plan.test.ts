@@ -550,7 +550,7 @@ describe('what the plan says, as a county reads it (#28)', () => {
     const appendix = md.indexOf('## 附：整改测算方法');
     expect(appendix).toBeGreaterThan(md.indexOf('## 数据问题'));
     expect(md.indexOf('KKT')).toBeGreaterThan(appendix);
-    expect(md.slice(0, appendix)).toContain('测算方法（“注水”法及取整规则）见文末“附：整改测算方法”。');
+    expect(md.slice(0, appendix)).toContain('测算方法（“注水”法及取整规则）见正文末“附：整改测算方法”。');
     expect(md.slice(0, appendix)).not.toContain('KKT');
   });
 

@@ -157,7 +157,7 @@ export function renderIssues(issues: readonly Issue[], c: ChalkInstance, withInf
 }
 
 /** The plan's method is in the reports' appendix: one line says where. */
-const PLAN_METHOD_LINE = `测算方法（“注水”法及取整规则）见报告文末“${PLAN_METHOD_TITLE}”（加 -o 目录 写出报告）。`;
+const PLAN_METHOD_LINE = `测算方法（“注水”法及取整规则）见报告正文末“${PLAN_METHOD_TITLE}”（加 -o 目录 写出报告）。`;
 
 /** `balance-check plan`: per county and level, the least-cost plan and the transfer alternative. */
 export function renderPlan(report: Report, c: ChalkInstance): string {

@@ -304,7 +304,7 @@ export const planDetailLead = (level: Level) => `各校须新增（${LEVEL_NAMES
 
 /** The plan's method is an appendix at the end of a report; the plan's section points to it. */
 export const PLAN_METHOD_TITLE = '附：整改测算方法';
-export const PLAN_METHOD_POINTER = `测算方法（“注水”法及取整规则）见文末“${PLAN_METHOD_TITLE}”。`;
+export const PLAN_METHOD_POINTER = `测算方法（“注水”法及取整规则）见正文末“${PLAN_METHOD_TITLE}”。`;
 /** Whether any county of the report has a plan (and so the report the method's appendix). */
 export const hasPlans = (report: Report) => report.detail && report.counties.some((c) => planLevels(c).levels.length > 0);
 
