@@ -534,7 +534,9 @@ describe('what the plan says, as a county reads it (#28)', () => {
 
   it('a budget is each level’s, and says so; the terminal totals the 元', async () => {
     const r = await runPlan(['--budget', '体育场馆=5000', '--unit-cost', '体育场馆=3000']);
-    expect(r.stdout).toContain('给定预算按学段分别使用：体育运动场馆面积小学、初中各至多新增5,000.0㎡（合计至多10,000.0㎡）');
+    expect(r.stdout).toContain(
+      '给定预算按学段分别使用：体育运动场馆面积小学、初中各至多新增5,000.0㎡（合计至多10,000.0㎡）',
+    );
     expect(r.stdout).toContain('体育运动场馆面积以小学预算5,000.0㎡为限');
     expect(r.stdout).toContain('小学预算5,000.0㎡内');
     expect(r.stdout).toContain('初中预算5,000.0㎡内');

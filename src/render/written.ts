@@ -13,7 +13,17 @@ import { LEVEL_NAMES, type Level } from '../engine/types';
 import { isShort, sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { fieldLabel } from '../schema/columns';
 import type { Exhibit } from './exhibits';
-import { exclusionText, fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
+import {
+  exclusionText,
+  fmt,
+  fmtCv,
+  fmtInt,
+  fmtPercent,
+  fmtShortfall,
+  fmtStandard,
+  fmtValue,
+  splitWeightsText,
+} from './format';
 import { planRows } from './plan-prose';
 import {
   columnAccountText,
@@ -306,7 +316,8 @@ export const planDetailLead = (level: Level) => `各校须新增（${LEVEL_NAMES
 export const PLAN_METHOD_TITLE = '附：整改测算方法';
 export const PLAN_METHOD_POINTER = `测算方法（“注水”法及取整规则）见正文末“${PLAN_METHOD_TITLE}”。`;
 /** Whether any county of the report has a plan (and so the report the method's appendix). */
-export const hasPlans = (report: Report) => report.detail && report.counties.some((c) => planLevels(c).levels.length > 0);
+export const hasPlans = (report: Report) =>
+  report.detail && report.counties.some((c) => planLevels(c).levels.length > 0);
 
 /** The levels with a plan, and whether any indicator of them carries an amount of money. */
 export function planLevels(county: CountyReport) {

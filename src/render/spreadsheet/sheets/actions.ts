@@ -7,7 +7,14 @@ import { LEVEL_COLUMN, INDICATOR_COLUMN, NUM } from './common';
 import type { LevelReport, Report, CountyReport } from '../../../report/model';
 import { sectionLabel } from '../../../report/model';
 import { LEVEL_NAMES } from '../../../engine/types';
-import { budgetSentence, compositeSentence, planMethodText, planRows, transferIntro, transferSentence } from '../../plan-prose';
+import {
+  budgetSentence,
+  compositeSentence,
+  planMethodText,
+  planRows,
+  transferIntro,
+  transferSentence,
+} from '../../plan-prose';
 import { labelWithUnit } from '../../format';
 import { SheetBuilder, type CellInput } from '../sheet';
 import { paragraph, table } from '../table';
