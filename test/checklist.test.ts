@@ -397,3 +397,32 @@ describe('template round trip', () => {
     expect(readFileSync(path).length).toBeGreaterThan(1000);
   });
 });
+
+describe('a school-row item that some schools cannot be judged on names the columns they lack (#28)', () => {
+  it('“缺少数据” says which column, and which schools', async () => {
+    const rooms = [
+      '班级数',
+      '音乐专用教室数',
+      '音乐专用教室面积达标间数',
+      '美术专用教室数',
+      '美术专用教室面积达标间数',
+    ];
+    const extra: Cell[][] = [
+      [20, 2, 2, 2, 2],
+      [null, 2, 2, 2, 2],
+      [null, 1, 1, 1, 1],
+      [12, 1, null, 1, 1],
+      [24, 2, 2, 2, 2],
+      [18, 2, 2, 2, 2],
+    ];
+    const rows = county().map((r, i) => [...r, ...(i === 0 ? rooms : extra[i - 1]!)]);
+    const report = await check(await workbook({ 学校: rows }));
+    const { schoolItemText } = await import('../src/render/prose');
+    const item = (id: string) => report.counties[0]!.checklist.find((c) => c.item.id === id)!;
+    expect(schoolItemText(item('art_rooms'))).toBe(
+      '3所学校缺少数据：缺“班级数”的2所（二小、三小），缺“音乐专用教室面积达标间数”的1所（四小）',
+    );
+    // No class-size column at all: either of the two would do.
+    expect(schoolItemText(item('class_size'), 2)).toBe('6所学校缺少“超标班额班级数”或“最大班额”（一小、二小等6所）');
+  });
+});

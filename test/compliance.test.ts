@@ -195,7 +195,9 @@ describe('judging at scale agrees with the rule written out plainly', () => {
       const toReach = (i: (typeof inds)[number], target: number) => {
         const needed = (target * s.students) / i.scale - (s.amounts[i.numerator] ?? 0);
         if (needed <= 0 || atLeast(value(i), target)) return 0;
-        return i.countable ? ceilAtCompare(needed) : needed;
+        // Whole persons, rooms and 元; ㎡ to 0.1 (rounded up, as a plan adds them).
+        if (i.countable || i.shortfallUnit === '元') return ceilAtCompare(needed);
+        return Number((Math.ceil(Number((needed * 10).toFixed(6))) / 10).toFixed(1));
       };
       const met = inds.filter((i) => atLeast(value(i), std(i)));
       const compliant = met.length >= 6 && inds.every((i) => atLeast(value(i), 0.85 * std(i)));

@@ -73,6 +73,24 @@ describe.skipIf(!hasWriter || !hasPdftotext)('the Word document read in LibreOff
     expect(sizes[0]).toBe(false);
     expect(sizes.filter(Boolean).length).toBeGreaterThan(0);
   }, 240_000);
+
+  it('a list of item numbers breaks where it must: the justified line before it is not stretched', async () => {
+    // No 县级指标 sheet: 未提供：第1、2、6、7、8、9、10、11、12、13、14、15项 in 一、总体结论.
+    const pdf = docxToPdf(await renderDocx(await check(resolve('fixtures/sample-county.csv'))));
+    const lines = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).split(
+      '\n',
+    );
+    const from = lines.findIndex((l) => l.includes('总体结论'));
+    const conclusion = lines.slice(
+      from,
+      lines.findIndex((l, i) => i > from && l.includes('二、')),
+    );
+    expect(conclusion.join('')).toContain('未提供：第 1、2、6、7');
+    // A stretched line comes out of the PDF with a space (or more) between every two characters.
+    for (const l of conclusion) expect(l).not.toMatch(/(\p{Script=Han}\s+){5}/u);
+    // The mark that lets the list break is invisible: it is not in the text a reader copies.
+    expect(conclusion.join('')).not.toContain('\u200B');
+  }, 240_000);
 });
 
 describe('the Word document as built', () => {

@@ -509,3 +509,71 @@ describe('the 2012 method: the cheapest combination in 元 under the 综合差�
     expect(after.reduce((s, x) => s + x, 0) / after.length).toBeCloseTo(plan.compositeAfter!, 10);
   });
 });
+
+describe('what the plan says, as a county reads it (#28)', () => {
+  const runPlan = async (args: string[]) => {
+    const { spawnSync } = await import('node:child_process');
+    return spawnSync(process.execPath, ['bin/balance-check.js', 'plan', 'fixtures/sample-county.xlsx', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+  };
+
+  it('names the quantity added, not the per-student indicator; the method is one line at the end', async () => {
+    const r = await runPlan([]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('新增体育运动场馆面积17,487.4㎡');
+    expect(r.stdout).toContain('须新增县级及以上骨干教师1人');
+    expect(r.stdout).toContain('新增网络多媒体教室4间');
+    expect(r.stdout).not.toMatch(/须新增：|新增生均|新增每百名/);
+    expect(r.stdout).not.toContain('KKT');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.at(-1)).toContain('附：整改测算方法');
+    expect(lines.filter((l) => l.includes('注水'))).toHaveLength(1);
+  });
+
+  it('a budget is each level’s, and says so; the terminal totals the 元', async () => {
+    const r = await runPlan(['--budget', '体育场馆=5000', '--unit-cost', '体育场馆=3000']);
+    expect(r.stdout).toContain(
+      '给定预算按学段分别使用：体育运动场馆面积小学、初中各至多新增5,000.0㎡（合计至多10,000.0㎡）',
+    );
+    expect(r.stdout).toContain('体育运动场馆面积以小学预算5,000.0㎡为限');
+    expect(r.stdout).toContain('小学预算5,000.0㎡内');
+    expect(r.stdout).toContain('初中预算5,000.0㎡内');
+    expect(r.stdout).toContain('按给定单价，以上整改合计约30,000,000元（小学约15,000,000元，初中约15,000,000元）');
+    const help = await runPlan(['--help']);
+    expect(help.stdout).toMatch(/--budget[\s\S]*每个学段/);
+  });
+
+  it('the reports hold the method in an appendix at the end, and point to it from the plan', async () => {
+    const { check } = await import('./helpers/files');
+    const { renderMarkdown } = await import('../src/render/markdown');
+    const md = renderMarkdown(await check('fixtures/sample-county.xlsx'));
+    const appendix = md.indexOf('## 附：整改测算方法');
+    expect(appendix).toBeGreaterThan(md.indexOf('## 数据问题'));
+    expect(md.indexOf('KKT')).toBeGreaterThan(appendix);
+    expect(md.slice(0, appendix)).toContain('测算方法（“注水”法及取整规则）见正文末“附：整改测算方法”。');
+    expect(md.slice(0, appendix)).not.toContain('KKT');
+  });
+
+  it('缺口 and plan agree: each school rounded up to the plan’s unit (1 元, 0.1 ㎡), the totals their sums', async () => {
+    const { check } = await import('./helpers/files');
+    const report = await check('fixtures/sample-county.xlsx');
+    const equipment = report.profile.indicators.find((i) => i.id === 'equipment_value')!;
+    const junior = report.counties[0]!.levels.find((l) => l.level === 'junior')!;
+    // 5 582.x + 56 133.x 元: 5 583 + 56 134 = 61 717 shown in both (before, 缺口 61 716 beside plan 61 717).
+    const shorts = junior.sections.map((s) => s.shortfallToCompliance[equipment.id]!).filter((x) => x > 0);
+    expect(shorts.every((x) => Number.isInteger(x))).toBe(true);
+    expect(junior.result.shortfallTotals.toCompliance[equipment.id]).toBe(61_717);
+    for (const l of report.counties[0]!.levels)
+      for (const p of l.actions!.plan.indicators) {
+        const sum = l.sections.reduce((s, x) => s + x.shortfallToCompliance[p.indicator.id]!, 0);
+        expect(l.result.shortfallTotals.toCompliance[p.indicator.id]).toBeCloseTo(sum, 6);
+        if (p.status === 'planned') expect(p.forFloors).toBeCloseTo(sum, 6);
+        for (const s of l.sections) {
+          const x = s.shortfall[p.indicator.id]!;
+          expect(Math.abs(x * 10 - Math.round(x * 10))).toBeLessThan(1e-6);
+        }
+      }
+  });
+});

@@ -348,3 +348,63 @@ it('explain covers every county item: by number, id, wording or a figure it read
   expect(findChecklistItem(YOUZHI_2017, '巩固率')!.id).toBe('consolidation');
   expect(findChecklistItem(YOUZHI_2017, '教师工资')!.id).toBe('teacher_pay');
 });
+
+describe('the source a report cites (#28)', () => {
+  it('the profile’s own source; Hebei’s words only beside the rule the profile applies when it is Hebei’s', async () => {
+    const { renderMarkdown } = await import('../src/render/markdown');
+    const { exclusionText } = await import('../src/render/format');
+    const { check } = await import('./helpers/files');
+    const sample = resolve('fixtures/sample-county.xlsx');
+    const builtIn = renderMarkdown(await check(sample));
+    expect(builtIn).not.toContain('教学点排除规则见河北省实施办法');
+    expect(builtIn).toContain('| 评估依据 | 县域义务教育优质均衡发展督导评估（2017）（教督〔2017〕6号） |');
+    expect(builtIn).toContain(
+      '| 纳入范围 | 特殊教育学校和在校生不足50人的教学点不纳入资源配置计算，其余教学点按小学计算（与河北省实施办法相同：“不含特殊教育学校、职业学校及不足50人的教学点”） |',
+    );
+    // A province's own profile: its source, and its rule in words, with no word of Hebei.
+    const yunnan = resolveProfile({
+      source: '云南省县域义务教育优质均衡发展督导评估实施细则',
+      exclusions: { teachingPoints: 'merge' },
+    });
+    const own = renderMarkdown(await analyse(sample, { profile: yunnan }));
+    expect(own).toContain('（云南省县域义务教育优质均衡发展督导评估实施细则）');
+    expect(own).not.toContain('河北');
+    expect(exclusionText(yunnan)).toBe('特殊教育学校不纳入资源配置计算，教学点并入所属中心校计算');
+    // Its own source, Hebei's rule kept: the rule is still said to be Hebei's, the source is its own.
+    const kept = resolveProfile({ source: '某省实施细则' });
+    expect(renderMarkdown(await analyse(sample, { profile: kept }))).toMatch(/某省实施细则[\s\S]*与河北省实施办法相同/);
+    expect(exclusionText(resolveProfile({ exclusions: { teachingPointMinStudents: 30 } }))).not.toContain('河北');
+  });
+});
+
+describe('explain finds county items by their common words (#28)', () => {
+  it('班额, 大班额, 学校规模, 音乐教室: the school-row items, by the columns they read and their keywords', () => {
+    const cases: [string, string][] = [
+      ['班额', '政府保障程度第5项（class_size）'],
+      ['大班额', '政府保障程度第5项（class_size）'],
+      ['学校规模', '政府保障程度第4项（school_size）'],
+      ['音乐教室', '政府保障程度第3项（art_rooms）'],
+    ];
+    for (const [query, first] of cases) {
+      const r = run(['explain', query]);
+      expect(r.code, query).toBe(0);
+      expect(r.stdout.split('\n')[0], query).toBe(first);
+    }
+  });
+
+  it('公用经费: every item about it, each explained (items 6 and 7, and 2 and 质量4 that name it)', () => {
+    const r = run(['explain', '公用经费']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('“公用经费”对应4项：保障2、保障6、保障7、质量4');
+    for (const line of [
+      '政府保障程度第6项（small_school_funding）',
+      '政府保障程度第7项（special_funding）',
+      '教育质量第4项（training_funds）',
+    ])
+      expect(r.stdout).toContain(line);
+    // Many matches are listed, to be asked again by number; nothing at all is still refused.
+    const many = run(['explain', '教师']);
+    expect(many.stdout).toContain('用编号或 id 查看其一');
+    expect(run(['explain', '食堂']).code).toBe(3);
+  });
+});

@@ -194,7 +194,7 @@ describe('政府保障与教育质量: schools listed in an item', () => {
     const sheet = readOoxml(await renderXlsx(report)).find((s) => s.name === '政府保障与教育质量')!;
     const item3 = sheet.rows.find((r) => r[1]?.kind === 'number' && r[1].value === 3)!;
     const text = item3[3]?.kind === 'text' ? item3[3].text : '';
-    expect(text).toContain('40所学校缺少数据');
+    expect(text).toContain('40所学校缺少“班级数”');
     expect(text).toContain('第30小学等40所');
     expect(text).not.toContain('第31小学');
     expect(renderMarkdown(report)).toContain('第40小学');

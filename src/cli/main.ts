@@ -18,7 +18,7 @@ import type { Report } from '../report/model';
 import { renderCompareSummary } from '../render/compare';
 import type { CountyResult } from '../engine/evaluate';
 import { countyLines, issueJson, renderJson } from '../render/json';
-import { findChecklistItem, findIndicator, renderExplain, renderExplainItem, renderProfiles } from '../render/profiles';
+import { findExplained, findIndicator, renderExplained, renderProfiles } from '../render/profiles';
 import { verdictSentence } from '../render/prose';
 import { issueCountLine, renderIssues, renderPlan, renderSummary, terminalColours } from '../render/terminal';
 import { renderTemplate } from '../template/index';
@@ -58,6 +58,7 @@ interface CheckOptions {
   quiet?: boolean;
   maxInflate?: string;
   year?: string;
+  notes?: boolean;
 }
 
 const MAX_LISTED = 30;
@@ -83,6 +84,12 @@ function listIssues(report: Report, withWarnings: boolean, annotated: ReadonlySe
   if (shown.length === 0) return;
   err(renderIssues(shown.slice(0, MAX_LISTED), c));
   if (shown.length > MAX_LISTED) err(`……另有 ${shown.length - MAX_LISTED} 个问题未列出（用 --json 查看全部）`);
+}
+
+/** `--notes`: the 说明 (how the file was read: units converted, schools left out …) on stderr, after the warnings; all of them. */
+function listNotes(report: Report, notes: boolean | undefined) {
+  const shown = notes ? report.issues.filter((i) => i.severity === 'info') : [];
+  if (shown.length) err(renderIssues(shown, terminalColours(process.stderr), true));
 }
 
 /** On stderr: the data-issue counts (with whose they are) and the warnings, as the check lists them. */
@@ -150,7 +157,7 @@ async function checkWith(
 
   if (options.json) out(renderJson(report));
   else if (!options.quiet) {
-    out(renderSummary(report, terminalColours(process.stdout)));
+    out(renderSummary(report, terminalColours(process.stdout), options.notes));
     out(`\n报告：${written.join('，')}`);
   }
   // Every checked standard: items not provided (no 县级指标 sheet) do not fail --strict; the verdict says so.
@@ -167,6 +174,7 @@ async function checkWith(
     err('');
     listIssues(report, true, annotated);
   }
+  listNotes(report, options.notes);
 
   // Even with -q, a failing --strict says why on stderr (a CI log with exit 1 and nothing else helps no one).
   if (options.strict && failed.length && (options.quiet || options.json))
@@ -311,13 +319,12 @@ function runProfiles(): number {
 
 async function runExplain(name: string, options: { profile?: string }): Promise<number> {
   const profile = await loadProfile(options.profile);
-  const ind = findIndicator(profile, name);
-  const item = ind ? undefined : findChecklistItem(profile, name);
-  if (!ind && !item)
+  const matches = findExplained(profile, name);
+  if (matches.length === 0)
     throw new UsageError(
       `“${name}”不是 ${profile.id} 的指标或县级项目（指标：${profile.indicators.map((i) => `${i.id}（${i.short}）`).join('、')}；县级项目如 保障11、质量3、巩固率、${profile.checklist[0]?.id ?? ''}）`,
     );
-  out(ind ? renderExplain(profile, ind) : renderExplainItem(profile, item!));
+  out(renderExplained(profile, name, matches));
   return EXIT.ok;
 }
 
@@ -377,6 +384,7 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
     // The plan rests on the same reading as the check: its warnings are said as the check says them.
     dataIssues(report, null);
   }
+  listNotes(report, options.notes);
   return EXIT.ok;
 }
 
@@ -387,6 +395,7 @@ type ValidateOptions = {
   profile?: string;
   strict?: boolean;
   maxInflate?: string;
+  notes?: boolean;
 };
 
 async function runValidate(file: string, options: ValidateOptions): Promise<number> {
@@ -428,6 +437,7 @@ async function runValidate(file: string, options: ValidateOptions): Promise<numb
     );
   } else {
     listIssues(report, !options.quiet, annotated);
+    listNotes(report, options.notes);
     const { error, warning, info } = report.issueCounts;
     const line = `${report.input.file}：学校 ${report.input.schoolRows} 所，错误 ${error} 个，警告 ${warning} 个，说明 ${info} 条`;
     if (valid) {
@@ -460,6 +470,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--strict', '有任一项目未达标时以退出码 1 结束（未提供的县级项目不算未达标）')
     .option('--year <年度>', '数据年度，写在报告封面（默认：从表头标题或文件名读取，如“2024年”）')
     .option('-q, --quiet', '只输出错误')
+    .option('--notes', '同时列出全部“说明”（读取说明：单位换算、未纳入计算的学校等），在警告之后')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .showHelpAfterError('（运行 balance-check --help 查看用法）')
     .helpCommand('help [命令]', '显示某个命令的帮助，如 balance-check help plan')
@@ -481,6 +492,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', '以 JSON 输出问题列表')
     .option('--strict', '有未使用的行或列、无法确定的指标名称、自评与测算不一致等警告时也以退出码 2 结束')
     .option('-q, --quiet', '只输出错误')
+    .option('--notes', '同时列出全部“说明”（读取说明：单位换算、未纳入计算的学校等），在警告之后')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((file: string, options: ValidateOptions) => finish(runValidate(file, options)));
   program
@@ -503,7 +515,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--target <差异系数>', '目标差异系数（默认：配置的阈值，如小学0.50、初中0.45；可留余量，如 0.45）')
     .option(
       '--budget <指标=数量,…>',
-      '各指标可投入的量（指标单位），如 sports_space=5000,多媒体教室=10：先补最低的学校',
+      '各指标每个学段可投入的量（指标单位；小学、初中各按此数），如 sports_space=5000,多媒体教室=10：先补最低的学校',
     )
     .option(
       '--unit-cost <指标=单价,…>',
@@ -517,6 +529,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
     .option('--county <区县>', '多县文件中只测算这个区县')
     .option('-q, --quiet', '只输出错误')
+    .option('--notes', '同时列出全部“说明”（读取说明：单位换算、未纳入计算的学校等），在警告之后')
     .option('--max-inflate <MB>', '.xlsx 解压后允许的最大总量（MB，默认 1024；防止压缩炸弹）')
     .action((file: string, options: PlanCliOptions) => finish(runPlan(file, options)));
   addScenarioCommand(program, {

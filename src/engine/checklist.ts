@@ -6,15 +6,16 @@ import { makeIssue, type Issue } from '../issues/catalogue';
 import { itemFailText, itemValueText } from './checklist-text';
 import type { ChecklistItem, Condition } from './checklist-rules';
 import type { Profile } from './profile';
-import { combine, roomTotals, type SchoolItems, type Status } from './school-items';
+import { combine, missingFields, roomTotals, type SchoolItems, type Status } from './school-items';
 import { atLeast, roundTo, COMPARE_DECIMALS } from './stats';
-import type { Level } from './types';
+import type { Level, SchoolItemField } from './types';
 import type {
   ChecklistResult,
   ClaimDisagreement,
   CountyClaim,
   ConditionResult,
   LevelResult,
+  MissingColumns,
   UsedFigure,
 } from './results';
 
@@ -63,7 +64,12 @@ export function evaluateChecklist(
           item,
           status: combine(schoolItems.map(status)),
           conditions: [],
-          schools: { failing, notProvided: notProvided.map((s) => s.school), rooms },
+          schools: {
+            failing,
+            notProvided: notProvided.map((s) => s.school),
+            missing: byMissing(notProvided, item.school, profile),
+            rooms,
+          },
         };
       }
       if (figures === null) return unjudged(item);
@@ -88,6 +94,22 @@ export function evaluateChecklist(
 }
 
 type Judged = Omit<ChecklistResult, 'claim'>;
+
+/** The schools an item cannot judge, grouped by the columns their rows lack, groups in order of their first school. */
+function byMissing(
+  schools: readonly SchoolItems[],
+  kind: NonNullable<ChecklistItem['school']>,
+  profile: Profile,
+): MissingColumns[] {
+  const groups = new Map<readonly SchoolItemField[], MissingColumns>();
+  for (const s of schools) {
+    const fields = missingFields(s, kind, profile);
+    const group = groups.get(fields);
+    if (group) group.schools.push(s.school);
+    else groups.set(fields, { fields, schools: [s.school] });
+  }
+  return [...groups.values()];
+}
 
 const UNJUDGED = new WeakMap<ChecklistItem, ChecklistResult>();
 /**

@@ -4,7 +4,7 @@
 import { recordMaker, type RecordMaker } from '../common/record-maker';
 import type { IndicatorDef, Profile } from './profile';
 import type { Section } from './sections';
-import { atLeast, ceilAtCompare, type WeightedCv } from './stats';
+import { atLeast, ceilAtCompare, COMPARE_DECIMALS, roundTo, type WeightedCv } from './stats';
 import type { Level } from './types';
 
 export type PerIndicator<T> = Record<string, T>;
@@ -215,11 +215,26 @@ function judgingOf(profile: Profile): Judging {
   return j;
 }
 
-/** What must be added to a section (its students, amount and value) for its value to reach `target`: persons and rooms rounded up. */
+/** The smallest amount one adds: whole persons, rooms and 元, 0.1 ㎡ (a shortfall and a plan alike). */
+export const resolutionOf = (ind: IndicatorDef): number => (ind.countable || ind.shortfallUnit === '元' ? 1 : 0.1);
+
+/**
+ * `x` rounded up to a multiple of `step` (1 or 0.1), after rounding to the compared decimals as the
+ * Excel report's ROUNDUP(ROUND(x, 9), 0 or 1) does: a school's shortfall as the reports show it, so
+ * that the shown amounts add up to the shown total and to the plan's (which adds the same units).
+ */
+export function roundUpTo(x: number, step: number): number {
+  if (x <= 0) return 0;
+  if (step === 1) return ceilAtCompare(x);
+  const units = Math.ceil(roundTo(roundTo(x, COMPARE_DECIMALS) / step, COMPARE_DECIMALS));
+  return Number((units * step).toFixed(6));
+}
+
+/** What must be added to a section (its students, amount and value) for its value to reach `target`, in whole units (resolutionOf). */
 function reach(ind: IndicatorDef, students: number, amount: number, value: number, target: number): number {
   const needed = (target * students) / ind.scale - amount;
   if (needed <= 0 || atLeast(value, target)) return 0;
-  return ind.countable ? ceilAtCompare(needed) : needed;
+  return roundUpTo(needed, resolutionOf(ind));
 }
 
 function judge(section: Section, profile: Profile, numbers: Float64Array, base: number): SectionResult {

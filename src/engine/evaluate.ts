@@ -179,6 +179,7 @@ function namesOnly(checklist: readonly ChecklistResult[]): ChecklistResult[] {
             ...r.schools,
             failing: r.schools.failing.map(listed),
             notProvided: r.schools.notProvided.map(name),
+            missing: r.schools.missing.map((m) => ({ fields: m.fields, schools: m.schools.map(name) })),
           },
         }
       : r,

@@ -10,9 +10,9 @@
  * with L the smallest level that meets the target. Raising L lifts only values below ȳ,
  * which lowers S and raises ȳ, so the CV falls as L rises: L is found by bisection.
  */
-import type { SectionResult } from './compliance';
+import { resolutionOf, roundUpTo, type SectionResult } from './compliance';
 import type { IndicatorDef, Profile } from './profile';
-import { ceilAtCompare, weightedCv } from './stats';
+import { weightedCv } from './stats';
 import type { Level } from './types';
 
 export interface PlanOptions {
@@ -64,11 +64,9 @@ export interface LevelPlan {
   cost: number | null;
 }
 
-/** The smallest amount one adds: whole persons and rooms, 0.1 ㎡, 1 元. */
-export const resolutionOf = (ind: IndicatorDef): number => (ind.countable || ind.shortfallUnit === '元' ? 1 : 0.1);
+export { resolutionOf };
 
-const roundUp = (x: number, step: number) =>
-  x <= 0 ? 0 : step === 1 ? ceilAtCompare(x) : Number((Math.ceil(Number((x / step).toFixed(9))) * step).toFixed(6));
+const roundUp = roundUpTo;
 
 /** The value a section needs for compliance today (after the to-compliance shortfall), or null. */
 function floorOf(r: SectionResult, ind: IndicatorDef): number | null {

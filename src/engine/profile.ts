@@ -21,6 +21,11 @@ const IndicatorSchema = z.strictObject({
   name: z.string(),
   /** Short label for table headers. */
   short: z.string(),
+  /**
+   * What is added, named as a quantity, not per student: 体育运动场馆面积, 县级及以上骨干教师 (“新增体育运动场馆面积
+   * 9,517.2㎡”, “新增县级及以上骨干教师4人”). When a profile gives none, the name without 生均 / 每百名学生拥有 … 数.
+   */
+  quantity: z.string().optional(),
   numerator: z.enum(RESOURCE_FIELDS),
   /** 100 for "每百名学生", 1 for "生均". */
   scale: z.union([z.literal(1), z.literal(100)]),
@@ -116,7 +121,20 @@ export type Profile = z.infer<typeof ProfileSchema>;
 export type IndicatorDef = Profile['indicators'][number];
 
 /**
- * 《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）, with Hebei's exclusion rule.
+ * Provincial rules that a profile's exclusions may be the same as, with their words: a report cites one
+ * only where the profile applies exactly that rule (the built-in default is Hebei's, indicators.md §2.3).
+ */
+export const KNOWN_EXCLUSION_RULES: readonly { exclusions: Profile['exclusions']; source: string; words: string }[] = [
+  {
+    exclusions: { specialEducation: true, teachingPoints: 'exclude-small', teachingPointMinStudents: 50 },
+    source: '河北省实施办法',
+    words: '不含特殊教育学校、职业学校及不足50人的教学点',
+  },
+];
+
+/**
+ * 《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）, with Hebei's exclusion rule (KNOWN_EXCLUSION_RULES:
+ * the reports say so beside the rule, not in the source, so that a profile with another rule does not cite Hebei).
  * Written as the parsed profile itself (every default given), so a start does not run zod over it
  * (≈ 40 ms of a county's 0.8 s): test/profiles.test.ts checks that ProfileSchema.parse gives it back
  * unchanged, key order included.
@@ -125,12 +143,13 @@ export const YOUZHI_2017: Profile = {
   id: 'youzhi-2017',
   name: '县域义务教育优质均衡发展督导评估（2017）',
   verdictName: '优质均衡',
-  source: '教督〔2017〕6号；教学点排除规则见河北省实施办法',
+  source: '教督〔2017〕6号',
   indicators: [
     {
       id: 'qualified_teachers',
       name: '每百名学生拥有高于规定学历教师数',
       short: '高学历教师',
+      quantity: '高于规定学历教师',
       numerator: 'qualifiedTeachers',
       scale: 100,
       unit: '人',
@@ -143,6 +162,7 @@ export const YOUZHI_2017: Profile = {
       id: 'backbone_teachers',
       name: '每百名学生拥有县级及以上骨干教师数',
       short: '骨干教师',
+      quantity: '县级及以上骨干教师',
       numerator: 'backboneTeachers',
       scale: 100,
       unit: '人',
@@ -155,6 +175,7 @@ export const YOUZHI_2017: Profile = {
       id: 'pe_arts_teachers',
       name: '每百名学生拥有体育、艺术（美术、音乐）专任教师数',
       short: '体艺教师',
+      quantity: '体育、艺术（美术、音乐）专任教师',
       numerator: 'peArtsTeachers',
       scale: 100,
       unit: '人',
@@ -167,6 +188,7 @@ export const YOUZHI_2017: Profile = {
       id: 'teaching_space',
       name: '生均教学及辅助用房面积',
       short: '教学用房',
+      quantity: '教学及辅助用房面积',
       numerator: 'teachingSpace',
       scale: 1,
       unit: '㎡',
@@ -179,6 +201,7 @@ export const YOUZHI_2017: Profile = {
       id: 'sports_space',
       name: '生均体育运动场馆面积',
       short: '体育场馆',
+      quantity: '体育运动场馆面积',
       numerator: 'sportsSpace',
       scale: 1,
       unit: '㎡',
@@ -191,6 +214,7 @@ export const YOUZHI_2017: Profile = {
       id: 'equipment_value',
       name: '生均教学仪器设备值',
       short: '仪器设备',
+      quantity: '教学仪器设备值',
       numerator: 'equipmentValue',
       scale: 1,
       unit: '元',
@@ -203,6 +227,7 @@ export const YOUZHI_2017: Profile = {
       id: 'multimedia_rooms',
       name: '每百名学生拥有网络多媒体教室数',
       short: '多媒体教室',
+      quantity: '网络多媒体教室',
       numerator: 'multimediaRooms',
       scale: 100,
       unit: '间',
@@ -230,6 +255,10 @@ export const YOUZHI_2017: Profile = {
   wording: WORDING_2017,
   plausibility: { outlierFactor: 5, equipmentWanRatio: 0.01, equipmentYuanRatio: 100 },
 };
+
+/** “体育运动场馆面积”: what an indicator's shortfall or plan adds, named as a quantity (the profile's words, or its name without 生均 / 每百名学生拥有 … 数). */
+export const quantityName = (ind: IndicatorDef): string =>
+  ind.quantity ?? ind.name.replace(/^(生均|每百名学生拥有|每百名学生)/, '').replace(/数$/, '');
 
 /** The resource fields a profile's indicators read: the columns the input must have. */
 export function requiredResourceFields(profile: Profile): ResourceField[] {

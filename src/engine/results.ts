@@ -5,7 +5,7 @@
 import type { ChecklistItem, Condition } from './checklist-rules';
 import type { PerIndicator } from './compliance';
 import type { RoomTotals, SchoolItems, SchoolName, Status } from './school-items';
-import type { Level } from './types';
+import type { Level, SchoolItemField } from './types';
 
 export interface IndicatorStats {
   id: string;
@@ -79,12 +79,24 @@ export interface UsedFigure {
  */
 export type ListedSchool = SchoolItems<SchoolName>;
 
+/** Schools an item cannot judge for lack of the same columns: “缺少“班级数”的学校4所”. */
+export interface MissingColumns {
+  fields: readonly SchoolItemField[];
+  schools: SchoolName[];
+}
+
 export interface ChecklistResult {
   item: ChecklistItem;
   status: Status;
   conditions: ConditionResult[];
   /** For items judged from school rows: the schools that fail or lack data, and (rooms) the totals. */
-  schools: { failing: ListedSchool[]; notProvided: SchoolName[]; rooms: RoomTotals | null } | null;
+  schools: {
+    failing: ListedSchool[];
+    notProvided: SchoolName[];
+    /** The schools not provided, by the columns their rows lack (missingFields), in school order. */
+    missing: MissingColumns[];
+    rooms: RoomTotals | null;
+  } | null;
   /** What the county itself said of the item, and whether the computed status agrees. */
   claim: (CountyClaim & { disagreement: ClaimDisagreement | null }) | null;
 }

@@ -4,9 +4,25 @@
  */
 import { makeIssue, type Issue } from '../issues/catalogue';
 import type { Profile } from './profile';
+import type { ChecklistItem } from './rule-schema';
 import { LEVELS, TYPE_LEVELS, type Level, type SchoolItemField, type SchoolRecord } from './types';
 
 export type Status = 'met' | 'not_met' | 'not_provided';
+
+/** The school columns each item judged from the school rows reads, besides the students (explain names them). */
+export const ITEM_FIELDS: Record<NonNullable<ChecklistItem['school']>, readonly SchoolItemField[]> = {
+  rooms: [
+    'classes',
+    'classesPrimary',
+    'classesJunior',
+    'musicRooms',
+    'musicRoomsUpToStandard',
+    'artRooms',
+    'artRoomsUpToStandard',
+  ],
+  size: [],
+  classSize: ['oversizeClasses', 'maxClassSize'],
+};
 
 export interface RoomCheck {
   needed: number;
@@ -99,6 +115,38 @@ function inconsistent(school: SchoolRecord, field: SchoolItemField, what: string
     { what, part, whole },
   );
 }
+
+/**
+ * The columns a school's row lacks for an item it cannot be judged on (未提供): 班级数; a room count or its
+ * 面积达标间数; for class size 超标班额班级数 or 最大班额 (either would do), or 超标班额班级数 when the largest
+ * class lies between the two levels' limits. Frozen lists, shared (a province has 100 000 schools).
+ */
+export function missingFields(
+  s: SchoolItems,
+  kind: NonNullable<ChecklistItem['school']>,
+  profile: Profile,
+): readonly SchoolItemField[] {
+  const it = s.school.items;
+  if (kind === 'size') return NO_FIELDS;
+  if (kind === 'classSize')
+    return it.oversizeClasses === undefined && it.maxClassSize === undefined ? CLASS_SIZE_FIELDS : OVERSIZE_FIELD;
+  if (s.classes === null) return CLASSES_FIELD;
+  const sized = profile.schoolItems.rooms.sizeRequired;
+  const lacking = (have: SchoolItemField, upToStandard: SchoolItemField): SchoolItemField | null =>
+    it[have] === undefined ? have : sized && it[upToStandard] === undefined ? upToStandard : null;
+  const fields = [lacking('musicRooms', 'musicRoomsUpToStandard'), lacking('artRooms', 'artRoomsUpToStandard')].filter(
+    (f): f is SchoolItemField => f !== null,
+  );
+  const key = fields.join();
+  let shared = ROOM_FIELDS.get(key);
+  if (!shared) ROOM_FIELDS.set(key, (shared = Object.freeze(fields)));
+  return shared;
+}
+const NO_FIELDS: readonly SchoolItemField[] = Object.freeze([]);
+const CLASSES_FIELD: readonly SchoolItemField[] = Object.freeze(['classes'] as const);
+const CLASS_SIZE_FIELDS: readonly SchoolItemField[] = Object.freeze(['oversizeClasses', 'maxClassSize'] as const);
+const OVERSIZE_FIELD: readonly SchoolItemField[] = Object.freeze(['oversizeClasses'] as const);
+const ROOM_FIELDS = new Map<string, readonly SchoolItemField[]>();
 
 /** The judgement of a school whose row gives no classes: one frozen value shared by all such schools (a province has 100 000). */
 const ROOMS_NOT_PROVIDED: SchoolItems['rooms'] = Object.freeze({ status: 'not_provided', music: null, art: null });

@@ -6,6 +6,7 @@
  * tables are not numbered.
  */
 import { isShort, sourceLabel, type CountyReport, type Report } from '../report/model';
+import { exclusionText } from './format';
 import { judgedDimensions } from './prose';
 
 export type ExhibitKey =
@@ -84,6 +85,7 @@ export function coverRows(report: Report, county: CountyReport, year: string | n
     ['数据年度', year ?? '（未注明，可用 --year 指定）'],
     ['数据来源', source],
     ['评估依据', `${report.profile.name}（${report.profile.source}）`],
+    ['纳入范围', exclusionText(report.profile)],
     ['测算工具', `balance-check ${report.tool.version}（配置 ${report.profile.id}）`],
     // What the county signed its tables with, else blank lines to fill in by hand.
     ['填报单位', input.signatures?.unit ?? ''],

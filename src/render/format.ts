@@ -1,6 +1,6 @@
 /** Display formatting shared by the text renderers. Numbers are rounded here, for display only. */
 import { fmt } from '../common/number';
-import type { IndicatorDef, Profile } from '../engine/profile';
+import { KNOWN_EXCLUSION_RULES, type IndicatorDef, type Profile } from '../engine/profile';
 
 export { fmt };
 
@@ -8,6 +8,35 @@ export { fmt };
 export function splitWeightsText(profile: Profile): string {
   const w = profile.splitWeights.十二年一贯制;
   return [w.primary, w.junior, w.senior].map((x) => x ?? 1).join(' : ');
+}
+
+/**
+ * Which schools the indicators leave out, as the profile's rule is (“特殊教育学校和在校生不足50人的教学点不纳入资源配置
+ * 计算，其余教学点按小学计算”), and the provincial rule it is the same as, when it is one (KNOWN_EXCLUSION_RULES).
+ */
+export function exclusionText(profile: Profile): string {
+  const x = profile.exclusions;
+  const out = [
+    x.specialEducation ? '特殊教育学校' : '',
+    x.teachingPoints === 'exclude-small' && x.teachingPointMinStudents > 0
+      ? `在校生不足${x.teachingPointMinStudents}人的教学点`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('和');
+  const points =
+    x.teachingPoints === 'merge'
+      ? '教学点并入所属中心校计算'
+      : x.teachingPointMinStudents > 0
+        ? '其余教学点按小学计算'
+        : '教学点按小学计算';
+  const same = KNOWN_EXCLUSION_RULES.find(
+    (r) =>
+      r.exclusions.specialEducation === x.specialEducation &&
+      r.exclusions.teachingPoints === x.teachingPoints &&
+      r.exclusions.teachingPointMinStudents === x.teachingPointMinStudents,
+  );
+  return `${out ? `${out}不纳入资源配置计算，` : ''}${points}${same ? `（与${same.source}相同：“${same.words}”）` : ''}`;
 }
 
 export const fmtInt = (x: number): string => fmt(x, 0);

@@ -7,6 +7,7 @@ import { countyExhibits, coverRows, reportTitle, type Exhibit, type ExhibitKey }
 import {
   compositeSentence,
   influenceSentence,
+  budgetSentence,
   planMethodText,
   planSentence,
   transferIntro,
@@ -58,7 +59,11 @@ import {
   issuesTable,
   NO_ISSUES,
   noGapsText,
+  GAPS_ROUNDING_NOTE,
+  hasPlans,
   planCostNote,
+  PLAN_METHOD_POINTER,
+  PLAN_METHOD_TITLE,
   planCostTotal,
   planDetailLead,
   planDetailTable,
@@ -121,6 +126,7 @@ export function renderMarkdown(original: Report): string {
       parts.push(countySection(report, county, original, report.counties.length === 1 ? single : NO_CAPTIONS));
   else parts.push(`> ${batchNote(report, code)}`);
   parts.push(issuesSection(report, single));
+  if (hasPlans(report)) parts.push(`## ${PLAN_METHOD_TITLE}\n\n${planMethodText(report.profile)}`);
   parts.push(`---\n${generatedBy(report)}`);
   return `${parts.join('\n\n')}\n`;
 }
@@ -176,6 +182,7 @@ function countySection(report: Report, county: CountyReport, original: Report, c
     out.push(
       county.gaps.length === 0 ? noGapsText(report.profile) : county.gaps.map((g) => `- ${gapSentence(g)}`).join('\n'),
     );
+    if (county.gaps.length) out.push(GAPS_ROUNDING_NOTE);
     for (const l of county.levels) {
       const t = shortfallTable(report, l);
       if (t) out.push(`### ${shortfallHeading(l)}\n\n${cap.of('shortfall', LEVEL_NAMES[l.level])}${table(t)}`);
@@ -205,7 +212,9 @@ function actionsSection(report: Report, county: CountyReport, original: Report, 
   const { levels, costs } = planLevels(county);
   if (levels.length === 0) return null;
   const inds = report.profile.indicators;
-  const out: string[] = [`## §、${SECTION_TITLE.actions}`, planMethodText(report.profile)];
+  const out: string[] = [`## §、${SECTION_TITLE.actions}`, PLAN_METHOD_POINTER];
+  const budget = budgetSentence(levels.map((l) => l.actions!));
+  if (budget) out.push(budget);
   for (const l of levels) {
     const a = l.actions!;
     out.push(`### ${influenceHeading(l.level)}`);

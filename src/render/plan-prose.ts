@@ -6,7 +6,7 @@ import type { LevelActions } from '../engine/actions';
 import type { IndicatorStats } from '../engine/evaluate';
 import type { Influence } from '../engine/influence';
 import type { CompositePlan, IndicatorPlan } from '../engine/plan';
-import type { IndicatorDef, Profile } from '../engine/profile';
+import { quantityName, type IndicatorDef, type Profile } from '../engine/profile';
 import type { TransferPlan } from '../engine/transfer';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel } from '../report/model';
@@ -28,8 +28,9 @@ export function influenceSentence(ind: IndicatorDef, stats: IndicatorStats, list
     .join('、')}。`;
 }
 
+/** The method of the plan, in words: the reports hold it in an appendix at the end (PLAN_METHOD_TITLE). */
 export const planMethodText = (profile: Profile) =>
-  '整改测算：在只增不减的前提下，使每所学校（学段）达到学校达标要求' +
+  '在只增不减的前提下，使每所学校（学段）达到学校达标要求' +
   (profile.compliance
     ? `（“至少${profile.compliance.minIndicatorsMet}项达标、余项不低于${Math.round(profile.compliance.floorRatio * 100)}%”所需的量）`
     : '') +
@@ -44,7 +45,7 @@ export function planStatusText(p: IndicatorPlan): string {
     case 'unreachable':
       return `无法测算：${p.reason}`;
     case 'budget':
-      return `预算${fmtShortfall(p.indicator, p.budget!)}${p.indicator.shortfallUnit}内：先补最低的学校，差异系数降至${fmtCv(p.cvAfter)}${p.cvAfter !== null && p.cvAfter <= p.target ? '' : '（尚未达到目标）'}`;
+      return `${LEVEL_NAMES[p.level]}预算${fmtShortfall(p.indicator, p.budget!)}${p.indicator.shortfallUnit}内：先补最低的学校，差异系数降至${fmtCv(p.cvAfter)}${p.cvAfter !== null && p.cvAfter <= p.target ? '' : '（尚未达到目标）'}`;
     default:
       return p.waterLevel === null
         ? '补足各校达标所需即达到目标'
@@ -91,13 +92,41 @@ export function planSentence(actions: LevelActions): string {
   const standards = actions.plan.indicators.some((p) => p.indicator.standard !== null);
   if (needed.length === 0)
     return `${name}${standards ? '各项指标已使每所学校达标、差异系数达到目标' : '各项差异系数已达到目标'}，无需新增。`;
-  const budget = needed.some((p) => p.status === 'budget') ? '（给定预算的指标按预算内先补最低的学校）' : '';
-  return `按最少投入测算${budget}，${name}须新增：${needed
+  const budgeted = needed.filter((p) => p.status === 'budget');
+  const budget = budgeted.length
+    ? `（${budgeted.map((p) => `${quantityName(p.indicator)}以${name}预算${amountText(p.indicator, p.budget!)}为限，先补最低的学校`).join('；')}）`
+    : '';
+  return `按最少投入测算${budget}，${name}须${needed
     .map(
       (p) =>
-        `${p.indicator.name}${fmtShortfall(p.indicator, p.total)}${p.indicator.shortfallUnit}（涉及${p.additions.length}所学校，测算后差异系数${fmtCv(p.cvAfter)}）`,
+        `新增${quantityName(p.indicator)}${amountText(p.indicator, p.total)}（涉及${p.additions.length}所学校，测算后差异系数${fmtCv(p.cvAfter)}）`,
     )
     .join('；')}。`;
+}
+
+/** “5,000.0㎡”, “4人”: an amount added, in the indicator's shortfall unit. */
+const amountText = (ind: IndicatorDef, x: number) => `${fmtShortfall(ind, x)}${ind.shortfallUnit}`;
+
+/**
+ * “给定预算按学段分别使用：体育运动场馆面积小学、初中各至多新增5,000.0㎡（合计至多10,000.0㎡）。”: a budget
+ * is each level's, not the county's; null when no budget was given.
+ */
+export function budgetSentence(levels: readonly LevelActions[]): string | null {
+  const byIndicator = new Map<string, { ind: IndicatorDef; budget: number; levels: LevelActions['level'][] }>();
+  for (const l of levels)
+    for (const p of l.plan.indicators) {
+      if (p.budget === null) continue;
+      const x = byIndicator.get(p.indicator.id) ?? { ind: p.indicator, budget: p.budget, levels: [] };
+      x.levels.push(l.level);
+      byIndicator.set(p.indicator.id, x);
+    }
+  if (byIndicator.size === 0) return null;
+  const parts = [...byIndicator.values()].map(({ ind, budget, levels: ls }) =>
+    ls.length > 1
+      ? `${quantityName(ind)}${ls.map((l) => LEVEL_NAMES[l]).join('、')}各至多新增${amountText(ind, budget)}（合计至多${amountText(ind, budget * ls.length)}）`
+      : `${quantityName(ind)}${LEVEL_NAMES[ls[0]!]}至多新增${amountText(ind, budget)}`,
+  );
+  return `给定预算按学段分别使用：${parts.join('；')}。`;
 }
 
 /** "县级及以上骨干教师：从甲调2人到乙……，共调配5人，调配后差异系数0.48。" */
@@ -125,7 +154,7 @@ export function compositeSentence(c: CompositePlan): string {
   return `${head} → ${fmtCv(c.compositeAfter)}（阈值${c.threshold.toFixed(2)}），按本县假设单价最省的组合：${changed
     .map(
       (p) =>
-        `${p.indicator.name}差异系数降至${fmtCv(p.cvAfter)}（新增${fmtShortfall(p.indicator, p.plan!.total)}${p.indicator.shortfallUnit}，约${fmt(p.plan!.cost ?? 0, 0)}元）`,
+        `${p.indicator.name}差异系数降至${fmtCv(p.cvAfter)}（新增${quantityName(p.indicator)}${amountText(p.indicator, p.plan!.total)}，约${fmt(p.plan!.cost ?? 0, 0)}元）`,
     )
     .join('；')}，合计约${fmt(c.cost, 0)}元。`;
 }

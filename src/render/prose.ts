@@ -8,6 +8,7 @@ import type { Status } from '../engine/school-items';
 import { LEVEL_NAMES } from '../engine/types';
 import { sectionLabel, type CountyReport, type Gap, type LevelReport, type Report } from '../report/model';
 import type { ColumnAccount } from '../schema/column-accounting';
+import { fieldLabel } from '../schema/columns';
 import { fmtCv, fmtInt, fmtShortfall } from './format';
 
 const indicatorName = (report: Report, id: string) => report.profile.indicators.find((i) => i.id === id)!.name;
@@ -153,8 +154,19 @@ export function schoolItemText(r: ChecklistResult, max = Infinity): string {
         max,
       )}`,
     );
-  if (s.notProvided.length)
-    parts.push(`${s.notProvided.length}所学校缺少数据（${schoolList(s.notProvided, (x) => x.name, max)}）`);
+  if (s.notProvided.length) {
+    // “4所学校缺少数据：缺“班级数”的3所（甲、乙、丙），缺“美术专用教室面积达标间数”的1所（丁）”.
+    const columns = (fields: readonly string[]) =>
+      fields.map((f) => `“${fieldLabel(f)}”`).join(r.item.school === 'classSize' ? '或' : '、');
+    const groups = s.missing.map(
+      (m) => `缺${columns(m.fields)}的${m.schools.length}所（${schoolList(m.schools, (x) => x.name, max)}）`,
+    );
+    parts.push(
+      s.missing.length === 1
+        ? `${s.notProvided.length}所学校缺少${columns(s.missing[0]!.fields)}（${schoolList(s.notProvided, (x) => x.name, max)}）`
+        : `${s.notProvided.length}所学校缺少数据：${groups.join('，')}`,
+    );
+  }
   return parts.length ? parts.join('；') : '各校均达标';
 }
 

@@ -5,7 +5,8 @@ import type { Issue } from '../issues/catalogue';
 import { sourceLabel, type Report } from '../report/model';
 import { fmt, fmtCv, fmtInt, fmtValue, labelWithUnit, padEnd, padStart } from './format';
 import type { Status } from '../engine/school-items';
-import { compositeSentence, planMethodText, planRows, planSentence, transferSentence } from './plan-prose';
+import { budgetSentence, compositeSentence, planRows, planSentence, transferSentence } from './plan-prose';
+import { planCostNote, planCostTotal, planLevels, PLAN_METHOD_TITLE } from './written';
 import {
   claimSentence,
   countyReasons,
@@ -33,7 +34,8 @@ export function terminalColours(stream: NodeJS.WriteStream): ChalkInstance {
   return new Chalk({ level: enabled ? 1 : 0 });
 }
 
-export function renderSummary(report: Report, c: ChalkInstance): string {
+/** `notesListed`: the 说明 are listed after the summary (--notes); else the count line says how to list them. */
+export function renderSummary(report: Report, c: ChalkInstance, notesListed = false): string {
   const lines: string[] = [];
   const { input, issueCounts } = report;
   lines.push(c.bold(`balance-check ${report.tool.version}`) + c.dim(` · ${report.profile.name}`));
@@ -41,7 +43,9 @@ export function renderSummary(report: Report, c: ChalkInstance): string {
   lines.push(
     `读取 ${where}：学校 ${input.schoolRows} 所` + (input.headerRow ? `，表头在第 ${input.headerRow} 行` : ''),
   );
-  lines.push(issueCountLine(issueCounts, c));
+  lines.push(
+    issueCountLine(issueCounts, c) + (issueCounts.info > 0 && !notesListed ? c.dim('（加 --notes 列出）') : ''),
+  );
   if (report.province) {
     lines.push('', c.bold(`${provinceCountSentence(report, report.province)}未达标的在前：`));
     for (const county of report.province) {
@@ -152,11 +156,17 @@ export function renderIssues(issues: readonly Issue[], c: ChalkInstance, withInf
     .join('\n');
 }
 
+/** The plan's method is in the reports' appendix: one line says where. */
+const PLAN_METHOD_LINE = `测算方法（“注水”法及取整规则）见报告正文末“${PLAN_METHOD_TITLE}”（加 -o 目录 写出报告）。`;
+
 /** `balance-check plan`: per county and level, the least-cost plan and the transfer alternative. */
 export function renderPlan(report: Report, c: ChalkInstance): string {
-  const lines: string[] = [c.bold(`整改测算 · ${report.profile.name}`), c.dim(planMethodText(report.profile))];
+  const lines: string[] = [c.bold(`整改测算 · ${report.profile.name}`)];
   for (const county of report.counties) {
     if (report.counties.length > 1) lines.push('', c.bold(county.label));
+    const { levels, costs } = planLevels(county);
+    const budget = budgetSentence(levels.map((l) => l.actions!));
+    if (budget) lines.push('', c.yellow(budget));
     for (const l of county.levels) {
       if (!l.actions) continue;
       lines.push('', c.bold(`${LEVEL_NAMES[l.level]}：${planSentence(l.actions)}`));
@@ -167,6 +177,8 @@ export function renderPlan(report: Report, c: ChalkInstance): string {
       for (const t of l.actions.transfers) lines.push(`  ${c.cyan('调配')} ${transferSentence(t)}`);
       if (l.actions.composite) lines.push(`  ${c.cyan('综合')} ${compositeSentence(l.actions.composite)}`);
     }
+    if (costs) lines.push('', c.bold(planCostTotal(levels)), c.dim(planCostNote(report, levels)));
   }
+  lines.push('', c.dim(PLAN_METHOD_LINE));
   return lines.join('\n');
 }

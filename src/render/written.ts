@@ -13,7 +13,17 @@ import { LEVEL_NAMES, type Level } from '../engine/types';
 import { isShort, sectionLabel, type CountyReport, type LevelReport, type Report } from '../report/model';
 import { fieldLabel } from '../schema/columns';
 import type { Exhibit } from './exhibits';
-import { fmt, fmtCv, fmtInt, fmtPercent, fmtShortfall, fmtStandard, fmtValue, splitWeightsText } from './format';
+import {
+  exclusionText,
+  fmt,
+  fmtCv,
+  fmtInt,
+  fmtPercent,
+  fmtShortfall,
+  fmtStandard,
+  fmtValue,
+  splitWeightsText,
+} from './format';
 import { planRows } from './plan-prose';
 import {
   columnAccountText,
@@ -68,7 +78,7 @@ export const issueCountSentence = (report: Report) =>
   `数据问题：错误${report.issueCounts.error}个，警告${report.issueCounts.warning}个，说明${report.issueCounts.info}条（见“数据问题”一节）。`;
 
 export const generatedBy = (report: Report) =>
-  `由 balance-check ${report.tool.version} 生成；评估依据：${report.profile.name}（${report.profile.source}）。`;
+  `由 balance-check ${report.tool.version} 生成；评估依据：${report.profile.name}（${report.profile.source}）；纳入范围：${exclusionText(report.profile)}。`;
 
 /** A command as the text shows it: in backticks in Markdown, as it is in Word. */
 export type CodeStyle = (command: string) => string;
@@ -179,6 +189,9 @@ export function complianceTable(report: Report, l: LevelReport): WrittenTable {
 // ── 缺口测算 ──
 
 export const noGapsText = (profile: Profile) => `各校${profile.indicators.length}项指标均达到标准，无缺口。`;
+/** Why the 缺口 and the 整改测算 give the same totals: both count each school's amount in whole units. */
+export const GAPS_ROUNDING_NOTE =
+  '各校缺口向上取整（教师、教室、金额取整数，面积取0.1㎡）后合计，与整改测算的取整相同，故合计即各校之和。';
 export const shortfallHeading = (l: LevelReport) => `${LEVEL_NAMES[l.level]}各校缺口`;
 
 /** The sections short of some standard, and the two totals; null when none is. */
@@ -298,6 +311,13 @@ export const influenceHeading = (level: Level) => `${LEVEL_NAMES[level]}：各�
 export const planHeading = (level: Level) => `${LEVEL_NAMES[level]}：整改测算（最少投入）`;
 export const transferHeading = (level: Level) => `${LEVEL_NAMES[level]}：教师交流轮岗调剂（不新增教师的方案）`;
 export const planDetailLead = (level: Level) => `各校须新增（${LEVEL_NAMES[level]}）：`;
+
+/** The plan's method is an appendix at the end of a report; the plan's section points to it. */
+export const PLAN_METHOD_TITLE = '附：整改测算方法';
+export const PLAN_METHOD_POINTER = `测算方法（“注水”法及取整规则）见正文末“${PLAN_METHOD_TITLE}”。`;
+/** Whether any county of the report has a plan (and so the report the method's appendix). */
+export const hasPlans = (report: Report) =>
+  report.detail && report.counties.some((c) => planLevels(c).levels.length > 0);
 
 /** The levels with a plan, and whether any indicator of them carries an amount of money. */
 export function planLevels(county: CountyReport) {

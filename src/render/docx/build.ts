@@ -45,10 +45,17 @@ const CHART = { width: Math.floor((TEXT_WIDTH.portrait / 1440) * 96), height: 40
 
 /** A text Word can hold: no control characters, lone surrogates or non-characters; line breaks as spaces. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
+/**
+ * Chinese punctuation before a digit or a Latin letter: LibreOffice breaks no line there, so a list of
+ * numbers (未提供：第1、2、6、7、…、15项) is one unbreakable word, and the justified line before it is
+ * stretched across the page. A zero-width space after the mark lets the list break (Word breaks there anyway).
+ */
+const GLUED_LIST = /([、，；])(?=[0-9A-Za-z])/g;
 export const clean = (s: string): string =>
   withoutControls(s)
     .replace(LONE_SURROGATE, '')
-    .replace(/[\r\n\t]+/g, ' ');
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(GLUED_LIST, '$1\u200B');
 
 /** Fonts for East Asian and for Latin text. */
 const fonts = (eastAsia: string, latin: string = LATIN) => ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia });

@@ -5,7 +5,16 @@
  */
 import type { Report } from '../../report/model';
 import { countyExhibits, reportTitle } from '../exhibits';
-import { batchNote, exhibitListSentence, generatedBy, issueCountSentence, provinceTitle } from '../written';
+import { planMethodText } from '../plan-prose';
+import {
+  batchNote,
+  exhibitListSentence,
+  generatedBy,
+  hasPlans,
+  issueCountSentence,
+  PLAN_METHOD_TITLE,
+  provinceTitle,
+} from '../written';
 import { inText, paragraph, PartContext, type Block, type DocumentOutline } from './outline';
 import { actionsPart } from './parts/actions';
 import { checklistPart } from './parts/checklist';
@@ -50,6 +59,7 @@ export function documentOutline(report: Report): DocumentOutline {
   const exhibits = countyExhibits(report, county);
   const ctx = new PartContext(report, county, exhibits);
   const body = COUNTY_PARTS.flatMap((part) => part(ctx));
+  if (hasPlans(report)) body.push(paragraph(PLAN_METHOD_TITLE, true), paragraph(planMethodText(report.profile)));
   body.push(paragraph(generatedBy(report)));
   return {
     title: reportTitle(report, county),

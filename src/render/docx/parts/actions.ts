@@ -6,8 +6,8 @@ import { LEVEL_NAMES } from '../../../engine/types';
 import { chartPicture } from '../../charts';
 import {
   compositeSentence,
+  budgetSentence,
   influenceSentence,
-  planMethodText,
   planSentence,
   transferIntro,
   transferSentence,
@@ -22,6 +22,7 @@ import {
   planHeading,
   planLevels,
   planTable,
+  PLAN_METHOD_POINTER,
   SECTION_TITLE,
   transferHeading,
 } from '../../written';
@@ -33,7 +34,9 @@ export function actionsPart(ctx: PartContext): Block[] {
   const { levels, costs } = planLevels(county);
   if (levels.length === 0) return [];
   const inds = report.profile.indicators;
-  const out: Block[] = [heading(1, SECTION_TITLE.actions), paragraph(planMethodText(report.profile))];
+  const out: Block[] = [heading(1, SECTION_TITLE.actions), paragraph(PLAN_METHOD_POINTER)];
+  const budget = budgetSentence(levels.map((l) => l.actions!));
+  if (budget) out.push(paragraph(budget));
   for (const l of levels) {
     const a = l.actions!;
     append(out, [

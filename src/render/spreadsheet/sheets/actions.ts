@@ -7,7 +7,14 @@ import { LEVEL_COLUMN, INDICATOR_COLUMN, NUM } from './common';
 import type { LevelReport, Report, CountyReport } from '../../../report/model';
 import { sectionLabel } from '../../../report/model';
 import { LEVEL_NAMES } from '../../../engine/types';
-import { compositeSentence, planMethodText, planRows, transferIntro, transferSentence } from '../../plan-prose';
+import {
+  budgetSentence,
+  compositeSentence,
+  planMethodText,
+  planRows,
+  transferIntro,
+  transferSentence,
+} from '../../plan-prose';
 import { labelWithUnit } from '../../format';
 import { SheetBuilder, type CellInput } from '../sheet';
 import { paragraph, table } from '../table';
@@ -51,7 +58,8 @@ export function planSheet(report: Report, county: CountyReport, name: string): S
     rows,
   );
   const width = costs ? 10 : 9;
-  paragraph(sheet, planMethodText(report.profile), width);
+  const budget = budgetSentence(levels.map((l) => l.actions));
+  if (budget) paragraph(sheet, budget, width);
   for (const l of levels)
     if (l.actions.composite)
       paragraph(sheet, `综合差异系数（2012年方法）：${compositeSentence(l.actions.composite)}`, width);
@@ -62,6 +70,7 @@ export function planSheet(report: Report, county: CountyReport, name: string): S
       });
       for (const t of l.actions.transfers) paragraph(sheet, transferSentence(t), width);
     }
+  paragraph(sheet, `测算方法：${planMethodText(report.profile)}`, width);
   return sheet;
 }
 

@@ -1,4 +1,5 @@
 /** 缺口测算: per section and indicator the shortfall to the standard and to compliance. */
+import { resolutionOf } from '../../../engine/compliance';
 import type { IndicatorDef } from '../../../engine/profile';
 import { LEVEL_NAMES } from '../../../engine/types';
 import { sectionLabel, type CountyReport, type Report } from '../../../report/model';
@@ -39,8 +40,9 @@ export function shortfallSheet(
       const reach = (i: number, target: string) => {
         const ind = inds[i]!;
         const needed = `${target}*${data(layout.students)}${ind.scale === 1 ? '' : `/${ind.scale}`}-${data(layout.amount(i))}`;
-        // Never negative: a value already above a lowered target (85%) needs nothing, as in the engine.
-        return ind.countable ? `MAX(0,ROUNDUP(ROUND(${needed},${R}),0))` : `MAX(0,${needed})`;
+        // Never negative: a value already above a lowered target (85%) needs nothing, as in the engine; in
+        // whole units as the engine counts them (resolutionOf: persons, rooms and 元 whole, ㎡ to 0.1).
+        return `MAX(0,ROUNDUP(ROUND(${needed},${R}),${resolutionOf(ind) === 1 ? 0 : 1}))`;
       };
       const met = (i: number, std: string) => atLeastF(data(layout.value(i)), std);
       const compliantRef = ref(compliance.sheet.name, cellAt(compliance.compliantCol, compliance.row.get(s)!));
@@ -114,7 +116,7 @@ export function shortfallSheet(
   const rate = rule ? `${Math.round(rule.floorRatio * 100)}%` : '';
   table(
     sheet,
-    `缺口测算：左为各项达到标准所需增加的数量，右为使学校达标所需的最少数量（低于标准最多的一项只补到标准的${rate}）；教师、教室向上取整`,
+    `缺口测算：左为各项达到标准所需增加的数量，右为使学校达标所需的最少数量（低于标准最多的一项只补到标准的${rate}）；各校向上取整`,
     [
       LEVEL_COLUMN,
       { header: '学校' },

@@ -4,6 +4,7 @@ import { type Level } from '../../../engine/types';
 import { SheetBuilder } from '../sheet';
 import { table } from '../table';
 import type { Style } from '../styles';
+import { exclusionText } from '../../format';
 import { COLOUR, NUM, ref, abs } from './common';
 
 export interface StandardsLayout {
@@ -48,6 +49,7 @@ export function standardsSheet(profile: Profile): StandardsLayout {
   const first = sheet.headerRows + 1;
   sheet.addRow([]);
   sheet.addRow([`依据：${profile.name}（${profile.source}）`], { style: { italic: true, color: COLOUR.grey } });
+  sheet.addRow([`纳入范围：${exclusionText(profile)}`], { style: { italic: true, color: COLOUR.grey } });
   const setting = (label: string, values: Record<Level, number> | null, note: string) => {
     if (!values) return null;
     return sheet.addRow([
