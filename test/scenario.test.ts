@@ -4,7 +4,7 @@
  * with the fixture writer — not by the scenario code. Also: the input is not changed, alternatives
  * do not see each other, a 学区-only plan moves the 学区 gaps and no CV, the bad-plan errors.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
@@ -20,6 +20,7 @@ import { renderScenarioXlsx } from '../src/render/scenario-xlsx';
 import type { ScenarioModel } from '../src/report/scenario';
 import { check, csvFile, tmp, workbook, type Cell } from './helpers/files';
 import { messyCounty } from './helpers/counties';
+import { docxToPdf, hasPdftotext, hasWriter } from './helpers/libreoffice';
 
 /** A school as this test writes it: every column of the table below. */
 interface School {
@@ -569,6 +570,30 @@ describe('scenario on the sample county', () => {
     const json = JSON.parse(readFileSync(join(dir, 'sample-county.scenario.json'), 'utf8'));
     expect(json.alternatives).toHaveLength(2);
   }, 30_000);
+});
+
+describe.skipIf(!hasWriter || !hasPdftotext)('scenario -f docx', () => {
+  it('the comparison as a Word document: printed, it holds the alternatives, every part, the CVs and each row’s effect', () => {
+    const dir = tmp();
+    const args = ['scenario', 'fixtures/sample-county.xlsx', 'fixtures/sample-scenario.xlsx', '-o', dir, '-f', 'word'];
+    const r = spawnSync(process.execPath, ['bin/balance-check.js', ...args], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const docx = readFileSync(join(dir, 'sample-county.scenario.docx'));
+    const text = execFileSync('pdftotext', ['-layout', docxToPdf(docx), '-'], { encoding: 'utf8' }).replace(/ +/g, ' ');
+    for (const words of [
+      '布局调整测算（方案比较）',
+      '各项调整的含义',
+      '现状与各方案',
+      '小学差异系数',
+      '方案一：撤并分流：调整明细及各行的作用',
+      '方案二：补齐场地：调整明细及各行的作用',
+      '0.603✗',
+      '0.556✗',
+    ])
+      expect(text).toContain(words);
+    // The same comparison as the Markdown: the sports-ground CVs of 现状 and both alternatives on one line.
+    expect(text).toMatch(/生均体育运动场馆面积.*0\.603✗ +0\.580✗ +0\.556✗/);
+  }, 120_000);
 });
 
 describe('scenario on a messy county', () => {

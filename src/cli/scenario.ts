@@ -16,6 +16,7 @@ import { buildScenarioModel, type ScenarioModel } from '../report/scenario';
 import { renderScenarioJson } from '../render/scenario-json';
 import { renderScenarioMarkdown } from '../render/scenario-markdown';
 import { renderScenarioXlsx } from '../render/scenario-xlsx';
+import { renderScenarioDocx } from '../render/docx/index';
 import { renderScenarioSummary } from '../render/scenario-terminal';
 import { renderIssues, terminalColours } from '../render/terminal';
 import { readPlan } from '../scenario/read-plan';
@@ -36,7 +37,7 @@ export interface ScenarioWiring {
   unitCosts: (profile: Profile, list: string | undefined) => Record<string, number> | undefined;
 }
 
-const SCENARIO_FORMATS = ['xlsx', 'md', 'json'] as const;
+const SCENARIO_FORMATS = ['xlsx', 'md', 'json', 'docx'] as const;
 type ScenarioFormat = (typeof SCENARIO_FORMATS)[number];
 
 interface ScenarioOptions {
@@ -67,7 +68,7 @@ export function addScenarioCommand(program: Command, wiring: ScenarioWiring): vo
     .argument('<学校数据>', '学校数据文件（.xlsx 或 .csv）')
     .argument('<调整方案>', '调整方案文件（含“调整方案”表；可用 balance-check template --scenario 生成空白方案）')
     .option('-o, --out <目录>', '报告输出目录（默认：学校数据文件所在目录）')
-    .addOption(new Option('-f, --format <格式>', '报告格式，逗号分隔：xlsx,md,json').default('xlsx,md'))
+    .addOption(new Option('-f, --format <格式>', '报告格式，逗号分隔：xlsx,md,json,docx（Word）').default('xlsx,md'))
     .option('--json', '在标准输出打印 JSON（代替比较表）')
     .option('--sheet <表名>', '学校数据所在的工作表')
     .option('-p, --profile <配置名|文件>', '评估配置（内置名或 JSON 文件）')
@@ -88,11 +89,11 @@ function formatsOf(list: string, wiring: ScenarioWiring): ScenarioFormat[] {
     .split(/[,，\s]+/)
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean)
-    .map((s) => (s === 'excel' ? 'xlsx' : s === 'markdown' ? 'md' : s));
+    .map((s) => (s === 'excel' ? 'xlsx' : s === 'markdown' ? 'md' : s === 'word' ? 'docx' : s));
   const bad = items.filter((s) => !(SCENARIO_FORMATS as readonly string[]).includes(s));
   if (items.length === 0 || bad.length)
     throw wiring.usageError(
-      `scenario 的 --format 只能是 ${SCENARIO_FORMATS.join('、')} 的组合（逗号分隔），收到“${list}”${bad.includes('docx') || bad.includes('word') ? '（方案比较暂无 Word 版）' : ''}`,
+      `scenario 的 --format 只能是 ${SCENARIO_FORMATS.join('、')} 的组合（逗号分隔），收到“${list}”`,
     );
   return [...new Set(items as ScenarioFormat[])];
 }
@@ -194,6 +195,9 @@ async function renderAs(model: ScenarioModel, format: ScenarioFormat): Promise<B
       return Buffer.from(renderScenarioMarkdown(model), 'utf8');
     case 'xlsx':
       return renderScenarioXlsx(model);
+    case 'docx':
+      // The docx package is loaded only now (renderScenarioDocx requires it when called).
+      return renderScenarioDocx(model);
   }
 }
 

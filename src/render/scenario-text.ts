@@ -1,7 +1,8 @@
 /** The scenario comparison's words and cells, shared by its terminal, Markdown and Excel renderers. */
 import { fmt, fmtCv } from './format';
 import { STATUS_LABEL, VERDICT_LABEL } from './prose';
-import type { Cell, Metric } from '../report/scenario';
+import type { AlternativeModel, Cell, CountyComparison, Metric, ScenarioModel } from '../report/scenario';
+import type { Align, WrittenTable } from './written';
 
 export const SCENARIO_TITLE = '布局调整测算（方案比较）';
 
@@ -67,3 +68,64 @@ export function contributionText(effects: readonly { label: string; effect: numb
 
 /** A cost in 元, as the reports say it: 2 400 000 元 → 240.00 万元. */
 export const costText = (x: number): string => (x >= 10_000 ? `${fmt(x / 10_000, 2)} 万元` : `${fmt(x, 0)} 元`);
+
+export const COMPARISON_NOTE =
+  '“✗”为未达到差异系数标准；“变化”为方案减现状，括号内标明较现状改善或变差（差异系数越小越好，达标学校越多越好）。';
+export const CONTRIBUTION_NOTE =
+  '“作用”是本方案的差异系数减去去掉该行后（其余各行照做）的差异系数：负数表示该行使差异系数变小（改善）。';
+export const SCENARIO_INTRO =
+  '每个方案都从现状出发，按表中顺序逐行调整后，用与 balance-check 检查相同的方法重新计算；各方案互不影响。';
+
+/** A county's comparison, one table a part (小学差异系数, 学校达标, …), as plain text cells. */
+export function comparisonTables(
+  model: ScenarioModel,
+  county: CountyComparison,
+): { part: string; table: WrittenTable }[] {
+  const alts = model.columns.slice(1);
+  const header = ['项目', '标准', ...model.columns, ...alts.map((a) => `变化（${a}）`)];
+  const align = header.map((_, k): Align => (k < 2 ? 'l' : 'r'));
+  const parts: { part: string; table: WrittenTable }[] = [];
+  let rows: string[][] = [];
+  for (const m of county.metrics) {
+    if (parts.at(-1)?.part !== m.part) parts.push({ part: m.part, table: { header, rows: (rows = []), align } });
+    rows.push([
+      m.label,
+      thresholdText(m) || betterText(m),
+      ...model.columns.map((_, k) => cellText(m, k)),
+      ...alts.map((_, k) => changeCellText(m, k + 1) || '—'),
+    ]);
+  }
+  return parts;
+}
+
+/** An alternative's rows: what each did (the CVs without it), and its cost where priced. */
+export function changesTable(a: AlternativeModel): WrittenTable {
+  const priced = a.cost !== null;
+  return {
+    header: ['行', '调整', '说明', ...(priced ? ['投入'] : []), '作用'],
+    align: ['r', 'l', 'l', ...(priced ? (['r'] as const) : []), 'l'] satisfies Align[],
+    rows: a.changes.map((r) => [
+      String(r.change.row),
+      r.text,
+      r.change.note || '—',
+      ...(priced ? [r.cost === null ? '—' : costText(r.cost)] : []),
+      r.contributions ? contributionText(r.contributions) : (r.reason ?? '—'),
+    ]),
+  };
+}
+
+/** The alternative's total cost sentence, or null without unit costs. */
+export const costSentence = (a: AlternativeModel): string | null =>
+  a.cost === null ? null : `估算投入合计 ${costText(a.cost)}（按 --unit-cost 给出的单价，只计新增和新建学校）。`;
+
+/** After the alternative: its compliant schools and every CV, in one sentence. */
+export function afterSentence(model: ScenarioModel, a: AlternativeModel): string | null {
+  const county = a.report.counties[0];
+  if (!county) return null;
+  const cvs = county.levels.flatMap((l) =>
+    model.profile.indicators.map(
+      (i) => `${l.level === 'primary' ? '小学' : '初中'}${i.short} ${fmtCv(l.result.indicators[i.id]?.cv ?? null)}`,
+    ),
+  );
+  return `调整后：达标学校 ${county.compliantSchools}/${county.schoolCount} 所；差异系数 ${cvs.join('，')}。`;
+}

@@ -9,11 +9,19 @@ import type { Report } from '../../report/model';
 import { buildDocument } from './build';
 import { documentOutline } from './document';
 import { deterministic } from './pack';
+import type { DocumentOutline } from './outline';
+import type { ScenarioModel } from '../../report/scenario';
+import { scenarioOutline } from './scenario';
 
-export async function renderDocx(report: Report): Promise<Buffer> {
+export const renderDocx = (report: Report): Promise<Buffer> => written(documentOutline(report));
+
+/** `scenario -f docx`: the alternatives compared, as a Word document. */
+export const renderScenarioDocx = (model: ScenarioModel): Promise<Buffer> => written(scenarioOutline(model));
+
+async function written(outline: DocumentOutline): Promise<Buffer> {
   const require = createRequire(import.meta.url);
   const docx = require('docx') as typeof Docx;
   const charts = require('docx/charts') as typeof DocxCharts;
-  const packed = await docx.Packer.toBuffer(buildDocument(docx, charts, documentOutline(report)));
+  const packed = await docx.Packer.toBuffer(buildDocument(docx, charts, outline));
   return deterministic(packed);
 }
