@@ -8,14 +8,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFormats } from '../src/cli/output';
+import { MAX_WORD_SECTIONS, parseFormats } from '../src/cli/output';
 import { analyse } from '../src/cli/pipeline';
 import { JIBEN_2012 } from '../src/engine/profiles';
 import { unzip } from '../src/read/unzip';
 import { fmtCv } from '../src/render/format';
 import { renderDocx } from '../src/render/docx';
 import { documentOutline } from '../src/render/docx/document';
-import { check, county, primary, tmp, workbook, HEADER } from './helpers/files';
+import { check, county, csvFile, primary, tmp, workbook, HEADER } from './helpers/files';
 import { province } from './helpers/counties';
 import { docxToPdf, hasPdftotext, hasWriter } from './helpers/libreoffice';
 
@@ -188,4 +188,25 @@ describe('-f docx on the command line', () => {
     expect(plain.stderr).not.toContain('loaded: docx');
     expect(run(['--version']).stderr).not.toContain('loaded: docx');
   }, 60_000); // four whole runs: timed out at 5 s under a load of 8 on 2 cores
+});
+
+describe('a county too large for its Word report', () => {
+  it('2 001 sections with -f docx: FILE_TOO_LARGE naming the Word limit, exit 3, nothing written; xlsx alone is written', () => {
+    const rows = [HEADER.join(',')];
+    for (let i = 0; i < MAX_WORD_SECTIONS + 1; i++)
+      rows.push(
+        primary(`第${i + 1}小学`, 300 + (i % 50))
+          .map((v) => String((v as string | number | null) ?? ''))
+          .join(','),
+      );
+    const input = csvFile(rows.join('\n'), 'utf8', 'big.csv');
+    const out = tmp();
+    const word = spawnSync(process.execPath, [BIN, input, '-o', out, '-f', 'xlsx,docx'], { encoding: 'utf8' });
+    expect(word.status).toBe(3);
+    expect(word.stderr).toContain('“big”有 2,001 个学段，超过 Word 报告的上限 2,000 个');
+    expect(readdirSync(out)).toEqual([]);
+    const excel = spawnSync(process.execPath, [BIN, input, '-o', out, '-f', 'xlsx', '-q'], { encoding: 'utf8' });
+    expect(excel.status).toBe(0);
+    expect(readdirSync(out)).toEqual(['big.report.xlsx']);
+  }, 120_000);
 });

@@ -70,6 +70,26 @@ async function render(
   }
 }
 
+/**
+ * The most school sections a county's Word report is made for: its 附表 list every section, so 2 000 are
+ * about 60 printed pages (0.6 GB to write; 5 000 took 1.7 GB in the docx package). The Excel report has
+ * the same tables without this bound (MAX_DETAIL_SECTIONS).
+ */
+export const MAX_WORD_SECTIONS = 2_000;
+
+/** A county too large for its Word report: refused before any report is written. */
+function wordFits(report: Report) {
+  if (!report.detail) return; // A batch's Word document is the province table.
+  for (const county of report.counties) {
+    let sections = 0;
+    for (const l of county.levels) sections += l.sections.length;
+    if (sections > MAX_WORD_SECTIONS)
+      throw new FatalError('FILE_TOO_LARGE', {
+        reason: `“${county.label}”有 ${sections.toLocaleString('en-US')} 个学段，超过 Word 报告的上限 ${MAX_WORD_SECTIONS.toLocaleString('en-US')} 个（附表逐校列出，约 60 页）。请去掉 -f 中的 docx，改用 Excel 报告（同样的附表，不受此限）`,
+      });
+  }
+}
+
 /** A chart's text, made when the writer comes to it (a generator runs only when iterated). */
 function* drawn(svg: () => string): Generator<string> {
   yield svg();
@@ -84,6 +104,7 @@ export async function writeReports(
   formats: readonly Format[],
   spool: LineSpool | null = null,
 ) {
+  if (formats.includes('docx')) wordFits(report);
   const files = await Promise.all(
     formats.map(async (format) => ({
       path: reportPath(input, outDir, format, report.input.county),
