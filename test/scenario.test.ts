@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { computeScenario } from '../src/cli/scenario';
+import { computeScenario, MAX_SCENARIO_WORK } from '../src/cli/scenario';
 import { YOUZHI_2017 } from '../src/engine/profile';
 import { CATALOGUE } from '../src/issues/catalogue';
 import { jsonSchemas } from '../src/render/json-contract';
@@ -18,7 +18,7 @@ import { toJson } from '../src/render/json';
 import { scenarioJson } from '../src/render/scenario-json';
 import { renderScenarioXlsx } from '../src/render/scenario-xlsx';
 import type { ScenarioModel } from '../src/report/scenario';
-import { check, csvFile, tmp, workbook, type Cell } from './helpers/files';
+import { check, csvFile, HEADER, primary, tmp, workbook, type Cell } from './helpers/files';
 import { messyCounty } from './helpers/counties';
 import { docxToPdf, hasPdftotext, hasWriter } from './helpers/libreoffice';
 
@@ -787,4 +787,28 @@ describe('scenario Excel', () => {
     cv.eachRow((r) => r.eachCell((c) => c.formula && formulas.push(c.formula)));
     expect(formulas.some((f) => f.includes(names[7]!))).toBe(true);
   });
+});
+
+describe('scenario: bounded work (issue 27: ≤ 1 GB on any input)', () => {
+  it('sections × (alternatives + 1) over MAX_SCENARIO_WORK: FILE_TOO_LARGE before computing, exit 3, nothing written', async () => {
+    const n = MAX_SCENARIO_WORK / 4 + 1; // three alternatives: 4 × n > the limit
+    const rows = [HEADER.join(',')];
+    for (let i = 0; i < n; i++)
+      rows.push(
+        primary(`第${i + 1}小学`, 300 + (i % 50))
+          .map((v) => String((v as string | number | null) ?? ''))
+          .join(','),
+      );
+    const schools = csvFile(rows.join('\n'), 'utf8', 'big.csv');
+    const plan = await planFile(
+      [1, 2, 3].map((a): Cell[] => [`方案${a}`, '新增', `第${a}小学`, null, null, '体育运动场馆面积', 1000, null]),
+    );
+    const out = tmp();
+    const r = spawnSync(process.execPath, ['bin/balance-check.js', 'scenario', schools, plan, '-o', out], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain(`调整方案有 3 个方案，学校数据有 ${n.toLocaleString('en-US')} 个学段`);
+    expect(readdirSync(out)).toEqual([]);
+  }, 120_000);
 });

@@ -128,6 +128,8 @@ async function runScenarioCommand(
 
   const computed = await computeScenario(schools, planFile, {
     profile,
+    // Every alternative is a whole check held in the model: with one alternative, this many sections at most.
+    detailLimit: MAX_SCENARIO_WORK / 2,
     ...wiring.inflateLimits(options.maxInflate),
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     contributions: options.contributions !== false,
@@ -160,6 +162,13 @@ async function runScenarioCommand(
   return EXIT_OK;
 }
 
+/**
+ * How much a scenario may compute: school sections × (alternatives + 1). Each alternative is a whole check
+ * of the county held in the model (one county of 5 000 sections: 2 alternatives 0.66 GB, 6 alternatives
+ * 1.32 GB; issue 27 asks ≤ 1 GB on any input). Real counties have at most about a thousand schools.
+ */
+export const MAX_SCENARIO_WORK = 20_000;
+
 /** The scenario computed, or the errors that stop it (the school table's, or the plan's), with whose they are. */
 export async function computeScenario(
   schools: string,
@@ -173,6 +182,13 @@ export async function computeScenario(
   const planRead = await readPlanFile(planFile, input.profile, options.limits);
   const whose = `调整方案 ${basename(planFile)} `;
   if (!planRead.plan || hasErrors(planRead.issues)) return { errors: planRead.issues, whose };
+  const runs = planRead.plan.alternatives.length + 1;
+  let sections = 0;
+  for (const c of baseline.counties) for (const l of c.levels) sections += l.sections.length;
+  if (sections * runs > MAX_SCENARIO_WORK)
+    throw new FatalError('FILE_TOO_LARGE', {
+      reason: `调整方案有 ${runs - 1} 个方案，学校数据有 ${sections.toLocaleString('en-US')} 个学段：每个方案都是一次完整的测算，学段数 ×（方案数 + 1）超过上限 ${MAX_SCENARIO_WORK.toLocaleString('en-US')}。请分几次测算，每次少放几个方案`,
+    });
   const run = runScenario(input.records, planRead.plan, input.profile, evaluate, {
     contributions: options.contributions !== false,
     ...(options.unitCosts ? { unitCosts: options.unitCosts } : {}),
