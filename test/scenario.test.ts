@@ -731,6 +731,31 @@ describe('plan --as-scenario', () => {
       }
     expect(compared).toBe(14);
     for (const l of Object.values(after)) expect(l.compliantSchools).toBe(l.schoolCount);
+    // The written file is named as the plan to edit, not as a report.
+    const told = spawnSync(
+      process.execPath,
+      ['bin/balance-check.js', 'plan', 'fixtures/sample-county.xlsx', '--as-scenario', file],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(told.stdout).toContain(`调整方案（可修改后用 balance-check scenario 测算）：${file}`);
+    expect(told.stdout).not.toContain('报告（含整改测算）');
+  }, 30_000);
+
+  it('the terminal: a 学段 of a 新增 is said; without contributions no empty 作用 lines and no note on them', async () => {
+    const plan = await planFile([
+      ['甲', '新增', '黄庄九年制学校', null, '初中', '体育运动场馆面积', 1500, null],
+      ['甲', '新增', '马坊小学', null, null, '体育运动场馆面积', 500, null],
+    ]);
+    const r = spawnSync(
+      process.execPath,
+      ['bin/balance-check.js', 'scenario', 'fixtures/sample-county.xlsx', plan, '-o', tmp(), '--no-contributions'],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/新增 黄庄九年制学校：初中体育运动场馆面积 1500/);
+    expect(r.stdout).not.toContain('作用');
   }, 30_000);
 });
 

@@ -376,11 +376,12 @@ async function runPlan(file: string, options: PlanCliOptions): Promise<number> {
     return EXIT.dataErrors;
   }
   const written = options.out !== undefined ? await writeReports(report, file, options.out, formats) : [];
-  if (options.asScenario !== undefined) written.push(await writeLeastCostPlan(report, options.asScenario));
+  const planFile = options.asScenario !== undefined ? await writeLeastCostPlan(report, options.asScenario) : null;
   if (options.json) out(renderJson(report));
   else if (!options.quiet) {
     out(renderPlan(report, terminalColours(process.stdout)));
     if (written.length) out(`\n报告（含整改测算）：${written.join('，')}`);
+    if (planFile) out(`\n调整方案（可修改后用 balance-check scenario 测算）：${planFile}`);
     // The plan rests on the same reading as the check: its warnings are said as the check says them.
     dataIssues(report, null);
   }

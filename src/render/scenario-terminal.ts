@@ -49,12 +49,14 @@ export function renderScenarioSummary(model: ScenarioModel, c: ChalkInstance): s
       lines.push(
         `  第 ${row.change.row} 行  ${row.text}${row.cost !== null ? `  约 ${costText(row.cost)}` : ''}${row.change.note ? c.dim(`（${row.change.note}）`) : ''}`,
       );
-      lines.push(c.dim(`      作用：${effect}`));
+      if (effect) lines.push(c.dim(`      作用：${effect}`));
     }
   }
   lines.push(
     '',
-    c.dim('✗ 未达到差异系数标准；绿色为较现状改善，红色为变差；“作用”为去掉该行后各差异系数的变化（负为改善）。'),
+    c.dim(
+      `✗ 未达到差异系数标准；绿色为较现状改善，红色为变差${model.alternatives.some((a) => a.changes.some((r) => r.contributions)) ? '；“作用”为本方案的差异系数减去去掉该行后的差异系数（负数表示该行使差异系数变小，即改善）' : ''}。`,
+    ),
   );
   return lines.join('\n');
 }

@@ -112,9 +112,9 @@ export function changeText(c: Change): string {
     case '划转学生':
       return `划转学生 ${c.school} → ${c.target ?? ''}：${level ?? ''} ${amount ?? ''} 人`;
     case '调配':
-      return `调配 ${c.school} → ${c.target ?? ''}：${c.item ?? ''} ${amount ?? ''}`;
+      return `调配 ${c.school} → ${c.target ?? ''}：${level ? `${level}` : ''}${c.item ?? ''} ${amount ?? ''}`;
     case '新增':
-      return `新增 ${c.school}：${c.item ?? ''} ${amount ?? ''}`;
+      return `新增 ${c.school}：${level ? `${level}` : ''}${c.item ?? ''} ${amount ?? ''}`;
     case '新建学校':
       return `新建学校 ${c.school}`;
     case '调整学区':
