@@ -301,6 +301,11 @@ describe('--profile overrides', () => {
     expect(explain.stdout).toContain('小学 ≥ 7.5㎡，初中 ≥ 10.2㎡');
     expect(run(['explain', '生均图书册数', '--profile', 'jiben-2012']).stdout).toContain('综合');
     expect(run(['explain', '不存在']).code).toBe(3);
+    // The 2012 method has no county items: none are offered, and the list ends cleanly.
+    const basic = run(['explain', '班额', '--profile', 'jiben-2012']);
+    expect(basic.code).toBe(3);
+    expect(basic.stderr).toContain('不是 jiben-2012 的指标（指标：');
+    expect(basic.stderr).not.toMatch(/县级项目|、）/);
   });
 });
 

@@ -17,7 +17,7 @@ import { jsonSchemas } from '../src/render/json-contract';
 import { toJson } from '../src/render/json';
 import { scenarioJson } from '../src/render/scenario-json';
 import { renderScenarioXlsx } from '../src/render/scenario-xlsx';
-import type { ScenarioModel } from '../src/report/scenario';
+import { changeText, type ScenarioModel } from '../src/report/scenario';
 import { check, csvFile, HEADER, primary, tmp, workbook, type Cell } from './helpers/files';
 import { messyCounty } from './helpers/counties';
 import { docxToPdf, hasPdftotext, hasWriter } from './helpers/libreoffice';
@@ -836,4 +836,16 @@ describe('scenario: bounded work (issue 27: ≤ 1 GB on any input)', () => {
     expect(r.stderr).toContain(`调整方案有 3 个方案，学校数据有 ${n.toLocaleString('en-US')} 个学段`);
     expect(readdirSync(out)).toEqual([]);
   }, 120_000);
+});
+
+describe('scenario: a change as the reports say it', () => {
+  it('合并 with a new name reads A + B → 新名 (one arrow), without one A → B', () => {
+    const base = { sheet: '调整方案', row: 2, level: null, item: null, amount: null, note: '', cells: {} } as const;
+    expect(
+      changeText({ ...base, operation: '合并', school: '东河中学', target: '东河镇中心小学→东河九年一贯制学校' }),
+    ).toBe('合并 东河中学 + 东河镇中心小学 → 东河九年一贯制学校');
+    expect(changeText({ ...base, operation: '合并', school: '东河中学', target: '东河镇中心小学' })).toBe(
+      '合并 东河中学 → 东河镇中心小学',
+    );
+  });
 });

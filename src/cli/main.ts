@@ -322,7 +322,9 @@ async function runExplain(name: string, options: { profile?: string }): Promise<
   const matches = findExplained(profile, name);
   if (matches.length === 0)
     throw new UsageError(
-      `“${name}”不是 ${profile.id} 的指标或县级项目（指标：${profile.indicators.map((i) => `${i.id}（${i.short}）`).join('、')}；县级项目如 保障11、质量3、巩固率、${profile.checklist[0]?.id ?? ''}）`,
+      `“${name}”不是 ${profile.id} 的指标${profile.checklist.length ? '或县级项目' : ''}（指标：${profile.indicators.map((i) => `${i.id}（${i.short}）`).join('、')}` +
+        // A profile without county items (2012) is not offered any.
+        (profile.checklist.length ? `；县级项目如 保障11、质量3、巩固率、${profile.checklist[0]!.id}）` : '）'),
     );
   out(renderExplained(profile, name, matches));
   return EXIT.ok;

@@ -8,6 +8,7 @@ import type { Profile } from '../engine/profile';
 import { LEVEL_NAMES, type Level } from '../engine/types';
 import type { Alternative, Change } from '../scenario/types';
 import type { AlternativeRun } from '../scenario/run';
+import { mergeNames } from '../scenario/apply';
 import type { CountyReport, Report } from './model';
 import { maxOf, minOf } from '../common/lookup';
 
@@ -107,8 +108,12 @@ export function changeText(c: Change): string {
   const amount = c.amount === null ? null : String(c.amount);
   switch (c.operation) {
     case '撤并':
-    case '合并':
-      return `${c.operation} ${c.school} → ${c.target ?? ''}`;
+      return `撤并 ${c.school} → ${c.target ?? ''}`;
+    case '合并': {
+      // 目标学校 “B→新名称”: A and B become the school of the new name.
+      const { into, renamed } = mergeNames(c.target ?? '');
+      return renamed ? `合并 ${c.school} + ${into} → ${renamed}` : `合并 ${c.school} → ${into}`;
+    }
     case '划转学生':
       return `划转学生 ${c.school} → ${c.target ?? ''}：${level ?? ''} ${amount ?? ''} 人`;
     case '调配':

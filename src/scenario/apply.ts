@@ -413,11 +413,13 @@ class Scenario {
 
 /** 目标学校 of a 合并 may give the merged school a new name: “东河镇中心小学→东河镇九年一贯制学校”. */
 const ARROW = /\s*(?:→|->|=>|＝>|=)\s*/;
-const targetName = (c: Change) => (c.operation === '合并' ? c.target!.split(ARROW)[0]! : c.target!);
-const newName = (c: Change) => {
-  const parts = c.target!.split(ARROW);
-  return parts.length > 1 && parts[1]!.trim() ? parts[1]!.trim() : null;
-};
+/** A 合并's 目标学校 read: the school merged into, and the new name if one is given. */
+export function mergeNames(target: string): { into: string; renamed: string | null } {
+  const parts = target.split(ARROW);
+  return { into: parts[0]!, renamed: parts.length > 1 && parts[1]!.trim() ? parts[1]!.trim() : null };
+}
+const targetName = (c: Change) => (c.operation === '合并' ? mergeNames(c.target!).into : c.target!);
+const newName = (c: Change) => mergeNames(c.target!).renamed;
 
 const more = (s: SchoolRecord, field: string, has: number, verb: string, n: number) =>
   new RowError('SCENARIO_MORE_THAN_HAS', '数量', { school: s.name, field, has: num(has), verb, amount: num(n) });
