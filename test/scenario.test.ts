@@ -800,7 +800,7 @@ describe('scenario Excel', () => {
       ]),
     );
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(renderScenarioXlsx(model) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await renderScenarioXlsx(model)) as unknown as ArrayBuffer);
     const names = wb.worksheets.map((w) => w.name);
     expect(names.slice(0, 5)).toEqual(['方案比较', '调整明细', '标准', '现状-计算数据', '现状-差异系数']);
     expect(names).toHaveLength(9);
@@ -811,6 +811,9 @@ describe('scenario Excel', () => {
     const formulas: string[] = [];
     cv.eachRow((r) => r.eachCell((c) => c.formula && formulas.push(c.formula)));
     expect(formulas.some((f) => f.includes(names[7]!))).toBe(true);
+    // Printed, each page says whose table it is: the title row begins with the column's name.
+    expect(wb.getWorksheet('现状-计算数据')!.getCell('A1').text).toMatch(/^现状　计算数据/);
+    expect(cv.getCell('A1').text).toMatch(new RegExp(`^${long}乙　校际差异系数`));
   });
 });
 

@@ -92,8 +92,9 @@ export async function renderScenarioXlsx(model: ScenarioModel): Promise<Buffer> 
     for (const county of report.detail ? report.counties : []) {
       const prefix = `${name}${many ? `-${county.county ?? ''}` : ''}`;
       const layout = dataLayout(report, county, unique(prefix, '计算数据'), standards);
-      await book.add(dataSheet(report, county, layout));
-      await book.add(cvSheet(report, county, layout, unique(prefix, '差异系数')).sheet);
+      // Printed, a page says whose table it is: the title (and the running header) names the column.
+      await book.add(titled(prefix, dataSheet(report, county, layout)));
+      await book.add(titled(prefix, cvSheet(report, county, layout, unique(prefix, '差异系数')).sheet));
     }
   return book.toBuffer();
 }
@@ -135,5 +136,12 @@ function changesSheet(model: ScenarioModel): SheetBuilder {
   sheet.addRow([]);
   for (const m of model.meanings) paragraph(sheet, m, columns.length, { size: 10 });
   sheet.widths = columns.map((c) => c.width);
+  return sheet;
+}
+
+/** The sheet's title row begun with whose table it is (现状, or the alternative's name). */
+function titled(whose: string, sheet: SheetBuilder): SheetBuilder {
+  const title = sheet.rows[0]?.cells[0];
+  if (title && typeof title.v === 'string') title.v = `${whose}　${title.v}`;
   return sheet;
 }
