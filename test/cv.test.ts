@@ -93,10 +93,35 @@ describe('rounding as Excel does', () => {
     expect(roundTo(x, d)).toBe(expected);
   });
 
-  it('a CV that rounds to the threshold passes; one that rounds above fails', async () => {
+  it.each([
+    // Two primary schools of 100 students, 教学及辅助用房 at the standard × 1 and × f: CV = (f − 1) / (f + 1).
+    [3, 0.5, true], // exactly the threshold 0.50
+    [3.0032, 0.5004, true], // rounds to 0.500 at the profile's 3 decimals
+    [3.005, 0.5006, false], // rounds to 0.501
+  ])(
+    'the engine judges a CV that rounds to the threshold as passing, one that rounds above as failing (× %d: CV %d)',
+    (f, cv, pass) => {
+      const sections = [
+        school('甲', '小学', { primary: 100 }, primaryAtStandard(100, 1)),
+        school('乙', '小学', { primary: 100 }, primaryAtStandard(100, f)),
+      ].flatMap((s) => {
+        const r = sectionSchool(s, YOUZHI_2017);
+        return 'sections' in r ? r.sections : [];
+      });
+      const level = evaluateLevel(
+        'primary',
+        sections.map((s) => evaluateSection(s, YOUZHI_2017)),
+        YOUZHI_2017,
+      );
+      const space = level.indicators.teaching_space!;
+      expect(space.cv!).toBeCloseTo(cv, 4);
+      expect(space.cvThreshold).toBe(0.5);
+      expect(space.cvPass).toBe(pass);
+    },
+  );
+
+  it('a ratio at the standard meets it despite binary rounding', async () => {
     const { atLeast } = await import('../src/engine/stats');
-    expect(roundTo(0.5004999, 3) <= 0.5).toBe(true);
-    expect(roundTo(0.5005, 3) <= 0.5).toBe(false);
     expect(atLeast((42 / 1000) * 100, 4.2)).toBe(true);
     expect(atLeast(0.85 * 4.2, 3.57)).toBe(true);
     expect(atLeast(3.57, 0.85 * 4.2)).toBe(true);
