@@ -4,7 +4,7 @@
  * its total must equal what an independent optimiser (a penalty method written here, and
  * a brute-force search over whole units) finds; influence must agree with leave-one-out.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeEach } from 'vitest';
 import { evaluateSection, type SectionResult } from '../src/engine/compliance';
 import { evaluateLevel } from '../src/engine/evaluate';
 import { influenceOf } from '../src/engine/influence';
@@ -222,9 +222,14 @@ describe('the total is the minimum', () => {
 });
 
 describe('budgets and unreachable targets', () => {
-  const results = sectionsOf(randomCounty(31, 14, 1.5));
   const sports = ind('sports_space');
-  const full = planIndicator('primary', results, sports, profile);
+  // Made before each test, not when the file is collected: code run outside a test is a static mutant to Stryker.
+  let results!: SectionResult[];
+  let full!: ReturnType<typeof planIndicator>;
+  beforeEach(() => {
+    results = sectionsOf(randomCounty(31, 14, 1.5));
+    full = planIndicator('primary', results, sports, profile);
+  });
 
   it('a budget below the full plan: spends at most the budget, lowest sections first, and the CV falls', () => {
     expect(full.status).toBe('planned');

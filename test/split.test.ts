@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeEach } from 'vitest';
 import { ProfileSchema, YOUZHI_2017, type Profile } from '../src/engine/profile';
 import { sectionSchool, type Section } from '../src/engine/sections';
 import { school } from './helpers/records';
@@ -36,7 +36,12 @@ describe('九年一贯制 split (shared/vectors/split-nine-year-school)', () => 
     { primary: 166, junior: 210 },
     { books: 23226, qualifiedTeachers: 30, teachingSpace: 3970 },
   );
-  const [p, j] = sections(nineYear);
+  // Split before each test, not when the file is collected: code run outside a test is a static mutant to Stryker.
+  let p: Section | undefined;
+  let j: Section | undefined;
+  beforeEach(() => {
+    [p, j] = sections(nineYear);
+  });
 
   it('gives the primary section the weighted share 166 / (166 + 1.1 × 210)', () => {
     expect(p!.split!.facilityShare).toBeCloseTo(0.41814, 5);
