@@ -58,6 +58,11 @@ describe('student-weighted CV (indicators.md §2.2)', () => {
     ).toBeNull();
   });
 
+  it('no students at all: mean and SD 0, no CV (never NaN)', () => {
+    expect(weightedCv([])).toEqual({ mean: 0, sd: 0, cv: null, students: 0 });
+    expect(weightedCv([{ value: 5, weight: 0 }])).toEqual({ mean: 0, sd: 0, cv: null, students: 0 });
+  });
+
   it('is computed by the engine per level from section values, weighted by students', () => {
     // Two primary schools: 100 students at 2× the standard, 300 at exactly the standard.
     const a = school('甲', '小学', { primary: 100 }, primaryAtStandard(100, 2));
@@ -152,6 +157,9 @@ describe('atLeast at 9 decimals', () => {
     [2000.0000001, 2000, true],
     [1999.9999999996, 2000, true],
     [1999.999999, 2000, false],
+    // Below 1 the shortcut's margin is 1e-8 absolute: 0.0009999999 rounds to 0.001 at 9 decimals, and meets it.
+    [0.0009999999, 0.001, true],
+    [0.000999998, 0.001, false],
   ])('atLeast(%d, %d) = %s', async (v, b, expected) => {
     const { atLeast } = await import('../src/engine/stats');
     expect(atLeast(v, b)).toBe(expected);
