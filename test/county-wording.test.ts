@@ -217,6 +217,15 @@ describe('county sheet layouts', () => {
     // The same the other way round: 未达标 first stays 未达标.
     const flipped = await figuresOf([rows[0]!, rows[2]!, rows[1]!]);
     expect(flipped.claims.get('training')).toMatchObject({ met: false, cell: 'D2' });
+    // The conflict names the first claim's cell and words.
+    const conflict = r.issues.find((i) => i.code === 'CLAIM_CONFLICTS')!;
+    expect(conflict.message).toContain('D2');
+    // Two claims that agree are no conflict; a claim in no known words is COUNTY_FIGURE_UNCLEAR, and no claim.
+    const agreeing = await figuresOf([rows[0]!, rows[1]!, rows[1]!]);
+    expect(agreeing.issues.filter((i) => i.code === 'CLAIM_CONFLICTS')).toEqual([]);
+    const unclear = await figuresOf([rows[0]!, [9, '教师5年360学时培训完成率达到100%', '100%', '见附件']]);
+    expect(unclear.claims.has('training')).toBe(false);
+    expect(unclear.issues.filter((i) => i.code === 'COUNTY_FIGURE_UNCLEAR').map((i) => i.cell)).toEqual(['D2']);
   });
 
   it('县级自评数据 | 县级自评结论 are the county’s value and claim; a 市级复核 column beside them is not read', async () => {
