@@ -225,7 +225,11 @@ describe('county sheet layouts', () => {
     expect(agreeing.issues.filter((i) => i.code === 'CLAIM_CONFLICTS')).toEqual([]);
     const unclear = await figuresOf([rows[0]!, [9, '教师5年360学时培训完成率达到100%', '100%', '见附件']]);
     expect(unclear.claims.has('training')).toBe(false);
-    expect(unclear.issues.filter((i) => i.code === 'COUNTY_FIGURE_UNCLEAR').map((i) => i.cell)).toEqual(['D2']);
+    const said = unclear.issues.filter((i) => i.code === 'COUNTY_FIGURE_UNCLEAR');
+    expect(said.map((i) => i.cell)).toEqual(['D2']);
+    expect(said[0]!.message).toContain('见附件');
+    expect(said[0]!.message).toContain('是否达标');
+    expect(said[0]!.message).toContain('不是“达标/未达标”或“是/否”');
   });
 
   it('县级自评数据 | 县级自评结论 are the county’s value and claim; a 市级复核 column beside them is not read', async () => {
