@@ -205,6 +205,33 @@ describe('county sheet layouts', () => {
     expect(r.issues).toEqual([]);
   });
 
+  it('the first 是否达标 of an item is its claim; a later one that says otherwise is CLAIM_CONFLICTS, never the claim', async () => {
+    const rows = [
+      ['序号', '评估内容', '实际情况', '是否达标'],
+      [9, '教师5年360学时培训完成率达到100%', '100%', '达标'],
+      [9, '教师5年360学时培训完成率', '100%', '未达标'],
+    ];
+    const r = await figuresOf(rows);
+    expect(r.claims.get('training')).toMatchObject({ met: true, cell: 'D2' });
+    expect(r.issues.filter((i) => i.code === 'CLAIM_CONFLICTS').map((i) => i.cell)).toEqual(['D3']);
+    // The same the other way round: 未达标 first stays 未达标.
+    const flipped = await figuresOf([rows[0]!, rows[2]!, rows[1]!]);
+    expect(flipped.claims.get('training')).toMatchObject({ met: false, cell: 'D2' });
+    // The conflict names the first claim's cell and words.
+    const conflict = r.issues.find((i) => i.code === 'CLAIM_CONFLICTS')!;
+    expect(conflict.message).toContain('D2');
+    // Two claims that agree are no conflict; a claim in no known words is COUNTY_FIGURE_UNCLEAR, and no claim.
+    const agreeing = await figuresOf([rows[0]!, rows[1]!, rows[1]!]);
+    expect(agreeing.issues.filter((i) => i.code === 'CLAIM_CONFLICTS')).toEqual([]);
+    const unclear = await figuresOf([rows[0]!, [9, '教师5年360学时培训完成率达到100%', '100%', '见附件']]);
+    expect(unclear.claims.has('training')).toBe(false);
+    const said = unclear.issues.filter((i) => i.code === 'COUNTY_FIGURE_UNCLEAR');
+    expect(said.map((i) => i.cell)).toEqual(['D2']);
+    expect(said[0]!.message).toContain('见附件');
+    expect(said[0]!.message).toContain('是否达标');
+    expect(said[0]!.message).toContain('不是“达标/未达标”或“是/否”');
+  });
+
   it('县级自评数据 | 县级自评结论 are the county’s value and claim; a 市级复核 column beside them is not read', async () => {
     // Found with a 自评表 with the city's review column: 县级自评结论 was not known, the county's claims lost with a warning.
     const rows = [

@@ -58,6 +58,11 @@ describe('student-weighted CV (indicators.md §2.2)', () => {
     ).toBeNull();
   });
 
+  it('no students at all: mean and SD 0, no CV (never NaN)', () => {
+    expect(weightedCv([])).toEqual({ mean: 0, sd: 0, cv: null, students: 0 });
+    expect(weightedCv([{ value: 5, weight: 0 }])).toEqual({ mean: 0, sd: 0, cv: null, students: 0 });
+  });
+
   it('is computed by the engine per level from section values, weighted by students', () => {
     // Two primary schools: 100 students at 2× the standard, 300 at exactly the standard.
     const a = school('甲', '小学', { primary: 100 }, primaryAtStandard(100, 2));
@@ -93,10 +98,35 @@ describe('rounding as Excel does', () => {
     expect(roundTo(x, d)).toBe(expected);
   });
 
-  it('a CV that rounds to the threshold passes; one that rounds above fails', async () => {
+  it.each([
+    // Two primary schools of 100 students, 教学及辅助用房 at the standard × 1 and × f: CV = (f − 1) / (f + 1).
+    [3, 0.5, true], // exactly the threshold 0.50
+    [3.0032, 0.5004, true], // rounds to 0.500 at the profile's 3 decimals
+    [3.005, 0.5006, false], // rounds to 0.501
+  ])(
+    'the engine judges a CV that rounds to the threshold as passing, one that rounds above as failing (× %d: CV %d)',
+    (f, cv, pass) => {
+      const sections = [
+        school('甲', '小学', { primary: 100 }, primaryAtStandard(100, 1)),
+        school('乙', '小学', { primary: 100 }, primaryAtStandard(100, f)),
+      ].flatMap((s) => {
+        const r = sectionSchool(s, YOUZHI_2017);
+        return 'sections' in r ? r.sections : [];
+      });
+      const level = evaluateLevel(
+        'primary',
+        sections.map((s) => evaluateSection(s, YOUZHI_2017)),
+        YOUZHI_2017,
+      );
+      const space = level.indicators.teaching_space!;
+      expect(space.cv!).toBeCloseTo(cv, 4);
+      expect(space.cvThreshold).toBe(0.5);
+      expect(space.cvPass).toBe(pass);
+    },
+  );
+
+  it('a ratio at the standard meets it despite binary rounding', async () => {
     const { atLeast } = await import('../src/engine/stats');
-    expect(roundTo(0.5004999, 3) <= 0.5).toBe(true);
-    expect(roundTo(0.5005, 3) <= 0.5).toBe(false);
     expect(atLeast((42 / 1000) * 100, 4.2)).toBe(true);
     expect(atLeast(0.85 * 4.2, 3.57)).toBe(true);
     expect(atLeast(3.57, 0.85 * 4.2)).toBe(true);
@@ -127,6 +157,9 @@ describe('atLeast at 9 decimals', () => {
     [2000.0000001, 2000, true],
     [1999.9999999996, 2000, true],
     [1999.999999, 2000, false],
+    // Below 1 the shortcut's margin is 1e-8 absolute: 0.0009999999 rounds to 0.001 at 9 decimals, and meets it.
+    [0.0009999999, 0.001, true],
+    [0.000999998, 0.001, false],
   ])('atLeast(%d, %d) = %s', async (v, b, expected) => {
     const { atLeast } = await import('../src/engine/stats');
     expect(atLeast(v, b)).toBe(expected);

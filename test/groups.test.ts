@@ -1,5 +1,5 @@
 /** Gaps inside 学区 / 集团 and between 城区 and 乡村, checked by hand. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeEach } from 'vitest';
 import { evaluateCounty } from '../src/engine/evaluate';
 import { YOUZHI_2017 } from '../src/engine/profile';
 import type { SchoolRecord, UrbanRural } from '../src/engine/types';
@@ -12,16 +12,20 @@ const s = (name: string, P: number, space: number, group: string, urbanRural: Ur
   school(name, '小学', { primary: P }, { ...primaryAtStandard(P), teachingSpace: space }, { group, urbanRural });
 
 // A 城区 100 / 600 ㎡ (6), B 城区 300 / 1200 (4), C 乡村 100 / 900 (9), D 乡村 100 / 300 (3); county 3000 / 600 = 5.
-const result = evaluateCounty(
-  null,
-  [
-    s('A', 100, 600, 'G1', '城区'),
-    s('B', 300, 1200, 'G2', '城区'),
-    s('C', 100, 900, 'G1', '乡村'),
-    s('D', 100, 300, 'G2', '乡村'),
-  ],
-  YOUZHI_2017,
-);
+// Evaluated before each test, not at import: code run outside a test is a static mutant to Stryker (run by every test).
+let result!: ReturnType<typeof evaluateCounty>;
+beforeEach(() => {
+  result = evaluateCounty(
+    null,
+    [
+      s('A', 100, 600, 'G1', '城区'),
+      s('B', 300, 1200, 'G2', '城区'),
+      s('C', 100, 900, 'G1', '乡村'),
+      s('D', 100, 300, 'G2', '乡村'),
+    ],
+    YOUZHI_2017,
+  );
+});
 
 describe('学区 / 集团', () => {
   it('G1 = {A 6, C 9}, 100 students each: mean 7.5, S 1.5, CV 0.2, 1.5 × the county value 5', () => {

@@ -23,8 +23,19 @@ describe('median (selection, not a sort)', () => {
 
   it('sorted, reversed, all equal, and with NaN as a sort has it; the input is left as it was', () => {
     const up = Array.from({ length: 101 }, (_, i) => i / 3);
-    for (const values of [up, [...up].reverse(), Array(50).fill(2.5), [1, NaN, 3], [NaN, NaN, 1, 2], []])
+    for (const values of [
+      up,
+      [...up].reverse(),
+      Array(50).fill(2.5),
+      [1, NaN, 3],
+      [NaN, NaN, 1, 2],
+      [4, NaN, 1, 2],
+      [9, NaN, 1, 2, 7, NaN],
+      [],
+    ])
       expect(Object.is(median(values), bySort(values))).toBe(true);
+    // An even count with NaN: the mean of the two finite middles of the sort ([1, 2, 4, NaN] → 3), not NaN.
+    expect(median([4, NaN, 1, 2])).toBe(3);
     const typed = new Float64Array([5, 1, 4, 2, 3]);
     expect(median(typed)).toBe(3);
     expect([...typed]).toEqual([5, 1, 4, 2, 3]);

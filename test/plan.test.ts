@@ -4,7 +4,7 @@
  * its total must equal what an independent optimiser (a penalty method written here, and
  * a brute-force search over whole units) finds; influence must agree with leave-one-out.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeEach } from 'vitest';
 import { evaluateSection, type SectionResult } from '../src/engine/compliance';
 import { evaluateLevel } from '../src/engine/evaluate';
 import { influenceOf } from '../src/engine/influence';
@@ -12,7 +12,7 @@ import { planIndicator, planLevel } from '../src/engine/plan';
 import { transferPlan } from '../src/engine/transfer';
 import { YOUZHI_2017, type IndicatorDef } from '../src/engine/profile';
 import { sectionSchool } from '../src/engine/sections';
-import { weightedCv } from '../src/engine/stats';
+import { plainCv } from './helpers/plain-cv';
 import type { ResourceField, SchoolRecord } from '../src/engine/types';
 import { rng } from '../scripts/fuzz/mutate';
 import { primaryAtStandard, school } from './helpers/records';
@@ -90,7 +90,7 @@ describe('the plan, applied and recomputed by the ordinary check', () => {
           (((r.section.amounts[p.indicator.numerator] ?? 0) + (added.get(r) ?? 0)) / r.section.students) *
           p.indicator.scale,
       );
-      expect(weightedCv(ys.map((value, i) => ({ value, weight: results[i]!.section.students }))).cv).toBeCloseTo(
+      expect(plainCv(ys.map((value, i) => ({ value, weight: results[i]!.section.students }))).cv).toBeCloseTo(
         p.cvAfter!,
         12,
       );
@@ -193,7 +193,7 @@ describe('the total is the minimum', () => {
       if (sum >= best) return;
       if (k === results.length) {
         const ys = adds.map((a, i) => ((have[i]! + a) / ps[i]!) * ind.scale);
-        const cv = weightedCv(ys.map((value, i) => ({ value, weight: ps[i]! }))).cv;
+        const cv = plainCv(ys.map((value, i) => ({ value, weight: ps[i]! }))).cv;
         if (cv !== null && cv <= target) best = sum;
         return;
       }
@@ -222,9 +222,14 @@ describe('the total is the minimum', () => {
 });
 
 describe('budgets and unreachable targets', () => {
-  const results = sectionsOf(randomCounty(31, 14, 1.5));
   const sports = ind('sports_space');
-  const full = planIndicator('primary', results, sports, profile);
+  // Made before each test, not when the file is collected: code run outside a test is a static mutant to Stryker.
+  let results!: SectionResult[];
+  let full!: ReturnType<typeof planIndicator>;
+  beforeEach(() => {
+    results = sectionsOf(randomCounty(31, 14, 1.5));
+    full = planIndicator('primary', results, sports, profile);
+  });
 
   it('a budget below the full plan: spends at most the budget, lowest sections first, and the CV falls', () => {
     expect(full.status).toBe('planned');
@@ -272,11 +277,11 @@ describe('influence', () => {
       const inf = influenceOf(results, i);
       expect(inf.reduce((s, x) => s + x.share, 0)).toBeCloseTo(1, 12);
       for (let k = 1; k < inf.length; k++) expect(inf[k - 1]!.share).toBeGreaterThanOrEqual(inf[k]!.share);
-      const mean = weightedCv(results.map((r) => ({ value: r.values[i.id]!, weight: r.section.students }))).mean;
+      const mean = plainCv(results.map((r) => ({ value: r.values[i.id]!, weight: r.section.students }))).mean;
       for (const x of inf) {
         const rest = results.filter((r) => r !== x.section);
         expect(x.cvWithout).toBeCloseTo(
-          weightedCv(rest.map((r) => ({ value: r.values[i.id]!, weight: r.section.students }))).cv!,
+          plainCv(rest.map((r) => ({ value: r.values[i.id]!, weight: r.section.students }))).cv!,
           10,
         );
         expect(x.above).toBe(x.section.values[i.id]! > mean);
@@ -298,7 +303,7 @@ describe('influence', () => {
     expect(inf[0]!.share).toBeGreaterThan(0.9);
     expect(inf[0]!.cvWithout!).toBeLessThan(0.5);
     expect(
-      weightedCv(results.map((r) => ({ value: r.values.sports_space!, weight: r.section.students }))).cv!,
+      plainCv(results.map((r) => ({ value: r.values.sports_space!, weight: r.section.students }))).cv!,
     ).toBeGreaterThan(0.5);
   });
 });
@@ -313,7 +318,7 @@ describe('the teacher-transfer plan', () => {
     const N = ps.reduce((s, p) => s + p, 0);
     const mean = (start.reduce((s, c) => s + c, 0) / N) * 100;
     const value = (c: number[], i: number) => (c[i]! / ps[i]!) * 100;
-    const ok = (c: number[]) => weightedCv(c.map((_, i) => ({ value: value(c, i), weight: ps[i]! }))).cv! <= target;
+    const ok = (c: number[]) => plainCv(c.map((_, i) => ({ value: value(c, i), weight: ps[i]! }))).cv! <= target;
     let frontier = [start];
     const seen = new Set([start.join(',')]);
     for (let k = 0; k <= limit; k++) {
@@ -366,7 +371,7 @@ describe('the teacher-transfer plan', () => {
         counts.set(m.from, counts.get(m.from)! - m.teachers);
         counts.set(m.to, counts.get(m.to)! + m.teachers);
       }
-      const cv = weightedCv(
+      const cv = plainCv(
         results.map((x) => ({ value: (counts.get(x)! / x.section.students) * 100, weight: x.section.students })),
       ).cv!;
       expect(cv).toBeLessThanOrEqual(target);
@@ -473,7 +478,7 @@ describe('the 2012 method: the cheapest combination in 元 under the 综合差�
     expect(plan.compositeAfter!).toBeLessThanOrEqual(0.25);
     // Brute force: every combination of the same grid of targets for the priced indicators.
     const cvOfInd = (id: string) =>
-      weightedCv(results.map((r) => ({ value: r.values[id]!, weight: r.section.students }))).cv!;
+      plainCv(results.map((r) => ({ value: r.values[id]!, weight: r.section.students }))).cv!;
     const fixed = p2012.indicators.filter((i) => !(i.id in unitCosts)).reduce((s, i) => s + cvOfInd(i.id), 0);
     const lists = Object.keys(unitCosts).map((id) => {
       const ind = p2012.indicators.find((i) => i.id === id)!;
@@ -499,7 +504,7 @@ describe('the 2012 method: the cheapest combination in 元 under the 综合差�
     const after = p2012.indicators.map((ind, k) => {
       const part = plan.parts[k]!;
       const added = new Map((part.plan?.additions ?? []).map((a) => [a.section, a.add]));
-      return weightedCv(
+      return plainCv(
         results.map((r) => ({
           value: (((r.section.amounts[ind.numerator] ?? 0) + (added.get(r) ?? 0)) / r.section.students) * ind.scale,
           weight: r.section.students,

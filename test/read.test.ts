@@ -495,6 +495,16 @@ describe('finding the header', () => {
     expect(r.issueCounts.error).toBe(0);
   });
 
+  it.each(['学校名称', '学校', '校名', '单位名称', '学校（单位）名称', '学校单位名称'])(
+    'reads a school-name column headed %s (the profile wording’s aliases)',
+    async (name) => {
+      const [header, ...schools] = county();
+      const r = await check(await workbook({ 学校数据: [[name, ...header!.slice(1)], ...schools] }));
+      expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(r.counties[0]!.schools.map((s) => s.school.name)).toEqual(schools.map((row) => row[0]));
+    },
+  );
+
   it('sums 体育 + 音乐 + 美术 when there is no 体育艺术 column', async () => {
     const header = [...HEADER.slice(0, 6), '体育专任教师数', '音乐专任教师数', '美术专任教师数', ...HEADER.slice(7)];
     const rows = [
