@@ -63,11 +63,13 @@ export async function renderScenarioXlsx(model: ScenarioModel): Promise<Buffer> 
       title: `${SCENARIO_TITLE}：现状与各方案（变化 = 方案 − 现状；绿色改善，红色变差）`,
       columns: [
         ...(many ? [{ header: '区县' }] : []),
-        { header: '部分', width: 18 },
-        { header: '项目', width: 28 },
-        { header: '标准', width: 10 },
-        ...model.columns.map((c) => ({ header: c, width: 12 })),
-        ...alts.map((a) => ({ header: `变化（${a}）`, width: 16 })),
+        // 部分 and 项目 wide enough for their words (政府保障程度（学校逐校判定的项目）, the 体育、艺术 teachers), one page
+        // wide with two alternatives (140 width units print on a landscape page).
+        { header: '部分', width: 30 },
+        { header: '项目', width: 40 },
+        { header: '标准', width: 8 },
+        ...model.columns.map((c) => ({ header: c, width: 10 })),
+        ...alts.map((a) => ({ header: `变化（${a}）`, width: 14 })),
       ],
       rows,
     }),
