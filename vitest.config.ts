@@ -5,6 +5,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/setup/fresh-build.ts'],
+    // Many tests run the built CLI several times (0.3–1 s each on a quiet machine): at a load of 8–10 on two cores
+    // vitest's 5 s default failed them one at a time (CI runs on such machines). Tests that need longer say so.
+    testTimeout: 30_000,
     exclude: [...configDefaults.exclude, '.stryker-tmp/**'],
   },
 });
