@@ -219,3 +219,23 @@ describe('the data issues of each year (issue 26: compare and plan hid them)', (
     expect(run.stderr).toContain('[COLUMN_IGNORED]');
   });
 });
+
+describe('compare: the terminal counts a CV as grown as the table shows it', () => {
+  it('a change below the thousandth (float noise of rescaled data) is not counted; one of 0.002 is', async () => {
+    const { renderCompareSummary } = await import('../src/render/compare');
+    const { Chalk } = await import('chalk');
+    const sample = await check('fixtures/sample-county.xlsx');
+    const c = compareReports([sample, sample]);
+    const level = c.counties[0]!.levels[0]!;
+    const [a, b] = Object.keys(level.cvs) as [string, string];
+    const noise = level.cvs[a]!;
+    noise[1] = noise[0]! + 4e-17 + 1e-9; // as 0.04506109653976754 → …759: the same to three places
+    level.cvChange[a] = noise[1] - noise[0]!;
+    const plain = new Chalk({ level: 0 });
+    expect(renderCompareSummary(c, plain)).toContain('差异系数变大的指标 0 项');
+    const real = level.cvs[b]!;
+    real[1] = real[0]! + 0.002;
+    level.cvChange[b] = 0.002;
+    expect(renderCompareSummary(c, plain)).toContain('差异系数变大的指标 1 项');
+  });
+});

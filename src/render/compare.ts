@@ -245,7 +245,8 @@ export function renderCompareSummary(c: Comparison, colour: ChalkInstance): stri
   for (const county of c.counties) {
     lines.push('', colour.bold(county.county));
     for (const l of county.levels) {
-      const worse = Object.values(l.cvChange).filter((x) => (x ?? 0) > 0).length;
+      // Counted as the table shows the change (3 decimals): a CV equal to the thousandth has not grown.
+      const worse = Object.values(l.cvs).filter((xs) => (shownChange(xs) ?? 0) > 0).length;
       const comp = l.compliant.map((x) => (x ? `${x.compliant}/${x.schools}` : '—')).join(' → ');
       lines.push(`  ${LEVEL_NAMES[l.level]}：达标学校 ${comp}；差异系数变大的指标 ${worse} 项`);
     }
