@@ -49,6 +49,12 @@ describe.skipIf(!hasWriter || !hasPdftotext)('the Word document read in LibreOff
     const pdf = docxToPdf(await renderDocx(report));
     const text = squeeze(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }));
     expect(text).toContain('全县义务教育优质均衡发展未达到要求。');
+    // The cover is one page: page 2 opens 一、总体结论 (a sentence below the form had run onto a page of its own).
+    const page = (n: number) =>
+      squeeze(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' }));
+    expect(page(1)).toContain('日期');
+    expect(page(2).startsWith('一、总体结论')).toBe(true);
+    expect(text).toMatch(/一、总体结论.*数据问题：错误0个.*二、/);
     const c = report.counties[0]!;
     const failing = c.levels.flatMap((l) =>
       l.failingCvs.map((s) => report.profile.indicators.find((i) => i.id === s.id)!.name + '差异系数' + fmtCv(s.cv)),

@@ -1,6 +1,6 @@
 /** 一、总体结论: the verdict in one line, each dimension and why, each level, the schools, and what was left out. */
 import { dimensionLines, excludedSentence, levelVerdict, schoolsSentence, verdictHeadline } from '../../prose';
-import { SECTION_TITLE } from '../../written';
+import { issueCountSentence, SECTION_TITLE } from '../../written';
 import { heading, numbered, paragraph, type Block, type PartContext } from '../outline';
 
 export function conclusionPart(ctx: PartContext): Block[] {
@@ -15,5 +15,6 @@ export function conclusionPart(ctx: PartContext): Block[] {
   if (report.profile.compliance) out.push(paragraph(`按学校计，${schoolsSentence(county)}`));
   const excluded = excludedSentence(county);
   if (excluded) out.push(paragraph(excluded));
+  out.push(paragraph(issueCountSentence(report)));
   return out;
 }
