@@ -257,6 +257,12 @@ describe('--county on the command line', () => {
     expect(r.stderr).toContain('错误 [COUNTY_NOT_FOUND]：文件中没有区县“丁县”（文件中的区县：乙县、甲县）');
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('--county on a file without a 区县 column says the file is one county and needs none', () => {
+    const r = cli(['fixtures/sample-county.xlsx', '--county', '示例', '-o', tmp()]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('这个文件没有“区县”列，是一个县的数据，不需要 --county');
+  });
 });
 
 describe('a batch’s JSON Lines, written as its counties are computed', () => {

@@ -459,7 +459,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .enablePositionalOptions()
     .description(
-      '县域义务教育优质均衡 资源配置测算：校验学校数据，计算7项指标的学校达标情况与学生加权校际差异系数，生成 Excel / Markdown / JSON 报告',
+      '县域义务教育优质均衡 资源配置测算：校验学校数据，计算7项指标的学校达标情况与学生加权校际差异系数，生成 Excel / Word / Markdown / JSON 报告',
     )
     .version(VERSION, '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')

@@ -232,7 +232,11 @@ function countyTooLarge(county: string | null, schools: number, sections: number
 function chosenCounty(all: readonly [string | null, SchoolRecord[]][], name: string, profile: Profile): string {
   const counties = all.flatMap(([c]) => (c === null ? [] : [c]));
   const matches = countiesNamed(counties, name, profile.wording.countySheet.countySuffixes);
-  const listed = all.length ? all.map(([c]) => c ?? '（未填）').join('、') : '（无）';
+  // A file without a 区县 column is one county: --county has nothing to choose (the title may still name it).
+  const listed =
+    counties.length === 0
+      ? '无——这个文件没有“区县”列，是一个县的数据，不需要 --county'
+      : all.map(([c]) => c ?? '（未填）').join('、');
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) throw new FatalError('COUNTY_NOT_FOUND', { county: name, counties: listed });
   throw new FatalError('COUNTY_AMBIGUOUS', { county: name, matches: matches.join('、'), counties: listed });
