@@ -119,6 +119,8 @@ describe('balance-check FILE', () => {
   it.each([
     [['a.xlsx', 'b', 'c', 'd', 'e'], '命令行错误：参数过多：只需要 1 个文件，收到 5 个（文件名含空格时请用引号括起）'],
     [['validate', 'a.xlsx', 'b'], '命令行错误：参数过多：validate 只需要 1 个文件，收到 2 个'],
+    // A word that is neither a file nor a command, before the file: named as the unknown command it was meant as.
+    [['check', SAMPLE], '命令行错误：没有命令 check（命令：validate、compare、plan、scenario、'],
     [['explain', 'a', 'b'], '命令行错误：参数过多：explain 只需要 1 个参数，收到 2 个'],
     [['profiles', 'x'], '命令行错误：参数过多：profiles 不需要参数，收到 1 个'],
     [['validate'], '命令行错误：缺少参数：validate 需要学校数据文件（.xlsx 或 .csv）'],

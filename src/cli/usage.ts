@@ -3,6 +3,7 @@
  * unknown option …); a Command whose error() rewords each by its code, from what the command knows
  * (its arguments, its options), keeps commander's parsing, its exit (EXIT.unusable) and its help.
  */
+import { existsSync } from 'node:fs';
 import { Command, type ErrorOptions, type Help } from 'commander';
 import { ChineseHelp } from './help';
 
@@ -44,6 +45,10 @@ export class ChineseCommand extends Command {
         const files = this.registeredArguments.every((a) => /^(files?|文件)$/.test(a.name()));
         const noun = files ? '文件' : '参数';
         const spaces = files ? '（文件名含空格时请用引号括起）' : '';
+        // `balance-check check FILE`: a word that is no file and no command, where the main command takes the file.
+        const first = this.args[0];
+        if (!this.parent && first !== undefined && /^[a-z][a-z-]*$/i.test(first) && !existsSync(first))
+          return `没有命令 ${first}（命令：${this.commands.map((c) => c.name()).join('、')}；检查一个文件不用命令：balance-check 文件）`;
         return expected === 0
           ? `参数过多：${this.who}不需要参数，收到 ${got} 个`
           : `参数过多：${this.who}只需要 ${expected} 个${noun}，收到 ${got} 个${spaces}`;
