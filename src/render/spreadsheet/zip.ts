@@ -33,6 +33,11 @@ export function packEntry(name: string, data: Buffer): PackedEntry {
  * pieces; test/zip.test.ts), without the whole text or its UTF-8 bytes held at once.
  */
 export async function packPieces(name: string, pieces: Iterable<string>): Promise<PackedEntry> {
+  const it = pieces[Symbol.iterator]();
+  const first = it.next();
+  const second = first.done ? first : it.next();
+  // A sheet of one piece (most of them): deflated at once, without a stream's round trips through the thread pool.
+  if (second.done) return packEntry(name, Buffer.from(first.done ? '' : first.value, 'utf8'));
   const deflate = zlib.createDeflateRaw({ level: 1 });
   const out: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => out.push(chunk));
@@ -42,13 +47,16 @@ export async function packPieces(name: string, pieces: Iterable<string>): Promis
   });
   let crc = 0;
   let size = 0;
-  for (const piece of pieces) {
+  const write = async (piece: string) => {
     const bytes = Buffer.from(piece, 'utf8');
     crc = crc32(bytes, crc);
     size += bytes.length;
     // One piece in the compressor at a time: waiting for it keeps what is held to one piece.
     await new Promise<void>((resolve, reject) => deflate.write(bytes, (e) => (e ? reject(e) : resolve())));
-  }
+  };
+  await write(first.value as string);
+  await write(second.value);
+  for (let next = it.next(); !next.done; next = it.next()) await write(next.value);
   deflate.end();
   await ended;
   return { name, packed: Buffer.concat(out), crc, size };
