@@ -6,8 +6,22 @@ import { YOUZHI_2017 } from '../src/engine/profile';
 import { evaluateSection } from '../src/engine/compliance';
 import { sectionSchool } from '../src/engine/sections';
 import { primaryAtStandard, school } from './helpers/records';
+import type { SchoolRecord } from '../src/engine/types';
 
 /** shared/vectors/cv-books-5-schools.csv, copied into fixtures/vectors. */
+/** The engine's primary level of these schools: sectioned, each section judged, the level evaluated. */
+function primaryLevel(schools: readonly SchoolRecord[]) {
+  const sections = schools.flatMap((s) => {
+    const r = sectionSchool(s, YOUZHI_2017);
+    return 'sections' in r ? r.sections : [];
+  });
+  return evaluateLevel(
+    'primary',
+    sections.map((s) => evaluateSection(s, YOUZHI_2017)),
+    YOUZHI_2017,
+  );
+}
+
 function booksVector() {
   const lines = readFileSync(new URL('../fixtures/vectors/cv-books-5-schools.csv', import.meta.url), 'utf8')
     .trim()
@@ -67,16 +81,7 @@ describe('student-weighted CV (indicators.md §2.2)', () => {
     // Two primary schools: 100 students at 2× the standard, 300 at exactly the standard.
     const a = school('甲', '小学', { primary: 100 }, primaryAtStandard(100, 2));
     const b = school('乙', '小学', { primary: 300 }, primaryAtStandard(300, 1));
-    const sections = [a, b].flatMap((s) => {
-      const r = sectionSchool(s, YOUZHI_2017);
-      return 'sections' in r ? r.sections : [];
-    });
-    const level = evaluateLevel(
-      'primary',
-      sections.map((s) => evaluateSection(s, YOUZHI_2017)),
-      YOUZHI_2017,
-    );
-    const space = level.indicators.teaching_space!;
+    const space = primaryLevel([a, b]).indicators.teaching_space!;
     // X̄ = (9·100 + 4.5·300)/400 = 5.625; S² = (100·3.375² + 300·1.125²)/400 = 3.796875
     expect(space.mean).toBeCloseTo(5.625, 12);
     expect(space.sd).toBeCloseTo(Math.sqrt(3.796875), 12);
@@ -106,18 +111,10 @@ describe('rounding as Excel does', () => {
   ])(
     'the engine judges a CV that rounds to the threshold as passing, one that rounds above as failing (× %d: CV %d)',
     (f, cv, pass) => {
-      const sections = [
+      const level = primaryLevel([
         school('甲', '小学', { primary: 100 }, primaryAtStandard(100, 1)),
         school('乙', '小学', { primary: 100 }, primaryAtStandard(100, f)),
-      ].flatMap((s) => {
-        const r = sectionSchool(s, YOUZHI_2017);
-        return 'sections' in r ? r.sections : [];
-      });
-      const level = evaluateLevel(
-        'primary',
-        sections.map((s) => evaluateSection(s, YOUZHI_2017)),
-        YOUZHI_2017,
-      );
+      ]);
       const space = level.indicators.teaching_space!;
       expect(space.cv!).toBeCloseTo(cv, 4);
       expect(space.cvThreshold).toBe(0.5);

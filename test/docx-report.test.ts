@@ -15,7 +15,7 @@ import { unzip } from '../src/read/unzip';
 import { fmtCv } from '../src/render/format';
 import { renderDocx } from '../src/render/docx';
 import { documentOutline } from '../src/render/docx/document';
-import { check, county, csvFile, primary, tmp, workbook, HEADER } from './helpers/files';
+import { check, county, primary, primaryCountyCsv, tmp, workbook, HEADER } from './helpers/files';
 import { province } from './helpers/counties';
 import { docxToPdf, hasPdftotext, hasWriter } from './helpers/libreoffice';
 
@@ -198,14 +198,7 @@ describe('-f docx on the command line', () => {
 
 describe('a county too large for its Word report', () => {
   it('2 001 sections with -f docx: FILE_TOO_LARGE naming the Word limit, exit 3, nothing written; xlsx alone is written', () => {
-    const rows = [HEADER.join(',')];
-    for (let i = 0; i < MAX_WORD_SECTIONS + 1; i++)
-      rows.push(
-        primary(`第${i + 1}小学`, 300 + (i % 50))
-          .map((v) => String((v as string | number | null) ?? ''))
-          .join(','),
-      );
-    const input = csvFile(rows.join('\n'), 'utf8', 'big.csv');
+    const input = primaryCountyCsv(MAX_WORD_SECTIONS + 1, 'big.csv');
     const out = tmp();
     const word = spawnSync(process.execPath, [BIN, input, '-o', out, '-f', 'xlsx,docx'], { encoding: 'utf8' });
     expect(word.status).toBe(3);

@@ -9,19 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { append, maxOf, minOf } from '../src/common/lookup';
 import { MAX_DETAIL_SECTIONS } from '../src/cli/pipeline';
-import { csvFile, HEADER, primary, tmp } from './helpers/files';
-
-/** One county (no 区县 column) of n primary schools. */
-function countyCsv(n: number): string {
-  const rows = [HEADER.join(',')];
-  for (let i = 0; i < n; i++)
-    rows.push(
-      primary(`第${i + 1}小学`, 300 + (i % 500))
-        .map((v) => String((v as string | number | null) ?? ''))
-        .join(','),
-    );
-  return csvFile(rows.join('\n'), 'utf8', `county-${n}.csv`);
-}
+import { primaryCountyCsv, tmp } from './helpers/files';
 
 describe('data-sized arrays are never spread into a call', () => {
   it('maxOf, minOf and append take 500 000 items', () => {
@@ -34,7 +22,7 @@ describe('data-sized arrays are never spread into a call', () => {
   });
 
   it('the Excel report of a county of 18 000 schools is written', () => {
-    const input = countyCsv(18_000);
+    const input = primaryCountyCsv(18_000);
     const out = tmp();
     const run = spawnSync(process.execPath, ['bin/balance-check.js', input, '-o', out, '-f', 'xlsx', '-q'], {
       encoding: 'utf8',
@@ -47,7 +35,7 @@ describe('data-sized arrays are never spread into a call', () => {
 
 describe('a county too large for its detailed report (issue 27: ≤ 1 GB on any input)', () => {
   it('30 001 sections in one county: FILE_TOO_LARGE naming the limit and the missing 区县 column, exit 3; validate reads it', () => {
-    const input = countyCsv(MAX_DETAIL_SECTIONS + 1);
+    const input = primaryCountyCsv(MAX_DETAIL_SECTIONS + 1);
     const out = tmp();
     const run = spawnSync(process.execPath, ['bin/balance-check.js', input, '-o', out, '-f', 'xlsx,md,json'], {
       encoding: 'utf8',

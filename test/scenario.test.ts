@@ -18,7 +18,7 @@ import { toJson } from '../src/render/json';
 import { scenarioJson } from '../src/render/scenario-json';
 import { renderScenarioXlsx } from '../src/render/scenario-xlsx';
 import { changeText, type ScenarioModel } from '../src/report/scenario';
-import { check, csvFile, HEADER, primary, tmp, workbook, type Cell } from './helpers/files';
+import { check, csvFile, primaryCountyCsv, tmp, workbook, type Cell } from './helpers/files';
 import { messyCounty } from './helpers/counties';
 import { docxToPdf, hasPdftotext, hasWriter } from './helpers/libreoffice';
 
@@ -820,14 +820,7 @@ describe('scenario Excel', () => {
 describe('scenario: bounded work (issue 27: ≤ 1 GB on any input)', () => {
   it('sections × (alternatives + 1) over MAX_SCENARIO_WORK: FILE_TOO_LARGE before computing, exit 3, nothing written', async () => {
     const n = MAX_SCENARIO_WORK / 4 + 1; // three alternatives: 4 × n > the limit
-    const rows = [HEADER.join(',')];
-    for (let i = 0; i < n; i++)
-      rows.push(
-        primary(`第${i + 1}小学`, 300 + (i % 50))
-          .map((v) => String((v as string | number | null) ?? ''))
-          .join(','),
-      );
-    const schools = csvFile(rows.join('\n'), 'utf8', 'big.csv');
+    const schools = primaryCountyCsv(n, 'big.csv');
     const plan = await planFile(
       [1, 2, 3].map((a): Cell[] => [`方案${a}`, '新增', `第${a}小学`, null, null, '体育运动场馆面积', 1000, null]),
     );

@@ -4,7 +4,7 @@ import { reportStem } from '../report/names';
 import { lookup } from '../common/lookup';
 import { FatalError } from '../issues/catalogue';
 import type { Comparison } from '../report/compare';
-import type { Report } from '../report/model';
+import { sectionCount, type Report } from '../report/model';
 import { renderCompareMarkdown, renderCompareXlsx } from '../render/compare';
 import { isBatch, jsonReportPieces, schoolLines } from '../render/json';
 import { chartFiles } from '../render/charts';
@@ -81,8 +81,7 @@ export const MAX_WORD_SECTIONS = 2_000;
 function wordFits(report: Report) {
   if (!report.detail) return; // A batch's Word document is the province table.
   for (const county of report.counties) {
-    let sections = 0;
-    for (const l of county.levels) sections += l.sections.length;
+    const sections = sectionCount(county);
     if (sections > MAX_WORD_SECTIONS)
       throw new FatalError('FILE_TOO_LARGE', {
         reason: `“${county.label}”有 ${sections.toLocaleString('en-US')} 个学段，超过 Word 报告的上限 ${MAX_WORD_SECTIONS.toLocaleString('en-US')} 个（附表逐校列出，约 60 页）。请去掉 -f 中的 docx，改用 Excel 报告（同样的附表，不受此限）`,

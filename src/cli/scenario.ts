@@ -25,7 +25,7 @@ import { readInput, reportFrom, type AnalyseOptions } from './pipeline';
 import { checkOutputFolder, checkTargets, writeAtomically, writeSet } from './write-set';
 import { leastCostRows } from '../scenario/from-plan';
 import { renderScenarioTemplate } from '../template/scenario';
-import type { Report } from '../report/model';
+import { sectionCount, type Report } from '../report/model';
 
 /** What the scenario command takes from main.ts: the profile loader, the option parsers and the exit path. */
 export interface ScenarioWiring {
@@ -183,8 +183,7 @@ export async function computeScenario(
   const whose = `调整方案 ${basename(planFile)} `;
   if (!planRead.plan || hasErrors(planRead.issues)) return { errors: planRead.issues, whose };
   const runs = planRead.plan.alternatives.length + 1;
-  let sections = 0;
-  for (const c of baseline.counties) for (const l of c.levels) sections += l.sections.length;
+  const sections = baseline.counties.reduce((n, c) => n + sectionCount(c), 0);
   if (sections * runs > MAX_SCENARIO_WORK)
     throw new FatalError('FILE_TOO_LARGE', {
       reason: `调整方案有 ${runs - 1} 个方案，学校数据有 ${sections.toLocaleString('en-US')} 个学段：每个方案都是一次完整的测算，学段数 ×（方案数 + 1）超过上限 ${MAX_SCENARIO_WORK.toLocaleString('en-US')}。请分几次测算，每次少放几个方案`,

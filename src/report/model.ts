@@ -158,6 +158,9 @@ export function buildReport(args: {
 
 /** The data year: `--year`, else a year in the title row, else in the file name ("2024年"); null when none. */
 /** Where the schools were read from: 学校数据.xlsx › 小学、初中（GBK）. */
+/** A county's school sections (a 一贯制 school's levels counted apart): what a report's size goes by. */
+export const sectionCount = (county: CountyReport): number => county.levels.reduce((n, l) => n + l.sections.length, 0);
+
 export function sourceLabel(input: InputInfo): string {
   const sheets = input.sheets ?? (input.sheet ? [input.sheet] : []);
   return `${input.file}${sheets.length ? ` › ${sheets.join('、')}` : ''}${input.encoding ? `（${input.encoding}）` : ''}`;

@@ -89,6 +89,18 @@ export const HEADER = [
   '网络多媒体教室数',
 ];
 
+/** A CSV of one county (no 区县 column) of n primary schools, 第1小学 …: the large-county tests' input. */
+export function primaryCountyCsv(n: number, name = `county-${n}.csv`): string {
+  const rows = [HEADER.join(',')];
+  for (let i = 0; i < n; i++)
+    rows.push(
+      primary(`第${i + 1}小学`, 300 + (i % 500))
+        .map((v) => String((v as string | number | null) ?? ''))
+        .join(','),
+    );
+  return csvFile(rows.join('\n'), 'utf8', name);
+}
+
 const c = Math.ceil;
 /** A primary school a little above every standard. */
 export const primary = (name: string, P = 1000): Cell[] => [
