@@ -5,8 +5,16 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OoxmlFormatError, readOoxml } from '../src/read/ooxml';
-import { decodeRowBytes, rowHidden, rowNumber, type RowTags, type SharedStringTable } from '../src/read/ooxml-bytes';
+import { decodeXml, OoxmlFormatError, readOoxml } from '../src/read/ooxml';
+import {
+  decodeRowBytes,
+  InlineStrings,
+  rowHidden,
+  rowNumber,
+  xmlText,
+  type RowTags,
+  type SharedStringTable,
+} from '../src/read/ooxml-bytes';
 import { readWithExcelJs, readXlsxFallback } from '../src/read/xlsx';
 import { zip } from '../src/render/spreadsheet/zip';
 import { renderXlsx } from '../src/render/xlsx';
@@ -25,6 +33,24 @@ const hiddenParts = (sheet: {
   rows: [...(sheet.hiddenRows ?? [])].filter((r) => sheet.rows[r]?.some((c) => c !== undefined)).sort((a, b) => a - b),
   columns: [...(sheet.hiddenColumns ?? [])].sort((a, b) => a - b),
 });
+
+/** Inline-string cell contents as writers make them, and some the byte path must leave to the general way. */
+const INLINE_BODIES = [
+  '<is><t>&#23398;&#26657;</t></is>',
+  '<is><t>&#23398;&#26657;</t></is>',
+  '<is><t xml:space="preserve"> 第&#19968;小学 </t></is>',
+  '<is><t>A&amp;B &lt;x&gt; _x0041_</t></is>',
+  '<is><t>&#1;</t></is>',
+  '<is><t>  </t></is>',
+  '<is><t></t></is>',
+  '<is><t/></is>',
+  '<is><r><t>富</t></r><r><t>文本</t></r></is>',
+  '<is><t>学</t><rPh sb="0" eb="1"><t>xue</t></rPh></is>',
+  '<is> <t>空格</t></is>',
+  '<is><t>未闭合</is>',
+  '<is><tx>别的</tx></is>',
+  '<is><t>&#99999999;&bogus;</t></is>',
+];
 
 const sameSheets = async (buffer: Buffer, emptyStringResults = false) => {
   const fast = readOoxml(buffer);
@@ -267,6 +293,88 @@ describe('what other generators write', () => {
     }
   });
 
+  it('an inline text read from its bytes is the text decodeXml reads, for any mix of references and escapes', () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const parts = [
+      '学',
+      'a',
+      ' ',
+      '&#23398;',
+      '&#x5B66;',
+      '&#X5B66;',
+      '&#x;',
+      '&#;',
+      '&#12a;',
+      '&#0;',
+      '&#1;',
+      '&#1114111;',
+      '&#1114112;',
+      '&#99999999999999999999;',
+      '&#xD800;',
+      '&#128512;',
+      '&amp;',
+      '&lt;',
+      '&quot;',
+      '&apos;',
+      '&gt;',
+      '&AMP;',
+      '&nbsp;',
+      '&constructor;',
+      '&',
+      ';',
+      '#',
+      '&amp',
+      '_x0041_',
+      '_x004_',
+      '_x',
+      '&#95;x0042_',
+      '😀',
+      'é',
+    ];
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 8) }, () => pick(parts)).join('');
+      const bytes = Buffer.from(`<t>${text}</t>`, 'utf8');
+      expect(xmlText(bytes, 3, bytes.length - 4), text).toBe(decodeXml(text));
+    }
+  });
+
+  it('a row as openpyxl writes it (inline strings of character references) is read from its bytes', () => {
+    const row =
+      '<c r="A1" t="inlineStr"><is><t>&#23398;&#26657;</t></is></c><c r="B1" t="n"><v>909</v></c>' +
+      '<c r="C1" s="2" t="inlineStr"><is><t xml:space="preserve"> 一小 </t></is></c>';
+    const [sheet] = readOoxml(pkg(`<worksheet><sheetData><row r="1">${row}</row></sheetData></worksheet>`));
+    const internals = sheet as unknown as { xml: Buffer; rowStart: Int32Array; rowEnd: Int32Array; bytes: RowTags };
+    const cells = decodeRowBytes(
+      internals.xml,
+      internals.rowStart[0]!,
+      internals.rowEnd[0]!,
+      0,
+      internals.bytes,
+      { count: 0, get: () => undefined },
+      new InlineStrings(),
+    );
+    expect(cells).toEqual([
+      { kind: 'text', text: '学校' },
+      { kind: 'number', value: 909 },
+      { kind: 'text', text: ' 一小 ' },
+    ]);
+  });
+
+  it('an inline text is decoded once: the same bytes give the same value, other bytes another', () => {
+    const inline = new InlineStrings();
+    const xml = Buffer.from('&#23398;&#26657;|学校|&#23398;&#26657;|  |', 'utf8');
+    const a = inline.get(xml, 0, 16);
+    expect(a).toEqual({ kind: 'text', text: '学校' });
+    expect(inline.get(xml, 24, 40)).toBe(a);
+    // The same text written another way is another entry, with an equal value.
+    const b = inline.get(xml, 17, 23);
+    expect(b).toEqual(a);
+    expect(b).not.toBe(a);
+    expect(inline.get(xml, 41, 43)).toBeUndefined();
+  });
+
   it('random rows: the byte path and the general way give the same cells, or both refuse', () => {
     let seed = 11;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -300,7 +408,7 @@ describe('what other generators write', () => {
             ]
           : []),
         ...(random() < 0.5 ? [`s="${Math.floor(random() * 4)}"`] : []),
-        ...(random() < 0.6 ? [`t="${pick(['s', 's', 'n', 'str', 'b', 'e', 'inlineStr', 'x'])}"`] : []),
+        ...(random() < 0.6 ? [`t="${pick(['s', 's', 'n', 'str', 'b', 'e', 'inlineStr', 'inlineStr', 'x'])}"`] : []),
         // A quote that does not close where it should.
         ...(random() < 0.05 ? ['s="1'] : []),
       ].sort(() => random() - 0.5);
@@ -313,6 +421,8 @@ describe('what other generators write', () => {
         `<v>${v}</v>`,
         `<f>1+1</f><v>${v}</v>`,
         `<is><t>字</t></is>`,
+        pick(INLINE_BODIES),
+        pick(INLINE_BODIES),
         ` <v>${v}</v>`,
         `<v>${v}`,
         '',
@@ -347,9 +457,18 @@ describe('what other generators write', () => {
       rowEnd: Int32Array;
       bytes: RowTags;
       shared: SharedStringTable;
+      inline: InlineStrings;
     };
     const byBytes = (r: number) =>
-      decodeRowBytes(internals.xml, internals.rowStart[r]!, internals.rowEnd[r]!, r, internals.bytes, internals.shared);
+      decodeRowBytes(
+        internals.xml,
+        internals.rowStart[r]!,
+        internals.rowEnd[r]!,
+        r,
+        internals.bytes,
+        internals.shared,
+        internals.inline,
+      );
     let fromBytes = 0;
     let refused = 0;
     for (let r = 64; r < 400; r++) {

@@ -1,8 +1,10 @@
 /**
- * The fast reader's byte-level path: the usual row (numbers and shared strings) read from the
- * sheet's bytes without making its text, a row tag's number, and numbers read exactly as Number()
- * reads their text. Anything unusual returns null, and the general way (ooxml.ts) reads it.
+ * The fast reader's byte-level path: the usual row (numbers, shared strings and plain inline strings)
+ * read from the sheet's bytes without making its text, a row tag's number, and numbers read exactly as
+ * Number() reads their text. Anything unusual returns null, and the general way (ooxml.ts) reads it.
  */
+import { withoutControls } from '../common/controls';
+import { lookup } from '../common/lookup';
 import { MAX_COLUMNS, type CellValue } from './types';
 
 export const LT = 0x3c;
@@ -11,11 +13,25 @@ export const SLASH = 0x2f;
 
 export const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
-/** A sheet's cell tags as bytes, with its namespace prefix: `<c`, `<v>`, `</v></c>`. */
+/** A sheet's cell tags as bytes, with its namespace prefix: `<c`, `<v>`, `</v></c>`, `<is><t`, `</t></is></c>`. */
 export interface RowTags {
   cOpen: Buffer;
   vOpen: Buffer;
   vcClose: Buffer;
+  isOpen: Buffer;
+  isClose: Buffer;
+}
+
+/** The tags of a sheet whose elements carry the namespace prefix `p` (with its colon, or ''). */
+export function rowTags(p: string): RowTags {
+  const bytes = (s: string) => Buffer.from(s, 'latin1');
+  return {
+    cOpen: bytes(`<${p}c`),
+    vOpen: bytes(`<${p}v>`),
+    vcClose: bytes(`</${p}v></${p}c>`),
+    isOpen: bytes(`<${p}is><${p}t`),
+    isClose: bytes(`</${p}t></${p}is></${p}c>`),
+  };
 }
 
 /** The shared strings, as the byte path asks for them. */
@@ -37,6 +53,7 @@ export function decodeRowBytes(
   r: number,
   tags: RowTags,
   shared: SharedStringTable,
+  inline: InlineStrings,
 ): (CellValue | undefined)[] | null {
   const { cOpen, vOpen, vcClose } = tags;
   const cells: (CellValue | undefined)[] = [];
@@ -47,7 +64,7 @@ export function decodeRowBytes(
     if (i >= end) return cells;
     if (!startsAt(xml, cOpen, i)) return null;
     i += cOpen.length;
-    let type = 0; // 0: number, 1: shared string
+    let type = 0; // 0: number, 1: shared string, 2: inline string
     let seenRef = false;
     let seenType = false;
     // Attributes, up to the end of the start tag.
@@ -81,11 +98,12 @@ export function decodeRowBytes(
         if (k !== close || k === digitsAt || row !== r + 1) return null;
         col = c2 - 1;
       } else if (nameLength === 1 && xml[nameAt] === 0x74) {
-        // t="s" or t="n": anything else is read by decodeText.
+        // t="s", t="n" or t="inlineStr": anything else is read by decodeText.
         if (seenType) return null;
         seenType = true;
-        if (close !== valueAt + 1) return null;
-        if (xml[valueAt] === 0x73) type = 1;
+        if (close === valueAt + 9 && startsAt(xml, INLINE_STR, valueAt)) type = 2;
+        else if (close !== valueAt + 1) return null;
+        else if (xml[valueAt] === 0x73) type = 1;
         else if (xml[valueAt] !== 0x6e) return null;
       }
       i = close + 1;
@@ -98,6 +116,25 @@ export function decodeRowBytes(
       continue;
     }
     i++;
+    if (type === 2) {
+      // <is><t>…</t></is></c>, the <t> with or without attributes (xml:space="preserve"); rich text, phonetic
+      // guides and anything else are read by decodeText.
+      if (!startsAt(xml, tags.isOpen, i)) return null;
+      let from = i + tags.isOpen.length;
+      if (xml[from] !== GT) {
+        if (!isSpace(xml[from]!)) return null;
+        while (from < end && xml[from] !== GT && xml[from] !== LT) from++;
+        if (xml[from] !== GT || xml[from - 1] === SLASH) return null;
+      }
+      from++;
+      let to = from;
+      while (to < end && xml[to] !== LT) to++;
+      if (to >= end || !startsAt(xml, tags.isClose, to)) return null;
+      const value = inline.get(xml, from, to);
+      if (value !== undefined) cells[col] = value;
+      i = to + tags.isClose.length;
+      continue;
+    }
     // <v>…</v></c>
     if (!startsAt(xml, vOpen, i)) return null;
     const from = i + vOpen.length;
@@ -109,6 +146,140 @@ export function decodeRowBytes(
     if (value !== undefined) cells[col] = value;
     i = to + vcClose.length;
   }
+}
+
+const INLINE_STR = Buffer.from('inlineStr', 'latin1');
+
+/**
+ * The texts of inline-string cells (openpyxl and many scripts write every text so, CJK characters often
+ * as character references, `&#23398;&#26657;`): each decoded straight from its bytes, and a text seen
+ * before (a county, a school type) found by its bytes and given as the same cell value, not decoded
+ * again — as shared strings are. A text decodes exactly as decodeXml reads it (ooxml.ts): the five
+ * entities, decimal and hexadecimal references up to U+10FFFF, then _xHHHH_ escapes; control characters
+ * dropped; blank is no value.
+ */
+export class InlineStrings {
+  /** Texts by a hash of their bytes; each entry keeps its bytes to tell texts of one hash apart. */
+  private readonly seen = new Map<number, { bytes: Buffer; value: CellValue | undefined }[]>();
+  private size = 0;
+
+  get(xml: Buffer, from: number, to: number): CellValue | undefined {
+    const length = to - from;
+    // A long text (a note pasted into a cell), or a sheet of mostly different texts: decoded each time.
+    if (length > MAX_KEPT_BYTES || this.size >= MAX_KEPT) return inlineValue(xml, from, to);
+    let h = 0x811c9dc5 ^ length;
+    for (let k = from; k < to; k++) h = Math.imul(h ^ xml[k]!, 0x01000193);
+    let list = this.seen.get(h);
+    if (list)
+      for (const e of list) if (e.bytes.length === length && e.bytes.equals(xml.subarray(from, to))) return e.value;
+    const value = inlineValue(xml, from, to);
+    if (!list) this.seen.set(h, (list = []));
+    list.push({ bytes: Buffer.from(xml.subarray(from, to)), value });
+    this.size++;
+    return value;
+  }
+}
+
+/** Inline texts longer than this many bytes are not kept for reuse. */
+const MAX_KEPT_BYTES = 256;
+/** At most this many distinct inline texts are kept (a province's school names are mostly distinct). */
+const MAX_KEPT = 200_000;
+
+/** An inline string's value from the text bytes of its <t>. */
+function inlineValue(xml: Buffer, from: number, to: number): CellValue | undefined {
+  const t = withoutControls(xmlText(xml, from, to));
+  return t.trim() === '' ? undefined : { kind: 'text', text: t };
+}
+
+const AMP = 0x26;
+const SEMI = 0x3b;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isHex = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+/** `\w` of a regular expression: ASCII letters, digits and the underscore. */
+const isWord = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+/** A decimal or hexadecimal digit's value. */
+const digitValue = (c: number) => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
+const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * Element text in bytes [from, to) as decodeXml (ooxml.ts) reads it: runs of UTF-8 between
+ * references read natively, references read from their digits, no regular expression or callback
+ * per reference.
+ */
+export function xmlText(xml: Buffer, from: number, to: number): string {
+  let amp = xml.indexOf(AMP, from);
+  let out = amp < 0 || amp >= to ? xml.toString('utf8', from, to) : '';
+  if (out === '' && amp >= 0 && amp < to) {
+    let i = from;
+    // Consecutive references become one string at once (a CJK text written as references is nothing else).
+    const codes: number[] = [];
+    const flush = () => {
+      if (codes.length) {
+        out += String.fromCodePoint(...codes);
+        codes.length = 0;
+      }
+    };
+    while (amp >= 0 && amp < to) {
+      if (amp > i) {
+        flush();
+        out += xml.toString('utf8', i, amp);
+      }
+      const semi = referenceEnd(xml, amp, to);
+      let code = -1;
+      let named: string | undefined;
+      if (semi > 0) {
+        if (xml[amp + 1] === 0x23) {
+          const hex = xml[amp + 2] === 0x78;
+          let n = 0;
+          for (let k = amp + (hex ? 3 : 2); k < semi; k++) n = n * (hex ? 16 : 10) + digitValue(xml[k]!);
+          code = n <= 0x10ffff ? n : -1;
+        } else named = lookup(NAMED, xml.toString('latin1', amp + 1, semi));
+      }
+      if (code >= 0) {
+        codes.push(code);
+        i = semi + 1;
+      } else if (named !== undefined) {
+        flush();
+        out += named;
+        i = semi + 1;
+      } else {
+        // Not a reference decodeXml reads: the "&" stays, and the text goes on after it.
+        flush();
+        out += '&';
+        i = amp + 1;
+      }
+      amp = xml.indexOf(AMP, i);
+    }
+    flush();
+    if (i < to) out += xml.toString('utf8', i, to);
+  }
+  return out.includes('_x')
+    ? out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : out;
+}
+
+/**
+ * Where the ";" of a reference decodeXml reads at bytes [amp, to) is: `&#x` hex digits `;`, `&#` decimal
+ * digits `;` or `&` word characters `;`; -1 for anything else.
+ */
+function referenceEnd(xml: Buffer, amp: number, to: number): number {
+  let k = amp + 1;
+  if (xml[k] === 0x23) {
+    k++;
+    if (xml[k] === 0x78 && k + 1 < to && isHex(xml[k + 1]!)) {
+      k++;
+      while (k < to && isHex(xml[k]!)) k++;
+    } else {
+      const at = k;
+      while (k < to && isDigit(xml[k]!)) k++;
+      if (k === at) return -1;
+    }
+  } else {
+    const at = k;
+    while (k < to && isWord(xml[k]!)) k++;
+    if (k === at) return -1;
+  }
+  return k < to && xml[k] === SEMI ? k : -1;
 }
 
 /** The number written in bytes [from, to) as 1 to 9 plain digits, else -1. */

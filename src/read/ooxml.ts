@@ -17,7 +17,19 @@ import {
   type Sheet,
 } from './types';
 import { SHARED_OFF_GRID, SHARED_TEXT_MISSING, slideFormula } from './formula';
-import { decodeRowBytes, GT, isSpace, LT, rowHidden, rowNumber, SLASH, startsAt, type RowTags } from './ooxml-bytes';
+import {
+  decodeRowBytes,
+  GT,
+  InlineStrings,
+  isSpace,
+  LT,
+  rowHidden,
+  rowNumber,
+  rowTags,
+  SLASH,
+  startsAt,
+  type RowTags,
+} from './ooxml-bytes';
 import { DEFAULT_LIMITS, ZipArchive, ZipFormatError, type InflateLimits } from './unzip';
 
 export class OoxmlFormatError extends Error {}
@@ -278,6 +290,7 @@ class XmlSheet implements Sheet {
     vcClose: string;
   };
   private readonly bytes: RowTags;
+  private readonly inline = new InlineStrings();
   private lastIndex = -1;
   private last: readonly (CellValue | undefined)[] = EMPTY;
   private all: (readonly (CellValue | undefined)[])[] | null = null;
@@ -299,11 +312,7 @@ class XmlSheet implements Sheet {
       vExact: `<${p}v>`,
       vcClose: `</${p}v></${p}c>`,
     };
-    this.bytes = {
-      cOpen: Buffer.from(this.tags.c, 'latin1'),
-      vOpen: Buffer.from(this.tags.vExact, 'latin1'),
-      vcClose: Buffer.from(this.tags.vcClose, 'latin1'),
-    };
+    this.bytes = rowTags(p);
     const { indices, starts, ends, tail, hiddenRows, head } = findRows(xml, p, name);
     if (hiddenRows.size) this.hiddenRows = hiddenRows;
     let height = 0;
@@ -394,7 +403,8 @@ class XmlSheet implements Sheet {
   private decode(r: number): (CellValue | undefined)[] {
     if (this.released) throw new Error(`sheet ${this.name} read after release()`);
     return (
-      decodeRowBytes(this.xml, this.rowStart[r]!, this.rowEnd[r]!, r, this.bytes, this.shared) ?? this.decodeText(r)
+      decodeRowBytes(this.xml, this.rowStart[r]!, this.rowEnd[r]!, r, this.bytes, this.shared, this.inline) ??
+      this.decodeText(r)
     );
   }
 

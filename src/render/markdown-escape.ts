@@ -10,13 +10,17 @@ import type { Report } from '../report/model';
 import type { ColumnAccount } from '../schema/column-accounting';
 
 const SPECIAL = /[\\`*_[\]~#&<>]/g;
+/** Whatever escapeMarkdown changes: Markdown and HTML punctuation, line breaks, control characters. */
+const NEEDS_ESCAPE = /[\\`*_[\]~#&<>\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** One user text as Markdown text: HTML characters as entities, Markdown punctuation backslash-escaped, on one line. */
 export const escapeMarkdown = (s: string): string =>
-  withoutControls(s)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
+  !NEEDS_ESCAPE.test(s)
+    ? s
+    : withoutControls(s)
+        .replace(/[\r\n]+/g, ' ')
+        .replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
 
 /** The fields of the model that hold user text (the profile is the tool's own and stays as it is). */
 const USER_TEXT = new Set([
@@ -87,6 +91,8 @@ export function escapedForMarkdown(report: Report): Report {
       issues: report.issues.map(issue),
     };
   }
+  // Copy on write: an object none of whose user texts changes is kept as it is (most are: a county's names seldom
+  // hold Markdown punctuation), so only the paths to a changed text are copied. Shared objects stay shared.
   const seen = new Map<object, unknown>();
   const keep = (x: unknown) => {
     if (typeof x !== 'object' || x === null || seen.has(x)) return;
@@ -99,34 +105,66 @@ export function escapedForMarkdown(report: Report): Report {
     if (typeof x !== 'object' || x === null || x instanceof Date || NO_USER_TEXT.has(key)) return x;
     const done = seen.get(x);
     if (done !== undefined) return done;
-    if (x instanceof Map) {
-      const m = new Map();
-      seen.set(x, m);
-      for (const [k, v] of x) m.set(k, copy(v, key));
-      return m;
-    }
     // Sets, and typed arrays (a county's section figures), hold no user text: shared as they are.
     if (x instanceof Set || ArrayBuffer.isView(x)) return x;
-    if (Array.isArray(x)) {
-      const a: unknown[] = [];
-      seen.set(x, a);
-      for (const v of x) a.push(copy(v, key));
-      return a;
+    // While its parts are copied, an object stands for itself (the model has no cycles; this only ends one).
+    seen.set(x, x);
+    let result: unknown = x;
+    if (x instanceof Map) {
+      let m: Map<unknown, unknown> | undefined;
+      let at = 0;
+      for (const [k, v] of x) {
+        const c = copy(v, key);
+        if (c !== v && !m) {
+          m = new Map();
+          let i = 0;
+          for (const [k2, v2] of x) {
+            if (i++ >= at) break;
+            m.set(k2, v2);
+          }
+        }
+        m?.set(k, c);
+        at++;
+      }
+      if (m) result = m;
+    } else if (Array.isArray(x)) {
+      let a: unknown[] | undefined;
+      for (let i = 0; i < x.length; i++) {
+        const v: unknown = x[i];
+        const c = copy(v, key);
+        if (c !== v) a ??= x.slice(0, i);
+        a?.push(c);
+      }
+      if (a) result = a;
+    } else if (x instanceof SectionResult) {
+      // A section's judgement: the same, over the copy of its section (one shape for all of them).
+      const section = copy(x.section, 'section') as Section;
+      if (section !== x.section) result = x.withSection(section);
+    } else {
+      let o: Record<string, unknown> | undefined;
+      for (const k in x) {
+        if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
+        const v = (x as Record<string, unknown>)[k];
+        const c = copy(v, k);
+        if (c !== v && !o) {
+          o = Object.create(Object.getPrototypeOf(x) as object | null) as Record<string, unknown>;
+          for (const k2 in x) {
+            if (k2 === k) break;
+            if (Object.prototype.hasOwnProperty.call(x, k2)) o[k2] = (x as Record<string, unknown>)[k2];
+          }
+        }
+        if (o) o[k] = c;
+      }
+      if (o) result = o;
     }
-    // A section's judgement: the same, over the copy of its section (one shape for all of them).
-    if (x instanceof SectionResult) {
-      const o = x.withSection(copy(x.section, 'section') as Section);
-      seen.set(x, o);
-      return o;
-    }
-    const o = Object.create(Object.getPrototypeOf(x) as object | null) as Record<string, unknown>;
-    seen.set(x, o);
-    for (const [k, v] of Object.entries(x)) o[k] = copy(v, k);
-    return o;
+    seen.set(x, result);
+    return result;
   };
   const escaped = copy(report, '') as Report;
-  if (report.input.columns) escaped.input.columns = report.input.columns.map(escapedAccount);
-  return escaped;
+  // The columns' accounts are escaped by their own rule; the report and its input are new objects (a copy on write may have kept them).
+  return report.input.columns
+    ? { ...escaped, input: { ...escaped.input, columns: report.input.columns.map(escapedAccount) } }
+    : escaped;
 }
 
 /** A column's account with its user texts (sheet, header, field as read) escaped. */
