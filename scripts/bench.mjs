@@ -223,11 +223,15 @@ if (!process.env.BENCH_SKIP_WRITERS && existsSync(p100)) {
   );
   const writers = [['exceljs (shared strings)', p100]];
   const wnotes = [];
-  for (const mode of ['normal', 'write-only']) {
-    const file = join(dir, `province-100k.openpyxl${mode === 'normal' ? '' : '-write-only'}.xlsx`);
+  for (const [mode, what] of [
+    ['normal', 'openpyxl normal (inline strings, character references)'],
+    ['write-only', 'openpyxl write-only (inline strings, character references)'],
+    ['inline-utf8', 'inline strings in UTF-8 (openpyxl’s, references as characters)'],
+  ]) {
+    const file = join(dir, `province-100k.openpyxl${mode === 'normal' ? '' : `-${mode}`}.xlsx`);
     if (!existsSync(file) && python)
       spawnSync(python, ['scripts/bench-anchors/rewrite-openpyxl.py', p100, file, mode], { stdio: 'inherit' });
-    if (existsSync(file)) writers.push([`openpyxl ${mode} (inline strings, character references)`, file]);
+    if (existsSync(file)) writers.push([what, file]);
   }
   if (!python) wnotes.push('openpyxl’s files need python3 with openpyxl');
   const lo = join(dir, 'province-100k.libreoffice.xlsx');

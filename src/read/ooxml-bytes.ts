@@ -207,7 +207,7 @@ const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', qu
  * per reference.
  */
 export function xmlText(xml: Buffer, from: number, to: number): string {
-  let amp = xml.indexOf(AMP, from);
+  let amp = ampIn(xml, from, to);
   let out = amp < 0 || amp >= to ? xml.toString('utf8', from, to) : '';
   if (out === '' && amp >= 0 && amp < to) {
     let i = from;
@@ -248,7 +248,7 @@ export function xmlText(xml: Buffer, from: number, to: number): string {
         out += '&';
         i = amp + 1;
       }
-      amp = xml.indexOf(AMP, i);
+      amp = ampIn(xml, i, to);
     }
     flush();
     if (i < to) out += xml.toString('utf8', i, to);
@@ -256,6 +256,12 @@ export function xmlText(xml: Buffer, from: number, to: number): string {
   return out.includes('_x')
     ? out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     : out;
+}
+
+/** The first "&" in bytes [from, to), or -1 (a scan of the text only: indexOf would run on through the sheet). */
+function ampIn(xml: Buffer, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (xml[k] === AMP) return k;
+  return -1;
 }
 
 /**
