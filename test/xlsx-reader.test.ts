@@ -362,6 +362,28 @@ describe('what other generators write', () => {
     ]);
   });
 
+  it('inline strings under a namespace prefix (x:) are read from the bytes too', () => {
+    const row =
+      '<x:c r="A1" t="inlineStr"><x:is><x:t>&#23398;&#26657;</x:t></x:is></x:c><x:c r="B1"><x:v>7</x:v></x:c>';
+    const [sheet] = readOoxml(
+      pkg(`<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1">${row}</x:row></x:sheetData></x:worksheet>`),
+    );
+    const internals = sheet as unknown as { xml: Buffer; rowStart: Int32Array; rowEnd: Int32Array; bytes: RowTags };
+    const cells = decodeRowBytes(
+      internals.xml,
+      internals.rowStart[0]!,
+      internals.rowEnd[0]!,
+      0,
+      internals.bytes,
+      { count: 0, get: () => undefined },
+      new InlineStrings(),
+    );
+    expect(cells).toEqual([
+      { kind: 'text', text: '学校' },
+      { kind: 'number', value: 7 },
+    ]);
+  });
+
   it('an inline text is decoded once: the same bytes give the same value, other bytes another', () => {
     const inline = new InlineStrings();
     const xml = Buffer.from('&#23398;&#26657;|学校|&#23398;&#26657;|  |', 'utf8');
