@@ -51,11 +51,19 @@ describe('compliance: six of seven, and the 85 % floor', () => {
   });
 
   it('relative gaps: 1 − value ÷ standard below it, 0 for a met value (read first, before any other record)', () => {
-    const r = judged('小学', 100, { ...primaryAtStandard(100), teachingSpace: 405 }, copy());
+    // 体育场馆 at twice its standard: met, a gap of 0 (not 1 − 2).
+    const r = judged('小学', 100, { ...primaryAtStandard(100), teachingSpace: 405, sportsSpace: 1500 }, copy());
     const gaps = r.relativeGaps;
     expect(gaps.teaching_space).toBeCloseTo(0.1, 12);
     expect(gaps.sports_space).toBe(0);
     expect(gaps.qualified_teachers).toBe(0);
+  });
+
+  it('the shortfall to compliance, read first: 80 % of 4.5 raised to the floor, 3.825 × 100 − 360 = 22.5 ㎡', () => {
+    const r = judged('小学', 100, { ...primaryAtStandard(100), teachingSpace: 360 }, copy());
+    const toCompliance = r.shortfallToCompliance;
+    expect(toCompliance.teaching_space).toBeCloseTo(22.5, 9);
+    expect(toCompliance.sports_space).toBe(0);
   });
 
   it('two below: the one further below its standard is the one left at the floor', () => {
