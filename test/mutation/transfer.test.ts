@@ -91,3 +91,23 @@ describe('transferPlan', () => {
     expect(p.cvAfter).toBeCloseTo(cvWith(k), 12);
   });
 });
+
+describe('transferPlan: no county value, and no plan at all', () => {
+  it('no 骨干教师 anywhere (no CV): one hire each makes the values equal, CV 0', () => {
+    const results = county([100, 0], [100, 0]);
+    const p = transferPlan('primary', results, backbone, profile, 0.1);
+    expect(p.cvBefore).toBeNull();
+    expect(p.status).toBe('transfers_and_hires');
+    expect(p.hired).toBe(2);
+    expect(p.cvAfter).toBe(0);
+  });
+
+  it('a target only equal values meet, out of reach of 100 000 hires: unreachable, and why', () => {
+    // 99 991 and 99 989 students (coprime): equal values need 99 991 and 99 989 teachers or multiples.
+    const results = county([99_991, 1], [99_989, 0]);
+    const p = transferPlan('primary', results, backbone, profile, 1e-15);
+    expect(p.status).toBe('unreachable');
+    expect(p.reason).toBe('调配与新增教师均无法使差异系数达到目标');
+    expect(p.hires).toEqual([]);
+  });
+});
