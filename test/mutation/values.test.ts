@@ -75,6 +75,10 @@ describe('parseNumber', () => {
     expect(parseNumber(text('45'), true)).toEqual({ ok: true, value: 45 });
     expect(parseNumber(text('45'), false)).toMatchObject({ value: 45, note: { code: 'TEXT_NUMBER' } });
     expect(parseNumber(text('.5'), true)).toEqual({ ok: true, value: 0.5 });
+    expect(parseNumber(text('.55'), true)).toEqual({ ok: true, value: 0.55 });
+    // Spaces around a number are no unusual form in CSV; the messages quote the text trimmed.
+    expect(parseNumber(text(' 45 '), true)).toEqual({ ok: true, value: 45 });
+    expect(parseNumber(text(' abc '), true)).toEqual({ ok: false, code: 'NOT_A_NUMBER', params: { text: 'abc' } });
     expect(parseNumber(text('+3.'), true)).toEqual({ ok: true, value: 3 });
     expect(parseNumber(text('-2'), true)).toEqual({ ok: true, value: -2 });
     for (const bad of ['1,23', 'abc', '1.2.3', '12人多'])
@@ -109,6 +113,9 @@ describe('parseNumber', () => {
       code: 'UNIT_NOT_OF_COLUMN',
       params: { text: '5元', unit: '元', allowed: '不带单位的数字' },
     });
+    expect(parseNumber(text(' 4900平方米 '), true, 'money')).toMatchObject({ params: { text: '4900平方米' } });
+    // 12a平方米: the unit follows no number, so it is no unit of the cell: not a number, not a unit of another kind.
+    expect(parseNumber(text('12a平方米'), true, 'money')).toMatchObject({ ok: false, code: 'NOT_A_NUMBER' });
     // A unit not after a number is no unit: the text is not a number.
     expect(parseNumber(text('万元'), true, 'money')).toMatchObject({ ok: false, code: 'NOT_A_NUMBER' });
   });
@@ -145,6 +152,9 @@ describe('cellText, valueAsName, impossibleText, isBlankText', () => {
     expect(valueAsName({ kind: 'bool', value: false })).toEqual({ what: '逻辑值', text: 'FALSE' });
     expect(valueAsName({ kind: 'bool', value: true })).toEqual({ what: '逻辑值', text: 'TRUE' });
     expect(valueAsName(text(' 12.5 '))).toEqual({ what: '一个数字', text: '12.5' });
+    for (const n of ['+5', '-5', '7', '.55', '12.'])
+      expect(valueAsName(text(n))).toEqual({ what: '一个数字', text: n });
+    expect(valueAsName(text(' 2023/9/1 '))).toEqual({ what: '一个日期', text: '2023/9/1' });
     for (const d of ['2023/9/1', '2023-09-01', '2023年9月1日', '9/1/2023', '2023年9月'])
       expect(valueAsName(text(d))).toEqual({ what: '一个日期', text: d });
     expect(valueAsName(text('第一小学'))).toBeNull();
@@ -164,8 +174,10 @@ describe('cellText, valueAsName, impossibleText, isBlankText', () => {
 });
 
 describe('parseEnum', () => {
-  const specs = schoolValueSpecs(words);
+  // Made inside each test from a copy of the words: the specs are made once per words object.
+  const fresh = () => schoolValueSpecs(structuredClone(words));
   it('official names and the wording’s words; a remark in brackets; a code before the name; unknown', () => {
+    const specs = fresh();
     expect(parseEnum(undefined, specs.type)).toEqual({ ok: true, value: undefined });
     expect(parseEnum('小学', specs.type)).toEqual({ ok: true, value: '小学' });
     expect(parseEnum('完小', specs.type)).toEqual({ ok: true, value: '小学' });
@@ -196,6 +208,7 @@ describe('parseEnum', () => {
   });
 
   it('a 学校类型 by the longest word it ends with (two characters at least); the others never', () => {
+    const specs = fresh();
     expect(parseEnum('城关中心小学', specs.type)).toEqual({
       ok: true,
       value: '小学',
@@ -205,6 +218,23 @@ describe('parseEnum', () => {
     expect(parseEnum('城关公办', specs.ownership)).toMatchObject({ ok: false, code: 'INVALID_VALUE' });
     // The same text again: the same answer.
     expect(parseEnum('城关中心小学', specs.type)).toMatchObject({ value: '小学' });
+    // A one-character word is no ending; the longest ending wins whatever the order of the words.
+    const own = schoolValueSpecs({
+      ...structuredClone(words),
+      type: { 中: '初中', 小学校: '小学', 中心小学校: '九年一贯制' },
+    });
+    expect(parseEnum('城关中', own.type)).toMatchObject({ ok: false, code: 'UNKNOWN_SCHOOL_TYPE' });
+    expect(parseEnum('城关中心小学校', own.type)).toMatchObject({
+      value: '九年一贯制',
+      note: { params: { word: '中心小学校' } },
+    });
+  });
+
+  it('the texts in notes are trimmed', () => {
+    const specs = fresh();
+    expect(parseEnum(' 初中（九年制） ', specs.type)).toMatchObject({ note: { params: { text: '初中（九年制）' } } });
+    expect(parseEnum(' 211小学 ', specs.type)).toMatchObject({ note: { params: { text: '211小学' } } });
+    expect(parseEnum(' 城关中心小学 ', specs.type)).toMatchObject({ note: { params: { text: '城关中心小学' } } });
   });
 
   it('typeWords: the official names and the wording’s words', () => {
