@@ -40,6 +40,13 @@ describe('influenceOf', () => {
     expect(influenceOf(results, space).map((i) => i.section)).toEqual([results[1], results[2], results[0]]);
   });
 
+  it('equal values: every share 0, the sections in input order (a county of 100, past a sort’s single run)', () => {
+    const results = county(...Array.from({ length: 100 }, () => 4));
+    const inf = influenceOf(results, space);
+    expect(inf.every((i) => i.share === 0)).toBe(true);
+    expect(inf.map((i) => i.section)).toEqual(results);
+  });
+
   it('one section: no CV without it and no share; with 0 left, no CV either; nothing for no sections', () => {
     const [one] = influenceOf(county(3), space);
     expect(one).toMatchObject({ share: 0, cvWithout: null, above: false });
