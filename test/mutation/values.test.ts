@@ -204,7 +204,11 @@ describe('parseEnum', () => {
       code: 'INVALID_VALUE',
       params: { text: '集体', allowed: '公办、民办' },
     });
-    expect(parseEnum('郊区', specs.urbanRural)).toMatchObject({ ok: false, params: { allowed: '城区、镇区、乡村' } });
+    expect(parseEnum('郊区', specs.urbanRural)).toEqual({
+      ok: false,
+      code: 'INVALID_VALUE',
+      params: { text: '郊区', allowed: '城区、镇区、乡村' },
+    });
   });
 
   it('a 学校类型 by the longest word it ends with (two characters at least); the others never', () => {
