@@ -99,4 +99,11 @@ describe('mergeTeachingPoints', () => {
     expect(r.issues[0]!.text).toBe('所属中心校“（未填）”不在本县学校中，教学点无法并入，按不足50人排除的规则处理');
     expect(r.issues[1]!.text).toContain('所属中心校“丙中心校”');
   });
+
+  it('a point whose parent is another 教学点: not merged into it, a warning', () => {
+    const r = mergeTeachingPoints([center(), point('村点', '甲中心校'), point('外点', '村点')], merging());
+    expect(r.merged.map((m) => m.school.name)).toEqual(['村点']);
+    expect(r.issues.map((i) => [i.code, i.school])).toEqual([['PARENT_NOT_FOUND', '外点']]);
+    expect(r.schools.map((s) => s.name)).toEqual(['甲中心校', '外点']);
+  });
 });
