@@ -121,3 +121,31 @@ describe('a summed resource (体育 + 音乐 + 美术)', () => {
     expect(issuesOf(r, 'SUM_DISAGREES').map((i) => i.school)).toEqual(['二小']);
   });
 });
+
+describe('a row’s numbers (cell-values.ts)', () => {
+  const row = (name: string, P: number | string, equipment: number | string, rooms: number | string = 10) =>
+    [name, '小学', P, '', 42, 10, 9, 500, 1000, equipment, rooms].join(',');
+
+  it('0 is a value of every kind; a negative amount of money is refused at its cell and the row left out', async () => {
+    const zero = await read([row('一小', 500, 0, 0), row('二小', 600, 200000)]);
+    expect(zero.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const negative = await read([row('一小', 500, -5), row('二小', 600, 200000)]);
+    expect(issuesOf(negative, 'NEGATIVE_VALUE').map((i) => [i.school, i.cell])).toEqual([['一小', 'J2']]);
+    expect(negative.input.schoolRows).toBe(1);
+  });
+
+  it('a negative count with a fraction is negative first', async () => {
+    const r = await read([row('一小', 500, 200000, -1.5), row('二小', 600, 200000)]);
+    expect(issuesOf(r, 'NEGATIVE_VALUE').map((i) => i.cell)).toEqual(['K2']);
+    expect(issuesOf(r, 'NOT_INTEGER')).toEqual([]);
+  });
+
+  it('students up to 100 000 are read; more is impossible and the row left out', async () => {
+    const at = await read([row('一小', 100000, 200000), row('二小', 600, 200000)]);
+    expect(issuesOf(at, 'VALUE_IMPOSSIBLE')).toEqual([]);
+    expect(at.input.schoolRows).toBe(2);
+    const over = await read([row('一小', 100001, 200000), row('二小', 600, 200000)]);
+    expect(issuesOf(over, 'VALUE_IMPOSSIBLE').map((i) => i.cell)).toEqual(['C2']);
+    expect(over.input.schoolRows).toBe(1);
+  });
+});
