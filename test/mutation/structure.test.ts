@@ -33,24 +33,24 @@ describe('resources without students', () => {
       '完全中学',
       { junior: 0, senior: 300 },
       {},
-      { sectionResources: { junior: { sportsSpace: 800, teachers: 0 } } },
+      { sectionResources: { junior: { sportsSpace: 800, teachers: 0, books: 900 } } },
     );
     expect(found(s)).toEqual([
       {
         code: 'RESOURCES_WITHOUT_STUDENTS',
         cell: '@studentsJunior',
-        text: '初中部在校生数为0，却填有资源数据（初中部体育运动场馆面积）',
+        text: '初中部在校生数为0，却填有资源数据（初中部体育运动场馆面积、初中部图书册数）',
       },
     ]);
   });
 
   it('a school of two levels with 0 students in both and whole-school amounts: 全校, at the first level’s cell', () => {
-    const s = school('九年一贯', '九年一贯制', { primary: 0, junior: 0 }, { teachers: 12, books: 0 });
+    const s = school('九年一贯', '九年一贯制', { primary: 0, junior: 0 }, { teachers: 12, books: 0, sportsSpace: 100 });
     expect(found(s)).toEqual([
       {
         code: 'RESOURCES_WITHOUT_STUDENTS',
         cell: '@studentsPrimary',
-        text: '全校在校生数为0，却填有资源数据（专任教师数）',
+        text: '全校在校生数为0，却填有资源数据（专任教师数、体育运动场馆面积）',
       },
     ]);
   });
