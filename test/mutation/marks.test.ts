@@ -6,12 +6,15 @@ import type { CellValue } from '../../src/read/types';
 import type { ColumnMatch } from '../../src/schema/header/layout';
 import { anyCell, cellCount, firstText, headerAgain, rowMarks } from '../../src/schema/rows/marks';
 
-const marks = rowMarks(WORDING_2017);
+// The marks are made once per wording object and kept (a WeakMap): the tests make their own, from a new object each,
+// so that the marks are built under the mutant being tested, not taken from an earlier test's.
+const fresh = () => rowMarks({ schoolRows: WORDING_2017.schoolRows, schoolValues: WORDING_2017.schoolValues });
 const text = (t: string): CellValue => ({ kind: 'text', text: t });
 const num = (n: number): CellValue => ({ kind: 'number', value: n });
 
 describe('row marks of the 2017 wording', () => {
   it('are made once per wording object', () => {
+    const marks = rowMarks(WORDING_2017);
     expect(rowMarks(WORDING_2017)).toBe(marks);
     // A copy of the wording is another object: its own marks, alike.
     const copy = { schoolRows: WORDING_2017.schoolRows, schoolValues: WORDING_2017.schoolValues };
@@ -30,6 +33,7 @@ describe('row marks of the 2017 wording', () => {
   });
 
   it('a breakdown begins with 其中：; not every prefix need match', () => {
+    const marks = fresh();
     // First texts are normalised (full-width colon → ':') before they are asked about, as the words are.
     expect(marks.breakdown('其中:小学')).toBe(true);
     expect(marks.breakdown('其中:民办')).toBe(true);
@@ -37,6 +41,7 @@ describe('row marks of the 2017 wording', () => {
   });
 
   it('a 学段 heading: a type with a suffix, or numbered and naming a type; a school’s own name is none', () => {
+    const marks = fresh();
     expect(marks.section('小学部分')).toBe(true);
     expect(marks.section('初中')).toBe(true);
     expect(marks.section('二、初中学校')).toBe(true);
@@ -45,6 +50,7 @@ describe('row marks of the 2017 wording', () => {
   });
 
   it('the type a heading names: the longest of words inside one another; none when two kinds', () => {
+    const marks = fresh();
     expect(marks.sectionType('小学部分')).toBe('小学');
     expect(marks.sectionType('一、小学教学点')).toBe('教学点');
     expect(marks.sectionType('二、初中')).toBe('初中');
@@ -78,6 +84,8 @@ describe('cells of a row', () => {
     const six = [...columns, { col: 5 } as ColumnMatch];
     expect(headerAgain(row(3), six, [...headers, '班级数'])).toBe(false);
     expect(headerAgain([...row(3).slice(0, 5), text('班级数')], six, [...headers, '班级数'])).toBe(true);
+    // Two of three columns hold their headers: more than half, but fewer than three.
+    expect(headerAgain(row(2), columns.slice(0, 3), headers.slice(0, 3))).toBe(false);
     // Other texts in the columns are not their headers.
     expect(headerAgain([text('一小'), text('小学'), text('500')], columns, headers)).toBe(false);
   });
