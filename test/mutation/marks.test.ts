@@ -38,6 +38,12 @@ describe('row marks of the 2017 wording', () => {
     expect(marks.breakdown('其中:小学')).toBe(true);
     expect(marks.breakdown('其中:民办')).toBe(true);
     expect(marks.breakdown('一小')).toBe(false);
+    // A profile with two different prefixes: either one makes a breakdown.
+    const two = rowMarks({
+      schoolRows: { ...WORDING_2017.schoolRows, totalPrefixes: ['其中:', '另:'] },
+      schoolValues: WORDING_2017.schoolValues,
+    });
+    expect(two.breakdown('另:民办')).toBe(true);
   });
 
   it('a 学段 heading: a type with a suffix, or numbered and naming a type; a school’s own name is none', () => {
