@@ -34,6 +34,20 @@ const hiddenParts = (sheet: {
   columns: [...(sheet.hiddenColumns ?? [])].sort((a, b) => a - b),
 });
 
+/** A sheet's first row as the byte path reads it (null: left to the general way), without shared strings. */
+const firstRowByBytes = (sheet: object) => {
+  const internals = sheet as { xml: Buffer; rowStart: Int32Array; rowEnd: Int32Array; bytes: RowTags };
+  return decodeRowBytes(
+    internals.xml,
+    internals.rowStart[0]!,
+    internals.rowEnd[0]!,
+    0,
+    internals.bytes,
+    { count: 0, get: () => undefined },
+    new InlineStrings(),
+  );
+};
+
 /** Inline-string cell contents as writers make them, and some the byte path must leave to the general way. */
 const INLINE_BODIES = [
   '<is><t>&#23398;&#26657;</t></is>',
@@ -345,16 +359,7 @@ describe('what other generators write', () => {
       '<c r="A1" t="inlineStr"><is><t>&#23398;&#26657;</t></is></c><c r="B1" t="n"><v>909</v></c>' +
       '<c r="C1" s="2" t="inlineStr"><is><t xml:space="preserve"> 一小 </t></is></c>';
     const [sheet] = readOoxml(pkg(`<worksheet><sheetData><row r="1">${row}</row></sheetData></worksheet>`));
-    const internals = sheet as unknown as { xml: Buffer; rowStart: Int32Array; rowEnd: Int32Array; bytes: RowTags };
-    const cells = decodeRowBytes(
-      internals.xml,
-      internals.rowStart[0]!,
-      internals.rowEnd[0]!,
-      0,
-      internals.bytes,
-      { count: 0, get: () => undefined },
-      new InlineStrings(),
-    );
+    const cells = firstRowByBytes(sheet!);
     expect(cells).toEqual([
       { kind: 'text', text: '学校' },
       { kind: 'number', value: 909 },
@@ -368,16 +373,7 @@ describe('what other generators write', () => {
     const [sheet] = readOoxml(
       pkg(`<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1">${row}</x:row></x:sheetData></x:worksheet>`),
     );
-    const internals = sheet as unknown as { xml: Buffer; rowStart: Int32Array; rowEnd: Int32Array; bytes: RowTags };
-    const cells = decodeRowBytes(
-      internals.xml,
-      internals.rowStart[0]!,
-      internals.rowEnd[0]!,
-      0,
-      internals.bytes,
-      { count: 0, get: () => undefined },
-      new InlineStrings(),
-    );
+    const cells = firstRowByBytes(sheet!);
     expect(cells).toEqual([
       { kind: 'text', text: '学校' },
       { kind: 'number', value: 7 },
