@@ -186,10 +186,13 @@ const MAX_KEPT_BYTES = 256;
 const MAX_KEPT = 200_000;
 
 /** An inline string's value from the text bytes of its <t>. */
-function inlineValue(xml: Buffer, from: number, to: number): CellValue | undefined {
-  const t = withoutControls(xmlText(xml, from, to));
+const inlineValue = (xml: Buffer, from: number, to: number) => textValue(xmlText(xml, from, to));
+
+/** A cell's text as its value: control characters dropped; blank is no value (both readers, shared strings too). */
+export const textValue = (raw: string): CellValue | undefined => {
+  const t = withoutControls(raw);
   return t.trim() === '' ? undefined : { kind: 'text', text: t };
-}
+};
 
 const AMP = 0x26;
 const SEMI = 0x3b;
@@ -199,7 +202,8 @@ const isHex = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x6
 const isWord = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 /** A decimal or hexadecimal digit's value. */
 const digitValue = (c: number) => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
-const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** The five entities of XML (decodeXml in ooxml.ts reads the same table). */
+export const XML_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
  * Element text in bytes [from, to) as decodeXml (ooxml.ts) reads it: runs of UTF-8 between
@@ -208,8 +212,9 @@ const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', qu
  */
 export function xmlText(xml: Buffer, from: number, to: number): string {
   let amp = ampIn(xml, from, to);
-  let out = amp < 0 || amp >= to ? xml.toString('utf8', from, to) : '';
-  if (out === '' && amp >= 0 && amp < to) {
+  let out = '';
+  if (amp < 0) out = xml.toString('utf8', from, to);
+  else {
     let i = from;
     // Consecutive references become one string at once (a CJK text written as references is nothing else).
     const codes: number[] = [];
@@ -233,7 +238,7 @@ export function xmlText(xml: Buffer, from: number, to: number): string {
           let n = 0;
           for (let k = amp + (hex ? 3 : 2); k < semi; k++) n = n * (hex ? 16 : 10) + digitValue(xml[k]!);
           code = n <= 0x10ffff ? n : -1;
-        } else named = lookup(NAMED, xml.toString('latin1', amp + 1, semi));
+        } else named = lookup(XML_ENTITIES, xml.toString('latin1', amp + 1, semi));
       }
       if (code >= 0) {
         codes.push(code);

@@ -28,13 +28,13 @@ import {
   rowTags,
   SLASH,
   startsAt,
+  textValue,
+  XML_ENTITIES,
   type RowTags,
 } from './ooxml-bytes';
 import { DEFAULT_LIMITS, ZipArchive, ZipFormatError, type InflateLimits } from './unzip';
 
 export class OoxmlFormatError extends Error {}
-
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** A character reference beyond Unicode is left as written. */
 const codePoint = (n: number, whole: string) => (n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole);
@@ -44,7 +44,7 @@ export function decodeXml(s: string): string {
     .replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, e: string) =>
       e[0] === '#'
         ? codePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10), whole)
-        : (lookup(ENTITIES, e) ?? whole),
+        : (lookup(XML_ENTITIES, e) ?? whole),
     )
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
@@ -668,9 +668,6 @@ function findRows(
 }
 
 /** A text cell, or none when it is blank. */
-const text = (raw: string): CellValue | undefined => {
-  const t = withoutControls(raw);
-  return t.trim() === '' ? undefined : { kind: 'text', text: t };
-};
+const text = textValue;
 
 const KNOWN_TYPES = new Set(['s', 'str', 'inlineStr', 'b', 'e', 'd', 'n']);
