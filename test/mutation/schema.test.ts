@@ -185,10 +185,52 @@ describe('the sheets read', () => {
     expect(bad.issues.map((i) => [i.code, i.sheet, i.row])).toEqual([['MISSING_COLUMN', '乙表', 2]]);
   });
 
+  it('a further sheet with a warning in its header is read; one with no schools is no other version', () => {
+    const r = parse(
+      source(
+        sheetOf('甲', [HEAD, school('一小')]),
+        sheetOf('乙', [
+          [...HEAD, '联系电话'],
+          [...school('二小'), '123'],
+        ]),
+        sheetOf('丙', [HEAD]),
+      ),
+    );
+    expect(r.sheets).toEqual(['甲', '乙', '丙']);
+    expect(r.issues.map((i) => [i.code, i.sheet])).toEqual([
+      ['COLUMN_IGNORED', '乙'],
+      ['SHEETS_COMBINED_CHECK', '甲'],
+    ]);
+  });
+
+  it('schools are told apart by their names, after a 区县 column too; a row without a name is none', () => {
+    const head = ['区县', ...HEAD];
+    const r = parse(
+      source(
+        sheetOf('甲', [head, ['甲县', ...school('一小')], ['甲县', ...school('二小')]]),
+        sheetOf('乙', [head, ['甲县', ...school('三小')], ['甲县', ...school('四小')]]),
+      ),
+    );
+    expect(r.sheets).toEqual(['甲', '乙']);
+    // 一小 of two named schools: half the same, another version (the row without a name counts for nothing).
+    const blank = parse(
+      source(
+        sheetOf('甲', [HEAD, school('一小'), school('二小')]),
+        sheetOf('乙', [HEAD, school('一小'), school('五小'), [null, '小学', 300, null, 20]]),
+      ),
+    );
+    expect(blank.sheets).toEqual(['甲']);
+  });
+
   it('--sheet picks a sheet by its name, or its name trimmed; an unknown name lists the sheets', () => {
     const src = () => source(sheetOf('甲', [HEAD, school('一小')]), sheetOf(' 乙 ', [HEAD, school('二小')]));
     expect(parse(src(), { sheet: ' 乙 ' }).sheets).toEqual([' 乙 ']);
     expect(parse(src(), { sheet: '乙' }).sheets).toEqual([' 乙 ']);
+    expect(parse(src(), { sheet: '乙  ' }).sheets).toEqual([' 乙 ']);
+    // Its own name first, before another's trimmed.
+    const both = () => source(sheetOf('乙', [HEAD, school('一小')]), sheetOf(' 乙 ', [HEAD, school('二小')]));
+    expect(parse(both(), { sheet: ' 乙 ' }).sheets).toEqual([' 乙 ']);
+    expect(parse(both(), { sheet: '乙' }).sheets).toEqual(['乙']);
     expect(parse(src(), { sheet: '甲' }).records.map((s) => s.name)).toEqual(['一小']);
     expect(() => parse(src(), { sheet: '丙' })).toThrow(UnreadableFileError);
     try {
@@ -218,7 +260,7 @@ describe('a missing column or header', () => {
         ...WORDING_2017.schoolHeaders,
         type: ['办学类别'],
         qualifiedTeachers: ['高学历教师'],
-        peArtsTeachers: ['体艺教师'],
+        peArtsTeachers: ['体艺教师（人）'],
       },
     };
     const required: ResourceField[] = ['qualifiedTeachers', 'peArtsTeachers', 'backboneTeachers', 'sportsSpace'];
@@ -239,7 +281,7 @@ describe('a missing column or header', () => {
       [
         'MISSING_COLUMN',
         1,
-        '缺少必需的列“体育艺术专任教师数”（表头可写作：体育艺术专任教师数、体艺教师，或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列）',
+        '缺少必需的列“体育艺术专任教师数”（表头可写作：体育艺术专任教师数、体艺教师（人），或“体育专任教师数”“音乐专任教师数”“美术专任教师数”三列）',
       ],
     ]);
   });
@@ -358,9 +400,28 @@ describe('the rows below the header', () => {
       parse(source(sheetOf('学校', [head, row, school('一小')]))).issues.map((i) => i.code);
     expect(codes(['', '', '小学', '初中', 5])).not.toContain('HEADER_ROW_MISREAD');
     expect(codes(['二小', '', '小学', '初中', ''])).not.toContain('HEADER_ROW_MISREAD');
+    // A name of spaces is no name.
+    expect(codes([' ', '', '小学', '初中', ''])).toContain('HEADER_ROW_MISREAD');
     expect(codes(['', '小学', '', '', ''])).not.toContain('HEADER_ROW_MISREAD');
     expect(codes(['', '', '', '', ' '])).not.toContain('HEADER_ROW_MISREAD');
     expect(codes(['', '', '１人', '', ''])).not.toContain('HEADER_ROW_MISREAD');
+  });
+
+  it('a field without wordings of its own is named by its label alone', () => {
+    const headers = { ...WORDING_2017.schoolHeaders };
+    delete headers.type;
+    const r = parse(
+      source(
+        sheetOf('学校', [
+          ['学校名称', '小学在校生数'],
+          ['一小', 300],
+        ]),
+      ),
+      {
+        wording: { ...WORDING_2017, schoolHeaders: headers },
+      },
+    );
+    expect(r.issues.map((i) => i.text)).toEqual(['缺少必需的列“学校类型”（表头可写作：学校类型），用于确定学段']);
   });
 
   it('no schools below the header: an error at the header row, unless an error is already said', () => {
@@ -368,6 +429,9 @@ describe('the rows below the header', () => {
     expect(r.issues.map((i) => [i.code, i.sheet, i.row, i.text])).toEqual([
       ['NO_SCHOOLS', '学校', 2, '表头下没有任何学校数据行'],
     ]);
+    // A note is no error: no schools is said with it.
+    const noted = parse(source(sheetOf('学校', [[...HEAD, '县级骨干教师数']])));
+    expect(noted.issues.map((i) => i.code)).toEqual(['COLUMN_SUMMED', 'NO_SCHOOLS']);
     const broken = parse(source(sheetOf('学校', [HEAD, ['一小', '幼儿园', 300, null, 20]])));
     expect(broken.issues.map((i) => i.code)).not.toContain('NO_SCHOOLS');
   });
@@ -384,5 +448,8 @@ describe('the rows below the header', () => {
       ),
     );
     expect(r.signatures).toEqual({ unit: '示例县教育局', filler: '王芳', reviewer: '李强' });
+    // The header row itself is not above the table.
+    const inHeader = parse(source(sheetOf('学校', [[...HEAD, '填表日期：3月'], school('一小')])));
+    expect(inHeader.signatures).toEqual({});
   });
 });
