@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { WORDING_2017 } from '../../src/engine/wording-2017';
 import { arraySheet, type CellValue, type MergeRange } from '../../src/read/types';
+import { FIELD_BY_ID } from '../../src/schema/columns';
 import { parseSchools } from '../../src/schema/index';
+import { FirstRows } from '../../src/schema/rows/first-rows';
+import { typingOf } from '../../src/schema/rows/typing';
 
 const cell = (v: string | number | null): CellValue | undefined =>
   v === null ? undefined : typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'text', text: v };
@@ -158,5 +161,132 @@ describe('merged cells and repeated values', () => {
       ],
     ]);
     expect(said(r, 'MISSING_VALUE').map((i) => i[0])).toEqual(['A6']);
+  });
+});
+
+describe('a school’s amounts by section (src/schema/rows/record.ts)', () => {
+  it('the whole-school column first; a one-level school’s own 学部 column only where that is blank; another 学部 apart', () => {
+    const r = parse('学校', [
+      ['学校名称', '学校类型', '小学在校生数', '初中在校生数', '专任教师数', '小学部专任教师数', '初中部专任教师数'],
+      ['一小', '小学', 300, null, 20, 18, null],
+      ['二小', '小学', 300, null, null, 18, null],
+      ['一中', '初中', null, 400, null, 9, 30],
+      ['九年', '九年一贯制', 300, 400, 50, 20, 30],
+    ]);
+    expect(r.records.map((s) => [s.name, s.resources.teachers, s.sectionResources])).toEqual([
+      ['一小', 20, {}],
+      ['二小', 18, {}],
+      ['一中', 30, { primary: { teachers: 9 } }],
+      ['九年', 50, { primary: { teachers: 20 }, junior: { teachers: 30 } }],
+    ]);
+  });
+
+  it('a summed field with a blank part: its cell is that part’s', () => {
+    const r = parse('学校', [
+      [...HEAD, '体育专任教师数', '音乐专任教师数', '美术专任教师数'],
+      [...S('一小'), 2, null, 1],
+      [...S('二小'), 2, 1, 1],
+    ]);
+    expect(r.records.map((s) => [s.resources.peArtsTeachers, s.source.cells.peArtsTeachers?.cell])).toEqual([
+      [undefined, 'F2'],
+      [4, undefined],
+    ]);
+  });
+
+  it('a type a heading gives stands only where the row has no 学校类型 of its own', () => {
+    const r = parse('学校', [
+      ['学校名称', '小学在校生数', '初中在校生数', '专任教师数'],
+      ['小学'],
+      ['一小', 300, null, 20],
+    ]);
+    expect(r.records.map((s) => s.type)).toEqual(['小学']);
+  });
+});
+
+describe('cells read (src/schema/rows/cell-values.ts)', () => {
+  const at = (r: ReturnType<typeof parse>) => r.issues.map((i) => [i.code, i.cell, i.text]);
+
+  it('a placeholder where a number is needed is read as blank, and the blank names it', () => {
+    const r = parse('学校', [HEAD, ['一小', '小学', ' — ', 20], S('二小')]);
+    expect(at(r)).toEqual([['MISSING_VALUE', 'C2', '此项为空，无法计算（此格写的是“—”，按未填读取）']]);
+    expect(r.records.map((s) => s.name)).toEqual(['二小']);
+  });
+
+  it('an error value in a text column is said at its cell, not also as a blank; the school is not computed', () => {
+    const sheet = arraySheet('学校', [
+      HEAD.map((h) => cell(h)),
+      [cell('一小'), { kind: 'error', error: '#N/A' }, cell(300), cell(20)],
+      S('二小').map(cell),
+    ]);
+    const r = parseSchools(
+      { path: 'test.xlsx', format: 'xlsx', sheets: [sheet] },
+      { requiredResources: [], wording: { ...WORDING_2017 } },
+    );
+    expect(at(r)).toEqual([['EXCEL_ERROR', 'B2', '单元格是 Excel 错误值 #N/A']]);
+    expect(r.records.map((s) => s.name)).toEqual(['二小']);
+  });
+
+  it('a count not whole, and a value past any school’s: errors naming the value; the school is not computed', () => {
+    const r = parse('学校', [HEAD, ['一小', '小学', 300, 20.5], ['二小', '小学', 300, 100001], S('三小')]);
+    expect(at(r)).toEqual([
+      ['NOT_INTEGER', 'D2', '应为整数，实际为 20.5'],
+      [
+        'VALUE_IMPOSSIBLE',
+        'D3',
+        '数值 100,001 超出任何学校可能的范围（不超过 100,000）：请检查是否多输了位数或单位写错',
+      ],
+    ]);
+    expect(r.records.map((s) => s.name)).toEqual(['三小']);
+  });
+});
+
+describe('first rows of schools and codes (src/schema/rows/first-rows.ts)', () => {
+  it('a school again names its first row’s cell, on whichever sheet, per county', () => {
+    const first = new FirstRows();
+    first.begin('甲', 0, 2);
+    expect(first.firstCell('', '一小', 2)).toBeUndefined();
+    expect(first.firstCell('', '一小', 7)).toBe('甲!A2');
+    expect(first.firstCell('乙县', '一小', 8)).toBeUndefined();
+    expect(first.firstCodeCell('', '1234567890', 2)).toBeUndefined();
+    expect(first.firstCodeCell('', '1234567890', 3)).toBe('甲!C2');
+    first.begin('乙', 1);
+    expect(first.firstCell('', '一小', 5)).toBe('甲!A2');
+    expect(first.firstCell('', '二小', 3)).toBeUndefined();
+    expect(first.firstCell('', '二小', 4)).toBe('乙!B3');
+    expect(first.firstCodeCell('', '222', 1048576)).toBeUndefined();
+    expect(first.firstCodeCell('', '222', 9)).toBe('乙!B1048576');
+  });
+});
+
+describe('a type without a 学校类型 column (src/schema/rows/typing.ts)', () => {
+  const col = (c: number, id: string) => ({
+    field: FIELD_BY_ID.get(id)!,
+    section: null,
+    col: c,
+    header: FIELD_BY_ID.get(id)!.label,
+    unitFactor: 1,
+  });
+  const typing = (name: string, rows: Rows, ids = ['name', 'studentsPrimary']) =>
+    typingOf(
+      arraySheet(
+        name,
+        rows.map((r) => r.map(cell)),
+      ),
+      ids.map((id, c) => col(c, id)),
+      1,
+      1,
+      { schoolRows: WORDING_2017.schoolRows, schoolValues: WORDING_2017.schoolValues },
+    );
+
+  it('the sheet’s name, or the first row below the header when it is a 学段 heading alone', () => {
+    expect(typing('初中学校', [['学校名称'], ['一中', 300]])).toEqual({ fromSheet: '初中', headerRow: 1 });
+    expect(typing('表', [['学校名称'], [], [null, '小学部分'], ['一小', 300]])).toEqual({
+      fromSheet: null,
+      headerRow: 1,
+    });
+    expect(typing('表', [['学校名称'], ['小学部分', 1], ['一小', 300]])).toBeNull();
+    expect(typing('表', [['学校名称'], ['一小', 300], ['初中部分']])).toBeNull();
+    expect(typing('表', [['学校名称'], []])).toBeNull();
+    expect(typing('小学', [['学校名称'], ['一小', 300]], ['name', 'type'])).toBeNull();
   });
 });
