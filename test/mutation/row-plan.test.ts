@@ -104,6 +104,24 @@ describe('the record plan', () => {
   });
 });
 
+describe('the record plan at slot 0', () => {
+  it('a part or an item in the first column is at slot 0, and counts', () => {
+    const columns = [col(0, 'backboneCounty'), col(1, 'name'), col(2, 'backboneCity')];
+    expect(recordPlan(columns, slotsOf(columns)).amounts).toEqual([
+      { field: 'backboneTeachers', parts: [{ section: null, direct: -1, sum: [0, 2] }] },
+    ]);
+    const items = [col(0, 'musicRooms'), col(1, 'name')];
+    expect(recordPlan(items, slotsOf(items)).items).toEqual([{ field: 'musicRooms', slot: 0 }]);
+  });
+
+  it('a sum column beside only some of its parts is not summed', () => {
+    const columns = [col(0, 'name'), col(1, 'peArtsTeachers'), col(2, 'peTeachers'), col(3, 'musicTeachers')];
+    expect(recordPlan(columns, slotsOf(columns)).amounts).toEqual([
+      { field: 'peArtsTeachers', parts: [{ section: null, direct: 1, sum: null }] },
+    ]);
+  });
+});
+
 describe('a row’s values', () => {
   const setUp = () => {
     const issues: Issue[] = [];
@@ -161,6 +179,9 @@ describe('a row’s values', () => {
     const error = (cell?: string) =>
       makeIssue('MISSING_VALUE', cell ? { sheet: '学校', cell } : { sheet: '学校', row: 7 }, { hint: '' });
     const warning = makeIssue('DUPLICATE_COLUMN', { sheet: '学校', cell: 'B7' }, { firstCell: 'A1', field: 'x' });
+    // A warning at a cell keeps no later error from it.
+    row.atCell(makeIssue('DUPLICATE_COLUMN', { sheet: '学校', cell: 'D7' }, { firstCell: 'A1', field: 'x' }));
+    row.push(error('D7'));
     row.atCell(error('B7'));
     row.push(error('B7'));
     row.push(warning);
@@ -170,6 +191,8 @@ describe('a row’s values', () => {
     row.push(error('C7'));
     row.atCell(error('C7'));
     expect(issues.map((i) => [i.code, i.cell])).toEqual([
+      ['DUPLICATE_COLUMN', 'D7'],
+      ['MISSING_VALUE', 'D7'],
       ['MISSING_VALUE', 'B7'],
       ['DUPLICATE_COLUMN', 'B7'],
       ['MISSING_VALUE', undefined],
@@ -180,24 +203,26 @@ describe('a row’s values', () => {
     // A new row forgets the cells with errors.
     row.reset(7, row.cells);
     row.push(error('B7'));
-    expect(issues.length).toBe(7);
+    expect(issues.length).toBe(9);
   });
 
   it('fail: the issue at the field, the row broken; a blank written as a placeholder is named', () => {
     const { row, issues } = setUp();
+    row.noteWritten('teachers', '/');
     row.noteWritten('teachers', '—');
+    row.noteWritten('type', '无');
     row.noteWritten('books', '/');
     row.fail('MISSING_VALUE', 'teachers', { hint: '（专任教师数必填）' });
-    row.fail('MISSING_VALUE', 'type', { hint: '' });
+    row.fail('MISSING_VALUE', 'type');
     row.fail('NEGATIVE_VALUE', 'books', { value: -1 });
     expect(row.broken).toBe(true);
     expect(issues.map((i) => [i.code, i.cell ?? i.row, i.text])).toEqual([
       ['MISSING_VALUE', 'B7', '此项为空，无法计算（此格写的是“—”，按未填读取；专任教师数必填）'],
-      ['MISSING_VALUE', 'C7', '此项为空，无法计算'],
+      ['MISSING_VALUE', 'C7', '此项为空，无法计算（此格写的是“无”，按未填读取）'],
       ['NEGATIVE_VALUE', 7, '数值为负（-1）'],
     ]);
     expect(row.cells.teachers).toEqual({ cell: 'B7', column: 'teachers', unitFactor: 1, written: '—' });
-    expect(Object.keys(row.cells)).toEqual(['teachers']);
+    expect(Object.keys(row.cells)).toEqual(['teachers', 'type']);
   });
 
   it('a value read past what is written: one note per column and code, counted', () => {
