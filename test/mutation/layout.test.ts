@@ -283,3 +283,89 @@ describe('a field given as its parts', () => {
     expect(l.issues).toEqual([]);
   });
 });
+
+describe('more choices between columns', () => {
+  it('a column-number row quoted by its first four texts', () => {
+    const l = layout([
+      [...BASE, '专任教师数', '班级数', '图书册数'],
+      ['甲', '乙', '1', '2', '3'],
+      [null, null, '人', '个', '册'],
+      [...ROW, 20, 6, 900],
+    ]);
+    expect(said(l)).toEqual([['ROW_SKIPPED_NOTE', 2, '表下注释“甲 乙 1 2”已跳过']]);
+  });
+
+  it('a column of 学段 words is not read as 学校类型 beside a 学校类型 column', () => {
+    const l = layout([
+      [...BASE, '类别'],
+      [...ROW, '小学'],
+      ['一中', '初中', '初中'],
+    ]);
+    expect(said(l).map((i) => i[0])).toEqual(['COLUMN_IGNORED']);
+    expect(cols(l)).toEqual([
+      [0, 'name', 1],
+      [1, 'type', 1],
+    ]);
+  });
+
+  it('a per-student column beside only a 小学部 total has no total of its own', () => {
+    const l = layout([
+      [...BASE, '小学部专任教师数', '生均专任教师数'],
+      [...ROW, 20, 0.1],
+    ]);
+    expect(said(l).map((i) => i[0])).toEqual(['PER_STUDENT_COLUMN_NO_TOTAL']);
+  });
+
+  it('a year on the second column only, or the same year on both: duplicates', () => {
+    const second = layout([
+      [...BASE, '专任教师数', '专任教师数（2024年）'],
+      [...ROW, 20, 20],
+    ]);
+    expect(said(second).map((i) => [i[0], i[1]])).toEqual([['DUPLICATE_COLUMN', 'D1']]);
+    const same = layout([
+      [...BASE, '专任教师数（2024年）', '专任教师数（2024年）'],
+      [...ROW, 20, 20],
+    ]);
+    expect(said(same).map((i) => [i[0], i[1]])).toEqual([['DUPLICATE_COLUMN', 'D1']]);
+  });
+
+  it('the first column blank where the second is not: （空） first', () => {
+    const l = layout([
+      [...BASE, '班级数', '班级数'],
+      [...ROW, null, 6],
+    ]);
+    expect(said(l)).toEqual([
+      [
+        'DUPLICATE_COLUMN_DIFFERS',
+        'D1',
+        '与 C1 列同为“班级数”，但两列数据不同（第 2 行：（空） 与 6），已使用前者，忽略此列：请确认哪一列是“班级数”，或两列是否应相加',
+      ],
+    ]);
+  });
+
+  it('a column read by keywords in place of a hidden one still gives way to one named after it; a named one does not', () => {
+    const byKeywords = layout(
+      [
+        [...BASE, '小学在校生数', '小学在校学生人', '小学在校生数'],
+        [...ROW, 300, 300, 300],
+      ],
+      [2],
+    );
+    expect(said(byKeywords).map((i) => [i[0], i[1]])).toEqual([
+      ['COLUMN_HIDDEN_NOT_USED', 'C1'],
+      ['DUPLICATE_COLUMN_NAMED', 'D1'],
+    ]);
+    expect(cols(byKeywords)[2]).toEqual([4, 'studentsPrimary', 1]);
+    const named = layout(
+      [
+        [...BASE, '小学在校生数', '小学在校生数', '小学在校生数'],
+        [...ROW, 300, 300, 300],
+      ],
+      [2],
+    );
+    expect(said(named).map((i) => [i[0], i[1]])).toEqual([
+      ['COLUMN_HIDDEN_NOT_USED', 'C1'],
+      ['DUPLICATE_COLUMN', 'E1'],
+    ]);
+  });
+});
