@@ -117,6 +117,20 @@ describe('normaliseName', () => {
   });
 });
 
+describe('normaliseName, more', () => {
+  it('punctuation before numbering goes in one round, and the numbering after it', () => {
+    expect(normaliseName('::::一、教师', []).text).toBe('教师');
+  });
+
+  it('prefixes are stripped again after one another, in any order', () => {
+    expect(normaliseName('全县所有学校', ['所有', '全县']).text).toBe('学校');
+  });
+
+  it('withBrackets leaves out punctuation too', () => {
+    expect(normaliseName('面积，合计（平方米）', []).withBrackets).toBe('面积合计平方米');
+  });
+});
+
 describe('similarity', () => {
   it('Dice of the character bigrams', () => {
     expect(similarity('abcd', 'abcd')).toBe(1);
@@ -131,12 +145,13 @@ describe('similarity', () => {
     expect(similarity('a', 'ab')).toBe(0);
     expect(similarity('', 'ab')).toBe(0);
     expect(similarity('ab', '')).toBe(0);
+    expect(similarity('', '')).toBe(0);
   });
 });
 
 describe('matchName', () => {
   it('nothing matches an empty name', () => {
-    expect(brief(matchName('', [T('a', [''], [''])]))).toEqual(['none']);
+    expect(matchName('', [T('a', [''], [''])])).toEqual({ kind: 'none' });
   });
 
   it('an alias equal to the name wins; two targets with it are several, unless they are the same', () => {
@@ -148,6 +163,9 @@ describe('matchName', () => {
       false,
     ]);
     expect(brief(matchName('教师数', [T('甲', ['教师数']), T('甲', ['教师数'])]))).toEqual(['one', '甲', 'alias']);
+    // Several by their aliases: an official text equal to the name does not decide.
+    const three = [T('甲', ['教师数']), T('乙', ['教师数']), T('丙', [], ['教师数'])];
+    expect(brief(matchName('教师数', three))).toEqual(['several', ['甲', '乙'], false]);
     expect(brief(matchName('教师数', [T('甲', ['教师数']), T('乙', ['教师数'])], () => true))).toEqual([
       'one',
       '甲',
@@ -230,6 +248,9 @@ describe('matchName', () => {
     expect(brief(matchName('小学在校生数', targets))).toEqual(['several', ['甲', '乙'], false]);
     expect(brief(matchName('初中在校生数', targets))).toEqual(['one', '乙', 'keywords']);
     expect(brief(matchName('初中毕业', targets))).toEqual(['none']);
+    // The largest wins wherever it stands among the targets.
+    const later = [T('乙', [], [], [kw(['在校'])]), T('甲', [], [], [kw(['小学', '在校'])])];
+    expect(brief(matchName('小学在校', later))).toEqual(['one', '甲', 'keywords']);
     // A set holds only when none of its excluded words is there.
     const excluding = [T('甲', [], [], [kw(['小学'], ['毕业'])])];
     expect(brief(matchName('小学毕业生数', excluding))).toEqual(['none']);
