@@ -400,6 +400,17 @@ describe('the rows below the header', () => {
       parse(source(sheetOf('学校', [head, row, school('一小')]))).issues.map((i) => i.code);
     expect(codes(['', '', '小学', '初中', 5])).not.toContain('HEADER_ROW_MISREAD');
     expect(codes(['二小', '', '小学', '初中', ''])).not.toContain('HEADER_ROW_MISREAD');
+    // The name is the 学校名称 column's, wherever it stands.
+    const countyFirst = parse(
+      source(
+        sheetOf('学校', [
+          ['区县', ...head],
+          ['', '二小', '', '小学', '初中', ''],
+          ['甲县', ...school('一小')],
+        ]),
+      ),
+    );
+    expect(countyFirst.issues.map((i) => i.code)).not.toContain('HEADER_ROW_MISREAD');
     // A name of spaces is no name.
     expect(codes([' ', '', '小学', '初中', ''])).toContain('HEADER_ROW_MISREAD');
     expect(codes(['', '小学', '', '', ''])).not.toContain('HEADER_ROW_MISREAD');
