@@ -91,6 +91,9 @@ describe('header furniture', () => {
     // A row of blanks is no unit row; a unit row holding another word is none either.
     expect(headerFurniture(sheetOf([['学校名称'], [null, ' '], ['一小']]), 1).dataStart).toBe(1);
     expect(headerFurniture(sheetOf([['学校名称'], ['人', '合计']]), 1).units).toBeNull();
+    // A unit is a whole text, or a whole text in brackets.
+    expect(headerFurniture(sheetOf([['学校名称'], [null, 'm(2)']]), 1).units).toBeNull();
+    expect(headerFurniture(sheetOf([['学校名称'], [null, '(m)2']]), 1).units).toBeNull();
     // Two column-number rows: the second is data.
     const twice = headerFurniture(sheetOf([['学校名称'], ['甲', '乙'], ['甲', '乙']]), 1);
     expect([twice.dataStart, twice.numbersRow]).toEqual([2, 1]);
@@ -120,6 +123,9 @@ describe('header furniture', () => {
       ['money', { unit: '万元', note: '金额单位：万元；面积单位: 万平方米', cell: 'A3' }],
     ]);
     expect([...unitNotes(sheet, 1)]).toEqual([]);
+    expect([...unitNotes(sheetOf([[' 金额单位：万元 '], ['学校名称']]), 1)]).toEqual([
+      ['money', { unit: '万元', note: '金额单位：万元', cell: 'A1' }],
+    ]);
     expect([...unitNotes(sheetOf([['单位：元/平方米'], ['学校名称']]), 1)]).toEqual([
       ['money', { unit: '元', note: '单位：元/平方米', cell: 'A1' }],
       ['area', { unit: '平方米', note: '单位：元/平方米', cell: 'A1' }],
@@ -275,6 +281,22 @@ describe('cells merged down over data rows', () => {
     expect(merges.fill(2, sheet.row(2)).map(text)).toEqual([null, '初中', null]);
     expect(merges.fill(3, sheet.row(3)).map(text)).toEqual([null, '小学', null]);
     expect([...merges.filled.values()].map((f) => [f.at.cell, f.count])).toEqual([['B4', 1]]);
+  });
+
+  it('a number merged down from a blank first cell: said below it, not at the first cell', () => {
+    const sheet = sheetOf(
+      [
+        ['学校名称', '小学在校生数'],
+        ['一小', null],
+        ['二小', null],
+      ],
+      [{ top: 1, left: 1, bottom: 2, right: 1 }],
+    );
+    const merges = DataMerges.of(sheet, [column(0, 'name'), column(1, 'studentsPrimary')], 1)!;
+    merges.fill(1, sheet.row(1));
+    expect(merges.numbers).toEqual([]);
+    merges.fill(2, sheet.row(2));
+    expect(merges.numbers.map((x) => x.master)).toEqual(['B2']);
   });
 
   it('merges of one column are taken in row order, each over its own rows', () => {

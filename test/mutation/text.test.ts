@@ -79,6 +79,7 @@ describe('signaturesIn', () => {
     expect(signaturesIn(['填表人:王芳\t电话'], labels())).toEqual({ filler: '王芳' });
     expect(signaturesIn(['填表人:王芳 , '], labels())).toEqual({ filler: '王芳' });
     expect(signaturesIn(['日期：3月'], labels())).toEqual({ date: '3月' });
+    expect(signaturesIn(['填表人：  王芳'], labels())).toEqual({ filler: '王芳' });
     // A label with brackets is its own text, not a pattern.
     expect(signaturesIn(['单位(盖章)：某局'], labels())).toEqual({ unit: '某局' });
     expect(signaturesIn(['单位盖章：某局'], labels())).toEqual({});
@@ -114,6 +115,8 @@ describe('county names', () => {
       ['白水县', '白水县'],
       ['白水区', '白水区'],
     ]);
+    // One county named twice keeps its short form.
+    expect(countyHeadings(['白水县', '白水县'], ['县']).get('白水')).toBe('白水县');
     // A county named 白水 keeps its name.
     expect(countyHeadings(['白水', '白水县'], ['县']).get('白水')).toBe('白水');
     // Suffixes are normalised as the names are.
