@@ -57,6 +57,9 @@ describe('the wordings', () => {
     // 人数 less 数 is one character.
     expect(byWordings('人数')).toEqual(['students', null, null, false]);
     expect(byWordings('人')).toBeNull();
+    // Only a closing 数 is left out.
+    expect(byWordings('学校名')).toBeNull();
+    expect(byWordings('teacher')).toBeNull();
   });
 
   it('the whole text first (a wording with brackets), then without its unit', () => {
