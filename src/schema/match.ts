@@ -35,9 +35,14 @@ export interface NormalisedName {
 }
 
 const CIRCLED = /^[\u2460-\u2473\u2776-\u277f\u2780-\u2793]/;
-/** Numbering at the start: 一、 （一） 1. 1、 1) 1.2 第1项 第一条; the ones of a sub-row ((1), ①) set `sub`. */
+/** A circled number as the name starts after normaliseText: ①–⑳ become digits (NFKC), ❶–❿ and ➀–➓ stay as they are. */
+const CIRCLED_LEFT = /^(?:[0-9]+|[\u2776-\u277f\u2780-\u2793])/;
+/**
+ * Numbering at the start: 一、 （一） 1. 1、 1) 1.2 1.2. 第1项 第一条; the ones of a sub-row ((1), ①) set `sub`.
+ * A number of several levels (1.2, 1.2.3) is tried before a number and its mark, which would take "1." of it.
+ */
 const TOP_NUMBERING =
-  /^(第[0-9一二三四五六七八九十百]+[项条点]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|[0-9]+(\.[0-9]+)*[.、)]|[0-9]+(\.[0-9]+)+)/;
+  /^(第[0-9一二三四五六七八九十百]+[项条点]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|[0-9]+(\.[0-9]+)+[.、)]?|[0-9]+[.、)])/;
 const SUB_NUMBERING = /^\([0-9]+\)/;
 const BRACKETS = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
 const PUNCTUATION = /[，,。．.、；;：:“”"'‘’!！?？·•\-—–_/\\《》<>〈〉「」『』]/g;
@@ -49,7 +54,7 @@ export function normaliseName(
 ): NormalisedName {
   let sub = CIRCLED.test(raw.trim());
   let s = normaliseText(raw);
-  if (sub) s = s.replace(/^[0-9]+/, '');
+  if (sub) s = s.replace(CIRCLED_LEFT, '');
   for (let k = 0; k < 3; k++) {
     const before = s;
     if (SUB_NUMBERING.test(s)) {

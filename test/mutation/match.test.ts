@@ -32,12 +32,17 @@ const brief = (r: ReturnType<typeof matchName<string>>) =>
       : ['none'];
 
 describe('normaliseName', () => {
-  it('numbering at the start is removed: 一、 （一） 1. 1、 1) 第1项 第一条', () => {
+  it('numbering at the start is removed: 一、 （一） 1. 1、 1) 1.2 1.2.3 第1项 第一条', () => {
     for (const raw of [
       '一、教师',
       '（一）教师',
       '1.教师',
       '1、教师',
+      '1.2教师',
+      '1.2 教师',
+      '1.2.3教师',
+      '1.2.教师',
+      '２．３　教师',
       '1)教师',
       '第1项教师',
       '第一条教师',
@@ -54,8 +59,11 @@ describe('normaliseName', () => {
     expect(normaliseName('①教师', [])).toEqual({ text: '教师', unit: null, sub: true, withBrackets: '教师' });
     expect(normaliseName(' ⑫教师', []).text).toBe('教师');
     expect(normaliseName(' ⑫教师', []).sub).toBe(true);
-    expect(normaliseName('❶教师', []).sub).toBe(true);
-    expect(normaliseName('➀教师', []).sub).toBe(true);
+    // ❶–❿ and ➀–➓ are not made digits by NFKC as ①–⑳ are: the mark itself is removed.
+    expect(normaliseName('❶教师', [])).toEqual({ text: '教师', unit: null, sub: true, withBrackets: '教师' });
+    expect(normaliseName('➀教师', [])).toEqual({ text: '教师', unit: null, sub: true, withBrackets: '教师' });
+    expect(normaliseName('❿教师1人', []).text).toBe('教师1人');
+    expect(normaliseName('⑳教师1人', []).text).toBe('教师1人');
     expect(normaliseName('其中：教师', [], ['其中'])).toEqual({
       text: '教师',
       unit: null,
