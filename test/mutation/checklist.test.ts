@@ -271,4 +271,13 @@ describe('the verdict', () => {
     expect(v.status).toBe('not_met');
     expect(v.countyFiguresGiven).toBe(true);
   });
+
+  it('a dimension without items is not judged at all (a 2012 profile has only resources)', () => {
+    expect(verdictOf({ primary: level(true) }, [], false).dimensions).toEqual({ resources: 'met' });
+    expect(verdictOf({ primary: level(true) }, [item('guarantee', 'met')], true)).toEqual({
+      status: 'met',
+      dimensions: { resources: 'met', guarantee: 'met' },
+      countyFiguresGiven: true,
+    });
+  });
 });
