@@ -68,6 +68,34 @@ describe('planIndicator on two schools (7.5 and 6.0 ㎡ a student)', () => {
     expect(p.cvAfter!).toBeLessThanOrEqual(0.05);
   });
 
+  it('a compliant school lifted to the water level has no floor; the floor counts only the other’s 37.5', () => {
+    // A third school at 7.0 (93 % of 7.5: compliant). At 0.02, 乙 and 丙 are lifted to L with
+    // (7.5 − L)·√2 / (7.5 + 2L) = 0.02: L = 7.5 − 0.45 / (√2 + 0.04) = 7.19055…, so 119.1 and 19.1 ㎡.
+    const three = [...results, ...sections(profile, [100, { ...primaryAtStandard(100), sportsSpace: 700 }])];
+    const p = planIndicator('primary', three, sportsOf(profile), profile, { target: 0.02 });
+    expect(p.waterLevel!).toBeCloseTo(7.5 - 0.45 / (Math.SQRT2 + 0.04), 9);
+    expect(p.additions.map((a) => [a.section, a.add, a.floor])).toEqual([
+      [three[1], 119.1, 6.375],
+      [three[2], 19.1, null],
+    ]);
+    expect(p.forFloors).toBe(37.5);
+    expect(p.total).toBe(138.2);
+  });
+
+  it('an indicator per 100 students (骨干教师): whole teachers, values per 100 after', () => {
+    // 乙 has none (0 of 1.0 per 100: under the floor); one teacher brings it to 1.0 per 100, as 甲.
+    const backbone = profile.indicators.find((i) => i.id === 'backbone_teachers')!;
+    const two = sections(
+      profile,
+      [100, primaryAtStandard(100)],
+      [100, { ...primaryAtStandard(100), backboneTeachers: 0 }],
+    );
+    const p = planIndicator('primary', two, backbone, profile);
+    expect(p.additions.map((a) => [a.add, a.before, a.after, a.floor])).toEqual([[1, 0, 1, 1]]);
+    expect(p.cvAfter).toBe(0);
+    expect(valuesAfter(p, two)).toEqual([1, 1]);
+  });
+
   it('within a budget of 50 ㎡: the lowest lifted to 6.5, the whole budget spent', () => {
     const p = planIndicator('primary', results, sportsOf(profile), profile, {
       target: 0.05,
@@ -165,6 +193,68 @@ describe('the 2012 method (no compliance floors)', () => {
     });
   });
 
+  it('a section at 0 among others is lifted, not a reason to give up', () => {
+    const results = sections(profile, [100, even2012(100, { sportsSpace: 0 })], [100, even2012(100)]);
+    const p = planIndicator('primary', results, sportsOf(profile), profile, { target: 0.5 });
+    expect(p.status).toBe('planned');
+    // (7.5 − L) / (7.5 + L) = 0.5 at L = 2.5: 250 ㎡.
+    expect(p.total).toBe(250);
+  });
+
+  it('floors alone exactly at the target: already there (1 and 3 ㎡ a student: CV 0.5)', () => {
+    const results = sections(
+      profile,
+      [100, even2012(100, { sportsSpace: 100 })],
+      [100, even2012(100, { sportsSpace: 300 })],
+    );
+    expect(planIndicator('primary', results, sportsOf(profile), profile, { target: 0.5 })).toMatchObject({
+      status: 'already',
+      waterLevel: null,
+      additions: [],
+      cvAfter: 0.5,
+    });
+  });
+
+  it('whole units that leave the CV above the target: one more unit at a time to the lowest (first) section', () => {
+    // 计算机 per 100: 9.5, 9.5 (1 000 students each) and 0 (10 students). At 0.003 the small school is lifted to
+    // about 9.1, rounded up to 1 computer (10 per 100): CV 0.0037. One more to 甲 (9.6), one more to 乙: CV 0.00293.
+    const computers = profile.indicators.find((i) => i.id === 'computers')!;
+    const results = sections(
+      profile,
+      [1000, even2012(1000, { computers: 95 })],
+      [1000, even2012(1000, { computers: 95 })],
+      [10, even2012(10, { computers: 0 })],
+    );
+    const p = planIndicator('primary', results, computers, profile, { target: 0.003 });
+    expect(p.additions.map((a) => [a.section, a.add, a.after])).toEqual([
+      [results[0], 1, 9.6],
+      [results[1], 1, 9.6],
+      [results[2], 1, 10],
+    ]);
+    const weights = [1000, 1000, 10];
+    expect(p.cvAfter).toBeCloseTo(plainCv([9.6, 9.6, 10].map((value, i) => ({ value, weight: weights[i]! }))).cv!, 12);
+    expect(p.cvAfter!).toBeLessThanOrEqual(0.003);
+  });
+
+  it('compositePlan: a composite exactly at the threshold is already there', () => {
+    // Sports 1 and 3 ㎡ a student (CV 0.5), the rest alike: the mean of the 8 CVs is 0.0625.
+    const results = sections(
+      profile,
+      [100, even2012(100, { sportsSpace: 100 })],
+      [100, even2012(100, { sportsSpace: 300 })],
+    );
+    const p = compositePlan('primary', results, profile, { target: 0.0625, unitCosts: { sports_space: 1 } })!;
+    expect(p).toMatchObject({ status: 'already', compositeBefore: 0.0625, compositeAfter: 0.0625, cost: 0 });
+  });
+
+  it('compositePlan: the grid reaches down to 0.005', () => {
+    const results = sections(profile, [100, even2012(100)], [100, even2012(100, { sportsSpace: 350 })]);
+    const n = profile.indicators.length;
+    const p = compositePlan('primary', results, profile, { target: 0.005 / n, unitCosts: { sports_space: 10 } })!;
+    expect(p.status).toBe('planned');
+    expect(p.parts.find((x) => x.indicator.id === 'sports_space')!.cvTarget).toBe(0.005);
+  });
+
   it('compositePlan: none for the 2017 method or without a unit cost', () => {
     const y = structuredClone(YOUZHI_2017);
     const results = sections(y, [100, primaryAtStandard(100)]);
@@ -183,6 +273,7 @@ describe('the 2012 method (no compliance floors)', () => {
       status: 'unreachable',
       reason: '有指标全县为 0，差异系数无定义',
       compositeBefore: null,
+      parts: [],
       cost: 0,
     });
   });
@@ -225,6 +316,7 @@ describe('the 2012 method (no compliance floors)', () => {
       status: 'unreachable',
       reason: '按给定单价的指标调整不足以使综合差异系数达到阈值（缺少单价的指标保持不变）',
       compositeAfter: null,
+      parts: [],
     });
     expect(p.compositeBefore).toBeCloseTo(cv(4.5, 1.5) / profile.indicators.length, 12);
   });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateSection, type SectionResult } from '../../src/engine/compliance';
 import { plausibilityIssues } from '../../src/engine/plausibility';
 import { YOUZHI_2017, type Profile } from '../../src/engine/profile';
+import { JIBEN_2012 } from '../../src/engine/profiles';
 import { sectionSchool } from '../../src/engine/sections';
 import type { CellRef, SchoolRecord } from '../../src/engine/types';
 import { primaryAtStandard, school } from '../helpers/records';
@@ -170,6 +171,58 @@ describe('equipment in the wrong unit', () => {
       ['EQUIPMENT_LOOKS_LIKE_WAN', '甲'],
       ['EQUIPMENT_LOOKS_LIKE_WAN', '乙'],
     ]);
+  });
+
+  it('one warning per cell: a school’s 小学部 and 初中部 columns on one row are two', () => {
+    const s = school(
+      '甲',
+      '九年一贯制',
+      { primary: 100, junior: 100 },
+      { ...primaryAtStandard(200), equipmentValue: undefined },
+      {
+        sectionResources: { primary: { equipmentValue: 20 }, junior: { equipmentValue: 20 } },
+        source: {
+          sheet: '学校',
+          row: 3,
+          cells: {
+            'primary:equipmentValue': { cell: 'H3', column: '小学部设备值', unitFactor: 1 },
+            'junior:equipmentValue': { cell: 'I3', column: '初中部设备值', unitFactor: 1 },
+          },
+        },
+      },
+    );
+    const issues = plausibilityIssues(judged(copy(), [s]), copy()).filter((i) => i.code === 'EQUIPMENT_LOOKS_LIKE_WAN');
+    expect(issues.map((i) => i.cell)).toEqual(['H3', 'I3']);
+  });
+
+  it('another indicator under 1 % of its standard is only an outlier, whatever its cell', () => {
+    // 体育运动场馆 0.05 ㎡ a student (under 1 % of 7.5) in a plain cell: a low outlier, no unit warning.
+    const cells = { sportsSpace: { cell: 'G4', column: '体育场馆', unitFactor: 1 } };
+    expect(issuesOf([primary('甲'), primary('乙'), primary('丙', { sportsSpace: 5 }, cells)]).map((i) => i[0])).toEqual(
+      ['OUTLIER_LOW'],
+    );
+  });
+
+  it('the 2012 method has no equipment standard: no unit warning under a 万元 header', () => {
+    const p = structuredClone(JIBEN_2012);
+    const even = (name: string, equipment: number, cells: Record<string, CellRef> = {}) =>
+      school(
+        name,
+        '小学',
+        { primary: 100 },
+        {
+          ...primaryAtStandard(100),
+          computers: 10,
+          books: 3000,
+          teachers: 5,
+          midTitleTeachers: 2,
+          equipmentValue: equipment,
+        },
+        { source: { sheet: '学校', row: 2, cells } },
+      );
+    expect(
+      plausibilityIssues(judged(p, [even('甲', 2e5), even('乙', 2e5), even('丙', 3e5, equipmentCell('H4', 10000))]), p),
+    ).toEqual([]);
   });
 
   it('a profile without an equipment indicator: no unit warnings', () => {
