@@ -72,6 +72,38 @@ describe('resolveProfile', () => {
     );
   });
 
+  it('unknown keys deeper down: in an optional list, a list with a default, a record’s values; two at once', () => {
+    expect(refused({ checklist: { planning: { keywords: [{ all: ['规划'], typo: 1 }] } } })).toBe(
+      '未知的配置项 “checklist.planning.keywords.0.typo”（此处可用：all、none）',
+    );
+    expect(
+      refused({
+        countyInputs: [{ id: 'x', names: ['甲'], unit: 'count', note: '注', keywords: [{ all: ['甲'], typo: 1 }] }],
+      }),
+    ).toBe('未知的配置项 “countyInputs.x.keywords.0.typo”（此处可用：all、none）');
+    expect(refused({ wording: { schoolColumns: { name: [{ all: ['校名'], typo: 1 }] } } })).toBe(
+      '未知的配置项 “wording.schoolColumns.name.0.typo”（此处可用：all、none）',
+    );
+    expect(refused({ cv: { a: 1, b: 2 } })).toBe(
+      '未知的配置项 “cv.a”、“cv.b”（此处可用：rule、threshold、decimals、borderlineMargin）',
+    );
+  });
+
+  it('a list where the built-in has a list, given as an object, is refused as such (only indicators and items merge by id)', () => {
+    expect(refused({ countyInputs: { x: {} } })).toBe('配置项 countyInputs 无效：应为 array');
+  });
+
+  it('a list element without an id is named by its place; one with an id by its id', () => {
+    expect(refused({ indicators: [{ name: '甲' }] })).toBe('配置项 indicators.0.id 无效：应为 string');
+    expect(refused({ indicators: [{ id: 'abc' }] })).toBe('配置项 indicators.abc.name 无效：应为 string');
+  });
+
+  it('other refusals say zod’s own words', () => {
+    const m = refused({ indicators: { sports_space: { scale: 7 } } });
+    expect(m).toMatch(/^配置项 indicators\.sports_space\.scale 无效：\S/);
+    expect(m).not.toContain('undefined');
+  });
+
   it('a value the schema refuses: where (indicators by id), and what it wants', () => {
     expect(refused({ cv: { threshold: { primary: 'a', junior: 0.45 } } })).toBe(
       '配置项 cv.threshold.primary 无效：应为 number',
@@ -117,7 +149,10 @@ describe('availableIndicators (2012: only the indicators the table gives)', () =
     expect(noBooks.dropped.map((i) => i.numerator)).toEqual(['books']);
     expect(noBooks.profile.indicators.map((i) => i.numerator)).toEqual(fields.filter((f) => f !== 'books'));
     expect(noBooks.profile.cv).toBe(JIBEN_2012.cv);
-    const emptyBooks = availableIndicators(JIBEN_2012, new Set(fields), records);
+    const emptyBooks = availableIndicators(JIBEN_2012, new Set(fields), [
+      ...records,
+      school('丙', '小学', { primary: 10 }, rest, { sectionResources: { junior: undefined } }),
+    ]);
     expect(emptyBooks.dropped.map((i) => i.numerator)).toEqual(['books']);
   });
 
