@@ -78,10 +78,18 @@ describe('rooms', () => {
     });
   });
 
-  it('where size does not count, rooms enough in number are met without their area', () => {
+  it('where size does not count, rooms enough in number are met without their area; too few, or none given, are not', () => {
     const lenient = copy();
     lenient.schoolItems.rooms.sizeRequired = false;
     expect(judge(row({ classes: 12, musicRooms: 1, artRooms: 1 }), lenient).items.rooms.status).toBe('met');
+    expect(judge(row({ classes: 24, musicRooms: 1, artRooms: 2 }), lenient).items.rooms.status).toBe('not_met');
+    expect(judge(row({ classes: 12 }), lenient).items.rooms.status).toBe('not_provided');
+  });
+
+  it('rooms up to standard given without the rooms: nothing known of the small ones', () => {
+    const r = judge(row({ classes: 12, musicRoomsUpToStandard: 1, artRooms: 1, artRoomsUpToStandard: 1 })).items.rooms;
+    expect(r.music).toEqual({ needed: 1, have: null, missing: null, tooSmall: null });
+    expect(r.status).toBe('not_provided');
   });
 });
 
@@ -134,6 +142,19 @@ describe('size and class size', () => {
     });
   });
 
+  it('class size with a profile’s own limits (小学 52, 初中 44): the highest of the levels taught, the lowest met', () => {
+    const p = copy();
+    p.schoolItems.maxClassSize = { primary: 52, junior: 44 };
+    const nine = (items: SchoolRecord['items']) =>
+      judge(row(items, '九年一贯制', { primary: 300, junior: 200 }), p).items.classSize;
+    expect(nine({})).toEqual({ status: 'not_provided', oversizeClasses: null, maxClassSize: null, limit: 52 });
+    expect([
+      nine({ maxClassSize: 44 }).status,
+      nine({ maxClassSize: 48 }).status,
+      nine({ maxClassSize: 53 }).status,
+    ]).toEqual(['met', 'not_provided', 'not_met']);
+  });
+
   it('class size: no column, or no level with students: not provided', () => {
     expect(judge(row({})).items.classSize).toEqual({
       status: 'not_provided',
@@ -154,6 +175,7 @@ describe('size and class size', () => {
 
 describe('counts that do not add up', () => {
   const cells = {
+    musicRoomsUpToStandard: { cell: 'I7', column: '音乐达标', unitFactor: 1 },
     artRoomsUpToStandard: { cell: 'K7', column: '美术达标', unitFactor: 1 },
     oversizeClasses: { cell: 'M7', column: '超标班额', unitFactor: 1 },
   };
@@ -161,7 +183,14 @@ describe('counts that do not add up', () => {
   it('more art rooms up to standard than art rooms; more oversize classes than classes: at their cells', () => {
     const { issues } = judge(
       row(
-        { classes: 3, artRooms: 1, artRoomsUpToStandard: 2, oversizeClasses: 4 },
+        {
+          classes: 3,
+          musicRooms: 0,
+          musicRoomsUpToStandard: 1,
+          artRooms: 1,
+          artRoomsUpToStandard: 2,
+          oversizeClasses: 4,
+        },
         '小学',
         { primary: 100 },
         {
@@ -170,6 +199,14 @@ describe('counts that do not add up', () => {
       ),
     );
     expect(issues.map((i) => [i.code, i.sheet, i.cell, i.column, i.school, i.text])).toEqual([
+      [
+        'COUNTS_INCONSISTENT',
+        '学校',
+        'I7',
+        '音乐达标',
+        '一小',
+        '面积达标的音乐教室多于音乐教室总数（1 对 0），数据不一致',
+      ],
       [
         'COUNTS_INCONSISTENT',
         '学校',
@@ -227,6 +264,10 @@ describe('the columns a row lacks', () => {
     const lenient = copy();
     lenient.schoolItems.rooms.sizeRequired = false;
     expect(fields({ classes: 12, musicRooms: 1, artRooms: 1 }, 'rooms', lenient)).toEqual([]);
+  });
+
+  it('schools lacking the same columns share one list (the checklist groups its schools by it)', () => {
+    expect(fields({ classes: 12, musicRooms: 1 }, 'rooms')).toBe(fields({ classes: 24, musicRooms: 3 }, 'rooms'));
   });
 });
 
