@@ -197,8 +197,10 @@ export function planIndicator(
   const roundedCost = (L: number) =>
     xs.reduce((sum, x, i) => sum + roundUp(amountOf(i, Math.max(x, L)) - have[i]!, step), 0);
   let lo = minOf(xs);
-  let hi = maxOf(xs);
-  if (roundedCost(hi) <= budget + 1e-9) return plan;
+  // That level may lie above today's highest value (a floor above every value, whole units): the plan's own
+  // highest value costs the plan's total or more, past the budget; doubled while it still fits, for safety.
+  let hi = Math.max(maxOf(xs), maxOf(plan.additions.map((a) => a.after)));
+  for (let k = 0; k < 60 && roundedCost(hi) <= budget + 1e-9; k++) hi = 2 * Math.max(hi, 1);
   for (let k = 0; k < 100 && hi - lo > 1e-12 * Math.max(1, hi); k++) {
     const mid = (lo + hi) / 2;
     if (roundedCost(mid) <= budget + 1e-9) lo = mid;

@@ -134,6 +134,23 @@ describe('planIndicator on two schools (7.5 and 6.0 ㎡ a student)', () => {
     expect([p.status, p.total]).toEqual(['planned', 78.6]);
   });
 
+  it('a budget below the floor’s need, with one school under the floor: a budget plan that keeps to it', () => {
+    // One school of 100 at 6.0 ㎡ a student; the plan needs 37.5 ㎡ for the floor (6.375). Lifting it to today’s
+    // highest value (its own) costs nothing, so the budget’s level lies above every present value: 10 ㎡ lift it
+    // to 6.1, not the whole plan at 37.5.
+    const one = sections(profile, [100, { ...primaryAtStandard(100), sportsSpace: 600 }]);
+    const p = planIndicator('primary', one, sportsOf(profile), profile, { budget: { sports_space: 10 } });
+    expect(p.status).toBe('budget');
+    expect(p.total).toBe(10);
+    expect(p.waterLevel!).toBeCloseTo(6.1, 8);
+    expect(p.additions.map((a) => [a.section, a.add])).toEqual([[one[0], 10]]);
+    // Every budget under the plan’s 37.5 ㎡, in whole units of 0.1 ㎡: a budget plan, never over it.
+    for (let tenths = 1; tenths < 375; tenths += 7) {
+      const b = planIndicator('primary', one, sportsOf(profile), profile, { budget: { sports_space: tenths / 10 } });
+      expect([b.status, b.total <= tenths / 10 + 1e-9]).toEqual(['budget', true]);
+    }
+  });
+
   it('an indicator already there: nothing added, the CV as it is', () => {
     const teaching = profile.indicators.find((i) => i.id === 'teaching_space')!;
     const p = planIndicator('primary', results, teaching, profile, { unitCosts: { teaching_space: 1000 } });
