@@ -251,3 +251,66 @@ describe('a file of several counties', () => {
     expect(r.issues.filter((i) => i.cell === 'C3').map((i) => [i.code, i.county])).toEqual([['NOT_A_NUMBER', '乙县']]);
   });
 });
+
+describe('item rows of the 自评表', () => {
+  const header = () => row('序号', '评估内容', '评估标准', '实际情况', '是否达标');
+  const FOUR = '城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准“四统一”';
+  it('an item of 是/否 figures answered in the 是否达标 column alone', () => {
+    const r = read([sheet('自评表', [header(), row(2, FOUR, '', null, '达标')])]);
+    expect(r.figures.get(null)!.get('fourUnified')).toEqual({ value: true, sheet: '自评表', cell: 'E2', name: FOUR });
+    expect(r.claims.get('four_unified')?.met).toBe(true);
+  });
+
+  it('an item of an amount answered there alone: its claim kept, no figure', () => {
+    const r = read([sheet('自评表', [header(), row(7, '特殊教育学校生均公用经费不低于6000元', '', null, '达标')])]);
+    expect(r.figures.get(null)).toBeUndefined();
+    expect(r.claims.get('special_funding')?.met).toBe(true);
+  });
+
+  it('a 是/否 figure whose words say neither takes the county’s 达标; a number there is said', () => {
+    const r = read([sheet('自评表', [header(), row(2, '四统一', '', '见附件', '达标')])]);
+    expect(r.figures.get(null)!.get('fourUnified')).toMatchObject({ value: true, cell: 'E2' });
+    const numbered = read([sheet('自评表', [header(), row(2, '四统一', '', '共3项', '达标')])]);
+    expect(numbered.figures.get(null)).toBeUndefined();
+    expect(texts(numbered, 'COUNTY_FIGURE_UNCLEAR')).toEqual([
+      '“共3项”无法作为“四统一”的数值：填的是数字，看不出“是”还是“否”，未使用',
+    ]);
+    const unclaimed = read([sheet('自评表', [header(), row(2, '四统一', '', '见附件', null)])]);
+    expect(texts(unclaimed, 'COUNTY_FIGURE_UNCLEAR')).toEqual([
+      '“见附件”无法作为“四统一”的数值：看不出“是”还是“否”，未使用',
+    ]);
+  });
+
+  it('a number on an item of 是/否 figures is the number figure its words name', () => {
+    const ITEM8 = '教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量';
+    const r = read([sheet('自评表', [header(), row(8, ITEM8, '', '教师年均工资 90000 元', '达标')])]);
+    expect(value(r, 'teacherSalary')).toBe(90000);
+    expect(value(r, 'teacherSalaryOk')).toBeUndefined();
+    expect(value(r, 'performancePay')).toBeUndefined();
+  });
+
+  it('an item judged from the school rows: its words said unread', () => {
+    const r = read([
+      sheet('自评表', [header(), row(5, '小学、初中所有班级学生数分别不超过45人、50人', '', '均已达到', '达标')]),
+    ]);
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_TEXT_NOT_USED').map((i) => [i.cell, i.text])).toEqual([
+      [
+        'D2',
+        '“小学、初中所有班级学生数分别不超过45人、50人”按学校数据逐校测算，此格“均已达到”不作数据读取（其自评结论另与测算结果核对）',
+      ],
+    ]);
+    expect(r.claims.get('class_size')?.met).toBe(true);
+  });
+
+  it('one rate on an item of two rates is ambiguous', () => {
+    const ROT = '全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%';
+    const r = read([sheet('自评表', [header(), row(11, ROT, '', '12%', '达标')])]);
+    expect(r.figures.get(null)).toBeUndefined();
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_AMBIGUOUS').map((i) => [i.cell, i.text])).toEqual([
+      [
+        'B2',
+        `“${ROT}”可对应“交流轮岗比例”、“交流轮岗骨干教师比例”，无法确定，未使用；请改用其中一项的名称，或分行填写`,
+      ],
+    ]);
+  });
+});
