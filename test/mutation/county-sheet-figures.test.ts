@@ -149,4 +149,19 @@ describe('parseFigure', () => {
     expect(fig(t('已完成'), 'count', null, true)).toEqual({ ok: 'unclear', why: '没有数字' });
     expect(fig(t('已完成'), 'count')).toMatchObject({ ok: false, code: 'NOT_A_NUMBER' });
   });
+
+  it('the one figure of the asked unit among figures of other units', () => {
+    expect(fig(t('188人，占96%'), 'percent')).toEqual({ ok: true, value: 0.96 });
+    expect(fig(t('3所，6500元'), 'yuan')).toEqual({ ok: true, value: 6500 });
+    expect(fig(t('3所，6千元'), 'yuan')).toEqual({ ok: true, value: 6000 });
+    expect(fig(t('3所，6.2万元'), 'yuan')).toEqual({ ok: true, value: 62000 });
+    expect(fig(t('3所学校，188名'), 'count')).toEqual({ ok: true, value: 188 });
+    expect(fig(t('3人，差异率0.12'), 'number')).toEqual({ ok: true, value: 0.12 });
+    expect(fig(t('0.5%'), 'percent')).toEqual({ ok: true, value: 0.005 });
+    // Several of the asked unit: those are shown, not the others.
+    expect(fig(t('3人，5人，2所'), 'count', null, true)).toEqual({
+      ok: 'unclear',
+      why: '含有多个数字（3人、5人），无法确定取哪一个',
+    });
+  });
 });

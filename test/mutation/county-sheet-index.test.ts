@@ -39,6 +39,8 @@ describe('readCountySheet: which sheets', () => {
     expect(teachers(other)).toBe(2);
     expect(other.sheets).toBeUndefined();
     // A named sheet without a table is passed over for another one.
+    // An unnamed sheet without a table too.
+    expect(read([arraySheet('Sheet2', [row('说明')]), page('Sheet3', 6)]).sheet).toBe('Sheet3');
     const empty = read([arraySheet('县级指标', [row('无')]), page('Sheet2', 5)]);
     expect(empty.sheet).toBe('Sheet2');
   });
