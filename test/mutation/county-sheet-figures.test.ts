@@ -1,0 +1,167 @@
+// A county figure from its cell (src/schema/county-sheet/figures.ts): numbers, units, phrases, 是/否.
+// Each expectation written out by hand from input.md (ratios as 96.5% or 0.965, 是/否 items) and the 2017 wording.
+import { describe, expect, it } from 'vitest';
+import type { CountyInput, Wording } from '../../src/engine/checklist-rules';
+import { WORDING_2017 } from '../../src/engine/wording-2017';
+import type { CellValue } from '../../src/read/types';
+import { holdsNumber, isBlank, parseFigure, valueKind, yesNo } from '../../src/schema/county-sheet/figures';
+
+// The 是/否 word sets are kept per list: a fresh wording in each test.
+const wording = (): Wording => structuredClone(WORDING_2017);
+const t = (text: string): CellValue => ({ kind: 'text', text });
+const n = (value: number): CellValue => ({ kind: 'number', value });
+const input = (unit: CountyInput['unit'], ...names: string[]): CountyInput => ({
+  id: 'x',
+  names: names.length ? names : ['某项'],
+  unit,
+  note: '',
+  keywords: [],
+});
+const fig = (cell: CellValue | undefined, unit: CountyInput['unit'], rowUnit: string | null = null, phrases = false) =>
+  parseFigure(cell, input(unit), rowUnit, wording(), phrases);
+
+describe('isBlank, valueKind, holdsNumber', () => {
+  it('blank cells and placeholders', () => {
+    expect(isBlank(undefined)).toBe(true);
+    expect(isBlank(t(''))).toBe(true);
+    expect(isBlank(t('  '))).toBe(true);
+    expect(isBlank(t('是'))).toBe(false);
+    expect(isBlank(n(0))).toBe(false);
+  });
+
+  it('the kind of a value: none, a number, or 是/否', () => {
+    const w = wording();
+    expect(valueKind(undefined, w)).toBe('none');
+    expect(valueKind(t(''), w)).toBe('none');
+    expect(valueKind(n(5), w)).toBe('number');
+    expect(valueKind(t('96%'), w)).toBe('number');
+    expect(valueKind(t('是'), w)).toBe('yesno');
+    expect(valueKind(t('否'), w)).toBe('yesno');
+    expect(valueKind(t('已建立健全'), w)).toBe('yesno');
+  });
+
+  it('a number, not a year or a date', () => {
+    expect(holdsNumber(n(3))).toBe(true);
+    expect(holdsNumber(t('教师年均工资 90000 元'))).toBe(true);
+    expect(holdsNumber(t('2023年完成'))).toBe(false);
+    expect(holdsNumber(t('2023-09-01 已完成'))).toBe(false);
+    expect(holdsNumber(t('2023年9月1日完成'))).toBe(false);
+    expect(holdsNumber(t('是'))).toBe(false);
+    expect(holdsNumber(undefined)).toBe(false);
+  });
+});
+
+describe('yesNo', () => {
+  it('whole words, then markers, a negative one first', () => {
+    const w = wording();
+    expect(yesNo('是', [], w)).toBe(true);
+    expect(yesNo('否', [], w)).toBe(false);
+    expect(yesNo('已建立健全', [], w)).toBe(true);
+    expect(yesNo('部分学校未制定章程', [], w)).toBe(false);
+    expect(yesNo('部分学校已制定，部分未制定', [], w)).toBe(false);
+    expect(yesNo('见附件', [], w)).toBeUndefined();
+  });
+
+  it('the item’s own words and the no-answer phrases are removed first', () => {
+    const w = wording();
+    // 不低于 is no 不: the 达到 decides.
+    expect(yesNo('教师工资不低于公务员，达到要求', [], w)).toBe(true);
+    // The figure's own name holds 不 (无过重课业负担 → its 无): removed.
+    expect(yesNo('无过重课业负担', ['无过重课业负担'], w)).toBe(undefined);
+    expect(yesNo('全部无过重课业负担', ['无过重课业负担'], w)).toBe(true);
+  });
+
+  it('无 and 有 for a figure named by “none of”', () => {
+    const w = wording();
+    expect(yesNo('无', ['无过重课业负担'], w)).toBe(true);
+    expect(yesNo('有', ['无过重课业负担'], w)).toBe(false);
+    expect(yesNo('无', ['四统一'], w)).toBe(false);
+    expect(yesNo('有', ['四统一'], w)).toBe(true);
+    expect(yesNo('没有', ['没有过重负担'], w)).toBe(true);
+  });
+});
+
+describe('parseFigure', () => {
+  it('是/否 figures', () => {
+    expect(fig(t('是'), 'yesno')).toEqual({ ok: true, value: true });
+    expect(fig(undefined, 'yesno')).toEqual({ ok: true, value: undefined });
+    expect(fig(t('见附件'), 'yesno')).toEqual({
+      ok: false,
+      code: 'INVALID_VALUE',
+      params: { text: '见附件', allowed: '是、否' },
+    });
+    expect(fig(t('见附件'), 'yesno', null, true)).toEqual({ ok: 'unclear', why: '看不出“是”还是“否”' });
+  });
+
+  it('rates: 96.5%, 0.965, 96.5 and the row’s %', () => {
+    expect(fig(t('96.5%'), 'percent')).toEqual({ ok: true, value: 0.965 });
+    expect(fig(n(0.965), 'percent')).toEqual({ ok: true, value: 0.965 });
+    expect(fig(n(96.5), 'percent')).toEqual({ ok: true, value: 0.965 });
+    expect(fig(n(1), 'percent')).toEqual({ ok: true, value: 1 });
+    expect(fig(n(0.5), 'percent', '%')).toEqual({ ok: true, value: 0.005 });
+    expect(fig(t('120%'), 'percent')).toEqual({ ok: false, code: 'RATIO_OUT_OF_RANGE', params: { text: '120%' } });
+    expect(fig(n(100), 'percent')).toEqual({ ok: true, value: 1 });
+  });
+
+  it('counts and amounts, with their units', () => {
+    expect(fig(n(2000), 'count')).toEqual({ ok: true, value: 2000 });
+    expect(fig(t('2000'), 'count')).toEqual({ ok: true, value: 2000 });
+    expect(fig(n(20.5), 'count')).toEqual({ ok: false, code: 'NOT_INTEGER', params: { value: 20.5 } });
+    expect(fig(n(-3), 'count')).toEqual({ ok: false, code: 'NEGATIVE_VALUE', params: { value: -3 } });
+    expect(fig(t('6.2万元'), 'yuan')).toEqual({ ok: true, value: 62000 });
+    expect(fig(t('6千元'), 'yuan')).toEqual({ ok: true, value: 6000 });
+    expect(fig(t('6500元'), 'yuan')).toEqual({ ok: true, value: 6500 });
+    expect(fig(n(6.2), 'yuan', '万元')).toEqual({ ok: true, value: 62000 });
+    expect(fig(n(0.12), 'number')).toEqual({ ok: true, value: 0.12 });
+    expect(fig(t('6.2%'), 'yuan')).toEqual({ ok: 'unclear', why: '写的是百分比，而此项应填人数或金额', percent: true });
+    expect(fig(t(''), 'count')).toEqual({ ok: true, value: undefined });
+    expect(fig(undefined, 'count')).toEqual({ ok: true, value: undefined });
+  });
+
+  it('past any county’s figure', () => {
+    expect(fig(n(1e7), 'count')).toEqual({ ok: true, value: 1e7 });
+    expect(fig(n(1e7 + 1), 'count')).toMatchObject({ ok: false, code: 'VALUE_IMPOSSIBLE' });
+    expect(fig(n(1e9), 'count')).toEqual({
+      ok: false,
+      code: 'VALUE_IMPOSSIBLE',
+      params: { value: '1,000,000,000', max: '10,000,000' },
+    });
+    expect(fig(n(1e13), 'yuan')).toEqual({ ok: true, value: 1e13 });
+    expect(fig(n(1e9), 'yuan', '万元')).toEqual({ ok: true, value: 1e13 });
+    expect(fig(n(2e9), 'yuan', '万元')).toMatchObject({ ok: false, code: 'VALUE_IMPOSSIBLE' });
+  });
+
+  it('one figure from a phrase', () => {
+    expect(fig(t('初中三年巩固率为96.3%'), 'percent')).toEqual({ ok: true, value: 0.963 });
+    expect(fig(t('教师年均工资 90000 元，公务员 96200 元'), 'percent', null, true)).toEqual({
+      ok: 'unclear',
+      why: '含有多个数字（90000元、96200元），无法确定取哪一个',
+    });
+    // The one figure of the asked unit among others.
+    expect(fig(t('2024年共188人，占96%'), 'count')).toEqual({ ok: true, value: 188 });
+    expect(fig(t('共3所学校，188人'), 'count')).toEqual({ ok: true, value: 188 });
+    expect(fig(t('2024年度拨付6.2万元'), 'yuan')).toEqual({ ok: true, value: 62000 });
+    expect(fig(t('共计2个'), 'number')).toEqual({ ok: true, value: 2 });
+    expect(fig(t('3人，5人'), 'count', null, true)).toEqual({
+      ok: 'unclear',
+      why: '含有多个数字（3人、5人），无法确定取哪一个',
+    });
+    expect(fig(t('已完成'), 'count', null, true)).toEqual({ ok: 'unclear', why: '没有数字' });
+    expect(fig(t('已完成'), 'count')).toMatchObject({ ok: false, code: 'NOT_A_NUMBER' });
+  });
+
+  it('the one figure of the asked unit among figures of other units', () => {
+    expect(fig(t('188人，占96%'), 'percent')).toEqual({ ok: true, value: 0.96 });
+    expect(fig(t('3所，6500元'), 'yuan')).toEqual({ ok: true, value: 6500 });
+    expect(fig(t('3所，6千元'), 'yuan')).toEqual({ ok: true, value: 6000 });
+    expect(fig(t('3所，6.2万元'), 'yuan')).toEqual({ ok: true, value: 62000 });
+    expect(fig(t('3所学校，188名'), 'count')).toEqual({ ok: true, value: 188 });
+    expect(fig(t('3人，差异率0.12'), 'number')).toEqual({ ok: true, value: 0.12 });
+    expect(fig(t('0.5%'), 'percent')).toEqual({ ok: true, value: 0.005 });
+    // Several of the asked unit: those are shown, not the others.
+    expect(fig(t('3人，5人，2所'), 'count', null, true)).toEqual({
+      ok: 'unclear',
+      why: '含有多个数字（3人、5人），无法确定取哪一个',
+    });
+  });
+});

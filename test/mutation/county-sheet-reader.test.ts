@@ -1,0 +1,316 @@
+// The county sheet's rows read (src/schema/county-sheet/reader.ts), from sheets made in each test.
+// Each expectation written out by hand from the spec (input.md: 指标 | 数值 | 说明, 是/否 items; the 自评表 layout).
+import { describe, expect, it } from 'vitest';
+import { YOUZHI_2017, type Profile } from '../../src/engine/profile';
+import { arraySheet, type CellValue, type MergeRange, type SourceFile } from '../../src/read/types';
+import { readCountySheet } from '../../src/schema/county-sheet/index';
+
+type C = CellValue | undefined;
+const t = (text: string): CellValue => ({ kind: 'text', text });
+const n = (value: number): CellValue => ({ kind: 'number', value });
+const row = (...cells: (string | number | null)[]): C[] =>
+  cells.map((c) => (c === null ? undefined : typeof c === 'number' ? n(c) : t(c)));
+
+// The wording's caches are kept per object: a fresh profile in each test.
+const profile = (): Profile => structuredClone(YOUZHI_2017);
+const source = (...sheets: ReturnType<typeof arraySheet>[]): SourceFile => ({ path: 'x.xlsx', format: 'xlsx', sheets });
+const read = (sheets: ReturnType<typeof arraySheet>[], p = profile()) =>
+  readCountySheet(source(...sheets), p, { schoolSheets: ['学校数据'], counties: [] });
+const sheet = (name: string, rows: C[][], merges: MergeRange[] = []) => arraySheet(name, rows, merges);
+const value = (r: ReturnType<typeof read>, id: string) => r.figures.get(null)?.get(id)?.value;
+const texts = (r: ReturnType<typeof read>, code: string) => r.issues.filter((i) => i.code === code).map((i) => i.text);
+const cells = (r: ReturnType<typeof read>, code: string) => r.issues.filter((i) => i.code === code).map((i) => i.cell);
+
+describe('the rows of the template layout', () => {
+  it('reads figures by name, and a title above the header', () => {
+    const r = read([
+      sheet('县级指标', [
+        row('和平县县级指标'),
+        row('填报单位：和平县教育局'),
+        row('指标', '数值', '说明'),
+        row('专任教师总数', 2000),
+        row('持有教师资格证专任教师数', 1990),
+      ]),
+    ]);
+    expect(r.sheet).toBe('县级指标');
+    expect(r.sheets).toBeUndefined();
+    expect(r.titleLines).toEqual(['和平县县级指标', '填报单位：和平县教育局']);
+    expect(r.signatures).toEqual({ unit: '和平县教育局' });
+    expect(value(r, 'allTeachers')).toBe(2000);
+    expect(value(r, 'certifiedTeachers')).toBe(1990);
+    expect(r.figures.get(null)?.get('allTeachers')).toEqual({
+      value: 2000,
+      sheet: '县级指标',
+      cell: 'B4',
+      name: '专任教师总数',
+    });
+  });
+
+  it('a row with a figure but no name is said, with what it holds', () => {
+    const r = read([
+      sheet('县级指标', [row('指标', '数值'), row(null, 55), row(null, null), row('专任教师总数', 2000)]),
+    ]);
+    expect(texts(r, 'COUNTY_ROW_IGNORED')).toEqual(['未识别的县级指标“（未写指标名称）”（填有“55”），未使用']);
+    expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A2']);
+  });
+
+  it('a name that matches nothing is said, with what it holds', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('食堂面积', 300), row('图书馆', null)])]);
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_IGNORED')).toHaveLength(1);
+    expect(r.issues.find((i) => i.code === 'COUNTY_ROW_IGNORED')!.text).toMatch(
+      /^未识别的县级指标“食堂面积”（填有“300”），未使用/,
+    );
+    expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A2']);
+  });
+
+  it('a column of no known kind is warned about once, at its first cell with data', () => {
+    const r = read([
+      sheet('县级指标', [
+        row('指标', '数值', '去年'),
+        row('专任教师总数', 2000, null),
+        row('持有教师资格证专任教师数', 1990, 1900),
+        row('完成360学时培训教师数', 1800, 1700),
+      ]),
+    ]);
+    expect(cells(r, 'COLUMN_IGNORED')).toEqual(['C3']);
+    expect(r.issues.find((i) => i.code === 'COLUMN_IGNORED')).toMatchObject({
+      column: '去年',
+      school: '持有教师资格证专任教师数',
+    });
+  });
+
+  it('a sheet longer than 1 000 rows below its header is read to there, the rest said', () => {
+    const rows: C[][] = [row('指标', '数值'), row('专任教师总数', 2000)];
+    while (rows.length < 1000) rows.push([]);
+    rows.push(row('持有教师资格证专任教师数', 1990)); // row 1001: the last read (header row 1 + 1 000)
+    rows.push(row('完成360学时培训教师数', 1800)); // row 1002: past it
+    const r = read([sheet('县级指标', rows)]);
+    expect(value(r, 'certifiedTeachers')).toBe(1990);
+    expect(value(r, 'trainedTeachers')).toBeUndefined();
+    expect(r.issues.filter((i) => i.code === 'COUNTY_SHEET_TRUNCATED').map((i) => i.row)).toEqual([1002]);
+  });
+
+  it('a sheet of exactly 1 000 rows below its header is not said to be cut', () => {
+    const rows: C[][] = [row('指标', '数值')];
+    while (rows.length < 1000) rows.push([]);
+    rows.push(row('专任教师总数', 2000)); // row 1001
+    const r = read([sheet('县级指标', rows)]);
+    expect(value(r, 'allTeachers')).toBe(2000);
+    expect(r.issues.filter((i) => i.code === 'COUNTY_SHEET_TRUNCATED')).toEqual([]);
+  });
+});
+
+describe('several county sheets', () => {
+  it('every part read; the first sheet’s name and signature win; said once', () => {
+    const r = read([
+      sheet('政府保障', [row('填报单位：和平县教育局'), row('指标', '数值'), row('专任教师总数', 2000)]),
+      sheet('教育质量', [
+        row('填报单位：别的县'),
+        row('填表人：王芳'),
+        row('指标', '数值'),
+        row('持有教师资格证专任教师数', 1990),
+      ]),
+    ]);
+    expect(r.sheet).toBe('政府保障');
+    expect(r.sheets).toEqual(['政府保障', '教育质量']);
+    expect(r.titleLines).toEqual(['填报单位：和平县教育局']);
+    expect(r.signatures).toEqual({ unit: '和平县教育局', filler: '王芳' });
+    expect(value(r, 'allTeachers')).toBe(2000);
+    expect(value(r, 'certifiedTeachers')).toBe(1990);
+    expect(r.issues[0]!.code).toBe('COUNTY_SHEETS_COMBINED');
+    expect(r.issues[0]!.text).toBe('县级指标来自 2 个工作表：政府保障、教育质量，合并读取');
+    expect(r.issues[0]!.sheet).toBe('政府保障');
+  });
+
+  it('a column is warned about again on the next sheet', () => {
+    const r = read([
+      sheet('政府保障', [row('指标', '数值', '去年'), row('专任教师总数', 2000, 1)]),
+      sheet('教育质量', [row('指标', '数值', '去年'), row('持有教师资格证专任教师数', 1990, 2)]),
+    ]);
+    expect(r.issues.filter((i) => i.code === 'COLUMN_IGNORED').map((i) => `${i.sheet}!${i.cell}`)).toEqual([
+      '政府保障!C2',
+      '教育质量!C2',
+    ]);
+  });
+});
+
+describe('rows read as another figure', () => {
+  it('a percentage under an amount’s name is its item’s share', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('教师培训经费', '6.2%')])]);
+    expect(value(r, 'trainingFundsRate')).toBeCloseTo(0.062, 10);
+    expect(value(r, 'trainingFunds')).toBeUndefined();
+    expect(texts(r, 'COUNTY_FIGURE_AS_SHARE')).toEqual([
+      '“6.2%”是百分比，按同一项的“教师培训经费占公用经费比例”读取（行名“教师培训经费”是金额或人数）',
+    ]);
+    expect(r.figures.get(null)!.get('trainingFundsRate')!.cell).toBe('B2');
+  });
+
+  it('a count right below one term of a ratio is its other term', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('完成360学时培训教师数', 2100), row('总人数', 2246)])]);
+    expect(value(r, 'trainedTeachers')).toBe(2100);
+    expect(value(r, 'teachersToTrain')).toBe(2246);
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_AS_OTHER_TERM').map((i) => [i.cell, i.text])).toEqual([
+      [
+        'A3',
+        '“总人数”不能单独确定是哪一项，因紧接在“完成360学时培训教师数”之下，按同一比例的“应参加360学时培训教师数”读取',
+      ],
+    ]);
+  });
+
+  it('the denominator first, then the numerator', () => {
+    const r = read([
+      sheet('县级指标', [row('指标', '数值'), row('应参加360学时培训教师数', 2246), row('总人数', 2100)]),
+    ]);
+    expect(value(r, 'trainedTeachers')).toBe(2100);
+  });
+
+  it('not when a row lies between, nor when the other term was read already', () => {
+    const between = read([
+      sheet('县级指标', [
+        row('指标', '数值'),
+        row('完成360学时培训教师数', 2100),
+        row('食堂面积', '有'),
+        row('总人数', 2246),
+      ]),
+    ]);
+    expect(value(between, 'teachersToTrain')).toBeUndefined();
+    const both = read([
+      sheet('县级指标', [
+        row('指标', '数值'),
+        row('应参加360学时培训教师数', 2246),
+        row('完成360学时培训教师数', 2100),
+        row('总人数', 2300),
+      ]),
+    ]);
+    expect(value(both, 'teachersToTrain')).toBe(2246);
+    expect(texts(both, 'COUNTY_ROW_AS_OTHER_TERM')).toEqual([]);
+  });
+
+  it('a 是/否 answered in its own words under a name that says nothing', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('课程开设', '课程开齐开足')])]);
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_NAMED_BY_VALUE').map((i) => [i.cell, i.text])).toEqual([
+      ['A2', '行名“课程开设”对应不到县级指标，其内容“课程开齐开足”即“课程开齐开足”，按此读取'],
+    ]);
+  });
+});
+
+describe('the 自评表 layout and its 是否达标 column', () => {
+  const header = () => row('序号', '评估内容', '评估标准', '实际情况', '是否达标');
+  it('a 是/否 figure answered in the 是否达标 column alone; a later row of its own wins', () => {
+    const r = read([
+      sheet('自评表', [header(), row(2, '城乡学校四统一', '', null, '达标'), row(3, '四统一', '', '否', '')]),
+    ]);
+    expect(value(r, 'fourUnified')).toBe(false);
+    expect(r.figures.get(null)!.get('fourUnified')!.cell).toBe('D3');
+    expect(r.issues.filter((i) => i.code === 'DUPLICATE_COUNTY_ROW')).toEqual([]);
+  });
+
+  it('the claim alone', () => {
+    const r = read([sheet('自评表', [header(), row(2, '城乡学校四统一', '', null, '达标')])]);
+    expect(value(r, 'fourUnified')).toBe(true);
+    expect(r.figures.get(null)!.get('fourUnified')!.cell).toBe('E2');
+  });
+
+  it('a name merged down over rows of figures: one row, its texts joined and said', () => {
+    const rows = [
+      header(),
+      row(6, '教师平均工资收入水平不低于当地公务员平均工资收入水平', '', '教师年均工资 90000 元', '达标'),
+      row(null, null, null, '公务员 96200 元', null),
+      row(7, '专任教师总数', '', 2000, ''),
+    ];
+    const merges = [{ top: 1, left: 1, bottom: 2, right: 1 }];
+    const r = read([sheet('自评表', rows, merges)]);
+    expect(value(r, 'teacherSalary')).toBe(90000);
+    expect(value(r, 'civilServantSalary')).toBe(96200);
+    expect(value(r, 'allTeachers')).toBe(2000);
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROWS_JOINED').map((i) => [i.cell, i.text])).toEqual([
+      [
+        'D2',
+        '“教师平均工资收入水平不低于当地公务员平均工资收入水平”一格合并了第 2–3 行：按一项读取，各行的填写合为“教师年均工资 90000 元；公务员 96200 元”',
+      ],
+    ]);
+  });
+});
+
+describe('a file of several counties', () => {
+  it('one column per county, its figures its own', () => {
+    const r = readCountySheet(
+      source(
+        sheet('县级指标', [
+          row('指标', '甲县', '乙县'),
+          row('专任教师总数', 2000, 3000),
+          row('持证上岗率', '99%', 'x'),
+        ]),
+      ),
+      profile(),
+      { schoolSheets: [], counties: ['甲县', '乙县'] },
+    );
+    expect(r.figures.get('甲县')?.get('allTeachers')?.value).toBe(2000);
+    expect(r.figures.get('乙县')?.get('allTeachers')?.value).toBe(3000);
+    expect(r.figures.get('乙县')?.get('allTeachers')?.cell).toBe('C2');
+    expect(r.issues.filter((i) => i.cell === 'C3').map((i) => [i.code, i.county])).toEqual([['NOT_A_NUMBER', '乙县']]);
+  });
+});
+
+describe('item rows of the 自评表', () => {
+  const header = () => row('序号', '评估内容', '评估标准', '实际情况', '是否达标');
+  const FOUR = '城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准“四统一”';
+  it('an item of 是/否 figures answered in the 是否达标 column alone', () => {
+    const r = read([sheet('自评表', [header(), row(2, FOUR, '', null, '达标')])]);
+    expect(r.figures.get(null)!.get('fourUnified')).toEqual({ value: true, sheet: '自评表', cell: 'E2', name: FOUR });
+    expect(r.claims.get('four_unified')?.met).toBe(true);
+  });
+
+  it('an item of an amount answered there alone: its claim kept, no figure', () => {
+    const r = read([sheet('自评表', [header(), row(7, '特殊教育学校生均公用经费不低于6000元', '', null, '达标')])]);
+    expect(r.figures.get(null)).toBeUndefined();
+    expect(r.claims.get('special_funding')?.met).toBe(true);
+  });
+
+  it('a 是/否 figure whose words say neither takes the county’s 达标; a number there is said', () => {
+    const r = read([sheet('自评表', [header(), row(2, '四统一', '', '见附件', '达标')])]);
+    expect(r.figures.get(null)!.get('fourUnified')).toMatchObject({ value: true, cell: 'E2' });
+    const numbered = read([sheet('自评表', [header(), row(2, '四统一', '', '共3项', '达标')])]);
+    expect(numbered.figures.get(null)).toBeUndefined();
+    expect(texts(numbered, 'COUNTY_FIGURE_UNCLEAR')).toEqual([
+      '“共3项”无法作为“四统一”的数值：填的是数字，看不出“是”还是“否”，未使用',
+    ]);
+    const unclaimed = read([sheet('自评表', [header(), row(2, '四统一', '', '见附件', null)])]);
+    expect(texts(unclaimed, 'COUNTY_FIGURE_UNCLEAR')).toEqual([
+      '“见附件”无法作为“四统一”的数值：看不出“是”还是“否”，未使用',
+    ]);
+  });
+
+  it('a number on an item of 是/否 figures is the number figure its words name', () => {
+    const ITEM8 = '教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量';
+    const r = read([sheet('自评表', [header(), row(8, ITEM8, '', '教师年均工资 90000 元', '达标')])]);
+    expect(value(r, 'teacherSalary')).toBe(90000);
+    expect(value(r, 'teacherSalaryOk')).toBeUndefined();
+    expect(value(r, 'performancePay')).toBeUndefined();
+  });
+
+  it('an item judged from the school rows: its words said unread', () => {
+    const r = read([
+      sheet('自评表', [header(), row(5, '小学、初中所有班级学生数分别不超过45人、50人', '', '均已达到', '达标')]),
+    ]);
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_TEXT_NOT_USED').map((i) => [i.cell, i.text])).toEqual([
+      [
+        'D2',
+        '“小学、初中所有班级学生数分别不超过45人、50人”按学校数据逐校测算，此格“均已达到”不作数据读取（其自评结论另与测算结果核对）',
+      ],
+    ]);
+    expect(r.claims.get('class_size')?.met).toBe(true);
+  });
+
+  it('one rate on an item of two rates is ambiguous', () => {
+    const ROT = '全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%';
+    const r = read([sheet('自评表', [header(), row(11, ROT, '', '12%', '达标')])]);
+    expect(r.figures.get(null)).toBeUndefined();
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_AMBIGUOUS').map((i) => [i.cell, i.text])).toEqual([
+      [
+        'B2',
+        `“${ROT}”可对应“交流轮岗比例”、“交流轮岗骨干教师比例”，无法确定，未使用；请改用其中一项的名称，或分行填写`,
+      ],
+    ]);
+  });
+});

@@ -1,0 +1,64 @@
+// A county row answered in one sentence of several figures (src/schema/county-sheet/sentences.ts), read through
+// readCountySheet. Each expectation written out by hand from the item's figures (indicators.md, item 8, 11, 13).
+import { describe, expect, it } from 'vitest';
+import { YOUZHI_2017 } from '../../src/engine/profile';
+import { arraySheet, type CellValue, type SourceFile } from '../../src/read/types';
+import { readCountySheet } from '../../src/schema/county-sheet/index';
+
+type C = CellValue | undefined;
+const row = (...cells: (string | number | null)[]): C[] =>
+  cells.map((c) =>
+    c === null ? undefined : typeof c === 'number' ? { kind: 'number', value: c } : { kind: 'text', text: c },
+  );
+const header = () => row('序号', '评估内容', '评估标准', '实际情况', '是否达标');
+const read = (...rows: C[][]) => {
+  const source: SourceFile = { path: 'x.xlsx', format: 'xlsx', sheets: [arraySheet('自评表', [header(), ...rows])] };
+  return readCountySheet(source, structuredClone(YOUZHI_2017), { schoolSheets: [], counties: [] });
+};
+const values = (r: ReturnType<typeof read>) =>
+  Object.fromEntries([...(r.figures.get(null) ?? new Map()).entries()].map(([id, f]) => [id, f.value]));
+const split = (r: ReturnType<typeof read>) =>
+  r.issues.filter((i) => i.code === 'COUNTY_VALUE_SPLIT').map((i) => [i.cell, i.text]);
+
+const ITEM8 = '教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量';
+
+describe('readClauses', () => {
+  it('item 8 in one sentence: two amounts and a 是', () => {
+    const r = read(row(8, ITEM8, '', '教师年均工资 90000 元，公务员 96200 元；绩效工资足额核定', '达标'));
+    expect(values(r)).toEqual({ teacherSalary: 90000, civilServantSalary: 96200, performancePay: true });
+    expect(split(r)).toEqual([
+      [
+        'D2',
+        '“教师年均工资 90000 元，公务员 96200 元；绩效工资足额核定”按分句读作：教师平均工资收入 90000元；公务员平均工资收入 96200元；足额核定教师绩效工资总量 是',
+      ],
+    ]);
+  });
+
+  it('a clause that says 未 is 否; 不低于 is no negative', () => {
+    const r = read(row(8, ITEM8, '', '教师年均工资 90000 元，公务员 96200 元；绩效工资未足额核定', ''));
+    expect(values(r).performancePay).toBe(false);
+    const s = read(row(8, ITEM8, '', '教师工资不低于公务员；绩效工资足额核定', ''));
+    expect(values(s)).toEqual({ teacherSalaryOk: true, performancePay: true });
+  });
+
+  it('a year is a date, never a figure; a clause naming nothing is not read', () => {
+    const r = read(row(8, ITEM8, '', '2024年教师年均工资 90000 元，公务员 96200 元', ''));
+    expect(values(r)).toEqual({ teacherSalary: 90000, civilServantSalary: 96200 });
+    const none = read(row(8, ITEM8, '', '食堂 5 间，图书 300 册', ''));
+    expect(split(none)).toEqual([]);
+    expect(values(none).teacherSalary).toBeUndefined();
+  });
+
+  it('words that name nothing are the item’s next figure of its kind', () => {
+    const r = read(
+      row(
+        11,
+        '全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%',
+        '',
+        '交流轮岗比例12.5%，其中占23.3%',
+        '',
+      ),
+    );
+    expect(values(r)).toEqual({ rotationRate: 0.125, rotationBackboneShare: 0.233 });
+  });
+});
