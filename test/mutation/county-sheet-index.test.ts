@@ -97,14 +97,14 @@ describe('countyFigures', () => {
         new Map([['allTeachers', { value: v, sheet: '县级指标', cell: 'B2', name: '专任教师总数' }]]),
       ]),
     ),
-    claims: new Map([['training', { value: true, sheet: '县级指标', cell: 'E3', name: '培训' }]]),
+    claims: new Map([['training', { met: true, sheet: '县级指标', cell: 'E3', text: '达标', name: '培训' }]]),
   });
 
   it('one county: its column, else the single value column, and the claims', () => {
     const s = sheetOf([[null, 5]]);
     const c = countyFigures(s, ['甲县']);
     expect(c.figuresOf('甲县')?.get('allTeachers')?.value).toBe(5);
-    expect(c.claimsOf().get('training')?.value).toBe(true);
+    expect(c.claimsOf().get('training')?.met).toBe(true);
     expect(c.issues).toEqual([]);
     const own = countyFigures(
       sheetOf([
