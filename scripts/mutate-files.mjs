@@ -10,10 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { printScores } from './mutation-score.mjs';
-
-export const FILES_DIR = 'reports/mutation/files';
-export const reportName = (file) => file.replace(/\//g, '__');
+import { FILES_DIR, printScores, reportName } from './mutation-score.mjs';
 
 /** The .ts files under a folder, sorted. */
 const tsFiles = (dir) =>

@@ -5,14 +5,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const FILES_DIR = 'reports/mutation/files';
+/** Where each file's report and incremental file are kept (scripts/mutate-files.mjs writes them). */
+export const FILES_DIR = 'reports/mutation/files';
+/** A mutated file's name in FILES_DIR: its path with / as __. */
+export const reportName = (file) => file.replace(/\//g, '__');
 const TARGETS = { 'src/engine': 85, 'src/schema': 75 };
 const DETECTED = new Set(['Killed', 'Timeout']);
 const VALID = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 
 /** Counts of one file's last report, or null when it has not been run. */
 export function fileCounts(file) {
-  const path = join(FILES_DIR, `${file.replace(/\//g, '__')}.json`);
+  const path = join(FILES_DIR, `${reportName(file)}.json`);
   if (!existsSync(path)) return null;
   const report = JSON.parse(readFileSync(path, 'utf8'));
   const counts = { detected: 0, valid: 0, survived: 0, noCoverage: 0, ignored: 0 };
