@@ -186,6 +186,30 @@ describe('rows read as another figure', () => {
     expect(texts(both, 'COUNTY_ROW_AS_OTHER_TERM')).toEqual([]);
   });
 
+  it('only a row that may be that term: another measure right below is reported, not read (食堂面积 | 5)', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('完成360学时培训教师数', 2100), row('食堂面积', 5)])]);
+    expect(value(r, 'trainedTeachers')).toBe(2100);
+    expect(value(r, 'teachersToTrain')).toBeUndefined();
+    expect(texts(r, 'COUNTY_ROW_AS_OTHER_TERM')).toEqual([]);
+    expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A3']);
+    for (const name of ['生均公用经费', '培训比例', '在校生占比', '学校数量比']) {
+      const s = read([sheet('县级指标', [row('指标', '数值'), row('完成360学时培训教师数', 2100), row(name, 5)])]);
+      expect([name, value(s, 'teachersToTrain')]).toEqual([name, undefined]);
+    }
+  });
+
+  it('a row that shares a word with the term, or counts, is taken; one of several it names too', () => {
+    // 教师总数 names several figures, not this one, but shares 教师 with it; 人数 and 教师人次 are counts.
+    for (const name of ['教师总数', '人数', '在编人员名', '教师人次', '专业技术人员数量']) {
+      const r = read([sheet('县级指标', [row('指标', '数值'), row('完成360学时培训教师数', 2100), row(name, 2246)])]);
+      expect([name, value(r, 'teachersToTrain')]).toEqual([name, 2246]);
+    }
+    // 教师数 names six figures, this one among them.
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('完成360学时培训教师数', 2100), row('教师数', 2246)])]);
+    expect(value(r, 'teachersToTrain')).toBe(2246);
+    expect(cells(r, 'COUNTY_ROW_AS_OTHER_TERM')).toEqual(['A3']);
+  });
+
   it('a 是/否 answered in its own words under a name that says nothing', () => {
     const r = read([sheet('县级指标', [row('指标', '数值'), row('课程开设', '课程开齐开足')])]);
     expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_NAMED_BY_VALUE').map((i) => [i.cell, i.text])).toEqual([

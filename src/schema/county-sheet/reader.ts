@@ -172,7 +172,7 @@ export class CountySheetReader implements CountySheetState {
       }
       // A count right below one term of a ratio (完成360学时培训的教师数, then 教师总数) is tried as its other term.
       const other: MatchResult<Meaning> | null =
-        match.kind !== 'one' && kind === 'number' ? this.otherTerm(previous) : null;
+        match.kind !== 'one' && kind === 'number' ? this.otherTerm(previous, norm.text, match) : null;
       if (other?.kind === 'one') {
         const said = { name, previous: this.lastSet!.input.names[0]!, other: meaningLabel(other.target.value) };
         this.issues.push(makeIssue('COUNTY_ROW_AS_OTHER_TERM', cellAt(this, r, layout.nameCol, name), said));
@@ -316,7 +316,7 @@ export class CountySheetReader implements CountySheetState {
    * When the figure set last was on `row` and is the one term of a ratio's numerator or denominator whose other
    * side is one term not yet read: that other term, as a match.
    */
-  private otherTerm(row: number): MatchResult<Meaning> | null {
+  private otherTerm(row: number, name: string, match: MatchResult<Meaning>): MatchResult<Meaning> | null {
     const last = this.lastSet;
     if (!last || last.row !== row) return null;
     const item = this.itemOfInput.get(last.input.id);
@@ -326,7 +326,12 @@ export class CountySheetReader implements CountySheetState {
       const other = n === last.input.id ? d : d === last.input.id ? n : null;
       if (other === null || this.firstRow.has(`\u0000${other}`)) continue;
       const target = this.targets.find((t) => t.value.kind === 'input' && t.value.input.id === other);
-      if (target) return { kind: 'one', target, how: 'similar' };
+      if (!target || target.value.kind !== 'input') continue;
+      // Only a name that may be this term: one of several it names (教师数), or one that shares a word with it (教师总数)
+      // or is a count (总人数) — not a row of something else (食堂面积, 生均经费), which is reported as not read.
+      const fits =
+        (match.kind === 'several' && match.targets.includes(target)) || mayNameTerm(name, target.value.input);
+      if (fits) return { kind: 'one', target, how: 'similar' };
     }
     return null;
   }
@@ -401,4 +406,26 @@ export class CountySheetReader implements CountySheetState {
   private shown(cell: CellValue | undefined) {
     return cellText(cell) ?? '';
   }
+}
+
+/** The two-character runs of Chinese characters of a name (培训教师数 → 培训, 训教, 教师, 师数). */
+const pairs = (text: string): Set<string> => {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const pair = text.slice(i, i + 2);
+    if (/^[\u4e00-\u9fff]{2}$/.test(pair)) out.add(pair);
+  }
+  return out;
+};
+
+/**
+ * Whether a row name that names no one figure may be the other term of a ratio: not when it says another measure
+ * than the term's count (面积, 经费, 比例, 率 …); yes when it shares a word of two characters with the term's names or
+ * note (教师总数 and 应参加360学时培训教师数: 教师), or, for a count, when it is a count by its ending (总人数, 人次).
+ */
+export function mayNameTerm(name: string, term: CountyInput): boolean {
+  if (term.unit === 'count' && /面积|经费|金额|元|率|比例|比|占/.test(name)) return false;
+  const own = pairs(name);
+  if ([...term.names, term.note].some((n) => [...pairs(normaliseText(n))].some((p) => own.has(p)))) return true;
+  return term.unit === 'count' && /(数|人|名|数量|人次)$/.test(name);
 }
