@@ -1,6 +1,6 @@
 // The mutation run file by file (issue 31), so that a long run can be done in parts and a rerun is quick:
 //   node scripts/mutate-files.mjs [FILE|GLOB-PREFIX …]     (default: every file stryker.config.mjs mutates)
-//   node scripts/mutate-files.mjs --score                   (only print the scores of what has been run)
+//   node scripts/mutate-files.mjs --score                   (only the scores and the combined report of what has been run)
 // Each file is its own Stryker run with its own incremental file and JSON report in reports/mutation/files/
 // (<path with / as __>.incremental.json and .json): a rerun of a file tests only the mutants whose code or covering
 // tests changed, and a run stopped half-way loses only the file it was in. The scores of engine and schema are then
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FILES_DIR, printScores, reportName } from './mutation-score.mjs';
+import { FILES_DIR, printScores, reportName, writeCombinedReport } from './mutation-score.mjs';
 
 /** The .ts files under a folder, sorted. */
 const tsFiles = (dir) =>
@@ -30,8 +30,14 @@ export async function mutatedFiles() {
 }
 
 const args = process.argv.slice(2);
+/** The scores, and the whole run as one HTML and JSON report. */
+const finish = (files) => {
+  printScores(files);
+  const n = writeCombinedReport(files);
+  console.log(`\nreports/mutation/index.html, mutation.json: ${n} files (each from its last run)`);
+};
 if (args.includes('--score')) {
-  printScores(await mutatedFiles());
+  finish(await mutatedFiles());
   process.exit(0);
 }
 const all = await mutatedFiles();
@@ -60,4 +66,4 @@ for (const [i, file] of wanted.entries()) {
   if (run.status !== 0) process.exit(run.status ?? 1);
   if (!existsSync(join(FILES_DIR, `${name}.json`))) process.exit(1);
 }
-printScores(all);
+finish(all);

@@ -2,7 +2,8 @@
 // (reports/mutation/files/*.json), as Stryker counts a score: killed and timed out over killed, timed out,
 // survived and no coverage (ignored, static and compile errors left out). Targets of issue 31: engine ≥ 85 %,
 // schema ≥ 75 %.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /** Where each file's report and incremental file are kept (scripts/mutate-files.mjs writes them). */
@@ -62,4 +63,58 @@ export function printScores(files) {
     if (missing.length) console.log(`  not run: ${missing.join(', ')}`);
   }
   return scores;
+}
+
+/**
+ * Writes the whole run as one report, as a single Stryker run would (issue 31: `npm run mutate` writes the HTML and
+ * JSON reports in reports/mutation/): mutation.json (the mutation-testing-report schema) and index.html (Stryker's
+ * own report page, mutation-testing-elements, with the report in it). Each file is taken from its own last report;
+ * a test is named by its file and name (each run numbers its tests from 0), so the tests that killed a mutant stay
+ * its own. Returns the number of files written into it.
+ */
+export function writeCombinedReport(files, dir = 'reports/mutation') {
+  const combined = { files: {}, testFiles: {} };
+  const testIds = new Map();
+  for (const file of files) {
+    const path = join(FILES_DIR, `${reportName(file)}.json`);
+    if (!existsSync(path)) continue;
+    const report = JSON.parse(readFileSync(path, 'utf8'));
+    for (const key of ['schemaVersion', 'thresholds', 'projectRoot', 'framework']) combined[key] ??= report[key];
+    const idOf = new Map();
+    for (const [testFile, { tests }] of Object.entries(report.testFiles ?? {}))
+      for (const test of tests) {
+        const key = `${testFile}\u0000${test.name}`;
+        if (!testIds.has(key)) {
+          testIds.set(key, String(testIds.size));
+          (combined.testFiles[testFile] ??= { tests: [] }).tests.push({ ...test, id: testIds.get(key) });
+        }
+        idOf.set(test.id, testIds.get(key));
+      }
+    const own = report.files[file];
+    if (!own) continue;
+    const renumber = (ids) => ids?.map((id) => idOf.get(id) ?? id);
+    combined.files[file] = {
+      ...own,
+      mutants: own.mutants.map((m) => ({
+        ...m,
+        id: `${reportName(file)}:${m.id}`,
+        ...(m.coveredBy ? { coveredBy: renumber(m.coveredBy) } : {}),
+        ...(m.killedBy ? { killedBy: renumber(m.killedBy) } : {}),
+      })),
+    };
+  }
+  const json = JSON.stringify(combined);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'mutation.json'), json);
+  const require = createRequire(import.meta.url);
+  const elements = readFileSync(require.resolve('mutation-testing-elements/dist/mutation-test-elements.js'), 'utf8');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>balance-check: mutation testing</title>\n' +
+      `<script>\n${elements}\n</script>\n</head>\n<body>\n` +
+      '<mutation-test-report-app titlePostfix="balance-check"></mutation-test-report-app>\n<script>\n' +
+      `document.querySelector('mutation-test-report-app').report = ${json.replace(/</g, '<"+"')};\n` +
+      '</script>\n</body>\n</html>\n',
+  );
+  return Object.keys(combined.files).length;
 }
