@@ -679,6 +679,16 @@ const CASES: Case[] = [
     says: '已自评为“达标”，此处又写“未达标”',
   },
   {
+    code: 'COUNTY_COLUMN_SAME_YEAR',
+    rows: county,
+    countySheet: [
+      ['指标', '2023年', '2024年', '2024年（调整后）'],
+      ['完成360学时培训教师数', 690, 700, 705],
+    ],
+    at: { cell: 'D1', column: '2024年（调整后）' },
+    says: '此列与 C1“2024年”同为 2024 年的数值，未使用：按靠左的 C1 读取',
+  },
+  {
     code: 'COUNTY_ROW_AS_OTHER_TERM',
     rows: county,
     countySheet: [COUNTY_HEADER, ['完成5年360学时培训的教师数', 700], ['教师总数', 2000]],

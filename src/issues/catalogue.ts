@@ -459,6 +459,14 @@ export const CATALOGUE = {
     description:
       "Two columns of one field for two years (小学在校生数（2023年） and （2024年）): the year the table's title names is read, else the later one.",
   },
+  COUNTY_COLUMN_SAME_YEAR: {
+    severity: 'warning',
+    misread: true,
+    template:
+      '此列与 {cell}“{header}”同为 {year} 年的数值，未使用：按靠左的 {cell} 读取；如此列才是要填报的数，请删除另一列或在列名中写明',
+    description:
+      'A county sheet with value columns by year and two columns of the year read (2024年 | 2024年（调整后）): the left one is read, the other warned.',
+  },
   COLUMN_HIDDEN_NOT_USED: {
     severity: 'info',
     template: '此列在工作表中被隐藏，未使用：“{field}”按未隐藏的 {cell}“{header}”读取',

@@ -76,6 +76,15 @@ describe('findLayout', () => {
     expect(l.otherCols).toEqual([{ col: 2, header: '去年' }]);
   });
 
+  it('two columns of the year read: the left one, the other a misread warning (not “another year”)', () => {
+    const l = layout(sheet(['指标', '2023年', '2024年', '2024年（调整后）']))!;
+    expect(l.valueCols).toEqual([{ col: 2, county: null }]);
+    expect(l.notes.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ['DUPLICATE_COLUMN_YEAR', 'info', 'B1'],
+      ['COUNTY_COLUMN_SAME_YEAR', 'warning', 'D1'],
+    ]);
+  });
+
   it('columns of two years: the latest, or the one the title names; the others said', () => {
     const l = layout(sheet(['指标', '2023年', '2024年', '说明']))!;
     expect(l.valueCols).toEqual([{ col: 2, county: null }]);

@@ -113,7 +113,8 @@ export function findLayout(sheet: Sheet, w: Wording, counties: readonly string[]
 
 /**
  * Of columns headed by two or more years (指标 | 2023年 | 2024年), the value column: the year the title above
- * names, else the latest; each other year said (DUPLICATE_COLUMN_YEAR). Null without two years.
+ * names, else the latest (the first of that year); each other year said (DUPLICATE_COLUMN_YEAR), a second column of the
+ * read year warned (COUNTY_COLUMN_SAME_YEAR). Null without two years.
  */
 function byYear(
   sheet: Sheet,
@@ -130,14 +131,21 @@ function byYear(
   const titled = dated.find((c) => c.year === titleYear);
   const used = titled ?? dated.reduce((a, b) => (b.year > a.year ? b : a));
   const why = titled ? `表标题所示年份（${titleYear}年）` : '较近年份';
+  // A second column of the read year (2024年 | 2024年（调整后）) is not another year: which is meant, the sheet does not say.
   const notes = dated
     .filter((d) => d !== used)
     .map((d) =>
-      makeIssue(
-        'DUPLICATE_COLUMN_YEAR',
-        { sheet: sheet.name, cell: a1(row, d.col), column: d.header },
-        { field: '数值', cell: a1(row, used.col), header: used.header, why },
-      ),
+      d.year === used.year
+        ? makeIssue(
+            'COUNTY_COLUMN_SAME_YEAR',
+            { sheet: sheet.name, cell: a1(row, d.col), column: d.header },
+            { cell: a1(row, used.col), header: used.header, year: d.year },
+          )
+        : makeIssue(
+            'DUPLICATE_COLUMN_YEAR',
+            { sheet: sheet.name, cell: a1(row, d.col), column: d.header },
+            { field: '数值', cell: a1(row, used.col), header: used.header, why },
+          ),
     );
   return { used: used.col, dated: dated.map((d) => d.col), notes };
 }
