@@ -1,5 +1,6 @@
 // The mutation run file by file (issue 31), so that a long run can be done in parts and a rerun is quick:
 //   node scripts/mutate-files.mjs [FILE|GLOB-PREFIX …]     (default: every file stryker.config.mjs mutates)
+//   node scripts/mutate-files.mjs --survivors FILE|PREFIX …  (each survivor by line:col, [listed] when an equivalents file names it)
 //   node scripts/mutate-files.mjs --score                   (only the scores and the combined report of what has been run)
 // Each file is its own Stryker run with its own incremental file and JSON report in reports/mutation/files/
 // (<path with / as __>.incremental.json and .json): a rerun of a file tests only the mutants whose code or covering
@@ -10,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FILES_DIR, printScores, reportName, writeCombinedReport } from './mutation-score.mjs';
+import { FILES_DIR, printScores, reportName, survivors, writeCombinedReport } from './mutation-score.mjs';
 
 /** The .ts files under a folder, sorted. */
 const tsFiles = (dir) =>
@@ -36,6 +37,14 @@ const finish = (files) => {
   const n = writeCombinedReport(files);
   console.log(`\nreports/mutation/index.html, mutation.json: ${n} files (each from its last run)`);
 };
+if (args[0] === '--survivors') {
+  for (const file of (await mutatedFiles()).filter((f) => args.slice(1).some((a) => f === a || f.startsWith(a)))) {
+    const lines = survivors(file);
+    console.log(`\n${file}: ${lines === null ? 'not run' : `${lines.length} survived or not covered`}`);
+    for (const line of lines ?? []) console.log(`  ${line}`);
+  }
+  process.exit(0);
+}
 if (args.includes('--score')) {
   finish(await mutatedFiles());
   process.exit(0);

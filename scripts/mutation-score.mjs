@@ -118,3 +118,43 @@ export function writeCombinedReport(files, dir = 'reports/mutation') {
   );
   return Object.keys(combined.files).length;
 }
+
+/**
+ * The survivors (and mutants no test covers) of one file's last report, one line each — line:col, mutator, the
+ * replacement — marked "listed" when the equivalents file of its area names that line:col for that file.
+ */
+export function survivors(file) {
+  const path = join(FILES_DIR, `${reportName(file)}.json`);
+  if (!existsSync(path)) return null;
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  const area = file.startsWith('src/engine/') ? 'engine' : 'schema';
+  const listed = existsSync(`test/mutation/equivalent-${area}.md`)
+    ? readFileSync(`test/mutation/equivalent-${area}.md`, 'utf8')
+    : '';
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const own = sectionOf(listed, file);
+  // The first cell of every table row of the equivalents file, and whether it lies under this file's own heading.
+  const rows = listed
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| where'))
+    .map((line) => ({ text: line.split('|')[1] ?? '', own: own.includes(line) }));
+  return (report.files[file]?.mutants ?? [])
+    .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
+    .sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column)
+    .map((m) => {
+      const at = `${m.location.start.line}:${m.location.start.column}`;
+      // Listed in a table row whose first cell names the location: under the file's own heading, or with its name.
+      const here = new RegExp(`(^|[^\\d:])${at}(?!\\d)`);
+      const named = rows.some((cell) => (cell.own || cell.text.includes(base)) && here.test(cell.text));
+      const replacement = (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80);
+      return `${at.padEnd(8)} ${m.status === 'NoCoverage' ? 'no coverage' : 'survived'}  ${m.mutatorName}: ${replacement}${named ? '   [listed]' : ''}`;
+    });
+}
+
+/** The part of an equivalents file under the heading that names a file. */
+function sectionOf(text, file) {
+  const start = text.indexOf(`## ${file}`);
+  if (start < 0) return '';
+  const end = text.indexOf('\n## ', start + 3);
+  return end < 0 ? text.slice(start) : text.slice(start, end);
+}
