@@ -290,3 +290,47 @@ describe('a type without a 学校类型 column (src/schema/rows/typing.ts)', () 
     expect(typing('小学', [['学校名称'], ['一小', 300]], ['name', 'type'])).toBeNull();
   });
 });
+
+describe('the cells of a row (rows/cell-values.ts)', () => {
+  const text = (t: string): CellValue => ({ kind: 'text', text: t });
+  const num = (value: number): CellValue => ({ kind: 'number', value });
+  const parseCells = (rows: (CellValue | undefined)[][]) =>
+    parseSchools(
+      { path: 'test.xlsx', format: 'xlsx', sheets: [arraySheet('学校', [HEAD.map(text), ...rows])] },
+      { requiredResources: [], wording: { ...WORDING_2017 } },
+    );
+  const codes = (r: ReturnType<typeof parseCells>) => r.issues.map((i) => [i.code, i.cell ?? i.row]);
+
+  it('a name with a zero-width space: read without it, noted once for the column', () => {
+    const r = parseCells([
+      [text('一\u200b小'), text('小学'), num(300), num(20)],
+      [text('二\u200b小'), text('小学'), num(300), num(20)],
+    ]);
+    expect(r.records.map((s) => s.name)).toEqual(['一小', '二小']);
+    expect(codes(r)).toEqual([['INVISIBLE_CHARS_REMOVED', 'A2']]);
+  });
+
+  it('an error value or a formula without its result where the name belongs: said at its cell as what it is', () => {
+    const r = parseCells([
+      [{ kind: 'error', error: '#N/A' }, text('小学'), num(300), num(20)],
+      [{ kind: 'formula-no-result', formula: 'VLOOKUP(A1,B:C,2)' }, text('小学'), num(300), num(20)],
+      [text('三小'), text('小学'), num(300), num(20)],
+    ]);
+    expect(codes(r).filter(([c]) => c !== 'NO_SCHOOLS')).toEqual([
+      ['EXCEL_ERROR', 'A2'],
+      ['FORMULA_NO_RESULT', 'A3'],
+    ]);
+    expect(r.records.map((s) => s.name)).toEqual(['三小']);
+  });
+
+  it('a required number left as a placeholder (— or 无, spaces around): missing, and the message says what is written', () => {
+    const r = parseCells([
+      [text('一小'), text('小学'), text(' — '), num(20)],
+      [text('二小'), text('小学'), num(300), num(20)],
+    ]);
+    const missing = r.issues.filter((i) => i.code === 'MISSING_VALUE');
+    expect(missing.map((i) => i.cell)).toEqual(['C2']);
+    expect(missing[0]!.text).toContain('“—”');
+    expect(missing[0]!.text).not.toContain('“ — ”');
+  });
+});
