@@ -111,3 +111,58 @@ describe('transferPlan: no county value, and no plan at all', () => {
     expect(p.hires).toEqual([]);
   });
 });
+
+describe('transferPlan: who gives and who receives', () => {
+  it('only a section above the county value gives: with none able to, one below it never gives to one further below', () => {
+    // 1 per 100 is the 骨干教师 standard. 甲 10 per 100 (1 of 10 students) would fall to 0: it cannot give.
+    // 乙 1.1 per 100 could give down to 1.0, and moving one to 丙 (0 of 50) would lower the CV — but 乙 is below the
+    // county value (12 of 1 060 students, 1.132 per 100): not a donor. So the plan hires.
+    const results = county([10, 1], [1000, 11], [50, 0]);
+    const p = transferPlan('primary', results, backbone, profile, 0.3);
+    expect(p.moves).toEqual([]);
+    expect(p.moved).toBe(0);
+    expect(p.status).toBe('transfers_and_hires');
+    // Nor one exactly at it: 乙 at 2.0 per 100 (20 of 1 000), the county 21 of 1 050 students, 2.0 per 100.
+    const at = transferPlan('primary', county([10, 1], [1000, 20], [40, 0]), backbone, profile, 0.3);
+    expect(at.moves).toEqual([]);
+    expect(at.status).toBe('transfers_and_hires');
+  });
+
+  it('without a standard (a CV-only indicator, as in the 2012 method) a section may give its only teacher', () => {
+    // 甲 1 of 10 students (10 per 100), 乙 0 of 1 000: one move gives 0 and 0.1 per 100, CV 0.1 (weights 10 and 1 000).
+    const results = county([10, 1], [1000, 0]);
+    const p = transferPlan('primary', results, { ...backbone, standard: null }, profile, 0.2);
+    expect(p.status).toBe('transfers');
+    expect(p.moves.map((m) => [m.from, m.to, m.teachers])).toEqual([[results[0], results[1], 1]]);
+    const cv = plainCv([
+      { value: 0, weight: 10 },
+      { value: 0.1, weight: 1000 },
+    ]).cv!;
+    expect(p.cvAfter).toBeCloseTo(cv, 12);
+  });
+
+  it('a move that gains nothing is not made: 3 and 2 per 100 swapped are the same county; hires instead', () => {
+    // Values one teacher apart: moving one from the 3 to the 2 gives 2 and 3, the same spread.
+    const results = county([100, 3], [100, 2]);
+    const p = transferPlan('primary', results, backbone, profile, 0.1);
+    expect(p.moves).toEqual([]);
+    expect(p.status).toBe('transfers_and_hires');
+    expect(p.hires.map((h) => [h.section, h.teachers])).toEqual([[results[1], 1]]);
+    expect(p.cvAfter).toBe(0);
+  });
+
+  it('on a tie, the first section in the table gives, receives and is hired at', () => {
+    // 甲 and 乙 the same (4 per 100), 丙 and 丁 the same (0): the first of each pair is named.
+    const results = county([100, 4], [100, 4], [100, 0], [100, 0]);
+    const p = transferPlan('primary', results, backbone, profile, 0.9);
+    expect(p.moves.map((m) => [m.from, m.to, m.teachers])).toEqual([[results[0], results[2], 1]]);
+    // 1, 0 and 0 per 100; 甲 at the standard cannot give: hires, the first lowest first (CV 0.71 after one, 0 after two).
+    const lows = county([100, 1], [100, 0], [100, 0]);
+    const hires = transferPlan('primary', lows, backbone, profile, 0.6);
+    expect(hires.moves).toEqual([]);
+    expect(hires.hires.map((h) => [h.section, h.teachers])).toEqual([
+      [lows[1], 1],
+      [lows[2], 1],
+    ]);
+  });
+});
