@@ -253,6 +253,19 @@ describe('the 2012 method (no compliance floors)', () => {
     expect(p.cvAfter!).toBeLessThanOrEqual(0.003);
   });
 
+  it('compositePlan: a threshold met exactly is met (the plan found under it, asked again at its own composite)', () => {
+    const results = sections(profile, [100, even2012(100)], [100, even2012(100, { sportsSpace: 350 })]);
+    const n = profile.indicators.length;
+    const first = compositePlan('primary', results, profile, { target: 0.21 / n, unitCosts: { sports_space: 10 } })!;
+    const again = compositePlan('primary', results, profile, {
+      target: first.compositeAfter!,
+      unitCosts: { sports_space: 10 },
+    })!;
+    expect(again.status).toBe('planned');
+    expect(again.cost).toBe(first.cost);
+    expect(again.compositeAfter).toBe(first.compositeAfter);
+  });
+
   it('compositePlan: a composite exactly at the threshold is already there', () => {
     // Sports 1 and 3 ㎡ a student (CV 0.5), the rest alike: the mean of the 8 CVs is 0.0625.
     const results = sections(
