@@ -263,7 +263,8 @@ describe('size and shape limits', () => {
       const path = fileOf(editedSample(SHEET, (xml) => withMerge(xml, ref)));
       const started = Date.now();
       const src = await readSource(path);
-      expect(Date.now() - started).toBeLessThan(3000);
+      // Unclipped, the range is 17 billion cells: hours. The bound only tells that from a read (seconds when loaded).
+      expect(Date.now() - started).toBeLessThan(20_000);
       const sheet = src.sheets[0]!;
       for (const m of sheet.merges) {
         expect(m.bottom).toBeLessThan(sheet.rows.length);
@@ -375,12 +376,13 @@ describe('size and shape limits', () => {
 });
 
 describe('output paths', () => {
+  // A hang (Node's recursive mkdir spins on /proc for ever) ends in the kill: no exit code, a signal. No time is asserted
+  // beyond that: a loaded machine takes seconds for what a quiet one does at once.
   const expectFatal = (args: string[], code: string) => {
-    const r = run(args, 5000);
+    const r = run(args, 30_000);
     expect(r.signal).toBeNull();
     expect(r.code).toBe(3);
     expect(r.out).toContain(`[${code}]`);
-    expect(r.ms).toBeLessThan(4000);
     clean(r.out);
     return r;
   };
