@@ -71,6 +71,16 @@ describe('yesNo', () => {
     expect(yesNo('全部无过重课业负担', ['无过重课业负担'], w)).toBe(true);
   });
 
+  it('a phrase taken out leaves its neighbours apart: 基本均衡达标 is no 基本达标', () => {
+    const w = wording();
+    // 均衡 is taken out (its 均 is no 均达到); 基本 and 达标 on either side do not make the negative 基本达标.
+    expect(yesNo('基本均衡达标', [], w)).toBe(true);
+    expect(yesNo('基本均衡合格', [], w)).toBe(true);
+    // The item's own words likewise: 基本 + 四统一 + 达到 is no 基本达到.
+    expect(yesNo('基本四统一达到', ['四统一'], w)).toBe(true);
+    expect(yesNo('基本达标', [], w)).toBe(false);
+  });
+
   it('无 and 有 for a figure named by “none of”', () => {
     const w = wording();
     expect(yesNo('无', ['无过重课业负担'], w)).toBe(true);
