@@ -338,3 +338,194 @@ describe('item rows of the 自评表', () => {
     ]);
   });
 });
+
+describe('rows below the 1 000 read, rows without a name, other columns (the survivors of the run of 2026-12-07)', () => {
+  it('rows past the 1 000: blank ones are no cut; one with a blank cell and a filled one is', () => {
+    const blank: C[][] = [row('指标', '数值')];
+    while (blank.length < 1001) blank.push([]);
+    blank.push(row('', null)); // row 1002: past the last read, blank
+    expect(read([sheet('县级指标', blank)]).issues.filter((i) => i.code === 'COUNTY_SHEET_TRUNCATED')).toEqual([]);
+    const half: C[][] = [row('指标', '数值')];
+    while (half.length < 1001) half.push([]);
+    half.push(row(null, 5)); // row 1002: a figure without a name
+    expect(
+      read([sheet('县级指标', half)])
+        .issues.filter((i) => i.code === 'COUNTY_SHEET_TRUNCATED')
+        .map((i) => i.row),
+    ).toEqual([1002]);
+  });
+
+  it('a name merged down past the last row read: only the rows read are joined', () => {
+    const rows: C[][] = [row('指标', '数值')];
+    while (rows.length < 1000) rows.push([]);
+    rows.push(row('专任教师总数', 2000)); // row 1001: the last read
+    rows.push(row(null, 2100)); // row 1002, under the same merged name
+    const r = read([sheet('县级指标', rows, [{ top: 1000, left: 0, bottom: 1001, right: 0 }])]);
+    expect(value(r, 'allTeachers')).toBe(2000);
+    expect(texts(r, 'COUNTY_ROWS_JOINED')).toEqual([]);
+  });
+
+  it('a row without a name: the issue’s column says so; a claim alone is what it holds', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值', '是否达标'), row(null, null, '达标')])]);
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_IGNORED').map((i) => [i.cell, i.column, i.text])).toEqual([
+      ['A2', '（未写指标名称）', '未识别的县级指标“（未写指标名称）”（填有“达标”），未使用'],
+    ]);
+    const named = read([sheet('县级指标', [row('指标', '数值', '是否达标'), row('食堂面积', null, '达标')])]);
+    expect(texts(named, 'COUNTY_ROW_IGNORED')[0]).toMatch(/^未识别的县级指标“食堂面积”（填有“达标”），未使用/);
+  });
+
+  it('the title lines are the texts above the header, blank cells left out', () => {
+    const r = read([
+      sheet('县级指标', [row(null, '和平县县级指标', null), row('指标', '数值'), row('专任教师总数', 2000)]),
+    ]);
+    expect(r.titleLines).toEqual(['和平县县级指标']);
+  });
+
+  it('a column of no known kind: the warning says its header and what is read', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值', '去年'), row('专任教师总数', 2000, 1900)])]);
+    expect(texts(r, 'COLUMN_IGNORED')).toEqual([
+      '未识别的列“去年”，其中的数据未使用（县级指标表只读一个数值列；多县文件的列名须与学校表“区县”一致）',
+    ]);
+  });
+});
+
+describe('how a row is named (the survivors of the run of 2026-12-07)', () => {
+  it('a name that decides: its bracket remark is not tried, the 评估标准 column not read', () => {
+    // 专任教师总数 decides; 专任教师总数（持证） would be read otherwise.
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('专任教师总数（含持证）', 2000)])]);
+    expect(value(r, 'allTeachers')).toBe(2000);
+    expect(value(r, 'certifiedTeachers')).toBeUndefined();
+    const s = read([
+      sheet('自评表', [
+        row('序号', '评估内容', '评估标准', '实际情况'),
+        row(1, '专任教师总数', '持有教师资格证专任教师数', 2000),
+      ]),
+    ]);
+    expect(value(s, 'allTeachers')).toBe(2000);
+    expect(value(s, 'certifiedTeachers')).toBeUndefined();
+  });
+
+  it('a number is never read as an answer in its own words', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('课程开设', '课程开齐开足100%')])]);
+    expect(texts(r, 'COUNTY_ROW_NAMED_BY_VALUE')).toEqual([]);
+    expect(r.figures.get(null)).toBeUndefined();
+  });
+
+  it('an answer that names an item of no 是/否 figure names nothing', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('其他情况', '班额达标')])]);
+    expect(texts(r, 'COUNTY_ROW_NAMED_BY_VALUE')).toEqual([]);
+    expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A2']);
+  });
+
+  it('below one term of a ratio, a row with no number is not its other term', () => {
+    for (const v of [null, '有']) {
+      const r = read([sheet('县级指标', [row('指标', '数值'), row('完成360学时培训教师数', 2100), row('总人数', v)])]);
+      expect([v, texts(r, 'COUNTY_ROW_AS_OTHER_TERM')]).toEqual([v, []]);
+    }
+  });
+});
+
+describe('answers in the 是否达标 column (the survivors of the run of 2026-12-07)', () => {
+  const header = () => row('序号', '评估内容', '评估标准', '实际情况', '是否达标');
+  it('a figure with no value and no claim: nothing; a count is never answered by the claim', () => {
+    expect(read([sheet('自评表', [header(), row(2, '四统一', '', null, null)])]).figures.get(null)).toBeUndefined();
+    expect(
+      read([sheet('自评表', [header(), row(2, '专任教师总数', '', null, '达标')])]).figures.get(null),
+    ).toBeUndefined();
+  });
+
+  it('an item of 是/否 figures answered by its claim gives way to a row of its own figure', () => {
+    const FOUR = '城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准“四统一”';
+    const r = read([sheet('自评表', [header(), row(2, FOUR, '', null, '达标'), row(3, '四统一', '', '否', null)])]);
+    expect(r.figures.get(null)!.get('fourUnified')).toMatchObject({ value: false, cell: 'D3' });
+    expect(texts(r, 'DUPLICATE_COUNTY_ROW')).toEqual([]);
+  });
+
+  it('a 是/否 figure that took the claim for unclear words gives way to a row of its own too', () => {
+    const r = read([
+      sheet('自评表', [header(), row(2, '四统一', '', '见附件', '达标'), row(3, '四统一', '', '否', null)]),
+    ]);
+    expect(r.figures.get(null)!.get('fourUnified')).toMatchObject({ value: false, cell: 'D3' });
+    expect(texts(r, 'DUPLICATE_COUNTY_ROW')).toEqual([]);
+  });
+
+  it('in a file of several counties a county’s unclear 是/否 does not take the 是否达标 column', () => {
+    const r = readCountySheet(
+      source(sheet('县级指标', [row('指标', '甲县', '乙县', '是否达标'), row('四统一', '见附件', '是', '达标')])),
+      profile(),
+      { schoolSheets: [], counties: ['甲县', '乙县'] },
+    );
+    expect(r.figures.get('甲县')?.get('fourUnified')).toBeUndefined();
+    expect(r.figures.get('乙县')?.get('fourUnified')?.value).toBe(true);
+    expect(cells(r, 'COUNTY_FIGURE_UNCLEAR')).toEqual(['B2']);
+  });
+});
+
+describe('figures read from a row (the survivors of the run of 2026-12-07)', () => {
+  it('an amount of two figures, one a % (words that name no figure: no sentence): not the share', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('教师培训经费', '食堂6%，7人')])]);
+    expect(value(r, 'trainingFundsRate')).toBeUndefined();
+    expect(texts(r, 'COUNTY_FIGURE_AS_SHARE')).toEqual([]);
+  });
+
+  it('a % past 100 under an amount’s name: said as a rate out of range, no share read', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('教师培训经费', '120%')])]);
+    expect(value(r, 'trainingFundsRate')).toBeUndefined();
+    expect(r.issues.filter((i) => i.code === 'RATIO_OUT_OF_RANGE').map((i) => i.cell)).toEqual(['B2']);
+  });
+
+  it('a count given as two numbers: said as two numbers, not as a number where 是/否 is asked', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('专任教师总数', '食堂3人，5人')])]);
+    expect(texts(r, 'COUNTY_FIGURE_UNCLEAR')).toEqual([
+      '“食堂3人，5人”无法作为“专任教师总数”的数值：含有多个数字（3人、5人），无法确定取哪一个，未使用',
+    ]);
+  });
+
+  it('an error value in a 是/否 row gives no figure', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), [t('四统一'), { kind: 'error', error: '#N/A' }]])]);
+    expect(r.figures.get(null)).toBeUndefined();
+  });
+});
+
+describe('a name merged down over rows (the survivors of the run of 2026-12-07)', () => {
+  const merged = (rows: C[][], bottom: number) => [sheet('县级指标', rows, [{ top: 1, left: 0, bottom, right: 0 }])];
+  it('a value in its first row only: that value as it is, nothing joined', () => {
+    const date: CellValue = { kind: 'date', value: new Date(Date.UTC(2023, 8, 1)) };
+    const r = read(merged([row('指标', '数值', '是否达标'), [t('专任教师总数'), date], row(null, null, null)], 2));
+    expect(texts(r, 'COUNTY_ROWS_JOINED')).toEqual([]);
+    expect(r.issues.filter((i) => i.code === 'NOT_A_NUMBER').map((i) => [i.cell, i.text])).toEqual([
+      ['B2', expect.stringContaining('2023-09-01') as string],
+    ]);
+    const s = read(merged([row('指标', '数值'), row('专任教师总数', 2000), row(null, null)], 2));
+    expect(value(s, 'allTeachers')).toBe(2000);
+    expect(texts(s, 'COUNTY_ROWS_JOINED')).toEqual([]);
+  });
+
+  it('the 是否达标 of a later row is the row’s claim', () => {
+    const r = read(merged([row('指标', '数值', '是否达标'), row('四统一', null, null), row(null, null, '达标')], 2));
+    expect(r.figures.get(null)!.get('fourUnified')).toMatchObject({ value: true, cell: 'C2' });
+  });
+
+  it('another column is warned about at the row that holds its data', () => {
+    const header = row('指标', '数值', '去年');
+    const first = read(merged([header, row('专任教师总数', 2000, 1), row(null, null, null)], 2));
+    expect(cells(first, 'COLUMN_IGNORED')).toEqual(['C2']);
+    const third = read(merged([header, row('专任教师总数', 2000, null), row(null, null, null), row(null, null, 3)], 3));
+    expect(cells(third, 'COLUMN_IGNORED')).toEqual(['C4']);
+  });
+
+  it('a long name is shortened to its first 30 characters in the note', () => {
+    const NAME = '教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量';
+    const r = read(merged([row('指标', '数值'), row(NAME, '教师年均工资 90000 元'), row(null, '公务员 96200 元')], 2));
+    expect(texts(r, 'COUNTY_ROWS_JOINED')).toEqual([
+      '“教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定”一格合并了第 2–3 行：按一项读取，各行的填写合为“教师年均工资 90000 元；公务员 96200 元”',
+    ]);
+  });
+
+  it('a merge from the header down over the first rows is no row of names', () => {
+    const r = read([
+      sheet('县级指标', [row('指标', '数值'), row(null, 5), row(null, 6)], [{ top: 0, left: 0, bottom: 2, right: 0 }]),
+    ]);
+    expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A2', 'A3']);
+  });
+});
