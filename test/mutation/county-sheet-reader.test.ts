@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { YOUZHI_2017, type Profile } from '../../src/engine/profile';
 import { arraySheet, type CellValue, type MergeRange, type SourceFile } from '../../src/read/types';
 import { readCountySheet } from '../../src/schema/county-sheet/index';
+import { mayNameTerm } from '../../src/schema/county-sheet/reader';
+import type { CountyInput } from '../../src/engine/checklist-rules';
 
 type C = CellValue | undefined;
 const t = (text: string): CellValue => ({ kind: 'text', text });
@@ -527,5 +529,32 @@ describe('a name merged down over rows (the survivors of the run of 2026-12-07)'
       sheet('县级指标', [row('指标', '数值'), row(null, 5), row(null, 6)], [{ top: 0, left: 0, bottom: 2, right: 0 }]),
     ]);
     expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A2', 'A3']);
+  });
+});
+
+describe('mayNameTerm: a row name that may be the other term of a ratio', () => {
+  const term = (unit: CountyInput['unit'], names: string[], note: string): CountyInput => ({
+    id: 'x',
+    names,
+    unit,
+    note,
+    keywords: [],
+  });
+  it('a name that shares a word of two Chinese characters with one of the term’s names', () => {
+    const count = () => term('count', ['甲乙教师数', '丙丁'], '戊己庚');
+    expect(mayNameTerm('在编教师', count())).toBe(true);
+    // Digits shared (360) are no word; nor a count’s ending inside the name (人员情况).
+    expect(mayNameTerm('360图书', term('count', ['360甲乙'], '戊己庚'))).toBe(false);
+    expect(mayNameTerm('图书馆藏', count())).toBe(false);
+    expect(mayNameTerm('人员情况', count())).toBe(false);
+    expect(mayNameTerm('专业人员数', count())).toBe(true);
+  });
+
+  it('a rate’s term: a measure word is no bar, a count’s ending no help', () => {
+    const rate = () => term('percent', ['甲乙比例'], '戊己庚');
+    expect(mayNameTerm('甲乙占比', rate())).toBe(true);
+    expect(mayNameTerm('总人数', rate())).toBe(false);
+    // A count's term: a measure word is.
+    expect(mayNameTerm('甲乙占比', term('count', ['甲乙人数'], '戊己庚'))).toBe(false);
   });
 });
