@@ -558,3 +558,210 @@ describe('mayNameTerm: a row name that may be the other term of a ratio', () => 
     expect(mayNameTerm('甲乙占比', term('count', ['甲乙人数'], '戊己庚'))).toBe(false);
   });
 });
+
+// A made-up profile of a few figures and items, built in each test: which row is read as what follows from the rule
+// (sub-rows under the item above, the other term of a ratio, shares) with nothing else of the 2017 profile near.
+const fig = (id: string, unit: CountyInput['unit'], names: string[], keyword?: string): CountyInput => ({
+  id,
+  names,
+  unit,
+  note: '',
+  keywords: keyword ? [{ all: [keyword], none: [] }] : [],
+});
+type Cond = Profile['checklist'][number]['conditions'][number];
+const amt = (input: string): Cond => ({ kind: 'amount', id: input, label: input, input, min: 0 });
+const yn = (input: string): Cond => ({ kind: 'yesno', id: input, label: input, input });
+const ratio = (ready: string, num: string[], den: string[]): Cond => ({
+  kind: 'ratio',
+  id: ready,
+  label: ready,
+  ready,
+  numerator: num.map((input) => ({ input, sign: 1 as const })),
+  denominator: den.map((input) => ({ input, sign: 1 as const })),
+  share: true,
+});
+const itemOf = (id: string, name: string, ...conditions: Cond[]): Profile['checklist'][number] => ({
+  id,
+  dimension: 'guarantee',
+  number: 1,
+  name,
+  aliases: [],
+  conditions,
+});
+const made = (inputs: CountyInput[], items: Profile['checklist']): Profile => {
+  const p = profile();
+  p.countyInputs = inputs;
+  p.checklist = items;
+  return p;
+};
+// 校舍面积 lies in 东区校舍面积 (item 一号事项) and in 西区校舍面积 (item 二号事项): ambiguous but under one of them.
+const schools = () =>
+  made(
+    [
+      fig('x1', 'count', ['甲类学校数']),
+      fig('x2', 'count', ['乙类学校数']),
+      fig('x3', 'number', ['东区校舍面积']),
+      fig('y1', 'number', ['西区校舍面积']),
+    ],
+    [itemOf('i1', '一号事项', amt('x1'), amt('x2'), amt('x3')), itemOf('i2', '二号事项', amt('y1'))],
+  );
+const tmpl = (...rows: C[][]) => [sheet('县级指标', [row('指标', '数值'), ...rows])];
+
+describe('sub-rows read under the item above (the survivors of the run of 2026-12-07)', () => {
+  it('a sub-row by its 序号 （1）', () => {
+    const r = read(
+      [sheet('自评表', [row('序号', '评估内容', '实际情况'), row(1, '一号事项', null), row('（1）', '校舍面积', 100)])],
+      schools(),
+    );
+    expect(value(r, 'x3')).toBe(100);
+  });
+
+  it('a row that names nothing ends the item; a sub-row that names nothing does not', () => {
+    const ended = read(tmpl(row('一号事项', null), row('备注行', null), row('其中：校舍面积', 100)), schools());
+    expect(r2(ended)).toEqual({ x3: undefined, y1: undefined, ambiguous: ['A4'] });
+    const kept = read(tmpl(row('一号事项', null), row('其中：无关行', null), row('其中：校舍面积', 100)), schools());
+    expect(r2(kept)).toEqual({ x3: 100, y1: undefined, ambiguous: [] });
+  });
+
+  it('a row of several figures of one item read as a sentence makes that item the one above; a sub-row’s does not', () => {
+    const top = read(tmpl(row('学校数', '甲类5，乙类6'), row('其中：校舍面积', 100)), schools());
+    expect([value(top, 'x1'), value(top, 'x2'), value(top, 'x3')]).toEqual([5, 6, 100]);
+    const sub = read(
+      tmpl(row('二号事项', null), row('其中：学校数', '甲类5，乙类6'), row('其中：校舍面积', 100)),
+      schools(),
+    );
+    expect(r2(sub)).toEqual({ x3: undefined, y1: 100, ambiguous: [] });
+  });
+
+  it('a sub-row naming another item’s figure keeps the item above, for the next sub-row and for its claim', () => {
+    const r = read(tmpl(row('二号事项', null), row('其中：甲类学校数', 5), row('其中：校舍面积', 100)), schools());
+    expect(r2(r)).toEqual({ x3: undefined, y1: 100, ambiguous: [] });
+    const claimed = read(
+      [
+        sheet('县级指标', [
+          row('指标', '数值', '是否达标'),
+          row('二号事项', null, null),
+          row('其中：甲类学校数', 5, '达标'),
+        ]),
+      ],
+      schools(),
+    );
+    expect([...claimed.claims.keys()]).toEqual(['i2']);
+  });
+});
+
+const r2 = (r: ReturnType<typeof read>) => ({
+  x3: value(r, 'x3'),
+  y1: value(r, 'y1'),
+  ambiguous: cells(r, 'COUNTY_ROW_AMBIGUOUS'),
+});
+
+describe('several meanings, no meaning (the survivors of the run of 2026-12-07)', () => {
+  it('a name of two items is ambiguous, said with both', () => {
+    const r = read(tmpl(row('号事项', 5)), schools());
+    expect(texts(r, 'COUNTY_ROW_AMBIGUOUS')).toEqual([
+      '“号事项”可对应“一号事项”、“二号事项”，无法确定，未使用；请改用其中一项的名称，或分行填写',
+    ]);
+  });
+
+  it('figures of two items: ambiguous, even when the value reads as a sentence of the first item', () => {
+    const p = made(
+      [fig('x4', 'count', ['甲类教师数']), fig('x3', 'number', ['东区校舍面积']), fig('y3', 'count', ['丙类教师数'])],
+      [itemOf('i1', '一号事项', amt('x4'), amt('x3')), itemOf('i2', '二号事项', amt('y3'))],
+    );
+    const r = read(tmpl(row('教师数', '甲类教师5，东区校舍面积6')), p);
+    expect(cells(r, 'COUNTY_ROW_AMBIGUOUS')).toEqual(['A2']);
+    expect(r.figures.get(null)).toBeUndefined();
+  });
+
+  it('a name that matches nothing: the two nearest named, or no hint', () => {
+    const near = read(tmpl(row('学校总数', 5)), schools());
+    expect(texts(near, 'COUNTY_ROW_IGNORED')).toEqual([
+      '未识别的县级指标“学校总数”（填有“5”），未使用；是否指“甲类学校数”或“乙类学校数”？',
+    ]);
+    const far = read(tmpl(row('无关名称', 5)), schools());
+    expect(texts(far, 'COUNTY_ROW_IGNORED')).toEqual(['未识别的县级指标“无关名称”（填有“5”），未使用']);
+  });
+
+  it('an item of a 是/否 and an amount answered in the 是否达标 column alone: no figure', () => {
+    const p = made(
+      [fig('z', 'yesno', ['某制度']), fig('k', 'count', ['某数'])],
+      [itemOf('i3', '三号事项', yn('z'), amt('k'))],
+    );
+    const r = read([sheet('县级指标', [row('指标', '数值', '是否达标'), row('三号事项', null, '达标')])], p);
+    expect(r.figures.get(null)).toBeUndefined();
+    expect(r.claims.get('i3')?.met).toBe(true);
+  });
+
+  it('a figure of two items: its claim is the first item’s', () => {
+    const p = made(
+      [fig('x1', 'count', ['甲类学校数'])],
+      [itemOf('i1', '一号事项', amt('x1')), itemOf('i2', '二号事项', amt('x1'))],
+    );
+    const r = read([sheet('县级指标', [row('指标', '数值', '是否达标'), row('甲类学校数', 5, '达标')])], p);
+    expect([...r.claims.keys()]).toEqual(['i1']);
+  });
+});
+
+describe('the other term of a ratio, shares (the survivors of the run of 2026-12-07)', () => {
+  it('below a figure of no item: nothing', () => {
+    const p = made([fig('w', 'count', ['无项数'])], []);
+    const r = read(tmpl(row('无项数', 5), row('总数', 6)), p);
+    expect(value(r, 'w')).toBe(5);
+    expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A3']);
+  });
+
+  it('a ratio of several terms on a side has no one other term', () => {
+    const inputs = ['a', 'b', 'd', 'e'].map((id) => fig(id, 'count', [`${id}项数`]));
+    const num = made(
+      [...inputs, fig('r', 'percent', ['某比率'])],
+      [itemOf('i1', '一号事项', ratio('r', ['a', 'b'], ['d']))],
+    );
+    expect(texts(read(tmpl(row('a项数', 5), row('总数', 10)), num), 'COUNTY_ROW_AS_OTHER_TERM')).toEqual([]);
+    const den = made(
+      [...inputs, fig('r', 'percent', ['某比率'])],
+      [itemOf('i1', '一号事项', ratio('r', ['a'], ['d', 'e']))],
+    );
+    expect(texts(read(tmpl(row('a项数', 5), row('总数', 10)), den), 'COUNTY_ROW_AS_OTHER_TERM')).toEqual([]);
+  });
+
+  it('of an item’s two ratios, the one whose term was read', () => {
+    const inputs = ['a', 'd', 'f', 'g'].map((id) => fig(id, 'count', [`${id}项数`]));
+    const p = made(
+      [...inputs, fig('r1', 'percent', ['某比率']), fig('r2', 'percent', ['另比率'])],
+      [itemOf('i1', '一号事项', ratio('r1', ['a'], ['d']), ratio('r2', ['f'], ['g']))],
+    );
+    const r = read(tmpl(row('f项数', 5), row('总数', 10)), p);
+    expect([value(r, 'g'), value(r, 'a')]).toEqual([10, undefined]);
+  });
+
+  it('a name that names the term among others by its keywords is the term, though it shares no word with it', () => {
+    const p = made(
+      [fig('a', 'count', ['甲项数']), fig('d', 'count', ['丁丁总额'], '某'), fig('q', 'count', ['戊戊'], '某')],
+      [itemOf('i1', '一号事项', ratio('r', ['a'], ['d'])), itemOf('i2', '二号事项', amt('q'))],
+    );
+    p.countyInputs.push(fig('r', 'percent', ['某比率']));
+    const r = read(tmpl(row('甲项数', 5), row('某某情况', 10)), p);
+    expect(value(r, 'd')).toBe(10);
+    expect(cells(r, 'COUNTY_ROW_AS_OTHER_TERM')).toEqual(['A3']);
+  });
+
+  it('a % under an amount of no item is said; the share is the one rate whose name holds one of the amount’s names', () => {
+    const alone = made([fig('m', 'yuan', ['某经费'])], []);
+    expect(texts(read(tmpl(row('某经费', '6%')), alone), 'COUNTY_FIGURE_UNCLEAR')).toEqual([
+      '“6%”无法作为“某经费”的数值：写的是百分比，而此项应填人数或金额，未使用',
+    ]);
+    const one = made(
+      [fig('m', 'yuan', ['培训经费', '经费支出']), fig('s', 'percent', ['占比', '培训经费占比'])],
+      [itemOf('i1', '一号事项', amt('m'), amt('s'))],
+    );
+    expect(value(read(tmpl(row('培训经费', '6%')), one), 's')).toBeCloseTo(0.06, 10);
+    const two = made(
+      [fig('m', 'yuan', ['培训经费']), fig('s1', 'percent', ['培训经费占比']), fig('s2', 'percent', ['培训经费比例'])],
+      [itemOf('i1', '一号事项', amt('m'), amt('s1'), amt('s2'))],
+    );
+    const r = read(tmpl(row('培训经费', '6%')), two);
+    expect(r.figures.get(null)).toBeUndefined();
+    expect(cells(r, 'COUNTY_FIGURE_UNCLEAR')).toEqual(['B2']);
+  });
+});
