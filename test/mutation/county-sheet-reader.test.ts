@@ -765,3 +765,31 @@ describe('the other term of a ratio, shares (the survivors of the run of 2026-12
     expect(cells(r, 'COUNTY_FIGURE_UNCLEAR')).toEqual(['B2']);
   });
 });
+
+describe('an answer in its own words, a term of no figure (the survivors of the run of 2026-12-07)', () => {
+  it('an answer near a 是/否 figure and a count: the 是/否 one; an item of 是/否 figures named by its answer', () => {
+    const p = () =>
+      made(
+        [fig('z', 'yesno', ['某制度健全']), fig('k', 'count', ['某制度数']), fig('v', 'yesno', ['甲甲'])],
+        [itemOf('i1', '一号事项', amt('k')), itemOf('i2', '某章程建设', yn('v'))],
+      );
+    const r = read(tmpl(row('其他', '某制度')), p());
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_NAMED_BY_VALUE').map((i) => i.text)).toEqual([
+      '行名“其他”对应不到县级指标，其内容“某制度”即“某制度健全”，按此读取',
+    ]);
+    const item = read(tmpl(row('其他', '某章程建设')), p());
+    expect(item.issues.filter((i) => i.code === 'COUNTY_ROW_NAMED_BY_VALUE').map((i) => i.text)).toEqual([
+      '行名“其他”对应不到县级指标，其内容“某章程建设”即“某章程建设”，按此读取',
+    ]);
+  });
+
+  it('a ratio whose other term is no county figure: no other term', () => {
+    const p = made(
+      [fig('a', 'count', ['甲项数']), fig('r', 'percent', ['某比率'])],
+      [itemOf('i1', '一号事项', ratio('r', ['a'], ['nowhere']))],
+    );
+    const r = read(tmpl(row('甲项数', 5), row('总数', 10)), p);
+    expect(value(r, 'a')).toBe(5);
+    expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A3']);
+  });
+});
