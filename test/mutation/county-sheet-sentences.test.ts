@@ -154,4 +154,9 @@ describe('readClauses: the survivors of the run of 2026-12-07', () => {
     const r = read(row(8, ITEM8, '', '教师年均工资 90000 元；公务员平均工资收入', ''));
     expect(values(r).civilServantSalary).toBeUndefined();
   });
+
+  it('a 是/否 clause with a no-answer phrase taken out of its middle: its neighbours stay apart (基本均衡实现 is no 基本实现)', () => {
+    const r = read(row(8, ITEM8, '', '教师年均工资 90000 元，公务员 96200 元；绩效工资按基本均衡实现足额核定', ''));
+    expect(values(r)).toEqual({ teacherSalary: 90000, civilServantSalary: 96200, performancePay: true });
+  });
 });
