@@ -71,6 +71,16 @@ describe('yesNo', () => {
     expect(yesNo('全部无过重课业负担', ['无过重课业负担'], w)).toBe(true);
   });
 
+  it('a phrase taken out leaves its neighbours apart: 基本均衡达标 is no 基本达标', () => {
+    const w = wording();
+    // 均衡 is taken out (its 均 is no 均达到); 基本 and 达标 on either side do not make the negative 基本达标.
+    expect(yesNo('基本均衡达标', [], w)).toBe(true);
+    expect(yesNo('基本均衡合格', [], w)).toBe(true);
+    // The item's own words likewise: 基本 + 四统一 + 达到 is no 基本达到.
+    expect(yesNo('基本四统一达到', ['四统一'], w)).toBe(true);
+    expect(yesNo('基本达标', [], w)).toBe(false);
+  });
+
   it('无 and 有 for a figure named by “none of”', () => {
     const w = wording();
     expect(yesNo('无', ['无过重课业负担'], w)).toBe(true);
@@ -163,5 +173,44 @@ describe('parseFigure', () => {
       ok: 'unclear',
       why: '含有多个数字（3人、5人），无法确定取哪一个',
     });
+  });
+
+  it('a cell of a wrong kind: its error, not a blank; a placeholder with phrases expected: blank', () => {
+    expect(fig({ kind: 'error', error: '#DIV/0!' }, 'count')).toEqual({
+      ok: false,
+      code: 'EXCEL_ERROR',
+      params: { error: '#DIV/0!' },
+    });
+    expect(fig(t('/'), 'count', null, true)).toEqual({ ok: true, value: undefined });
+  });
+
+  it('a whole-cell number and unit: 1,200万元 is 12 000 000元; a leading 3% before other figures is no whole', () => {
+    expect(fig(t('1,200元'), 'yuan')).toEqual({ ok: true, value: 1200 });
+    expect(fig(t('1,200万元'), 'yuan')).toEqual({ ok: true, value: 12_000_000 });
+    expect(fig(t('3%，5人'), 'count')).toEqual({ ok: true, value: 5 });
+    // A count's figure with no unit among others of other units.
+    expect(fig(t('3所，188'), 'count')).toEqual({ ok: true, value: 188 });
+  });
+
+  it('the 10-million bound of a count is on the count, whatever the row’s unit', () => {
+    expect(fig(n(2000), 'count', '万元')).toEqual({ ok: true, value: 2000 });
+  });
+});
+
+describe('whole 是/否 words and dates', () => {
+  it('1 and 0 are 是/否 words of the 2017 wording: a 是/否 kind', () => {
+    const w = wording();
+    expect(valueKind(t('1'), w)).toBe('yesno');
+    expect(valueKind(t('0'), w)).toBe('yesno');
+    expect(valueKind(t('12'), w)).toBe('number');
+  });
+
+  it('a figure with two names, one of them “none of”: 无 restates it', () => {
+    expect(yesNo('无', ['无过重课业负担', '学生课业负担'], wording())).toBe(true);
+  });
+
+  it('a year and month (2023.9, 2023年9月) is a date, no number', () => {
+    expect(holdsNumber(t('2023.9完成'))).toBe(false);
+    expect(holdsNumber(t('2023年9月完成'))).toBe(false);
   });
 });

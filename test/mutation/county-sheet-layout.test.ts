@@ -12,7 +12,8 @@ const sheet = (...rows: (string | null)[][]) =>
     '县级指标',
     rows.map((r) => r.map((c): CellValue | undefined => (c === null ? undefined : { kind: 'text', text: c }))),
   );
-const layout = (s: ReturnType<typeof sheet>, counties: string[] = []) => findLayout(s, wording(), counties);
+const layout = (s: ReturnType<typeof sheet>, counties: string[] = [], w: Wording = wording()) =>
+  findLayout(s, w, counties);
 
 describe('findLayout', () => {
   it('the template: 指标 | 数值 | 说明', () => {
@@ -115,5 +116,53 @@ describe('findLayout', () => {
     expect(l.nameCol).toBe(3);
     expect(l.valueCols).toEqual([{ col: 4, county: null }]);
     expect(l.otherCols).toEqual([]);
+  });
+
+  it('a bracket remark is no part of a heading: 项目（名称） is a name, 数值（万元） a value', () => {
+    const l = layout(sheet(['项目（名称）', '数值（万元）', '说明（口径）']))!;
+    expect(l.nameCol).toBe(0);
+    expect(l.valueCols).toEqual([{ col: 1, county: null }]);
+    expect(l.otherCols).toEqual([]);
+  });
+
+  it('an empty heading after the name column is no column', () => {
+    expect(layout(sheet(['指标', null, '数值', '说明']))).toMatchObject({
+      valueCols: [{ col: 2, county: null }],
+      otherCols: [],
+      fallbackCols: [],
+    });
+  });
+
+  it('a county’s own name heading (县级指标) is the name column', () => {
+    expect(layout(sheet(['县级指标', '数值']))).toMatchObject({ nameCol: 0, valueCols: [{ col: 1, county: null }] });
+  });
+
+  it('a heading listed as it is, is read as listed, not as its words without 县级 are', () => {
+    // A wording whose value heading is 县级结论 (结论 alone is a 是否达标 heading).
+    const w = wording();
+    w.countySheet.valueHeaders.push('县级结论');
+    expect(layout(sheet(['指标', '县级结论']), [], w)).toMatchObject({
+      valueCols: [{ col: 1, county: null }],
+      claimCol: null,
+    });
+  });
+
+  it('the name column is not a county’s column, even when a county’s short name is its heading', () => {
+    // 项目县, short 项目: the heading 项目 is the name column still.
+    expect(layout(sheet(['项目', '数值']), ['项目县'])).toMatchObject({
+      nameCol: 0,
+      valueCols: [{ col: 1, county: null }],
+    });
+  });
+
+  it('columns of two years beside another unknown one: that one is still another column; one year only notes nothing', () => {
+    const l = layout(sheet(['指标', '2023年', '2024年', '去年']))!;
+    expect(l.valueCols).toEqual([{ col: 2, county: null }]);
+    expect(l.otherCols).toEqual([{ col: 3, header: '去年' }]);
+    // DUPLICATE_COLUMN_YEAR's template, filled by hand.
+    expect(l.notes.map((i) => i.text)).toEqual(['此列与 C1“2024年”同为“数值”、年份不同，未使用：按较近年份的 C1 读取']);
+    const one = layout(sheet(['指标', '2024年', '去年']))!;
+    expect(one.notes).toEqual([]);
+    expect(one.otherCols).toEqual([{ col: 2, header: '去年' }]);
   });
 });

@@ -1,7 +1,14 @@
 // What a county-sheet row name means (src/schema/county-sheet/meaning.ts): the figure or item, or several, or none.
 // Each expectation written out by hand from the 2017 profile's figures and items (indicators.md §3–5).
 import { describe, expect, it } from 'vitest';
-import { itemInputs, type ChecklistItem } from '../../src/engine/checklist-rules';
+import {
+  itemInputs,
+  WORDING_2017,
+  type ChecklistItem,
+  type Condition,
+  type CountyInput,
+} from '../../src/engine/checklist-rules';
+import type { Profile } from '../../src/engine/profile';
 import { YOUZHI_2017 } from '../../src/engine/profile';
 import type { CellValue } from '../../src/read/types';
 import type { Layout } from '../../src/schema/county-sheet/layout';
@@ -118,5 +125,178 @@ describe('match', () => {
     expect(named(matchStandard(s, cells, 'number', '', null))).toBe('专任教师总数');
     expect(matchStandard(matcher([1]), cells, 'number', '', null)).toBeNull();
     expect(matchStandard(matcher([]), cells, 'number', '', null)).toBeNull();
+  });
+});
+
+// A made-up profile of a few figures and items, built in each test: which target a name means is then read off the
+// rule (containing or near names, the value's kind, the item above) with nothing else near.
+type Unit = CountyInput['unit'];
+const fig = (id: string, unit: Unit, alias: string, keyword?: string): CountyInput => ({
+  id,
+  names: [alias],
+  unit,
+  note: '',
+  keywords: keyword ? [{ all: [keyword], none: [] }] : [],
+});
+const amount = (input: string): Condition => ({ kind: 'amount', id: input, label: input, input, min: 0 });
+const itemOf = (id: string, name: string, ...inputs: string[]): ChecklistItem => ({
+  id,
+  dimension: 'guarantee',
+  number: 1,
+  name,
+  aliases: [],
+  conditions: inputs.map(amount),
+});
+const made = (inputs: CountyInput[], items: ChecklistItem[]): Matcher => {
+  const w = structuredClone(WORDING_2017);
+  const inputById = new Map(inputs.map((i) => [i.id, i]));
+  const itemOfInput = new Map<string, ChecklistItem>();
+  for (const it of items) for (const c of it.conditions) if (c.kind === 'amount') itemOfInput.set(c.input, it);
+  const profile = { countyInputs: inputs, checklist: items } as unknown as Profile;
+  const layout = { standardCols: [] } as unknown as Layout;
+  return { targets: targetsOf(profile, inputById, w), itemOfInput, inputById, w, layout };
+};
+const ids = (m: ReturnType<typeof match>) =>
+  m.kind === 'one'
+    ? [m.target.value.kind === 'input' ? m.target.value.input.id : m.target.value.item.id]
+    : m.kind === 'several'
+      ? m.targets.map((t) => (t.value.kind === 'input' ? t.value.input.id : t.value.item.id))
+      : [];
+
+describe('match: which candidates are the same, which fit the value', () => {
+  it('a blank value: two figures of different items are two meanings, of one item one', () => {
+    // 一二三 lies in 一二三甲 and in 一二三乙 alike.
+    const apart = made(
+      [fig('a', 'count', '一二三甲'), fig('b', 'count', '一二三乙')],
+      [itemOf('i1', '子项', 'a'), itemOf('i2', '丑项', 'b')],
+    );
+    expect(match(apart, '一二三', 'none', '', null)).toMatchObject({ kind: 'several' });
+    expect(ids(match(apart, '一二三', 'none', '', null))).toEqual(['a', 'b']);
+    const together = made(
+      [fig('a', 'count', '一二三甲'), fig('b', 'count', '一二三乙')],
+      [itemOf('i1', '子项', 'a', 'b')],
+    );
+    expect(match(together, '一二三', 'none', '', null)).toMatchObject({ kind: 'one' });
+    expect(ids(match(together, '一二三', 'none', '', null))).toEqual(['a']);
+  });
+
+  it('a number: two figures of one item are two meanings; an item and one of its two figures too', () => {
+    const s = made([fig('a', 'count', '一二三甲'), fig('b', 'count', '一二三乙')], [itemOf('i1', '子项', 'a', 'b')]);
+    expect(ids(match(s, '一二三', 'number', '5', null))).toEqual(['a', 'b']);
+    expect(match(s, '一二三', 'number', '5', null).kind).toBe('several');
+    // The item stands for a and c; the figure a alone is not the same.
+    const t = made(
+      [fig('a', 'count', '一二三甲'), fig('c', 'count', '子丑寅卯')],
+      [itemOf('i1', '一二三乙', 'a', 'c')],
+    );
+    expect(match(t, '一二三', 'number', '5', null)).toMatchObject({ kind: 'several' });
+    expect(ids(match(t, '一二三', 'number', '5', null))).toEqual(['a', 'i1']);
+  });
+
+  it('two items with no figure for a number are not the same; two with one figure in common neither', () => {
+    const none = made([], [itemOf('i1', '一二三甲'), itemOf('i2', '一二三乙')]);
+    expect(match(none, '一二三', 'number', '5', null)).toMatchObject({ kind: 'several' });
+    expect(ids(match(none, '一二三', 'number', '5', null))).toEqual(['i1', 'i2']);
+    const shared = made(
+      [fig('a', 'count', '子丑寅卯'), fig('b', 'count', '辰巳午未'), fig('c', 'count', '申酉戌亥')],
+      [itemOf('i1', '一二三甲', 'a', 'b'), itemOf('i2', '一二三乙', 'a', 'c')],
+    );
+    expect(match(shared, '一二三', 'number', '5', null)).toMatchObject({ kind: 'several' });
+    expect(ids(match(shared, '一二三', 'number', '5', null))).toEqual(['i1', 'i2']);
+  });
+
+  it('an exact name of two different figures decides nothing', () => {
+    const s = made(
+      [fig('a', 'count', '一二三'), fig('b', 'count', '一二三')],
+      [itemOf('i1', '子项', 'a'), itemOf('i2', '丑项', 'b')],
+    );
+    expect(match(s, '一二三', 'number', '5', null)).toMatchObject({ kind: 'several' });
+    expect(ids(match(s, '一二三', 'number', '5', null))).toEqual(['a', 'b']);
+  });
+
+  it('one rate word (of 率, 比例, 占比 …) in the name picks the rate; a % in the value too', () => {
+    const s = made([fig('a', 'count', '一二三'), fig('p', 'percent', '一二三')], []);
+    expect(ids(match(s, '一二三率', 'number', '0.5', null))).toEqual(['p']);
+    expect(ids(match(s, '一二三数', 'number', '0.5', null))).toEqual(['a']);
+    expect(ids(match(s, '一二三数', 'number', '50%', null))).toEqual(['p']);
+  });
+
+  it('a 是/否 fits a 是/否 figure, a number any other; a blank value fits every one', () => {
+    const s = () => made([fig('y', 'yesno', '一二三甲'), fig('b', 'count', '一二三乙')], [itemOf('i1', '子项', 'b')]);
+    expect(ids(match(s(), '一二三', 'number', '5', null))).toEqual(['b']);
+    expect(ids(match(s(), '一二三', 'yesno', '是', null))).toEqual(['y']);
+    expect(match(s(), '一二三', 'none', '', null)).toMatchObject({ kind: 'several' });
+    expect(ids(match(s(), '一二三', 'none', '', null))).toEqual(['y', 'b']);
+  });
+
+  it('an item fits a number only when every figure it stands for does (a count and a rate: no)', () => {
+    const s = made(
+      [fig('b', 'count', '一二三乙'), fig('c', 'count', '子丑寅卯'), fig('p', 'percent', '辰巳午未')],
+      [itemOf('i1', '一二三甲', 'c', 'p')],
+    );
+    expect(match(s, '一二三', 'number', '5', null)).toMatchObject({ kind: 'one' });
+    expect(ids(match(s, '一二三', 'number', '5', null))).toEqual(['b']);
+  });
+});
+
+describe('match: the item above first, then everywhere', () => {
+  it('under an item, its own figure first; a name of another item’s figure still found', () => {
+    const s = () =>
+      made(
+        [fig('a', 'count', '一二三甲'), fig('b', 'count', '一二三乙')],
+        [itemOf('w', '子项', 'a'), itemOf('v', '丑项', 'b')],
+      );
+    const m = s();
+    expect(ids(match(m, '一二三', 'number', '5', m.itemOfInput.get('a')!))).toEqual(['a']);
+    expect(match(m, '一二三', 'number', '5', m.itemOfInput.get('a')!).kind).toBe('one');
+    // 一二三乙 names b only: not of w, found in the second scope.
+    const n = s();
+    expect(ids(match(n, '一二三乙', 'number', '5', n.itemOfInput.get('a')!))).toEqual(['b']);
+  });
+
+  it('weak candidates (their keywords not in the name) are chosen from only under their own item', () => {
+    // a and y lie in the name but want 子 / 丑; c is the item's own figure, named nowhere near.
+    const s = () =>
+      made(
+        [fig('a', 'count', '一二三', '子'), fig('y', 'yesno', '一二三', '丑'), fig('c', 'count', '午未申')],
+        [itemOf('w', '戌亥项', 'c'), itemOf('v', '卯辰项', 'a')],
+      );
+    const m = s();
+    const found = match(m, '一二三四', 'number', '5', m.itemOfInput.get('c')!);
+    expect(found).toMatchObject({ kind: 'several', weak: true });
+    expect(ids(found)).toEqual(['a', 'y']);
+    // Under their own item the one that fits the value is taken: a weak several refined.
+    const own = made([fig('a', 'count', '一二三甲', '子')], [itemOf('w', '戌亥项', 'a')]);
+    const one = match(own, '一二三', 'number', '5', own.itemOfInput.get('a')!);
+    expect(one).toEqual({ kind: 'one', target: own.targets[0], how: 'similar' });
+    // Two that fit stay two.
+    const two = made(
+      [fig('a', 'count', '一二三甲', '子'), fig('b', 'count', '一二三乙', '丑')],
+      [itemOf('w', '戌亥项', 'a', 'b')],
+    );
+    const both = match(two, '一二三', 'number', '5', two.itemOfInput.get('a')!);
+    expect(both.kind).toBe('several');
+    expect(ids(both)).toEqual(['a', 'b']);
+  });
+
+  it('near names ranked: of the best and one close behind, the one that fits the value is taken', () => {
+    // The name is 21 characters (20 pairs); a figure named by 20, 19 or 18 of them scores 38/39, 36/38, 34/37:
+    // the 是/否 y best, the count a 0.027 behind (a tie), the count d 0.055 behind y but 0.028 behind a.
+    const name = '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子';
+    const s = made(
+      [
+        fig('y', 'yesno', name.slice(0, 20)),
+        fig('a', 'count', name.slice(0, 19)),
+        fig('d', 'count', name.slice(0, 18)),
+      ],
+      [],
+    );
+    // Among the counts a and d tie; among all, y and a, of which a fits a number.
+    expect(match(s, name, 'number', '5', null)).toEqual({ kind: 'one', target: s.targets[1], how: 'similar' });
+  });
+
+  it('an item whose figure is not among the county figures: its guard words from the others', () => {
+    const s = made([fig('a', 'count', '一二三', '子')], [itemOf('i1', '一二三项', 'a', 'nowhere')]);
+    expect(s.targets[1]!.guard).toEqual([{ all: ['子'], none: [] }]);
   });
 });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { YOUZHI_2017, type Profile } from '../../src/engine/profile';
 import { arraySheet, type CellValue, type MergeRange, type SourceFile } from '../../src/read/types';
 import { readCountySheet } from '../../src/schema/county-sheet/index';
+import { mayNameTerm } from '../../src/schema/county-sheet/reader';
+import type { CountyInput } from '../../src/engine/checklist-rules';
 
 type C = CellValue | undefined;
 const t = (text: string): CellValue => ({ kind: 'text', text });
@@ -336,5 +338,458 @@ describe('item rows of the 自评表', () => {
         `“${ROT}”可对应“交流轮岗比例”、“交流轮岗骨干教师比例”，无法确定，未使用；请改用其中一项的名称，或分行填写`,
       ],
     ]);
+  });
+});
+
+describe('rows below the 1 000 read, rows without a name, other columns (the survivors of the run of 2026-12-07)', () => {
+  it('rows past the 1 000: blank ones are no cut; one with a blank cell and a filled one is', () => {
+    const blank: C[][] = [row('指标', '数值')];
+    while (blank.length < 1001) blank.push([]);
+    blank.push(row('', null)); // row 1002: past the last read, blank
+    expect(read([sheet('县级指标', blank)]).issues.filter((i) => i.code === 'COUNTY_SHEET_TRUNCATED')).toEqual([]);
+    const half: C[][] = [row('指标', '数值')];
+    while (half.length < 1001) half.push([]);
+    half.push(row(null, 5)); // row 1002: a figure without a name
+    expect(
+      read([sheet('县级指标', half)])
+        .issues.filter((i) => i.code === 'COUNTY_SHEET_TRUNCATED')
+        .map((i) => i.row),
+    ).toEqual([1002]);
+  });
+
+  it('a name merged down past the last row read: only the rows read are joined', () => {
+    const rows: C[][] = [row('指标', '数值')];
+    while (rows.length < 1000) rows.push([]);
+    rows.push(row('专任教师总数', 2000)); // row 1001: the last read
+    rows.push(row(null, 2100)); // row 1002, under the same merged name
+    const r = read([sheet('县级指标', rows, [{ top: 1000, left: 0, bottom: 1001, right: 0 }])]);
+    expect(value(r, 'allTeachers')).toBe(2000);
+    expect(texts(r, 'COUNTY_ROWS_JOINED')).toEqual([]);
+  });
+
+  it('a row without a name: the issue’s column says so; a claim alone is what it holds', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值', '是否达标'), row(null, null, '达标')])]);
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_IGNORED').map((i) => [i.cell, i.column, i.text])).toEqual([
+      ['A2', '（未写指标名称）', '未识别的县级指标“（未写指标名称）”（填有“达标”），未使用'],
+    ]);
+    const named = read([sheet('县级指标', [row('指标', '数值', '是否达标'), row('食堂面积', null, '达标')])]);
+    expect(texts(named, 'COUNTY_ROW_IGNORED')[0]).toMatch(/^未识别的县级指标“食堂面积”（填有“达标”），未使用/);
+  });
+
+  it('the title lines are the texts above the header, blank cells left out', () => {
+    const r = read([
+      sheet('县级指标', [row(null, '和平县县级指标', null), row('指标', '数值'), row('专任教师总数', 2000)]),
+    ]);
+    expect(r.titleLines).toEqual(['和平县县级指标']);
+  });
+
+  it('a column of no known kind: the warning says its header and what is read', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值', '去年'), row('专任教师总数', 2000, 1900)])]);
+    expect(texts(r, 'COLUMN_IGNORED')).toEqual([
+      '未识别的列“去年”，其中的数据未使用（县级指标表只读一个数值列；多县文件的列名须与学校表“区县”一致）',
+    ]);
+  });
+});
+
+describe('how a row is named (the survivors of the run of 2026-12-07)', () => {
+  it('a name that decides: its bracket remark is not tried, the 评估标准 column not read', () => {
+    // 专任教师总数 decides; 专任教师总数（持证） would be read otherwise.
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('专任教师总数（含持证）', 2000)])]);
+    expect(value(r, 'allTeachers')).toBe(2000);
+    expect(value(r, 'certifiedTeachers')).toBeUndefined();
+    const s = read([
+      sheet('自评表', [
+        row('序号', '评估内容', '评估标准', '实际情况'),
+        row(1, '专任教师总数', '持有教师资格证专任教师数', 2000),
+      ]),
+    ]);
+    expect(value(s, 'allTeachers')).toBe(2000);
+    expect(value(s, 'certifiedTeachers')).toBeUndefined();
+  });
+
+  it('a number is never read as an answer in its own words', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('课程开设', '课程开齐开足100%')])]);
+    expect(texts(r, 'COUNTY_ROW_NAMED_BY_VALUE')).toEqual([]);
+    expect(r.figures.get(null)).toBeUndefined();
+  });
+
+  it('an answer that names an item of no 是/否 figure names nothing', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('其他情况', '班额达标')])]);
+    expect(texts(r, 'COUNTY_ROW_NAMED_BY_VALUE')).toEqual([]);
+    expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A2']);
+  });
+
+  it('below one term of a ratio, a row with no number is not its other term', () => {
+    for (const v of [null, '有']) {
+      const r = read([sheet('县级指标', [row('指标', '数值'), row('完成360学时培训教师数', 2100), row('总人数', v)])]);
+      expect([v, texts(r, 'COUNTY_ROW_AS_OTHER_TERM')]).toEqual([v, []]);
+    }
+  });
+});
+
+describe('answers in the 是否达标 column (the survivors of the run of 2026-12-07)', () => {
+  const header = () => row('序号', '评估内容', '评估标准', '实际情况', '是否达标');
+  it('a figure with no value and no claim: nothing; a count is never answered by the claim', () => {
+    expect(read([sheet('自评表', [header(), row(2, '四统一', '', null, null)])]).figures.get(null)).toBeUndefined();
+    expect(
+      read([sheet('自评表', [header(), row(2, '专任教师总数', '', null, '达标')])]).figures.get(null),
+    ).toBeUndefined();
+  });
+
+  it('an item of 是/否 figures answered by its claim gives way to a row of its own figure', () => {
+    const FOUR = '城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准“四统一”';
+    const r = read([sheet('自评表', [header(), row(2, FOUR, '', null, '达标'), row(3, '四统一', '', '否', null)])]);
+    expect(r.figures.get(null)!.get('fourUnified')).toMatchObject({ value: false, cell: 'D3' });
+    expect(texts(r, 'DUPLICATE_COUNTY_ROW')).toEqual([]);
+  });
+
+  it('a 是/否 figure that took the claim for unclear words gives way to a row of its own too', () => {
+    const r = read([
+      sheet('自评表', [header(), row(2, '四统一', '', '见附件', '达标'), row(3, '四统一', '', '否', null)]),
+    ]);
+    expect(r.figures.get(null)!.get('fourUnified')).toMatchObject({ value: false, cell: 'D3' });
+    expect(texts(r, 'DUPLICATE_COUNTY_ROW')).toEqual([]);
+  });
+
+  it('in a file of several counties a county’s unclear 是/否 does not take the 是否达标 column', () => {
+    const r = readCountySheet(
+      source(sheet('县级指标', [row('指标', '甲县', '乙县', '是否达标'), row('四统一', '见附件', '是', '达标')])),
+      profile(),
+      { schoolSheets: [], counties: ['甲县', '乙县'] },
+    );
+    expect(r.figures.get('甲县')?.get('fourUnified')).toBeUndefined();
+    expect(r.figures.get('乙县')?.get('fourUnified')?.value).toBe(true);
+    expect(cells(r, 'COUNTY_FIGURE_UNCLEAR')).toEqual(['B2']);
+  });
+});
+
+describe('figures read from a row (the survivors of the run of 2026-12-07)', () => {
+  it('an amount of two figures, one a % (words that name no figure: no sentence): not the share', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('教师培训经费', '食堂6%，7人')])]);
+    expect(value(r, 'trainingFundsRate')).toBeUndefined();
+    expect(texts(r, 'COUNTY_FIGURE_AS_SHARE')).toEqual([]);
+  });
+
+  it('a % past 100 under an amount’s name: said as a rate out of range, no share read', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('教师培训经费', '120%')])]);
+    expect(value(r, 'trainingFundsRate')).toBeUndefined();
+    expect(r.issues.filter((i) => i.code === 'RATIO_OUT_OF_RANGE').map((i) => i.cell)).toEqual(['B2']);
+  });
+
+  it('a count given as two numbers: said as two numbers, not as a number where 是/否 is asked', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), row('专任教师总数', '食堂3人，5人')])]);
+    expect(texts(r, 'COUNTY_FIGURE_UNCLEAR')).toEqual([
+      '“食堂3人，5人”无法作为“专任教师总数”的数值：含有多个数字（3人、5人），无法确定取哪一个，未使用',
+    ]);
+  });
+
+  it('an error value in a 是/否 row gives no figure', () => {
+    const r = read([sheet('县级指标', [row('指标', '数值'), [t('四统一'), { kind: 'error', error: '#N/A' }]])]);
+    expect(r.figures.get(null)).toBeUndefined();
+  });
+});
+
+describe('a name merged down over rows (the survivors of the run of 2026-12-07)', () => {
+  const merged = (rows: C[][], bottom: number) => [sheet('县级指标', rows, [{ top: 1, left: 0, bottom, right: 0 }])];
+  it('a value in its first row only: that value as it is, nothing joined', () => {
+    const date: CellValue = { kind: 'date', value: new Date(Date.UTC(2023, 8, 1)) };
+    const r = read(merged([row('指标', '数值', '是否达标'), [t('专任教师总数'), date], row(null, null, null)], 2));
+    expect(texts(r, 'COUNTY_ROWS_JOINED')).toEqual([]);
+    expect(r.issues.filter((i) => i.code === 'NOT_A_NUMBER').map((i) => [i.cell, i.text])).toEqual([
+      ['B2', expect.stringContaining('2023-09-01') as string],
+    ]);
+    const s = read(merged([row('指标', '数值'), row('专任教师总数', 2000), row(null, null)], 2));
+    expect(value(s, 'allTeachers')).toBe(2000);
+    expect(texts(s, 'COUNTY_ROWS_JOINED')).toEqual([]);
+  });
+
+  it('the 是否达标 of a later row is the row’s claim', () => {
+    const r = read(merged([row('指标', '数值', '是否达标'), row('四统一', null, null), row(null, null, '达标')], 2));
+    expect(r.figures.get(null)!.get('fourUnified')).toMatchObject({ value: true, cell: 'C2' });
+  });
+
+  it('another column is warned about at the row that holds its data', () => {
+    const header = row('指标', '数值', '去年');
+    const first = read(merged([header, row('专任教师总数', 2000, 1), row(null, null, null)], 2));
+    expect(cells(first, 'COLUMN_IGNORED')).toEqual(['C2']);
+    const third = read(merged([header, row('专任教师总数', 2000, null), row(null, null, null), row(null, null, 3)], 3));
+    expect(cells(third, 'COLUMN_IGNORED')).toEqual(['C4']);
+  });
+
+  it('a long name is shortened to its first 30 characters in the note', () => {
+    const NAME = '教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量';
+    const r = read(merged([row('指标', '数值'), row(NAME, '教师年均工资 90000 元'), row(null, '公务员 96200 元')], 2));
+    expect(texts(r, 'COUNTY_ROWS_JOINED')).toEqual([
+      '“教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定”一格合并了第 2–3 行：按一项读取，各行的填写合为“教师年均工资 90000 元；公务员 96200 元”',
+    ]);
+  });
+
+  it('a merge from the header down over the first rows is no row of names', () => {
+    const r = read([
+      sheet('县级指标', [row('指标', '数值'), row(null, 5), row(null, 6)], [{ top: 0, left: 0, bottom: 2, right: 0 }]),
+    ]);
+    expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A2', 'A3']);
+  });
+});
+
+describe('mayNameTerm: a row name that may be the other term of a ratio', () => {
+  const term = (unit: CountyInput['unit'], names: string[], note: string): CountyInput => ({
+    id: 'x',
+    names,
+    unit,
+    note,
+    keywords: [],
+  });
+  it('a name that shares a word of two Chinese characters with one of the term’s names', () => {
+    const count = () => term('count', ['甲乙教师数', '丙丁'], '戊己庚');
+    expect(mayNameTerm('在编教师', count())).toBe(true);
+    // Digits shared (360) are no word; nor a count’s ending inside the name (人员情况).
+    expect(mayNameTerm('360图书', term('count', ['360甲乙'], '戊己庚'))).toBe(false);
+    expect(mayNameTerm('图书馆藏', count())).toBe(false);
+    expect(mayNameTerm('人员情况', count())).toBe(false);
+    expect(mayNameTerm('专业人员数', count())).toBe(true);
+  });
+
+  it('a rate’s term: a measure word is no bar, a count’s ending no help', () => {
+    const rate = () => term('percent', ['甲乙比例'], '戊己庚');
+    expect(mayNameTerm('甲乙占比', rate())).toBe(true);
+    expect(mayNameTerm('总人数', rate())).toBe(false);
+    // A count's term: a measure word is.
+    expect(mayNameTerm('甲乙占比', term('count', ['甲乙人数'], '戊己庚'))).toBe(false);
+  });
+});
+
+// A made-up profile of a few figures and items, built in each test: which row is read as what follows from the rule
+// (sub-rows under the item above, the other term of a ratio, shares) with nothing else of the 2017 profile near.
+const fig = (id: string, unit: CountyInput['unit'], names: string[], keyword?: string): CountyInput => ({
+  id,
+  names,
+  unit,
+  note: '',
+  keywords: keyword ? [{ all: [keyword], none: [] }] : [],
+});
+type Cond = Profile['checklist'][number]['conditions'][number];
+const amt = (input: string): Cond => ({ kind: 'amount', id: input, label: input, input, min: 0 });
+const yn = (input: string): Cond => ({ kind: 'yesno', id: input, label: input, input });
+const ratio = (ready: string, num: string[], den: string[]): Cond => ({
+  kind: 'ratio',
+  id: ready,
+  label: ready,
+  ready,
+  numerator: num.map((input) => ({ input, sign: 1 as const })),
+  denominator: den.map((input) => ({ input, sign: 1 as const })),
+  share: true,
+});
+const itemOf = (id: string, name: string, ...conditions: Cond[]): Profile['checklist'][number] => ({
+  id,
+  dimension: 'guarantee',
+  number: 1,
+  name,
+  aliases: [],
+  conditions,
+});
+const made = (inputs: CountyInput[], items: Profile['checklist']): Profile => {
+  const p = profile();
+  p.countyInputs = inputs;
+  p.checklist = items;
+  return p;
+};
+// 校舍面积 lies in 东区校舍面积 (item 一号事项) and in 西区校舍面积 (item 二号事项): ambiguous but under one of them.
+const schools = () =>
+  made(
+    [
+      fig('x1', 'count', ['甲类学校数']),
+      fig('x2', 'count', ['乙类学校数']),
+      fig('x3', 'number', ['东区校舍面积']),
+      fig('y1', 'number', ['西区校舍面积']),
+    ],
+    [itemOf('i1', '一号事项', amt('x1'), amt('x2'), amt('x3')), itemOf('i2', '二号事项', amt('y1'))],
+  );
+const tmpl = (...rows: C[][]) => [sheet('县级指标', [row('指标', '数值'), ...rows])];
+
+describe('sub-rows read under the item above (the survivors of the run of 2026-12-07)', () => {
+  it('a sub-row by its 序号 （1）', () => {
+    const r = read(
+      [sheet('自评表', [row('序号', '评估内容', '实际情况'), row(1, '一号事项', null), row('（1）', '校舍面积', 100)])],
+      schools(),
+    );
+    expect(value(r, 'x3')).toBe(100);
+  });
+
+  it('a row that names nothing ends the item; a sub-row that names nothing does not', () => {
+    const ended = read(tmpl(row('一号事项', null), row('备注行', null), row('其中：校舍面积', 100)), schools());
+    expect(r2(ended)).toEqual({ x3: undefined, y1: undefined, ambiguous: ['A4'] });
+    const kept = read(tmpl(row('一号事项', null), row('其中：无关行', null), row('其中：校舍面积', 100)), schools());
+    expect(r2(kept)).toEqual({ x3: 100, y1: undefined, ambiguous: [] });
+  });
+
+  it('a row of several figures of one item read as a sentence makes that item the one above; a sub-row’s does not', () => {
+    const top = read(tmpl(row('学校数', '甲类5，乙类6'), row('其中：校舍面积', 100)), schools());
+    expect([value(top, 'x1'), value(top, 'x2'), value(top, 'x3')]).toEqual([5, 6, 100]);
+    const sub = read(
+      tmpl(row('二号事项', null), row('其中：学校数', '甲类5，乙类6'), row('其中：校舍面积', 100)),
+      schools(),
+    );
+    expect(r2(sub)).toEqual({ x3: undefined, y1: 100, ambiguous: [] });
+  });
+
+  it('a sub-row naming another item’s figure keeps the item above, for the next sub-row and for its claim', () => {
+    const r = read(tmpl(row('二号事项', null), row('其中：甲类学校数', 5), row('其中：校舍面积', 100)), schools());
+    expect(r2(r)).toEqual({ x3: undefined, y1: 100, ambiguous: [] });
+    const claimed = read(
+      [
+        sheet('县级指标', [
+          row('指标', '数值', '是否达标'),
+          row('二号事项', null, null),
+          row('其中：甲类学校数', 5, '达标'),
+        ]),
+      ],
+      schools(),
+    );
+    expect([...claimed.claims.keys()]).toEqual(['i2']);
+  });
+});
+
+const r2 = (r: ReturnType<typeof read>) => ({
+  x3: value(r, 'x3'),
+  y1: value(r, 'y1'),
+  ambiguous: cells(r, 'COUNTY_ROW_AMBIGUOUS'),
+});
+
+describe('several meanings, no meaning (the survivors of the run of 2026-12-07)', () => {
+  it('a name of two items is ambiguous, said with both', () => {
+    const r = read(tmpl(row('号事项', 5)), schools());
+    expect(texts(r, 'COUNTY_ROW_AMBIGUOUS')).toEqual([
+      '“号事项”可对应“一号事项”、“二号事项”，无法确定，未使用；请改用其中一项的名称，或分行填写',
+    ]);
+  });
+
+  it('figures of two items: ambiguous, even when the value reads as a sentence of the first item', () => {
+    const p = made(
+      [fig('x4', 'count', ['甲类教师数']), fig('x3', 'number', ['东区校舍面积']), fig('y3', 'count', ['丙类教师数'])],
+      [itemOf('i1', '一号事项', amt('x4'), amt('x3')), itemOf('i2', '二号事项', amt('y3'))],
+    );
+    const r = read(tmpl(row('教师数', '甲类教师5，东区校舍面积6')), p);
+    expect(cells(r, 'COUNTY_ROW_AMBIGUOUS')).toEqual(['A2']);
+    expect(r.figures.get(null)).toBeUndefined();
+  });
+
+  it('a name that matches nothing: the two nearest named, or no hint', () => {
+    const near = read(tmpl(row('学校总数', 5)), schools());
+    expect(texts(near, 'COUNTY_ROW_IGNORED')).toEqual([
+      '未识别的县级指标“学校总数”（填有“5”），未使用；是否指“甲类学校数”或“乙类学校数”？',
+    ]);
+    const far = read(tmpl(row('无关名称', 5)), schools());
+    expect(texts(far, 'COUNTY_ROW_IGNORED')).toEqual(['未识别的县级指标“无关名称”（填有“5”），未使用']);
+  });
+
+  it('an item of a 是/否 and an amount answered in the 是否达标 column alone: no figure', () => {
+    const p = made(
+      [fig('z', 'yesno', ['某制度']), fig('k', 'count', ['某数'])],
+      [itemOf('i3', '三号事项', yn('z'), amt('k'))],
+    );
+    const r = read([sheet('县级指标', [row('指标', '数值', '是否达标'), row('三号事项', null, '达标')])], p);
+    expect(r.figures.get(null)).toBeUndefined();
+    expect(r.claims.get('i3')?.met).toBe(true);
+  });
+
+  it('a figure of two items: its claim is the first item’s', () => {
+    const p = made(
+      [fig('x1', 'count', ['甲类学校数'])],
+      [itemOf('i1', '一号事项', amt('x1')), itemOf('i2', '二号事项', amt('x1'))],
+    );
+    const r = read([sheet('县级指标', [row('指标', '数值', '是否达标'), row('甲类学校数', 5, '达标')])], p);
+    expect([...r.claims.keys()]).toEqual(['i1']);
+  });
+});
+
+describe('the other term of a ratio, shares (the survivors of the run of 2026-12-07)', () => {
+  it('below a figure of no item: nothing', () => {
+    const p = made([fig('w', 'count', ['无项数'])], []);
+    const r = read(tmpl(row('无项数', 5), row('总数', 6)), p);
+    expect(value(r, 'w')).toBe(5);
+    expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A3']);
+  });
+
+  it('a ratio of several terms on a side has no one other term', () => {
+    const inputs = ['a', 'b', 'd', 'e'].map((id) => fig(id, 'count', [`${id}项数`]));
+    const num = made(
+      [...inputs, fig('r', 'percent', ['某比率'])],
+      [itemOf('i1', '一号事项', ratio('r', ['a', 'b'], ['d']))],
+    );
+    expect(texts(read(tmpl(row('a项数', 5), row('总数', 10)), num), 'COUNTY_ROW_AS_OTHER_TERM')).toEqual([]);
+    const den = made(
+      [...inputs, fig('r', 'percent', ['某比率'])],
+      [itemOf('i1', '一号事项', ratio('r', ['a'], ['d', 'e']))],
+    );
+    expect(texts(read(tmpl(row('a项数', 5), row('总数', 10)), den), 'COUNTY_ROW_AS_OTHER_TERM')).toEqual([]);
+  });
+
+  it('of an item’s two ratios, the one whose term was read', () => {
+    const inputs = ['a', 'd', 'f', 'g'].map((id) => fig(id, 'count', [`${id}项数`]));
+    const p = made(
+      [...inputs, fig('r1', 'percent', ['某比率']), fig('r2', 'percent', ['另比率'])],
+      [itemOf('i1', '一号事项', ratio('r1', ['a'], ['d']), ratio('r2', ['f'], ['g']))],
+    );
+    const r = read(tmpl(row('f项数', 5), row('总数', 10)), p);
+    expect([value(r, 'g'), value(r, 'a')]).toEqual([10, undefined]);
+  });
+
+  it('a name that names the term among others by its keywords is the term, though it shares no word with it', () => {
+    const p = made(
+      [fig('a', 'count', ['甲项数']), fig('d', 'count', ['丁丁总额'], '某'), fig('q', 'count', ['戊戊'], '某')],
+      [itemOf('i1', '一号事项', ratio('r', ['a'], ['d'])), itemOf('i2', '二号事项', amt('q'))],
+    );
+    p.countyInputs.push(fig('r', 'percent', ['某比率']));
+    const r = read(tmpl(row('甲项数', 5), row('某某情况', 10)), p);
+    expect(value(r, 'd')).toBe(10);
+    expect(cells(r, 'COUNTY_ROW_AS_OTHER_TERM')).toEqual(['A3']);
+  });
+
+  it('a % under an amount of no item is said; the share is the one rate whose name holds one of the amount’s names', () => {
+    const alone = made([fig('m', 'yuan', ['某经费'])], []);
+    expect(texts(read(tmpl(row('某经费', '6%')), alone), 'COUNTY_FIGURE_UNCLEAR')).toEqual([
+      '“6%”无法作为“某经费”的数值：写的是百分比，而此项应填人数或金额，未使用',
+    ]);
+    const one = made(
+      [fig('m', 'yuan', ['培训经费', '经费支出']), fig('s', 'percent', ['占比', '培训经费占比'])],
+      [itemOf('i1', '一号事项', amt('m'), amt('s'))],
+    );
+    expect(value(read(tmpl(row('培训经费', '6%')), one), 's')).toBeCloseTo(0.06, 10);
+    const two = made(
+      [fig('m', 'yuan', ['培训经费']), fig('s1', 'percent', ['培训经费占比']), fig('s2', 'percent', ['培训经费比例'])],
+      [itemOf('i1', '一号事项', amt('m'), amt('s1'), amt('s2'))],
+    );
+    const r = read(tmpl(row('培训经费', '6%')), two);
+    expect(r.figures.get(null)).toBeUndefined();
+    expect(cells(r, 'COUNTY_FIGURE_UNCLEAR')).toEqual(['B2']);
+  });
+});
+
+describe('an answer in its own words, a term of no figure (the survivors of the run of 2026-12-07)', () => {
+  it('an answer near a 是/否 figure and a count: the 是/否 one; an item of 是/否 figures named by its answer', () => {
+    const p = () =>
+      made(
+        [fig('z', 'yesno', ['某制度健全']), fig('k', 'count', ['某制度数']), fig('v', 'yesno', ['甲甲'])],
+        [itemOf('i1', '一号事项', amt('k')), itemOf('i2', '某章程建设', yn('v'))],
+      );
+    const r = read(tmpl(row('其他', '某制度')), p());
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_NAMED_BY_VALUE').map((i) => i.text)).toEqual([
+      '行名“其他”对应不到县级指标，其内容“某制度”即“某制度健全”，按此读取',
+    ]);
+    const item = read(tmpl(row('其他', '某章程建设')), p());
+    expect(item.issues.filter((i) => i.code === 'COUNTY_ROW_NAMED_BY_VALUE').map((i) => i.text)).toEqual([
+      '行名“其他”对应不到县级指标，其内容“某章程建设”即“某章程建设”，按此读取',
+    ]);
+  });
+
+  it('a ratio whose other term is no county figure: no other term', () => {
+    const p = made(
+      [fig('a', 'count', ['甲项数']), fig('r', 'percent', ['某比率'])],
+      [itemOf('i1', '一号事项', ratio('r', ['a'], ['nowhere']))],
+    );
+    const r = read(tmpl(row('甲项数', 5), row('总数', 10)), p);
+    expect(value(r, 'a')).toBe(5);
+    expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A3']);
   });
 });

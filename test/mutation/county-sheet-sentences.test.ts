@@ -62,3 +62,101 @@ describe('readClauses', () => {
     expect(values(r)).toEqual({ rotationRate: 0.125, rotationBackboneShare: 0.233 });
   });
 });
+
+describe('readClauses: the survivors of the run of 2026-12-07', () => {
+  const ROT = '全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%';
+  it('a 否 clause is said as 否', () => {
+    const r = read(row(8, ITEM8, '', '教师年均工资 90000 元，公务员 96200 元；绩效工资未足额核定', ''));
+    expect(split(r)).toEqual([
+      [
+        'D2',
+        '“教师年均工资 90000 元，公务员 96200 元；绩效工资未足额核定”按分句读作：教师平均工资收入 90000元；公务员平均工资收入 96200元；足额核定教师绩效工资总量 否',
+      ],
+    ]);
+  });
+
+  it('an empty clause at the end (。, or a space after ；) is no clause', () => {
+    for (const end of ['。', '； ']) {
+      const r = read(row(8, ITEM8, '', `教师年均工资 90000 元，公务员 96200 元${end}`, ''));
+      expect([end, values(r)]).toEqual([end, { teacherSalary: 90000, civilServantSalary: 96200 }]);
+    }
+  });
+
+  it('a clause of a placeholder only (/) names nothing: the sentence is not read', () => {
+    const r = read(row(8, ITEM8, '', '教师年均工资 90000 元，公务员 96200 元；/', ''));
+    expect(split(r)).toEqual([]);
+  });
+
+  it('the clauses in another order: each figure by its words', () => {
+    const r = read(row(8, ITEM8, '', '公务员 96200 元，教师年均工资 90000 元', ''));
+    expect(values(r)).toEqual({ teacherSalary: 90000, civilServantSalary: 96200 });
+  });
+
+  it('a number without % is a rate when its words say so (比例0.125)', () => {
+    const r = read(row(11, ROT, '', '交流轮岗比例0.125，其中骨干教师比例0.233', ''));
+    expect(values(r)).toEqual({ rotationRate: 0.125, rotationBackboneShare: 0.233 });
+  });
+
+  it('a rate past 100% in a clause: the sentence is not read', () => {
+    const r = read(row(11, ROT, '', '交流轮岗比例120%，其中占23.3%', ''));
+    expect(split(r)).toEqual([]);
+    expect(values(r).rotationRate).toBeUndefined();
+  });
+
+  it('a name of several figures of one item, with no value: ambiguous, not read as a sentence', () => {
+    const r = read(row(8, '平均工资收入', '', null, '达标'));
+    expect(r.issues.filter((i) => i.code === 'COUNTY_ROW_AMBIGUOUS').map((i) => i.cell)).toEqual(['B2']);
+  });
+
+  it('in a file of several counties: each county’s sentence, said with its county; one that does not read, none', () => {
+    const source: SourceFile = {
+      path: 'x.xlsx',
+      format: 'xlsx',
+      sheets: [
+        arraySheet('县级指标', [
+          row('指标', '甲县', '乙县'),
+          row(ITEM8, '教师年均工资 90000 元，公务员 96200 元', '公务员 96200 元，教师年均工资 90000 元'),
+        ]),
+      ],
+    };
+    const r = readCountySheet(source, structuredClone(YOUZHI_2017), { schoolSheets: [], counties: ['甲县', '乙县'] });
+    expect(r.issues.filter((i) => i.code === 'COUNTY_VALUE_SPLIT').map((i) => [i.cell, i.county])).toEqual([
+      ['B2', '甲县'],
+      ['C2', '乙县'],
+    ]);
+    const half: SourceFile = {
+      path: 'x.xlsx',
+      format: 'xlsx',
+      sheets: [
+        arraySheet('县级指标', [
+          row('指标', '甲县', '乙县'),
+          row(ITEM8, '教师年均工资 90000 元，公务员 96200 元', '食堂 5 间，图书 300 册'),
+        ]),
+      ],
+    };
+    const h = readCountySheet(half, structuredClone(YOUZHI_2017), { schoolSheets: [], counties: ['甲县', '乙县'] });
+    expect(h.issues.filter((i) => i.code === 'COUNTY_VALUE_SPLIT')).toEqual([]);
+  });
+
+  it('the words that join figures are taken out longest first, whatever the wording’s order (共计 before 共)', () => {
+    const p = structuredClone(YOUZHI_2017);
+    p.wording.fillerWords = ['共', '共计'];
+    const source: SourceFile = {
+      path: 'x.xlsx',
+      format: 'xlsx',
+      sheets: [arraySheet('自评表', [header(), row(11, ROT, '', '交流轮岗比例12.5%，共计23.3%', '')])],
+    };
+    const r = readCountySheet(source, p, { schoolSheets: [], counties: [] });
+    expect(values(r)).toEqual({ rotationRate: 0.125, rotationBackboneShare: 0.233 });
+  });
+
+  it('a clause with no number is a 是/否, never an amount of the item', () => {
+    const r = read(row(8, ITEM8, '', '教师年均工资 90000 元；公务员平均工资收入', ''));
+    expect(values(r).civilServantSalary).toBeUndefined();
+  });
+
+  it('a 是/否 clause with a no-answer phrase taken out of its middle: its neighbours stay apart (基本均衡实现 is no 基本实现)', () => {
+    const r = read(row(8, ITEM8, '', '教师年均工资 90000 元，公务员 96200 元；绩效工资按基本均衡实现足额核定', ''));
+    expect(values(r)).toEqual({ teacherSalary: 90000, civilServantSalary: 96200, performancePay: true });
+  });
+});

@@ -47,8 +47,9 @@ export function yesNo(text: string, own: readonly string[], w: Wording): boolean
   }
   if (setOf(w.yes).has(t)) return true;
   if (setOf(w.no).has(t)) return false;
+  // What is taken out leaves a space: its neighbours do not join into a marker (基本均衡达标 is no 基本达标).
   let rest = t;
-  for (const o of [...own, ...w.notNegative]) rest = rest.split(normaliseText(o)).join('');
+  for (const o of [...own, ...w.notNegative]) rest = rest.split(normaliseText(o)).join(' ');
   if (w.noMarkers.some((m) => rest.includes(normaliseText(m)))) return false;
   if (w.yesMarkers.some((m) => rest.includes(normaliseText(m)))) return true;
   return undefined;

@@ -98,8 +98,9 @@ function clauses(
     const input = inputOf(target);
     if (kind === 'yesno') {
       // A clause naming the figure (绩效工资足额核定, 向农村初中倾斜) says 是, unless a marker says otherwise (未足额核定: 否).
-      // 不低于 / 不超过 are no negatives (as in yesNo): taken out before the markers are looked for.
-      const plain = state.w.notNegative.reduce((t, o) => t.split(normaliseText(o)).join(''), words);
+      // 不低于 / 不超过 are no negatives (as in yesNo): taken out before the markers are looked for, leaving a space
+      // (基本均衡实现 is no 基本实现).
+      const plain = state.w.notNegative.reduce((t, o) => t.split(normaliseText(o)).join(' '), words);
       const value =
         yesNo(text, input.names.map(normaliseText), state.w) ??
         !state.w.noMarkers.some((m) => plain.includes(normaliseText(m)));
