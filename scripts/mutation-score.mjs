@@ -121,7 +121,8 @@ export function writeCombinedReport(files, dir = 'reports/mutation') {
 
 /**
  * The survivors (and mutants no test covers) of one file's last report, one line each — line:col, mutator, the
- * replacement — marked "listed" when the equivalents file of its area names that line:col for that file.
+ * replacement — marked "listed" when the equivalents file of its area names that line:col for that file (as an
+ * equivalent, or as killed by a test added after the run).
  */
 export function survivors(file) {
   const path = join(FILES_DIR, `${reportName(file)}.json`);
@@ -133,11 +134,11 @@ export function survivors(file) {
     : '';
   const base = file.slice(file.lastIndexOf('/') + 1);
   const own = sectionOf(listed, file);
-  // The first cell of every table row of the equivalents file, and whether it lies under this file's own heading.
+  // The first cell of every table row of the equivalents file.
   const rows = listed
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| where'))
-    .map((line) => ({ text: line.split('|')[1] ?? '', own: own.includes(line) }));
+    .map((line) => ({ text: line.split('|')[1] ?? '' }));
   return (report.files[file]?.mutants ?? [])
     .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
     .sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column)
@@ -145,16 +146,18 @@ export function survivors(file) {
       const at = `${m.location.start.line}:${m.location.start.column}`;
       // Listed in a table row whose first cell names the location: under the file's own heading, or with its name.
       const here = new RegExp(`(^|[^\\d:])${at}(?!\\d)`);
-      const named = rows.some((cell) => (cell.own || cell.text.includes(base)) && here.test(cell.text));
+      // Named in the file's own sections (a table row, or a "killed by the tests added after the run" line), or in a
+      // table row elsewhere whose first cell names the file.
+      const named = here.test(own) || rows.some((cell) => cell.text.includes(base) && here.test(cell.text));
       const replacement = (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80);
       return `${at.padEnd(8)} ${m.status === 'NoCoverage' ? 'no coverage' : 'survived'}  ${m.mutatorName}: ${replacement}${named ? '   [listed]' : ''}`;
     });
 }
 
-/** The part of an equivalents file under the heading that names a file. */
+/** The parts of an equivalents file under the headings that name a file (a file rerun has a section per run). */
 function sectionOf(text, file) {
-  const start = text.indexOf(`## ${file}`);
-  if (start < 0) return '';
-  const end = text.indexOf('\n## ', start + 3);
-  return end < 0 ? text.slice(start) : text.slice(start, end);
+  return text
+    .split(/\n(?=## )/)
+    .filter((part) => part.startsWith(`## ${file} `))
+    .join('\n');
 }
