@@ -423,6 +423,14 @@ describe('the rows walked (rows/index.ts, survivors of the run of 2026-12-07)', 
     expect(codes(r)).toEqual([['CELLS_OUTSIDE_TABLE', 'F3']]);
   });
 
+  it('a 学段 heading alone in its row is skipped though its 学校类型 cell holds spaces (a blank cell)', () => {
+    const r = parse('学校', [HEAD, S('一小'), ['小学部分', '  ', null, null], S('二小')]);
+    expect(r.issues.map((i) => [i.code, i.row, i.text])).toEqual([
+      ['ROW_SKIPPED_SECTION', 3, '分段标题行“小学部分”已跳过'],
+    ]);
+    expect(r.records.map((s) => s.name)).toEqual(['一小', '二小']);
+  });
+
   it('a 学段 heading with numbers beside it is a row of the table (a school without a type), not a heading', () => {
     const r = parse('学校', [HEAD, S('一小'), ['二、初中', null, 300, 20], S('二小')]);
     expect(r.issues.map((i) => [i.code, i.cell, i.text])).toEqual([
