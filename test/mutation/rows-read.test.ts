@@ -515,3 +515,62 @@ describe('the rows walked (rows/index.ts, survivors of the run of 2026-12-07)', 
     ]);
   });
 });
+
+describe('a school’s record (rows/record.ts, survivors of the run of 2026-12-07)', () => {
+  it('a name of 100 characters names the school whole in its cells’ issues', () => {
+    const long = '第'.repeat(100);
+    const r = parse('学校', [HEAD, [long, '小学', 300, 20.5], S('二小')]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.school])).toEqual([['NOT_INTEGER', 'D2', long]]);
+  });
+
+  it('a one-level school’s blank students in a table with one 在校生数 column: that column’s cell is missing', () => {
+    const r = parse('学校', [
+      ['学校名称', '学校类型', '在校生数', '专任教师数'],
+      ['一小', '小学', null, 20],
+      ['二小', '小学', 300, 20],
+    ]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.field, i.text])).toEqual([
+      ['MISSING_VALUE', 'C2', 'students', '此项为空，无法计算'],
+    ]);
+  });
+
+  it('a two-level school’s 学部 columns stay by section when its whole-school column is blank', () => {
+    const r = parse('学校', [
+      ['学校名称', '学校类型', '小学在校生数', '初中在校生数', '专任教师数', '小学部专任教师数', '初中部专任教师数'],
+      ['九年', '九年一贯制', 300, 400, null, 20, 30],
+    ]);
+    expect(r.records.map((s) => [s.resources.teachers, s.sectionResources])).toEqual([
+      [undefined, { primary: { teachers: 20 }, junior: { teachers: 30 } }],
+    ]);
+  });
+
+  it('a summed field’s cell: its own when given; else its blank part’s, the table’s first column too, listed among the cells', () => {
+    const whole = parse('学校', [
+      [...HEAD, '体育艺术专任教师数', '体育专任教师数', '音乐专任教师数', '美术专任教师数'],
+      [...S('一小'), 4, 2, null, 1],
+    ]);
+    expect(whole.records.map((s) => [s.resources.peArtsTeachers, s.source.cells.peArtsTeachers?.cell])).toEqual([
+      [4, 'E2'],
+    ]);
+    const first = parse('学校', [
+      ['体育专任教师数', ...HEAD, '音乐专任教师数', '美术专任教师数'],
+      [null, ...S('一小'), 1, 1],
+    ]);
+    const [school] = first.records;
+    expect(school!.source.cells.peArtsTeachers?.cell).toBe('A2');
+    expect(Object.keys(school!.source.cells)).toContain('peArtsTeachers');
+  });
+
+  it('a 学部 column against its parts: the disagreement at that column’s cell; a billionth apart is rounding', () => {
+    const head = [...HEAD, '小学部教学及辅助用房面积', '小学部教学用房面积', '小学部教学辅助用房面积'];
+    const r = parse('学校', [head, [...S('一小'), 1000, 600, 300]]);
+    expect(said(r, 'SUM_DISAGREES')).toEqual([
+      ['E2', '此列为 1000，而同组分列之和为 900（600 + 300），两者不符；已用此列，请核对'],
+    ]);
+    const near = parse('学校', [
+      [...HEAD, '教学及辅助用房面积', '教学用房面积', '教学辅助用房面积'],
+      [...S('一小'), 0, 0.000000001, 0],
+    ]);
+    expect(said(near, 'SUM_DISAGREES')).toEqual([]);
+  });
+});
