@@ -8,6 +8,7 @@ import { arraySheet, type CellValue, type MergeRange } from '../../src/read/type
 import { FIELD_BY_ID } from '../../src/schema/columns';
 import { parseSchools } from '../../src/schema/index';
 import { FirstRows } from '../../src/schema/rows/first-rows';
+import { readRows } from '../../src/schema/rows/index';
 import { typingOf } from '../../src/schema/rows/typing';
 
 const cell = (v: string | number | null): CellValue | undefined =>
@@ -332,5 +333,244 @@ describe('the cells of a row (rows/cell-values.ts)', () => {
     expect(missing.map((i) => i.cell)).toEqual(['C2']);
     expect(missing[0]!.text).toContain('“—”');
     expect(missing[0]!.text).not.toContain('“ — ”');
+  });
+});
+
+describe('the rows walked (rows/index.ts, survivors of the run of 2026-12-07)', () => {
+  const codes = (r: ReturnType<typeof parse>) => r.issues.map((i) => [i.code, i.cell ?? i.row]);
+  const col = (c: number, id: string) => ({
+    field: FIELD_BY_ID.get(id)!,
+    section: null,
+    col: c,
+    header: FIELD_BY_ID.get(id)!.label,
+    unitFactor: 1,
+  });
+
+  it('the note rows’ texts are handed on (where the county signs); a long note is quoted by its first 40 characters', () => {
+    // 40 characters, then more.
+    const first40 = '注：本表数据截至二零二三年九月一日，由各校填报、教育局审核后上报，以学籍系统为准';
+    const note = `${first40}，如有疑问请联系教育股`;
+    const rows = readRows(
+      arraySheet(
+        '学校',
+        [['学校名称', '小学在校生数'], ['一小', 300], ['填表人：王芳', null, '审核人：李强'], [note]].map((r) =>
+          r.map(cell),
+        ),
+      ),
+      [col(0, 'name'), col(1, 'studentsPrimary')],
+      1,
+      false,
+      { schoolRows: WORDING_2017.schoolRows, schoolValues: WORDING_2017.schoolValues },
+    );
+    expect(rows.notes).toEqual(['填表人：王芳', '审核人：李强', note]);
+    expect(rows.issues.filter((i) => i.code === 'ROW_SKIPPED_NOTE').map((i) => [i.row, i.text])).toEqual([
+      [3, '表下注释“填表人：王芳”已跳过'],
+      [4, '表下注释“注：本表数据截至二零二三年九月一日，由各校填报、教育局审核后上报，以学籍系统为准”已跳过'],
+    ]);
+  });
+
+  it('one 学校标识码 twice in a county: said at its own column’s cell with the county; in another county it is no repeat', () => {
+    const r = parse('学校', [
+      ['区县', ...HEAD, '学校标识码'],
+      ['甲县', ...S('一小'), '1234567890'],
+      ['甲县', ...S('二小'), '1234567890'],
+      ['乙县', ...S('三小'), '1234567890'],
+    ]);
+    expect(r.issues.filter((i) => i.code === 'DUPLICATE_SCHOOL_CODE').map((i) => [i.cell, i.county, i.text])).toEqual([
+      [
+        'F3',
+        '甲县',
+        '学校标识码“1234567890”与 学校!F2 相同：两行按两所学校计算；如为同一学校的两个校区，应合并为一行（统计口径按学校计）',
+      ],
+    ]);
+    expect(r.records.length).toBe(3);
+  });
+
+  it('a sheet named by a 学段 with a total row: both said, the sheet’s note first', () => {
+    const r = parse('初中', [
+      ['学校名称', '初中在校生数', '专任教师数'],
+      ['一中', 400, 20],
+      ['合计', 400, 20],
+    ]);
+    expect(codes(r)).toEqual([
+      ['TYPE_FROM_SHEET_NAME', 1],
+      ['ROW_SKIPPED_TOTAL', 3],
+    ]);
+  });
+
+  it('an empty row between schools is nothing: no stray cell, no issue', () => {
+    const r = parse('学校', [HEAD, S('一小'), [], [null, null, null, null], S('二小')]);
+    expect(r.issues).toEqual([]);
+    expect(r.records.map((s) => s.name)).toEqual(['一小', '二小']);
+  });
+
+  it('a 其中： row below a school keeps its 区县 running (a 小计 ends it)', () => {
+    const r = parse('学校', [
+      ['区县', ...HEAD],
+      ['甲县', ...S('一小')],
+      ['其中：小学', null, null, 300, 20],
+      [null, ...S('二小')],
+    ]);
+    expect(r.records.map((s) => [s.name, s.county])).toEqual([
+      ['一小', '甲县'],
+      ['二小', '甲县'],
+    ]);
+    expect(said(r, 'ROW_SKIPPED_TOTAL')).toEqual([[3, '合计行“其中：小学”已跳过，不作为学校']]);
+  });
+
+  it('with a 学校类型 column, a 学段 heading only outside the table’s columns is a stray cell', () => {
+    const r = parse('学校', [HEAD, S('一小'), [null, null, null, null, null, '一、小学'], S('二小')]);
+    expect(codes(r)).toEqual([['CELLS_OUTSIDE_TABLE', 'F3']]);
+  });
+
+  it('a 学段 heading alone in its row is skipped though its 学校类型 cell holds spaces (a blank cell)', () => {
+    const r = parse('学校', [HEAD, S('一小'), ['小学部分', '  ', null, null], S('二小')]);
+    expect(r.issues.map((i) => [i.code, i.row, i.text])).toEqual([
+      ['ROW_SKIPPED_SECTION', 3, '分段标题行“小学部分”已跳过'],
+    ]);
+    expect(r.records.map((s) => s.name)).toEqual(['一小', '二小']);
+  });
+
+  it('a 学段 heading with numbers beside it is a row of the table (a school without a type), not a heading', () => {
+    const r = parse('学校', [HEAD, S('一小'), ['二、初中', null, 300, 20], S('二小')]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.text])).toEqual([
+      ['MISSING_VALUE', 'B3', '此项为空，无法计算（学校类型必填，用于确定学段）'],
+    ]);
+  });
+
+  it('the header again only when the name column holds its header: a blank name or another name is a row of the table', () => {
+    const blank = parse('学校', [HEAD, S('一小'), [null, '学校类型', '小学在校生数', '专任教师数'], S('二小')]);
+    expect(said(blank, 'ROW_SKIPPED_HEADER')).toEqual([]);
+    expect(blank.issues.map((i) => [i.code, i.cell, i.text])).toEqual([
+      ['NOT_A_NUMBER', 'C3', '“小学在校生数”不是数字'],
+      ['NOT_A_NUMBER', 'D3', '“专任教师数”不是数字'],
+      ['MISSING_VALUE', 'A3', '此项为空，无法计算（学校名称必填）'],
+    ]);
+    const other = parse('学校', [HEAD, S('一小'), ['校名', '学校类型', '小学在校生数', '专任教师数'], S('二小')]);
+    expect(said(other, 'ROW_SKIPPED_HEADER')).toEqual([]);
+    expect(other.records.map((s) => s.name)).toEqual(['一小', '二小']);
+    expect(other.issues.some((i) => i.school === '校名')).toBe(true);
+    // The name header's text in a column left of the table's (序号), the name column blank: no header either.
+    const moved = parse('学校', [
+      ['序号', ...HEAD],
+      [1, ...S('一小')],
+      ['学校名称', null, '学校类型', '小学在校生数', '专任教师数'],
+      [2, ...S('二小')],
+    ]);
+    expect(said(moved, 'ROW_SKIPPED_HEADER')).toEqual([]);
+    expect(said(moved, 'MISSING_VALUE')).toEqual([['B3', '此项为空，无法计算（学校名称必填）']]);
+  });
+
+  it('a 区县 cell that is a formula without its result is said there, not filled from above', () => {
+    const sheet = arraySheet('学校', [
+      ['区县', ...HEAD].map((h) => cell(h)),
+      ['甲县', ...S('一小')].map(cell),
+      [{ kind: 'formula-no-result', formula: 'B1' }, ...S('二小').map(cell)],
+      [null, ...S('三小')].map(cell),
+    ]);
+    const r = parseSchools(
+      { path: 'test.xlsx', format: 'xlsx', sheets: [sheet] },
+      { requiredResources: [], wording: { ...WORDING_2017 } },
+    );
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([
+      ['FORMULA_NO_RESULT', 'A3'],
+      ['COUNTY_FILLED_DOWN', 'A4'],
+    ]);
+    expect(r.records.map((s) => [s.name, s.county])).toEqual([
+      ['一小', '甲县'],
+      ['三小', '甲县'],
+    ]);
+  });
+
+  it('the 区县 issues name their field; a merged number and a name that is a value name the school’s county', () => {
+    const r = parse(
+      '学校',
+      [
+        ['区县', ...HEAD],
+        ['甲县', ...S('一小')],
+        [null, '二小', '小学', 300, null],
+        [null, 12345, '小学', 300, 20],
+        ['乙县', ...S('四小')],
+        [null, null, ...S('五小').slice(1)],
+      ],
+      { merges: [{ top: 1, left: 4, bottom: 2, right: 4 }] },
+    );
+    expect(r.issues.map((i) => [i.code, i.cell, i.field, i.county])).toEqual([
+      ['MERGED_NUMBER', 'E3', 'teachers', '甲县'],
+      ['SCHOOL_NAME_IS_VALUE', 'B4', 'name', '甲县'],
+      ['MISSING_VALUE', 'B6', 'name', '乙县'],
+      ['COUNTY_FILLED_DOWN', 'A3', 'county', undefined],
+    ]);
+    expect(r.records.map((s) => s.name)).toEqual(['一小', '12345', '四小']);
+  });
+
+  it('a school with no 区县 while others have one: the error names the 区县 field', () => {
+    const r = parse('学校', [
+      ['区县', ...HEAD],
+      [null, ...S('一小')],
+      ['甲县', ...S('二小')],
+    ]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.field, i.school])).toEqual([
+      ['MISSING_VALUE', 'A2', 'county', '一小'],
+    ]);
+  });
+});
+
+describe('a school’s record (rows/record.ts, survivors of the run of 2026-12-07)', () => {
+  it('a name of 100 characters names the school whole in its cells’ issues', () => {
+    const long = '第'.repeat(100);
+    const r = parse('学校', [HEAD, [long, '小学', 300, 20.5], S('二小')]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.school])).toEqual([['NOT_INTEGER', 'D2', long]]);
+  });
+
+  it('a one-level school’s blank students in a table with one 在校生数 column: that column’s cell is missing', () => {
+    const r = parse('学校', [
+      ['学校名称', '学校类型', '在校生数', '专任教师数'],
+      ['一小', '小学', null, 20],
+      ['二小', '小学', 300, 20],
+    ]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.field, i.text])).toEqual([
+      ['MISSING_VALUE', 'C2', 'students', '此项为空，无法计算'],
+    ]);
+  });
+
+  it('a two-level school’s 学部 columns stay by section when its whole-school column is blank', () => {
+    const r = parse('学校', [
+      ['学校名称', '学校类型', '小学在校生数', '初中在校生数', '专任教师数', '小学部专任教师数', '初中部专任教师数'],
+      ['九年', '九年一贯制', 300, 400, null, 20, 30],
+    ]);
+    expect(r.records.map((s) => [s.resources.teachers, s.sectionResources])).toEqual([
+      [undefined, { primary: { teachers: 20 }, junior: { teachers: 30 } }],
+    ]);
+  });
+
+  it('a summed field’s cell: its own when given; else its blank part’s, the table’s first column too, listed among the cells', () => {
+    const whole = parse('学校', [
+      [...HEAD, '体育艺术专任教师数', '体育专任教师数', '音乐专任教师数', '美术专任教师数'],
+      [...S('一小'), 4, 2, null, 1],
+    ]);
+    expect(whole.records.map((s) => [s.resources.peArtsTeachers, s.source.cells.peArtsTeachers?.cell])).toEqual([
+      [4, 'E2'],
+    ]);
+    const first = parse('学校', [
+      ['体育专任教师数', ...HEAD, '音乐专任教师数', '美术专任教师数'],
+      [null, ...S('一小'), 1, 1],
+    ]);
+    const [school] = first.records;
+    expect(school!.source.cells.peArtsTeachers?.cell).toBe('A2');
+    expect(Object.keys(school!.source.cells)).toContain('peArtsTeachers');
+  });
+
+  it('a 学部 column against its parts: the disagreement at that column’s cell; a billionth apart is rounding', () => {
+    const head = [...HEAD, '小学部教学及辅助用房面积', '小学部教学用房面积', '小学部教学辅助用房面积'];
+    const r = parse('学校', [head, [...S('一小'), 1000, 600, 300]]);
+    expect(said(r, 'SUM_DISAGREES')).toEqual([
+      ['E2', '此列为 1000，而同组分列之和为 900（600 + 300），两者不符；已用此列，请核对'],
+    ]);
+    const near = parse('学校', [
+      [...HEAD, '教学及辅助用房面积', '教学用房面积', '教学辅助用房面积'],
+      [...S('一小'), 0, 0.000000001, 0],
+    ]);
+    expect(said(near, 'SUM_DISAGREES')).toEqual([]);
   });
 });

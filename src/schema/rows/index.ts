@@ -137,7 +137,7 @@ export function readRows(
     // Without a 学校类型 column the heading gives the type: it may stand in any column (merged across from 序号).
     if (
       (name !== undefined || typing) &&
-      (typeCol === undefined || cells[typeCol] === undefined) &&
+      (typeCol === undefined || cellText(cells[typeCol]) === undefined) &&
       marks.section(lead) &&
       cellCount(cells) === 1
     ) {
