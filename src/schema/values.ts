@@ -294,3 +294,13 @@ export function impossibleText(n: number): string {
   const [m, e] = n.toExponential(3).split('e');
   return `${Number(m)}×10^${Number(e)}`;
 }
+
+/**
+ * A cell as a message shows what was written in it: its text, or an error value as itself (#DIV/0!), a formula
+ * without its result as the formula (=B2/B3); '' for a blank.
+ */
+export function cellShown(cell: CellValue | undefined): string {
+  if (cell?.kind === 'error') return cell.error;
+  if (cell?.kind === 'formula-no-result') return cell.formula ? `=${cell.formula}` : '（公式）';
+  return cellText(cell) ?? '';
+}

@@ -793,3 +793,17 @@ describe('an answer in its own words, a term of no figure (the survivors of the 
     expect(cells(r, 'COUNTY_ROW_IGNORED')).toEqual(['A3']);
   });
 });
+
+describe('what a message shows of a value cell', () => {
+  it('an error value as itself, a formula without its result as the formula (not “”)', () => {
+    const r = read([
+      sheet('县级指标', [
+        row('指标', '数值'),
+        [t('食堂面积'), { kind: 'error', error: '#DIV/0!' }],
+        [t('班额'), { kind: 'formula-no-result', formula: 'B2/B3' }],
+      ]),
+    ]);
+    expect(texts(r, 'COUNTY_ROW_IGNORED')).toEqual(['未识别的县级指标“食堂面积”（填有“#DIV/0!”），未使用']);
+    expect(texts(r, 'COUNTY_ROW_TEXT_NOT_USED')[0]).toContain('此格“=B2/B3”不作数据读取');
+  });
+});

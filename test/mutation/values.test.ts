@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Wording } from '../../src/engine/checklist-rules';
 import { SCHOOL_TYPES } from '../../src/engine/types';
 import {
+  cellShown,
   cellText,
   impossibleText,
   isBlankText,
@@ -243,5 +244,17 @@ describe('parseEnum', () => {
 
   it('typeWords: the official names and the wording’s words', () => {
     expect(typeWords(words)).toEqual([...SCHOOL_TYPES, '完小', '中心小学']);
+  });
+});
+
+describe('cellShown', () => {
+  it('a text, a number, an error value, a formula without its result (its text, or said to be one), a blank', () => {
+    expect(cellShown({ kind: 'text', text: ' 是 ' })).toBe('是');
+    expect(cellShown({ kind: 'number', value: 2.5 })).toBe('2.5');
+    expect(cellShown({ kind: 'error', error: '#N/A' })).toBe('#N/A');
+    expect(cellShown({ kind: 'formula-no-result', formula: 'SUM(B2:B9)' })).toBe('=SUM(B2:B9)');
+    expect(cellShown({ kind: 'formula-no-result', formula: '', shared: 'H2' })).toBe('（公式）');
+    expect(cellShown(undefined)).toBe('');
+    expect(cellShown({ kind: 'text', text: '  ' })).toBe('');
   });
 });

@@ -7,7 +7,7 @@ import { makeIssue, type Issue } from '../../issues/catalogue';
 import { a1, mergeAt, type CellValue, type Sheet } from '../../read/types';
 import { nearest, normaliseName, type MatchResult, type Target } from '../match';
 import { normaliseText } from '../text';
-import { cellText } from '../values';
+import { cellShown, cellText } from '../values';
 import { signaturesIn, type Signatures } from '../signatures';
 import { readClaim } from './claims';
 import { holdsNumber, isBlank, parseFigure, valueKind } from './figures';
@@ -244,7 +244,7 @@ export class CountySheetReader implements CountySheetState {
         const v = values[0]!;
         this.issues.push(
           makeIssue('COUNTY_ROW_TEXT_NOT_USED', cellAt(this, r, v.col, name), {
-            text: cellText(v.cell) ?? '',
+            text: this.shown(v.cell),
             item: meaning.item.name,
           }),
         );
@@ -404,7 +404,7 @@ export class CountySheetReader implements CountySheetState {
   }
 
   private shown(cell: CellValue | undefined) {
-    return cellText(cell) ?? '';
+    return cellShown(cell);
   }
 }
 
