@@ -768,3 +768,25 @@ describe('不低于 in a clause is no negative (found by a new user: 第8项 rea
     expect(r.figures.get(null)?.get('performancePay')?.value).toBe(true);
   });
 });
+
+describe('the 不 of 不足100名 is no answer (the official words of item 6 in its own 实际情况)', () => {
+  const item6 = '不足100名学生的村小学和教学点按100名学生核定公用经费';
+  const read = async (text: string) =>
+    (
+      await figuresOf(
+        [
+          ['序号', '评估内容', '实际情况', '是否达标'],
+          [6, item6, text, '达标'],
+        ],
+        '自评表',
+      )
+    ).figures
+      .get(null)
+      ?.get('smallSchoolFunding')?.value;
+
+  it('the item restated with 全县 and 均: 是; said not done: 否', async () => {
+    expect(await read('全县不足100名学生的村小学和教学点均按100名学生核定公用经费')).toBe(true);
+    expect(await read('全县不足100人的教学点均按100人核定公用经费')).toBe(true);
+    expect(await read('不足100人的教学点未按100人核定')).toBe(false);
+  });
+});
