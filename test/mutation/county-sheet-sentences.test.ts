@@ -109,32 +109,20 @@ describe('readClauses: the survivors of the run of 2026-12-07', () => {
   });
 
   it('in a file of several counties: each county’s sentence, said with its county; one that does not read, none', () => {
-    const source: SourceFile = {
-      path: 'x.xlsx',
-      format: 'xlsx',
-      sheets: [
-        arraySheet('县级指标', [
-          row('指标', '甲县', '乙县'),
-          row(ITEM8, '教师年均工资 90000 元，公务员 96200 元', '公务员 96200 元，教师年均工资 90000 元'),
-        ]),
-      ],
+    const twoCounties = (first: string, second: string) => {
+      const source: SourceFile = {
+        path: 'x.xlsx',
+        format: 'xlsx',
+        sheets: [arraySheet('县级指标', [row('指标', '甲县', '乙县'), row(ITEM8, first, second)])],
+      };
+      return readCountySheet(source, structuredClone(YOUZHI_2017), { schoolSheets: [], counties: ['甲县', '乙县'] });
     };
-    const r = readCountySheet(source, structuredClone(YOUZHI_2017), { schoolSheets: [], counties: ['甲县', '乙县'] });
+    const r = twoCounties('教师年均工资 90000 元，公务员 96200 元', '公务员 96200 元，教师年均工资 90000 元');
     expect(r.issues.filter((i) => i.code === 'COUNTY_VALUE_SPLIT').map((i) => [i.cell, i.county])).toEqual([
       ['B2', '甲县'],
       ['C2', '乙县'],
     ]);
-    const half: SourceFile = {
-      path: 'x.xlsx',
-      format: 'xlsx',
-      sheets: [
-        arraySheet('县级指标', [
-          row('指标', '甲县', '乙县'),
-          row(ITEM8, '教师年均工资 90000 元，公务员 96200 元', '食堂 5 间，图书 300 册'),
-        ]),
-      ],
-    };
-    const h = readCountySheet(half, structuredClone(YOUZHI_2017), { schoolSheets: [], counties: ['甲县', '乙县'] });
+    const h = twoCounties('教师年均工资 90000 元，公务员 96200 元', '食堂 5 间，图书 300 册');
     expect(h.issues.filter((i) => i.code === 'COUNTY_VALUE_SPLIT')).toEqual([]);
   });
 
