@@ -84,6 +84,12 @@ export const WordingSchema = z.strictObject({
   namePrefixes: words,
   /** Words that make a figure's name a rate (率, 比例): between a rate and a count, they decide. */
   rateWords: words,
+  /**
+   * A row under one term of a ratio whose name names no one figure is read as the other term (COUNTY_ROW_AS_OTHER_TERM)
+   * only when it may be: for a count, never when its name holds one of `otherMeasures` (面积, 经费: another quantity);
+   * yes when it ends with one of `countEndings` (总人数, 人次) or shares a word with the term.
+   */
+  termWords: z.strictObject({ otherMeasures: words, countEndings: words }),
   /** Words that join a sentence's figures and name none (占…的, 其中): a figure named by these alone is the item's next of its kind. */
   fillerWords: words,
   /** A row beginning with one of these (after numbering) belongs to the item above it. */
@@ -293,6 +299,10 @@ export const WORDING_2017: Wording = {
     '各',
   ],
   rateWords: ['率', '比例', '占比', '百分比', '%'],
+  termWords: {
+    otherMeasures: ['面积', '经费', '金额', '元', '率', '比例', '比', '占'],
+    countEndings: ['数', '人', '名', '数量', '人次'],
+  },
   fillerWords: ['占', '的', '为', '达到', '达', '约', '共计', '共', '其中', '分别', '是'],
   subRowPrefixes: ['其中'],
   schoolHeaders: {

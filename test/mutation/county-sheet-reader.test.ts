@@ -533,6 +533,7 @@ describe('a name merged down over rows (the survivors of the run of 2026-12-07)'
 });
 
 describe('mayNameTerm: a row name that may be the other term of a ratio', () => {
+  const wording = () => structuredClone(YOUZHI_2017.wording);
   const term = (unit: CountyInput['unit'], names: string[], note: string): CountyInput => ({
     id: 'x',
     names,
@@ -542,20 +543,28 @@ describe('mayNameTerm: a row name that may be the other term of a ratio', () => 
   });
   it('a name that shares a word of two Chinese characters with one of the term’s names', () => {
     const count = () => term('count', ['甲乙教师数', '丙丁'], '戊己庚');
-    expect(mayNameTerm('在编教师', count())).toBe(true);
+    expect(mayNameTerm('在编教师', count(), wording())).toBe(true);
     // Digits shared (360) are no word; nor a count’s ending inside the name (人员情况).
-    expect(mayNameTerm('360图书', term('count', ['360甲乙'], '戊己庚'))).toBe(false);
-    expect(mayNameTerm('图书馆藏', count())).toBe(false);
-    expect(mayNameTerm('人员情况', count())).toBe(false);
-    expect(mayNameTerm('专业人员数', count())).toBe(true);
+    expect(mayNameTerm('360图书', term('count', ['360甲乙'], '戊己庚'), wording())).toBe(false);
+    expect(mayNameTerm('图书馆藏', count(), wording())).toBe(false);
+    expect(mayNameTerm('人员情况', count(), wording())).toBe(false);
+    expect(mayNameTerm('专业人员数', count(), wording())).toBe(true);
+  });
+
+  it('the words are the profile’s (wording.termWords): another list, another answer', () => {
+    const count = () => term('count', ['甲乙教师数', '丙丁'], '戊己庚');
+    const own = { ...wording(), termWords: { otherMeasures: ['教师'], countEndings: ['册'] } };
+    expect(mayNameTerm('藏书册', count(), wording())).toBe(false);
+    expect(mayNameTerm('藏书册', count(), own)).toBe(true);
+    expect(mayNameTerm('在编教师', count(), own)).toBe(false);
   });
 
   it('a rate’s term: a measure word is no bar, a count’s ending no help', () => {
     const rate = () => term('percent', ['甲乙比例'], '戊己庚');
-    expect(mayNameTerm('甲乙占比', rate())).toBe(true);
-    expect(mayNameTerm('总人数', rate())).toBe(false);
+    expect(mayNameTerm('甲乙占比', rate(), wording())).toBe(true);
+    expect(mayNameTerm('总人数', rate(), wording())).toBe(false);
     // A count's term: a measure word is.
-    expect(mayNameTerm('甲乙占比', term('count', ['甲乙人数'], '戊己庚'))).toBe(false);
+    expect(mayNameTerm('甲乙占比', term('count', ['甲乙人数'], '戊己庚'), wording())).toBe(false);
   });
 });
 

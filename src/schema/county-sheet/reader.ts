@@ -330,7 +330,7 @@ export class CountySheetReader implements CountySheetState {
       // Only a name that may be this term: one of several it names (教师数), or one that shares a word with it (教师总数)
       // or is a count (总人数) — not a row of something else (食堂面积, 生均经费), which is reported as not read.
       const fits =
-        (match.kind === 'several' && match.targets.includes(target)) || mayNameTerm(name, target.value.input);
+        (match.kind === 'several' && match.targets.includes(target)) || mayNameTerm(name, target.value.input, this.w);
       if (fits) return { kind: 'one', target, how: 'similar' };
     }
     return null;
@@ -420,12 +420,14 @@ const pairs = (text: string): Set<string> => {
 
 /**
  * Whether a row name that names no one figure may be the other term of a ratio: not when it says another measure
- * than the term's count (面积, 经费, 比例, 率 …); yes when it shares a word of two characters with the term's names or
- * note (教师总数 and 应参加360学时培训教师数: 教师), or, for a count, when it is a count by its ending (总人数, 人次).
+ * than the term's count (`wording.termWords.otherMeasures`: 面积, 经费 …); yes when it shares a word of two characters
+ * with the term's names or note (教师总数 and 应参加360学时培训教师数: 教师), or, for a count, when it is a count by its
+ * ending (`countEndings`: 总人数, 人次).
  */
-export function mayNameTerm(name: string, term: CountyInput): boolean {
-  if (term.unit === 'count' && /面积|经费|金额|元|率|比例|比|占/.test(name)) return false;
+export function mayNameTerm(name: string, term: CountyInput, w: Wording): boolean {
+  const { otherMeasures, countEndings } = w.termWords;
+  if (term.unit === 'count' && otherMeasures.some((m) => name.includes(normaliseText(m)))) return false;
   const own = pairs(name);
   if ([...term.names, term.note].some((n) => [...pairs(normaliseText(n))].some((p) => own.has(p)))) return true;
-  return term.unit === 'count' && /(数|人|名|数量|人次)$/.test(name);
+  return term.unit === 'count' && countEndings.some((e) => name.endsWith(normaliseText(e)));
 }
