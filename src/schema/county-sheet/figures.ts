@@ -47,9 +47,9 @@ export function yesNo(text: string, own: readonly string[], w: Wording): boolean
   }
   if (setOf(w.yes).has(t)) return true;
   if (setOf(w.no).has(t)) return false;
-  // What is taken out leaves a space: its neighbours do not join into a marker (基本均衡达标 is no 基本达标).
-  let rest = t;
-  for (const o of [...own, ...w.notNegative]) rest = rest.split(normaliseText(o)).join(' ');
+  // The figure's own names and the phrases that are no answer (不低于, 均衡) taken out before the markers are
+  // looked for (withoutPhrases).
+  const rest = withoutPhrases(t, [...own, ...w.notNegative]);
   if (w.noMarkers.some((m) => rest.includes(normaliseText(m)))) return false;
   if (w.yesMarkers.some((m) => rest.includes(normaliseText(m)))) return true;
   return undefined;
@@ -153,4 +153,14 @@ export function parseFigure(
     case 'number':
       return { ok: true, value: n };
   }
+}
+
+/**
+ * A text with each of the phrases taken out, a space left where each was: its neighbours do not join into a marker
+ * (基本均衡达标 less 均衡 is no 基本达标). Before the 是/否 markers are looked for (yesNo, a sentence's 是/否 clause).
+ */
+export function withoutPhrases(text: string, phrases: readonly string[]): string {
+  let rest = text;
+  for (const p of phrases) rest = rest.split(normaliseText(p)).join(' ');
+  return rest;
 }

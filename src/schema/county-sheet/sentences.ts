@@ -7,7 +7,7 @@ import type { CellValue } from '../../read/types';
 import { matchName, normaliseName, type Target } from '../match';
 import { normaliseText } from '../text';
 import { cellText } from '../values';
-import { parseFigure, PHRASE_NUMBER, YEAR, yesNo, type ValueKind } from './figures';
+import { parseFigure, PHRASE_NUMBER, withoutPhrases, YEAR, yesNo, type ValueKind } from './figures';
 import { closestByWords, type Meaning } from './meaning';
 import { at, set, type CountySheetState } from './state';
 
@@ -100,7 +100,7 @@ function clauses(
       // A clause naming the figure (绩效工资足额核定, 向农村初中倾斜) says 是, unless a marker says otherwise (未足额核定: 否).
       // 不低于 / 不超过 are no negatives (as in yesNo): taken out before the markers are looked for, leaving a space
       // (基本均衡实现 is no 基本实现).
-      const plain = state.w.notNegative.reduce((t, o) => t.split(normaliseText(o)).join(' '), words);
+      const plain = withoutPhrases(words, state.w.notNegative);
       const value =
         yesNo(text, input.names.map(normaliseText), state.w) ??
         !state.w.noMarkers.some((m) => plain.includes(normaliseText(m)));
