@@ -10,7 +10,7 @@
 //  3. the 100 000-row province as other writers save it (openpyxl normal and write-only: inline strings of
 //     character references; LibreOffice), `validate -q` against the exceljs-written file (within 15 %).
 // An anchor that cannot run here (no python3 with pandas, no SheetJS, no LibreOffice) is skipped with a note.
-// BENCH_RUNS (default 15) sets the runs of the county, BENCH_PROVINCE_RUNS (default 3) those of each
+// BENCH_RUNS (default 15) sets the runs of the county, BENCH_PROVINCE_RUNS (default 5: the linearity line moved by 0.3 between two runs of 3) those of each
 // province and writer, BENCH_PAIRS (default 7) the pairs of each ratio; BENCH_SKIP_LARGE=1 leaves out
 // 260 000 rows and the 26 250-school county (and so the linearity line); BENCH_SKIP_WRITERS=1 table 3.
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { generate } from './bench-data.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const PROVINCE_RUNS = Number(process.env.BENCH_PROVINCE_RUNS ?? 3);
+const PROVINCE_RUNS = Number(process.env.BENCH_PROVINCE_RUNS ?? 5);
 const dir = 'bench-data';
 const probe = join('scripts', 'fuzz', 'rss-probe.cjs');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unzip } from '../src/read/unzip';
 import { crc32, jsCrc32 } from '../src/common/crc32';
-import { packEntry, packPieces, zip } from '../src/render/spreadsheet/zip';
+import { packEntry, packEntryAsync, packPieces, startPacking, zip } from '../src/render/spreadsheet/zip';
 
 describe('zip writer', () => {
   it('round-trips entries, including UTF-8 names', () => {
@@ -39,6 +39,49 @@ describe('zip writer', () => {
     expect(jsCrc32(Buffer.from(pieces[1]!), jsCrc32(Buffer.from(pieces[0]!)))).toBe(
       crc32(Buffer.from(pieces[0]! + pieces[1]!)),
     );
+  });
+
+  it('a sheet of many blocks (the compressor waited for), and a piece larger than a block, pack as the whole text does', async () => {
+    // About 6 MB of UTF-8: more blocks than the packer lets wait in the compressor, and one 1 MB row.
+    const rows = Array.from(
+      { length: 60_000 },
+      (_, i) => `<row r="${i}"><c t="str"><v>第${i}小学达标</v></c><c><v>${i / 7}</v></c></row>`,
+    );
+    rows.splice(30_000, 0, `<row>${'均衡'.repeat(500_000)}</row>`);
+    const whole = packEntry('s', Buffer.from(rows.join(''), 'utf8'));
+    expect(whole.size).toBeGreaterThan(6_000_000);
+    const { made, packed } = startPacking('s', rows);
+    await made;
+    const cut = await packed;
+    expect([cut.size, cut.crc]).toEqual([whole.size, whole.crc]);
+    expect(cut.packed.equals(whole.packed)).toBe(true);
+    expect(
+      (await packEntryAsync('s', Buffer.from('<a>你好</a>'))).packed.equals(
+        packEntry('s', Buffer.from('<a>你好</a>')).packed,
+      ),
+    ).toBe(true);
+    // An empty entry, and one of only empty pieces.
+    expect((await packPieces('e', [])).packed.equals(packEntry('e', Buffer.alloc(0)).packed)).toBe(true);
+    expect((await packPieces('e', ['', ''])).size).toBe(0);
+  });
+
+  it('a sheet whose making fails rejects where it is awaited, and leaves no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      function* failing() {
+        yield 'x'.repeat(300_000);
+        yield 'y'.repeat(300_000);
+        throw new Error('the sheet failed');
+      }
+      const { made } = startPacking('s', failing());
+      await expect(made).rejects.toThrow('the sheet failed');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it('is deterministic: the same entries give the same bytes', () => {

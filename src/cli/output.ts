@@ -6,7 +6,7 @@ import { FatalError } from '../issues/catalogue';
 import type { Comparison } from '../report/compare';
 import { sectionCount, type Report } from '../report/model';
 import { renderCompareMarkdown, renderCompareXlsx } from '../render/compare';
-import { isBatch, jsonReportPieces, schoolLines } from '../render/json';
+import { isBatch, jsonReportPieces, renderJson, schoolLines } from '../render/json';
 import { chartFiles } from '../render/charts';
 import { renderDocx } from '../render/docx';
 import { renderMarkdown } from '../render/markdown';
@@ -62,8 +62,13 @@ async function render(
     case 'md':
       return Buffer.from(renderMarkdown(report), 'utf8');
     case 'json':
-      // In pieces, written as they are made: a 20 000-school county's report is 90 MB of text.
-      return jsonReportPieces(report, isBatch(report) ? basename(schoolsPath(input, outDir)) : undefined);
+      // A county of up to WHOLE_JSON_SECTIONS sections as one string (one JSON.stringify: a sixth of the time
+      // of the pieces); a larger one in pieces, written as they are made: a 20 000-school county's report is
+      // 90 MB of text. Both are the same bytes (test/json-text.test.ts).
+      if (isBatch(report)) return jsonReportPieces(report, basename(schoolsPath(input, outDir)));
+      if (report.counties.reduce((n, c) => n + sectionCount(c), 0) <= WHOLE_JSON_SECTIONS)
+        return Buffer.from(renderJson(report), 'utf8');
+      return jsonReportPieces(report);
     case 'docx':
       // A county's Word document; a batch's is the province table.
       return renderDocx(report);
@@ -76,6 +81,9 @@ async function render(
  * the same tables without this bound (MAX_DETAIL_SECTIONS).
  */
 export const MAX_WORD_SECTIONS = 2_000;
+
+/** The most school sections a county's JSON report is made as one string for (about 10 MB of text). */
+export const WHOLE_JSON_SECTIONS = 2_000;
 
 /** A county too large for its Word report: refused before any report is written. */
 function wordFits(report: Report) {

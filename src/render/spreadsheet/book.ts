@@ -20,7 +20,7 @@ export function withinCellLimit(s: string): string {
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return `${s.slice(0, end)}…`;
 }
-import { packPieces, zip, type PackedEntry } from './zip';
+import { packEntryAsync, startPacking, zip, type PackedEntry } from './zip';
 import { collectGarbage } from '../../common/memory';
 
 /** Rows of a sheet whose cells, once written, are collected at once (see collectGarbage). */
@@ -44,8 +44,11 @@ interface WrittenSheet {
   titleRows: [number, number] | null;
   printArea: string | null;
   titleColumns: number;
-  /** The sheet part, deflated when the sheet is added: a 20 000-school sheet's text is let go at once. */
-  part: PackedEntry;
+  /**
+   * The sheet part, deflated on the thread pool from when the sheet is added (its text is let go as it is
+   * made: a 20 000-school sheet's whole text is never held), while the next sheets are built.
+   */
+  part: Promise<PackedEntry>;
   charts: ChartSpec[];
 }
 
@@ -84,8 +87,9 @@ export class WorkbookWriter {
       charts: [...sheet.charts],
     };
     const rows = sheet.rows.length;
-    const part = await packPieces('', sheet.xmlPieces(this.styles, this.sharedString));
-    this.sheets.push({ ...written, part });
+    const { made, packed } = startPacking('', sheet.xmlPieces(this.styles, this.sharedString));
+    await made;
+    this.sheets.push({ ...written, part: packed });
     sheet.rows.length = 0;
     if (rows >= LARGE_SHEET) collectGarbage();
   }
@@ -114,7 +118,7 @@ export class WorkbookWriter {
       `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +
       sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
       `</sheets>${printTitles ? `<definedNames>${printTitles}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`;
-    const entry = (name: string, text: string) => ({ name, data: Buffer.from(text, 'utf8') });
+    const entry = (name: string, text: string) => packEntryAsync(name, Buffer.from(text, 'utf8'));
     const rel = (id: string, type: string, target: string) =>
       `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`;
     const workbookRels =
@@ -138,7 +142,7 @@ export class WorkbookWriter {
           charts: s.charts.map((spec) => ({ n: ++chartCount, spec })),
         });
     });
-    const chartEntries = drawings.flatMap((d) => [
+    const chartEntries: Promise<PackedEntry>[] = drawings.flatMap((d) => [
       entry(
         `xl/worksheets/_rels/sheet${d.sheet}.xml.rels`,
         `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'drawing', `../drawings/drawing${d.drawing}.xml`)}</Relationships>`,
@@ -169,16 +173,19 @@ export class WorkbookWriter {
         .join('') +
       '</Types>';
     const rootRels = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`;
-    return zip([
-      entry('[Content_Types].xml', contentTypes),
-      entry('_rels/.rels', rootRels),
-      entry('xl/workbook.xml', workbook),
-      entry('xl/_rels/workbook.xml.rels', workbookRels),
-      entry('xl/styles.xml', this.styles.xml()),
-      entry('xl/sharedStrings.xml', sst),
-      // Named by the sheet's place in the workbook's order, which may differ from the order they were added in.
-      ...sheets.map((s, i) => ({ ...s.part, name: `xl/worksheets/sheet${i + 1}.xml` })),
-      ...chartEntries,
-    ]);
+    // Every part deflated on the thread pool at once; the archive is put together when all are.
+    return zip(
+      await Promise.all([
+        entry('[Content_Types].xml', contentTypes),
+        entry('_rels/.rels', rootRels),
+        entry('xl/workbook.xml', workbook),
+        entry('xl/_rels/workbook.xml.rels', workbookRels),
+        entry('xl/styles.xml', this.styles.xml()),
+        entry('xl/sharedStrings.xml', sst),
+        // Named by the sheet's place in the workbook's order, which may differ from the order they were added in.
+        ...sheets.map(async (s, i) => ({ ...(await s.part), name: `xl/worksheets/sheet${i + 1}.xml` })),
+        ...chartEntries,
+      ]),
+    );
   }
 }

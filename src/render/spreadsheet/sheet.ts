@@ -10,8 +10,6 @@ export type Scalar = string | number | boolean | null;
 const DEFAULT_WIDTH = 8.43;
 /** Width units one A4 page holds with 11 pt text printed at ≥ 8 pt (see printPagesWide). */
 export const PAGE_UNITS = { landscape: 140, portrait: 96 } as const;
-/** Characters of sheet text written at a time (xmlPieces). */
-const PIECE = 1 << 20;
 
 export interface CellSpec {
   /** The value, or a formula's cached result. */
@@ -189,8 +187,10 @@ export class SheetBuilder {
   }
 
   /**
-   * The sheet part's text, in pieces of about PIECE characters: a 140 000-row sheet is never one
-   * string, and each row's cells are let go once written (the sheet is written once, then emptied).
+   * The sheet part's text, a row at a time: a 140 000-row sheet is never one string, and each row's
+   * cells are let go once written (the sheet is written once, then emptied). Small strings that die
+   * young: the packer writes each into its UTF-8 block at once (startPacking), and no long string of
+   * many pieces is kept to be flattened.
    */
   *xmlPieces(styles: StyleRegistry, sharedString: (s: string) => number): Generator<string> {
     const width = this.columnCount();
@@ -206,7 +206,7 @@ export class SheetBuilder {
     const cols = this.widths.length
       ? `<cols>${this.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w.toFixed(2)}" customWidth="1"/>`).join('')}</cols>`
       : '';
-    let piece =
+    yield (
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
       (scale === null ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
@@ -214,7 +214,8 @@ export class SheetBuilder {
       `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       cols +
-      '<sheetData>';
+      '<sheetData>'
+    );
     for (let r = 0; r < rowCount; r++) {
       const row = this.rows[r]!;
       let cells = '';
@@ -231,11 +232,7 @@ export class SheetBuilder {
       }
       row.cells = [];
       const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';
-      piece += `<row r="${r + 1}"${height}>${cells}</row>`;
-      if (piece.length >= PIECE) {
-        yield piece;
-        piece = '';
-      }
+      yield `<row r="${r + 1}"${height}>${cells}</row>`;
     }
     const merges = this.merges.length
       ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
@@ -248,7 +245,6 @@ export class SheetBuilder {
       .join('');
     const hyperlinks = links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '';
     yield (
-      piece +
       '</sheetData>' +
       merges +
       conditional +

@@ -27,39 +27,114 @@ export function packEntry(name: string, data: Buffer): PackedEntry {
   return { name, packed: zlib.deflateRawSync(data, { level: 1 }), crc: crc32(data), size: data.length };
 }
 
+/** Bytes of text gathered before they go to the compressor (a block, not the sheet, is held at a time). */
+const BLOCK = 256 * 1024;
+/** Blocks written to the compressor and not yet taken by it, before the text's maker waits. */
+const MAX_PENDING = 8;
+
 /**
- * An entry deflated as its text is made, piece by piece: the same bytes as packEntry on the whole
- * text (zlib's output does not depend on how its input is cut when nothing is flushed between
- * pieces; test/zip.test.ts), without the whole text or its UTF-8 bytes held at once.
+ * An entry's text packed as it is made: the pieces (a sheet's rows) are written as UTF-8 into blocks
+ * of BLOCK bytes, and each block goes to zlib, which deflates on libuv's thread pool, beside the
+ * JavaScript that makes the next rows and the next parts. `made` settles once every piece has been
+ * taken (what the pieces came from may then be let go); `packed` when the entry is deflated. The bytes
+ * are those of packEntry on the whole text (zlib's output does not depend on how its input is cut when
+ * nothing is flushed between pieces; test/zip.test.ts), without the whole text or its UTF-8 held at once.
  */
-export async function packPieces(name: string, pieces: Iterable<string>): Promise<PackedEntry> {
-  const it = pieces[Symbol.iterator]();
-  const first = it.next();
-  const second = first.done ? first : it.next();
-  // A sheet of one piece (most of them): deflated at once, without a stream's round trips through the thread pool.
-  if (second.done) return packEntry(name, Buffer.from(first.done ? '' : first.value, 'utf8'));
-  const deflate = zlib.createDeflateRaw({ level: 1 });
-  const out: Buffer[] = [];
-  deflate.on('data', (chunk: Buffer) => out.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    deflate.once('end', resolve);
-    deflate.once('error', reject);
-  });
+export function startPacking(
+  name: string,
+  pieces: Iterable<string>,
+): { made: Promise<void>; packed: Promise<PackedEntry> } {
   let crc = 0;
   let size = 0;
-  const write = async (piece: string) => {
-    const bytes = Buffer.from(piece, 'utf8');
-    crc = crc32(bytes, crc);
-    size += bytes.length;
-    // One piece in the compressor at a time: waiting for it keeps what is held to one piece.
-    await new Promise<void>((resolve, reject) => deflate.write(bytes, (e) => (e ? reject(e) : resolve())));
+  /** The first block, held until a second one shows whether the entry is more than one block. */
+  let first: Buffer | null = null;
+  let stream: { deflate: zlib.DeflateRaw; out: Buffer[]; ended: Promise<void> } | null = null;
+  let pending = 0;
+  let failed: Error | null = null;
+  let wake: (() => void) | null = null;
+  const toCompressor = (block: Buffer) => {
+    pending++;
+    stream!.deflate.write(block, (e) => {
+      pending--;
+      if (e) failed ??= e;
+      wake?.();
+    });
   };
-  await write(first.value as string);
-  await write(second.value);
-  for (let next = it.next(); !next.done; next = it.next()) await write(next.value);
-  deflate.end();
-  await ended;
-  return { name, packed: Buffer.concat(out), crc, size };
+  const emit = async (block: Buffer) => {
+    crc = crc32(block, crc);
+    size += block.length;
+    if (!stream && !first) {
+      first = block;
+      return;
+    }
+    if (!stream) {
+      const deflate = zlib.createDeflateRaw({ level: 1 });
+      const out: Buffer[] = [];
+      deflate.on('data', (chunk: Buffer) => out.push(chunk));
+      const ended = new Promise<void>((resolve, reject) => {
+        deflate.once('end', resolve);
+        deflate.once('error', reject);
+      });
+      // Handled where it is awaited; until then a failure is also seen by the write callbacks.
+      ended.catch(() => undefined);
+      stream = { deflate, out, ended };
+      toCompressor(first!);
+      first = null;
+    }
+    toCompressor(block);
+    while (pending > MAX_PENDING && !failed) await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+    if (failed) throw failed;
+  };
+  const made = (async () => {
+    let block = Buffer.allocUnsafe(BLOCK);
+    let used = 0;
+    for (const piece of pieces) {
+      // A UTF-16 unit is at most 3 bytes of UTF-8.
+      if (used + piece.length * 3 > BLOCK) {
+        if (used) await emit(block.subarray(0, used));
+        block = Buffer.allocUnsafe(BLOCK);
+        used = 0;
+        if (piece.length * 3 > BLOCK) {
+          await emit(Buffer.from(piece, 'utf8'));
+          continue;
+        }
+      }
+      used += block.write(piece, used);
+    }
+    // The last block copied out of its allocation when small (most sheets are a few kB).
+    if (used) await emit(used < BLOCK / 4 ? Buffer.from(block.subarray(0, used)) : block.subarray(0, used));
+  })();
+  // A sheet that fails while it is made: its compressor is let go (the failure is thrown where `made` is awaited).
+  made.catch(() => stream?.deflate.destroy());
+  const packed = made.then(async (): Promise<PackedEntry> => {
+    if (!stream) return { name, packed: await deflated(first ?? Buffer.alloc(0)), crc, size };
+    const { deflate, out, ended } = stream;
+    deflate.end();
+    await ended;
+    return { name, packed: Buffer.concat(out), crc, size };
+  });
+  // A failure is thrown where `made` is awaited; `packed` is then never asked for.
+  packed.catch(() => undefined);
+  return { made, packed };
+}
+
+/** Deflated on the thread pool: the same bytes as packEntry's. */
+const deflated = (data: Buffer) =>
+  new Promise<Buffer>((resolve, reject) =>
+    zlib.deflateRaw(data, { level: 1 }, (e, out) => (e ? reject(e) : resolve(out))),
+  );
+
+/** An entry packed on the thread pool (see startPacking): the same bytes as packEntry. */
+export async function packEntryAsync(name: string, data: Buffer): Promise<PackedEntry> {
+  return { name, packed: await deflated(data), crc: crc32(data), size: data.length };
+}
+
+/** The whole entry packed from its pieces (startPacking, waited for). */
+export async function packPieces(name: string, pieces: Iterable<string>): Promise<PackedEntry> {
+  const { made, packed } = startPacking(name, pieces);
+  await made;
+  return packed;
 }
 
 export function zip(entries: readonly (ZipEntry | PackedEntry)[]): Buffer {
