@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FatalError } from '../src/issues/catalogue';
-import { writeSet } from '../src/cli/write-set';
+import { LineSpool, writeSet } from '../src/cli/write-set';
 import { tmp } from './helpers/files';
 
 const BIN = resolve('bin/balance-check.js');
@@ -211,5 +211,27 @@ describe('two runs into one folder at once', () => {
     expect((e as FatalError).message).toContain(String(process.ppid));
     expect(readdirSync(dir)).toEqual(['.balance-check.lock']);
     expect(readFileSync(lock, 'utf8')).toBe(`${process.ppid}\n`);
+  });
+});
+
+describe('lines written in blocks (Utf8Blocks)', () => {
+  it('a spool and a set written from lines hold the lines joined, byte for byte, past many blocks', async () => {
+    const lines = Array.from({ length: 60_000 }, (_, i) => `{"school":"第${i}小学😀","n":${i / 3}}\n`);
+    const dir = tmp();
+    const spool = new LineSpool(join(dir, 'a.jsonl'));
+    spool.write(lines.slice(0, 35_000));
+    spool.write(lines.slice(35_000));
+    await writeSet(
+      [
+        { path: join(dir, 'a.jsonl'), content: spool },
+        { path: join(dir, 'b.jsonl'), content: lines },
+      ],
+      dir,
+    );
+    const whole = Buffer.from(lines.join(''), 'utf8');
+    expect(whole.length).toBeGreaterThan(2 << 20);
+    expect(readFileSync(join(dir, 'a.jsonl')).equals(whole)).toBe(true);
+    expect(readFileSync(join(dir, 'b.jsonl')).equals(whole)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['a.jsonl', 'b.jsonl']);
   });
 });

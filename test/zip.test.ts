@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unzip } from '../src/read/unzip';
 import { crc32, jsCrc32 } from '../src/common/crc32';
+import { Utf8Blocks } from '../src/common/utf8-blocks';
 import { packEntry, packEntryAsync, packPieces, startPacking, zip } from '../src/render/spreadsheet/zip';
 
 describe('zip writer', () => {
@@ -81,6 +82,31 @@ describe('zip writer', () => {
       expect(unhandled).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('Utf8Blocks: the blocks, in order, are the UTF-8 of the strings joined; none larger than a block unless one string is', () => {
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = ['a', '<', '学', '校', '😀', '\u00e9', '\n'];
+    const strings = Array.from({ length: 3000 }, (_, i) => {
+      // Mostly short; some exactly a block's worth of units, some larger than a block.
+      const n = i % 500 === 7 ? 1024 : i % 700 === 3 ? 5000 : Math.floor(rand() * 60);
+      return Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    });
+    for (const size of [64, 1024, 3072, 1 << 16]) {
+      const blocks = new Utf8Blocks(size);
+      const out: Buffer[] = [];
+      for (const s of strings) out.push(...(blocks.add(s) ?? []));
+      const rest = blocks.rest();
+      if (rest) out.push(rest);
+      expect(blocks.rest()).toBeNull();
+      expect(Buffer.concat(out).equals(Buffer.from(strings.join(''), 'utf8'))).toBe(true);
+      for (const b of out)
+        expect(
+          b.length <= size ||
+            b.length === Buffer.byteLength(strings.find((s) => Buffer.byteLength(s) === b.length) ?? ''),
+        ).toBe(true);
     }
   });
 

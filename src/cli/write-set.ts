@@ -20,9 +20,10 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { open, writeFile } from 'node:fs/promises';
+import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { append } from '../common/lookup';
+import { Utf8Blocks } from '../common/utf8-blocks';
 import { FatalError } from '../issues/catalogue';
 
 export interface OutputFile {
@@ -34,25 +35,28 @@ export interface OutputFile {
   content: Buffer | Iterable<string> | LineSpool;
 }
 
-/** Writes lines to a file in blocks of about 1 MB: a province's JSON Lines are never one string. */
+/** Writes lines to a file in blocks of 1 MB of UTF-8 (Utf8Blocks): a province's JSON Lines are never one string. */
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
   const file = await open(path, 'w');
   try {
-    let block: string[] = [];
-    let size = 0;
+    const blocks = new Utf8Blocks(LINE_BLOCK);
     for (const line of lines) {
-      block.push(line);
-      size += line.length;
-      if (size >= 1 << 20) {
-        await file.write(block.join(''));
-        block = [];
-        size = 0;
-      }
+      const done = blocks.add(line);
+      if (done) for (const block of done) await writeAll(file, block);
     }
-    if (block.length) await file.write(block.join(''));
+    const rest = blocks.rest();
+    if (rest) await writeAll(file, rest);
   } finally {
     await file.close();
   }
+}
+
+/** Bytes of lines written to a file at a time. */
+const LINE_BLOCK = 1 << 20;
+
+/** Every byte written (a write may take fewer than it is given). */
+async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
+  for (let at = 0; at < bytes.length;) at += (await file.write(bytes, at)).bytesWritten;
 }
 
 /** Directories that hold no files a user could write (Linux): Node's mkdir spins on /proc. */
@@ -165,8 +169,7 @@ function ensureFolderSync(folder: string): string[] {
 export class LineSpool {
   readonly temp: string;
   private fd: number | null = null;
-  private block: string[] = [];
-  private size = 0;
+  private readonly blocks = new Utf8Blocks(LINE_BLOCK);
   /** Whether any line was written. */
   used = false;
   /** The folders made for the spool's file (removed with it if it is discarded). */
@@ -179,16 +182,16 @@ export class LineSpool {
 
   write(lines: Iterable<string>): void {
     for (const line of lines) {
-      this.block.push(line);
-      this.size += line.length;
-      if (this.size >= 1 << 20) this.flush();
+      const done = this.blocks.add(line);
+      if (done) for (const block of done) this.flush(block);
     }
     this.used = true;
   }
 
   /** Every line on disk, the file closed (writeSet then renames it into place). */
   finish(): void {
-    this.flush();
+    const rest = this.blocks.rest();
+    if (rest) this.flush(rest);
     this.closeFile();
   }
 
@@ -203,8 +206,7 @@ export class LineSpool {
     this.folders = [];
   }
 
-  private flush(): void {
-    if (this.block.length === 0) return;
+  private flush(bytes: Buffer): void {
     try {
       if (this.fd === null) {
         this.folders = ensureFolderSync(dirname(this.path));
@@ -214,12 +216,10 @@ export class LineSpool {
         this.track();
         this.fd = openSync(this.temp, 'w');
       }
-      writeSync(this.fd, this.block.join(''));
+      for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at);
     } catch (e) {
       throw outputError(e, this.path);
     }
-    this.block = [];
-    this.size = 0;
   }
 
   /** Closed for good (-1): a line after finish() is a defect, not a new file. */

@@ -4,6 +4,7 @@
  */
 import * as zlib from 'node:zlib';
 import { crc32 } from '../../common/crc32';
+import { Utf8Blocks } from '../../common/utf8-blocks';
 
 /** 1980-01-01 00:00, the zip epoch. */
 const DOS_TIME = 0;
@@ -34,7 +35,7 @@ const MAX_PENDING = 8;
 
 /**
  * An entry's text packed as it is made: the pieces (a sheet's rows) are written as UTF-8 into blocks
- * of BLOCK bytes, and each block goes to zlib, which deflates on libuv's thread pool, beside the
+ * of BLOCK bytes (Utf8Blocks), and each block goes to zlib, which deflates on libuv's thread pool, beside the
  * JavaScript that makes the next rows and the next parts. `made` settles once every piece has been
  * taken (what the pieces came from may then be let go); `packed` when the entry is deflated. The bytes
  * are those of packEntry on the whole text (zlib's output does not depend on how its input is cut when
@@ -87,23 +88,13 @@ export function startPacking(
     if (failed) throw failed;
   };
   const made = (async () => {
-    let block = Buffer.allocUnsafe(BLOCK);
-    let used = 0;
+    const blocks = new Utf8Blocks(BLOCK);
     for (const piece of pieces) {
-      // A UTF-16 unit is at most 3 bytes of UTF-8.
-      if (used + piece.length * 3 > BLOCK) {
-        if (used) await emit(block.subarray(0, used));
-        block = Buffer.allocUnsafe(BLOCK);
-        used = 0;
-        if (piece.length * 3 > BLOCK) {
-          await emit(Buffer.from(piece, 'utf8'));
-          continue;
-        }
-      }
-      used += block.write(piece, used);
+      const done = blocks.add(piece);
+      if (done) for (const block of done) await emit(block);
     }
-    // The last block copied out of its allocation when small (most sheets are a few kB).
-    if (used) await emit(used < BLOCK / 4 ? Buffer.from(block.subarray(0, used)) : block.subarray(0, used));
+    const rest = blocks.rest();
+    if (rest) await emit(rest);
   })();
   // A sheet that fails while it is made: its compressor is let go (the failure is thrown where `made` is awaited).
   made.catch(() => stream?.deflate.destroy());
