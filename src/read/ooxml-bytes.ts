@@ -170,14 +170,20 @@ export class InlineStrings {
     let h = 0x811c9dc5 ^ length;
     for (let k = from; k < to; k++) h = Math.imul(h ^ xml[k]!, 0x01000193);
     let list = this.seen.get(h);
-    if (list)
-      for (const e of list) if (e.bytes.length === length && e.bytes.equals(xml.subarray(from, to))) return e.value;
+    if (list) for (const e of list) if (sameBytes(e.bytes, xml, from, length)) return e.value;
     const value = inlineValue(xml, from, to);
     if (!list) this.seen.set(h, (list = []));
     list.push({ bytes: Buffer.from(xml.subarray(from, to)), value });
     this.size++;
     return value;
   }
+}
+
+/** Whether `kept` holds the bytes of xml at [from, from + length): compared in place (no view made per cell). */
+function sameBytes(kept: Buffer, xml: Buffer, from: number, length: number): boolean {
+  if (kept.length !== length) return false;
+  for (let k = 0; k < length; k++) if (kept[k] !== xml[from + k]) return false;
+  return true;
 }
 
 /** Inline texts longer than this many bytes are not kept for reuse. */
