@@ -20,7 +20,7 @@ export function withinCellLimit(s: string): string {
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return `${s.slice(0, end)}…`;
 }
-import { packEntryAsync, startPacking, zip, type PackedEntry } from './zip';
+import { packEntry, startPacking, zip, type PackedEntry } from './zip';
 import { collectGarbage } from '../../common/memory';
 
 /** Rows of a sheet whose cells, once written, are collected at once (see collectGarbage). */
@@ -118,7 +118,7 @@ export class WorkbookWriter {
       `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +
       sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
       `</sheets>${printTitles ? `<definedNames>${printTitles}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`;
-    const entry = (name: string, text: string) => packEntryAsync(name, Buffer.from(text, 'utf8'));
+    const entry = (name: string, text: string) => packEntry(name, Buffer.from(text, 'utf8'));
     const rel = (id: string, type: string, target: string) =>
       `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`;
     const workbookRels =
@@ -142,7 +142,7 @@ export class WorkbookWriter {
           charts: s.charts.map((spec) => ({ n: ++chartCount, spec })),
         });
     });
-    const chartEntries: Promise<PackedEntry>[] = drawings.flatMap((d) => [
+    const chartEntries: PackedEntry[] = drawings.flatMap((d) => [
       entry(
         `xl/worksheets/_rels/sheet${d.sheet}.xml.rels`,
         `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'drawing', `../drawings/drawing${d.drawing}.xml`)}</Relationships>`,
@@ -173,7 +173,7 @@ export class WorkbookWriter {
         .join('') +
       '</Types>';
     const rootRels = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`;
-    // Every part deflated on the thread pool at once; the archive is put together when all are.
+    // The sheets were deflated on the thread pool as they were added; the small parts here, at once.
     return zip(
       await Promise.all([
         entry('[Content_Types].xml', contentTypes),

@@ -153,10 +153,11 @@ export class SheetBuilder {
   /** Per cell with `share`: the shared-formula tag to write (master with its range, or a follower). */
   private sharedTags(): Map<CellSpec, string> {
     const tags = new Map<CellSpec, string>();
-    const open = new Map<number, { key: string; master: CellSpec; startRow: number; endRow: number; si: number }>();
+    /** The block open in each column, by column index (most sheets have no shared formula: nothing is looked up). */
+    const open: ({ key: string; master: CellSpec; startRow: number; endRow: number; si: number } | undefined)[] = [];
     let si = 0;
     const close = (col: number) => {
-      const g = open.get(col);
+      const g = open[col];
       if (!g) return;
       const range = `${a1(g.startRow, col)}:${a1(g.endRow, col)}`;
       tags.set(
@@ -165,24 +166,27 @@ export class SheetBuilder {
           ? `<f t="shared" ref="${range}" si="${g.si}">${escapeText(g.master.f!)}</f>`
           : `<f>${escapeText(g.master.f!)}</f>`,
       );
-      open.delete(col);
+      open[col] = undefined;
     };
-    this.rows.forEach((row, r) =>
-      row.cells.forEach((cell, c) => {
-        const g = open.get(c);
+    const rows = this.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r]!.cells;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c]!;
+        const g = open[c];
         if (cell.share !== undefined && g && g.key === cell.share && g.endRow === r - 1) {
           g.endRow = r;
           tags.set(cell, `<f t="shared" si="${g.si}"/>`);
-          return;
+          continue;
         }
-        close(c);
-        if (cell.share === undefined) return;
+        if (g) close(c);
+        if (cell.share === undefined) continue;
         if (cell.f === undefined)
           throw new Error(`shared formula “${cell.share}” at ${a1(r, c)} starts without a formula`);
-        open.set(c, { key: cell.share, master: cell, startRow: r, endRow: r, si: si++ });
-      }),
-    );
-    for (const col of [...open.keys()]) close(col);
+        open[c] = { key: cell.share, master: cell, startRow: r, endRow: r, si: si++ };
+      }
+    }
+    for (let col = 0; col < open.length; col++) close(col);
     return tags;
   }
 
@@ -226,7 +230,7 @@ export class SheetBuilder {
           links.push(
             `<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(String(cell.v ?? ''))}"/>`,
           );
-        const tag = shared.get(cell);
+        const tag = cell.share !== undefined ? shared.get(cell) : undefined;
         if (tag !== undefined) shared.delete(cell);
         cells += cellXml(ref, cell, styles.id(cell.s), sharedString, tag);
       }
