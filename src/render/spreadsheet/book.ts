@@ -173,19 +173,20 @@ export class WorkbookWriter {
         .join('') +
       '</Types>';
     const rootRels = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`;
-    // The sheets were deflated on the thread pool as they were added; the small parts here, at once.
-    return zip(
-      await Promise.all([
-        entry('[Content_Types].xml', contentTypes),
-        entry('_rels/.rels', rootRels),
-        entry('xl/workbook.xml', workbook),
-        entry('xl/_rels/workbook.xml.rels', workbookRels),
-        entry('xl/styles.xml', this.styles.xml()),
-        entry('xl/sharedStrings.xml', sst),
-        // Named by the sheet's place in the workbook's order, which may differ from the order they were added in.
-        ...sheets.map(async (s, i) => ({ ...(await s.part), name: `xl/worksheets/sheet${i + 1}.xml` })),
-        ...chartEntries,
-      ]),
+    // The sheets were packed as they were added (a large one on the thread pool); the small parts here, at once.
+    const sheetParts = await Promise.all(
+      // Named by the sheet's place in the workbook's order, which may differ from the order they were added in.
+      sheets.map(async (s, i) => ({ ...(await s.part), name: `xl/worksheets/sheet${i + 1}.xml` })),
     );
+    return zip([
+      entry('[Content_Types].xml', contentTypes),
+      entry('_rels/.rels', rootRels),
+      entry('xl/workbook.xml', workbook),
+      entry('xl/_rels/workbook.xml.rels', workbookRels),
+      entry('xl/styles.xml', this.styles.xml()),
+      entry('xl/sharedStrings.xml', sst),
+      ...sheetParts,
+      ...chartEntries,
+    ]);
   }
 }
