@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { unzip } from '../src/read/unzip';
 import { crc32, jsCrc32 } from '../src/common/crc32';
 import { Utf8Blocks } from '../src/common/utf8-blocks';
-import { packEntry, packPieces, startPacking, zip } from '../src/render/spreadsheet/zip';
+import { packEntry, startPacking, zip } from '../src/render/spreadsheet/zip';
+
+/** The entry packed from its pieces, once they are all made (as the workbook writer waits for it). */
+async function packPieces(name: string, pieces: Iterable<string>) {
+  const { made, packed } = startPacking(name, pieces);
+  await made;
+  return packed;
+}
 
 describe('zip writer', () => {
   it('round-trips entries, including UTF-8 names', () => {

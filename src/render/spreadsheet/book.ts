@@ -45,8 +45,9 @@ interface WrittenSheet {
   printArea: string | null;
   titleColumns: number;
   /**
-   * The sheet part, deflated on the thread pool from when the sheet is added (its text is let go as it is
-   * made: a 20 000-school sheet's whole text is never held), while the next sheets are built.
+   * The sheet part, packed from when the sheet is added (startPacking: its text let go as it is made, a
+   * 20 000-school sheet's whole text never held; a large one deflated on the thread pool while the next
+   * sheets are built).
    */
   part: Promise<PackedEntry>;
   charts: ChartSpec[];

@@ -153,7 +153,7 @@ export class SheetBuilder {
   /** Per cell with `share`: the shared-formula tag to write (master with its range, or a follower). */
   private sharedTags(): Map<CellSpec, string> {
     const tags = new Map<CellSpec, string>();
-    /** The block open in each column, by column index (most sheets have no shared formula: nothing is looked up). */
+    /** The block of a shared formula open in each column, by column index. */
     const open: ({ key: string; master: CellSpec; startRow: number; endRow: number; si: number } | undefined)[] = [];
     let si = 0;
     const close = (col: number) => {

@@ -34,12 +34,13 @@ const BLOCK = 256 * 1024;
 const MAX_PENDING = 8;
 
 /**
- * An entry's text packed as it is made: the pieces (a sheet's rows) are written as UTF-8 into blocks
- * of BLOCK bytes (Utf8Blocks); a part of more than one block goes to zlib block by block, which deflates it on
- * libuv's thread pool, beside the JavaScript that makes the next rows and the next parts. `made` settles once every piece has been
- * taken (what the pieces came from may then be let go); `packed` when the entry is deflated. The bytes
- * are those of packEntry on the whole text (zlib's output does not depend on how its input is cut when
- * nothing is flushed between pieces; test/zip.test.ts), without the whole text or its UTF-8 held at once.
+ * An entry's text packed as it is made: the pieces (a sheet's rows) are written as UTF-8 into blocks of
+ * BLOCK bytes (Utf8Blocks). A part of one block is deflated at once; a larger one goes to zlib block by
+ * block, which deflates it on libuv's thread pool beside the JavaScript that makes the next rows and parts.
+ * `made` settles once every piece has been taken (what the pieces came from may then be let go); `packed`
+ * when the entry is deflated. The bytes are those of packEntry on the whole text (zlib's output does not
+ * depend on how its input is cut when nothing is flushed between pieces; test/zip.test.ts), without the
+ * whole text or its UTF-8 held at once.
  */
 export function startPacking(
   name: string,
@@ -101,7 +102,7 @@ export function startPacking(
   const packed = made.then(async (): Promise<PackedEntry> => {
     // A part of one block (most sheets): deflated at once, without a compressor's state and round trips on the
     // thread pool for each (a county's 16 sheets in flight together held 10 MB more at the peak, for no time gained).
-    if (!stream) return { ...packEntry(name, first ?? Buffer.alloc(0)), crc, size };
+    if (!stream) return { name, packed: zlib.deflateRawSync(first ?? Buffer.alloc(0), { level: 1 }), crc, size };
     const { deflate, out, ended } = stream;
     deflate.end();
     await ended;
@@ -110,13 +111,6 @@ export function startPacking(
   // A failure is thrown where `made` is awaited; `packed` is then never asked for.
   packed.catch(() => undefined);
   return { made, packed };
-}
-
-/** The whole entry packed from its pieces (startPacking, waited for). */
-export async function packPieces(name: string, pieces: Iterable<string>): Promise<PackedEntry> {
-  const { made, packed } = startPacking(name, pieces);
-  await made;
-  return packed;
 }
 
 export function zip(entries: readonly (ZipEntry | PackedEntry)[]): Buffer {
