@@ -33,6 +33,14 @@ const parse = (name: string, rows: Rows, parts: { merges?: MergeRange[]; hiddenR
   );
 const said = (r: ReturnType<typeof parse>, code: string) =>
   r.issues.filter((i) => i.code === code).map((i) => [i.cell ?? i.row, i.text]);
+/** A matched column of field `id` at column index `c`, as header matching gives it. */
+const col = (c: number, id: string) => ({
+  field: FIELD_BY_ID.get(id)!,
+  section: null,
+  col: c,
+  header: FIELD_BY_ID.get(id)!.label,
+  unitFactor: 1,
+});
 const HEAD = ['学校名称', '学校类型', '小学在校生数', '专任教师数'];
 const S = (name: string, P = 300) => [name, '小学', P, 20];
 
@@ -260,13 +268,6 @@ describe('first rows of schools and codes (src/schema/rows/first-rows.ts)', () =
 });
 
 describe('a type without a 学校类型 column (src/schema/rows/typing.ts)', () => {
-  const col = (c: number, id: string) => ({
-    field: FIELD_BY_ID.get(id)!,
-    section: null,
-    col: c,
-    header: FIELD_BY_ID.get(id)!.label,
-    unitFactor: 1,
-  });
   const typing = (name: string, rows: Rows, ids = ['name', 'studentsPrimary']) =>
     typingOf(
       arraySheet(
@@ -338,13 +339,6 @@ describe('the cells of a row (rows/cell-values.ts)', () => {
 
 describe('the rows walked (rows/index.ts, survivors of the run of 2026-12-07)', () => {
   const codes = (r: ReturnType<typeof parse>) => r.issues.map((i) => [i.code, i.cell ?? i.row]);
-  const col = (c: number, id: string) => ({
-    field: FIELD_BY_ID.get(id)!,
-    section: null,
-    col: c,
-    header: FIELD_BY_ID.get(id)!.label,
-    unitFactor: 1,
-  });
 
   it('the note rows’ texts are handed on (where the county signs); a long note is quoted by its first 40 characters', () => {
     // 40 characters, then more.
