@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeXml, OoxmlFormatError, readOoxml } from '../src/read/ooxml';
+import { decodeXml, endTagAt, OoxmlFormatError, readOoxml } from '../src/read/ooxml';
 import {
   decodeRowBytes,
   InlineStrings,
@@ -500,6 +500,39 @@ describe('what other generators write', () => {
     expect(fromBytes).toBeGreaterThan(20);
     expect(refused).toBeGreaterThan(20);
     expect(fromBytes + refused).toBeLessThan(336);
+  });
+
+  it('an end tag is found where indexOf finds it: at or after the start, with a prefix, after near-misses, or not at all', () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    // Pieces that hold the tag's bytes in part (w, w>, </ro, row>), whole, under a prefix, and CJK text.
+    const pieces = [
+      '<c r="A1"><v>1</v></c>',
+      'w',
+      'w>',
+      '</ro',
+      'row>',
+      '</row>',
+      '</x:row>',
+      '学校',
+      '</sheetData>',
+      'a>',
+      ' ',
+    ];
+    let found = 0;
+    for (let n = 0; n < 400; n++) {
+      const xml = Buffer.from(Array.from({ length: Math.floor(random() * 12) }, () => pick(pieces)).join(''), 'utf8');
+      for (const tag of ['</row>', '</x:row>', '</sheetData>']) {
+        const close = Buffer.from(tag, 'latin1');
+        for (let from = 0; from <= xml.length + 1; from++) {
+          const at = endTagAt(xml, close, from);
+          expect(at, `${xml.toString()} ${tag} from ${from}`).toBe(xml.indexOf(close, from));
+          if (at >= 0) found++;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(1000);
   });
 
   it('release() frees a large sheet’s XML at once and leaves the file and small sheets to the collector', () => {

@@ -120,9 +120,11 @@ function readFrom(path: string, source: SourceFile, options: AnalyseOptions): In
 }
 
 /** The named counties of the records, in order of first appearance. */
-const countiesOf = (records: readonly SchoolRecord[]): string[] => [
-  ...new Set(records.flatMap((r) => (r.county === null ? [] : [r.county]))),
-];
+function countiesOf(records: readonly SchoolRecord[]): string[] {
+  const counties = new Set<string>();
+  for (const r of records) if (r.county !== null) counties.add(r.county);
+  return [...counties];
+}
 
 /** engine → report model, for an input's reading and one version of its records (the input's own, or a scenario's). */
 export function reportFrom(input: InputRead, records: readonly SchoolRecord[], options: AnalyseOptions): Report {
