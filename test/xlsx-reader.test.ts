@@ -506,7 +506,8 @@ describe('what other generators write', () => {
     let seed = 5;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-    // Pieces that hold the tag's bytes in part (w, w>, </ro, row>), whole, under a prefix, and CJK text.
+    // Pieces that hold the tag's bytes in part (w, w>, </ro, row>), whole, under a prefix, CJK text, and more
+    // of its rare byte than endTagAt looks at one by one.
     const pieces = [
       '<c r="A1"><v>1</v></c>',
       'w',
@@ -519,6 +520,7 @@ describe('what other generators write', () => {
       '</sheetData>',
       'a>',
       ' ',
+      'w'.repeat(20),
     ];
     let found = 0;
     for (let n = 0; n < 400; n++) {

@@ -677,10 +677,18 @@ function findRows(
 export function endTagAt(xml: Buffer, close: Buffer, from: number): number {
   const n = close.length;
   const rare = close[n - 2]!;
-  for (let k = xml.indexOf(rare, from + n - 2); k >= 0; k = xml.indexOf(rare, k + 1))
+  let misses = 0;
+  for (let k = xml.indexOf(rare, from + n - 2); k >= 0; k = xml.indexOf(rare, k + 1)) {
     if (startsAt(xml, close, k - (n - 2))) return k - (n - 2);
+    // A text full of the byte ("www…" in a cell, a hostile sheet): a call per byte would be slower than
+    // the whole tag's search, which takes over after a few misses.
+    if (++misses > MAX_RARE_MISSES) return xml.indexOf(close, k - (n - 2) + 1);
+  }
   return -1;
 }
+
+/** How many times endTagAt's byte may be found without the tag before it searches for the tag itself. */
+const MAX_RARE_MISSES = 16;
 
 /** A text cell, or none when it is blank. */
 const text = textValue;
