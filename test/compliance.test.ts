@@ -5,6 +5,7 @@ import { YOUZHI_2017 } from '../src/engine/profile';
 import { sectionSchool, type Section } from '../src/engine/sections';
 import type { SchoolRecord } from '../src/engine/types';
 import { primaryAtStandard, school } from './helpers/records';
+import { seeded } from './helpers/random';
 
 const P = 1000;
 function section(resources: SchoolRecord['resources']): Section {
@@ -176,8 +177,7 @@ describe('recordMaker', () => {
 
 describe('judging at scale agrees with the rule written out plainly', () => {
   // A small deterministic generator: values around the standards, some far below, some exactly at.
-  let seed = 20261201;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const rand = seeded(20261201);
   const around = (x: number) => {
     const u = rand();
     return u < 0.1 ? x : u < 0.2 ? 0.85 * x : x * (0.5 + rand());

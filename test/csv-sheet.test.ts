@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvSheet, UnclosedQuote } from '../src/read/csv-sheet';
 import type { Row } from '../src/read/types';
+import { seeded } from './helpers/random';
 
 const byCsvParse = (text: string, delimiter: string): (string | undefined)[][] => {
   const records: string[][] = parse(text, {
@@ -64,8 +65,7 @@ describe('CSV records as csv-parse reads them', () => {
   });
 
   it('2 000 random texts of quotes, delimiters, line ends and letters', () => {
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const next = seeded(7);
     const alphabet = ['"', '"', ',', '\n', '\r', '\r\n', 'a', '学', ' ', '""'];
     let compared = 0;
     for (let t = 0; t < 2000; t++) {

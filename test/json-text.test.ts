@@ -1,6 +1,7 @@
 /** The JSON report written in pieces is JSON.stringify(value, null, 2), byte for byte. */
 import { describe, expect, it } from 'vitest';
 import { jsonPieces } from '../src/render/json-text';
+import { seeded } from './helpers/random';
 
 /** Pieces of one value: a large object below the cut depth is several pieces, not one. */
 const pieces = (v: unknown) => [...jsonPieces(v)].length;
@@ -46,8 +47,7 @@ describe('jsonPieces', () => {
   });
 
   it('a random tree of 300 nodes, 50 times', () => {
-    let seed = 3;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const next = seeded(3);
     let nodes = 0;
     const make = (depth: number): unknown => {
       const r = next();

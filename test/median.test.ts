@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { median } from '../src/engine/stats';
+import { seeded } from './helpers/random';
 
 /** The median as a sort gives it: the reference the selection is checked against. */
 const bySort = (values: readonly number[]) => {
@@ -10,8 +11,7 @@ const bySort = (values: readonly number[]) => {
 
 describe('median (selection, not a sort)', () => {
   it('is the value a sort puts in the middle, for random lists of every length up to 300, with repeats', () => {
-    let seed = 7;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = seeded(7);
     for (let n = 0; n <= 300; n++)
       for (let round = 0; round < 3; round++) {
         const values = Array.from({ length: n }, () =>

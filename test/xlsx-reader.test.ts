@@ -19,6 +19,7 @@ import { readWithExcelJs, readXlsxFallback } from '../src/read/xlsx';
 import { zip } from '../src/render/spreadsheet/zip';
 import { renderXlsx } from '../src/render/xlsx';
 import { check, county, tmp, workbook } from './helpers/files';
+import { pickWith, seeded } from './helpers/random';
 
 /**
  * `emptyStringResults`: exceljs reads a formula whose cached result is "" as having no
@@ -260,8 +261,7 @@ describe('what other generators write', () => {
       '--1',
     ];
     // Random decimals as programs write them: 1–15 significant digits, 0–10 decimals.
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const random = seeded(7);
     for (let k = 0; k < 3000; k++)
       forms.push((random() * 10 ** Math.floor(random() * 9)).toFixed(Math.floor(random() * 11)).slice(0, 16));
     // Row 2k+1 holds only the number (read from its bytes); row 2k+2 adds an inline string, which sends the row the general way.
@@ -308,9 +308,8 @@ describe('what other generators write', () => {
   });
 
   it('an inline text read from its bytes is the text decodeXml reads, for any mix of references and escapes', () => {
-    let seed = 5;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const random = seeded(5);
+    const pick = pickWith(random);
     const parts = [
       '学',
       'a',
@@ -394,9 +393,8 @@ describe('what other generators write', () => {
   });
 
   it('random rows: the byte path and the general way give the same cells, or both refuse', () => {
-    let seed = 11;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const random = seeded(11);
+    const pick = pickWith(random);
     const values = [
       '0',
       '12',
@@ -503,9 +501,8 @@ describe('what other generators write', () => {
   });
 
   it('an end tag is found where indexOf finds it: at or after the start, with a prefix, after near-misses, or not at all', () => {
-    let seed = 5;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const random = seeded(5);
+    const pick = pickWith(random);
     // Pieces that hold the tag's bytes in part (w, w>, </ro, row>), whole, under a prefix, CJK text, and more
     // of its rare byte than endTagAt looks at one by one.
     const pieces = [

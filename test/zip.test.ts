@@ -3,6 +3,7 @@ import { unzip } from '../src/read/unzip';
 import { crc32, jsCrc32 } from '../src/common/crc32';
 import { Utf8Blocks } from '../src/common/utf8-blocks';
 import { packEntry, startPacking, zip } from '../src/render/spreadsheet/zip';
+import { seeded } from './helpers/random';
 
 /** The entry packed from its pieces, once they are all made (as the workbook writer waits for it). */
 async function packPieces(name: string, pieces: Iterable<string>) {
@@ -25,8 +26,7 @@ describe('zip writer', () => {
 
   it('an entry packed piece by piece is byte for byte the entry packed whole (CRC and size too)', async () => {
     // Sheet-like text, Chinese and ASCII, cut at random places (a multi-byte character never split: pieces are strings).
-    let seed = 7;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = seeded(7);
     const rows = Array.from(
       { length: 4000 },
       (_, i) => `<row r="${i}"><c t="str"><v>第${i}小学${'甲乙'.repeat(i % 9)}</v></c><c><v>${rand()}</v></c></row>`,
@@ -88,8 +88,7 @@ describe('zip writer', () => {
   });
 
   it('Utf8Blocks: the blocks, in order, are the UTF-8 of the strings joined; none larger than a block unless one string is', () => {
-    let seed = 11;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = seeded(11);
     const alphabet = ['a', '<', '学', '校', '😀', '\u00e9', '\n'];
     const strings = Array.from({ length: 3000 }, (_, i) => {
       // Mostly short; some exactly a block's worth of units, some larger than a block.
