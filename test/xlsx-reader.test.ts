@@ -5,9 +5,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeXml, endTagAt, OoxmlFormatError, readOoxml } from '../src/read/ooxml';
+import { decodeXml, OoxmlFormatError, readOoxml } from '../src/read/ooxml';
 import {
   decodeRowBytes,
+  endTagAt,
   InlineStrings,
   rowHidden,
   rowNumber,
